@@ -1,0 +1,45 @@
+// The one error type of the API client. `kind` says what happened; `message` is for a person and
+// never contains the token.
+export type VpsApiErrorKind =
+  | 'unauthorized'
+  | 'payment-required'
+  | 'not-found'
+  | 'bad-request'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'invalid-response';
+
+export interface VpsApiErrorDetails {
+  status?: number;
+  /** 400: per-field messages, from the server or from the client's own input check. */
+  fieldErrors?: Record<string, string[]>;
+  /** 429: seconds the server asked to wait. */
+  retryAfterSeconds?: number;
+  /** A POST/PUT/PATCH/DELETE that timed out or lost its connection: it may or may not have happened. */
+  outcomeUnknown?: boolean;
+  cause?: unknown;
+}
+
+export class VpsApiError extends Error {
+  override readonly name = 'VpsApiError';
+  readonly kind: VpsApiErrorKind;
+  readonly status?: number;
+  readonly fieldErrors?: Record<string, string[]>;
+  readonly retryAfterSeconds?: number;
+  readonly outcomeUnknown: boolean;
+
+  constructor(kind: VpsApiErrorKind, message: string, details: VpsApiErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = kind;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.fieldErrors !== undefined) this.fieldErrors = details.fieldErrors;
+    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+    this.outcomeUnknown = details.outcomeUnknown ?? false;
+  }
+}
+
+export function isVpsApiError(error: unknown): error is VpsApiError {
+  return error instanceof VpsApiError;
+}

@@ -1,0 +1,174 @@
+// Input rules for the VPS.org API, shared by the client (checks before sending), the simulator
+// (answers 400 with the same rules) and the renderer (validation as you type). Plain TypeScript with
+// no dependencies, so the renderer bundle stays small. Violations are codes; each side words them
+// (the client and simulator in English via `describeViolation`, the renderer in the user's language).
+
+export interface CreateServerInput {
+  name: string;
+  plan_id: number;
+  os_id: number;
+  location: string;
+  hostname?: string;
+  ssh_key_id?: number;
+  backups_enabled?: boolean;
+}
+
+/** PUT: all three fields are required. */
+export interface ReplaceServerInput {
+  name: string;
+  hostname: string;
+  backups_enabled: boolean;
+}
+
+/** PATCH: at least one of these. */
+export type UpdateServerPatch = Partial<ReplaceServerInput>;
+
+export type RuleViolation =
+  | 'required'
+  | 'invalid-name'
+  | 'not-integer'
+  | 'not-positive'
+  | 'invalid-hostname'
+  | 'not-boolean'
+  | 'not-string'
+  | 'empty'
+  | 'unknown-field'
+  | 'no-fields';
+
+/** Field name -> violations. The key `non_field_errors` holds violations of the whole body. */
+export type FieldViolations = Record<string, RuleViolation[]>;
+export type RuleResult<T> = { ok: true; value: T } | { ok: false; violations: FieldViolations };
+
+export const NAME_MAX_LENGTH = 63;
+export const HOSTNAME_MAX_LENGTH = 253;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const HOSTNAME_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+
+const VIOLATION_TEXT: Record<RuleViolation, string> = {
+  required: 'This field is required.',
+  'invalid-name': `Use letters, digits and hyphens only (not starting with a hyphen, at most ${NAME_MAX_LENGTH} characters).`,
+  'not-integer': 'Must be a whole number.',
+  'not-positive': 'Must be a positive number.',
+  'invalid-hostname': 'Must be a fully qualified domain name, e.g. web01.example.com.',
+  'not-boolean': 'Must be true or false.',
+  'not-string': 'Must be text.',
+  empty: 'Must not be empty.',
+  'unknown-field': 'Unknown field.',
+  'no-fields': 'Give at least one of name, hostname, backups_enabled.',
+};
+
+/** English wording of a violation, as the client and the simulator report it. */
+export function describeViolation(violation: RuleViolation): string {
+  return VIOLATION_TEXT[violation];
+}
+
+/** Field violations worded in English: the shape of a 400 body's per-field lists. */
+export function describeViolations(violations: FieldViolations): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(violations).map(([field, codes]) => [field, codes.map(describeViolation)]));
+}
+
+/** A server id that may be put into a URL: a positive safe integer, nothing else. */
+export function isServerId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+export function checkName(value: unknown): RuleViolation | null {
+  if (value === undefined || value === null || value === '') return 'required';
+  if (typeof value !== 'string') return 'not-string';
+  return value.length <= NAME_MAX_LENGTH && NAME_PATTERN.test(value) ? null : 'invalid-name';
+}
+
+export function checkHostname(value: unknown): RuleViolation | null {
+  if (value === undefined || value === null || value === '') return 'required';
+  if (typeof value !== 'string') return 'not-string';
+  const host = value.endsWith('.') ? value.slice(0, -1) : value;
+  if (host.length > HOSTNAME_MAX_LENGTH) return 'invalid-hostname';
+  const labels = host.split('.');
+  if (labels.length < 2 || !labels.every((label) => HOSTNAME_LABEL.test(label))) return 'invalid-hostname';
+  // The top-level domain is never all digits (that would be an IPv4 address).
+  return /^[0-9]+$/.test(labels.at(-1) ?? '') ? 'invalid-hostname' : null;
+}
+
+export function checkPositiveInteger(value: unknown): RuleViolation | null {
+  if (value === undefined || value === null || value === '') return 'required';
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) return 'not-integer';
+  return value > 0 ? null : 'not-positive';
+}
+
+export function checkLocation(value: unknown): RuleViolation | null {
+  if (value === undefined || value === null) return 'required';
+  if (typeof value !== 'string') return 'not-string';
+  return value.trim() === '' ? 'empty' : null;
+}
+
+export function checkBoolean(value: unknown): RuleViolation | null {
+  if (value === undefined || value === null) return 'required';
+  return typeof value === 'boolean' ? null : 'not-boolean';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function collect(checks: Record<string, RuleViolation | null>): FieldViolations {
+  const violations: FieldViolations = {};
+  for (const [field, violation] of Object.entries(checks)) if (violation) violations[field] = [violation];
+  return violations;
+}
+
+function result<T>(violations: FieldViolations, value: () => T): RuleResult<T> {
+  return Object.keys(violations).length === 0 ? { ok: true, value: value() } : { ok: false, violations };
+}
+
+const optional = (value: unknown, check: (v: unknown) => RuleViolation | null) =>
+  value === undefined || value === null || value === '' ? null : check(value);
+
+export function validateCreateServerInput(input: unknown): RuleResult<CreateServerInput> {
+  if (!isRecord(input)) return { ok: false, violations: { non_field_errors: ['required'] } };
+  const violations = collect({
+    name: checkName(input.name),
+    plan_id: checkPositiveInteger(input.plan_id),
+    os_id: checkPositiveInteger(input.os_id),
+    location: checkLocation(input.location),
+    hostname: optional(input.hostname, checkHostname),
+    ssh_key_id: optional(input.ssh_key_id, checkPositiveInteger),
+    backups_enabled: optional(input.backups_enabled, checkBoolean),
+  });
+  return result(violations, () => {
+    const value: CreateServerInput = {
+      name: input.name as string,
+      plan_id: input.plan_id as number,
+      os_id: input.os_id as number,
+      location: (input.location as string).trim(),
+    };
+    if (typeof input.hostname === 'string' && input.hostname !== '') value.hostname = input.hostname;
+    if (typeof input.ssh_key_id === 'number') value.ssh_key_id = input.ssh_key_id;
+    if (typeof input.backups_enabled === 'boolean') value.backups_enabled = input.backups_enabled;
+    return value;
+  });
+}
+
+export function validateReplaceServerInput(input: unknown): RuleResult<ReplaceServerInput> {
+  if (!isRecord(input)) return { ok: false, violations: { non_field_errors: ['required'] } };
+  const violations = collect({
+    name: checkName(input.name),
+    hostname: checkHostname(input.hostname),
+    backups_enabled: checkBoolean(input.backups_enabled),
+  });
+  return result(violations, () => ({
+    name: input.name as string,
+    hostname: input.hostname as string,
+    backups_enabled: input.backups_enabled as boolean,
+  }));
+}
+
+const PATCH_FIELDS = ['name', 'hostname', 'backups_enabled'] as const;
+
+export function validateUpdateServerPatch(input: unknown): RuleResult<UpdateServerPatch> {
+  if (!isRecord(input)) return { ok: false, violations: { non_field_errors: ['no-fields'] } };
+  const present = PATCH_FIELDS.filter((field) => input[field] !== undefined);
+  if (present.length === 0) return { ok: false, violations: { non_field_errors: ['no-fields'] } };
+  const checks = { name: checkName, hostname: checkHostname, backups_enabled: checkBoolean };
+  const violations = collect(Object.fromEntries(present.map((field) => [field, checks[field](input[field])])));
+  return result(violations, () => Object.fromEntries(present.map((field) => [field, input[field]])) as UpdateServerPatch);
+}

@@ -1,0 +1,130 @@
+// Wire format of the VPS.org API (../shared/vps-org-api.md), as runtime schemas. Every HTTP body is
+// `unknown` until one of these accepts it. Objects are `loose`: unknown extra fields are tolerated and
+// kept. `status` is any string: a status this app has never seen is kept as it came.
+import { z } from 'zod';
+
+/** Statuses the contract names. Others may arrive and must still render. */
+export const KNOWN_STATUSES = [
+  'active',
+  'stopped',
+  'suspended',
+  'provisioning',
+  'starting',
+  'stopping',
+  'rebooting',
+] as const;
+export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+/** A server status: one of the known ones, or any other string the API sends. */
+export type ServerStatus = KnownStatus | (string & {});
+/** Statuses during which no power action is accepted. */
+export const TRANSITIONAL_STATUSES: readonly ServerStatus[] = ['provisioning', 'starting', 'stopping', 'rebooting'];
+
+export const planSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    vcpus: z.number(),
+    /** MB */
+    memory: z.number(),
+    /** GB */
+    storage: z.number(),
+    /** GB per month; the detail endpoint sends it, the list may not. */
+    bandwidth: z.number().optional(),
+  })
+  .loose();
+
+export const osSchema = z.object({ id: z.number().int(), name: z.string() }).loose();
+
+/** A server as the list endpoint sends it. */
+export const serverSchema = z
+  .object({
+    id: z.number().int().positive(),
+    name: z.string(),
+    hostname: z.string().nullable(),
+    status: z.string(),
+    ip_address: z.string().nullable(),
+    location: z.string(),
+    plan: planSchema,
+    os: osSchema,
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .loose();
+
+export const resourceUsageSchema = z
+  .object({
+    cpu_percent: z.number(),
+    /** MB */
+    memory_used: z.number(),
+    /** GB */
+    disk_used: z.number(),
+    /** GB this month */
+    bandwidth_used: z.number(),
+  })
+  .loose();
+
+/** A server as the detail endpoint (and PUT/PATCH, by this project's decision) sends it. */
+export const serverDetailSchema = serverSchema
+  .extend({
+    ipv6_address: z.string().nullable(),
+    backups_enabled: z.boolean(),
+    plan: planSchema.extend({ bandwidth: z.number() }),
+    /** null while a server is provisioning and has no usage yet. */
+    resource_usage: resourceUsageSchema.nullable(),
+  })
+  .loose();
+
+/** One page of the list endpoint: `{count, results}` plus `next`/`previous` when paginated. */
+export const serverListPageSchema = z
+  .object({
+    count: z.number().int().nonnegative(),
+    next: z.string().nullable().optional(),
+    previous: z.string().nullable().optional(),
+    results: z.array(serverSchema),
+  })
+  .loose();
+
+/** 201 body of create: the new server plus a human message. */
+export const createdServerSchema = serverSchema
+  .extend({
+    backups_enabled: z.boolean(),
+    ipv6_address: z.string().nullable().optional(),
+    message: z.string().optional(),
+  })
+  .loose();
+
+/** 200 body of start / stop / reboot. */
+export const powerActionResponseSchema = z
+  .object({
+    status: z.string(),
+    message: z.string(),
+    server: z.object({ id: z.number().int(), name: z.string(), status: z.string() }).loose(),
+  })
+  .loose();
+
+/** Error bodies are not stated by the contract: `{detail}` or per-field lists, or anything else. */
+export const errorBodySchema = z
+  .object({ detail: z.string().optional() })
+  .catchall(z.unknown());
+
+export type Plan = z.infer<typeof planSchema>;
+export type OperatingSystem = z.infer<typeof osSchema>;
+export type Server = z.infer<typeof serverSchema> & { status: ServerStatus };
+export type ServerDetail = z.infer<typeof serverDetailSchema> & { status: ServerStatus };
+export type ResourceUsage = z.infer<typeof resourceUsageSchema>;
+export type ServerListPage = z.infer<typeof serverListPageSchema>;
+export type CreatedServer = z.infer<typeof createdServerSchema>;
+export type PowerActionResponse = z.infer<typeof powerActionResponseSchema>;
+
+/** `listServers` result: every page gathered. */
+export interface ServerList {
+  count: number;
+  results: Server[];
+}
+
+export interface ServerFilter {
+  status?: string;
+  location?: string;
+}
+
+export type PowerAction = 'start' | 'stop' | 'reboot';

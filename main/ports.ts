@@ -1,0 +1,52 @@
+// What the Electron-free core needs from the desktop edge. The desktop layer (main/desktop/) implements
+// these over safeStorage, electron-store, Notification, clipboard and the popup window; tests and the
+// end-to-end harness pass in-memory implementations.
+import type { AccountInfo, TokenStorageInfo } from '../preload/contract';
+import type { Settings } from './settings/schema';
+
+/** An account with its token, as the vault hands it to the core. The token stays in main. */
+export interface StoredAccount {
+  account: AccountInfo;
+  token: string;
+  storage: TokenStorageInfo;
+}
+
+export type VaultLoadResult =
+  | { status: 'none' }
+  | { status: 'ok'; accounts: StoredAccount[]; activeAccountId: string }
+  /** Stored ciphertext could not be decrypted (keychain reset, profile copied): it has been forgotten. */
+  | { status: 'decrypt-failed'; message: string };
+
+/**
+ * Keychain-backed token storage keyed by account. `save` encrypts and persists when it safely can;
+ * otherwise it keeps the token in memory for the session and says why (`persisted: false`, `reason`).
+ */
+export interface TokenVault {
+  load(): Promise<VaultLoadResult>;
+  save(account: AccountInfo, token: string): Promise<TokenStorageInfo>;
+  forget(accountId: string): Promise<void>;
+}
+
+export interface SettingsStore {
+  get(): Settings;
+  set(next: Settings): void;
+}
+
+export interface Notifier {
+  /** A desktop notification; the core decides whether notifications are switched on. */
+  notify(title: string, body: string): void;
+}
+
+export interface ClipboardPort {
+  writeText(text: string): void;
+}
+
+export interface PopupPort {
+  hide(): void;
+}
+
+export interface AppInfoPort {
+  version: string;
+  platform: string;
+  systemLocale: string;
+}

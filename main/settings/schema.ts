@@ -1,0 +1,66 @@
+// The app's settings: one typed schema with defaults. Plain TypeScript + zod, no Electron: the desktop
+// edge stores it with electron-store; the IPC router validates changes from the renderer against it.
+import { z } from 'zod';
+
+export const DEFAULT_API_BASE_URL = 'https://admin.vps.org/api/v1';
+export const LANGUAGES = ['auto', 'en', 'cs'] as const;
+export type LanguageSetting = (typeof LANGUAGES)[number];
+
+export const settingsSchema = z.object({
+  apiBaseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_API_BASE_URL),
+  pollIntervals: z
+    .object({
+      /** While nothing is happening and the popup is closed. */
+      idleSeconds: z.number().int().min(15).max(3600).default(60),
+      /** While the popup is open. */
+      openSeconds: z.number().int().min(5).max(600).default(15),
+      /** While a server is in a transitional state or an action is tracked. */
+      fastSeconds: z.number().int().min(1).max(30).default(3),
+    })
+    .default({ idleSeconds: 60, openSeconds: 15, fastSeconds: 3 }),
+  /** Ask before sending these actions (inline confirm in the popup, a dialog from the tray menu). */
+  confirmations: z
+    .object({
+      start: z.boolean().default(false),
+      stop: z.boolean().default(true),
+      reboot: z.boolean().default(true),
+    })
+    .default({ start: false, stop: true, reboot: true }),
+  notifications: z.boolean().default(true),
+  launchAtLogin: z.boolean().default(false),
+  language: z.enum(LANGUAGES).default('auto'),
+  /** Start in demo mode when no token is stored. */
+  demoMode: z.boolean().default(false),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change from the renderer: any subset, nested groups partial too. */
+export const settingsPatchSchema = z
+  .object({
+    apiBaseUrl: settingsSchema.shape.apiBaseUrl.unwrap(),
+    pollIntervals: settingsSchema.shape.pollIntervals.unwrap().partial(),
+    confirmations: settingsSchema.shape.confirmations.unwrap().partial(),
+    notifications: z.boolean(),
+    launchAtLogin: z.boolean(),
+    language: z.enum(LANGUAGES),
+    demoMode: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/** Applies a validated patch; nested groups merge. */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return settingsSchema.parse({
+    ...current,
+    ...patch,
+    pollIntervals: { ...current.pollIntervals, ...patch.pollIntervals },
+    confirmations: { ...current.confirmations, ...patch.confirmations },
+  });
+}

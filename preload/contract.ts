@@ -1,0 +1,235 @@
+// THE IPC contract between the main process and the popup: channel names, request, response and event
+// types. Every other file refers to channels through this one; the compile-time checks at the bottom
+// fail the build when a channel has no entry. Types only at run time: the router validates payloads.
+import type {
+  PowerAction,
+  Server,
+  ServerDetail,
+  ServerFilter,
+  ServerStatus,
+} from '../main/api/schemas';
+import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../main/api/rules';
+import type { Settings, SettingsPatch } from '../main/settings/schema';
+
+export type { CreateServerInput, PowerAction, ReplaceServerInput, Server, ServerDetail, ServerFilter, ServerStatus, Settings, SettingsPatch, UpdateServerPatch };
+
+// ---------------------------------------------------------------------------------------------
+// Domain types that cross the bridge
+// ---------------------------------------------------------------------------------------------
+
+/** A server is identified by its account and its id (several accounts fit without redesign). */
+export interface ServerRef {
+  accountId: string;
+  id: number;
+}
+
+/** Error kinds of the API client, plus those the app itself raises. */
+export type ErrorKind =
+  | 'unauthorized'
+  | 'payment-required'
+  | 'not-found'
+  | 'bad-request'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'invalid-response'
+  /** The payload did not pass the router's runtime check. */
+  | 'invalid-payload'
+  /** The sender is not the app's own popup page. */
+  | 'forbidden'
+  /** Refused without a request: another action is in flight, or the state does not allow it. */
+  | 'conflict'
+  /** No token is set (and no demo is running). */
+  | 'no-token'
+  /** A token could not be stored (e.g. the keychain refused). */
+  | 'storage'
+  | 'internal';
+
+/** What the renderer learns of a failure. Never contains the token. */
+export interface IpcError {
+  kind: ErrorKind;
+  /** Written for a person; includes the API's own text when it sent one. */
+  message: string;
+  status?: number;
+  fieldErrors?: Record<string, string[]>;
+  retryAfterSeconds?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** An action being carried out on a server, tracked until the server settles. */
+export interface PendingAction {
+  action: PowerAction | 'create' | 'replace' | 'update' | 'delete';
+  /** ms since epoch */
+  startedAt: number;
+}
+
+/** One server as the popup shows it. */
+export interface ServerView {
+  /** `${accountId}:${id}` — stable key for lists. */
+  key: string;
+  accountId: string;
+  server: Server;
+  pending: PendingAction | null;
+}
+
+export interface FleetStatus {
+  /** ms since epoch of the last successful poll, null before the first. */
+  lastSuccessAt: number | null;
+  /** Set while the list shown is not fresh (last poll failed); the list itself is kept. */
+  stale: { kind: ErrorKind; message: string; since: number } | null;
+  /** A poll is in flight. */
+  refreshing: boolean;
+  /** The first poll has completed (so an empty list means an empty account). */
+  loaded: boolean;
+}
+
+/** Full state, sent once when the renderer subscribes. */
+export interface FleetSnapshot {
+  servers: ServerView[];
+  status: FleetStatus;
+}
+
+/** What changed since the previous event: only these servers, plus the status. */
+export interface FleetDelta {
+  upserted: ServerView[];
+  /** keys */
+  removed: string[];
+  status: FleetStatus;
+}
+
+/** The end of a tracked action. */
+export interface ActionOutcome {
+  ref: ServerRef;
+  serverName: string;
+  action: PendingAction['action'];
+  outcome: 'done' | 'failed' | 'timed-out' | 'removed';
+  /** For a person, e.g. the API's error message. */
+  message: string;
+  elapsedMs: number;
+}
+
+/** Where the token is kept. */
+export interface TokenStorageInfo {
+  /** e.g. `keychain`, `dpapi`, `gnome_libsecret`, `kwallet5`, `memory` */
+  backend: string;
+  /** false: kept for this session only; `reason` says why and what to install. */
+  persisted: boolean;
+  reason?: string;
+}
+
+export interface AccountInfo {
+  id: string;
+  label: string;
+  baseUrl: string;
+}
+
+/** What the renderer knows of authentication. Never the token itself. */
+export type AuthState =
+  | { mode: 'none'; /** Why a token is asked for, e.g. it was revoked or could not be decrypted. */ notice?: string }
+  | { mode: 'token'; account: AccountInfo; storage: TokenStorageInfo }
+  | { mode: 'demo'; account: AccountInfo };
+
+export interface AppInfo {
+  version: string;
+  platform: 'darwin' | 'win32' | 'linux' | (string & {});
+  /** The OS locale, e.g. `cs-CZ`. */
+  systemLocale: string;
+}
+
+export interface TokenInput {
+  token: string;
+  /** Shown in the UI; defaults to "VPS.org". */
+  label?: string;
+}
+
+export interface AcceptedAction {
+  /** The API's message, e.g. "Server is rebooting". */
+  message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels
+// ---------------------------------------------------------------------------------------------
+
+export const InvokeChannel = {
+  appInfo: 'vps:app:info',
+  authState: 'vps:auth:state',
+  tokenSet: 'vps:token:set',
+  tokenClear: 'vps:token:clear',
+  demoStart: 'vps:demo:start',
+  demoStop: 'vps:demo:stop',
+  fleetSubscribe: 'vps:fleet:subscribe',
+  fleetRefresh: 'vps:fleet:refresh',
+  serversList: 'vps:servers:list',
+  serversGet: 'vps:servers:get',
+  serversCreate: 'vps:servers:create',
+  serversReplace: 'vps:servers:replace',
+  serversUpdate: 'vps:servers:update',
+  serversDelete: 'vps:servers:delete',
+  serversStart: 'vps:servers:start',
+  serversStop: 'vps:servers:stop',
+  serversReboot: 'vps:servers:reboot',
+  settingsGet: 'vps:settings:get',
+  settingsSet: 'vps:settings:set',
+  clipboardWrite: 'vps:clipboard:write',
+  popupHide: 'vps:popup:hide',
+} as const;
+export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
+
+export const EventChannel = {
+  fleetChanged: 'vps:event:fleet-changed',
+  actionFinished: 'vps:event:action-finished',
+  authChanged: 'vps:event:auth-changed',
+  settingsChanged: 'vps:event:settings-changed',
+  /** The popup was shown again (focus the list, refresh the "last updated" line). */
+  popupShown: 'vps:event:popup-shown',
+} as const;
+export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
+
+type Empty = undefined;
+
+/** Request and response of every invoke channel. Responses travel as `Result<response>`. */
+export interface InvokeContract {
+  [InvokeChannel.appInfo]: { request: Empty; response: AppInfo };
+  [InvokeChannel.authState]: { request: Empty; response: AuthState };
+  [InvokeChannel.tokenSet]: { request: TokenInput; response: AuthState };
+  [InvokeChannel.tokenClear]: { request: Empty; response: AuthState };
+  [InvokeChannel.demoStart]: { request: Empty; response: AuthState };
+  [InvokeChannel.demoStop]: { request: Empty; response: AuthState };
+  [InvokeChannel.fleetSubscribe]: { request: Empty; response: FleetSnapshot };
+  [InvokeChannel.fleetRefresh]: { request: Empty; response: FleetStatus };
+  /** Asks the API with its own query filters; returns the matching servers' refs. */
+  [InvokeChannel.serversList]: { request: ServerFilter; response: ServerRef[] };
+  [InvokeChannel.serversGet]: { request: ServerRef; response: ServerDetail };
+  [InvokeChannel.serversCreate]: { request: CreateServerInput; response: ServerView };
+  [InvokeChannel.serversReplace]: { request: { ref: ServerRef; input: ReplaceServerInput }; response: ServerDetail };
+  [InvokeChannel.serversUpdate]: { request: { ref: ServerRef; patch: UpdateServerPatch }; response: ServerDetail };
+  [InvokeChannel.serversDelete]: { request: ServerRef; response: null };
+  [InvokeChannel.serversStart]: { request: ServerRef; response: AcceptedAction };
+  [InvokeChannel.serversStop]: { request: ServerRef; response: AcceptedAction };
+  [InvokeChannel.serversReboot]: { request: ServerRef; response: AcceptedAction };
+  [InvokeChannel.settingsGet]: { request: Empty; response: Settings };
+  [InvokeChannel.settingsSet]: { request: SettingsPatch; response: Settings };
+  [InvokeChannel.clipboardWrite]: { request: string; response: null };
+  [InvokeChannel.popupHide]: { request: Empty; response: null };
+}
+
+/** Payload of every event channel (main -> renderer). */
+export interface EventContract {
+  [EventChannel.fleetChanged]: FleetDelta;
+  [EventChannel.actionFinished]: ActionOutcome;
+  [EventChannel.authChanged]: AuthState;
+  [EventChannel.settingsChanged]: Settings;
+  [EventChannel.popupShown]: null;
+}
+
+export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
+export type InvokeResponse<C extends InvokeChannel> = InvokeContract[C]['response'];
+export type EventPayload<C extends EventChannel> = EventContract[C];
+
+// Compile-time checks: every channel constant has a contract entry, and no entry lacks a constant.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const CONTRACT_IS_COMPLETE: Exact<InvokeChannel, keyof InvokeContract> & Exact<EventChannel, keyof EventContract> =
+  true;

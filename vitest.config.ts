@@ -1,0 +1,31 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Main-process code, the simulator, the preload bridge and the end-to-end harness run in plain Node.
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/renderer/**'],
+          // electron-store is ESM-only; inlining it lets vi.mock('electron') reach its own import.
+          server: { deps: { inline: ['electron-store'] } },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // Preact components in a DOM; the real-Chromium proof lives in tests/e2e.
+        plugins: [preact()],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+        },
+      },
+    ],
+  },
+});
