@@ -1,0 +1,226 @@
+// Token vault: API tokens encrypted by the OS keychain (Electron's safeStorage) and kept as ciphertext
+// in a small JSON store. Electron-free: the safeStorage subset and the store are injected, so every
+// backend (keychain, DPAPI, libsecret, basic_text, none) is testable in Node.
+//
+// All methods must be called after `app` is ready: safeStorage reports `unknown` / unavailable before.
+import { z } from 'zod';
+import type { AccountInfo, TokenStorageInfo } from '../../preload/contract';
+import type { StoredAccount, TokenVault, VaultLoadResult } from '../ports';
+
+/** The part of Electron's `safeStorage` the vault uses (the async API of Electron 45). */
+export interface SafeStoragePort {
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }>;
+  /** Linux only. */
+  getSelectedStorageBackend?(): string;
+}
+
+/** The part of electron-store the vault uses. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export const VAULT_KEY = 'tokenVault';
+
+const vaultEntrySchema = z.object({
+  label: z.string(),
+  baseUrl: z.string(),
+  /** base64 of safeStorage's ciphertext; never the token. */
+  ciphertext: z.string().min(1),
+  backend: z.string(),
+});
+
+const vaultDataSchema = z.object({
+  version: z.literal(1),
+  activeAccountId: z.string().nullable(),
+  accounts: z.record(z.string(), vaultEntrySchema),
+});
+
+export type VaultData = z.infer<typeof vaultDataSchema>;
+
+/** Linux backends that do not protect the token: Chromium's basic_text uses a fixed, public key. */
+const UNSAFE_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
+
+export const NO_KEYRING_REASON =
+  'No system keyring is available (Linux selected basic_text). Install and unlock GNOME Keyring or KWallet (libsecret) to keep the token between sessions.';
+export const UNKNOWN_BACKEND_REASON =
+  'The system keyring could not be identified (Linux reported "unknown"). The token is kept for this session only; install and unlock GNOME Keyring or KWallet (libsecret) to keep it between sessions.';
+export const ENCRYPTION_UNAVAILABLE_REASON =
+  'Secure storage is not available on this system, so the token is kept for this session only.';
+
+export interface VaultDeps {
+  safeStorage: SafeStoragePort;
+  store: KeyValueStore;
+  platform: string;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+function platformBackend(platform: string, safeStorage: SafeStoragePort): string {
+  if (platform === 'darwin') return 'keychain';
+  if (platform === 'win32') return 'dpapi';
+  return safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createTokenVault(deps: VaultDeps): TokenVault {
+  const { safeStorage, store } = deps;
+  const log = deps.log ?? (() => {});
+  // Tokens that could not be persisted live here for the session only.
+  const sessionAccounts = new Map<string, StoredAccount>();
+  let sessionActiveId: string | null = null;
+
+  function readData(): VaultData | 'invalid' | null {
+    const raw = store.get(VAULT_KEY);
+    if (raw === undefined || raw === null) return null;
+    const parsed = vaultDataSchema.safeParse(raw);
+    return parsed.success ? parsed.data : 'invalid';
+  }
+
+  function writeData(data: VaultData): void {
+    if (Object.keys(data.accounts).length === 0) store.delete(VAULT_KEY);
+    else store.set(VAULT_KEY, data);
+  }
+
+  function removePersisted(accountId: string): void {
+    const data = readData();
+    if (data === null || data === 'invalid') return;
+    if (!(accountId in data.accounts)) return;
+    const { [accountId]: _removed, ...rest } = data.accounts;
+    const ids = Object.keys(rest);
+    writeData({
+      version: 1,
+      accounts: rest,
+      activeAccountId: data.activeAccountId === accountId ? (ids[0] ?? null) : data.activeAccountId,
+    });
+  }
+
+  /** Where a token can be kept safely right now, or why it cannot. */
+  async function chooseStorage(): Promise<TokenStorageInfo> {
+    let available = false;
+    try {
+      available = await safeStorage.isAsyncEncryptionAvailable();
+    } catch (error) {
+      log('warn', `safeStorage availability check failed: ${describeError(error)}`);
+    }
+    if (!available) return { backend: 'memory', persisted: false, reason: ENCRYPTION_UNAVAILABLE_REASON };
+    const backend = platformBackend(deps.platform, safeStorage);
+    if (deps.platform === 'linux' && UNSAFE_LINUX_BACKENDS.has(backend)) {
+      return {
+        backend: 'memory',
+        persisted: false,
+        reason: backend === 'basic_text' ? NO_KEYRING_REASON : UNKNOWN_BACKEND_REASON,
+      };
+    }
+    return { backend, persisted: true };
+  }
+
+  return {
+    async load(): Promise<VaultLoadResult> {
+      const data = readData();
+      const accounts: StoredAccount[] = [];
+      const failed: string[] = [];
+      if (data === 'invalid') {
+        store.delete(VAULT_KEY);
+        log('warn', 'Token vault data was malformed and has been removed.');
+        failed.push('(unreadable vault)');
+      } else if (data !== null) {
+        let changed = false;
+        const next: VaultData = { ...data, accounts: { ...data.accounts } };
+        for (const [id, entry] of Object.entries(data.accounts)) {
+          if (sessionAccounts.has(id)) continue;
+          try {
+            const decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
+            if (decrypted.shouldReEncrypt) {
+              // The key was rotated: store the token under the current key.
+              const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
+              next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
+              changed = true;
+            }
+            accounts.push({
+              account: { id, label: entry.label, baseUrl: entry.baseUrl },
+              token: decrypted.result,
+              storage: { backend: entry.backend, persisted: true },
+            });
+          } catch (error) {
+            // Keychain reset or profile copied to another machine: the entry is useless; forget it.
+            log('warn', `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`);
+            delete next.accounts[id];
+            failed.push(id);
+            changed = true;
+          }
+        }
+        if (changed) {
+          if (next.activeAccountId !== null && !(next.activeAccountId in next.accounts)) {
+            next.activeAccountId = Object.keys(next.accounts)[0] ?? null;
+          }
+          writeData(next);
+        }
+      }
+      accounts.push(...sessionAccounts.values());
+      if (accounts.length === 0) {
+        return failed.length > 0
+          ? {
+              status: 'decrypt-failed',
+              message:
+                'The saved API token could not be decrypted (the system keychain may have been reset) and has been removed. Please enter the token again.',
+            }
+          : { status: 'none' };
+      }
+      const preferred = sessionActiveId ?? (data !== null && data !== 'invalid' ? data.activeAccountId : null);
+      const active = accounts.find((a) => a.account.id === preferred) ?? accounts[0]!;
+      return { status: 'ok', accounts, activeAccountId: active.account.id };
+    },
+
+    async save(account: AccountInfo, token: string): Promise<TokenStorageInfo> {
+      let storage = await chooseStorage();
+      if (storage.persisted) {
+        try {
+          const ciphertext = await safeStorage.encryptStringAsync(token);
+          const current = readData();
+          const base: VaultData =
+            current === null || current === 'invalid' ? { version: 1, activeAccountId: null, accounts: {} } : current;
+          writeData({
+            version: 1,
+            activeAccountId: account.id,
+            accounts: {
+              ...base.accounts,
+              [account.id]: {
+                label: account.label,
+                baseUrl: account.baseUrl,
+                ciphertext: ciphertext.toString('base64'),
+                backend: storage.backend,
+              },
+            },
+          });
+          sessionAccounts.delete(account.id);
+          sessionActiveId = null;
+          return storage;
+        } catch (error) {
+          log('warn', `Encrypting the token failed; keeping it for this session only: ${describeError(error)}`);
+          storage = {
+            backend: 'memory',
+            persisted: false,
+            reason: `The system keychain refused to store the token (${describeError(error)}), so it is kept for this session only.`,
+          };
+        }
+      }
+      // Never leave an older token for this account on disk beside the new in-memory one.
+      removePersisted(account.id);
+      sessionAccounts.set(account.id, { account: { ...account }, token, storage });
+      sessionActiveId = account.id;
+      return storage;
+    },
+
+    async forget(accountId: string): Promise<void> {
+      sessionAccounts.delete(accountId);
+      if (sessionActiveId === accountId) sessionActiveId = null;
+      removePersisted(accountId);
+    },
+  };
+}

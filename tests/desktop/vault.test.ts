@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createTokenVault,
+  ENCRYPTION_UNAVAILABLE_REASON,
+  NO_KEYRING_REASON,
+  VAULT_KEY,
+  type KeyValueStore,
+  type SafeStoragePort,
+} from '../../main/desktop/vault';
+
+const TOKEN = 'vps_live_SECRET_token_0123456789';
+const ACCOUNT = { id: 'acc-1', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' };
+
+/** A store that records every JSON text it would have written to disk. */
+function memoryStore() {
+  const data = new Map<string, unknown>();
+  const written: string[] = [];
+  const store: KeyValueStore = {
+    get: (key) => data.get(key),
+    set: (key, value) => {
+      data.set(key, structuredClone(value));
+      written.push(JSON.stringify({ [key]: value }));
+    },
+    delete: (key) => {
+      data.delete(key);
+    },
+  };
+  return { store, data, written };
+}
+
+interface FakeSafeStorageOptions {
+  available?: boolean;
+  backend?: string;
+  failDecrypt?: boolean;
+  failEncrypt?: boolean;
+}
+
+/** Reversible "encryption" that does not contain the plaintext. */
+function fakeSafeStorage(options: FakeSafeStorageOptions = {}) {
+  const state = { failDecrypt: options.failDecrypt ?? false, encryptCalls: 0 };
+  const port: SafeStoragePort = {
+    isAsyncEncryptionAvailable: async () => options.available ?? true,
+    encryptStringAsync: async (plain) => {
+      state.encryptCalls += 1;
+      if (options.failEncrypt) throw new Error('keychain locked');
+      return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
+    },
+    decryptStringAsync: async (encrypted) => {
+      if (state.failDecrypt) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return { shouldReEncrypt: false, result: Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8') };
+    },
+    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
+  };
+  return { port, state };
+}
+
+describe('token vault', () => {
+  it.each([
+    ['linux', 'gnome_libsecret', 'gnome_libsecret'],
+    ['linux', 'kwallet6', 'kwallet6'],
+    ['darwin', 'unknown', 'keychain'],
+    ['win32', 'unknown', 'dpapi'],
+  ])('persists only ciphertext on %s with %s', async (platform, linuxBackend, expected) => {
+    const { store, written } = memoryStore();
+    const { port } = fakeSafeStorage({ backend: linuxBackend });
+    const vault = createTokenVault({ safeStorage: port, store, platform });
+
+    const info = await vault.save(ACCOUNT, TOKEN);
+    expect(info).toEqual({ backend: expected, persisted: true });
+    expect(written.length).toBeGreaterThan(0);
+    for (const text of written) expect(text).not.toContain(TOKEN);
+    const stored = store.get(VAULT_KEY) as { version: number; activeAccountId: string; accounts: Record<string, object> };
+    expect(stored.version).toBe(1);
+    expect(stored.activeAccountId).toBe('acc-1');
+    expect(stored.accounts['acc-1']).toMatchObject({ label: 'VPS.org', backend: expected });
+
+    // A new session (new vault object over the same store) gets the token back.
+    const reopened = createTokenVault({ safeStorage: port, store, platform });
+    await expect(reopened.load()).resolves.toEqual({
+      status: 'ok',
+      activeAccountId: 'acc-1',
+      accounts: [{ account: ACCOUNT, token: TOKEN, storage: { backend: expected, persisted: true } }],
+    });
+  });
+
+  it('keeps the token in memory only when Linux selected basic_text', async () => {
+    const { store, written } = memoryStore();
+    const { port, state } = fakeSafeStorage({ backend: 'basic_text' });
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'linux' });
+
+    const info = await vault.save(ACCOUNT, TOKEN);
+    expect(info).toEqual({ backend: 'memory', persisted: false, reason: NO_KEYRING_REASON });
+    expect(info.reason).toMatch(/GNOME Keyring or KWallet/);
+    expect(written).toEqual([]);
+    expect(state.encryptCalls).toBe(0);
+    const loaded = await vault.load();
+    expect(loaded).toMatchObject({ status: 'ok', activeAccountId: 'acc-1', accounts: [{ token: TOKEN }] });
+
+    // The next session has nothing: the token was never written.
+    await expect(createTokenVault({ safeStorage: port, store, platform: 'linux' }).load()).resolves.toEqual({
+      status: 'none',
+    });
+  });
+
+  it('keeps the token in memory only when the Linux backend is unknown', async () => {
+    const { store, written } = memoryStore();
+    const { port } = fakeSafeStorage({ backend: 'unknown' });
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'linux' });
+    const info = await vault.save(ACCOUNT, TOKEN);
+    expect(info.persisted).toBe(false);
+    expect(info.backend).toBe('memory');
+    expect(info.reason).toMatch(/unknown/);
+    expect(written).toEqual([]);
+  });
+
+  it('keeps the token in memory only when encryption is unavailable', async () => {
+    const { store, written } = memoryStore();
+    const { port } = fakeSafeStorage({ available: false });
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'darwin' });
+    await expect(vault.save(ACCOUNT, TOKEN)).resolves.toEqual({
+      backend: 'memory',
+      persisted: false,
+      reason: ENCRYPTION_UNAVAILABLE_REASON,
+    });
+    expect(written).toEqual([]);
+  });
+
+  it('falls back to memory when the keychain refuses to encrypt, and removes an older stored token', async () => {
+    const { store, written } = memoryStore();
+    const good = fakeSafeStorage();
+    await createTokenVault({ safeStorage: good.port, store, platform: 'linux' }).save(ACCOUNT, 'old-token');
+    expect(store.get(VAULT_KEY)).toBeDefined();
+
+    const refusing = fakeSafeStorage({ failEncrypt: true });
+    const vault = createTokenVault({ safeStorage: refusing.port, store, platform: 'linux' });
+    const info = await vault.save(ACCOUNT, TOKEN);
+    expect(info.persisted).toBe(false);
+    expect(info.reason).toMatch(/keychain locked/);
+    expect(store.get(VAULT_KEY)).toBeUndefined();
+    for (const text of written) expect(text).not.toContain(TOKEN);
+    await expect(vault.load()).resolves.toMatchObject({ status: 'ok', accounts: [{ token: TOKEN }] });
+  });
+
+  it('forgets an entry it cannot decrypt and reports decrypt-failed without throwing', async () => {
+    const { store } = memoryStore();
+    const { port, state } = fakeSafeStorage();
+    await createTokenVault({ safeStorage: port, store, platform: 'linux' }).save(ACCOUNT, TOKEN);
+
+    state.failDecrypt = true;
+    const logs: string[] = [];
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'linux', log: (_l, m) => logs.push(m) });
+    const result = await vault.load();
+    expect(result.status).toBe('decrypt-failed');
+    if (result.status === 'decrypt-failed') expect(result.message).not.toContain(TOKEN);
+    expect(store.get(VAULT_KEY)).toBeUndefined();
+    expect(logs.join('\n')).not.toContain(TOKEN);
+    state.failDecrypt = false;
+    await expect(vault.load()).resolves.toEqual({ status: 'none' });
+  });
+
+  it('removes malformed vault data and says so', async () => {
+    const { store } = memoryStore();
+    store.set(VAULT_KEY, { version: 99, accounts: 'nope' });
+    const vault = createTokenVault({ safeStorage: fakeSafeStorage().port, store, platform: 'linux' });
+    await expect(vault.load()).resolves.toMatchObject({ status: 'decrypt-failed' });
+    expect(store.get(VAULT_KEY)).toBeUndefined();
+  });
+
+  it('re-encrypts when safeStorage asks for it', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    await createTokenVault({ safeStorage: port, store, platform: 'darwin' }).save(ACCOUNT, TOKEN);
+    const rotating: SafeStoragePort = {
+      ...port,
+      decryptStringAsync: async (buffer) => ({ ...(await port.decryptStringAsync(buffer)), shouldReEncrypt: true }),
+      encryptStringAsync: async () => Buffer.from('rotated-ciphertext'),
+    };
+    const loaded = await createTokenVault({ safeStorage: rotating, store, platform: 'darwin' }).load();
+    expect(loaded).toMatchObject({ status: 'ok', accounts: [{ token: TOKEN }] });
+    const stored = store.get(VAULT_KEY) as { accounts: Record<string, { ciphertext: string }> };
+    expect(stored.accounts['acc-1']!.ciphertext).toBe(Buffer.from('rotated-ciphertext').toString('base64'));
+  });
+
+  it('keeps several accounts keyed by id and forgets one', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'win32' });
+    await vault.save(ACCOUNT, TOKEN);
+    await vault.save({ id: 'acc-2', label: 'Work', baseUrl: 'https://admin.vps.org/api/v1' }, 'second-token');
+    let loaded = await vault.load();
+    expect(loaded).toMatchObject({ status: 'ok', activeAccountId: 'acc-2' });
+    if (loaded.status === 'ok') expect(loaded.accounts.map((a) => a.token).sort()).toEqual(['second-token', TOKEN].sort());
+
+    await vault.forget('acc-2');
+    loaded = await vault.load();
+    expect(loaded).toMatchObject({ status: 'ok', activeAccountId: 'acc-1', accounts: [{ token: TOKEN }] });
+    await vault.forget('acc-1');
+    await expect(vault.load()).resolves.toEqual({ status: 'none' });
+    expect(store.get(VAULT_KEY)).toBeUndefined();
+  });
+});
