@@ -1,0 +1,502 @@
+// The VPS.org API client: the 9 endpoints of ../shared/vps-org-api.md over `ky`, with input checks
+// before sending, runtime validation of every body, typed errors for a person, and careful retries.
+//
+// Decisions (the contract is silent on these):
+// - Only GET is retried automatically (network error, 5xx, 429), at most `retry.limit` times. ky's own
+//   retry is off (`retry: 0`): ky would also retry PUT/DELETE and cannot take an injected sleep, so the
+//   loop lives here. A 429/503 Retry-After (seconds or HTTP date) is honoured up to `maxRetryAfterMs`;
+//   longer -> fail at once with the error (rate-limited for 429) instead of waiting. Otherwise
+//   exponential backoff with full jitter. A timed-out GET is not retried (the next poll asks again).
+// - POST/PUT/PATCH/DELETE are sent exactly once. If they time out, lose the connection after sending,
+//   or get a 5xx other than 501/503, the error carries `outcomeUnknown: true`.
+// - The timeout is per attempt and covers the whole exchange (headers and body).
+// - Cancellation via `signal` rethrows the caller's abort reason as is (a DOMException named
+//   'AbortError' for a plain `controller.abort()`), never a VpsApiError, so callers tell cancel from failure.
+// - Other 4xx (403, 405, 409, ...) -> kind 'bad-request' with the real `status`.
+// - Redirects are not followed (`redirect: 'manual'`), and a list `next` page must have the base URL's
+//   origin: the token is never sent anywhere but the configured API. A 3xx -> 'invalid-response'.
+// - PUT/PATCH answered 2xx with an empty body -> one follow-up GET of the detail.
+import ky, { type KyInstance } from 'ky';
+import type { z } from 'zod';
+import { DEFAULT_API_BASE_URL } from '../settings/schema';
+import { VpsApiError, type VpsApiErrorKind } from './errors';
+import {
+  abortableSleep,
+  cleanServerText,
+  describeNetworkFailure,
+  describeSchemaIssues,
+  fullJitterDelayMs,
+  parseRetryAfterSeconds,
+} from './http';
+import {
+  describeViolations,
+  isServerId,
+  validateCreateServerInput,
+  validateReplaceServerInput,
+  validateUpdateServerPatch,
+  type CreateServerInput,
+  type ReplaceServerInput,
+  type RuleResult,
+  type UpdateServerPatch,
+} from './rules';
+import {
+  createdServerSchema,
+  errorBodySchema,
+  powerActionResponseSchema,
+  serverDetailSchema,
+  serverListPageSchema,
+  type CreatedServer,
+  type PowerAction,
+  type PowerActionResponse,
+  type Server,
+  type ServerDetail,
+  type ServerFilter,
+  type ServerList,
+} from './schemas';
+
+export interface VpsClientRetryOptions {
+  /** Retries of a GET after the first attempt. Default 2. */
+  limit?: number;
+  /** Longest Retry-After this client waits; a longer one fails at once. Default 60000. */
+  maxRetryAfterMs?: number;
+  /** Base of the exponential backoff with full jitter. Default 500. */
+  backoffBaseMs?: number;
+}
+
+export interface VpsClientOptions {
+  /** API root including /api/v1. Default DEFAULT_API_BASE_URL. */
+  baseUrl?: string;
+  token: string;
+  /** Per attempt, headers and body. Default 15000. */
+  timeoutMs?: number;
+  retry?: VpsClientRetryOptions;
+  /** Most list pages followed. Default 100. */
+  maxPages?: number;
+  fetch?: typeof globalThis.fetch;
+  userAgent?: string;
+  /** Waits between GET retries; injectable so tests need not wait. Must reject when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1). Default Math.random. */
+  random?: () => number;
+  /** Clock for HTTP-date Retry-After. Default Date.now. */
+  now?: () => number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface VpsClient {
+  readonly baseUrl: string;
+  listServers(filter?: ServerFilter, options?: RequestOptions): Promise<ServerList>;
+  createServer(input: CreateServerInput, options?: RequestOptions): Promise<CreatedServer>;
+  getServer(id: number, options?: RequestOptions): Promise<ServerDetail>;
+  replaceServer(id: number, input: ReplaceServerInput, options?: RequestOptions): Promise<ServerDetail>;
+  updateServer(id: number, patch: UpdateServerPatch, options?: RequestOptions): Promise<ServerDetail>;
+  deleteServer(id: number, options?: RequestOptions): Promise<void>;
+  startServer(id: number, options?: RequestOptions): Promise<PowerActionResponse>;
+  stopServer(id: number, options?: RequestOptions): Promise<PowerActionResponse>;
+  rebootServer(id: number, options?: RequestOptions): Promise<PowerActionResponse>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_RETRY_LIMIT = 2;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+export const DEFAULT_BACKOFF_BASE_MS = 500;
+export const DEFAULT_MAX_PAGES = 100;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a request is for, in words used by error messages. */
+interface Purpose {
+  /** "list servers", "reboot server 12" */
+  phrase: string;
+  /** "list", "reboot": the word before "request" in a timeout message. */
+  verb: string;
+  serverId?: number;
+}
+
+interface Call {
+  method: Method;
+  url: URL;
+  json?: unknown;
+  purpose: Purpose;
+  signal?: AbortSignal;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+class AttemptTimeout extends Error {}
+
+export function createVpsClient(options: VpsClientOptions): VpsClient {
+  const baseUrl = (options.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '');
+  const base = parseBaseUrl(baseUrl);
+  const token = options.token;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retryLimit = Math.max(0, options.retry?.limit ?? DEFAULT_RETRY_LIMIT);
+  const maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  const backoffBaseMs = options.retry?.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+  const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  if (options.userAgent) headers['User-Agent'] = options.userAgent;
+  const http: KyInstance = ky.create({
+    headers,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    redirect: 'manual',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  const serversUrl = () => new URL('servers/', base);
+  const serverUrl = (id: number, action?: PowerAction) => new URL(`servers/${id}/${action ? `${action}/` : ''}`, base);
+
+  // ---- one attempt: send, then read the whole body, all inside one timeout window ----
+  async function attemptOnce(call: Call): Promise<RawResponse> {
+    const timeoutController = new AbortController();
+    const timer = setTimeout(() => timeoutController.abort(new AttemptTimeout()), timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeoutController.signal]) : timeoutController.signal;
+    try {
+      const response = await http(call.url, {
+        method: call.method,
+        signal,
+        ...(call.json === undefined ? {} : { json: call.json }),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (timeoutController.signal.aborted) throw new AttemptTimeout();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function timeoutError(call: Call): VpsApiError {
+    const seconds = Math.round(timeoutMs / 100) / 10;
+    if (call.method === 'GET') {
+      return new VpsApiError('timeout', `VPS.org did not answer within ${seconds} s (${call.purpose.phrase}).`);
+    }
+    return new VpsApiError(
+      'timeout',
+      `The ${call.purpose.verb} request timed out; VPS.org may or may not have carried it out. Refresh to see the server's state.`,
+      { outcomeUnknown: true },
+    );
+  }
+
+  function networkError(call: Call, error: unknown): VpsApiError {
+    const failure = describeNetworkFailure(error);
+    const detail = cleanServerText(failure.detail, token);
+    const outcomeUnknown = call.method !== 'GET' && !failure.beforeSending;
+    const tail = outcomeUnknown
+      ? ` The ${call.purpose.verb} request may or may not have been carried out. Refresh to see the server's state.`
+      : '';
+    return new VpsApiError('network', `VPS.org could not be reached: ${detail}.${tail}`, {
+      outcomeUnknown,
+      // Only the system error (code, address): never the Request, which carries the token.
+      cause: failure.code ? { code: failure.code, message: detail } : undefined,
+    });
+  }
+
+  // ---- the request loop: GET retries live here and nowhere else ----
+  async function send(call: Call): Promise<RawResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = call.method === 'GET' && attempt < retryLimit;
+      let response: RawResponse;
+      try {
+        response = await attemptOnce(call);
+      } catch (error) {
+        if (error instanceof AttemptTimeout) throw timeoutError(call);
+        if (call.signal?.aborted) throw error;
+        if (!canRetry) throw networkError(call, error);
+        await sleep(fullJitterDelayMs(attempt + 1, backoffBaseMs, random), call.signal);
+        continue;
+      }
+      const { status } = response;
+      if (status >= 200 && status < 300) return response;
+      if (canRetry && (status === 429 || status >= 500)) {
+        const retryAfterSeconds =
+          status === 429 || status === 503 ? parseRetryAfterSeconds(response.headers.get('retry-after'), now()) : undefined;
+        if (retryAfterSeconds === undefined) {
+          await sleep(fullJitterDelayMs(attempt + 1, backoffBaseMs, random), call.signal);
+          continue;
+        }
+        if (retryAfterSeconds * 1000 <= maxRetryAfterMs) {
+          await sleep(retryAfterSeconds * 1000, call.signal);
+          continue;
+        }
+      }
+      throw httpError(call, response);
+    }
+  }
+
+  function httpError(call: Call, response: RawResponse): VpsApiError {
+    const { status } = response;
+    const { detail, fieldErrors, nonFieldErrors } = readErrorBody(response.text);
+    const said = detail ? ` VPS.org said: "${detail}"` : '';
+    const what = call.purpose.phrase;
+    const fail = (kind: VpsApiErrorKind, message: string, extra: { retryAfterSeconds?: number; outcomeUnknown?: boolean } = {}) =>
+      new VpsApiError(kind, message, { status, ...extra, ...(fieldErrors ? { fieldErrors } : {}) });
+
+    if (status >= 300 && status < 400) {
+      const location = response.headers.get('location');
+      const where = location ? ` to ${safeHost(location, base)}` : '';
+      return fail('invalid-response', `VPS.org answered with a redirect${where} (${status}) instead of an answer; this app does not follow redirects with your token. Check the API address in Settings.`);
+    }
+    switch (status) {
+      case 400: {
+        const reasons = [detail, ...nonFieldErrors].filter((text): text is string => Boolean(text));
+        if (reasons.length === 0 && fieldErrors) reasons.push(summarizeFieldErrors(fieldErrors));
+        const reason = reasons.length > 0 ? `: ${reasons.join(' ')}` : '.';
+        return fail('bad-request', `VPS.org rejected the request to ${what} (400)${reason}`);
+      }
+      case 401:
+        return fail('unauthorized', `VPS.org rejected the API token (401). Check the token in Settings.${said}`);
+      case 402:
+        return fail('payment-required', `VPS.org could not ${what}: the account has insufficient credits (402). Top up credits at VPS.org.${said}`);
+      case 404:
+        return fail(
+          'not-found',
+          call.purpose.serverId === undefined
+            ? `VPS.org does not know this address (404). Check the API address in Settings.${said}`
+            : `Server ${call.purpose.serverId} does not exist on VPS.org (404); it may have been deleted.${said}`,
+        );
+      case 429: {
+        const retryAfterSeconds = parseRetryAfterSeconds(response.headers.get('retry-after'), now());
+        const wait = retryAfterSeconds === undefined ? 'Try again shortly.' : `Try again in ${retryAfterSeconds} s.`;
+        return fail('rate-limited', `VPS.org is limiting how often this app may ask (429). ${wait}${said}`, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+      }
+      default:
+        break;
+    }
+    if (status >= 500) {
+      // 501/503 mean "not done"; any other 5xx to a write may have happened half-way or behind a proxy.
+      const outcomeUnknown = call.method !== 'GET' && status !== 501 && status !== 503;
+      const tail = outcomeUnknown ? ` VPS.org may or may not have carried it out. Refresh to see the server's state.` : ' Try again later.';
+      return fail('server', `VPS.org had a problem on its side (${status}) while trying to ${what}.${tail}${said}`, { outcomeUnknown });
+    }
+    return fail('bad-request', `VPS.org refused to ${what} (${status}).${said}`);
+  }
+
+  function readErrorBody(text: string): { detail?: string; fieldErrors?: Record<string, string[]>; nonFieldErrors: string[] } {
+    const parsed = errorBodySchema.safeParse(tryParseJson(text));
+    if (!parsed.success) return { nonFieldErrors: [] };
+    const fieldErrors: Record<string, string[]> = {};
+    let nonFieldErrors: string[] = [];
+    for (const [key, value] of Object.entries(parsed.data)) {
+      if (key === 'detail') continue;
+      const messages = (Array.isArray(value) ? value : [value])
+        .filter((item): item is string => typeof item === 'string')
+        .map((item) => cleanServerText(item, token));
+      if (messages.length === 0) continue;
+      if (key === 'non_field_errors') nonFieldErrors = messages;
+      else fieldErrors[key] = messages;
+    }
+    const detail = parsed.data.detail ? cleanServerText(parsed.data.detail, token) : undefined;
+    return {
+      ...(detail ? { detail } : {}),
+      ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
+      nonFieldErrors,
+    };
+  }
+
+  // ---- bodies: `unknown` until a schema accepts them ----
+  function parseBody<S extends z.ZodType>(call: Call, response: RawResponse, schema: S): z.infer<S> {
+    const what = call.purpose.phrase;
+    if (response.text.trim() === '') {
+      throw new VpsApiError('invalid-response', `VPS.org sent an empty answer to "${what}" (${response.status}).`, { status: response.status });
+    }
+    const json = tryParseJson(response.text);
+    if (json === undefined) {
+      const looksLikeHtml = /^\s*</.test(response.text);
+      throw new VpsApiError(
+        'invalid-response',
+        `VPS.org sent an answer to "${what}" that is not JSON${looksLikeHtml ? ' (it looks like a web page)' : ''}. Check the API address in Settings, or try again later.`,
+        { status: response.status },
+      );
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      throw new VpsApiError(
+        'invalid-response',
+        `VPS.org's answer to "${what}" is not what this app expects: ${cleanServerText(describeSchemaIssues(result.error), token)}.`,
+        { status: response.status },
+      );
+    }
+    return result.data;
+  }
+
+  // ---- the endpoints ----
+  async function listServers(filter: ServerFilter = {}, requestOptions: RequestOptions = {}): Promise<ServerList> {
+    const first = serversUrl();
+    for (const key of ['status', 'location'] as const) {
+      const value = filter[key]?.trim();
+      if (value) first.searchParams.set(key, value);
+    }
+    const visited = new Set<string>();
+    const results: Server[] = [];
+    let count = 0;
+    let url: URL | undefined = first;
+    for (let page = 1; url; page++) {
+      const call: Call = { method: 'GET', url, purpose: purpose('list', 'list servers'), ...signalOf(requestOptions) };
+      if (page > maxPages) {
+        throw new VpsApiError('invalid-response', `VPS.org's server list has more than ${maxPages} pages; this app stopped following it.`);
+      }
+      visited.add(url.href);
+      const body = parseBody(call, await send(call), serverListPageSchema);
+      if (page === 1) count = body.count;
+      results.push(...body.results);
+      url = body.next ? nextPageUrl(body.next, url, visited) : undefined;
+    }
+    return { count, results };
+  }
+
+  function nextPageUrl(next: string, current: URL, visited: Set<string>): URL {
+    let url: URL;
+    try {
+      url = new URL(next, current);
+    } catch {
+      throw new VpsApiError('invalid-response', `VPS.org's server list links to a next page that is not a valid address.`);
+    }
+    if (url.origin !== base.origin) {
+      throw new VpsApiError(
+        'invalid-response',
+        `VPS.org's server list points to another site (${safeHost(next, current)}) for its next page; this app does not send your token there.`,
+      );
+    }
+    if (visited.has(url.href)) {
+      throw new VpsApiError('invalid-response', `VPS.org's server list links back to a page already read (a loop); this app stopped following it.`);
+    }
+    return url;
+  }
+
+  async function createServer(input: CreateServerInput, requestOptions: RequestOptions = {}): Promise<CreatedServer> {
+    const body = requireValid(validateCreateServerInput(input), 'create the server');
+    const call: Call = { method: 'POST', url: serversUrl(), json: body, purpose: purpose('create', 'create the server'), ...signalOf(requestOptions) };
+    return parseBody(call, await send(call), createdServerSchema);
+  }
+
+  async function getServer(id: number, requestOptions: RequestOptions = {}): Promise<ServerDetail> {
+    const serverId = requireId(id, 'load the server');
+    const call: Call = { method: 'GET', url: serverUrl(serverId), purpose: purpose('load', `load server ${serverId}`, serverId), ...signalOf(requestOptions) };
+    return parseBody(call, await send(call), serverDetailSchema);
+  }
+
+  async function writeServer(method: 'PUT' | 'PATCH', serverId: number, json: unknown, requestOptions: RequestOptions): Promise<ServerDetail> {
+    const call: Call = { method, url: serverUrl(serverId), json, purpose: purpose('update', `update server ${serverId}`, serverId), ...signalOf(requestOptions) };
+    const response = await send(call);
+    // The contract does not state the PUT/PATCH body; an empty 2xx still means "updated", so read it back.
+    if (response.text.trim() === '') return getServer(serverId, requestOptions);
+    return parseBody(call, response, serverDetailSchema);
+  }
+
+  async function replaceServer(id: number, input: ReplaceServerInput, requestOptions: RequestOptions = {}): Promise<ServerDetail> {
+    const serverId = requireId(id, 'update the server');
+    const body = requireValid(validateReplaceServerInput(input), `update server ${serverId}`);
+    return writeServer('PUT', serverId, body, requestOptions);
+  }
+
+  async function updateServer(id: number, patch: UpdateServerPatch, requestOptions: RequestOptions = {}): Promise<ServerDetail> {
+    const serverId = requireId(id, 'update the server');
+    const body = requireValid(validateUpdateServerPatch(patch), `update server ${serverId}`);
+    return writeServer('PATCH', serverId, body, requestOptions);
+  }
+
+  async function deleteServer(id: number, requestOptions: RequestOptions = {}): Promise<void> {
+    const serverId = requireId(id, 'delete the server');
+    const call: Call = { method: 'DELETE', url: serverUrl(serverId), purpose: purpose('delete', `delete server ${serverId}`, serverId), ...signalOf(requestOptions) };
+    await send(call);
+  }
+
+  async function powerAction(action: PowerAction, id: number, requestOptions: RequestOptions): Promise<PowerActionResponse> {
+    const serverId = requireId(id, `${action} the server`);
+    const call: Call = {
+      method: 'POST',
+      url: serverUrl(serverId, action),
+      purpose: purpose(action, `${action} server ${serverId}`, serverId),
+      ...signalOf(requestOptions),
+    };
+    return parseBody(call, await send(call), powerActionResponseSchema);
+  }
+
+  return {
+    baseUrl,
+    listServers,
+    createServer,
+    getServer,
+    replaceServer,
+    updateServer,
+    deleteServer,
+    startServer: (id, requestOptions = {}) => powerAction('start', id, requestOptions),
+    stopServer: (id, requestOptions = {}) => powerAction('stop', id, requestOptions),
+    rebootServer: (id, requestOptions = {}) => powerAction('reboot', id, requestOptions),
+  };
+}
+
+// Input checks: nothing invalid is ever sent.
+function requireId(id: unknown, phrase: string): number {
+  if (!isServerId(id)) {
+    throw new VpsApiError('bad-request', `Cannot ${phrase}: the server id must be a positive whole number.`, {
+      fieldErrors: { id: ['Must be a positive whole number.'] },
+    });
+  }
+  return id;
+}
+
+function requireValid<T>(result: RuleResult<T>, phrase: string): T {
+  if (result.ok) return result.value;
+  const fieldErrors = describeViolations(result.violations);
+  throw new VpsApiError('bad-request', `Cannot ${phrase}: ${summarizeFieldErrors(fieldErrors)}`, { fieldErrors });
+}
+
+function purpose(verb: string, phrase: string, serverId?: number): Purpose {
+  return serverId === undefined ? { verb, phrase } : { verb, phrase, serverId };
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  let base: URL;
+  try {
+    base = new URL(`${baseUrl}/`);
+  } catch {
+    throw new VpsApiError('bad-request', 'The API address is not a valid web address. Check it in Settings.');
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new VpsApiError('bad-request', `The API address must start with https:// (got ${base.protocol}). Check it in Settings.`);
+  }
+  return base;
+}
+
+function signalOf(options: RequestOptions): { signal?: AbortSignal } {
+  return options.signal ? { signal: options.signal } : {};
+}
+
+function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeHost(address: string, relativeTo: URL): string {
+  try {
+    return new URL(address, relativeTo).host;
+  } catch {
+    return 'an unreadable address';
+  }
+}
+
+function summarizeFieldErrors(fieldErrors: Record<string, string[]>): string {
+  return Object.entries(fieldErrors)
+    .map(([field, messages]) => (field === 'non_field_errors' ? messages.join(' ') : `${field}: ${messages.join(' ')}`))
+    .join(' ');
+}

@@ -1,0 +1,114 @@
+// Small pure helpers of the API client: Retry-After parsing, backoff, redaction, and wording of
+// validation and network failures for a person. No I/O here, so each piece is easy to test.
+import type { z } from 'zod';
+
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Seconds to wait from a Retry-After header: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Undefined when absent or unreadable, so the caller falls back to its own backoff.
+ */
+export function parseRetryAfterSeconds(header: string | null, nowMs: number): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const dateMs = Date.parse(text);
+  if (Number.isNaN(dateMs)) return undefined;
+  return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
+}
+
+/** "Full jitter" exponential backoff: a random wait in [0, base * 2^(retry-1)). */
+export function fullJitterDelayMs(retryNumber: number, baseMs: number, random: () => number): number {
+  return Math.floor(random() * baseMs * 2 ** Math.max(0, retryNumber - 1));
+}
+
+/** Removes the token (and any `Bearer <token>`) from text that came from elsewhere, e.g. a server body. */
+export function redactToken(text: string, token: string): string {
+  if (token === '') return text;
+  return text.split(`Bearer ${token}`).join('Bearer [redacted]').split(token).join('[redacted]');
+}
+
+const MAX_SERVER_TEXT = 300;
+
+/** Server-provided text made safe to show: token removed, whitespace collapsed, length bounded. */
+export function cleanServerText(text: string, token: string): string {
+  const oneLine = redactToken(text, token).replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_SERVER_TEXT ? `${oneLine.slice(0, MAX_SERVER_TEXT - 1)}…` : oneLine;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? 'the body' : `"${out}"`;
+}
+
+/** What a zod failure means, in a sentence: "field "results[0].plan" is missing; ...". */
+export function describeSchemaIssues(error: z.ZodError, maxIssues = 3): string {
+  const parts = error.issues.slice(0, maxIssues).map((issue) => {
+    const where = formatPath(issue.path);
+    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${where} is missing`;
+    if (issue.code === 'invalid_type') return `${where} has the wrong type (expected ${issue.expected})`;
+    return `${where}: ${issue.message}`;
+  });
+  const more = error.issues.length - parts.length;
+  return more > 0 ? `${parts.join('; ')}; and ${more} more problem${more === 1 ? '' : 's'}` : parts.join('; ');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The innermost system error of a failed fetch (undici wraps it as `TypeError('fetch failed', {cause})`). */
+function systemCause(error: unknown): Record<string, unknown> | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && isRecord(current); depth++) {
+    if (typeof current.code === 'string' && typeof current.message === 'string') return current;
+    // Happy-eyeballs failures arrive as an AggregateError of one error per address.
+    if (Array.isArray(current.errors) && current.errors.length > 0) {
+      current = current.errors[0];
+      continue;
+    }
+    current = current.cause;
+  }
+  return undefined;
+}
+
+export interface NetworkFailure {
+  /** Human text, e.g. "connect ECONNREFUSED 127.0.0.1:1234". */
+  detail: string;
+  code?: string;
+  /** The failure happened before anything was sent, so a non-GET certainly did not happen. */
+  beforeSending: boolean;
+}
+
+const CONNECT_PHASE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+
+export function describeNetworkFailure(error: unknown): NetworkFailure {
+  const cause = systemCause(error);
+  if (cause) {
+    const code = String(cause.code);
+    return { detail: String(cause.message), code, beforeSending: CONNECT_PHASE_CODES.has(code) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { detail: message, beforeSending: false };
+}
