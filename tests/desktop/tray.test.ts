@@ -1,0 +1,221 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TraySummary } from '../../main/fleet/tray-summary';
+import {
+  buildTrayMenuModel,
+  createTrayController,
+  runTrayIntent,
+  type MenuTemplateItem,
+  type TrayIntent,
+  type TrayIntentDeps,
+  type TrayMenuItem,
+} from '../../main/desktop/tray';
+
+const confirmations = { start: false, stop: true, reboot: true };
+const ref = (id: number) => ({ accountId: 'acc-1', id });
+
+const fleet: TraySummary = {
+  icon: 'some-stopped',
+  tooltip: 'VPS.org — 1 running, 1 stopped, 1 busy',
+  auth: 'token',
+  stale: false,
+  servers: [
+    { ref: ref(1), name: 'web-01', status: 'active', ip: '203.0.113.10', pending: false, actions: ['stop', 'reboot'] },
+    { ref: ref(2), name: 'db-01', status: 'stopped', ip: '203.0.113.11', pending: false, actions: ['start'] },
+    { ref: ref(3), name: 'new-01', status: 'provisioning', ip: null, pending: true, actions: [] },
+  ],
+};
+
+const labels = (items: TrayMenuItem[]) => items.map((item) => (item.type === 'separator' ? '---' : item.label));
+const submenu = (items: TrayMenuItem[], startsWith: string) => {
+  const found = items.find((item) => item.type === 'submenu' && item.label.startsWith(startsWith));
+  if (!found || found.type !== 'submenu') throw new Error(`no submenu ${startsWith}`);
+  return found.submenu;
+};
+const intents = (items: TrayMenuItem[]) =>
+  items.flatMap((item) => (item.type === 'normal' && item.click ? [item.click] : []));
+
+describe('tray menu model', () => {
+  it('offers only the valid power actions per server, with confirmations marked', () => {
+    const model = buildTrayMenuModel(fleet, 'darwin', confirmations);
+    expect(labels(model)).toEqual([
+      'web-01 — active',
+      'db-01 — stopped',
+      'new-01 — provisioning ⏳',
+      '---',
+      'Refresh',
+      'Open',
+      'Settings…',
+      '---',
+      'Quit',
+    ]);
+    const web = submenu(model, 'web-01');
+    expect(labels(web)).toEqual(['Status: active', 'IP: 203.0.113.10', '---', 'Stop…', 'Reboot…', '---', 'Copy IP']);
+    expect(intents(web)).toEqual([
+      { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'stop', confirm: true },
+      { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'reboot', confirm: true },
+      { intent: 'copy-ip', ip: '203.0.113.10' },
+    ]);
+    const db = submenu(model, 'db-01');
+    expect(intents(db)).toEqual([
+      { intent: 'power', ref: ref(2), serverName: 'db-01', action: 'start', confirm: false },
+      { intent: 'copy-ip', ip: '203.0.113.11' },
+    ]);
+    // A busy server has no power actions and no IP yet.
+    expect(labels(submenu(model, 'new-01'))).toEqual(['Status: provisioning (working…)']);
+  });
+
+  it('puts "Open VPS.org Tray" first on Linux, where the tray icon gets no clicks', () => {
+    const model = buildTrayMenuModel(fleet, 'linux', confirmations);
+    expect(labels(model).slice(0, 2)).toEqual(['Open VPS.org Tray', '---']);
+    expect(labels(model)).not.toContain('Open');
+    // Every power action is still reachable from the menu.
+    const all = model.flatMap((item) => (item.type === 'submenu' ? intents(item.submenu) : []));
+    expect(all.filter((i) => i.intent === 'power').map((i) => (i.intent === 'power' ? i.action : ''))).toEqual([
+      'stop',
+      'reboot',
+      'start',
+    ]);
+  });
+
+  it('without a token it asks for one and offers no refresh or servers', () => {
+    const summary: TraySummary = { icon: 'no-token', tooltip: 'VPS.org — no token set', auth: 'none', stale: false, servers: [] };
+    expect(labels(buildTrayMenuModel(summary, 'win32', confirmations))).toEqual([
+      'No API token set — open the app to add one',
+      '---',
+      'Open',
+      'Settings…',
+      '---',
+      'Quit',
+    ]);
+  });
+
+  it('says so in demo mode and when the data is stale', () => {
+    const demo = buildTrayMenuModel({ ...fleet, icon: 'demo', auth: 'demo' }, 'win32', confirmations);
+    expect(labels(demo)[0]).toBe('Demo mode — simulated servers');
+    const stale = buildTrayMenuModel({ ...fleet, icon: 'error', stale: true }, 'win32', confirmations);
+    expect(labels(stale)[0]).toMatch(/Not up to date/);
+    const empty = buildTrayMenuModel({ ...fleet, servers: [] }, 'win32', confirmations);
+    expect(labels(empty)[0]).toBe('No servers');
+  });
+
+  it('drops the ellipsis when confirmations are switched off', () => {
+    const model = buildTrayMenuModel(fleet, 'darwin', { start: false, stop: false, reboot: false });
+    expect(labels(submenu(model, 'web-01'))).toContain('Stop');
+    expect(intents(submenu(model, 'web-01'))[0]).toMatchObject({ confirm: false });
+  });
+});
+
+describe('tray controller', () => {
+  function setup(platform = 'win32') {
+    const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), setImage: vi.fn() };
+    const buildFromTemplate = vi.fn((template: MenuTemplateItem[]) => ({ template }));
+    const onIntent = vi.fn();
+    let currentConfirmations = confirmations;
+    const controller = createTrayController({
+      tray,
+      buildFromTemplate,
+      iconFor: (state) => `icon:${state}`,
+      platform,
+      getConfirmations: () => currentConfirmations,
+      onIntent,
+    });
+    return {
+      tray,
+      buildFromTemplate,
+      onIntent,
+      controller,
+      setConfirmations: (next: typeof confirmations) => (currentConfirmations = next),
+    };
+  }
+
+  it('sets the context menu only when the model changed', () => {
+    const { tray, controller } = setup();
+    controller.render(fleet);
+    controller.render(structuredClone(fleet));
+    controller.render({ ...fleet, tooltip: 'something else' });
+    expect(tray.setContextMenu).toHaveBeenCalledTimes(1);
+    expect(tray.setToolTip).toHaveBeenCalledTimes(2);
+    expect(tray.setImage).toHaveBeenCalledTimes(1);
+    expect(tray.setImage).toHaveBeenCalledWith('icon:some-stopped');
+
+    const servers = fleet.servers.map((s) => (s.name === 'db-01' ? { ...s, status: 'starting', pending: true, actions: [] } : s));
+    controller.render({ ...fleet, icon: 'busy', servers });
+    expect(tray.setContextMenu).toHaveBeenCalledTimes(2);
+    expect(tray.setImage).toHaveBeenLastCalledWith('icon:busy');
+  });
+
+  it('rebuilds the menu when confirmations change the labels', () => {
+    const { tray, controller, setConfirmations } = setup();
+    controller.render(fleet);
+    controller.refresh();
+    expect(tray.setContextMenu).toHaveBeenCalledTimes(1);
+    setConfirmations({ start: true, stop: true, reboot: true });
+    controller.refresh();
+    expect(tray.setContextMenu).toHaveBeenCalledTimes(2);
+  });
+
+  it('turns menu clicks into intents', () => {
+    const { buildFromTemplate, onIntent, controller } = setup();
+    controller.render(fleet);
+    const template = buildFromTemplate.mock.calls[0]![0];
+    const web = template.find((item) => item.label?.startsWith('web-01'));
+    web?.submenu?.find((item) => item.label === 'Reboot…')?.click?.();
+    template.find((item) => item.label === 'Quit')?.click?.();
+    expect(onIntent.mock.calls.map((call) => call[0])).toEqual([
+      { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'reboot', confirm: true },
+      { intent: 'quit' },
+    ]);
+  });
+});
+
+describe('tray intents', () => {
+  function deps(overrides: Partial<TrayIntentDeps> = {}) {
+    const d = {
+      openPopup: vi.fn(),
+      openSettings: vi.fn(),
+      refreshNow: vi.fn(async () => {}),
+      quit: vi.fn(),
+      writeClipboard: vi.fn(),
+      confirm: vi.fn(async () => true),
+      powerAction: vi.fn(async (): Promise<{ ok: true } | { ok: false; error: { message: string } }> => ({ ok: true })),
+      notify: vi.fn(),
+      ...overrides,
+    };
+    return d;
+  }
+  const reboot: TrayIntent = { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'reboot', confirm: true };
+
+  it('asks before a confirmed action and sends it once when agreed', async () => {
+    const d = deps();
+    await runTrayIntent(reboot, d);
+    expect(d.confirm).toHaveBeenCalledWith('Reboot web-01?', expect.any(String), 'Reboot');
+    expect(d.powerAction).toHaveBeenCalledTimes(1);
+    expect(d.powerAction).toHaveBeenCalledWith(ref(1), 'reboot');
+  });
+
+  it('sends nothing when the user cancels', async () => {
+    const d = deps({ confirm: vi.fn(async () => false) });
+    await runTrayIntent(reboot, d);
+    expect(d.powerAction).not.toHaveBeenCalled();
+  });
+
+  it('does not ask for unconfirmed actions, and notifies a failure', async () => {
+    const d = deps({ powerAction: vi.fn(async () => ({ ok: false as const, error: { message: 'Server is already running' } })) });
+    await runTrayIntent({ ...reboot, action: 'start', confirm: false }, d);
+    expect(d.confirm).not.toHaveBeenCalled();
+    expect(d.notify).toHaveBeenCalledWith('Start web-01 failed', 'Server is already running');
+  });
+
+  it('copies the IP, opens, refreshes and quits; a throwing effect does not escape', async () => {
+    const d = deps({ refreshNow: vi.fn(async () => Promise.reject(new Error('boom'))) });
+    await runTrayIntent({ intent: 'copy-ip', ip: '203.0.113.10' }, d);
+    await runTrayIntent({ intent: 'open' }, d);
+    await runTrayIntent({ intent: 'settings' }, d);
+    await expect(runTrayIntent({ intent: 'refresh' }, d)).resolves.toBeUndefined();
+    await runTrayIntent({ intent: 'quit' }, d);
+    expect(d.writeClipboard).toHaveBeenCalledWith('203.0.113.10');
+    expect(d.openPopup).toHaveBeenCalledTimes(1);
+    expect(d.openSettings).toHaveBeenCalledTimes(1);
+    expect(d.quit).toHaveBeenCalledTimes(1);
+  });
+});
