@@ -1,0 +1,113 @@
+// `npm run simulator -- --port 8765 --token demo-token --speed 60 --servers 25`
+// Runs the VPS.org simulator until Ctrl-C. Prints one line with the base URL.
+import { parseArgs } from 'node:util';
+import { startSimulator, type FaultFlags, type SimulatorOptions } from './simulator';
+
+const USAGE = `Usage: npm run simulator -- [options]
+
+  --host HOST             listen address (default 127.0.0.1)
+  --port N                port, 0 = random (default 8765)
+  --token TEXT            API token clients must send as Bearer (default demo-token)
+  --speed X               time scale of transitions, 60 = a minute per second (default 1)
+  --servers N             size of the seeded account (default 25)
+  --seed N                PRNG seed: same seed, same account (default 1)
+  --page-size N           list page size (default 50)
+  --credits N             servers the account can still create before 402 (default 10)
+  --latency MS            delay every answer by MS milliseconds
+  --error-rate P          share 0..1 of requests answered 503
+  --rate-limit-rate P     share 0..1 of requests answered 429
+  --retry-after S         Retry-After seconds of 429 answers (default 2)
+  --malformed-rate P      share 0..1 of successful answers with a truncated JSON body
+  --hang-rate P           share 0..1 of requests never answered
+  -h, --help              this text`;
+
+class UsageError extends Error {}
+
+function parseNumber(name: string, text: string | undefined, check: (n: number) => boolean, rule: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) throw new UsageError(`--${name} must be ${rule}, got "${text}"`);
+  return value;
+}
+
+const integer = (min: number) => (n: number) => Number.isInteger(n) && n >= min;
+const rate = (n: number) => n >= 0 && n <= 1;
+
+export function parseCliOptions(args: string[]): SimulatorOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        token: { type: 'string' },
+        speed: { type: 'string' },
+        servers: { type: 'string' },
+        seed: { type: 'string' },
+        'page-size': { type: 'string' },
+        credits: { type: 'string' },
+        latency: { type: 'string' },
+        'error-rate': { type: 'string' },
+        'rate-limit-rate': { type: 'string' },
+        'retry-after': { type: 'string' },
+        'malformed-rate': { type: 'string' },
+        'hang-rate': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (v.token !== undefined && v.token.trim() === '') throw new UsageError('--token must not be empty');
+  const faults: FaultFlags = {
+    latencyMs: parseNumber('latency', v.latency, integer(0), 'a whole number of milliseconds'),
+    errorRate: parseNumber('error-rate', v['error-rate'], rate, 'between 0 and 1'),
+    rateLimitRate: parseNumber('rate-limit-rate', v['rate-limit-rate'], rate, 'between 0 and 1'),
+    retryAfterSeconds: parseNumber('retry-after', v['retry-after'], integer(0), 'a whole number of seconds'),
+    malformedRate: parseNumber('malformed-rate', v['malformed-rate'], rate, 'between 0 and 1'),
+    hangRate: parseNumber('hang-rate', v['hang-rate'], rate, 'between 0 and 1'),
+  };
+  return {
+    host: v.host ?? '127.0.0.1',
+    port: parseNumber('port', v.port, (n) => integer(0)(n) && n <= 65535, 'a port number 0-65535') ?? 8765,
+    token: v.token ?? 'demo-token',
+    speed: parseNumber('speed', v.speed, (n) => n > 0, 'a positive number') ?? 1,
+    servers: parseNumber('servers', v.servers, integer(0), 'a whole number'),
+    seed: parseNumber('seed', v.seed, Number.isInteger, 'a whole number'),
+    pageSize: parseNumber('page-size', v['page-size'], integer(1), 'a whole number from 1'),
+    credits: parseNumber('credits', v.credits, integer(0), 'a whole number'),
+    faults: Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined)),
+  };
+}
+
+async function main(): Promise<void> {
+  let options: SimulatorOptions | 'help';
+  try {
+    options = parseCliOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`simulator: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const simulator = await startSimulator(options);
+  console.log(`VPS.org simulator listening on ${simulator.baseUrl} (token: ${simulator.token})`);
+  const stop = () => {
+    simulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();
