@@ -1,0 +1,349 @@
+// Actions on servers: start/stop/reboot/create/replace/update/delete through the API client.
+// Rules: at most one action in flight per server; a power action the current state does not allow is
+// refused without a request; every POST is sent exactly once (never retried); the server shows its
+// transitional status at once and is tracked by the poller until it settles, times out or vanishes.
+import { isVpsApiError } from '../api/errors';
+import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../api/rules';
+import type { PowerAction, Server, ServerDetail, ServerStatus } from '../api/schemas';
+import type { AcceptedAction, ActionOutcome, PendingAction, ServerRef, ServerView } from '../../preload/contract';
+import { IpcFailure } from '../ipc/errors';
+import { sendPowerAction, type FleetApi } from './api';
+import { isTransitional, serverKey, type FleetState } from './state';
+
+export const ACTION_TIMEOUT_MS = 10 * 60_000;
+
+type TrackedKind = PendingAction['action'];
+
+interface Tracked {
+  key: string;
+  id: number;
+  name: string;
+  action: TrackedKind;
+  startedAt: number;
+  /** Set when the API accepted the request; polls that started earlier cannot tell the outcome. */
+  acceptedAt: number | null;
+  /** What the server shows until the API reports a transitional or settled status. */
+  optimisticStatus: ServerStatus | null;
+  /** The settled status that means success; null for actions that finish with their response. */
+  expected: ServerStatus | null;
+  /** The server as the API last described it: what a failed action reverts to. */
+  raw: Server | null;
+}
+
+const POWER: Record<PowerAction, { optimistic: ServerStatus; expected: ServerStatus }> = {
+  start: { optimistic: 'starting', expected: 'active' },
+  stop: { optimistic: 'stopping', expected: 'stopped' },
+  reboot: { optimistic: 'rebooting', expected: 'active' },
+};
+
+const DONE_VERB: Record<TrackedKind, string> = {
+  start: 'started',
+  stop: 'stopped',
+  reboot: 'rebooted',
+  create: 'provisioned',
+  replace: 'updated',
+  update: 'updated',
+  delete: 'deleted',
+};
+
+const NOUN: Record<TrackedKind, string> = {
+  start: 'Start',
+  stop: 'Stop',
+  reboot: 'Reboot',
+  create: 'Creation',
+  replace: 'Update',
+  update: 'Update',
+  delete: 'Deletion',
+};
+
+const STATUS_WORD: Record<string, string> = { active: 'running', stopped: 'stopped', suspended: 'suspended' };
+
+/** "42 s", "3 min 5 s" */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+/** Why a power action is not possible now, or null when it is. */
+export function refusalReason(name: string, status: ServerStatus, action: PowerAction): string | null {
+  if (isTransitional(status)) return `${name} is ${status}; wait until it settles.`;
+  if (status === 'suspended') return `${name} is suspended; power actions are not available.`;
+  if (action === 'start') {
+    if (status === 'active') return `${name} is already running.`;
+    return status === 'stopped' ? null : `${name} cannot be started while it is ${status}.`;
+  }
+  if (status === 'stopped') return `${name} is not running.`;
+  return status === 'active' ? null : `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`;
+}
+
+export interface ActionTrackerDeps {
+  accountId: string;
+  api: FleetApi;
+  fleet: FleetState;
+  now: () => number;
+  onOutcome: (outcome: ActionOutcome) => void;
+  /** Tracking started or ended: the poller re-reads its interval. */
+  onTrackingChanged: () => void;
+  timeoutMs?: number;
+}
+
+export interface ActionTracker {
+  power(ref: ServerRef, action: PowerAction): Promise<AcceptedAction>;
+  create(input: CreateServerInput): Promise<ServerView>;
+  replace(ref: ServerRef, input: ReplaceServerInput): Promise<ServerDetail>;
+  update(ref: ServerRef, patch: UpdateServerPatch): Promise<ServerDetail>;
+  remove(ref: ServerRef): Promise<null>;
+  /** A poll result (from a poll that started at `pollStartedAt`) with tracked servers overlaid; finishes settled actions. */
+  reconcile(servers: readonly Server[], pollStartedAt: number): Server[];
+  /** Ends actions older than the timeout (also while polls fail). */
+  checkTimeouts(): void;
+  /** The pending mark of a server (for FleetState.applyList). */
+  pendingFor(key: string): PendingAction | null;
+  /** Outcomes found by `reconcile` are held until the poll result is applied; this emits them. */
+  flushOutcomes(): void;
+  isTracked(key: string): boolean;
+  hasTracked(): boolean;
+  /** The session ended: forget tracked actions without outcomes. */
+  dispose(): void;
+}
+
+export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
+  const { accountId, api, fleet, now } = deps;
+  const timeoutMs = deps.timeoutMs ?? ACTION_TIMEOUT_MS;
+  const tracked = new Map<string, Tracked>();
+  let disposed = false;
+  let held: ActionOutcome[] | null = null;
+
+  const pendingOf = (entry: Tracked): PendingAction => ({ action: entry.action, startedAt: entry.startedAt });
+
+  const finish = (entry: Tracked, outcome: ActionOutcome['outcome'], message: string) => {
+    if (tracked.get(entry.key) !== entry) return;
+    tracked.delete(entry.key);
+    deps.onTrackingChanged();
+    if (disposed) return;
+    const result: ActionOutcome = {
+      ref: { accountId, id: entry.id },
+      serverName: entry.name,
+      action: entry.action,
+      outcome,
+      message,
+      elapsedMs: now() - entry.startedAt,
+    };
+    if (held) held.push(result);
+    else deps.onOutcome(result);
+  };
+
+  const begin = (ref: ServerRef, action: TrackedKind): { entry: Tracked; view: ServerView } => {
+    if (ref.accountId !== accountId) throw new IpcFailure('not-found', 'This server belongs to an account that is not active.');
+    const key = serverKey(accountId, ref.id);
+    const view = fleet.get(key);
+    if (!view) throw new IpcFailure('not-found', `Server ${ref.id} is not in the list. Refresh and try again.`);
+    const busy = tracked.get(key);
+    if (busy) {
+      throw new IpcFailure('conflict', `${view.server.name}: another action (${busy.action}) is still in progress.`);
+    }
+    const entry: Tracked = {
+      key,
+      id: ref.id,
+      name: view.server.name,
+      action,
+      startedAt: now(),
+      acceptedAt: null,
+      optimisticStatus: null,
+      expected: null,
+      raw: view.server,
+    };
+    return { entry, view };
+  };
+
+  const track = (entry: Tracked, optimistic: Server | null) => {
+    tracked.set(entry.key, entry);
+    if (optimistic) fleet.upsert(accountId, optimistic, pendingOf(entry));
+    else fleet.setPending(entry.key, pendingOf(entry));
+    deps.onTrackingChanged();
+  };
+
+  /** The request failed: the server shows what the API last said, without the pending mark. */
+  const revert = (entry: Tracked, error: unknown) => {
+    if (tracked.get(entry.key) !== entry) return;
+    if (isVpsApiError(error) && error.kind === 'not-found') {
+      fleet.remove(entry.key);
+      finish(entry, 'removed', `${entry.name} no longer exists.`);
+      return;
+    }
+    if (entry.raw) fleet.upsert(accountId, entry.raw, null);
+    else fleet.setPending(entry.key, null);
+    const reason = isVpsApiError(error) ? error.message : 'Unexpected error.';
+    finish(entry, 'failed', `${NOUN[entry.action]} of ${entry.name} failed: ${reason}`);
+  };
+
+  /** Actions that end with their response (replace/update/delete): no outcome event, the caller gets the result. */
+  const release = (entry: Tracked) => {
+    if (tracked.get(entry.key) !== entry) return;
+    tracked.delete(entry.key);
+    deps.onTrackingChanged();
+  };
+
+  const settle = (entry: Tracked, server: Server) => {
+    const elapsed = formatElapsed(now() - entry.startedAt);
+    if (server.status === entry.expected) {
+      finish(entry, 'done', `${entry.name} ${DONE_VERB[entry.action]} in ${elapsed}`);
+    } else {
+      const word = STATUS_WORD[server.status] ?? server.status;
+      finish(entry, 'failed', `${NOUN[entry.action]} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`);
+    }
+  };
+
+  return {
+    async power(ref, action) {
+      const { entry, view } = begin(ref, action);
+      const refusal = refusalReason(view.server.name, view.server.status, action);
+      if (refusal) throw new IpcFailure('conflict', refusal);
+      entry.optimisticStatus = POWER[action].optimistic;
+      entry.expected = POWER[action].expected;
+      track(entry, { ...view.server, status: POWER[action].optimistic });
+      try {
+        const response = await sendPowerAction(api, ref.id, action);
+        entry.acceptedAt = now();
+        return { message: response.message };
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+    },
+
+    async create(input) {
+      const startedAt = now();
+      const created = await api.createServer(input);
+      const key = serverKey(accountId, created.id);
+      const entry: Tracked = {
+        key,
+        id: created.id,
+        name: created.name,
+        action: 'create',
+        startedAt,
+        acceptedAt: now(),
+        optimisticStatus: 'provisioning',
+        expected: 'active',
+        raw: created,
+      };
+      const server: Server = created;
+      if (isTransitional(created.status)) {
+        track(entry, server);
+      } else {
+        fleet.upsert(accountId, server, null);
+      }
+      return fleet.get(key) ?? { key, accountId, server, pending: null };
+    },
+
+    async replace(ref, input) {
+      const { entry } = begin(ref, 'replace');
+      track(entry, null);
+      try {
+        const detail = await api.replaceServer(ref.id, input);
+        release(entry);
+        fleet.upsert(accountId, detail, null);
+        return detail;
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+    },
+
+    async update(ref, patch) {
+      const { entry } = begin(ref, 'update');
+      track(entry, null);
+      try {
+        const detail = await api.updateServer(ref.id, patch);
+        release(entry);
+        fleet.upsert(accountId, detail, null);
+        return detail;
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+    },
+
+    async remove(ref) {
+      const { entry } = begin(ref, 'delete');
+      track(entry, null);
+      try {
+        await api.deleteServer(ref.id);
+        release(entry);
+        fleet.remove(entry.key);
+        return null;
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+    },
+
+    reconcile(servers, pollStartedAt) {
+      if (tracked.size === 0) return servers as Server[];
+      held ??= [];
+      const result: Server[] = [];
+      const seen = new Set<string>();
+      for (const server of servers) {
+        const key = serverKey(accountId, server.id);
+        const entry = tracked.get(key);
+        if (!entry) {
+          result.push(server);
+          continue;
+        }
+        seen.add(key);
+        entry.raw = server;
+        entry.name = server.name;
+        const informative = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
+        if (!informative || entry.expected === null) {
+          // The poll may predate the request: keep showing the optimistic status.
+          const status = isTransitional(server.status) || entry.optimisticStatus === null ? server.status : entry.optimisticStatus;
+          result.push(status === server.status ? server : { ...server, status });
+          continue;
+        }
+        result.push(server);
+        if (!isTransitional(server.status)) settle(entry, server);
+      }
+      for (const entry of [...tracked.values()]) {
+        if (seen.has(entry.key)) continue;
+        const informative = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
+        if (informative) {
+          // Gone from a list fetched after the API accepted the action: deleted elsewhere.
+          finish(entry, 'removed', `${entry.name} no longer exists.`);
+        } else {
+          const view = fleet.get(entry.key);
+          if (view) result.push(view.server);
+        }
+      }
+      return result;
+    },
+
+    checkTimeouts() {
+      const at = now();
+      for (const entry of [...tracked.values()]) {
+        if (entry.expected === null || at - entry.startedAt < timeoutMs) continue;
+        fleet.setPending(entry.key, null);
+        if (entry.raw) fleet.upsert(accountId, entry.raw, null);
+        finish(entry, 'timed-out', `${entry.name} did not finish (${entry.action}) within ${formatElapsed(timeoutMs)}.`);
+      }
+    },
+
+    pendingFor(key) {
+      const entry = tracked.get(key);
+      return entry ? pendingOf(entry) : null;
+    },
+    flushOutcomes() {
+      const outcomes = held ?? [];
+      held = null;
+      for (const outcome of outcomes) deps.onOutcome(outcome);
+    },
+    isTracked: (key) => tracked.has(key),
+    hasTracked: () => tracked.size > 0,
+    dispose() {
+      disposed = true;
+      tracked.clear();
+    },
+  };
+}

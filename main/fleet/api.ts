@@ -1,0 +1,27 @@
+// The part of the VPS.org client the fleet core uses. Structural, so the real client
+// (main/api/client.ts), a simulator-backed client and test doubles all fit without adapters.
+import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../api/rules';
+import type { CreatedServer, PowerAction, PowerActionResponse, ServerDetail, ServerFilter, ServerList } from '../api/schemas';
+
+export interface FleetApi {
+  listServers(filter?: ServerFilter, options?: { signal?: AbortSignal }): Promise<ServerList>;
+  getServer(id: number): Promise<ServerDetail>;
+  createServer(input: CreateServerInput): Promise<CreatedServer>;
+  replaceServer(id: number, input: ReplaceServerInput): Promise<ServerDetail>;
+  updateServer(id: number, patch: UpdateServerPatch): Promise<ServerDetail>;
+  deleteServer(id: number): Promise<unknown>;
+  startServer(id: number): Promise<PowerActionResponse>;
+  stopServer(id: number): Promise<PowerActionResponse>;
+  rebootServer(id: number): Promise<PowerActionResponse>;
+}
+
+export function sendPowerAction(api: FleetApi, id: number, action: PowerAction): Promise<PowerActionResponse> {
+  switch (action) {
+    case 'start':
+      return api.startServer(id);
+    case 'stop':
+      return api.stopServer(id);
+    case 'reboot':
+      return api.rebootServer(id);
+  }
+}

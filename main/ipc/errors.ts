@@ -1,0 +1,28 @@
+// Failures as the renderer sees them. Core code throws `IpcFailure` (or lets a VpsApiError through);
+// the router turns whatever was thrown into an IpcError so that nothing ever throws across IPC.
+import { isVpsApiError } from '../api/errors';
+import type { ErrorKind, IpcError } from '../../preload/contract';
+
+export class IpcFailure extends Error {
+  override readonly name = 'IpcFailure';
+  readonly error: IpcError;
+  constructor(kind: ErrorKind, message: string, extra: Omit<IpcError, 'kind' | 'message'> = {}) {
+    super(message);
+    this.error = { kind, message, ...extra };
+  }
+}
+
+export const GENERIC_INTERNAL_MESSAGE = 'Something went wrong inside the app. Please try again.';
+
+/** Any thrown value -> IpcError. Unknown errors get a generic message (their text may hold anything). */
+export function toIpcError(error: unknown, redact: (text: string) => string = (text) => text): IpcError {
+  if (error instanceof IpcFailure) return { ...error.error, message: redact(error.error.message) };
+  if (isVpsApiError(error)) {
+    const mapped: IpcError = { kind: error.kind, message: redact(error.message) };
+    if (error.status !== undefined) mapped.status = error.status;
+    if (error.fieldErrors !== undefined) mapped.fieldErrors = error.fieldErrors;
+    if (error.retryAfterSeconds !== undefined) mapped.retryAfterSeconds = error.retryAfterSeconds;
+    return mapped;
+  }
+  return { kind: 'internal', message: GENERIC_INTERNAL_MESSAGE };
+}
