@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { bindIpc, createEventForwarder, type IpcMainLike, type InvokeEventLike } from '../../main/desktop/ipc';
+import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
+import { EventChannel, InvokeChannel, type Result } from '../../preload/contract';
+
+type Listener = (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>;
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Listener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, listener);
+    }),
+    removeHandler: vi.fn((channel: string) => {
+      handlers.delete(channel);
+    }),
+  } satisfies IpcMainLike;
+  return { ipcMain, handlers };
+}
+
+const PAGE = 'file:///opt/VPS.org%20Tray/resources/app.asar/dist/renderer/index.html';
+
+describe('ipc binding', () => {
+  it('registers every invoke channel and passes the sender frame URL to the router', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const handle = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 'pong' }));
+    const unbind = bindIpc(ipcMain, { handle, channels: Object.values(InvokeChannel) });
+    expect([...handlers.keys()].sort()).toEqual(Object.values(InvokeChannel).sort());
+
+    const listener = handlers.get(InvokeChannel.serversReboot)!;
+    await expect(listener({ senderFrame: { url: PAGE } }, { accountId: 'a', id: 1 })).resolves.toEqual({
+      ok: true,
+      value: 'pong',
+    });
+    expect(handle).toHaveBeenCalledWith(InvokeChannel.serversReboot, { accountId: 'a', id: 1 }, { url: PAGE });
+    await listener({ senderFrame: null }, undefined);
+    expect(handle).toHaveBeenLastCalledWith(InvokeChannel.serversReboot, undefined, { url: '' });
+
+    unbind();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('never lets an exception escape to Electron', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const log = vi.fn();
+    bindIpc(ipcMain, { handle: async () => Promise.reject(new Error('token=abc leaked?')), channels: [InvokeChannel.appInfo] }, log);
+    const result = await handlers.get(InvokeChannel.appInfo)!({ senderFrame: { url: PAGE } }, undefined);
+    expect(result).toEqual({ ok: false, error: { kind: 'internal', message: expect.any(String) } });
+    expect(JSON.stringify(result)).not.toContain('abc');
+    expect(log).toHaveBeenCalledTimes(1);
+  });
+
+  it('with the real router, a foreign sender is refused', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const appInfo = vi.fn(() => ({ version: '0.1.0', platform: 'linux', systemLocale: 'en-US' }));
+    const router = createRouter({ [InvokeChannel.appInfo]: appInfo } as unknown as RouterHandlers, (sender) =>
+      isAppPageUrl(sender.url, PAGE),
+    );
+    bindIpc(ipcMain, router);
+    const listener = handlers.get(InvokeChannel.appInfo)!;
+    await expect(listener({ senderFrame: { url: 'https://evil.example/' } }, undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    await expect(listener({}, undefined)).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(appInfo).not.toHaveBeenCalled();
+    await expect(listener({ senderFrame: { url: `${PAGE}#settings` } }, undefined)).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('event forwarding', () => {
+  it('sends only to the popup webContents, and only while it exists', () => {
+    let target: { send: ReturnType<typeof vi.fn>; isDestroyed: () => boolean } | null = null;
+    const forward = createEventForwarder(() => target);
+    forward(EventChannel.popupShown, null);
+    target = { send: vi.fn(), isDestroyed: () => false };
+    forward(EventChannel.authChanged, { mode: 'none' });
+    expect(target.send).toHaveBeenCalledWith(EventChannel.authChanged, { mode: 'none' });
+    forward('vps:not-an-event' as EventChannel, 1);
+    expect(target.send).toHaveBeenCalledTimes(1);
+    const destroyed = { send: vi.fn(), isDestroyed: () => true };
+    target = destroyed;
+    forward(EventChannel.popupShown, null);
+    expect(destroyed.send).not.toHaveBeenCalled();
+    target = { send: vi.fn(() => { throw new Error('Render frame was disposed'); }), isDestroyed: () => false };
+    expect(() => forward(EventChannel.popupShown, null)).not.toThrow();
+  });
+});

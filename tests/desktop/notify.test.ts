@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  applyLaunchAtLogin,
+  AUTOSTART_FILE_NAME,
+  createClipboardPort,
+  createNotifier,
+  linuxAutostartEntry,
+  type LinuxAutostartFs,
+  type NotificationLike,
+} from '../../main/desktop/notify';
+
+function notificationFactory(supported = true) {
+  const created: Array<{ options: { title: string; body: string }; shown: number; listeners: Map<string, () => void> }> = [];
+  return {
+    created,
+    factory: {
+      isSupported: () => supported,
+      create(options: { title: string; body: string }): NotificationLike {
+        const record = { options, shown: 0, listeners: new Map<string, () => void>() };
+        created.push(record);
+        return {
+          show: () => {
+            record.shown += 1;
+          },
+          on: (event, listener) => record.listeners.set(event, listener),
+        };
+      },
+    },
+  };
+}
+
+describe('notifier', () => {
+  it('shows a notification with title and body, click opens the popup', () => {
+    const { created, factory } = notificationFactory();
+    const onClick = vi.fn();
+    createNotifier(factory, onClick).notify('web-01 rebooted', 'Reboot finished in 42 s');
+    expect(created).toHaveLength(1);
+    expect(created[0]!.options).toEqual({ title: 'web-01 rebooted', body: 'Reboot finished in 42 s' });
+    expect(created[0]!.shown).toBe(1);
+    created[0]!.listeners.get('click')!();
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing where notifications are not supported', () => {
+    const { created, factory } = notificationFactory(false);
+    createNotifier(factory).notify('a', 'b');
+    expect(created).toHaveLength(0);
+  });
+
+  it('clipboard adapter writes text', () => {
+    const clipboard = { writeText: vi.fn() };
+    createClipboardPort(clipboard).writeText('203.0.113.10');
+    expect(clipboard.writeText).toHaveBeenCalledWith('203.0.113.10');
+  });
+});
+
+describe('launch at login', () => {
+  function memoryFs() {
+    const files = new Map<string, string>();
+    const fs: LinuxAutostartFs = {
+      writeFile: (path, text) => files.set(path, text),
+      removeFile: (path) => files.delete(path),
+      exists: (path) => files.has(path),
+      mkdir: () => {},
+    };
+    return { files, fs };
+  }
+
+  it('macOS/Windows: calls setLoginItemSettings only when the state differs', () => {
+    const state = { openAtLogin: false };
+    const app = {
+      getLoginItemSettings: () => ({ ...state }),
+      setLoginItemSettings: vi.fn((s: { openAtLogin: boolean }) => {
+        state.openAtLogin = s.openAtLogin;
+      }),
+    };
+    const deps = { platform: 'darwin', app, executable: '/x', configHome: '/c', fs: memoryFs().fs };
+    applyLaunchAtLogin(false, deps);
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+    applyLaunchAtLogin(true, deps);
+    applyLaunchAtLogin(true, deps);
+    expect(app.setLoginItemSettings).toHaveBeenCalledTimes(1);
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, openAsHidden: true });
+  });
+
+  it('Linux: writes and removes an XDG autostart entry', () => {
+    const { files, fs } = memoryFs();
+    const app = { getLoginItemSettings: vi.fn(() => ({ openAtLogin: false })), setLoginItemSettings: vi.fn() };
+    const deps = { platform: 'linux', app, executable: '/home/me/Apps/VPS.org Tray.AppImage', configHome: '/home/me/.config', fs };
+    applyLaunchAtLogin(true, deps);
+    const file = join('/home/me/.config', 'autostart', AUTOSTART_FILE_NAME);
+    expect(files.get(file)).toContain('Exec="/home/me/Apps/VPS.org Tray.AppImage"');
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+    applyLaunchAtLogin(false, deps);
+    expect(files.has(file)).toBe(false);
+    expect(linuxAutostartEntry('/usr/bin/vps-org-tray')).toContain('Exec=/usr/bin/vps-org-tray\n');
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CONTENT_SECURITY_POLICY,
+  setupSecurity,
+  withSecurityHeaders,
+  type HeadersReceivedDetails,
+  type PreventableEvent,
+  type SecurityAppLike,
+  type SessionLike,
+  type WebContentsLike,
+} from '../../main/desktop/security';
+
+function fakes() {
+  let contentsCreated: ((event: unknown, contents: WebContentsLike) => void) | null = null;
+  let headersListener:
+    | ((details: HeadersReceivedDetails, callback: (r: { responseHeaders?: Record<string, string | string[]> }) => void) => void)
+    | null = null;
+  let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
+  let checkHandler: ((wc: unknown, permission: string) => boolean) | null = null;
+  const app = {
+    on: vi.fn((_event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => {
+      contentsCreated = listener;
+    }),
+  } satisfies SecurityAppLike;
+  const session = {
+    webRequest: {
+      onHeadersReceived: (listener: NonNullable<typeof headersListener>) => {
+        headersListener = listener;
+      },
+    },
+    setPermissionRequestHandler: (handler: NonNullable<typeof requestHandler>) => {
+      requestHandler = handler;
+    },
+    setPermissionCheckHandler: (handler: NonNullable<typeof checkHandler>) => {
+      checkHandler = handler;
+    },
+  } satisfies SessionLike;
+  setupSecurity({ app, session });
+  return {
+    createContents() {
+      const listeners = new Map<string, (event: PreventableEvent) => void>();
+      let openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+      const contents: WebContentsLike = {
+        on: (event, listener) => listeners.set(event, listener),
+        setWindowOpenHandler: (handler) => {
+          openHandler = handler;
+        },
+      };
+      contentsCreated!({}, contents);
+      return {
+        fire(event: string) {
+          const preventDefault = vi.fn();
+          listeners.get(event)?.({ preventDefault });
+          return preventDefault;
+        },
+        open: (url: string) => openHandler!({ url }),
+      };
+    },
+    headers: (details: HeadersReceivedDetails) =>
+      new Promise<Record<string, string | string[]> | undefined>((resolve) =>
+        headersListener!(details, (response) => resolve(response.responseHeaders)),
+      ),
+    request: (permission: string) => new Promise<boolean>((resolve) => requestHandler!({}, permission, resolve)),
+    check: (permission: string) => checkHandler!({}, permission),
+  };
+}
+
+describe('security', () => {
+  it('exports the exact CSP the renderer meta tag must match', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  it('blocks navigation, redirects, webviews and window.open in every webContents', () => {
+    const f = fakes();
+    const contents = f.createContents();
+    expect(contents.fire('will-navigate')).toHaveBeenCalledTimes(1);
+    expect(contents.fire('will-redirect')).toHaveBeenCalledTimes(1);
+    expect(contents.fire('will-attach-webview')).toHaveBeenCalledTimes(1);
+    expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
+  });
+
+  it('sets the CSP header on responses, replacing a weaker one', async () => {
+    const f = fakes();
+    const headers = await f.headers({
+      url: 'file:///app/dist/renderer/index.html',
+      responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] },
+    });
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      'X-Content-Type-Options': ['nosniff'],
+    });
+    expect(withSecurityHeaders(undefined)['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+  });
+
+  it('denies every permission request and check', async () => {
+    const f = fakes();
+    await expect(f.request('notifications')).resolves.toBe(false);
+    await expect(f.request('media')).resolves.toBe(false);
+    expect(f.check('clipboard-read')).toBe(false);
+  });
+});
