@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { VpsApiError } from '../../main/api/errors';
+import type { FleetApi } from '../../main/fleet/api';
 import { detailServer, listServer, powerReply, startStubServer, type StubServer } from './stub-server';
 
 const TOKEN = 'tok_live_5ecret-Abc123';
@@ -563,5 +564,11 @@ describe('endpoints and headers', () => {
   it('exposes the base URL without a trailing slash, defaulting to VPS.org', () => {
     expect(createVpsClient({ token: TOKEN }).baseUrl).toBe('https://admin.vps.org/api/v1');
     expect(createVpsClient({ token: TOKEN, baseUrl: `${stub.baseUrl}/` }).baseUrl).toBe(stub.baseUrl);
+  });
+
+  it('fits the FleetApi the core codes against', async () => {
+    stub.setHandler(() => ({ status: 200, json: page([listServer(1)]) }));
+    const api: FleetApi = client();
+    expect((await api.listServers()).results).toHaveLength(1);
   });
 });
