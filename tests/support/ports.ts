@@ -1,0 +1,140 @@
+// In-memory implementations of the ports in main/ports.ts, for core tests and the end-to-end harness.
+import type { AccountInfo, TokenStorageInfo } from '../../preload/contract';
+import type {
+  AppInfoPort,
+  ClipboardPort,
+  Notifier,
+  PopupPort,
+  SettingsStore,
+  StoredAccount,
+  TokenVault,
+  VaultLoadResult,
+} from '../../main/ports';
+import { applySettingsPatch, defaultSettings, type Settings, type SettingsPatch } from '../../main/settings/schema';
+
+export interface MemoryVault extends TokenVault {
+  /** What is stored now, by account id (tests look, the app never does). */
+  readonly stored: ReadonlyMap<string, StoredAccount>;
+  readonly saves: number;
+  /** The next load reports a decrypt failure (and forgets everything, as the real vault does). */
+  failNextLoadWithDecryptError(): void;
+  /** Saving throws until called with false. */
+  failSaves(fail: boolean): void;
+}
+
+export function createMemoryVault(
+  initial: Array<{ account: AccountInfo; token: string }> = [],
+  storage: TokenStorageInfo = { backend: 'memory-test', persisted: true },
+): MemoryVault {
+  const stored = new Map<string, StoredAccount>();
+  for (const entry of initial) stored.set(entry.account.id, { ...entry, storage });
+  let activeAccountId: string | null = initial[0]?.account.id ?? null;
+  let decryptFailure = false;
+  let savesFail = false;
+  let saves = 0;
+  return {
+    get stored() {
+      return stored;
+    },
+    get saves() {
+      return saves;
+    },
+    failNextLoadWithDecryptError() {
+      decryptFailure = true;
+    },
+    failSaves(fail) {
+      savesFail = fail;
+    },
+    async load(): Promise<VaultLoadResult> {
+      if (decryptFailure) {
+        decryptFailure = false;
+        stored.clear();
+        return { status: 'decrypt-failed', message: 'The stored token could not be decrypted.' };
+      }
+      if (stored.size === 0) return { status: 'none' };
+      return {
+        status: 'ok',
+        accounts: [...stored.values()].map((entry) => ({ ...entry })),
+        activeAccountId: activeAccountId ?? [...stored.keys()][0]!,
+      };
+    },
+    async save(account, token) {
+      if (savesFail) throw new Error('keychain refused');
+      saves++;
+      stored.set(account.id, { account: { ...account }, token, storage });
+      activeAccountId = account.id;
+      return { ...storage };
+    },
+    async forget(accountId) {
+      stored.delete(accountId);
+      if (activeAccountId === accountId) activeAccountId = null;
+    },
+  };
+}
+
+export interface MemorySettingsStore extends SettingsStore {
+  readonly writes: number;
+}
+
+export function createMemorySettingsStore(patch: SettingsPatch = {}): MemorySettingsStore {
+  let current: Settings = applySettingsPatch(defaultSettings(), patch);
+  let writes = 0;
+  return {
+    get: () => current,
+    set(next) {
+      writes++;
+      current = next;
+    },
+    get writes() {
+      return writes;
+    },
+  };
+}
+
+export interface RecordingNotifier extends Notifier {
+  readonly notifications: Array<{ title: string; body: string }>;
+}
+
+export function createRecordingNotifier(): RecordingNotifier {
+  const notifications: Array<{ title: string; body: string }> = [];
+  return { notifications, notify: (title, body) => void notifications.push({ title, body }) };
+}
+
+export interface RecordingClipboard extends ClipboardPort {
+  readonly texts: string[];
+}
+
+export function createRecordingClipboard(): RecordingClipboard {
+  const texts: string[] = [];
+  return { texts, writeText: (text) => void texts.push(text) };
+}
+
+export interface RecordingPopup extends PopupPort {
+  readonly hides: number;
+}
+
+export function createRecordingPopup(): RecordingPopup {
+  let hides = 0;
+  return {
+    hide: () => void hides++,
+    get hides() {
+      return hides;
+    },
+  };
+}
+
+export function createStaticAppInfo(overrides: Partial<AppInfoPort> = {}): AppInfoPort {
+  return { version: '0.1.0-test', platform: 'linux', systemLocale: 'en-US', ...overrides };
+}
+
+/** Every port at once, with their recorders. */
+export function createMemoryPorts(options: { settings?: SettingsPatch; vault?: MemoryVault } = {}) {
+  return {
+    vault: options.vault ?? createMemoryVault(),
+    settings: createMemorySettingsStore(options.settings),
+    notifier: createRecordingNotifier(),
+    clipboard: createRecordingClipboard(),
+    popup: createRecordingPopup(),
+    appInfo: createStaticAppInfo(),
+  };
+}
