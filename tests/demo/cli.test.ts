@@ -1,0 +1,70 @@
+// The simulator CLI as a user runs it: one line with the base URL, clean exit on SIGINT/SIGTERM.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const running: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+// `node --import tsx` runs the CLI directly (no npx wrapper), so signals reach it.
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/demo/cli.ts', ...args], { cwd: process.cwd() });
+  running.push(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return { child, exited, stderr: () => stderr };
+}
+
+async function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  const lines = createInterface({ input: child.stdout });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  return line;
+}
+
+describe('simulator CLI', () => {
+  it('prints one line with the base URL and token, serves the API, exits 0 on SIGINT', async () => {
+    const { child, exited } = runCli(['--port', '0', '--servers', '5', '--speed', '60']);
+    const line = await firstLine(child);
+    const match = /^VPS\.org simulator listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1) \(token: demo-token\)$/.exec(line);
+    expect(match, line).not.toBeNull();
+    const response = await fetch(`${match![1]}/servers/`, { headers: { Authorization: 'Bearer demo-token' } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { count: number }).count).toBe(5);
+    child.kill('SIGINT');
+    expect(await exited).toEqual([0, null]);
+  });
+
+  it('takes the token and fault flags, and exits 0 on SIGTERM', async () => {
+    const { child, exited } = runCli(['--port', '0', '--token', 'secret-1', '--error-rate', '1']);
+    const line = await firstLine(child);
+    const baseUrl = /(http:\/\/\S+)/.exec(line)![1];
+    expect(line).toContain('(token: secret-1)');
+    const response = await fetch(`${baseUrl}/servers/`, { headers: { Authorization: 'Bearer secret-1' } });
+    expect(response.status).toBe(503);
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
+  });
+
+  it('exits 2 with a message for an unknown flag or a bad value', async () => {
+    for (const args of [['--bogus'], ['--port', 'abc'], ['--error-rate', '2'], ['--speed', '0']]) {
+      const run = runCli(args);
+      const [code] = await run.exited;
+      expect(code, args.join(' ')).toBe(2);
+      expect(run.stderr()).toMatch(/^simulator: /);
+      expect(run.stderr()).toContain('Usage:');
+    }
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const { child, exited } = runCli(['--help']);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect((await exited)[0]).toBe(0);
+    expect(stdout).toContain('--rate-limit-rate');
+  });
+});
