@@ -1,0 +1,131 @@
+// A core wired to a real simulator on 127.0.0.1 with in-memory ports, under fake timers (setTimeout and
+// Date only: sockets and setImmediate stay real, so HTTP works while the test owns the clock).
+import { vi } from 'vitest';
+import { createCore, type Core, type CoreDeps } from '../../main/core';
+import { startSimulator, type Simulator } from '../../main/demo/simulator';
+import type { EventChannel, EventPayload } from '../../preload/contract';
+import type { SettingsPatch } from '../../main/settings/schema';
+import { createMemoryPorts, createMemoryVault } from '../support/ports';
+
+export const LIST_PATH = '/api/v1/servers/';
+export const APP_URL = 'file:///app/dist/renderer/index.html';
+export const APP_SENDER = { url: APP_URL };
+
+export function useFakeClock(start = Date.parse('2025-06-02T09:00:00Z')) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(start);
+}
+
+/** Waits (in real time, without moving the fake clock) until `predicate` holds. */
+export async function until(predicate: () => boolean, what = 'condition'): Promise<void> {
+  const deadline = performance.now() + 5000;
+  while (!predicate()) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+export interface RecordedEvent {
+  channel: EventChannel;
+  payload: unknown;
+}
+
+export interface Harness {
+  sim: Simulator;
+  core: Core;
+  ports: ReturnType<typeof createMemoryPorts>;
+  events: RecordedEvent[];
+  logs: string[];
+  eventsOf<C extends EventChannel>(channel: C): Array<EventPayload<C>>;
+  listRequests(): number;
+  postsTo(path: string): number;
+  /** Advances the fake clock, then waits until the poll (if one started) has finished. */
+  advance(ms: number): Promise<void>;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  servers?: number;
+  speed?: number;
+  settings?: SettingsPatch;
+  /** Store the simulator's token in the vault before start (default true). */
+  withToken?: boolean;
+  start?: boolean;
+  random?: () => number;
+  deps?: Partial<CoreDeps>;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await startSimulator({
+    host: '127.0.0.1',
+    port: 0,
+    servers: options.servers ?? 10,
+    speed: options.speed ?? 60,
+    seed: 7,
+    now: () => Date.now(),
+  });
+  const vault = createMemoryVault(
+    options.withToken === false ? [] : [{ account: { id: 'default', label: 'VPS.org', baseUrl: sim.baseUrl }, token: sim.token }],
+  );
+  const ports = createMemoryPorts({ vault, settings: options.settings ?? {} });
+  const events: RecordedEvent[] = [];
+  const logs: string[] = [];
+  const core = createCore({
+    ...ports,
+    clientOptions: { retry: { limit: 0 }, timeoutMs: 5000 },
+    random: options.random ?? (() => 1),
+    log: (level, message) => void logs.push(`${level}: ${message}`),
+    isTrustedSender: (sender) => sender.url === APP_URL,
+    ...options.deps,
+  });
+  core.onEvent((channel, payload) => void events.push({ channel, payload }));
+  const isIdle = () => {
+    const status = lastStatus();
+    return status === null || !status.refreshing;
+  };
+  const lastStatus = () => {
+    for (let index = events.length - 1; index >= 0; index--) {
+      const event = events[index]!;
+      if (event.channel === 'vps:event:fleet-changed') return (event.payload as EventPayload<'vps:event:fleet-changed'>).status;
+    }
+    return null;
+  };
+  const harness: Harness = {
+    sim,
+    core,
+    ports,
+    events,
+    logs,
+    eventsOf: <C extends EventChannel>(channel: C) =>
+      events.filter((event) => event.channel === channel).map((event) => event.payload as EventPayload<C>),
+    listRequests: () => sim.requests.filter((request) => request.method === 'GET' && request.path === LIST_PATH).length,
+    postsTo: (path) => sim.requests.filter((request) => request.method === 'POST' && request.path === path).length,
+    async advance(ms) {
+      await vi.advanceTimersByTimeAsync(ms);
+      await harness.settle();
+    },
+    async settle() {
+      // Let sockets and promise chains run; then wait for a poll in flight to finish.
+      for (let index = 0; index < 5; index++) await new Promise<void>((resolve) => setImmediate(resolve));
+      await until(isIdle, 'the poll in flight');
+      for (let index = 0; index < 5; index++) await new Promise<void>((resolve) => setImmediate(resolve));
+    },
+    async close() {
+      await core.stop();
+      await sim.close();
+      vi.useRealTimers();
+    },
+  };
+  if (options.start !== false) {
+    await core.start();
+    await until(() => core.tray.getState().servers.length > 0 || harness.listRequests() > 0, 'first poll');
+    await harness.settle();
+  }
+  return harness;
+}
+
+/** Invokes a channel as the popup would. */
+export function invoke(harness: Harness, channel: string, payload?: unknown) {
+  return harness.core.router.handle(channel, payload, APP_SENDER);
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventChannel, InvokeChannel, type FleetSnapshot } from '../../preload/contract';
+import { createHarness, invoke, LIST_PATH, useFakeClock, type Harness } from './harness';
+
+let harness: Harness | null = null;
+beforeEach(() => useFakeClock());
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+async function snapshot(h: Harness): Promise<FleetSnapshot> {
+  const result = await invoke(h, InvokeChannel.fleetSubscribe);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as FleetSnapshot;
+}
+
+describe('adaptive polling against the simulator', () => {
+  it('polls once at start, then every idle interval (60 s)', async () => {
+    const h = (harness = await createHarness());
+    expect(h.listRequests()).toBe(1);
+    expect((await snapshot(h)).servers).toHaveLength(10);
+    await h.advance(59_000);
+    expect(h.listRequests()).toBe(1);
+    await h.advance(1_000);
+    expect(h.listRequests()).toBe(2);
+  });
+
+  it('polls every 15 s while the popup is open and back to 60 s when it closes', async () => {
+    const h = (harness = await createHarness());
+    h.core.setPopupOpen(true);
+    expect(h.eventsOf(EventChannel.popupShown)).toHaveLength(1);
+    await h.advance(15_000);
+    expect(h.listRequests()).toBe(2);
+    await h.advance(15_000);
+    expect(h.listRequests()).toBe(3);
+    h.core.setPopupOpen(false);
+    await h.advance(59_000);
+    expect(h.listRequests()).toBe(3);
+    await h.advance(1_000);
+    expect(h.listRequests()).toBe(4);
+  });
+
+  it('applies a changed interval setting at the next scheduling', async () => {
+    const h = (harness = await createHarness());
+    const result = await invoke(h, InvokeChannel.settingsSet, { pollIntervals: { idleSeconds: 20 } });
+    expect(result.ok).toBe(true);
+    expect(h.eventsOf(EventChannel.settingsChanged).at(-1)?.pollIntervals.idleSeconds).toBe(20);
+    await h.advance(20_000);
+    expect(h.listRequests()).toBe(2);
+  });
+
+  it('a manual refresh joins the poll in flight instead of sending a second request', async () => {
+    const h = (harness = await createHarness());
+    const first = invoke(h, InvokeChannel.fleetRefresh);
+    const second = invoke(h, InvokeChannel.fleetRefresh);
+    const third = h.core.refreshNow();
+    await Promise.all([first, second, third]);
+    expect(h.listRequests()).toBe(2);
+    const status = await first;
+    expect(status).toMatchObject({ ok: true, value: { loaded: true, refreshing: false, stale: null } });
+  });
+
+  it('keeps the last good list, marks it stale and backs off exponentially on 5xx', async () => {
+    const h = (harness = await createHarness());
+    const before = await snapshot(h);
+    h.sim.injectFault({ type: 'status', status: 503 }, { method: 'GET', path: LIST_PATH });
+    await h.advance(60_000);
+    expect(h.listRequests()).toBe(2);
+    const stale = await snapshot(h);
+    expect(stale.servers).toEqual(before.servers);
+    expect(stale.status.stale).toMatchObject({ kind: 'server', since: Date.now() });
+    expect(stale.status.lastSuccessAt).toBe(before.status.lastSuccessAt);
+    expect(h.core.tray.getState()).toMatchObject({ icon: 'error', stale: true });
+    expect(h.core.tray.getState().tooltip).toMatch(/^VPS\.org — error \(last update \d\d:\d\d\)$/);
+    // random() = 1: the window doubles each failure (60, 120, 240 s), capped at 5 min.
+    await h.advance(60_000);
+    expect(h.listRequests()).toBe(3);
+    await h.advance(119_000);
+    expect(h.listRequests()).toBe(3);
+    await h.advance(1_000);
+    expect(h.listRequests()).toBe(4);
+    await h.advance(240_000);
+    expect(h.listRequests()).toBe(5);
+    await h.advance(299_000);
+    expect(h.listRequests()).toBe(5);
+    await h.advance(1_000);
+    expect(h.listRequests()).toBe(6);
+    await h.advance(300_000);
+    expect(h.listRequests()).toBe(7);
+    // Recovery: the stale mark goes and the normal interval returns.
+    h.sim.clearFaults();
+    await h.advance(300_000);
+    expect(h.listRequests()).toBe(8);
+    expect((await snapshot(h)).status.stale).toBeNull();
+    await h.advance(60_000);
+    expect(h.listRequests()).toBe(9);
+  });
+
+  it('uses full jitter: a low random draw never waits less than the normal interval', async () => {
+    const h = (harness = await createHarness({ random: () => 0 }));
+    h.sim.injectFault({ type: 'status', status: 500 }, { method: 'GET', path: LIST_PATH, times: 3 });
+    await h.advance(60_000);
+    await h.advance(60_000);
+    await h.advance(60_000);
+    expect(h.listRequests()).toBe(4);
+  });
+
+  it('marks the list offline on network failures', async () => {
+    const h = (harness = await createHarness());
+    h.sim.injectFault({ type: 'html' }, { method: 'GET', path: LIST_PATH, times: 1 });
+    await h.advance(60_000);
+    expect((await snapshot(h)).status.stale?.kind).toBe('invalid-response');
+  });
+
+  it('waits for Retry-After on 429 instead of the normal interval', async () => {
+    const h = (harness = await createHarness());
+    h.sim.injectFault({ type: 'status', status: 429, retryAfterSeconds: 90 }, { method: 'GET', path: LIST_PATH, times: 1 });
+    await h.advance(60_000);
+    expect(h.listRequests()).toBe(2);
+    expect((await snapshot(h)).status.stale?.kind).toBe('rate-limited');
+    await h.advance(89_000);
+    expect(h.listRequests()).toBe(2);
+    await h.advance(1_000);
+    expect(h.listRequests()).toBe(3);
+  });
+
+  it('pauses while suspended and refreshes at once on resume and on unlock', async () => {
+    const h = (harness = await createHarness());
+    h.core.system.suspend();
+    await h.advance(600_000);
+    expect(h.listRequests()).toBe(1);
+    h.core.system.resume();
+    await h.settle();
+    expect(h.listRequests()).toBe(2);
+    h.core.system.unlock();
+    await h.settle();
+    expect(h.listRequests()).toBe(3);
+    await h.advance(60_000);
+    expect(h.listRequests()).toBe(4);
+  });
+
+  it('refreshes at once when the wall clock jumps (sleep without a resume event)', async () => {
+    const h = (harness = await createHarness());
+    await h.advance(5_000);
+    // The wall clock moves 2 h while the timers barely advance (the machine slept).
+    const { vi } = await import('vitest');
+    vi.setSystemTime(Date.now() + 2 * 3600_000);
+    await h.advance(5_000);
+    expect(h.listRequests()).toBe(2);
+  });
+});
