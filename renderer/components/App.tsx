@@ -1,0 +1,137 @@
+// The popup shell: token setup or the app (header, demo banner, the current view), the live region
+// for status announcements, and the keyboard rules that hold everywhere (Escape).
+import { useEffect } from 'preact/hooks';
+import type { AppStore } from '../state/store';
+import { CreateView } from './CreateView';
+import { StoreContext, useStore } from './context';
+import { DetailView } from './DetailView';
+import { EditView } from './EditView';
+import { ListView, SEARCH_INPUT_ID } from './ListView';
+import { SettingsView } from './SettingsView';
+import { TokenSetup } from './TokenSetup';
+
+export function App({ store }: { store: AppStore }) {
+  return (
+    <StoreContext.Provider value={store}>
+      <Shell />
+    </StoreContext.Provider>
+  );
+}
+
+function focusListEntry(): void {
+  const target =
+    document.querySelector<HTMLElement>('.row-main[tabindex="0"]') ?? document.getElementById(SEARCH_INPUT_ID);
+  target?.focus();
+}
+
+function Shell() {
+  const store = useStore();
+  const t = store.t;
+  const auth = store.auth.value;
+  const view = store.view.value;
+  const language = store.i18n.value.language;
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      store.escape();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+
+  // Shown again from the tray: put the keyboard where the user expects it.
+  const shown = store.shownCount.value;
+  useEffect(() => {
+    if (shown > 0 && store.view.peek().name === 'list') document.getElementById(SEARCH_INPUT_ID)?.focus();
+  }, [shown, store]);
+
+  // Back on the list from another view: focus the list's current row (or the search box).
+  const viewName = view.name;
+  useEffect(() => {
+    if (viewName === 'list' && document.activeElement === document.body) focusListEntry();
+  }, [viewName]);
+
+  let body;
+  if (auth === null) {
+    body = store.startupError.value ? (
+      <p class="form-error" role="alert">
+        {store.startupError.value}
+      </p>
+    ) : (
+      <p class="placeholder" role="status">
+        {t('loading')}
+      </p>
+    );
+  } else if (auth.mode === 'none') {
+    body = <TokenSetup notice={auth.notice} />;
+  } else if (view.name === 'detail') {
+    body = <DetailView key={view.key} serverKey={view.key} serverRef={view.ref} />;
+  } else if (view.name === 'edit') {
+    body = <EditView key={view.key} serverKey={view.key} serverRef={view.ref} />;
+  } else if (view.name === 'create') {
+    body = <CreateView />;
+  } else if (view.name === 'settings') {
+    body = <SettingsView />;
+  } else {
+    body = <ListView />;
+  }
+
+  return (
+    <div class="app">
+      <header class="app-header">
+        <h1>{t('appTitle')}</h1>
+        {auth?.mode === 'demo' && <span class="badge badge-demo">{t('demo.badge')}</span>}
+        <span class="spacer" />
+        {auth && auth.mode !== 'none' && (
+          <>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={t('nav.create')}
+              title={t('nav.create')}
+              aria-current={view.name === 'create' ? 'page' : undefined}
+              onClick={() => store.navigate({ name: 'create' })}
+            >
+              <span aria-hidden="true">+</span>
+            </button>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={t('nav.settings')}
+              title={t('nav.settings')}
+              aria-current={view.name === 'settings' ? 'page' : undefined}
+              onClick={() => store.navigate({ name: 'settings' })}
+            >
+              <span aria-hidden="true">⚙</span>
+            </button>
+          </>
+        )}
+      </header>
+      {auth?.mode === 'demo' && (
+        <div class="banner banner-demo" data-testid="demo-banner">
+          <span>{t('demo.banner')}</span>
+          <button
+            type="button"
+            onClick={() =>
+              void store.bridge.demo.stop().then((result) => {
+                if (result.ok) void store.applyAuth(result.value);
+              })
+            }
+          >
+            {t('demo.leave')}
+          </button>
+        </div>
+      )}
+      <main class="app-main">{body}</main>
+      <div class="sr-only" aria-live="polite" data-testid="announcer">
+        {store.announcement.value}
+      </div>
+    </div>
+  );
+}

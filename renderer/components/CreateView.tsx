@@ -1,0 +1,271 @@
+// Create a server. The API has no catalogue of plans, systems or locations, so the choices are those
+// of the account's existing servers, plus "Other…" for typing an id or a code.
+import { useState } from 'preact/hooks';
+import { validateCreateServerInput } from '../../main/api/rules';
+import { errorText } from '../state/text';
+import { useStore } from './context';
+import { Field, fieldA11y, serverFieldMessages, violationMessages, type FieldMessages } from './forms';
+
+const OTHER = 'other';
+
+interface Draft {
+  name: string;
+  plan: string;
+  planOther: string;
+  os: string;
+  osOther: string;
+  location: string;
+  locationOther: string;
+  hostname: string;
+  sshKey: string;
+  backups: boolean;
+}
+
+type FieldName = 'name' | 'plan_id' | 'os_id' | 'location' | 'hostname' | 'ssh_key_id' | 'backups_enabled';
+const ALL_FIELDS: FieldName[] = ['name', 'plan_id', 'os_id', 'location', 'hostname', 'ssh_key_id', 'backups_enabled'];
+
+/** '' stays '' (so the rules say "required"); anything else becomes a number (NaN -> "not a whole number"). */
+function toNumber(text: string): number | string {
+  return text.trim() === '' ? '' : Number(text.trim());
+}
+
+export function toCreateInput(draft: Draft): Record<string, unknown> {
+  return {
+    name: draft.name,
+    plan_id: toNumber(draft.plan === OTHER ? draft.planOther : draft.plan),
+    os_id: toNumber(draft.os === OTHER ? draft.osOther : draft.os),
+    location: draft.location === OTHER ? draft.locationOther : draft.location,
+    hostname: draft.hostname.trim(),
+    ssh_key_id: toNumber(draft.sshKey),
+    backups_enabled: draft.backups,
+  };
+}
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+export function CreateView() {
+  const store = useStore();
+  const t = store.t;
+  const i18n = store.i18n.value;
+
+  const servers = store.sorted.value;
+  const plans = new Map<string, string>();
+  const systems = new Map<string, string>();
+  for (const { server } of servers) {
+    plans.set(String(server.plan.id), server.plan.name);
+    systems.set(String(server.os.id), server.os.name);
+  }
+  const planChoices: Choice[] = [...plans].map(([value, label]) => ({ value, label }));
+  const osChoices: Choice[] = [...systems].map(([value, label]) => ({ value, label }));
+  const locationChoices: Choice[] = store.locations.value.map((value) => ({ value, label: value }));
+
+  const [draft, setDraft] = useState<Draft>(() => ({
+    name: '',
+    plan: planChoices[0]?.value ?? OTHER,
+    planOther: '',
+    os: osChoices[0]?.value ?? OTHER,
+    osOther: '',
+    location: locationChoices[0]?.value ?? OTHER,
+    locationOther: '',
+    hostname: '',
+    sshKey: '',
+    backups: false,
+  }));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [serverErrors, setServerErrors] = useState<FieldMessages>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const checked = validateCreateServerInput(toCreateInput(draft));
+  const local = checked.ok ? {} : violationMessages(i18n, checked.violations);
+  const errorOf = (field: FieldName) => (touched.has(field) ? local[field] : undefined) ?? serverErrors[field];
+  const touch = (field: FieldName) => setTouched((current) => new Set(current).add(field));
+  function update(patch: Partial<Draft>, field: FieldName): void {
+    setDraft((current) => ({ ...current, ...patch }));
+    setServerErrors((current) => ({ ...current, [field]: undefined }));
+  }
+
+  async function submit(): Promise<void> {
+    if (saving) return;
+    const input = validateCreateServerInput(toCreateInput(draft));
+    if (!input.ok) {
+      setTouched(new Set(ALL_FIELDS));
+      setFormError(t('form.fixErrors'));
+      return;
+    }
+    setSaving(true);
+    setFormError(null);
+    const result = await store.bridge.servers.create(input.value);
+    setSaving(false);
+    if (result.ok) {
+      store.activeKey.value = result.value.key;
+      store.navigate({ name: 'list' });
+      return;
+    }
+    // Keep every input as typed; show what went wrong next to the fields it concerns.
+    const error = result.error;
+    setServerErrors(serverFieldMessages(error.fieldErrors));
+    setFormError(
+      error.kind === 'payment-required'
+        ? t('create.insufficientCredits', { message: error.message }).trim()
+        : (error.fieldErrors?.non_field_errors?.join(' ') ?? errorText(store.i18n.value, error)),
+    );
+  }
+
+  const choice = (
+    field: 'plan_id' | 'os_id' | 'location',
+    id: string,
+    label: string,
+    otherLabel: string,
+    choices: Choice[],
+    selected: string,
+    other: string,
+    onSelect: (value: string) => void,
+    onOther: (value: string) => void,
+    numeric: boolean,
+  ) => (
+    <Field id={id} label={label} error={errorOf(field)}>
+      <select
+        {...fieldA11y(id, selected === OTHER ? undefined : errorOf(field))}
+        value={selected}
+        onChange={(event) => onSelect(event.currentTarget.value)}
+        onBlur={() => selected !== OTHER && touch(field)}
+      >
+        {choices.map((item) => (
+          <option key={item.value} value={item.value}>
+            {numeric ? `${item.label} (#${item.value})` : item.label}
+          </option>
+        ))}
+        <option value={OTHER}>{t('form.other')}</option>
+      </select>
+      {selected === OTHER && (
+        <>
+          <label for={`${id}-other`} class="sub-label">
+            {otherLabel}
+          </label>
+          <input
+            {...fieldA11y(`${id}-other`, errorOf(field))}
+            aria-describedby={errorOf(field) ? `${id}-error` : undefined}
+            inputMode={numeric ? 'numeric' : 'text'}
+            autocomplete="off"
+            value={other}
+            onInput={(event) => onOther(event.currentTarget.value)}
+            onBlur={() => touch(field)}
+          />
+        </>
+      )}
+    </Field>
+  );
+
+  return (
+    <section class="form-view" aria-labelledby="create-title">
+      <div class="detail-head">
+        <button type="button" class="back" onClick={() => store.navigate({ name: 'list' })}>
+          <span aria-hidden="true">← </span>
+          {t('nav.back')}
+        </button>
+        <h2 id="create-title" class="detail-title">
+          {t('create.title')}
+        </h2>
+      </div>
+      <p class="hint">{t('create.hint')}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Field id="create-name" label={t('form.name')} error={errorOf('name')}>
+          <input
+            {...fieldA11y('create-name', errorOf('name'))}
+            autocomplete="off"
+            value={draft.name}
+            onInput={(event) => update({ name: event.currentTarget.value }, 'name')}
+            onBlur={() => touch('name')}
+          />
+        </Field>
+        {choice(
+          'plan_id',
+          'create-plan',
+          t('form.plan'),
+          t('form.otherPlan'),
+          planChoices,
+          draft.plan,
+          draft.planOther,
+          (plan) => update({ plan }, 'plan_id'),
+          (planOther) => update({ planOther }, 'plan_id'),
+          true,
+        )}
+        {choice(
+          'os_id',
+          'create-os',
+          t('form.os'),
+          t('form.otherOs'),
+          osChoices,
+          draft.os,
+          draft.osOther,
+          (os) => update({ os }, 'os_id'),
+          (osOther) => update({ osOther }, 'os_id'),
+          true,
+        )}
+        {choice(
+          'location',
+          'create-location',
+          t('form.location'),
+          t('form.otherLocation'),
+          locationChoices,
+          draft.location,
+          draft.locationOther,
+          (location) => update({ location }, 'location'),
+          (locationOther) => update({ locationOther }, 'location'),
+          false,
+        )}
+        <Field id="create-hostname" label={t('form.hostnameOptional')} error={errorOf('hostname')}>
+          <input
+            {...fieldA11y('create-hostname', errorOf('hostname'))}
+            autocomplete="off"
+            value={draft.hostname}
+            onInput={(event) => update({ hostname: event.currentTarget.value }, 'hostname')}
+            onBlur={() => touch('hostname')}
+          />
+        </Field>
+        <Field id="create-ssh" label={t('form.sshKey')} error={errorOf('ssh_key_id')}>
+          <input
+            {...fieldA11y('create-ssh', errorOf('ssh_key_id'))}
+            inputMode="numeric"
+            autocomplete="off"
+            value={draft.sshKey}
+            onInput={(event) => update({ sshKey: event.currentTarget.value }, 'ssh_key_id')}
+            onBlur={() => touch('ssh_key_id')}
+          />
+        </Field>
+        <div class="check">
+          <input
+            type="checkbox"
+            {...fieldA11y('create-backups', errorOf('backups_enabled'))}
+            checked={draft.backups}
+            onChange={(event) => update({ backups: event.currentTarget.checked }, 'backups_enabled')}
+          />
+          <label for="create-backups">{t('form.backups')}</label>
+        </div>
+        {formError && (
+          <p class="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <div class="buttons">
+          <button type="submit" class="primary" aria-disabled={saving ? 'true' : undefined}>
+            {saving ? t('form.creating') : t('form.create')}
+          </button>
+          <button type="button" onClick={() => store.navigate({ name: 'list' })}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+// Settings: each change is saved at once with a patch of just that setting; the main process answers
+// with the full settings (and broadcasts them), which the store adopts.
+import { useState } from 'preact/hooks';
+import type { SettingsPatch } from '../../main/settings/schema';
+import { pickLanguage } from '../i18n';
+import { errorText } from '../state/text';
+import { useStore } from './context';
+import { fieldA11y } from './forms';
+
+const IDLE_MIN = 15;
+const IDLE_MAX = 3600;
+
+export function SettingsView() {
+  const store = useStore();
+  const t = store.t;
+  const settings = store.settings.value;
+  const auth = store.auth.value;
+  const info = store.appInfo.value;
+  const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [intervalDraft, setIntervalDraft] = useState<string | null>(null);
+
+  async function save(patch: SettingsPatch): Promise<void> {
+    const result = await store.bridge.settings.set(patch);
+    if (result.ok) {
+      store.settings.value = result.value;
+      setStatus({ tone: 'info', text: store.t('settings.saved') });
+    } else {
+      setStatus({ tone: 'error', text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }) });
+    }
+  }
+
+  async function signOut(): Promise<void> {
+    const result = await (auth?.mode === 'demo' ? store.bridge.demo.stop() : store.bridge.token.clear());
+    if (result.ok) await store.applyAuth(result.value);
+    else setStatus({ tone: 'error', text: errorText(store.i18n.value, result.error) });
+  }
+
+  const intervalText = intervalDraft ?? String(settings?.pollIntervals.idleSeconds ?? '');
+  const intervalNumber = Number(intervalText);
+  const intervalValid = Number.isInteger(intervalNumber) && intervalNumber >= IDLE_MIN && intervalNumber <= IDLE_MAX;
+  const intervalError = intervalDraft !== null && !intervalValid ? t('settings.pollHint') : undefined;
+  const systemLanguage = pickLanguage('auto', info?.systemLocale ?? 'en');
+
+  return (
+    <section class="form-view settings-view" aria-labelledby="settings-title">
+      <div class="detail-head">
+        <button type="button" class="back" onClick={() => store.navigate({ name: 'list' })}>
+          <span aria-hidden="true">← </span>
+          {t('nav.back')}
+        </button>
+        <h2 id="settings-title" class="detail-title">
+          {t('settings.title')}
+        </h2>
+      </div>
+      {!settings ? (
+        <p class="placeholder" role="status">
+          {t('loading')}
+        </p>
+      ) : (
+        <form noValidate onSubmit={(event) => event.preventDefault()}>
+          <div class="field">
+            <label for="settings-interval">{t('settings.pollInterval')}</label>
+            <input
+              {...fieldA11y('settings-interval', intervalError, 'settings-interval-hint')}
+              type="number"
+              min={IDLE_MIN}
+              max={IDLE_MAX}
+              step={1}
+              value={intervalText}
+              onInput={(event) => setIntervalDraft(event.currentTarget.value)}
+              onChange={() => {
+                if (intervalValid && intervalNumber !== settings.pollIntervals.idleSeconds)
+                  void save({ pollIntervals: { idleSeconds: intervalNumber } }).then(() => setIntervalDraft(null));
+              }}
+            />
+            <p class="hint" id="settings-interval-hint">
+              {t('settings.pollHint')}
+            </p>
+            {intervalError && (
+              <p class="field-error" id="settings-interval-error">
+                {intervalError}
+              </p>
+            )}
+          </div>
+          <fieldset>
+            <legend>{t('settings.confirmations')}</legend>
+            {(['start', 'stop', 'reboot'] as const).map((action) => (
+              <div class="check" key={action}>
+                <input
+                  type="checkbox"
+                  id={`settings-confirm-${action}`}
+                  checked={settings.confirmations[action]}
+                  onChange={(event) => void save({ confirmations: { [action]: event.currentTarget.checked } })}
+                />
+                <label for={`settings-confirm-${action}`}>
+                  {t(action === 'start' ? 'settings.confirmStart' : action === 'stop' ? 'settings.confirmStop' : 'settings.confirmReboot')}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <div class="check">
+            <input
+              type="checkbox"
+              id="settings-notifications"
+              checked={settings.notifications}
+              onChange={(event) => void save({ notifications: event.currentTarget.checked })}
+            />
+            <label for="settings-notifications">{t('settings.notifications')}</label>
+          </div>
+          <div class="check">
+            <input
+              type="checkbox"
+              id="settings-login"
+              checked={settings.launchAtLogin}
+              onChange={(event) => void save({ launchAtLogin: event.currentTarget.checked })}
+            />
+            <label for="settings-login">{t('settings.launchAtLogin')}</label>
+          </div>
+          <div class="field">
+            <label for="settings-language">{t('settings.language')}</label>
+            <select
+              id="settings-language"
+              value={settings.language}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                if (value === 'auto' || value === 'en' || value === 'cs') void save({ language: value });
+              }}
+            >
+              <option value="auto">{t('settings.languageAuto', { language: t(`language.${systemLanguage}`) })}</option>
+              <option value="en" lang="en">
+                {t('language.en')}
+              </option>
+              <option value="cs" lang="cs">
+                {t('language.cs')}
+              </option>
+            </select>
+          </div>
+        </form>
+      )}
+      {status && (
+        <p class={`notice notice-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+      <section class="account" aria-labelledby="account-title">
+        <h3 id="account-title">{t('settings.account')}</h3>
+        {auth?.mode === 'token' && (
+          <>
+            <p>{auth.account.label}</p>
+            <p>
+              {t('settings.storage', { backend: auth.storage.backend })}{' '}
+              {auth.storage.persisted ? t('settings.persisted') : t('settings.sessionOnly')}
+            </p>
+            {!auth.storage.persisted && auth.storage.reason && <p class="hint">{auth.storage.reason}</p>}
+          </>
+        )}
+        {auth?.mode === 'demo' && <p>{t('settings.demoAccount')}</p>}
+        {auth && auth.mode !== 'none' && (
+          <button type="button" class="danger-outline" onClick={() => void signOut()}>
+            {auth.mode === 'demo' ? t('demo.leave') : t('settings.signOut')}
+          </button>
+        )}
+        {info?.version && <p class="hint">{t('settings.version', { version: info.version })}</p>}
+      </section>
+    </section>
+  );
+}

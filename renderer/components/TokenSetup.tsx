@@ -1,0 +1,110 @@
+// First run (or after the token was revoked): paste a token, or try the demo. The token goes to the
+// main process once and is never read back; the input keeps its text after an error.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { IpcError } from '../../preload/contract';
+import type { I18n } from '../i18n';
+import { errorText } from '../state/text';
+import { useStore } from './context';
+import { fieldA11y } from './forms';
+
+export function tokenErrorText(i18n: I18n, error: IpcError): string {
+  if (error.kind === 'unauthorized') return i18n.t('token.rejected');
+  if (error.kind === 'network' || error.kind === 'timeout') return i18n.t('token.network', { message: error.message });
+  if (error.kind === 'storage') return i18n.t('token.storage', { message: error.message });
+  return errorText(i18n, error);
+}
+
+export function TokenSetup({ notice }: { notice: string | undefined }) {
+  const store = useStore();
+  const t = store.t;
+  const [token, setToken] = useState('');
+  const [visible, setVisible] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'token' | 'demo' | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
+  // Switched through the DOM: Preact's typings tie `type` to a fixed literal per element.
+  useEffect(() => {
+    if (inputRef.current) inputRef.current.type = visible ? 'text' : 'password';
+  }, [visible]);
+
+  async function save(): Promise<void> {
+    if (busy) return;
+    const trimmed = token.trim();
+    if (trimmed === '') {
+      setError(t('token.empty'));
+      return;
+    }
+    setBusy('token');
+    setError(null);
+    const result = await store.bridge.token.set({ token: trimmed });
+    setBusy(null);
+    if (result.ok) await store.applyAuth(result.value);
+    else setError(tokenErrorText(store.i18n.value, result.error));
+  }
+
+  async function startDemo(): Promise<void> {
+    if (busy) return;
+    setBusy('demo');
+    setError(null);
+    const result = await store.bridge.demo.start();
+    setBusy(null);
+    if (result.ok) await store.applyAuth(result.value);
+    else setError(errorText(store.i18n.value, result.error));
+  }
+
+  return (
+    <section class="token-setup" aria-labelledby="token-title">
+      <h2 id="token-title">{t('token.title')}</h2>
+      {notice && (
+        <p class="banner banner-warning" role="alert">
+          {notice}
+        </p>
+      )}
+      <p>{t('token.intro')}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label for="token-input">{t('token.label')}</label>
+        <div class="token-row">
+          <input
+            ref={inputRef}
+            {...fieldA11y('token-input', error ?? undefined)}
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            value={token}
+            onInput={(event) => setToken(event.currentTarget.value)}
+          />
+          <button
+            type="button"
+            class="icon-button"
+            aria-pressed={visible}
+            aria-label={t('token.show')}
+            title={visible ? t('token.hide') : t('token.show')}
+            onClick={() => setVisible((value) => !value)}
+          >
+            <span aria-hidden="true">{visible ? '◉' : '◎'}</span>
+          </button>
+        </div>
+        {error && (
+          <p class="field-error" id="token-input-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="buttons">
+          <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
+            {busy === 'token' ? t('token.saving') : t('token.save')}
+          </button>
+          <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void startDemo()}>
+            {t('token.demo')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+// Small pieces shared by the list and the detail view: status badge, power buttons, inline
+// confirmation, the message shown where the user clicked.
+import { useEffect, useRef } from 'preact/hooks';
+import type { PowerAction, ServerStatus } from '../../main/api/schemas';
+import type { PendingAction, ServerView } from '../../preload/contract';
+import { allowedActions, statusTone, type StatusTone } from '../state/fleet';
+import type { RowNotice } from '../state/store';
+import { statusLabel } from '../state/text';
+import { useStore } from './context';
+
+const STATUS_ICON: Record<StatusTone, string> = { ok: '●', off: '■', busy: '◔', alert: '⚠', unknown: '?' };
+const ACTION_ICON: Record<PowerAction, string> = { start: '▶', stop: '■', reboot: '↻' };
+const ACTION_LABEL = { start: 'action.startNamed', stop: 'action.stopNamed', reboot: 'action.rebootNamed' } as const;
+const ACTION_VERB = { start: 'action.start', stop: 'action.stop', reboot: 'action.reboot' } as const;
+
+/** Status as icon + text + colour, so it never depends on colour alone. */
+export function StatusBadge({ status }: { status: ServerStatus }) {
+  const store = useStore();
+  const tone = statusTone(status);
+  return (
+    <span class={`status status-${tone}`} data-status={status}>
+      <span class="status-icon" aria-hidden="true">
+        {STATUS_ICON[tone]}
+      </span>
+      <span class="status-text">{statusLabel(store.i18n.value, status)}</span>
+    </span>
+  );
+}
+
+/** The action in flight for a server: tracked by main, or a request still on its way. */
+export function busyAction(view: ServerView, requesting: ReadonlyMap<string, PowerAction>): PendingAction['action'] | null {
+  return view.pending?.action ?? requesting.get(view.key) ?? null;
+}
+
+export function PowerButtons({
+  view,
+  compact,
+  tabIndex,
+}: {
+  view: ServerView;
+  compact: boolean;
+  tabIndex?: number;
+}) {
+  const store = useStore();
+  const t = store.t;
+  const busy = busyAction(view, store.requesting.value);
+  const actions = allowedActions(view.server.status);
+  return (
+    <div class="power">
+      {busy !== null && (
+        <span class="progress" role="status">
+          {t(`progress.${busy}`)}
+        </span>
+      )}
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          class={`power-button power-${action}${compact ? ' icon-button' : ''}`}
+          aria-label={t(ACTION_LABEL[action], { name: view.server.name })}
+          title={t(ACTION_LABEL[action], { name: view.server.name })}
+          aria-disabled={busy !== null ? 'true' : undefined}
+          tabIndex={tabIndex}
+          onClick={() => {
+            // aria-disabled (not `disabled`) keeps keyboard focus on the button while the action runs.
+            if (busy === null) void store.requestAction(view.key, action);
+          }}
+        >
+          <span aria-hidden="true">{ACTION_ICON[action]}</span>
+          {!compact && <span aria-hidden="true"> {t(ACTION_VERB[action])}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * "Reboot web-01? [Reboot] [Cancel]" — shown in place, focused on open, Escape cancels. When it closes
+ * while focused, `onClose` puts focus back where it belongs (the row or the detail view).
+ */
+export function ConfirmAction({ view, action, onClose }: { view: ServerView; action: PowerAction; onClose?: () => void }) {
+  const store = useStore();
+  const t = store.t;
+  const groupRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  useEffect(() => {
+    confirmRef.current?.focus();
+    const group = groupRef.current;
+    return () => {
+      if (group?.contains(document.activeElement)) onCloseRef.current?.();
+    };
+  }, []);
+  const question = t('confirm.question', { action: t(ACTION_VERB[action]), name: view.server.name });
+  return (
+    <div class="confirm" role="group" aria-label={question} ref={groupRef}>
+      <span class="confirm-question">{question}</span>
+      <button
+        ref={confirmRef}
+        type="button"
+        class={`danger confirm-${action}`}
+        onClick={() => void store.performAction(view.key, action)}
+      >
+        {t(ACTION_VERB[action])}
+      </button>
+      <button type="button" onClick={() => store.cancelConfirmation()}>
+        {t('confirm.cancel')}
+      </button>
+    </div>
+  );
+}
+
+export function NoticeLine({ notice, onDismiss }: { notice: RowNotice; onDismiss: () => void }) {
+  const store = useStore();
+  return (
+    <div class={`notice notice-${notice.tone}`}>
+      <span class="notice-text" role={notice.tone === 'error' ? 'alert' : 'status'}>
+        <span aria-hidden="true">{notice.tone === 'error' ? '⚠ ' : '✓ '}</span>
+        {notice.text}
+      </span>
+      <button type="button" class="icon-button small" aria-label={store.t('outcome.dismiss')} onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+// A tiny i18n: typed message keys, `{placeholder}` substitution, Intl plural rules and date formats.
+// `createI18n(language, locale)` is pure; the app keeps the current one in a signal.
+import type { LanguageSetting } from '../../main/settings/schema';
+import { cs } from './cs';
+import { en, type MessageKey } from './en';
+import type { Language, PluralMessage } from './types';
+
+export type { Language, MessageKey, PluralMessage };
+
+export type MessageParams = Record<string, string | number>;
+
+const DICTIONARIES: Record<Language, Record<MessageKey, string | PluralMessage>> = { en, cs };
+
+/** The language to show: the manual setting wins; `auto` follows the OS locale (Czech or English). */
+export function pickLanguage(setting: LanguageSetting, systemLocale: string): Language {
+  if (setting === 'en' || setting === 'cs') return setting;
+  return systemLocale.toLowerCase().startsWith('cs') ? 'cs' : 'en';
+}
+
+/** The locale for dates and numbers: the OS locale when it speaks the shown language (keeps its region). */
+export function pickLocale(language: Language, systemLocale: string): string {
+  return systemLocale.toLowerCase().startsWith(language) ? systemLocale : language === 'cs' ? 'cs-CZ' : 'en';
+}
+
+function fill(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export interface I18n {
+  language: Language;
+  locale: string;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A plural message for `count` (also available to the template as `{count}`). */
+  plural(key: MessageKey, count: number, params?: MessageParams): string;
+  date(value: string | number): string;
+  time(value: number): string;
+  number(value: number, fractionDigits?: number): string;
+}
+
+export function createI18n(language: Language, locale: string): I18n {
+  const dictionary = DICTIONARIES[language];
+  const pluralRules = new Intl.PluralRules(locale);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const formatNumber = (value: number, fractionDigits: number): string => {
+    let format = numberFormats.get(fractionDigits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
+      numberFormats.set(fractionDigits, format);
+    }
+    return format.format(value);
+  };
+  const text = (message: string | PluralMessage, count: number): string =>
+    typeof message === 'string' ? message : (message[pluralRules.select(count)] ?? message.other);
+
+  return {
+    language,
+    locale,
+    t: (key, params) => fill(text(dictionary[key], Number(params?.count ?? 0)), params),
+    plural: (key, count, params) => fill(text(dictionary[key], count), { ...params, count: formatNumber(count, 0) }),
+    date: (value) => {
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);
+    },
+    time: (value) => timeFormat.format(new Date(value)),
+    number: (value, fractionDigits = 0) => formatNumber(value, fractionDigits),
+  };
+}
