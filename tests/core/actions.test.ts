@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventChannel, InvokeChannel, type FleetSnapshot, type ServerView } from '../../preload/contract';
+import { createHarness, invoke, useFakeClock, type Harness } from './harness';
+
+let harness: Harness | null = null;
+beforeEach(() => useFakeClock());
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+const WEB = { accountId: 'default', id: 12345 }; // active, "web-server-01"
+const STOPPED = { accountId: 'default', id: 12349 }; // stopped in the seeded account
+const SUSPENDED = { accountId: 'default', id: 12352 };
+
+async function view(h: Harness, id: number): Promise<ServerView | undefined> {
+  const result = await invoke(h, InvokeChannel.fleetSubscribe);
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value as FleetSnapshot).servers.find((entry) => entry.server.id === id);
+}
+
+describe('power actions', () => {
+  it('reboots once, shows rebooting at once, tracks to completion and notifies with the elapsed time', async () => {
+    const h = (harness = await createHarness());
+    const result = await invoke(h, InvokeChannel.serversReboot, WEB);
+    expect(result).toEqual({ ok: true, value: { message: 'Server is rebooting' } });
+    expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
+    const optimistic = await view(h, 12345);
+    expect(optimistic?.server.status).toBe('rebooting');
+    expect(optimistic?.pending).toMatchObject({ action: 'reboot', startedAt: Date.now() });
+    expect(h.core.tray.getState().servers.find((entry) => entry.ref.id === 12345)).toMatchObject({ pending: true, actions: [] });
+
+    // A second action on the same server is refused without a request.
+    const again = await invoke(h, InvokeChannel.serversStop, WEB);
+    expect(again).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(h.postsTo('/api/v1/servers/12345/stop/')).toBe(0);
+
+    // Fast polling (3 s) while tracked; the simulator settles a reboot in under a second at speed 60.
+    await h.advance(3_000);
+    const outcomes = h.eventsOf(EventChannel.actionFinished);
+    expect(outcomes).toEqual([
+      {
+        ref: WEB,
+        serverName: 'web-server-01',
+        action: 'reboot',
+        outcome: 'done',
+        message: 'web-server-01 rebooted in 3 s',
+        elapsedMs: 3000,
+      },
+    ]);
+    expect(h.ports.notifier.notifications).toEqual([{ title: 'VPS.org', body: 'web-server-01 rebooted in 3 s' }]);
+    const settled = await view(h, 12345);
+    expect(settled).toMatchObject({ pending: null, server: { status: 'active' } });
+    expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
+
+    // Back to the idle interval once nothing is busy.
+    const polls = h.listRequests();
+    await h.advance(59_000);
+    expect(h.listRequests()).toBe(polls);
+  });
+
+  it('refuses actions the state does not allow, without a request', async () => {
+    const h = (harness = await createHarness());
+    const cases = [
+      [InvokeChannel.serversStart, WEB, /already running/],
+      [InvokeChannel.serversStop, STOPPED, /not running/],
+      [InvokeChannel.serversReboot, STOPPED, /not running/],
+      [InvokeChannel.serversStart, SUSPENDED, /suspended/],
+    ] as const;
+    for (const [channel, ref, message] of cases) {
+      const result = await invoke(h, channel, ref);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      if (!result.ok) expect(result.error.message).toMatch(message);
+    }
+    expect(h.sim.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+    const unknown = await invoke(h, InvokeChannel.serversStart, { accountId: 'default', id: 99_999 });
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
+  it('starts a stopped server through the tray path (core.powerAction)', async () => {
+    const h = (harness = await createHarness());
+    expect(h.core.tray.getState().servers.find((entry) => entry.ref.id === 12349)?.actions).toEqual(['start']);
+    const result = await h.core.powerAction(STOPPED, 'start');
+    expect(result).toEqual({ ok: true, value: { message: 'Server is starting' } });
+    expect((await view(h, 12349))?.server.status).toBe('starting');
+    await h.advance(3_000);
+    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({ outcome: 'done', message: 'cache-01 started in 3 s' });
+  });
+
+  it('a rejected POST is sent once, reverts the optimistic state and reports the API message', async () => {
+    const h = (harness = await createHarness());
+    h.sim.injectFault({ type: 'status', status: 503 }, { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 });
+    const result = await invoke(h, InvokeChannel.serversReboot, WEB);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server', status: 503 } });
+    expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
+    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'active' } });
+    const [outcome] = h.eventsOf(EventChannel.actionFinished);
+    expect(outcome).toMatchObject({ outcome: 'failed', action: 'reboot' });
+    expect(outcome?.message).toMatch(/^Reboot of web-server-01 failed: /);
+    // The server is free again for a new action.
+    expect(await invoke(h, InvokeChannel.serversReboot, WEB)).toMatchObject({ ok: true });
+  });
+
+  it('a 404 during an action removes the server with a message', async () => {
+    const h = (harness = await createHarness());
+    h.sim.injectFault({ type: 'status', status: 404 }, { method: 'POST', path: '/api/v1/servers/12345/stop/', times: 1 });
+    const result = await invoke(h, InvokeChannel.serversStop, WEB);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await view(h, 12345)).toBeUndefined();
+    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({ outcome: 'removed', message: 'web-server-01 no longer exists.' });
+  });
+
+  it('does not notify when notifications are switched off', async () => {
+    const h = (harness = await createHarness({ settings: { notifications: false } }));
+    await invoke(h, InvokeChannel.serversReboot, WEB);
+    await h.advance(3_000);
+    expect(h.eventsOf(EventChannel.actionFinished)).toHaveLength(1);
+    expect(h.ports.notifier.notifications).toHaveLength(0);
+  });
+});
+
+describe('create, update, replace, delete', () => {
+  it('creates a server that appears at once as provisioning and is tracked until active', async () => {
+    const h = (harness = await createHarness());
+    const result = await invoke(h, InvokeChannel.serversCreate, { name: 'api-01', plan_id: 1, os_id: 5, location: 'us-west' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const created = result.value as ServerView;
+    expect(created).toMatchObject({ server: { name: 'api-01', status: 'provisioning' }, pending: { action: 'create' } });
+    expect(h.postsTo('/api/v1/servers/')).toBe(1);
+    expect((await view(h, created.server.id))?.server.status).toBe('provisioning');
+    for (let step = 0; step < 4 && h.eventsOf(EventChannel.actionFinished).length === 0; step++) await h.advance(3_000);
+    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({ action: 'create', outcome: 'done', serverName: 'api-01' });
+    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toMatch(/^api-01 provisioned in \d+ s$/);
+    expect((await view(h, created.server.id))?.server).toMatchObject({ status: 'active', ip_address: expect.any(String) });
+    expect(h.postsTo('/api/v1/servers/')).toBe(1);
+  });
+
+  it('checks create input before sending and reports 402 from the API', async () => {
+    const h = (harness = await createHarness());
+    const invalid = await invoke(h, InvokeChannel.serversCreate, { name: '-bad name', plan_id: 0, os_id: 5 });
+    expect(invalid).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    if (!invalid.ok) {
+      expect(Object.keys(invalid.error.fieldErrors ?? {}).sort()).toEqual(['location', 'name', 'plan_id']);
+      expect(invalid.error.fieldErrors?.name?.[0]).toMatch(/letters, digits and hyphens/);
+    }
+    expect(h.postsTo('/api/v1/servers/')).toBe(0);
+    h.sim.setCredits(0);
+    const broke = await invoke(h, InvokeChannel.serversCreate, { name: 'api-02', plan_id: 1, os_id: 5, location: 'us-west' });
+    expect(broke).toMatchObject({ ok: false, error: { kind: 'payment-required', status: 402 } });
+    expect(h.postsTo('/api/v1/servers/')).toBe(1);
+  });
+
+  it('updates and replaces a server and refreshes its fleet entry from the response', async () => {
+    const h = (harness = await createHarness());
+    const updated = await invoke(h, InvokeChannel.serversUpdate, { ref: WEB, patch: { name: 'web-renamed' } });
+    expect(updated).toMatchObject({ ok: true, value: { id: 12345, name: 'web-renamed' } });
+    expect((await view(h, 12345))?.server.name).toBe('web-renamed');
+    const replaced = await invoke(h, InvokeChannel.serversReplace, {
+      ref: WEB,
+      input: { name: 'web-02', hostname: 'web02.example.com', backups_enabled: false },
+    });
+    expect(replaced).toMatchObject({ ok: true, value: { name: 'web-02', hostname: 'web02.example.com', backups_enabled: false } });
+    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { name: 'web-02', hostname: 'web02.example.com' } });
+    const bad = await invoke(h, InvokeChannel.serversUpdate, { ref: WEB, patch: {} });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+  });
+
+  it('deletes a server: one DELETE, gone from the fleet', async () => {
+    const h = (harness = await createHarness());
+    const deleted = await invoke(h, InvokeChannel.serversDelete, WEB);
+    expect(deleted).toEqual({ ok: true, value: null });
+    expect(h.sim.requests.filter((request) => request.method === 'DELETE')).toHaveLength(1);
+    expect(await view(h, 12345)).toBeUndefined();
+    const removedKeys = h.eventsOf(EventChannel.fleetChanged).flatMap((delta) => delta.removed);
+    expect(removedKeys).toContain('default:12345');
+  });
+
+  it('lists with the API filters and gets a detail that refreshes the entry', async () => {
+    const h = (harness = await createHarness());
+    const stopped = await invoke(h, InvokeChannel.serversList, { status: 'stopped' });
+    expect(stopped.ok).toBe(true);
+    if (stopped.ok) expect(stopped.value).toContainEqual(STOPPED);
+    expect(h.sim.requests.at(-1)?.query).toEqual({ status: 'stopped' });
+    const detail = await invoke(h, InvokeChannel.serversGet, WEB);
+    expect(detail).toMatchObject({ ok: true, value: { id: 12345, resource_usage: expect.any(Object) } });
+    const missing = await invoke(h, InvokeChannel.serversGet, { accountId: 'default', id: 99_999 });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'not-found', status: 404 } });
+  });
+});
