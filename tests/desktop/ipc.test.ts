@@ -8,11 +8,11 @@ type Listener = (event: InvokeEventLike, payload: unknown) => Promise<Result<unk
 function fakeIpcMain() {
   const handlers = new Map<string, Listener>();
   const ipcMain = {
-    handle: vi.fn((channel: string, listener: Listener) => {
+    handle: vi.fn<(channel: string, listener: Listener) => void>((channel, listener) => {
       if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
       handlers.set(channel, listener);
     }),
-    removeHandler: vi.fn((channel: string) => {
+    removeHandler: vi.fn<(channel: string) => void>((channel) => {
       handlers.delete(channel);
     }),
   } satisfies IpcMainLike;
@@ -24,9 +24,9 @@ const PAGE = 'file:///opt/VPS.org%20Tray/resources/app.asar/dist/renderer/index.
 describe('ipc binding', () => {
   it('registers every invoke channel and passes the sender frame URL to the router', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const handle = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: 'pong' }));
+    const handle = vi.fn<() => Promise<Result<unknown>>>(async (): Promise<Result<unknown>> => ({ ok: true, value: 'pong' }));
     const unbind = bindIpc(ipcMain, { handle, channels: Object.values(InvokeChannel) });
-    expect([...handlers.keys()].sort()).toEqual(Object.values(InvokeChannel).sort());
+    expect([...handlers.keys()].toSorted()).toEqual(Object.values(InvokeChannel).toSorted());
 
     const listener = handlers.get(InvokeChannel.serversReboot)!;
     await expect(listener({ senderFrame: { url: PAGE } }, { accountId: 'a', id: 1 })).resolves.toEqual({
@@ -43,7 +43,7 @@ describe('ipc binding', () => {
 
   it('never lets an exception escape to Electron', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const log = vi.fn();
+    const log = vi.fn<(level: 'error', message: string) => void>();
     bindIpc(ipcMain, { handle: async () => Promise.reject(new Error('token=abc leaked?')), channels: [InvokeChannel.appInfo] }, log);
     const result = await handlers.get(InvokeChannel.appInfo)!({ senderFrame: { url: PAGE } }, undefined);
     expect(result).toEqual({ ok: false, error: { kind: 'internal', message: expect.any(String) } });
@@ -53,7 +53,7 @@ describe('ipc binding', () => {
 
   it('with the real router, a foreign sender is refused', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const appInfo = vi.fn(() => ({ version: '0.1.0', platform: 'linux', systemLocale: 'en-US' }));
+    const appInfo = vi.fn<() => { version: string; platform: string; systemLocale: string }>(() => ({ version: '0.1.0', platform: 'linux', systemLocale: 'en-US' }));
     const router = createRouter({ [InvokeChannel.appInfo]: appInfo } as unknown as RouterHandlers, (sender) =>
       isAppPageUrl(sender.url, PAGE),
     );
@@ -71,19 +71,24 @@ describe('ipc binding', () => {
 
 describe('event forwarding', () => {
   it('sends only to the popup webContents, and only while it exists', () => {
-    let target: { send: ReturnType<typeof vi.fn>; isDestroyed: () => boolean } | null = null;
+    let target: { send: ReturnType<typeof vi.fn<(channel: string, payload: unknown) => void>>; isDestroyed: () => boolean } | null = null;
     const forward = createEventForwarder(() => target);
     forward(EventChannel.popupShown, null);
-    target = { send: vi.fn(), isDestroyed: () => false };
+    target = { send: vi.fn<(channel: string, payload: unknown) => void>(), isDestroyed: () => false };
     forward(EventChannel.authChanged, { mode: 'none' });
     expect(target.send).toHaveBeenCalledWith(EventChannel.authChanged, { mode: 'none' });
     forward('vps:not-an-event' as EventChannel, 1);
     expect(target.send).toHaveBeenCalledTimes(1);
-    const destroyed = { send: vi.fn(), isDestroyed: () => true };
+    const destroyed = { send: vi.fn<(channel: string, payload: unknown) => void>(), isDestroyed: () => true };
     target = destroyed;
     forward(EventChannel.popupShown, null);
     expect(destroyed.send).not.toHaveBeenCalled();
-    target = { send: vi.fn(() => { throw new Error('Render frame was disposed'); }), isDestroyed: () => false };
+    target = {
+      send: vi.fn<(channel: string, payload: unknown) => void>(() => {
+        throw new Error('Render frame was disposed');
+      }),
+      isDestroyed: () => false,
+    };
     expect(() => forward(EventChannel.popupShown, null)).not.toThrow();
   });
 });

@@ -33,7 +33,7 @@ function notificationFactory(supported = true) {
 describe('notifier', () => {
   it('shows a notification with title and body, click opens the popup', () => {
     const { created, factory } = notificationFactory();
-    const onClick = vi.fn();
+    const onClick = vi.fn<() => void>();
     createNotifier(factory, onClick).notify('web-01 rebooted', 'Reboot finished in 42 s');
     expect(created).toHaveLength(1);
     expect(created[0]!.options).toEqual({ title: 'web-01 rebooted', body: 'Reboot finished in 42 s' });
@@ -49,29 +49,30 @@ describe('notifier', () => {
   });
 
   it('clipboard adapter writes text', () => {
-    const clipboard = { writeText: vi.fn() };
+    const clipboard = { writeText: vi.fn<(text: string) => void>() };
     createClipboardPort(clipboard).writeText('203.0.113.10');
     expect(clipboard.writeText).toHaveBeenCalledWith('203.0.113.10');
   });
 });
 
-describe('launch at login', () => {
-  function memoryFs() {
-    const files = new Map<string, string>();
-    const fs: LinuxAutostartFs = {
-      writeFile: (path, text) => files.set(path, text),
-      removeFile: (path) => files.delete(path),
-      exists: (path) => files.has(path),
-      mkdir: () => {},
-    };
-    return { files, fs };
-  }
+function memoryFs() {
+  const files = new Map<string, string>();
+  const fs: LinuxAutostartFs = {
+    writeFile: (path, text) => files.set(path, text),
+    removeFile: (path) => files.delete(path),
+    exists: (path) => files.has(path),
+    mkdir: () => {},
+  };
+  return { files, fs };
+}
 
+
+describe('launch at login', () => {
   it('macOS/Windows: calls setLoginItemSettings only when the state differs', () => {
     const state = { openAtLogin: false };
     const app = {
       getLoginItemSettings: () => ({ ...state }),
-      setLoginItemSettings: vi.fn((s: { openAtLogin: boolean }) => {
+      setLoginItemSettings: vi.fn<(s: { openAtLogin: boolean }) => void>((s) => {
         state.openAtLogin = s.openAtLogin;
       }),
     };
@@ -86,7 +87,10 @@ describe('launch at login', () => {
 
   it('Linux: writes and removes an XDG autostart entry', () => {
     const { files, fs } = memoryFs();
-    const app = { getLoginItemSettings: vi.fn(() => ({ openAtLogin: false })), setLoginItemSettings: vi.fn() };
+    const app = {
+      getLoginItemSettings: vi.fn<() => { openAtLogin: boolean }>(() => ({ openAtLogin: false })),
+      setLoginItemSettings: vi.fn<(s: { openAtLogin: boolean }) => void>(),
+    };
     const deps = { platform: 'linux', app, executable: '/home/me/Apps/VPS.org Tray.AppImage', configHome: '/home/me/.config', fs };
     applyLaunchAtLogin(true, deps);
     const file = join('/home/me/.config', 'autostart', AUTOSTART_FILE_NAME);

@@ -95,26 +95,26 @@ function fakeWindow(): FakeWindow {
   const win: FakeWindow = {
     destroyed: false,
     visible: false,
-    show: vi.fn(() => {
+    show: vi.fn<() => void>(() => {
       win.visible = true;
     }),
-    hide: vi.fn(() => {
+    hide: vi.fn<() => void>(() => {
       win.visible = false;
     }),
-    focus: vi.fn(),
-    destroy: vi.fn(() => {
+    focus: vi.fn<() => void>(),
+    destroy: vi.fn<() => void>(() => {
       win.destroyed = true;
       win.visible = false;
     }),
     isDestroyed: () => win.destroyed,
     isVisible: () => win.visible,
     getSize: () => [360, 480],
-    setPosition: vi.fn(),
+    setPosition: vi.fn<(x: number, y: number) => void>(),
     on: (event, listener) => {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
     },
     webContents: {
-      send: vi.fn(),
+      send: vi.fn<(channel: string, ...args: unknown[]) => void>(),
       on: (_event, listener) => {
         inputListeners.push(listener);
       },
@@ -148,7 +148,7 @@ function manualTimers() {
   };
   const advance = (ms: number) => {
     clock += ms;
-    for (const [id, entry] of [...pending]) {
+    for (const [id, entry] of pending) {
       if (entry.at <= clock) {
         pending.delete(id);
         entry.callback();
@@ -158,29 +158,30 @@ function manualTimers() {
   return { timers, advance, pendingCount: () => pending.size };
 }
 
-describe('popup controller', () => {
-  function setup() {
-    const windows: FakeWindow[] = [];
-    const { timers, advance, pendingCount } = manualTimers();
-    const visibility: boolean[] = [];
-    const shown = vi.fn();
-    const controller = createPopupController({
-      createWindow: () => {
-        const win = fakeWindow();
-        windows.push(win);
-        return win;
-      },
-      position: () => ({ x: 10, y: 20 }),
-      timers,
-      idleDestroyMs: 5 * 60_000,
-      onVisibilityChange: (visible) => visibility.push(visible),
-      onShown: shown,
-    });
-    return { controller, windows, advance, pendingCount, visibility, shown };
-  }
+function setupPopup() {
+  const windows: FakeWindow[] = [];
+  const { timers, advance, pendingCount } = manualTimers();
+  const visibility: boolean[] = [];
+  const shown = vi.fn<(webContents: unknown) => void>();
+  const controller = createPopupController({
+    createWindow: () => {
+      const win = fakeWindow();
+      windows.push(win);
+      return win;
+    },
+    position: () => ({ x: 10, y: 20 }),
+    timers,
+    idleDestroyMs: 5 * 60_000,
+    onVisibilityChange: (visible) => visibility.push(visible),
+    onShown: shown,
+  });
+  return { controller, windows, advance, pendingCount, visibility, shown };
+}
 
+
+describe('popup controller', () => {
   it('creates the window lazily on first open, positioned and focused', () => {
-    const { controller, windows, shown, visibility } = setup();
+    const { controller, windows, shown, visibility } = setupPopup();
     expect(windows).toHaveLength(0);
     expect(controller.webContents()).toBeNull();
     controller.show();
@@ -194,7 +195,7 @@ describe('popup controller', () => {
   });
 
   it('hides on blur and on Escape', () => {
-    const { controller, windows, advance, visibility } = setup();
+    const { controller, windows, advance, visibility } = setupPopup();
     controller.show();
     windows[0]!.emit('blur');
     expect(controller.isVisible()).toBe(false);
@@ -209,7 +210,7 @@ describe('popup controller', () => {
   });
 
   it('destroys the window after it stayed hidden for the idle delay and re-creates it on the next open', () => {
-    const { controller, windows, advance } = setup();
+    const { controller, windows, advance } = setupPopup();
     controller.show();
     controller.hide();
     advance(4 * 60_000);
@@ -223,7 +224,7 @@ describe('popup controller', () => {
   });
 
   it('reopening before the delay cancels the destruction', () => {
-    const { controller, windows, advance, pendingCount } = setup();
+    const { controller, windows, advance, pendingCount } = setupPopup();
     controller.show();
     controller.hide();
     advance(60_000);
@@ -235,7 +236,7 @@ describe('popup controller', () => {
   });
 
   it('toggle opens and closes; the tray click that caused a blur does not reopen it', () => {
-    const { controller, windows, advance } = setup();
+    const { controller, windows, advance } = setupPopup();
     controller.toggle();
     expect(controller.isVisible()).toBe(true);
     controller.toggle();
@@ -251,7 +252,7 @@ describe('popup controller', () => {
   });
 
   it('forgets a window closed from outside', () => {
-    const { controller, windows } = setup();
+    const { controller, windows } = setupPopup();
     controller.show();
     windows[0]!.destroyed = true;
     windows[0]!.emit('closed');

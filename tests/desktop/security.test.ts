@@ -18,7 +18,7 @@ function fakes() {
   let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
   let checkHandler: ((wc: unknown, permission: string) => boolean) | null = null;
   const app = {
-    on: vi.fn((_event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => {
+    on: vi.fn<(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => void>((_event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => {
       contentsCreated = listener;
     }),
   } satisfies SecurityAppLike;
@@ -49,7 +49,7 @@ function fakes() {
       contentsCreated!({}, contents);
       return {
         fire(event: string) {
-          const preventDefault = vi.fn();
+          const preventDefault = vi.fn<() => void>();
           listeners.get(event)?.({ preventDefault });
           return preventDefault;
         },

@@ -105,31 +105,36 @@ describe('tray menu model', () => {
   });
 });
 
-describe('tray controller', () => {
-  function setup(platform = 'win32') {
-    const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), setImage: vi.fn() };
-    const buildFromTemplate = vi.fn((template: MenuTemplateItem[]) => ({ template }));
-    const onIntent = vi.fn();
-    let currentConfirmations = confirmations;
-    const controller = createTrayController({
-      tray,
-      buildFromTemplate,
-      iconFor: (state) => `icon:${state}`,
-      platform,
-      getConfirmations: () => currentConfirmations,
-      onIntent,
-    });
-    return {
-      tray,
-      buildFromTemplate,
-      onIntent,
-      controller,
-      setConfirmations: (next: typeof confirmations) => (currentConfirmations = next),
-    };
-  }
+function setupController(platform = 'win32') {
+  const tray = {
+    setContextMenu: vi.fn<(menu: unknown) => void>(),
+    setToolTip: vi.fn<(text: string) => void>(),
+    setImage: vi.fn<(image: string) => void>(),
+  };
+  const buildFromTemplate = vi.fn<(template: MenuTemplateItem[]) => { template: MenuTemplateItem[] }>((template) => ({ template }));
+  const onIntent = vi.fn<(intent: TrayIntent) => void>();
+  let currentConfirmations = confirmations;
+  const controller = createTrayController({
+    tray,
+    buildFromTemplate,
+    iconFor: (state) => `icon:${state}`,
+    platform,
+    getConfirmations: () => currentConfirmations,
+    onIntent,
+  });
+  return {
+    tray,
+    buildFromTemplate,
+    onIntent,
+    controller,
+    setConfirmations: (next: typeof confirmations) => (currentConfirmations = next),
+  };
+}
 
+
+describe('tray controller', () => {
   it('sets the context menu only when the model changed', () => {
-    const { tray, controller } = setup();
+    const { tray, controller } = setupController();
     controller.render(fleet);
     controller.render(structuredClone(fleet));
     controller.render({ ...fleet, tooltip: 'something else' });
@@ -145,7 +150,7 @@ describe('tray controller', () => {
   });
 
   it('rebuilds the menu when confirmations change the labels', () => {
-    const { tray, controller, setConfirmations } = setup();
+    const { tray, controller, setConfirmations } = setupController();
     controller.render(fleet);
     controller.refresh();
     expect(tray.setContextMenu).toHaveBeenCalledTimes(1);
@@ -155,7 +160,7 @@ describe('tray controller', () => {
   });
 
   it('turns menu clicks into intents', () => {
-    const { buildFromTemplate, onIntent, controller } = setup();
+    const { buildFromTemplate, onIntent, controller } = setupController();
     controller.render(fleet);
     const template = buildFromTemplate.mock.calls[0]![0];
     const web = template.find((item) => item.label?.startsWith('web-01'));
@@ -168,25 +173,26 @@ describe('tray controller', () => {
   });
 });
 
+function intentDeps(overrides: Partial<TrayIntentDeps> = {}) {
+  const d = {
+    openPopup: vi.fn<() => void>(),
+    openSettings: vi.fn<() => void>(),
+    refreshNow: vi.fn<() => Promise<void>>(async () => {}),
+    quit: vi.fn<() => void>(),
+    writeClipboard: vi.fn<(text: string) => void>(),
+    confirm: vi.fn<TrayIntentDeps['confirm']>(async () => true),
+    powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({ ok: true })),
+    notify: vi.fn<(title: string, body: string) => void>(),
+    ...overrides,
+  };
+  return d;
+}
+
 describe('tray intents', () => {
-  function deps(overrides: Partial<TrayIntentDeps> = {}) {
-    const d = {
-      openPopup: vi.fn(),
-      openSettings: vi.fn(),
-      refreshNow: vi.fn(async () => {}),
-      quit: vi.fn(),
-      writeClipboard: vi.fn(),
-      confirm: vi.fn(async () => true),
-      powerAction: vi.fn(async (): Promise<{ ok: true } | { ok: false; error: { message: string } }> => ({ ok: true })),
-      notify: vi.fn(),
-      ...overrides,
-    };
-    return d;
-  }
   const reboot: TrayIntent = { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'reboot', confirm: true };
 
   it('asks before a confirmed action and sends it once when agreed', async () => {
-    const d = deps();
+    const d = intentDeps();
     await runTrayIntent(reboot, d);
     expect(d.confirm).toHaveBeenCalledWith('Reboot web-01?', expect.any(String), 'Reboot');
     expect(d.powerAction).toHaveBeenCalledTimes(1);
@@ -194,20 +200,20 @@ describe('tray intents', () => {
   });
 
   it('sends nothing when the user cancels', async () => {
-    const d = deps({ confirm: vi.fn(async () => false) });
+    const d = intentDeps({ confirm: vi.fn<TrayIntentDeps['confirm']>(async () => false) });
     await runTrayIntent(reboot, d);
     expect(d.powerAction).not.toHaveBeenCalled();
   });
 
   it('does not ask for unconfirmed actions, and notifies a failure', async () => {
-    const d = deps({ powerAction: vi.fn(async () => ({ ok: false as const, error: { message: 'Server is already running' } })) });
+    const d = intentDeps({ powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({ ok: false, error: { message: 'Server is already running' } })) });
     await runTrayIntent({ ...reboot, action: 'start', confirm: false }, d);
     expect(d.confirm).not.toHaveBeenCalled();
     expect(d.notify).toHaveBeenCalledWith('Start web-01 failed', 'Server is already running');
   });
 
   it('copies the IP, opens, refreshes and quits; a throwing effect does not escape', async () => {
-    const d = deps({ refreshNow: vi.fn(async () => Promise.reject(new Error('boom'))) });
+    const d = intentDeps({ refreshNow: vi.fn<() => Promise<void>>(async () => Promise.reject(new Error('boom'))) });
     await runTrayIntent({ intent: 'copy-ip', ip: '203.0.113.10' }, d);
     await runTrayIntent({ intent: 'open' }, d);
     await runTrayIntent({ intent: 'settings' }, d);

@@ -150,8 +150,7 @@ describe('token vault', () => {
     const logs: string[] = [];
     const vault = createTokenVault({ safeStorage: port, store, platform: 'linux', log: (_l, m) => logs.push(m) });
     const result = await vault.load();
-    expect(result.status).toBe('decrypt-failed');
-    if (result.status === 'decrypt-failed') expect(result.message).not.toContain(TOKEN);
+    expect(result).toEqual({ status: 'decrypt-failed', message: expect.not.stringContaining(TOKEN) });
     expect(store.get(VAULT_KEY)).toBeUndefined();
     expect(logs.join('\n')).not.toContain(TOKEN);
     state.failDecrypt = false;
@@ -189,7 +188,7 @@ describe('token vault', () => {
     await vault.save({ id: 'acc-2', label: 'Work', baseUrl: 'https://admin.vps.org/api/v1' }, 'second-token');
     let loaded = await vault.load();
     expect(loaded).toMatchObject({ status: 'ok', activeAccountId: 'acc-2' });
-    if (loaded.status === 'ok') expect(loaded.accounts.map((a) => a.token).sort()).toEqual(['second-token', TOKEN].sort());
+    expect(loaded.status === 'ok' ? loaded.accounts.map((a) => a.token).toSorted() : []).toEqual(['second-token', TOKEN].toSorted());
 
     await vault.forget('acc-2');
     loaded = await vault.load();

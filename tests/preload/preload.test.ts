@@ -5,13 +5,13 @@ import { EventChannel, InvokeChannel } from '../../preload/contract';
 const exposed = vi.hoisted(() => new Map<string, unknown>());
 const ipc = vi.hoisted(() => ({
   invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
-  on: vi.fn(),
-  removeListener: vi.fn(),
+  on: vi.fn<(channel: string, listener: (event: unknown, payload: unknown) => void) => void>(),
+  removeListener: vi.fn<(channel: string, listener: (event: unknown, payload: unknown) => void) => void>(),
 }));
 
 vi.mock('electron', () => ({
   contextBridge: {
-    exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+    exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>((key: string, api: unknown) => {
       if (exposed.has(key)) throw new Error('exposed twice');
       exposed.set(key, api);
     }),
@@ -55,7 +55,7 @@ describe('preload', () => {
   });
 
   it('subscriptions pass only the payload and unsubscribe with removeListener', () => {
-    const listener = vi.fn();
+    const listener = vi.fn<(payload: unknown) => void>();
     const unsubscribe = vps.onAuthChange(listener);
     const [channel, wrapped] = ipc.on.mock.calls.at(-1) as [string, (event: unknown, payload: unknown) => void];
     expect(channel).toBe(EventChannel.authChanged);
