@@ -31,7 +31,7 @@ describe('simulator CLI', () => {
     const { child, exited } = runCli(['--port', '0', '--servers', '5', '--speed', '60']);
     const line = await firstLine(child);
     const match = /^VPS\.org simulator listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1) \(token: demo-token\)$/.exec(line);
-    expect(match, line).not.toBeNull();
+    expect(line).toMatch(/^VPS\.org simulator listening on /);
     const response = await fetch(`${match![1]}/servers/`, { headers: { Authorization: 'Bearer demo-token' } });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { count: number }).count).toBe(5);
@@ -54,7 +54,7 @@ describe('simulator CLI', () => {
     for (const args of [['--bogus'], ['--port', 'abc'], ['--error-rate', '2'], ['--speed', '0']]) {
       const run = runCli(args);
       const [code] = await run.exited;
-      expect(code, args.join(' ')).toBe(2);
+      expect({ args, code }).toEqual({ args, code: 2 });
       expect(run.stderr()).toMatch(/^simulator: /);
       expect(run.stderr()).toContain('Usage:');
     }

@@ -63,8 +63,7 @@ describe('routing', () => {
     const sim = await sims.start();
     for (const path of ['/nothing/', '/servers/abc/', '/servers/12.5/', '/servers/12345/restart/', '/servers/-1/']) {
       const answer = await call(sim, path);
-      expect(answer.status, path).toBe(404);
-      expect(answer.json).toEqual({ detail: 'Not found.' });
+      expect({ path, status: answer.status, body: answer.json }).toEqual({ path, status: 404, body: { detail: 'Not found.' } });
     }
     const noSlash = await call(sim, '/servers/12345');
     expect(noSlash.status).toBe(404);
@@ -81,8 +80,7 @@ describe('routing', () => {
     ];
     for (const attempt of attempts) {
       const answer = await call(sim, '/servers/999999/', attempt);
-      expect(answer.status, attempt.method).toBe(404);
-      expect(answer.json).toEqual({ detail: 'Server not found.' });
+      expect({ method: attempt.method, status: answer.status, body: answer.json }).toEqual({ method: attempt.method, status: 404, body: { detail: 'Server not found.' } });
     }
     for (const action of ['start', 'stop', 'reboot']) {
       const answer = await call(sim, `/servers/999999/${action}/`, { method: 'POST' });
@@ -126,7 +124,7 @@ describe('detail', () => {
       ipv6_address: '2001:0db8::1',
       backups_enabled: true,
     });
-    expect(Object.keys(field(answer.json, 'resource_usage') as object).sort()).toEqual([
+    expect(Object.keys(field(answer.json, 'resource_usage') as object).toSorted()).toEqual([
       'bandwidth_used',
       'cpu_percent',
       'disk_used',
@@ -200,8 +198,7 @@ describe('create', () => {
     ];
     for (const [change, fieldName] of cases) {
       const answer = await call(sim, '/servers/', { method: 'POST', body: { ...VALID_CREATE, ...change } });
-      expect(answer.status, JSON.stringify(change)).toBe(400);
-      expect(Object.keys(answer.json as object), JSON.stringify(change)).toEqual([fieldName]);
+      expect({ change, status: answer.status, fields: Object.keys(answer.json as object) }).toEqual({ change, status: 400, fields: [fieldName] });
       const messages = field(answer.json, fieldName);
       expect(Array.isArray(messages) && messages.every((m) => typeof m === 'string' && m.length > 0)).toBe(true);
     }
@@ -212,7 +209,7 @@ describe('create', () => {
     const sim = await sims.start();
     const answer = await call(sim, '/servers/', { method: 'POST', body: { name: '-x' } });
     expect(answer.status).toBe(400);
-    expect(Object.keys(answer.json as object).sort()).toEqual(['location', 'name', 'os_id', 'plan_id']);
+    expect(Object.keys(answer.json as object).toSorted()).toEqual(['location', 'name', 'os_id', 'plan_id']);
     expect(field(answer.json, 'plan_id')).toEqual(['This field is required.']);
   });
 
@@ -270,7 +267,7 @@ describe('update', () => {
     const sim = await sims.start();
     const answer = await call(sim, '/servers/12345/', { method: 'PUT', body: { name: 'only-name' } });
     expect(answer.status).toBe(400);
-    expect(Object.keys(answer.json as object).sort()).toEqual(['backups_enabled', 'hostname']);
+    expect(Object.keys(answer.json as object).toSorted()).toEqual(['backups_enabled', 'hostname']);
     expect(field(sim.getServer(12345), 'name')).toBe('web-server-01');
   });
 
