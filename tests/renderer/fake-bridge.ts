@@ -1,0 +1,174 @@
+// A `window.vps` for component tests: the real createBridge() over a scripted in-memory transport.
+// Each invoke channel answers from a handler (defaults below, replace with `handle`); every call is
+// recorded; events are pushed with `emit`. Plain TypeScript, reusable by other harnesses.
+import { createBridge, type BridgeTransport, type VpsBridge } from '../../preload/bridge';
+import {
+  InvokeChannel,
+  type AppInfo,
+  type AuthState,
+  type EventChannel,
+  type EventPayload,
+  type FleetSnapshot,
+  type FleetStatus,
+  type InvokeRequest,
+  type InvokeResponse,
+  type IpcError,
+  type Result,
+  type Server,
+  type ServerDetail,
+  type ServerView,
+} from '../../preload/contract';
+import { defaultSettings, type Settings } from '../../main/settings/schema';
+
+export type Handler<C extends InvokeChannel> = (
+  request: InvokeRequest<C>,
+) => Result<InvokeResponse<C>> | Promise<Result<InvokeResponse<C>>>;
+type Handlers = { [C in InvokeChannel]?: Handler<C> };
+
+export interface RecordedCall {
+  channel: InvokeChannel;
+  request: unknown;
+}
+
+export const ACCOUNT_ID = 'acct';
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(error: IpcError): Result<never> {
+  return { ok: false, error };
+}
+
+export function makeServer(id: number, overrides: Partial<Server> = {}): Server {
+  return {
+    id,
+    name: `server-${id}`,
+    hostname: `server-${id}.example.com`,
+    status: 'active',
+    ip_address: `203.0.113.${id % 250}`,
+    location: 'us-west',
+    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
+    os: { id: 5, name: 'Ubuntu 22.04 LTS' },
+    created_at: '2025-01-10T14:30:00Z',
+    updated_at: '2025-01-15T10:20:00Z',
+    ...overrides,
+  };
+}
+
+export function makeView(server: Server, pending: ServerView['pending'] = null): ServerView {
+  return { key: `${ACCOUNT_ID}:${server.id}`, accountId: ACCOUNT_ID, server, pending };
+}
+
+export function makeDetail(server: Server, overrides: Partial<ServerDetail> = {}): ServerDetail {
+  return {
+    ...server,
+    ipv6_address: '2001:db8::1',
+    backups_enabled: true,
+    plan: { ...server.plan, bandwidth: 2048 },
+    resource_usage: { cpu_percent: 23.5, memory_used: 2048, disk_used: 35, bandwidth_used: 450 },
+    ...overrides,
+  };
+}
+
+export function loadedStatus(overrides: Partial<FleetStatus> = {}): FleetStatus {
+  return { lastSuccessAt: Date.UTC(2025, 0, 15, 10, 20, 30), stale: null, refreshing: false, loaded: true, ...overrides };
+}
+
+export const TOKEN_AUTH: AuthState = {
+  mode: 'token',
+  account: { id: ACCOUNT_ID, label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },
+  storage: { backend: 'gnome_libsecret', persisted: true },
+};
+
+export const DEMO_AUTH: AuthState = {
+  mode: 'demo',
+  account: { id: 'demo', label: 'Demo', baseUrl: 'http://127.0.0.1:1/api/v1' },
+};
+
+export interface FakeBridgeInit {
+  servers?: ServerView[];
+  status?: FleetStatus;
+  auth?: AuthState;
+  settings?: Settings;
+  appInfo?: Partial<AppInfo>;
+}
+
+export interface FakeBridge {
+  bridge: VpsBridge;
+  calls: RecordedCall[];
+  callsTo<C extends InvokeChannel>(channel: C): InvokeRequest<C>[];
+  handle<C extends InvokeChannel>(channel: C, handler: Handler<C>): void;
+  emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void;
+  listenerCount(channel: EventChannel): number;
+}
+
+export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
+  const calls: RecordedCall[] = [];
+  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  const snapshot = (): FleetSnapshot => ({ servers: init.servers ?? [], status: init.status ?? loadedStatus() });
+  const settings = init.settings ?? defaultSettings();
+  const handlers: Handlers = {
+    [InvokeChannel.appInfo]: () => ok({ version: '0.1.0', platform: 'linux', systemLocale: 'en-US', ...init.appInfo }),
+    [InvokeChannel.authState]: () => ok(init.auth ?? TOKEN_AUTH),
+    [InvokeChannel.settingsGet]: () => ok(settings),
+    [InvokeChannel.settingsSet]: (patch) =>
+      ok({
+        ...settings,
+        ...patch,
+        pollIntervals: { ...settings.pollIntervals, ...patch.pollIntervals },
+        confirmations: { ...settings.confirmations, ...patch.confirmations },
+      }),
+    [InvokeChannel.fleetSubscribe]: () => ok(snapshot()),
+    [InvokeChannel.fleetRefresh]: () => ok(snapshot().status),
+    [InvokeChannel.serversList]: () => ok((init.servers ?? []).map((view) => ({ accountId: view.accountId, id: view.server.id }))),
+    [InvokeChannel.serversGet]: (ref) => {
+      const found = (init.servers ?? []).find((view) => view.server.id === ref.id);
+      return found ? ok(makeDetail(found.server)) : fail({ kind: 'not-found', message: 'Not found.', status: 404 });
+    },
+    [InvokeChannel.serversStart]: () => ok({ message: 'Server is starting' }),
+    [InvokeChannel.serversStop]: () => ok({ message: 'Server is stopping' }),
+    [InvokeChannel.serversReboot]: () => ok({ message: 'Server is rebooting' }),
+    [InvokeChannel.clipboardWrite]: () => ok(null),
+    [InvokeChannel.popupHide]: () => ok(null),
+  };
+
+  const transport: BridgeTransport = {
+    invoke(channel, request) {
+      calls.push({ channel, request });
+      // One handler per channel; the map cannot express the per-key correlation, hence the cast.
+      const handler = handlers[channel] as Handler<typeof channel> | undefined;
+      if (!handler) return Promise.resolve(fail({ kind: 'internal', message: `no fake handler for ${channel}` }));
+      return Promise.resolve(handler(request));
+    },
+    subscribe(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(channel, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+
+  return {
+    bridge: createBridge(transport),
+    calls,
+    callsTo: <C extends InvokeChannel>(channel: C) =>
+      calls.filter((call) => call.channel === channel).map((call) => call.request as InvokeRequest<C>),
+    handle: <C extends InvokeChannel>(channel: C, handler: Handler<C>) => {
+      (handlers as Record<InvokeChannel, unknown>)[channel] = handler;
+    },
+    emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
+      for (const listener of listeners.get(channel) ?? []) (listener as (payload: EventPayload<C>) => void)(payload);
+    },
+    listenerCount: (channel) => listeners.get(channel)?.size ?? 0,
+  };
+}
+
+/** A promise whose settlement the test controls (for "while the request is pending"). */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}

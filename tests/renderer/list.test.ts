@@ -1,0 +1,248 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EventChannel, InvokeChannel, type ServerView } from '../../preload/contract';
+import { KNOWN_STATUSES } from '../../main/api/schemas';
+import { createFakeBridge, loadedStatus, makeServer, makeView, ok } from './fake-bridge';
+import { getByRole, hasText, press, queryAllByRole, queryByRole, renderApp, settle, typeInto, choose, type Rendered } from './dom';
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+function rows(root: HTMLElement): HTMLElement[] {
+  return queryAllByRole(getByRole(root, 'list', 'Servers'), 'listitem');
+}
+
+function rowNames(root: HTMLElement): string[] {
+  return rows(root).map((row) => row.querySelector('.row-name')?.textContent ?? '');
+}
+
+describe('server list', () => {
+  it('renders every known status and an unknown one as text, not colour alone', async () => {
+    const statuses = [...KNOWN_STATUSES, 'migrating'];
+    rendered = await renderApp({
+      servers: statuses.map((status, index) => makeView(makeServer(index + 1, { name: `srv-${status}`, status }))),
+    });
+    const expected: Record<string, string> = {
+      active: 'running',
+      stopped: 'stopped',
+      suspended: 'suspended',
+      provisioning: 'provisioning',
+      starting: 'starting',
+      stopping: 'stopping',
+      rebooting: 'rebooting',
+      migrating: 'migrating',
+    };
+    for (const status of statuses) {
+      const row = rendered.root.querySelector(`li[data-status="${status}"]`);
+      expect(row, status).not.toBeNull();
+      expect(row!.querySelector('.status-text')?.textContent).toBe(expected[status]);
+      expect(row!.querySelector('.status-icon')?.textContent).not.toBe('');
+    }
+  });
+
+  it('sorts trouble first: suspended, unknown and stopped, then transitional, then running; then by name', async () => {
+    rendered = await renderApp({
+      servers: [
+        makeView(makeServer(1, { name: 'b-active', status: 'active' })),
+        makeView(makeServer(2, { name: 'a-active', status: 'active' })),
+        makeView(makeServer(3, { name: 'rebooting-1', status: 'rebooting' })),
+        makeView(makeServer(4, { name: 'z-stopped', status: 'stopped' })),
+        makeView(makeServer(5, { name: 'm-migrating', status: 'migrating' })),
+        makeView(makeServer(6, { name: 'c-suspended', status: 'suspended' })),
+      ],
+    });
+    expect(rowNames(rendered.root)).toEqual(['c-suspended', 'm-migrating', 'z-stopped', 'rebooting-1', 'a-active', 'b-active']);
+  });
+
+  it('shows a long name whole in its title so the ellipsis hides nothing', async () => {
+    const name = `very-long-${'x'.repeat(60)}`;
+    rendered = await renderApp({ servers: [makeView(makeServer(1, { name }))] });
+    const main = rendered.root.querySelector<HTMLElement>('.row-main')!;
+    expect(main.title).toBe(name);
+    expect(main.querySelector('.row-name')?.textContent).toBe(name);
+  });
+
+  it('shows IPv4, location and plan on each row', async () => {
+    rendered = await renderApp({
+      servers: [makeView(makeServer(1, { name: 'web-01', ip_address: '203.0.113.10', location: 'eu-central' }))],
+    });
+    expect(hasText(rows(rendered.root)[0]!, '203.0.113.10 · eu-central · Standard VPS')).toBe(true);
+  });
+
+  it('shows a loading state before the first poll, then the empty-account state', async () => {
+    const fake = createFakeBridge({ servers: [], status: { ...loadedStatus(), loaded: false, lastSuccessAt: null } });
+    rendered = await renderApp(fake);
+    expect(queryAllByRole(rendered.root, 'status').map((element) => element.textContent)).toContain('Loading…');
+    expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
+
+    await settleEvent(() => fake.emit(EventChannel.fleetChanged, { upserted: [], removed: [], status: loadedStatus() }));
+    expect(hasText(rendered.root, 'This account has no servers yet.')).toBe(true);
+    expect(getByRole(rendered.root.querySelector('main')!, 'button', 'New server')).toBeTruthy();
+  });
+
+  it('keeps the list visible under a stale banner when polling fails', async () => {
+    const servers = [makeView(makeServer(1, { name: 'web-01' }))];
+    const fake = createFakeBridge({ servers });
+    rendered = await renderApp(fake);
+    await settleEvent(() =>
+      fake.emit(EventChannel.fleetChanged, {
+        upserted: [],
+        removed: [],
+        status: loadedStatus({ stale: { kind: 'network', message: 'getaddrinfo ENOTFOUND admin.vps.org', since: Date.now() } }),
+      }),
+    );
+    const banner = rendered.root.querySelector<HTMLElement>('[data-testid="stale-banner"]')!;
+    expect(banner).not.toBeNull();
+    expect(hasText(banner, 'VPS.org cannot be reached.')).toBe(true);
+    expect(hasText(banner, 'getaddrinfo ENOTFOUND admin.vps.org')).toBe(true);
+    expect(rowNames(rendered.root)).toEqual(['web-01']);
+
+    await settleEvent(() => getByRole(banner, 'button', 'Retry now').click());
+    expect(fake.callsTo(InvokeChannel.fleetRefresh)).toHaveLength(1);
+  });
+
+  it('shows when the list was last updated', async () => {
+    const at = new Date(2025, 0, 15, 9, 8, 7).getTime();
+    rendered = await renderApp({ servers: [makeView(makeServer(1))], status: loadedStatus({ lastSuccessAt: at }) });
+    expect(rendered.root.querySelector('[data-testid="last-updated"]')?.textContent).toBe('Last updated 09:08:07');
+  });
+
+  it('searches by name, hostname and IP', async () => {
+    rendered = await renderApp({
+      servers: [
+        makeView(makeServer(1, { name: 'web-01', hostname: 'alpha.example.com', ip_address: '198.51.100.7' })),
+        makeView(makeServer(2, { name: 'db-01', hostname: 'beta.example.com', ip_address: '203.0.113.9' })),
+      ],
+    });
+    const search = getByRole(rendered.root, 'searchbox', 'Search servers');
+    await typeInto(search, 'WEB');
+    expect(rowNames(rendered.root)).toEqual(['web-01']);
+    await typeInto(search, 'beta.example');
+    expect(rowNames(rendered.root)).toEqual(['db-01']);
+    await typeInto(search, '198.51');
+    expect(rowNames(rendered.root)).toEqual(['web-01']);
+    await typeInto(search, 'nothing-like-this');
+    expect(hasText(rendered.root, 'No server matches.')).toBe(true);
+  });
+
+  it('filters with the API’s own query filters and shows only the servers it returned', async () => {
+    const servers = [
+      makeView(makeServer(1, { name: 'west-1', location: 'us-west' })),
+      makeView(makeServer(2, { name: 'east-1', location: 'us-east', status: 'stopped' })),
+      makeView(makeServer(3, { name: 'east-2', location: 'us-east' })),
+    ];
+    const fake = createFakeBridge({ servers });
+    fake.handle(InvokeChannel.serversList, (filter) =>
+      ok(
+        servers
+          .filter((view) => (!filter.location || view.server.location === filter.location) && (!filter.status || view.server.status === filter.status))
+          .map((view) => ({ accountId: view.accountId, id: view.server.id })),
+      ),
+    );
+    rendered = await renderApp(fake);
+    await choose(getByRole(rendered.root, 'combobox', 'Location'), 'us-east');
+    expect(fake.callsTo(InvokeChannel.serversList)).toEqual([{ location: 'us-east' }]);
+    expect(rowNames(rendered.root)).toEqual(['east-1', 'east-2']);
+
+    await choose(getByRole(rendered.root, 'combobox', 'Status'), 'active');
+    expect(fake.callsTo(InvokeChannel.serversList).at(-1)).toEqual({ status: 'active', location: 'us-east' });
+    expect(rowNames(rendered.root)).toEqual(['east-2']);
+    expect(hasText(rendered.root, '1 of 3 servers')).toBe(true);
+  });
+
+  it('re-asks the API filter after the fleet changes (debounced) and shows a new match', async () => {
+    const servers = [makeView(makeServer(1, { name: 'east-1', location: 'us-east' }))];
+    let answer = [{ accountId: 'acct', id: 1 }];
+    const fake = createFakeBridge({ servers });
+    fake.handle(InvokeChannel.serversList, () => ok(answer));
+    rendered = await renderApp(fake, { filterRefreshDelayMs: 1 });
+    await choose(getByRole(rendered.root, 'combobox', 'Location'), 'us-east');
+    expect(rowNames(rendered.root)).toEqual(['east-1']);
+
+    const added = makeView(makeServer(2, { name: 'east-2', location: 'us-east' }));
+    answer = [...answer, { accountId: 'acct', id: 2 }];
+    await settleEvent(() => fake.emit(EventChannel.fleetChanged, { upserted: [added], removed: [], status: loadedStatus() }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
+    expect(fake.callsTo(InvokeChannel.serversList)).toHaveLength(2);
+    expect(rowNames(rendered.root)).toEqual(['east-1', 'east-2']);
+  });
+
+  it('applies fleet deltas and announces status changes politely', async () => {
+    const web = makeServer(1, { name: 'web-01', status: 'stopped' });
+    const fake = createFakeBridge({ servers: [makeView(web), makeView(makeServer(2, { name: 'db-01' }))] });
+    rendered = await renderApp(fake);
+    const announcer = rendered.root.querySelector('[aria-live="polite"]')!;
+    expect(announcer.textContent).toBe('');
+
+    await settleEvent(() =>
+      fake.emit(EventChannel.fleetChanged, {
+        upserted: [makeView({ ...web, status: 'active' })],
+        removed: ['acct:2'],
+        status: loadedStatus(),
+      }),
+    );
+    expect(rowNames(rendered.root)).toEqual(['web-01']);
+    expect(rendered.root.querySelector('li[data-status="active"]')).not.toBeNull();
+    expect(announcer.textContent).toContain('db-01 removed');
+    expect(announcer.textContent).toContain('web-01 is now running');
+  });
+
+  it('renders only a window of rows for 5 000 servers and keeps keyboard navigation in view', async () => {
+    const servers: ServerView[] = [];
+    for (let id = 1; id <= 5000; id++) servers.push(makeView(makeServer(id, { name: `node-${String(id).padStart(4, '0')}` })));
+    rendered = await renderApp({ servers });
+    const list = getByRole(rendered.root, 'list', 'Servers');
+    const rendered0 = rows(rendered.root);
+    expect(rendered0.length).toBeGreaterThan(5);
+    expect(rendered0.length).toBeLessThan(40);
+    expect(rendered0[0]!.getAttribute('aria-setsize')).toBe('5000');
+    expect(hasText(rendered.root, '5,000 servers')).toBe(true);
+
+    // One tab stop in the list: the active row.
+    const first = rendered.root.querySelector<HTMLElement>('.row-main[tabindex="0"]')!;
+    expect(first.textContent).toContain('node-0001');
+    first.focus();
+    await press(first, 'End');
+    const last = rendered.root.querySelector<HTMLElement>('.row-main[tabindex="0"]')!;
+    expect(last.textContent).toContain('node-5000');
+    expect(document.activeElement).toBe(last);
+    expect(rows(rendered.root).length).toBeLessThan(40);
+    expect(list.parentElement!.scrollTop).toBeGreaterThan(0);
+
+    await press(last, 'ArrowUp');
+    expect(document.activeElement?.textContent).toContain('node-4999');
+    await press(document.activeElement!, 'Home');
+    expect(document.activeElement?.textContent).toContain('node-0001');
+    await press(document.activeElement!, 'ArrowDown');
+    expect(document.activeElement?.textContent).toContain('node-0002');
+  });
+
+  it('opens the detail view with Enter/click on a row and returns with Escape', async () => {
+    rendered = await renderApp({ servers: [makeView(makeServer(7, { name: 'web-07' }))] });
+    await settleEvent(() => rendered!.root.querySelector<HTMLElement>('.row-main')!.click());
+    expect(getByRole(rendered.root, 'heading', 'web-07')).toBeTruthy();
+    expect(rendered.fake.callsTo(InvokeChannel.serversGet)).toEqual([{ accountId: 'acct', id: 7 }]);
+    await press(document.body, 'Escape');
+    expect(queryByRole(rendered.root, 'list', 'Servers')).not.toBeNull();
+    await press(document.body, 'Escape');
+    expect(rendered.fake.callsTo(InvokeChannel.popupHide)).toHaveLength(1);
+  });
+
+  it('focuses the search box when the popup is shown again', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1))] });
+    rendered = await renderApp(fake);
+    await settleEvent(() => fake.emit(EventChannel.popupShown, null));
+    expect(document.activeElement).toBe(getByRole(rendered.root, 'searchbox', 'Search servers'));
+  });
+});
+
+async function settleEvent(action: () => void): Promise<void> {
+  const { act } = await import('preact/test-utils');
+  await act(() => {
+    action();
+  });
+  await settle();
+}
