@@ -119,7 +119,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   };
   if (options.start !== false) {
     await core.start();
-    await until(() => core.tray.getState().servers.length > 0 || harness.listRequests() > 0, 'first poll');
+    if (options.withToken !== false) await until(() => core.tray.getState().servers.length > 0 || harness.listRequests() > 0, 'first poll');
     await harness.settle();
   }
   return harness;

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DECRYPT_FAILED_NOTICE, TOKEN_REJECTED_NOTICE } from '../../main/auth/token-service';
+import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../preload/contract';
+import { createHarness, invoke, until, useFakeClock, type Harness } from './harness';
+
+let harness: Harness | null = null;
+beforeEach(() => useFakeClock());
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+async function fresh(): Promise<Harness> {
+  const h = (harness = await createHarness({ withToken: false }));
+  await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+  return h;
+}
+
+async function snapshot(h: Harness): Promise<FleetSnapshot> {
+  const result = await invoke(h, InvokeChannel.fleetSubscribe);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as FleetSnapshot;
+}
+
+describe('token service', () => {
+  it('starts without a token: asks for one, polls nothing', async () => {
+    const h = await fresh();
+    expect(await invoke(h, InvokeChannel.authState)).toEqual({ ok: true, value: { mode: 'none' } });
+    expect(h.core.tray.getState()).toMatchObject({ icon: 'no-token', auth: 'none', tooltip: 'VPS.org — no token set' });
+    expect(h.sim.requests).toHaveLength(0);
+    expect(await invoke(h, InvokeChannel.serversReboot, { accountId: 'default', id: 12345 })).toMatchObject({
+      ok: false,
+      error: { kind: 'no-token' },
+    });
+  });
+
+  it('checks a token against the API before storing it; 401 stores nothing', async () => {
+    const h = await fresh();
+    const result = await invoke(h, InvokeChannel.tokenSet, { token: 'wrong-token-123' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(h.ports.vault.stored.size).toBe(0);
+    expect(h.core.authState()).toEqual({ mode: 'none' });
+    await h.advance(120_000);
+    expect(h.listRequests()).toBe(1);
+  });
+
+  it('reports a network failure and stores nothing', async () => {
+    const h = await fresh();
+    await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: 'http://127.0.0.1:1/api/v1' });
+    const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(h.ports.vault.stored.size).toBe(0);
+  });
+
+  it('stores a valid token, starts polling and tells only account and storage', async () => {
+    const h = await fresh();
+    const result = await invoke(h, InvokeChannel.tokenSet, { token: `  ${h.sim.token}\n`, label: 'Work' });
+    const expected: AuthState = {
+      mode: 'token',
+      account: { id: 'default', label: 'Work', baseUrl: h.sim.baseUrl },
+      storage: { backend: 'memory-test', persisted: true },
+    };
+    expect(result).toEqual({ ok: true, value: expected });
+    expect(h.ports.vault.stored.get('default')?.token).toBe(h.sim.token);
+    expect(h.eventsOf(EventChannel.authChanged).at(-1)).toEqual(expected);
+    await h.settle();
+    expect((await snapshot(h)).servers).toHaveLength(10);
+    expect(h.core.tray.getState().tooltip).toBe('VPS.org — 5 running, 2 stopped, 3 suspended');
+  });
+
+  it('reports a keychain failure as a storage error and does not poll', async () => {
+    const h = await fresh();
+    h.ports.vault.failSaves(true);
+    const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'storage' } });
+    await h.advance(120_000);
+    expect(h.listRequests()).toBe(1);
+  });
+
+  it('asks for the token again when the saved one cannot be decrypted', async () => {
+    const h = (harness = await createHarness({ start: false }));
+    h.ports.vault.failNextLoadWithDecryptError();
+    await h.core.start();
+    expect(h.core.authState()).toEqual({ mode: 'none', notice: DECRYPT_FAILED_NOTICE });
+    expect(h.sim.requests).toHaveLength(0);
+  });
+
+  it('a 401 while polling stops polling, clears the list and asks for a new token (the token stays stored)', async () => {
+    const h = (harness = await createHarness());
+    h.sim.revokeToken();
+    await h.advance(60_000);
+    expect(h.core.authState()).toEqual({ mode: 'none', notice: TOKEN_REJECTED_NOTICE });
+    expect((await snapshot(h)).servers).toHaveLength(0);
+    expect(h.core.tray.getState().icon).toBe('no-token');
+    const polls = h.listRequests();
+    await h.advance(600_000);
+    expect(h.listRequests()).toBe(polls);
+    expect(h.ports.vault.stored.has('default')).toBe(true);
+  });
+
+  it('token.clear forgets the token and stops polling', async () => {
+    const h = (harness = await createHarness());
+    const result = await invoke(h, InvokeChannel.tokenClear);
+    expect(result).toEqual({ ok: true, value: { mode: 'none' } });
+    expect(h.ports.vault.stored.size).toBe(0);
+    const polls = h.listRequests();
+    await h.advance(600_000);
+    expect(h.listRequests()).toBe(polls);
+  });
+});
+
+describe('demo mode', () => {
+  it('start({demo:true}) runs an in-process simulator; demo.stop returns to token setup', async () => {
+    const h = (harness = await createHarness({ withToken: false, start: false, deps: { demoSpeed: 600 } }));
+    await h.core.start({ demo: true });
+    const state = h.core.authState();
+    expect(state).toMatchObject({ mode: 'demo', account: { id: 'demo', label: 'Demo account' } });
+    if (state.mode === 'demo') expect(state.account.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+    await until(() => h.core.tray.getState().servers.length > 0, 'demo servers');
+    expect(h.core.tray.getState()).toMatchObject({ icon: 'demo', auth: 'demo' });
+    expect(h.core.tray.getState().tooltip).toMatch(/^VPS\.org — demo: \d+ running/);
+    const ref = h.core.tray.getState().servers.find((entry) => entry.status === 'active')!.ref;
+    expect(ref.accountId).toBe('demo');
+    expect(await h.core.powerAction(ref, 'reboot')).toMatchObject({ ok: true });
+    const stopped = await invoke(h, InvokeChannel.demoStop);
+    expect(stopped).toEqual({ ok: true, value: { mode: 'none' } });
+    expect((await snapshot(h)).servers).toHaveLength(0);
+    expect(h.sim.requests).toHaveLength(0);
+  });
+
+  it('starts the demo from settings when no token is stored, and a real token replaces it', async () => {
+    const h = (harness = await createHarness({ withToken: false, start: false, settings: { demoMode: true } }));
+    await h.core.start();
+    expect(h.core.authState().mode).toBe('demo');
+    await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+    const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
+    expect(result).toMatchObject({ ok: true, value: { mode: 'token' } });
+    await h.settle();
+    const servers = (await snapshot(h)).servers;
+    expect(servers).toHaveLength(10);
+    expect(servers.every((entry) => entry.accountId === 'default')).toBe(true);
+  });
+});
