@@ -1,0 +1,49 @@
+// Packages the app with electron-builder (Linux, unpacked, offline with a stand-in Electron) and
+// checks what a user would install: app.asar with the three bundles, no node_modules, tray icons
+// beside it. Slow (a build plus electron-builder): one run for the whole file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let output: string;
+let run: { status: number | null; stdout: string; stderr: string };
+
+beforeAll(() => {
+  output = mkdtempSync(join(tmpdir(), 'vps-package-'));
+  const result = spawnSync(process.execPath, ['scripts/package-dir.mjs', '--output', output], { encoding: 'utf8' });
+  run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}, 180_000);
+
+afterAll(() => {
+  rmSync(output, { recursive: true, force: true });
+});
+
+describe('package:dir', () => {
+  it('succeeds and says so', () => {
+    expect(run.stderr + run.stdout).toContain('package-dir: OK');
+    expect(run.status).toBe(0);
+  });
+
+  it('puts the three bundles and package.json in app.asar, without node_modules or source maps', () => {
+    const asar = join(output, 'linux-unpacked', 'resources', 'app.asar');
+    const entries = execFileSync(resolve('node_modules/.bin/asar'), ['list', asar], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    expect(entries).toEqual(
+      expect.arrayContaining(['/dist/main/index.js', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/package.json']),
+    );
+    expect(entries.filter((entry) => entry.startsWith('/node_modules') || entry.endsWith('.map'))).toEqual([]);
+  });
+
+  it('ships every tray icon state (with @2x and Template variants) outside the asar, and the named executable', () => {
+    const tray = join(output, 'linux-unpacked', 'resources', 'tray');
+    const icons = readdirSync(tray);
+    for (const state of ['ok', 'someStopped', 'busy', 'error', 'noToken', 'demo']) {
+      for (const variant of ['', '@2x', 'Template', 'Template@2x']) expect(icons).toContain(`tray-${state}${variant}.png`);
+    }
+    expect(existsSync(join(output, 'linux-unpacked', 'vps-org-tray'))).toBe(true);
+  });
+});
