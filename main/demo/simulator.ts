@@ -282,10 +282,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   function listReply(url: URL): Reply {
     const status = url.searchParams.get('status') || undefined;
     const location = url.searchParams.get('location') || undefined;
-    const all = account.list({ status, location });
     const pageText = url.searchParams.get('page');
-    const lastPage = Math.max(1, Math.ceil(all.length / pageSize));
     const page = pageText === null ? 1 : /^\d{1,9}$/.test(pageText) ? Number(pageText) : 0;
+    const { count, results } = account.list({ status, location }, (Math.max(page, 1) - 1) * pageSize, pageSize);
+    const lastPage = Math.max(1, Math.ceil(count / pageSize));
     if (page < 1 || page > lastPage) return { status: 404, body: { detail: 'Invalid page.' } };
     // Links keep every other query parameter; the first page drops `page`, as Django REST framework does.
     const link = (target: number) => {
@@ -297,10 +297,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return {
       status: 200,
       body: {
-        count: all.length,
+        count,
         next: page < lastPage ? link(page + 1) : null,
         previous: page > 1 ? link(page - 1) : null,
-        results: all.slice((page - 1) * pageSize, page * pageSize),
+        results,
       },
     };
   }

@@ -140,7 +140,8 @@ export interface ServerQuery {
 }
 
 export interface Account {
-  list(query: ServerQuery): ListView[];
+  /** The servers matching `query`: how many, and the views of those in [offset, offset + limit). */
+  list(query: ServerQuery, offset: number, limit: number): { count: number; results: ListView[] };
   get(id: number): DetailView | undefined;
   ids(): number[];
   create(input: CreateServerInput): CreateResult;
@@ -418,16 +419,17 @@ export function createAccount(options: AccountOptions): Account {
   }
 
   return {
-    list(query) {
+    list(query, offset, limit) {
       const at = now();
-      const views: ListView[] = [];
+      const matching: ServerRecord[] = [];
       for (const server of servers.values()) {
         settle(server, at);
         if (query.status !== undefined && statusOf(server) !== query.status) continue;
         if (query.location !== undefined && server.location !== query.location) continue;
-        views.push(listView(server));
+        matching.push(server);
       }
-      return views;
+      // Views only for the page asked for: a page of 50 out of thousands stays cheap.
+      return { count: matching.length, results: matching.slice(offset, offset + limit).map(listView) };
     },
     get(id) {
       const at = now();
