@@ -1,0 +1,165 @@
+import { describe, expect, it, vi } from 'vitest';
+import { VpsApiError } from '../../main/api/errors';
+import { IpcFailure } from '../../main/ipc/errors';
+import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
+import { payloadValidators } from '../../main/ipc/validators';
+import { defaultSettings } from '../../main/settings/schema';
+import { InvokeChannel } from '../../preload/contract';
+
+const APP = 'file:///opt/app/dist/renderer/index.html';
+const trusted = { url: `${APP}#/list` };
+
+function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
+  const fail = () => {
+    throw new Error('not used in this test');
+  };
+  const base: RouterHandlers = {
+    [InvokeChannel.appInfo]: () => ({ version: '1', platform: 'linux', systemLocale: 'en-US' }),
+    [InvokeChannel.authState]: () => ({ mode: 'none' }),
+    [InvokeChannel.tokenSet]: fail,
+    [InvokeChannel.tokenClear]: fail,
+    [InvokeChannel.demoStart]: fail,
+    [InvokeChannel.demoStop]: fail,
+    [InvokeChannel.fleetSubscribe]: fail,
+    [InvokeChannel.fleetRefresh]: fail,
+    [InvokeChannel.serversList]: fail,
+    [InvokeChannel.serversGet]: fail,
+    [InvokeChannel.serversCreate]: fail,
+    [InvokeChannel.serversReplace]: fail,
+    [InvokeChannel.serversUpdate]: fail,
+    [InvokeChannel.serversDelete]: fail,
+    [InvokeChannel.serversStart]: fail,
+    [InvokeChannel.serversStop]: fail,
+    [InvokeChannel.serversReboot]: fail,
+    [InvokeChannel.settingsGet]: () => defaultSettings(),
+    [InvokeChannel.settingsSet]: fail,
+    [InvokeChannel.clipboardWrite]: () => null,
+    [InvokeChannel.popupHide]: () => null,
+  };
+  return { ...base, ...overrides };
+}
+
+const isTrusted = (sender: { url: string }) => isAppPageUrl(sender.url, APP);
+
+describe('createRouter', () => {
+  it('lists every invoke channel', () => {
+    const router = createRouter(makeHandlers(), isTrusted);
+    expect([...router.channels].sort()).toEqual(Object.values(InvokeChannel).sort());
+  });
+
+  it('refuses a foreign sender without running the handler', async () => {
+    const handler = vi.fn(() => ({ mode: 'none' as const }));
+    const router = createRouter(makeHandlers({ [InvokeChannel.authState]: handler }), isTrusted);
+    for (const url of ['https://evil.example/', 'file:///tmp/other.html', '', 'not a url']) {
+      expect(await router.handle(InvokeChannel.authState, undefined, { url })).toMatchObject({
+        ok: false,
+        error: { kind: 'forbidden' },
+      });
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect(await router.handle(InvokeChannel.authState, undefined, trusted)).toEqual({ ok: true, value: { mode: 'none' } });
+  });
+
+  it('rejects malformed payloads and unknown channels with invalid-payload', async () => {
+    const start = vi.fn(() => ({ message: 'ok' }));
+    const router = createRouter(makeHandlers({ [InvokeChannel.serversStart]: start }), isTrusted);
+    const bad = [
+      [InvokeChannel.serversStart, { accountId: 'default', id: -1 }],
+      [InvokeChannel.serversStart, { accountId: 'default', id: 1.5 }],
+      [InvokeChannel.serversStart, { accountId: 'default', id: 1, extra: true }],
+      [InvokeChannel.serversStart, '12345'],
+      [InvokeChannel.authState, { unexpected: 1 }],
+      [InvokeChannel.settingsSet, { pollIntervals: { fastSeconds: 0 } }],
+      [InvokeChannel.settingsSet, { apiBaseUrl: 'javascript:alert(1)' }],
+      [InvokeChannel.clipboardWrite, 42],
+      [InvokeChannel.clipboardWrite, 'x'.repeat(4097)],
+      [InvokeChannel.serversList, { status: 5 }],
+      ['vps:unknown', undefined],
+    ] as const;
+    for (const [channel, payload] of bad) {
+      const result = await router.handle(channel, payload, trusted);
+      expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { kind: 'invalid-payload' } });
+    }
+    expect(start).not.toHaveBeenCalled();
+  });
+
+  it('gives field errors in English for create/replace/update input', async () => {
+    const router = createRouter(makeHandlers(), isTrusted);
+    const result = await router.handle(
+      InvokeChannel.serversReplace,
+      { ref: { accountId: 'default', id: 1 }, input: { name: 'ok-name', hostname: 'nodot', backups_enabled: 'yes' } },
+      trusted,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        kind: 'bad-request',
+        message: 'Some fields are not valid.',
+        fieldErrors: {
+          hostname: ['Must be a fully qualified domain name, e.g. web01.example.com.'],
+          backups_enabled: ['Must be true or false.'],
+        },
+      },
+    });
+  });
+
+  it('never echoes a pasted token in a validation message', () => {
+    const secret = 'secret with spaces-abcdef';
+    const result = payloadValidators[InvokeChannel.tokenSet]({ token: secret });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('abcdef');
+    expect(payloadValidators[InvokeChannel.tokenSet]({ token: '  abc123\n' })).toEqual({ ok: true, value: { token: 'abc123' } });
+  });
+
+  it('maps thrown errors to results; unknown errors get a generic message', async () => {
+    const onUnexpectedError = vi.fn();
+    const router = createRouter(
+      makeHandlers({
+        [InvokeChannel.serversStart]: () => {
+          throw new VpsApiError('rate-limited', 'Slow down.', { status: 429, retryAfterSeconds: 30 });
+        },
+        [InvokeChannel.serversStop]: () => {
+          throw new IpcFailure('conflict', 'Busy.');
+        },
+        [InvokeChannel.serversReboot]: async () => {
+          throw new TypeError('cannot read properties of undefined (token=abc)');
+        },
+      }),
+      isTrusted,
+      { onUnexpectedError },
+    );
+    const ref = { accountId: 'default', id: 7 };
+    expect(await router.handle(InvokeChannel.serversStart, ref, trusted)).toEqual({
+      ok: false,
+      error: { kind: 'rate-limited', message: 'Slow down.', status: 429, retryAfterSeconds: 30 },
+    });
+    expect(await router.handle(InvokeChannel.serversStop, ref, trusted)).toEqual({
+      ok: false,
+      error: { kind: 'conflict', message: 'Busy.' },
+    });
+    const internal = await router.handle(InvokeChannel.serversReboot, ref, trusted);
+    expect(internal).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(JSON.stringify(internal)).not.toContain('token=abc');
+    expect(onUnexpectedError).toHaveBeenCalledTimes(1);
+  });
+
+  it('survives a sender predicate that throws', async () => {
+    const router = createRouter(makeHandlers(), () => {
+      throw new Error('boom');
+    });
+    expect(await router.handle(InvokeChannel.authState, undefined, trusted)).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  });
+});
+
+describe('isAppPageUrl', () => {
+  it('matches protocol, host and path exactly, ignoring query and hash', () => {
+    expect(isAppPageUrl(`${APP}?x=1#/settings`, APP)).toBe(true);
+    expect(isAppPageUrl('file:///opt/app/dist/renderer/other.html', APP)).toBe(false);
+    expect(isAppPageUrl('file:///opt/app/dist/renderer/index.html/..', APP)).toBe(false);
+    expect(isAppPageUrl('http://localhost:5173/', 'http://localhost:5173/')).toBe(true);
+    expect(isAppPageUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+    expect(isAppPageUrl('http://user:pw@localhost:5173/', 'http://localhost:5173/')).toBe(false);
+    expect(isAppPageUrl('https://localhost:5173/', 'http://localhost:5173/')).toBe(false);
+    expect(isAppPageUrl('garbage', APP)).toBe(false);
+  });
+});
