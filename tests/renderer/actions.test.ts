@@ -1,0 +1,154 @@
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../main/settings/schema';
+import { EventChannel, InvokeChannel, type AcceptedAction, type Result } from '../../preload/contract';
+import { createFakeBridge, deferred, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
+import { click, getByRole, hasText, press, queryByRole, renderApp, settle, type Rendered } from './dom';
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+function rowOf(root: HTMLElement, name: string): HTMLElement {
+  const row = [...root.querySelectorAll<HTMLElement>('li.row')].find((li) => li.querySelector('.row-name')?.textContent === name);
+  if (!row) throw new Error(`no row ${name}`);
+  return row;
+}
+
+describe('power actions', () => {
+  it('offers only the actions the state allows', async () => {
+    rendered = await renderApp({
+      servers: [
+        makeView(makeServer(1, { name: 'up', status: 'active' })),
+        makeView(makeServer(2, { name: 'down', status: 'stopped' })),
+        makeView(makeServer(3, { name: 'busy', status: 'rebooting' })),
+        makeView(makeServer(4, { name: 'held', status: 'suspended' })),
+        makeView(makeServer(5, { name: 'odd', status: 'migrating' })),
+      ],
+    });
+    const names = (name: string) =>
+      [...rowOf(rendered!.root, name).querySelectorAll('.power-button')].map((button) => button.getAttribute('aria-label'));
+    expect(names('up')).toEqual(['Stop up', 'Reboot up']);
+    expect(names('down')).toEqual(['Start down']);
+    expect(names('busy')).toEqual([]);
+    expect(names('held')).toEqual([]);
+    expect(names('odd')).toEqual([]);
+  });
+
+  it('asks inline before a reboot; Cancel and Escape send nothing', async () => {
+    rendered = await renderApp({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
+    const { root, fake } = rendered;
+    await click(getByRole(root, 'button', 'Reboot web-01'));
+    const group = getByRole(root, 'group', 'Reboot web-01?');
+    expect(document.activeElement).toBe(getByRole(group, 'button', 'Reboot'));
+    await click(getByRole(group, 'button', 'Cancel'));
+    expect(queryByRole(root, 'group', 'Reboot web-01?')).toBeNull();
+
+    await click(getByRole(root, 'button', 'Reboot web-01'));
+    await press(document.activeElement!, 'Escape');
+    expect(queryByRole(root, 'group', 'Reboot web-01?')).toBeNull();
+    expect(fake.callsTo(InvokeChannel.serversReboot)).toEqual([]);
+    expect(fake.callsTo(InvokeChannel.popupHide)).toEqual([]);
+  });
+
+  it('sends exactly one request on confirm and shows the API’s answer at the row', async () => {
+    rendered = await renderApp({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
+    const { root, fake } = rendered;
+    await click(getByRole(root, 'button', 'Stop web-01'));
+    await click(getByRole(getByRole(root, 'group', 'Stop web-01?'), 'button', 'Stop'));
+    expect(fake.callsTo(InvokeChannel.serversStop)).toEqual([{ accountId: 'acct', id: 1 }]);
+    expect(hasText(rowOf(root, 'web-01'), 'Server is stopping')).toBe(true);
+  });
+
+  it('skips the confirmation when the settings say so', async () => {
+    const settings = { ...defaultSettings(), confirmations: { start: false, stop: false, reboot: false } };
+    rendered = await renderApp({ servers: [makeView(makeServer(1, { name: 'web-01' }))], settings });
+    await click(getByRole(rendered.root, 'button', 'Reboot web-01'));
+    expect(rendered.fake.callsTo(InvokeChannel.serversReboot)).toHaveLength(1);
+  });
+
+  it('disables the buttons with a progress label while the request is pending, and never sends twice', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'db-01', status: 'stopped' }))] });
+    const answer = deferred<Result<AcceptedAction>>();
+    fake.handle(InvokeChannel.serversStart, () => answer.promise);
+    rendered = await renderApp(fake);
+    const start = getByRole(rendered.root, 'button', 'Start db-01');
+    await click(start);
+    const row = rowOf(rendered.root, 'db-01');
+    expect(getByRole(row, 'button', 'Start db-01').getAttribute('aria-disabled')).toBe('true');
+    expect(hasText(row, 'Starting…')).toBe(true);
+    await click(getByRole(row, 'button', 'Start db-01'));
+    expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
+
+    await act(async () => answer.resolve({ ok: true, value: { message: 'Server is starting' } }));
+    await settle();
+    expect(getByRole(row, 'button', 'Start db-01').getAttribute('aria-disabled')).toBeNull();
+    expect(hasText(row, 'Server is starting')).toBe(true);
+  });
+
+  it('shows the action tracked by main (ServerView.pending) as in flight', async () => {
+    const server = makeServer(1, { name: 'web-01' });
+    rendered = await renderApp({ servers: [makeView(server, { action: 'reboot', startedAt: Date.now() })] });
+    const row = rowOf(rendered.root, 'web-01');
+    expect(hasText(row, 'Rebooting…')).toBe(true);
+    for (const button of row.querySelectorAll('.power-button')) expect(button.getAttribute('aria-disabled')).toBe('true');
+    await click(getByRole(row, 'button', 'Reboot web-01'));
+    expect(queryByRole(rendered.root, 'group', 'Reboot web-01?')).toBeNull();
+  });
+
+  it('shows the API’s error message next to the row where the user clicked', async () => {
+    const fake = createFakeBridge({
+      servers: [makeView(makeServer(1, { name: 'web-01', status: 'stopped' })), makeView(makeServer(2, { name: 'db-01' }))],
+    });
+    fake.handle(InvokeChannel.serversStart, () =>
+      fail({ kind: 'bad-request', status: 400, message: 'Bad request – server is already running' }),
+    );
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root, 'button', 'Start web-01'));
+    const alert = getByRole(rowOf(rendered.root, 'web-01'), 'alert');
+    expect(alert.textContent).toContain('Bad request – server is already running');
+    expect(hasText(rowOf(rendered.root, 'db-01'), 'already running')).toBe(false);
+    expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
+  });
+
+  it('shows the outcome of a tracked action at its row', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
+    rendered = await renderApp(fake);
+    await act(() =>
+      fake.emit(EventChannel.actionFinished, {
+        ref: { accountId: 'acct', id: 1 },
+        serverName: 'web-01',
+        action: 'reboot',
+        outcome: 'timed-out',
+        message: 'Still rebooting after 5 minutes.',
+        elapsedMs: 300_000,
+      }),
+    );
+    await settle();
+    const row = rowOf(rendered.root, 'web-01');
+    expect(hasText(row, 'web-01: reboot did not finish in time. Still rebooting after 5 minutes.')).toBe(true);
+    await click(getByRole(row, 'button', 'Dismiss message'));
+    expect(hasText(rowOf(rendered.root, 'web-01'), 'did not finish')).toBe(false);
+  });
+
+  it('confirms in the detail view too and keeps the result there', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
+    rendered = await renderApp(fake);
+    await click(rendered.root.querySelector<HTMLElement>('.row-main')!);
+    await click(getByRole(rendered.root, 'button', 'Reboot web-01'));
+    await click(getByRole(getByRole(rendered.root, 'group', 'Reboot web-01?'), 'button', 'Reboot'));
+    expect(fake.callsTo(InvokeChannel.serversReboot)).toHaveLength(1);
+    expect(hasText(rendered.root.querySelector('.detail-view')!, 'Server is rebooting')).toBe(true);
+    await act(() =>
+      fake.emit(EventChannel.fleetChanged, {
+        upserted: [makeView(makeServer(1, { name: 'web-01', status: 'rebooting' }), { action: 'reboot', startedAt: 1 })],
+        removed: [],
+        status: loadedStatus(),
+      }),
+    );
+    await settle();
+    expect(hasText(rendered.root.querySelector('.detail-view')!, 'Rebooting…')).toBe(true);
+  });
+});

@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvokeChannel } from '../../preload/contract';
+import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok } from './fake-bridge';
+import { blur, click, getByRole, hasText, press, queryAllByRole, queryByRole, renderApp, typeInto, type Rendered } from './dom';
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+const web = makeServer(1, { name: 'web-01', hostname: 'web01.example.com', ip_address: '203.0.113.10' });
+
+async function openDetail(fake = createFakeBridge({ servers: [makeView(web)] })): Promise<Rendered> {
+  const result = await renderApp(fake);
+  await click(result.root.querySelector<HTMLElement>('.row-main')!);
+  return result;
+}
+
+describe('server detail', () => {
+  it('shows every field, usage against the plan as meters, and copies addresses and the SSH command', async () => {
+    rendered = await openDetail();
+    const { root, fake } = rendered;
+    for (const text of ['203.0.113.10', '2001:db8::1', 'web01.example.com', 'Standard VPS', '2 vCPU · 4,096 MB RAM · 80 GB disk · 2,048 GB transfer', 'Ubuntu 22.04 LTS', 'us-west', 'enabled', 'ssh root@203.0.113.10'])
+      expect(hasText(root, text), text).toBe(true);
+    expect(hasText(root, 'Jan 10, 2025')).toBe(true);
+
+    const meters = queryAllByRole(root, 'meter');
+    expect(meters.map((meter) => meter.getAttribute('aria-label'))).toEqual(['CPU', 'Memory', 'Disk', 'Bandwidth']);
+    const memory = meters[1]!;
+    expect(memory.getAttribute('aria-valuemax')).toBe('4096');
+    expect(memory.getAttribute('aria-valuenow')).toBe('2048');
+    expect(memory.getAttribute('aria-valuetext')).toBe('2,048 of 4,096 MB');
+    expect(memory.querySelector<HTMLElement>('.meter-fill')!.style.width).toBe('50.0%');
+
+    await click(getByRole(root, 'button', 'Copy IPv6'));
+    await click(getByRole(root, 'button', 'Copy SSH command'));
+    expect(fake.callsTo(InvokeChannel.clipboardWrite)).toEqual(['2001:db8::1', 'ssh root@203.0.113.10']);
+    expect(hasText(root, 'Copied SSH command.')).toBe(true);
+  });
+
+  it('uses IPv6 for the SSH command when there is no IPv4', async () => {
+    const fake = createFakeBridge({ servers: [makeView({ ...web, ip_address: null })] });
+    fake.handle(InvokeChannel.serversGet, () => ok(makeDetail({ ...web, ip_address: null }, { resource_usage: null })));
+    rendered = await openDetail(fake);
+    expect(hasText(rendered.root, 'ssh root@2001:db8::1')).toBe(true);
+    expect(hasText(rendered.root, 'No usage data yet.')).toBe(true);
+  });
+
+  it('shows a load error with a retry', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversGet, () => fail({ kind: 'server', status: 502, message: 'VPS.org answered 502 Bad Gateway.' }));
+    rendered = await openDetail(fake);
+    expect(getByRole(rendered.root, 'alert').textContent).toContain('502 Bad Gateway');
+    fake.handle(InvokeChannel.serversGet, () => ok(makeDetail(web)));
+    await click(getByRole(rendered.root, 'button', 'Try again'));
+    expect(hasText(rendered.root, '2001:db8::1')).toBe(true);
+  });
+
+  it('renames inline with a PATCH of only the name; Escape cancels', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversUpdate, ({ patch }) => ok(makeDetail({ ...web, ...patch })));
+    rendered = await openDetail(fake);
+    const { root } = rendered;
+    await click(getByRole(root, 'button', 'Rename web-01'));
+    await press(getByRole(root, 'textbox', 'New name'), 'Escape');
+    expect(queryByRole(root, 'textbox', 'New name')).toBeNull();
+    expect(queryByRole(root, 'list', 'Servers')).toBeNull();
+
+    await press(root.querySelector('.detail-view')!, 'F2');
+    const input = getByRole(root, 'textbox', 'New name');
+    await typeInto(input, '-bad');
+    await click(getByRole(root, 'button', 'Save'));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsTo(InvokeChannel.serversUpdate)).toEqual([]);
+
+    await typeInto(input, 'web-02');
+    await click(getByRole(root, 'button', 'Save'));
+    expect(fake.callsTo(InvokeChannel.serversUpdate)).toEqual([{ ref: { accountId: 'acct', id: 1 }, patch: { name: 'web-02' } }]);
+  });
+
+  it('deletes only after the exact name is typed, then returns to the list', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversDelete, () => ok(null));
+    rendered = await openDetail(fake);
+    const { root } = rendered;
+    await click(getByRole(root, 'button', 'Delete'));
+    const confirm = getByRole(root, 'button', 'Delete permanently') as HTMLButtonElement;
+    const input = getByRole(root, 'textbox', 'Type web-01 to confirm');
+    expect(confirm.disabled).toBe(true);
+    await typeInto(input, 'web-0');
+    expect(confirm.disabled).toBe(true);
+    await typeInto(input, 'WEB-01');
+    expect(confirm.disabled).toBe(true);
+    await click(confirm);
+    expect(fake.callsTo(InvokeChannel.serversDelete)).toEqual([]);
+    await typeInto(input, 'web-01');
+    expect(confirm.disabled).toBe(false);
+    await click(confirm);
+    expect(fake.callsTo(InvokeChannel.serversDelete)).toEqual([{ accountId: 'acct', id: 1 }]);
+    expect(queryByRole(root, 'list', 'Servers')).not.toBeNull();
+  });
+
+  it('edits name, hostname and backups with one PUT, validating as you type', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversReplace, ({ input }) => ok(makeDetail({ ...web, ...input })));
+    rendered = await openDetail(fake);
+    const { root } = rendered;
+    await click(getByRole(root, 'button', 'Edit'));
+    const hostname = getByRole(root, 'textbox', 'Hostname') as HTMLInputElement;
+    expect(hostname.value).toBe('web01.example.com');
+    await typeInto(hostname, 'not a host');
+    expect(hostname.getAttribute('aria-invalid')).toBeNull();
+    await blur(hostname);
+    expect(hostname.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(hostname.getAttribute('aria-describedby')!)?.textContent).toContain('fully qualified');
+    await typeInto(hostname, 'www.example.org');
+    expect(hostname.getAttribute('aria-invalid')).toBeNull();
+    await click(getByRole(root, 'checkbox', 'Automatic backups'));
+    await click(getByRole(root, 'button', 'Save'));
+    expect(fake.callsTo(InvokeChannel.serversReplace)).toEqual([
+      { ref: { accountId: 'acct', id: 1 }, input: { name: 'web-01', hostname: 'www.example.org', backups_enabled: false } },
+    ]);
+    expect(root.querySelector('.detail-view')).not.toBeNull();
+  });
+
+  it('maps the server’s field errors of an edit onto the fields and keeps the input', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversReplace, () =>
+      fail({ kind: 'bad-request', status: 400, message: 'Invalid parameters.', fieldErrors: { name: ['Name already taken.'] } }),
+    );
+    rendered = await openDetail(fake);
+    await click(getByRole(rendered.root, 'button', 'Edit'));
+    const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
+    await typeInto(name, 'db-01');
+    await click(getByRole(rendered.root, 'button', 'Save'));
+    expect(name.value).toBe('db-01');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(hasText(rendered.root, 'Name already taken.')).toBe(true);
+  });
+});
