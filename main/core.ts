@@ -98,6 +98,13 @@ interface Session {
 
 const NO_SESSION_MESSAGE = 'Set a VPS.org API token (or start the demo) first.';
 
+/** A Result back into a thrown IpcFailure, for handlers (the router turns it into a Result again). */
+async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new IpcFailure(settled.error.kind, settled.error.message, settled.error);
+  return settled.value;
+}
+
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? Date.now;
   const createClient = deps.createClient ?? createVpsClient;
@@ -276,12 +283,6 @@ export function createCore(deps: CoreDeps): Core {
     } catch (error) {
       return { ok: false, error: toIpcError(error, redact) };
     }
-  };
-
-  const unwrap = async <T>(result: Promise<Result<T>>): Promise<T> => {
-    const settled = await result;
-    if (!settled.ok) throw new IpcFailure(settled.error.kind, settled.error.message, settled.error);
-    return settled.value;
   };
 
   const handlers: RouterHandlers = {

@@ -306,7 +306,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         result.push(server);
         if (!isTransitional(server.status)) settle(entry, server);
       }
-      for (const entry of [...tracked.values()]) {
+      for (const entry of tracked.values()) {
         if (seen.has(entry.key)) continue;
         const informative = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
         if (informative) {
@@ -322,7 +322,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
 
     checkTimeouts() {
       const at = now();
-      for (const entry of [...tracked.values()]) {
+      for (const entry of tracked.values()) {
         if (entry.expected === null || at - entry.startedAt < timeoutMs) continue;
         fleet.setPending(entry.key, null);
         if (entry.raw) fleet.upsert(accountId, entry.raw, null);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel, type FleetSnapshot, type ServerView } from '../../preload/contract';
-import { createHarness, invoke, useFakeClock, type Harness } from './harness';
+import { createHarness, errorOf, invoke, okValue, useFakeClock, type Harness } from './harness';
 
 let harness: Harness | null = null;
 beforeEach(() => useFakeClock());
@@ -70,7 +70,7 @@ describe('power actions', () => {
     for (const [channel, ref, message] of cases) {
       const result = await invoke(h, channel, ref);
       expect(result).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-      if (!result.ok) expect(result.error.message).toMatch(message);
+      expect(errorOf(result).message).toMatch(message);
     }
     expect(h.sim.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
     const unknown = await invoke(h, InvokeChannel.serversStart, { accountId: 'default', id: 99_999 });
@@ -123,9 +123,7 @@ describe('create, update, replace, delete', () => {
   it('creates a server that appears at once as provisioning and is tracked until active', async () => {
     const h = (harness = await createHarness());
     const result = await invoke(h, InvokeChannel.serversCreate, { name: 'api-01', plan_id: 1, os_id: 5, location: 'us-west' });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const created = result.value as ServerView;
+    const created = okValue(result) as ServerView;
     expect(created).toMatchObject({ server: { name: 'api-01', status: 'provisioning' }, pending: { action: 'create' } });
     expect(h.postsTo('/api/v1/servers/')).toBe(1);
     expect((await view(h, created.server.id))?.server.status).toBe('provisioning');
@@ -140,10 +138,9 @@ describe('create, update, replace, delete', () => {
     const h = (harness = await createHarness());
     const invalid = await invoke(h, InvokeChannel.serversCreate, { name: '-bad name', plan_id: 0, os_id: 5 });
     expect(invalid).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
-    if (!invalid.ok) {
-      expect(Object.keys(invalid.error.fieldErrors ?? {}).sort()).toEqual(['location', 'name', 'plan_id']);
-      expect(invalid.error.fieldErrors?.name?.[0]).toMatch(/letters, digits and hyphens/);
-    }
+    const fieldErrors = errorOf(invalid).fieldErrors ?? {};
+    expect(Object.keys(fieldErrors).toSorted()).toEqual(['location', 'name', 'plan_id']);
+    expect(fieldErrors.name?.[0]).toMatch(/letters, digits and hyphens/);
     expect(h.postsTo('/api/v1/servers/')).toBe(0);
     h.sim.setCredits(0);
     const broke = await invoke(h, InvokeChannel.serversCreate, { name: 'api-02', plan_id: 1, os_id: 5, location: 'us-west' });
@@ -179,8 +176,7 @@ describe('create, update, replace, delete', () => {
   it('lists with the API filters and gets a detail that refreshes the entry', async () => {
     const h = (harness = await createHarness());
     const stopped = await invoke(h, InvokeChannel.serversList, { status: 'stopped' });
-    expect(stopped.ok).toBe(true);
-    if (stopped.ok) expect(stopped.value).toContainEqual(STOPPED);
+    expect(okValue(stopped)).toContainEqual(STOPPED);
     expect(h.sim.requests.at(-1)?.query).toEqual({ status: 'stopped' });
     const detail = await invoke(h, InvokeChannel.serversGet, WEB);
     expect(detail).toMatchObject({ ok: true, value: { id: 12345, resource_usage: expect.any(Object) } });

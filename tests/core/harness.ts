@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import { createCore, type Core, type CoreDeps } from '../../main/core';
 import { startSimulator, type Simulator } from '../../main/demo/simulator';
-import type { EventChannel, EventPayload } from '../../preload/contract';
+import type { EventChannel, EventPayload, IpcError, Result } from '../../preload/contract';
 import type { SettingsPatch } from '../../main/settings/schema';
 import { createMemoryPorts, createMemoryVault } from '../support/ports';
 
@@ -128,4 +128,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 /** Invokes a channel as the popup would. */
 export function invoke(harness: Harness, channel: string, payload?: unknown) {
   return harness.core.router.handle(channel, payload, APP_SENDER);
+}
+
+/** The value of an ok Result; throws (failing the test) otherwise. */
+export function okValue(result: Result<unknown>): unknown {
+  if (!result.ok) throw new Error(`Expected ok, got ${result.error.kind}: ${result.error.message}`);
+  return result.value;
+}
+
+/** The error of a failed Result; throws (failing the test) otherwise. */
+export function errorOf(result: Result<unknown>): IpcError {
+  if (result.ok) throw new Error('Expected an error result');
+  return result.error;
 }

@@ -9,10 +9,11 @@ import { InvokeChannel } from '../../preload/contract';
 const APP = 'file:///opt/app/dist/renderer/index.html';
 const trusted = { url: `${APP}#/list` };
 
+const fail = () => {
+  throw new Error('not used in this test');
+};
+
 function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
-  const fail = () => {
-    throw new Error('not used in this test');
-  };
   const base: RouterHandlers = {
     [InvokeChannel.appInfo]: () => ({ version: '1', platform: 'linux', systemLocale: 'en-US' }),
     [InvokeChannel.authState]: () => ({ mode: 'none' }),
@@ -44,11 +45,11 @@ const isTrusted = (sender: { url: string }) => isAppPageUrl(sender.url, APP);
 describe('createRouter', () => {
   it('lists every invoke channel', () => {
     const router = createRouter(makeHandlers(), isTrusted);
-    expect([...router.channels].sort()).toEqual(Object.values(InvokeChannel).sort());
+    expect(router.channels.toSorted()).toEqual(Object.values(InvokeChannel).toSorted());
   });
 
   it('refuses a foreign sender without running the handler', async () => {
-    const handler = vi.fn(() => ({ mode: 'none' as const }));
+    const handler = vi.fn<() => { mode: 'none' }>(() => ({ mode: 'none' }));
     const router = createRouter(makeHandlers({ [InvokeChannel.authState]: handler }), isTrusted);
     for (const url of ['https://evil.example/', 'file:///tmp/other.html', '', 'not a url']) {
       expect(await router.handle(InvokeChannel.authState, undefined, { url })).toMatchObject({
@@ -61,7 +62,7 @@ describe('createRouter', () => {
   });
 
   it('rejects malformed payloads and unknown channels with invalid-payload', async () => {
-    const start = vi.fn(() => ({ message: 'ok' }));
+    const start = vi.fn<() => { message: string }>(() => ({ message: 'ok' }));
     const router = createRouter(makeHandlers({ [InvokeChannel.serversStart]: start }), isTrusted);
     const bad = [
       [InvokeChannel.serversStart, { accountId: 'default', id: -1 }],
@@ -112,7 +113,7 @@ describe('createRouter', () => {
   });
 
   it('maps thrown errors to results; unknown errors get a generic message', async () => {
-    const onUnexpectedError = vi.fn();
+    const onUnexpectedError = vi.fn<(channel: string, error: unknown) => void>();
     const router = createRouter(
       makeHandlers({
         [InvokeChannel.serversStart]: () => {
