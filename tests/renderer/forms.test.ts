@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EventChannel, InvokeChannel } from '../../preload/contract';
+import { DEMO_AUTH, TOKEN_AUTH, createFakeBridge, fail, makeServer, makeView, ok } from './fake-bridge';
+import { act } from 'preact/test-utils';
+import { blur, choose, click, getByRole, hasText, queryByRole, renderApp, settle, typeInto, type Rendered } from './dom';
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+const existing = makeView(
+  makeServer(1, {
+    name: 'web-01',
+    location: 'us-west',
+    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160 },
+    os: { id: 3, name: 'Debian 12' },
+  }),
+);
+
+async function openCreate(fake = createFakeBridge({ servers: [existing] })): Promise<Rendered> {
+  const result = await renderApp(fake);
+  await click(getByRole(result.root.querySelector('header')!, 'button', 'New server'));
+  return result;
+}
+
+describe('create server', () => {
+  it('offers the account’s plans, systems and locations, validates after touch, and creates', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    fake.handle(InvokeChannel.serversCreate, (input) =>
+      ok(makeView(makeServer(99, { name: input.name, status: 'provisioning', ip_address: null }))),
+    );
+    rendered = await openCreate(fake);
+    const { root } = rendered;
+    expect((getByRole(root, 'combobox', 'Plan') as HTMLSelectElement).value).toBe('2');
+    expect(hasText(getByRole(root, 'combobox', 'Operating system'), 'Debian 12 (#3)')).toBe(true);
+
+    const name = getByRole(root, 'textbox', 'Name');
+    await typeInto(name, '-oops');
+    expect(name.getAttribute('aria-invalid')).toBeNull();
+    await blur(name);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toContain('letters, digits and hyphens');
+    await typeInto(name, 'api-01');
+    expect(name.getAttribute('aria-invalid')).toBeNull();
+
+    await choose(getByRole(root, 'combobox', 'Location'), 'other');
+    await typeInto(getByRole(root, 'textbox', 'Location code'), 'eu-central');
+    await typeInto(getByRole(root, 'textbox', 'SSH key id (optional)'), '42');
+    await click(getByRole(root, 'checkbox', 'Automatic backups'));
+    await click(getByRole(root, 'button', 'Create server'));
+    expect(fake.callsTo(InvokeChannel.serversCreate)).toEqual([
+      { name: 'api-01', plan_id: 2, os_id: 3, location: 'eu-central', ssh_key_id: 42, backups_enabled: true },
+    ]);
+    expect(queryByRole(root, 'list', 'Servers')).not.toBeNull();
+  });
+
+  it('marks every invalid field on submit and sends nothing', async () => {
+    rendered = await openCreate(createFakeBridge({ servers: [] }));
+    const { root, fake } = rendered;
+    await click(getByRole(root, 'button', 'Create server'));
+    expect(fake.callsTo(InvokeChannel.serversCreate)).toEqual([]);
+    expect(getByRole(root, 'textbox', 'Name').getAttribute('aria-invalid')).toBe('true');
+    expect(getByRole(root, 'textbox', 'Plan id').getAttribute('aria-invalid')).toBe('true');
+    expect(getByRole(root, 'alert').textContent).toBe('Please correct the marked fields.');
+  });
+
+  it('says plainly when credits are insufficient and keeps every input', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    fake.handle(InvokeChannel.serversCreate, () => fail({ kind: 'payment-required', status: 402, message: 'Payment required.' }));
+    rendered = await openCreate(fake);
+    const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
+    await typeInto(name, 'big-01');
+    await click(getByRole(rendered.root, 'button', 'Create server'));
+    expect(getByRole(rendered.root, 'alert').textContent).toContain('Insufficient credits');
+    expect(name.value).toBe('big-01');
+  });
+
+  it('maps the server’s 400 field errors onto the fields', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    fake.handle(InvokeChannel.serversCreate, () =>
+      fail({ kind: 'bad-request', status: 400, message: 'Invalid parameters.', fieldErrors: { plan_id: ['Unknown plan.'] } }),
+    );
+    rendered = await openCreate(fake);
+    await typeInto(getByRole(rendered.root, 'textbox', 'Name'), 'web-02');
+    await click(getByRole(rendered.root, 'button', 'Create server'));
+    const plan = getByRole(rendered.root, 'combobox', 'Plan');
+    expect(plan.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(plan.getAttribute('aria-describedby')!)?.textContent).toBe('Unknown plan.');
+  });
+});
+
+describe('token setup', () => {
+  it('shows the notice, keeps the token after a rejection and never shows it back unless asked', async () => {
+    const fake = createFakeBridge({ auth: { mode: 'none', notice: 'VPS.org no longer accepts the saved token.' } });
+    fake.handle(InvokeChannel.tokenSet, () => fail({ kind: 'unauthorized', status: 401, message: 'Invalid token.' }));
+    rendered = await renderApp(fake);
+    const { root } = rendered;
+    expect(hasText(root, 'VPS.org no longer accepts the saved token.')).toBe(true);
+    const input = getByRole(root, 'textbox', 'API token') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    await typeInto(input, ' tok_123 ');
+    await click(getByRole(root, 'button', 'Save token'));
+    expect(fake.callsTo(InvokeChannel.tokenSet)).toEqual([{ token: 'tok_123' }]);
+    expect(root.querySelector('#token-input-error')?.textContent).toBe('VPS.org rejected this token. Check that it is complete and still valid.');
+    expect(input.value).toBe(' tok_123 ');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await click(getByRole(root, 'button', 'Show token'));
+    expect(input.type).toBe('text');
+  });
+
+  it('enters the app after a good token, and the demo shows a badge with Leave demo', async () => {
+    const fake = createFakeBridge({ auth: { mode: 'none' }, servers: [existing] });
+    fake.handle(InvokeChannel.demoStart, () => ok(DEMO_AUTH));
+    fake.handle(InvokeChannel.demoStop, () => ok({ mode: 'none' }));
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root, 'button', 'Try the demo'));
+    expect(hasText(rendered.root.querySelector('header')!, 'Demo')).toBe(true);
+    expect(hasText(rendered.root, 'Demo mode: simulated servers')).toBe(true);
+    expect(queryByRole(rendered.root, 'list', 'Servers')).not.toBeNull();
+    await click(getByRole(rendered.root.querySelector('[data-testid="demo-banner"]')!, 'button', 'Leave demo'));
+    expect(fake.callsTo(InvokeChannel.demoStop)).toHaveLength(1);
+    expect(queryByRole(rendered.root, 'textbox', 'API token')).not.toBeNull();
+  });
+
+  it('follows auth changes pushed by main (e.g. a revoked token)', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    rendered = await renderApp(fake);
+    await act(() => fake.emit(EventChannel.authChanged, { mode: 'none', notice: 'The token was revoked.' }));
+    await settle();
+    expect(hasText(rendered.root, 'The token was revoked.')).toBe(true);
+    expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
+  });
+});
+
+describe('settings', () => {
+  it('saves each change as a patch and shows where the token is kept; sign out clears it', async () => {
+    const fake = createFakeBridge({
+      servers: [existing],
+      auth: { ...TOKEN_AUTH, storage: { backend: 'memory', persisted: false, reason: 'No keyring found: install gnome-keyring.' } } as typeof TOKEN_AUTH,
+    });
+    fake.handle(InvokeChannel.tokenClear, () => ok({ mode: 'none' }));
+    rendered = await renderApp(fake);
+    const { root } = rendered;
+    await click(getByRole(root, 'button', 'Settings'));
+    await click(getByRole(root, 'checkbox', 'Rebooting a server'));
+    await click(getByRole(root, 'checkbox', 'Launch at login'));
+    const interval = getByRole(root, 'spinbutton', 'Check every (seconds)') as HTMLInputElement;
+    await typeInto(interval, '5');
+    expect(interval.getAttribute('aria-invalid')).toBe('true');
+    await typeInto(interval, '120');
+    await act(() => interval.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle();
+    expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([
+      { confirmations: { reboot: false } },
+      { launchAtLogin: true },
+      { pollIntervals: { idleSeconds: 120 } },
+    ]);
+    expect(hasText(root, 'Token stored in: memory Kept for this session only.')).toBe(true);
+    expect(hasText(root, 'No keyring found: install gnome-keyring.')).toBe(true);
+    await click(getByRole(root, 'button', 'Sign out'));
+    expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(1);
+    expect(queryByRole(root, 'textbox', 'API token')).not.toBeNull();
+  });
+
+  it('shows a failed save', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    fake.handle(InvokeChannel.settingsSet, () => fail({ kind: 'internal', message: 'Disk full.' }));
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root, 'button', 'Settings'));
+    await click(getByRole(rendered.root, 'checkbox', 'Show notifications'));
+    expect(getByRole(rendered.root, 'alert').textContent).toBe('Could not save: Disk full.');
+  });
+
+  it('switches the whole popup to Czech when the language is overridden', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root, 'button', 'Settings'));
+    await choose(getByRole(rendered.root, 'combobox', 'Language'), 'cs');
+    expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([{ language: 'cs' }]);
+    expect(getByRole(rendered.root, 'heading', 'Nastavení')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('cs');
+    await click(getByRole(rendered.root, 'button', 'Zpět'));
+    expect(hasText(rendered.root, '1 server')).toBe(true);
+    expect(getByRole(rendered.root, 'button', 'Zastavit web-01')).toBeTruthy();
+    expect(rendered.root.querySelector('.status-text')?.textContent).toBe('běží');
+  });
+});
