@@ -250,7 +250,7 @@ export function setupLoginItem(core: Core, settings: SettingsStore, log: Log, on
   const apply = (enabled: boolean) => {
     // In development the executable is the bare Electron binary: registering it would start an empty app.
     if (!app.isPackaged) {
-      log('info', `launch at login (${enabled}) is applied only in the packaged app`);
+      if (enabled) log('info', 'launch at login is applied only in the packaged app');
       return;
     }
     try {

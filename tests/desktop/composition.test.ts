@@ -1,0 +1,356 @@
+// main/index.ts + main/desktop/setup.ts with a fake `electron` module and a fake core: proves the
+// wiring a user depends on (single instance, popup window hardening, tray -> popup, IPC sender URL,
+// power events, clean quit) without the Electron binary.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Core, CoreDeps } from '../../main/core';
+import type { TraySummary } from '../../main/fleet/tray-summary';
+import { InvokeChannel, type Result } from '../../preload/contract';
+
+type Listener = (...args: never[]) => unknown;
+
+const h = vi.hoisted(() => {
+  class Emitter {
+    readonly listeners = new Map<string, Listener[]>();
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    emit(event: string, ...args: unknown[]) {
+      for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+    }
+  }
+
+  const calls: Array<[string, ...unknown[]]> = [];
+  const record =
+    (name: string, result?: unknown) =>
+    (...args: unknown[]) => {
+      calls.push([name, ...args]);
+      return result;
+    };
+
+  class FakeWebContents extends Emitter {
+    sent: unknown[][] = [];
+    send(...args: unknown[]) {
+      this.sent.push(args);
+    }
+  }
+  class FakeBrowserWindow extends Emitter {
+    static instances: FakeBrowserWindow[] = [];
+    visible = false;
+    destroyed = false;
+    loaded: string | null = null;
+    position: [number, number] | null = null;
+    webContents = new FakeWebContents();
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      FakeBrowserWindow.instances.push(this);
+    }
+    loadFile(path: string) {
+      this.loaded = path;
+      return Promise.resolve();
+    }
+    show() {
+      this.visible = true;
+    }
+    hide() {
+      this.visible = false;
+    }
+    focus() {}
+    destroy() {
+      this.destroyed = true;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    isVisible() {
+      return this.visible;
+    }
+    getSize() {
+      return [380, 540];
+    }
+    setPosition(x: number, y: number) {
+      this.position = [x, y];
+    }
+  }
+  class FakeTray extends Emitter {
+    static instances: FakeTray[] = [];
+    menu: { template: Array<{ label?: string; click?: () => void }> } | null = null;
+    contextMenuSets = 0;
+    tooltip = '';
+    constructor(public image: unknown) {
+      super();
+      FakeTray.instances.push(this);
+    }
+    setContextMenu(menu: FakeTray['menu']) {
+      this.menu = menu;
+      this.contextMenuSets += 1;
+    }
+    setToolTip(text: string) {
+      this.tooltip = text;
+    }
+    setImage(image: unknown) {
+      this.image = image;
+    }
+    getBounds() {
+      return { x: 0, y: 0, width: 0, height: 0 };
+    }
+    popUpContextMenu() {}
+    destroy() {}
+  }
+
+  const state = { lock: true, userData: '', resolveReady: () => {} };
+  let ready = Promise.resolve();
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    dock: undefined,
+    requestSingleInstanceLock: () => state.lock,
+    quit: record('app.quit'),
+    whenReady: () => ready,
+    getAppPath: () => '/opt/vps-tray',
+    getPath: () => state.userData,
+    getVersion: () => '0.1.0',
+    getSystemLocale: () => 'cs-CZ',
+    getLoginItemSettings: () => ({ openAtLogin: false }),
+    setLoginItemSettings: record('app.setLoginItemSettings'),
+  });
+  const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    Tray: FakeTray,
+    Menu: {
+      setApplicationMenu: record('Menu.setApplicationMenu'),
+      buildFromTemplate: (template: unknown) => ({ template }),
+    },
+    nativeImage: { createFromPath: (path: string) => ({ path, setTemplateImage: () => {} }) },
+    screen: {
+      getCursorScreenPoint: () => ({ x: 1300, y: 10 }),
+      getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 27, width: 1920, height: 1053 } }),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: record('onHeadersReceived') },
+        setPermissionRequestHandler: record('setPermissionRequestHandler'),
+        setPermissionCheckHandler: record('setPermissionCheckHandler'),
+      },
+    },
+    powerMonitor: new Emitter(),
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) =>
+        ipcHandlers.set(channel, listener),
+      removeHandler: (channel: string) => ipcHandlers.delete(channel),
+      on: () => {},
+    },
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      encryptStringAsync: async (text: string) => Buffer.from(text, 'utf8').map((b) => b ^ 0x33),
+      decryptStringAsync: async (data: Buffer) => ({ shouldReEncrypt: false, result: Buffer.from(data.map((b) => b ^ 0x33)).toString('utf8') }),
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    },
+    Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
+    clipboard: { writeText: record('clipboard.writeText') },
+    dialog: { showMessageBox: async () => ({ response: 1 }) },
+  };
+  return {
+    electron,
+    calls,
+    state,
+    ipcHandlers,
+    FakeBrowserWindow,
+    FakeTray,
+    reset() {
+      calls.length = 0;
+      ipcHandlers.clear();
+      FakeBrowserWindow.instances = [];
+      FakeTray.instances = [];
+      app.listeners.clear();
+      electron.powerMonitor.listeners.clear();
+      ready = new Promise<void>((resolve) => (state.resolveReady = resolve));
+    },
+    createdCores: [] as Array<{ deps: unknown; core: unknown }>,
+  };
+});
+
+vi.mock('electron', () => ({ ...h.electron, default: h.electron }));
+
+const summary: TraySummary = {
+  icon: 'ok',
+  tooltip: 'VPS.org — 1 running',
+  auth: 'token',
+  stale: false,
+  servers: [{ ref: { accountId: 'a', id: 1 }, name: 'web-01', status: 'active', ip: '203.0.113.10', pending: false, actions: ['stop', 'reboot'] }],
+};
+
+function fakeCore() {
+  const log: string[] = [];
+  const core = {
+    router: {
+      channels: Object.values(InvokeChannel),
+      handle: async (channel: string, _payload: unknown, sender: { url: string }): Promise<Result<unknown>> => {
+        log.push(`handle ${channel} ${sender.url}`);
+        return { ok: true, value: null };
+      },
+    },
+    onEvent: () => () => {},
+    tray: { getState: () => summary, onChange: () => () => {} },
+    start: async (options?: { demo?: boolean }) => {
+      log.push(`start demo=${options?.demo ?? false}`);
+    },
+    stop: async () => {
+      log.push('stop');
+    },
+    setPopupOpen: (open: boolean) => log.push(`popupOpen ${open}`),
+    refreshNow: async () => {},
+    powerAction: async () => ({ ok: true as const, value: { message: '' } }),
+    system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
+    authState: () => ({ mode: 'none' as const }),
+  } satisfies Core;
+  return { core, log };
+}
+
+let current: ReturnType<typeof fakeCore>;
+let captured: CoreDeps | null = null;
+vi.mock('../../main/core', () => ({
+  createCore: (deps: CoreDeps) => {
+    captured = deps;
+    return current.core;
+  },
+}));
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  vi.resetModules();
+  h.reset();
+  h.state.userData = mkdtempSync(join(tmpdir(), 'vps-userdata-'));
+  h.state.lock = true;
+  current = fakeCore();
+  captured = null;
+});
+afterEach(() => {
+  rmSync(h.state.userData, { recursive: true, force: true });
+});
+
+async function startApp() {
+  await import('../../main/index');
+  h.state.resolveReady();
+  await flush();
+  await flush();
+}
+
+describe('composition root', () => {
+  it('a second instance quits at once and builds nothing', async () => {
+    h.state.lock = false;
+    await import('../../main/index');
+    h.state.resolveReady();
+    await flush();
+    expect(h.calls.map((c) => c[0])).toEqual(['Menu.setApplicationMenu', 'app.quit']);
+    expect(h.FakeTray.instances).toHaveLength(0);
+    expect(captured).toBeNull();
+  });
+
+  it('removes the application menu before ready, then wires core, tray, IPC and security', async () => {
+    await import('../../main/index');
+    expect(h.calls[0]).toEqual(['Menu.setApplicationMenu', null]);
+    expect(h.FakeTray.instances).toHaveLength(0);
+    h.state.resolveReady();
+    await flush();
+    await flush();
+
+    expect(current.log).toContain('start demo=false');
+    expect(h.FakeTray.instances).toHaveLength(1);
+    expect(h.FakeTray.instances[0]!.tooltip).toBe('VPS.org — 1 running');
+    expect([...h.ipcHandlers.keys()].toSorted()).toEqual(Object.values(InvokeChannel).toSorted());
+    expect(h.calls.map((c) => c[0])).toEqual(
+      expect.arrayContaining(['onHeadersReceived', 'setPermissionRequestHandler', 'setPermissionCheckHandler']),
+    );
+    // No window until the user opens the popup.
+    expect(h.FakeBrowserWindow.instances).toHaveLength(0);
+    expect(captured?.appInfo).toEqual({ version: '0.1.0', platform: process.platform, systemLocale: 'cs-CZ' });
+  });
+
+  it('trusts only the bundled popup page as IPC sender and passes the frame URL on', async () => {
+    await startApp();
+    const page = 'file:///opt/vps-tray/dist/renderer/index.html';
+    const trusted = captured!.isTrustedSender!;
+    expect(trusted({ url: page })).toBe(true);
+    expect(trusted({ url: 'https://evil.example/dist/renderer/index.html' })).toBe(false);
+    expect(trusted({ url: 'file:///tmp/other.html' })).toBe(false);
+    await h.ipcHandlers.get(InvokeChannel.fleetRefresh)!({ senderFrame: { url: page } }, undefined);
+    expect(current.log).toContain(`handle ${InvokeChannel.fleetRefresh} ${page}`);
+  });
+
+  it('opens a hardened popup window from the tray menu, next to the tray', async () => {
+    await startApp();
+    const tray = h.FakeTray.instances[0]!;
+    const open = tray.menu!.template.find((item) => item.label === 'Open VPS.org Tray' || item.label === 'Open');
+    open!.click!();
+    await flush();
+    expect(h.FakeBrowserWindow.instances).toHaveLength(1);
+    const window = h.FakeBrowserWindow.instances[0]!;
+    expect(window.options).toMatchObject({
+      show: false,
+      frame: false,
+      resizable: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      webPreferences: {
+        preload: join('/opt/vps-tray', 'dist', 'preload', 'index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
+    });
+    expect(window.loaded).toBe(join('/opt/vps-tray', 'dist', 'renderer', 'index.html'));
+    expect(window.visible).toBe(true);
+    expect(window.position).toEqual([1110, 27]);
+    expect(current.log).toContain('popupOpen true');
+  });
+
+  it('a second launch with --toggle toggles the popup; without it, shows it', async () => {
+    await startApp();
+    h.electron.app.emit('second-instance', {}, ['vps-org-tray', '--toggle']);
+    expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
+    h.electron.app.emit('second-instance', {}, ['vps-org-tray', '--toggle']);
+    expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(false);
+    h.electron.app.emit('second-instance', {}, ['vps-org-tray']);
+    expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
+  });
+
+  it('passes suspend / resume / unlock to the core', async () => {
+    await startApp();
+    h.electron.powerMonitor.emit('suspend');
+    h.electron.powerMonitor.emit('resume');
+    h.electron.powerMonitor.emit('unlock-screen');
+    expect(current.log.filter((l) => ['suspend', 'resume', 'unlock'].includes(l))).toEqual(['suspend', 'resume', 'unlock']);
+  });
+
+  it('stops the core before quitting', async () => {
+    await startApp();
+    let prevented = 0;
+    h.electron.app.emit('before-quit', { preventDefault: () => (prevented += 1) });
+    expect(prevented).toBe(1);
+    await flush();
+    expect(current.log).toContain('stop');
+    expect(h.calls.filter((c) => c[0] === 'app.quit')).toHaveLength(1);
+    // The second before-quit (from that app.quit) goes through.
+    h.electron.app.emit('before-quit', { preventDefault: () => (prevented += 1) });
+    expect(prevented).toBe(1);
+  });
+
+  it('--demo starts the core in demo mode', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--demo'];
+    try {
+      await startApp();
+    } finally {
+      process.argv = argv;
+    }
+    expect(current.log).toContain('start demo=true');
+  });
+});
