@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createFleetState } from '../../main/fleet/state';
+import type { FleetDelta } from '../../preload/contract';
+import { makeServer } from './fixtures';
+
+function recorder() {
+  const deltas: FleetDelta[] = [];
+  return { deltas, state: createFleetState({ onDelta: (delta) => void deltas.push(delta) }) };
+}
+
+describe('fleet state diff', () => {
+  it('first list: every server upserted, keyed by account and id', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1), makeServer(2)], { loaded: true, lastSuccessAt: 5 });
+    expect(deltas).toHaveLength(1);
+    expect(deltas[0]?.upserted.map((view) => view.key)).toEqual(['default:1', 'default:2']);
+    expect(deltas[0]?.status).toMatchObject({ loaded: true, lastSuccessAt: 5 });
+  });
+
+  it('an identical list emits nothing; a changed server, a new one and a missing one are all in one delta', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1), makeServer(2), makeServer(3)]);
+    state.applyList('default', [makeServer(1), makeServer(2), makeServer(3)]);
+    expect(deltas).toHaveLength(1);
+    state.applyList('default', [makeServer(1), makeServer(2, { status: 'stopped' }), makeServer(4)]);
+    expect(deltas).toHaveLength(2);
+    expect(deltas[1]?.upserted.map((view) => view.key)).toEqual(['default:2', 'default:4']);
+    expect(deltas[1]?.removed).toEqual(['default:3']);
+  });
+
+  it('notices a change even when updated_at did not move', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1, { ip_address: null })]);
+    state.applyList('default', [makeServer(1, { ip_address: '203.0.113.5' })]);
+    expect(deltas[1]?.upserted[0]?.server.ip_address).toBe('203.0.113.5');
+  });
+
+  it('keeps servers of other accounts when one account is polled', () => {
+    const { state, deltas } = recorder();
+    state.applyList('a', [makeServer(1)]);
+    state.applyList('b', [makeServer(1)]);
+    state.applyList('a', []);
+    expect(deltas.at(-1)?.removed).toEqual(['a:1']);
+    expect(state.snapshot().servers.map((view) => view.key)).toEqual(['b:1']);
+  });
+
+  it('a pending mark is part of the diff', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1)]);
+    state.setPending('default:1', { action: 'reboot', startedAt: 10 });
+    expect(deltas[1]?.upserted[0]?.pending).toEqual({ action: 'reboot', startedAt: 10 });
+    state.applyList('default', [makeServer(1)], undefined, () => null);
+    expect(deltas[2]?.upserted[0]?.pending).toBeNull();
+    expect(state.hasBusyServer()).toBe(false);
+  });
+
+  it('status-only changes emit a delta without servers; clear removes everything', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1)]);
+    state.setStatus({ refreshing: true });
+    state.setStatus({ refreshing: true });
+    expect(deltas).toHaveLength(2);
+    expect(deltas[1]).toMatchObject({ upserted: [], removed: [], status: { refreshing: true } });
+    state.clear();
+    expect(deltas[2]).toMatchObject({ removed: ['default:1'], status: { loaded: false, refreshing: false } });
+  });
+
+  it('diffs 5 000 servers with only the changed ones in the delta', () => {
+    const { state, deltas } = recorder();
+    const servers = Array.from({ length: 5000 }, (_, index) => makeServer(index + 1));
+    state.applyList('default', servers);
+    const next = servers.map((server) => (server.id % 1000 === 0 ? { ...server, status: 'stopped' } : { ...server }));
+    state.applyList('default', next);
+    expect(deltas[1]?.upserted.map((view) => view.server.id)).toEqual([1000, 2000, 3000, 4000, 5000]);
+    expect(deltas[1]?.removed).toEqual([]);
+  });
+});
