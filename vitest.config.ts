@@ -10,11 +10,22 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/renderer/**'],
+          exclude: ['tests/renderer/**', 'tests/e2e/**'],
           // electron-store is ESM-only; inlining it lets vi.mock('electron') reach its own import.
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 20_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // Journeys: the real renderer in headless Chromium against the real core and the simulator.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

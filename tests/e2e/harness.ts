@@ -1,0 +1,145 @@
+// End-to-end harness (test code, not product code). It runs the real main-process services in Node,
+// wired as main/index.ts wires them (createCore with the same ports, minus Electron: in-memory vault,
+// settings, clipboard, notifier), against the VPS.org simulator; serves the built renderer with the
+// app's CSP; opens it in headless Chromium; and installs in the page the same `window.vps` API the
+// preload exposes (createBridge), backed by the real IPC router through a Playwright binding.
+// Nothing the page shows is hand-written: it all comes from the simulator through the core.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../main/core';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/demo/simulator';
+import { CONTENT_SECURITY_POLICY } from '../../main/desktop/security';
+import { isAppPageUrl } from '../../main/ipc/router';
+import type { SettingsPatch } from '../../main/settings/schema';
+import { createMemoryPorts, createMemoryVault, createStaticAppInfo } from '../support/ports';
+import { RENDERER_DIR, readBridgeScript } from './assets';
+import { startStaticServer, type ExtraRoute, type StaticServer } from './static-server';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+}
+
+export interface BackendOptions {
+  simulator?: SimulatorOptions;
+  /** Store the simulator's token in the vault before start, as if the user had set it earlier. */
+  withToken?: boolean;
+  settings?: SettingsPatch;
+  systemLocale?: string;
+  demoSpeed?: number;
+  extraRoute?: ExtraRoute;
+  transformIndex?: (html: string) => string;
+}
+
+/** The Node side: simulator + core + static server for the renderer. */
+export interface Backend {
+  sim: Simulator;
+  core: Core;
+  ports: ReturnType<typeof createMemoryPorts>;
+  server: StaticServer;
+  pageUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startBackend(options: BackendOptions = {}): Promise<Backend> {
+  const sim = await startSimulator({ servers: 12, speed: 120, seed: 1, ...options.simulator, host: '127.0.0.1', port: 0 });
+  const vault = createMemoryVault(
+    options.withToken ? [{ account: { id: 'default', label: 'VPS.org', baseUrl: sim.baseUrl }, token: sim.token }] : [],
+    { backend: 'gnome_libsecret', persisted: true },
+  );
+  const ports = {
+    ...createMemoryPorts({ vault, settings: { apiBaseUrl: sim.baseUrl, ...options.settings } }),
+    appInfo: createStaticAppInfo({ version: '0.1.0', systemLocale: options.systemLocale ?? 'en-US' }),
+  };
+  const server = await startStaticServer({
+    root: RENDERER_DIR,
+    csp: CONTENT_SECURITY_POLICY,
+    ...(options.extraRoute ? { extraRoute: options.extraRoute } : {}),
+    ...(options.transformIndex ? { transformIndex: options.transformIndex } : {}),
+  });
+  const pageUrl = `${server.url}index.html`;
+  const core = createCore({
+    ...ports,
+    // As in main/index.ts: only the app's own page may call the router.
+    isTrustedSender: (sender) => isAppPageUrl(sender.url, pageUrl),
+    ...(options.demoSpeed ? { demoSpeed: options.demoSpeed } : {}),
+  });
+  await core.start();
+  return {
+    sim,
+    core,
+    ports,
+    server,
+    pageUrl,
+    async close() {
+      await core.stop();
+      await server.close();
+      await sim.close();
+    },
+  };
+}
+
+export interface Popup {
+  page: Page;
+  context: BrowserContext;
+  /** Errors thrown in the page or printed to its console as errors. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the popup page in a new browser context, bridged to the backend's router. */
+export async function openPopup(
+  browser: Browser,
+  backend: Backend,
+  options: { locale?: string; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<Popup> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 380, height: 560 },
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.exposeBinding('__vpsInvoke', (source, channel: unknown, request: unknown) =>
+    backend.core.router.handle(typeof channel === 'string' ? channel : '', request, { url: source.frame.url() }),
+  );
+  await page.addInitScript({ content: await readBridgeScript('binding-bridge.js') });
+  const unsubscribe = backend.core.onEvent((channel, payload) => {
+    if (page.isClosed()) return;
+    page.evaluate(([c, p]) => (globalThis as PageGlobals).__vpsEmit?.(c, p), [channel, payload] as const).catch(() => {
+      // The page may be navigating or closing; it re-subscribes on load.
+    });
+  });
+  backend.core.setPopupOpen(true);
+  await page.goto(backend.pageUrl);
+  return {
+    page,
+    context,
+    pageErrors,
+    async close() {
+      unsubscribe();
+      backend.core.setPopupOpen(false);
+      await context.close();
+    },
+  };
+}
+
+/** What tests/e2e/page/install-bridge.ts puts on the page's window. */
+interface PageGlobals {
+  __vpsEmit?: (channel: string, payload: unknown) => void;
+}
