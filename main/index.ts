@@ -2,6 +2,7 @@
 // feature (main/desktop/setup.ts), the Electron-free core in the middle. Flags: `--demo` starts the
 // simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup.
 import { app, Menu } from 'electron';
+import { EventChannel } from '../preload/contract';
 import { createCore, type Core } from './core';
 import {
   appPaths,
@@ -22,6 +23,8 @@ import type { PopupController } from './desktop/popup';
 
 // No application menu: it would only add a hidden menu bar (and its shortcuts) to the popup.
 Menu.setApplicationMenu(null);
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -73,7 +76,11 @@ if (!app.requestSingleInstanceLock()) {
     setupIpc(started, popup, log);
     tray = setupTray({ core: started, settings, popup, notifier, clipboard, log });
     setupPowerMonitor(started);
-    setupLoginItem(started, settings, log, () => tray?.refresh());
+    setupLoginItem(started, settings, log);
+    // Confirmation settings change the tray menu's labels and dialogs.
+    started.onEvent((channel) => {
+      if (channel === EventChannel.settingsChanged) tray?.refresh();
+    });
     await started.start({ demo: process.argv.includes('--demo') });
   });
 }

@@ -126,6 +126,8 @@ export function setupPopup(deps: { getTray: () => Tray | null; onVisibilityChang
           spellcheck: false,
         },
       });
+      // macOS: follow the user to the current Space / full-screen app instead of switching Spaces.
+      if (process.platform === 'darwin') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
       void window.loadFile(paths.page);
       return window;
     },
@@ -246,7 +248,7 @@ export function setupPowerMonitor(core: Core): void {
   powerMonitor.on('unlock-screen', () => core.system.unlock());
 }
 
-export function setupLoginItem(core: Core, settings: SettingsStore, log: Log, onSettingsChanged: () => void): void {
+export function setupLoginItem(core: Core, settings: SettingsStore, log: Log): void {
   const apply = (enabled: boolean) => {
     // In development the executable is the bare Electron binary: registering it would start an empty app.
     if (!app.isPackaged) {
@@ -280,6 +282,5 @@ export function setupLoginItem(core: Core, settings: SettingsStore, log: Log, on
       launchAtLogin = next;
       apply(next);
     }
-    onSettingsChanged();
   });
 }

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Core, CoreDeps } from '../../main/core';
+import type { Core, CoreDeps, CoreEventListener } from '../../main/core';
 import type { TraySummary } from '../../main/fleet/tray-summary';
-import { InvokeChannel, type Result } from '../../preload/contract';
+import { EventChannel, InvokeChannel, type EventPayload, type Result } from '../../preload/contract';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -107,6 +107,7 @@ const h = vi.hoisted(() => {
     isPackaged: false,
     dock: undefined,
     requestSingleInstanceLock: () => state.lock,
+    enableSandbox: record('app.enableSandbox'),
     quit: record('app.quit'),
     whenReady: () => ready,
     getAppPath: () => '/opt/vps-tray',
@@ -186,6 +187,7 @@ const summary: TraySummary = {
 
 function fakeCore() {
   const log: string[] = [];
+  const eventListeners: CoreEventListener[] = [];
   const core = {
     router: {
       channels: Object.values(InvokeChannel),
@@ -194,7 +196,10 @@ function fakeCore() {
         return { ok: true, value: null };
       },
     },
-    onEvent: () => () => {},
+    onEvent: (listener: CoreEventListener) => {
+      eventListeners.push(listener);
+      return () => {};
+    },
     tray: { getState: () => summary, onChange: () => () => {} },
     start: async (options?: { demo?: boolean }) => {
       log.push(`start demo=${options?.demo ?? false}`);
@@ -208,7 +213,10 @@ function fakeCore() {
     system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
     authState: () => ({ mode: 'none' as const }),
   } satisfies Core;
-  return { core, log };
+  const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
+    for (const listener of eventListeners) listener(channel, payload);
+  };
+  return { core, log, emit };
 }
 
 let current: ReturnType<typeof fakeCore>;
@@ -247,14 +255,14 @@ describe('composition root', () => {
     await import('../../main/index');
     h.state.resolveReady();
     await flush();
-    expect(h.calls.map((c) => c[0])).toEqual(['Menu.setApplicationMenu', 'app.quit']);
+    expect(h.calls.map((c) => c[0])).toEqual(['Menu.setApplicationMenu', 'app.enableSandbox', 'app.quit']);
     expect(h.FakeTray.instances).toHaveLength(0);
     expect(captured).toBeNull();
   });
 
   it('removes the application menu before ready, then wires core, tray, IPC and security', async () => {
     await import('../../main/index');
-    expect(h.calls[0]).toEqual(['Menu.setApplicationMenu', null]);
+    expect(h.calls.slice(0, 2)).toEqual([['Menu.setApplicationMenu', null], ['app.enableSandbox']]);
     expect(h.FakeTray.instances).toHaveLength(0);
     h.state.resolveReady();
     await flush();
@@ -341,6 +349,18 @@ describe('composition root', () => {
     // The second before-quit (from that app.quit) goes through.
     h.electron.app.emit('before-quit', { preventDefault: () => (prevented += 1) });
     expect(prevented).toBe(1);
+  });
+
+  it('rebuilds the tray menu when the confirmation settings change', async () => {
+    await startApp();
+    const tray = h.FakeTray.instances[0]!;
+    const before = tray.contextMenuSets;
+    const settings = captured!.settings;
+    settings.set({ ...settings.get(), confirmations: { start: false, stop: false, reboot: false } });
+    current.emit(EventChannel.settingsChanged, settings.get());
+    expect(tray.contextMenuSets).toBe(before + 1);
+    current.emit(EventChannel.settingsChanged, settings.get());
+    expect(tray.contextMenuSets).toBe(before + 1);
   });
 
   it('--demo starts the core in demo mode', async () => {
