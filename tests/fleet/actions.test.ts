@@ -7,10 +7,11 @@ import { createFleetState } from '../../main/fleet/state';
 import type { ActionOutcome } from '../../preload/contract';
 import { makeServer } from './fixtures';
 
+const unused = () => Promise.reject(new Error('not used'));
+
 function setup(servers: Server[], power: (id: number, action: string) => Promise<PowerActionResponse>) {
   let clock = 1_000_000;
   const calls: string[] = [];
-  const unused = () => Promise.reject(new Error('not used'));
   const api: FleetApi = {
     listServers: unused,
     getServer: unused,
