@@ -22,7 +22,7 @@ describe('server detail', () => {
     rendered = await openDetail();
     const { root, fake } = rendered;
     for (const text of ['203.0.113.10', '2001:db8::1', 'web01.example.com', 'Standard VPS', '2 vCPU · 4,096 MB RAM · 80 GB disk · 2,048 GB transfer', 'Ubuntu 22.04 LTS', 'us-west', 'enabled', 'ssh root@203.0.113.10'])
-      expect(hasText(root, text), text).toBe(true);
+      expect(hasText(root, text) ? text : `missing: ${text}`).toBe(text);
     expect(hasText(root, 'Jan 10, 2025')).toBe(true);
 
     const meters = queryAllByRole(root, 'meter');

@@ -150,7 +150,9 @@ describe('settings', () => {
     await typeInto(interval, '5');
     expect(interval.getAttribute('aria-invalid')).toBe('true');
     await typeInto(interval, '120');
-    await act(() => interval.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(() => {
+      interval.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await settle();
     expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([
       { confirmations: { reboot: false } },

@@ -36,8 +36,8 @@ describe('server list', () => {
     };
     for (const status of statuses) {
       const row = rendered.root.querySelector(`li[data-status="${status}"]`);
-      expect(row, status).not.toBeNull();
-      expect(row!.querySelector('.status-text')?.textContent).toBe(expected[status]);
+      expect({ status, text: row?.querySelector('.status-text')?.textContent }).toEqual({ status, text: expected[status] });
+      expect(row?.querySelector('.status-icon')?.textContent).toBeTruthy();
       expect(row!.querySelector('.status-icon')?.textContent).not.toBe('');
     }
   });
