@@ -53,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
       });
   });
 
-  void app.whenReady().then(async () => {
+  const startUp = app.whenReady().then(async () => {
     app.dock?.hide();
     setupSecurity(log);
     const settings = setupSettings(log);
@@ -82,5 +82,10 @@ if (!app.requestSingleInstanceLock()) {
       if (channel === EventChannel.settingsChanged) tray?.refresh();
     });
     await started.start({ demo: process.argv.includes('--demo') });
+  });
+  // A tray app that failed half-way would be invisible: say why and leave.
+  startUp.catch((error: unknown) => {
+    log('error', `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    app.quit();
   });
 }

@@ -2,7 +2,7 @@
 // The file is validated with the app's settings schema on read. A file that is not JSON, or that breaks
 // the schema, is moved aside to `settings.corrupt-<timestamp>.json` and the app starts with defaults:
 // never a crash at start-up, never a silent loss of what the user had.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore from 'electron-store';
 import type { SettingsStore } from '../ports';
@@ -76,7 +76,12 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
       configFileMode: 0o600,
       clearInvalidConfig: false,
     });
-    if (!existsSync(path)) store.store = current;
+    if (existsSync(path)) {
+      // A file from an older version (or copied in) may be world-readable: tighten it.
+      if (process.platform !== 'win32') chmodSync(path, 0o600);
+    } else {
+      store.store = current;
+    }
   } catch (error) {
     // e.g. the folder is read-only: keep working with the settings in memory.
     log('error', `Settings cannot be written to ${options.directory}: ${String(error)}`);

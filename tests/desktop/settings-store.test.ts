@@ -81,3 +81,13 @@ describe('settings store', () => {
     expect(backupTimestamp(new Date('2026-01-02T03:04:05.678Z'))).toBe('2026-01-02T03-04-05');
   });
 });
+
+describe('settings file permissions', () => {
+  it('tightens an existing world-readable file to 0600', () => {
+    const file = join(directory, 'settings.json');
+    writeFileSync(file, JSON.stringify({ language: 'en' }), { mode: 0o644 });
+    const store = openSettingsStore({ directory, log: () => {} });
+    expect(store.get().language).toBe('en');
+    expect(process.platform === 'win32' || (statSync(file).mode & 0o777) === 0o600).toBe(true);
+  });
+});
