@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import preact from '@preact/preset-vite';
+import { preact } from '@preact/preset-vite';
 import { build } from 'vite';
 
 const RENDERER_GZIP_BUDGET = 30 * 1024;

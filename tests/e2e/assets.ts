@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import preact from '@preact/preset-vite';
+import { preact } from '@preact/preset-vite';
 import { build } from 'vite';
 
 export const E2E_ASSETS_DIR = resolve('.tmp/e2e');

@@ -115,13 +115,13 @@ export async function openPopup(
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
-  await page.exposeBinding('__vpsInvoke', (source, channel: unknown, request: unknown) =>
+  await page.exposeBinding('vpsHarnessInvoke', (source, channel: unknown, request: unknown) =>
     backend.core.router.handle(typeof channel === 'string' ? channel : '', request, { url: source.frame.url() }),
   );
   await page.addInitScript({ content: await readBridgeScript('binding-bridge.js') });
   const unsubscribe = backend.core.onEvent((channel, payload) => {
     if (page.isClosed()) return;
-    page.evaluate(([c, p]) => (globalThis as PageGlobals).__vpsEmit?.(c, p), [channel, payload] as const).catch(() => {
+    page.evaluate(([c, p]) => (globalThis as PageGlobals).vpsHarnessEmit?.(c, p), [channel, payload] as const).catch(() => {
       // The page may be navigating or closing; it re-subscribes on load.
     });
   });
@@ -141,5 +141,5 @@ export async function openPopup(
 
 /** What tests/e2e/page/install-bridge.ts puts on the page's window. */
 interface PageGlobals {
-  __vpsEmit?: (channel: string, payload: unknown) => void;
+  vpsHarnessEmit?: (channel: string, payload: unknown) => void;
 }

@@ -11,7 +11,7 @@ installBridge(async (channel, request) => {
 });
 
 const events = new EventSource('/__events');
-events.onmessage = (message: MessageEvent<string>) => {
+events.addEventListener('message', (message: MessageEvent<string>) => {
   const { channel, payload } = JSON.parse(message.data) as { channel: string; payload: unknown };
-  window.__vpsEmit?.(channel, payload);
-};
+  window.vpsHarnessEmit?.(channel, payload);
+});

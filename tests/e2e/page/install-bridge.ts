@@ -1,6 +1,6 @@
 // Runs in the page, before the renderer: installs the same `window.vps` object the Electron preload
 // exposes (createBridge from preload/bridge.ts), over a transport the harness provides instead of
-// ipcRenderer. Main -> page events arrive through `window.__vpsEmit`.
+// ipcRenderer. Main -> page events arrive through `window.vpsHarnessEmit`.
 import { createBridge, type BridgeTransport } from '../../../preload/bridge';
 
 type Listener = (payload: unknown) => void;
@@ -8,7 +8,7 @@ export type RawInvoke = (channel: string, request: unknown) => Promise<unknown>;
 
 declare global {
   interface Window {
-    __vpsEmit?: (channel: string, payload: unknown) => void;
+    vpsHarnessEmit?: (channel: string, payload: unknown) => void;
   }
 }
 
@@ -24,7 +24,7 @@ export function installBridge(rawInvoke: RawInvoke): void {
       return () => set.delete(listener as Listener);
     },
   };
-  window.__vpsEmit = (channel, payload) => {
+  window.vpsHarnessEmit = (channel, payload) => {
     for (const listener of listeners.get(channel) ?? []) listener(payload);
   };
   Object.defineProperty(window, 'vps', { value: Object.freeze(createBridge(transport)), writable: false });
