@@ -1,0 +1,104 @@
+// Journeys through token setup: first run with a wrong then a right token, and the demo.
+// Everything the page shows comes from the simulator through the real core.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
+
+const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 } };
+
+let browser: Browser;
+let backend: Backend | undefined;
+let popup: Popup | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await popup?.close();
+  await backend?.close();
+  popup = undefined;
+  backend = undefined;
+});
+
+/**
+ * Page errors that matter. The two dropped here come from serving the page over HTTP instead of
+ * Electron's file/app protocol (CSP frame-ancestors in a <meta>, no favicon), not from the app.
+ */
+function realPageErrors(errors: readonly string[]): string[] {
+  return errors.filter(
+    (message) =>
+      !message.includes("The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element") &&
+      message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
+  );
+}
+
+/** Records, as JSON text, every router answer and every event the core sends towards the page. */
+function recordTrafficToPage(target: Backend): string[] {
+  const seen: string[] = [];
+  const router = target.core.router;
+  const handle = router.handle.bind(router);
+  router.handle = async (channel, payload, sender) => {
+    const result = await handle(channel, payload, sender);
+    seen.push(JSON.stringify(result));
+    return result;
+  };
+  target.core.onEvent((channel, payload) => seen.push(JSON.stringify({ channel, payload })));
+  return seen;
+}
+
+test('first run: a wrong token is rejected and kept in the input, the right one shows the servers, and the token never reaches the page', async () => {
+  backend = await startBackend({ withToken: false, settings: FAST_POLLING });
+  const traffic = recordTrafficToPage(backend);
+  popup = await openPopup(browser, backend);
+  const { page } = popup;
+  const token = backend.sim.token;
+
+  await page.getByRole('heading', { name: 'Connect your VPS.org account' }).waitFor();
+  const input = page.getByLabel('API token');
+  const wrongToken = `${token.slice(0, -4)}beef`;
+  await input.fill(wrongToken);
+  await page.getByRole('button', { name: 'Save token' }).click();
+
+  const alert = page.getByRole('alert');
+  await expect.poll(() => alert.textContent()).toContain('rejected');
+  expect(await input.inputValue()).toBe(wrongToken);
+  expect(backend.sim.requests.filter((request) => !request.authorized)).toHaveLength(1);
+
+  await input.fill(token);
+  await page.getByRole('button', { name: 'Save token' }).click();
+  await page.getByRole('listitem').filter({ hasText: 'web-server-01' }).waitFor();
+  await expect.poll(() => page.getByText('12 servers').count()).toBe(1);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByText('Token stored in: gnome_libsecret').waitFor();
+  expect(await page.getByText('Kept across restarts.').count()).toBe(1);
+
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain(token);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(token);
+  expect(traffic.length).toBeGreaterThan(0);
+  expect(traffic.filter((text) => text.includes(token))).toEqual([]);
+  expect(realPageErrors(popup.pageErrors)).toEqual([]);
+});
+
+test('try the demo from token setup, then leave it', async () => {
+  backend = await startBackend({ withToken: false, settings: FAST_POLLING, demoSpeed: 300 });
+  popup = await openPopup(browser, backend);
+  const { page } = popup;
+
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await page.getByText('Demo mode: simulated servers, nothing is real.').waitFor();
+  expect(await page.getByText('Demo', { exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('list', { name: 'Servers' }).getByRole('listitem').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(/^\d+ servers$/).count()).toBe(1);
+  // The servers came from the core's own demo simulator: the account's API was never asked.
+  expect(backend.sim.requests).toEqual([]);
+
+  await page.getByRole('button', { name: 'Leave demo' }).click();
+  await page.getByRole('heading', { name: 'Connect your VPS.org account' }).waitFor();
+  expect(await page.getByText('Demo mode: simulated servers, nothing is real.').count()).toBe(0);
+  expect(await page.getByRole('list', { name: 'Servers' }).count()).toBe(0);
+  expect(realPageErrors(popup.pageErrors)).toEqual([]);
+});
