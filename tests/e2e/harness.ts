@@ -39,6 +39,10 @@ export interface BackendOptions {
   demoSpeed?: number;
   extraRoute?: ExtraRoute;
   transformIndex?: (html: string) => string;
+  /** Port of the page server; default 0 (a free one). */
+  port?: number;
+  /** The Content-Security-Policy header of the page; default the app's own (the preview relaxes connect-src). */
+  csp?: string;
 }
 
 /** The Node side: simulator + core + static server for the renderer. */
@@ -63,7 +67,8 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   };
   const server = await startStaticServer({
     root: RENDERER_DIR,
-    csp: CONTENT_SECURITY_POLICY,
+    csp: options.csp ?? CONTENT_SECURITY_POLICY,
+    ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.extraRoute ? { extraRoute: options.extraRoute } : {}),
     ...(options.transformIndex ? { transformIndex: options.transformIndex } : {}),
   });

@@ -30,6 +30,8 @@ export async function startStaticServer(options: {
   extraRoute?: ExtraRoute;
   /** Rewrites index.html (the preview injects its bridge script). */
   transformIndex?: (html: string) => string;
+  /** Default 0: a free port (tests); the preview asks for a fixed one. */
+  port?: number;
 }): Promise<StaticServer> {
   const root = resolve(options.root);
   const server = createServer((req, res) => {
@@ -61,7 +63,11 @@ export async function startStaticServer(options: {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  await new Promise<void>((resolveListen, rejectListen) => {
+    // e.g. EADDRINUSE when the preview's fixed port is taken.
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, '127.0.0.1', resolveListen);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
