@@ -87,6 +87,11 @@ export interface Simulator {
   /** A deep copy of the detail view of a server, or undefined. */
   getServer(id: number): unknown;
   listServerIds(): number[];
+  /**
+   * Renames a server WITHOUT the API's name rule: the hostile data a compromised or buggy API could
+   * send (e.g. markup in a name), for tests of the client. Returns false for an unknown id.
+   */
+  renameServerUnchecked(id: number, name: string): boolean;
   close(): Promise<void>;
 }
 
@@ -471,6 +476,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return detail === undefined ? undefined : structuredClone(detail);
     },
     listServerIds: () => account.ids(),
+    renameServerUnchecked: (id, name) => account.update(id, { name }) !== undefined,
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
