@@ -18,7 +18,7 @@ const output = resolve(outputIndex > 0 ? process.argv[outputIndex + 1] : 'releas
 
 if (!existsSync('dist/main/index.js') || !existsSync('dist/preload/index.cjs') || !existsSync('dist/renderer/index.html')) {
   console.log('package-dir: dist/ is missing, building first');
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  execFileSync(bin('tsx'), ['scripts/build.ts'], { stdio: 'inherit' });
 }
 
 const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;

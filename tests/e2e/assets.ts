@@ -1,10 +1,10 @@
-// Builds what the harness serves: the real renderer (same Vite config as scripts/build.mjs) and the
+// Builds what the harness serves: the real renderer (the configuration `npm run build` uses) and the
 // page-side bridge scripts. Output goes to .tmp/e2e so a test run never depends on a stale `dist/`.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { preact } from '@preact/preset-vite';
 import { build } from 'vite';
+import { rendererBundle } from '../../scripts/bundles';
 
 export const E2E_ASSETS_DIR = resolve('.tmp/e2e');
 export const RENDERER_DIR = join(E2E_ASSETS_DIR, 'renderer');
@@ -26,14 +26,7 @@ async function bundleBridge(entry: string, outName: string): Promise<void> {
 /** Builds the renderer and both bridge scripts. */
 export async function buildE2eAssets(): Promise<void> {
   await mkdir(E2E_ASSETS_DIR, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: resolve('renderer'),
-    base: './',
-    plugins: [preact()],
-    build: { outDir: RENDERER_DIR, emptyOutDir: true, target: 'chrome130' },
-  });
+  await build(rendererBundle(RENDERER_DIR));
   await bundleBridge('tests/e2e/page/binding-bridge.ts', 'binding-bridge.js');
   await bundleBridge('tests/e2e/page/http-bridge.ts', 'http-bridge.js');
 }

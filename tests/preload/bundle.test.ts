@@ -1,33 +1,18 @@
 // The preload runs under `sandbox: true`, where only CommonJS with `require('electron')` loads: prove
-// the bundle is one CommonJS file whose only require is electron. Same build options as scripts/build.mjs.
+// the bundle is one CommonJS file whose only require is electron. Built with the same configuration as `npm run build`.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
+import { preloadBundle } from '../../scripts/bundles';
 
 let outDir: string;
 let code: string;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'vps-preload-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      ssr: true,
-      minify: false,
-      rolldownOptions: {
-        input: { index: 'preload/index.ts' },
-        external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
-      },
-    },
-    ssr: { noExternal: true, target: 'node' },
-  });
+  await build(preloadBundle(outDir));
   code = readFileSync(join(outDir, 'index.cjs'), 'utf8');
 });
 

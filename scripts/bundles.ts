@@ -1,0 +1,63 @@
+// The Vite configurations of the app's three bundles, shared by the build (scripts/build.ts), the
+// preload bundle test and the end-to-end harness, so that what is tested is what ships.
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import { preact } from '@preact/preset-vite';
+import type { InlineConfig } from 'vite';
+
+const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Main process: ESM for Node, every dependency bundled (electron-store is ESM-only). */
+export function mainBundle(outDir = 'dist/main'): InlineConfig {
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      ssr: true,
+      sourcemap: true,
+      minify: false,
+      rolldownOptions: {
+        input: { index: 'main/index.ts' },
+        external: nodeExternals,
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  };
+}
+
+/** Preload: ONE CommonJS file requiring only `electron`, because a sandboxed preload cannot load modules. */
+export function preloadBundle(outDir = 'dist/preload'): InlineConfig {
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      ssr: true,
+      minify: false,
+      rolldownOptions: {
+        input: { index: 'preload/index.ts' },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  };
+}
+
+/** Renderer: the Preact popup page. */
+export function rendererBundle(outDir = 'dist/renderer'): InlineConfig {
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    root: resolve('renderer'),
+    base: './',
+    plugins: [preact()],
+    build: { outDir: resolve(outDir), emptyOutDir: true, target: 'chrome130', sourcemap: false },
+  };
+}
