@@ -1,0 +1,184 @@
+// Power journeys: reboot with confirmation, stop then start, and a reboot done with the keyboard only.
+// The page talks to the real core, which polls the real simulator; the simulator's request log shows
+// what VPS.org would have received.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Simulator } from '../../main/demo/simulator';
+import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
+
+const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 } };
+
+let browser: Browser;
+let backend: Backend | undefined;
+let popup: Popup | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await popup?.close();
+  await backend?.close();
+  popup = undefined;
+  backend = undefined;
+});
+
+/**
+ * Page errors that matter. The two dropped here come from serving the page over HTTP instead of
+ * Electron's app protocol (CSP frame-ancestors in a <meta>, no favicon), not from the app.
+ */
+function realPageErrors(errors: readonly string[]): string[] {
+  return errors.filter(
+    (message) =>
+      !message.includes("The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element") &&
+      message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
+  );
+}
+
+function serverIdByName(sim: Simulator, name: string): number {
+  const id = sim.listServerIds().find((candidate) => {
+    const server = sim.getServer(candidate);
+    return typeof server === 'object' && server !== null && 'name' in server && server.name === name;
+  });
+  if (id === undefined) throw new Error(`The simulator has no server named ${name}`);
+  return id;
+}
+
+function postsTo(sim: Simulator, path: string) {
+  return sim.requests.filter((request) => request.method === 'POST' && request.path === path);
+}
+
+function allPosts(sim: Simulator) {
+  return sim.requests.filter((request) => request.method === 'POST');
+}
+
+function row(page: Page, name: string) {
+  return page.getByRole('list', { name: 'Servers' }).getByRole('listitem').filter({ hasText: name });
+}
+
+/** The status word shown in a row ("running", "rebooting", …). */
+async function rowStatus(page: Page, name: string): Promise<string | null> {
+  const rows = row(page, name);
+  if ((await rows.count()) !== 1) return null;
+  return rows.locator('.status-text').first().textContent();
+}
+
+function powerButtons(page: Page, name: string, options: { enabled?: boolean } = {}) {
+  return row(page, name).getByRole('button', {
+    name: new RegExp(`^(Start|Stop|Reboot) ${name}$`),
+    ...(options.enabled ? { disabled: false } : {}),
+  });
+}
+
+async function openList(options: { speed: number }): Promise<Page> {
+  backend = await startBackend({ withToken: true, simulator: { speed: options.speed }, settings: FAST_POLLING });
+  popup = await openPopup(browser, backend);
+  await row(popup.page, 'web-server-01').waitFor();
+  return popup.page;
+}
+
+test('reboot after an inline confirmation: progress shown, buttons unavailable meanwhile, running again by itself, one POST', async () => {
+  // Speed 30: the reboot lasts 1-2 s, long enough to see it in progress, short enough for the test.
+  const page = await openList({ speed: 30 });
+  const sim = backend!.sim;
+  const id = serverIdByName(sim, 'web-server-01');
+
+  await page.getByRole('button', { name: 'Reboot web-server-01' }).click();
+  const confirm = page.getByRole('group', { name: 'Reboot web-server-01?' });
+  await confirm.waitFor();
+  expect(allPosts(sim)).toEqual([]);
+  await confirm.getByRole('button', { name: 'Reboot', exact: true }).click();
+
+  await expect.poll(() => rowStatus(page, 'web-server-01')).toBe('rebooting');
+  expect(await powerButtons(page, 'web-server-01', { enabled: true }).count()).toBe(0);
+  await expect.poll(() => row(page, 'web-server-01').getByText('Rebooting…').count()).toBe(1);
+
+  await expect.poll(() => rowStatus(page, 'web-server-01'), { timeout: 10_000 }).toBe('running');
+  await expect
+    .poll(() => powerButtons(page, 'web-server-01', { enabled: true }).count(), { timeout: 5_000 })
+    .toBe(2);
+  expect(postsTo(sim, `/api/v1/servers/${id}/reboot/`)).toHaveLength(1);
+  expect(allPosts(sim)).toHaveLength(1);
+  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+});
+
+test('stop (confirmed) then start the same server: one POST each', async () => {
+  const page = await openList({ speed: 60 });
+  const sim = backend!.sim;
+  const id = serverIdByName(sim, 'mail-01');
+
+  await page.getByRole('button', { name: 'Stop mail-01' }).click();
+  const confirm = page.getByRole('group', { name: 'Stop mail-01?' });
+  await confirm.getByRole('button', { name: 'Stop', exact: true }).click();
+
+  await expect.poll(() => rowStatus(page, 'mail-01'), { timeout: 10_000 }).toBe('stopped');
+  const start = page.getByRole('button', { name: 'Start mail-01', disabled: false });
+  await start.waitFor({ timeout: 5_000 });
+  expect(await page.getByRole('button', { name: 'Stop mail-01' }).count()).toBe(0);
+  // Starting needs no confirmation by default.
+  await start.click();
+
+  await expect.poll(() => rowStatus(page, 'mail-01'), { timeout: 10_000 }).toBe('running');
+  await page.getByRole('button', { name: 'Stop mail-01', disabled: false }).waitFor({ timeout: 5_000 });
+  expect(postsTo(sim, `/api/v1/servers/${id}/stop/`)).toHaveLength(1);
+  expect(postsTo(sim, `/api/v1/servers/${id}/start/`)).toHaveLength(1);
+  expect(allPosts(sim)).toHaveLength(2);
+  expect(sim.getServer(id)).toMatchObject({ status: 'active' });
+  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+});
+
+/** Accessible-ish description of the focused element: its label, or its text. */
+function focused(page: Page): Promise<{ label: string; rowName: string | null }> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!(element instanceof HTMLElement)) return { label: '', rowName: null };
+    const label = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
+    const rowName = element.classList.contains('row-main') ? element.getAttribute('title') : null;
+    return { label, rowName };
+  });
+}
+
+async function pressUntil(page: Page, key: string, done: () => Promise<boolean>, limit: number): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await done()) return;
+    await page.keyboard.press(key);
+  }
+  if (!(await done())) throw new Error(`Pressed ${key} ${limit} times without reaching the target`);
+}
+
+test('keyboard only: Tab to the list, arrow to a running server, reboot it with confirmation', async () => {
+  const page = await openList({ speed: 60 });
+  const sim = backend!.sim;
+
+  // Into the list: the list has one tab stop (the active row), reached by Tab from the toolbar.
+  await pressUntil(page, 'Tab', async () => (await focused(page)).rowName !== null, 12);
+  // Trouble sorts first (suspended, stopped); arrow down past it to the first running server.
+  await pressUntil(
+    page,
+    'ArrowDown',
+    async () => {
+      const { rowName } = await focused(page);
+      return rowName !== null && (await rowStatus(page, rowName)) === 'running';
+    },
+    6,
+  );
+  const name = (await focused(page)).rowName!;
+  expect(name).toBe('auth-us-01');
+  const id = serverIdByName(sim, name);
+
+  await pressUntil(page, 'Tab', async () => (await focused(page)).label === `Reboot ${name}`, 3);
+  await page.keyboard.press('Enter');
+  await page.getByRole('group', { name: `Reboot ${name}?` }).waitFor();
+  // Focus moved into the confirmation, onto the confirming button.
+  expect((await focused(page)).label).toBe('Reboot');
+  expect(allPosts(sim)).toEqual([]);
+  await page.keyboard.press('Space');
+
+  await expect.poll(() => postsTo(sim, `/api/v1/servers/${id}/reboot/`).length).toBe(1);
+  await expect.poll(() => page.getByText(`${name}: reboot finished.`).count(), { timeout: 10_000 }).toBe(1);
+  expect(await rowStatus(page, name)).toBe('running');
+  expect(allPosts(sim)).toHaveLength(1);
+  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+});
