@@ -48,9 +48,7 @@ export function ListView() {
           value={store.statusFilter.value}
           onChange={(event) => void store.setFilters({ status: event.currentTarget.value })}
         >
-          <option value="">
-            {t('list.filterStatus')}: {t('list.filterAll')}
-          </option>
+          <option value="">{t('list.anyStatus')}</option>
           {FILTER_STATUSES.map((value) => (
             <option key={value} value={value}>
               {statusLabel(i18n, value)}
@@ -62,9 +60,7 @@ export function ListView() {
           value={store.locationFilter.value}
           onChange={(event) => void store.setFilters({ location: event.currentTarget.value })}
         >
-          <option value="">
-            {t('list.filterLocation')}: {t('list.filterAll')}
-          </option>
+          <option value="">{t('list.anyLocation')}</option>
           {store.locations.value.map((value) => (
             <option key={value} value={value}>
               {value}
