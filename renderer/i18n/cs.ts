@@ -67,7 +67,7 @@ export const cs: Record<MessageKey, string | PluralMessage> = {
   'nav.create': 'Nový server',
   'nav.close': 'Zavřít',
   'demo.badge': 'Demo',
-  'demo.banner': 'Ukázkový režim: simulované servery.',
+  'demo.banner': 'Ukázkový režim: simulované servery, nic není skutečné.',
   'demo.leave': 'Ukončit demo',
   'detail.loading': 'Načítají se podrobnosti…',
   'detail.failed': 'Podrobnosti se nepodařilo načíst: {message}',

@@ -70,7 +70,7 @@ export const en = {
   'nav.create': 'New server',
   'nav.close': 'Close',
   'demo.badge': 'Demo',
-  'demo.banner': 'Demo mode: simulated servers.',
+  'demo.banner': 'Demo mode: simulated servers, nothing is real.',
   'demo.leave': 'Leave demo',
   'detail.loading': 'Loading server details…',
   'detail.failed': 'Could not load details: {message}',
