@@ -1,0 +1,210 @@
+// `npm run preview`: the real renderer in an ordinary browser, for a person to look at and click
+// through, with no Electron. It runs the same Node side as the e2e journeys (simulator + real core,
+// a token already stored, so the list shows at once) and replaces the preload with an HTTP bridge:
+//   POST /__ipc/<channel>  {"request": ...}  -> the router's Result as JSON
+//   GET  /__events                           -> server-sent events, data: {"channel","payload"}
+// The page gets `window.vps` from tests/e2e/page/http-bridge.ts (served as /__bridge.js, injected
+// before the app's module script). For this preview only, the CSP's connect-src becomes 'self'.
+//
+// Sender check: the router trusts only the app's page. Over HTTP the "sender frame" is the request's
+// Referer (Chromium sends the full page URL for same-origin fetch and EventSource), and an Origin
+// header, when present, must be the preview's own origin; so another site open in the same browser
+// cannot drive the preview's API. It listens on 127.0.0.1 only.
+//
+// Usage: npx tsx tests/e2e/preview.ts [--port 5174] [--servers 25] [--speed 10]
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildE2eAssets, readBridgeScript } from './assets';
+import { startBackend, type Backend } from './harness';
+import { CONTENT_SECURITY_POLICY } from '../../main/desktop/security';
+import { isAppPageUrl } from '../../main/ipc/router';
+
+export const DEFAULT_PREVIEW_PORT = 5174;
+const BRIDGE_PATH = '/__bridge.js';
+const IPC_PREFIX = '/__ipc/';
+const EVENTS_PATH = '/__events';
+const MAX_IPC_BODY_BYTES = 1024 * 1024;
+
+export interface PreviewOptions {
+  /** Default 5174; 0 picks a free port (tests). */
+  port?: number;
+  /** Size of the simulated account. Default 25. */
+  servers?: number;
+  /** Simulator time scale. Default 10, as in demo mode. */
+  speed?: number;
+  /** Rebuild the renderer and the bridges first. The CLI does; tests reuse the e2e project's build. */
+  build?: boolean;
+}
+
+export interface Preview {
+  /** The page to open, e.g. http://127.0.0.1:5174/index.html */
+  url: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+/** connect-src 'self' instead of whatever the policy says (the HTTP bridge talks to its own origin). */
+export function relaxConnectSrc(policy: string): string {
+  const directives = policy
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== '' && !directive.startsWith('connect-src'));
+  return [...directives, "connect-src 'self'"].join('; ');
+}
+
+/** The page with the bridge script before the app's module script and the meta CSP relaxed. */
+export function injectBridge(html: string): string {
+  const moduleScript = html.indexOf('<script type="module"');
+  if (moduleScript < 0) throw new Error('index.html has no module script to put the bridge before.');
+  const withBridge = `${html.slice(0, moduleScript)}<script src=".${BRIDGE_PATH}"></script>\n    ${html.slice(moduleScript)}`;
+  return withBridge.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i,
+    (_whole, before: string, policy: string, after: string) => `${before}${relaxConnectSrc(policy)}${after}`,
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_IPC_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+}
+
+/** The "sender frame" URL the router checks, from the request's Origin and Referer. */
+function senderUrl(req: IncomingMessage, pageOrigin: string): string {
+  const { origin, referer } = req.headers;
+  if (origin !== undefined && origin !== pageOrigin) return '';
+  return referer ?? '';
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  if (options.build) await buildE2eAssets();
+  const bridgeScript = await readBridgeScript('http-bridge.js');
+  const eventStreams = new Set<ServerResponse>();
+  // Assigned right after startBackend; no request can arrive before its server listens.
+  let backend: Backend | undefined;
+
+  const openEventStream = (req: IncomingMessage, res: ServerResponse, current: Backend) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    eventStreams.add(res);
+    // A connected page is an open popup: the core polls at the "open" interval meanwhile.
+    current.core.setPopupOpen(true);
+    req.on('close', () => {
+      eventStreams.delete(res);
+      if (eventStreams.size === 0) current.core.setPopupOpen(false);
+    });
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/') {
+      res.writeHead(302, { location: '/index.html' }).end();
+      return true;
+    }
+    if (pathname === BRIDGE_PATH) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(bridgeScript);
+      return true;
+    }
+    if (pathname !== EVENTS_PATH && !pathname.startsWith(IPC_PREFIX)) return false;
+    const current = backend;
+    if (!current) {
+      res.writeHead(503).end();
+      return true;
+    }
+    const sender = { url: senderUrl(req, new URL(current.server.url).origin) };
+    // The router checks every IPC call itself; the event stream is checked here with the same rule.
+    if (!isAppPageUrl(sender.url, current.pageUrl)) {
+      res.writeHead(403).end('forbidden: not the app page');
+      return true;
+    }
+    if (pathname === EVENTS_PATH) {
+      openEventStream(req, res, current);
+      return true;
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return true;
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch {
+      sendJson(res, 400, { error: 'expected a JSON body {"request": ...}' });
+      return true;
+    }
+    const channel = decodeURIComponent(pathname.slice(IPC_PREFIX.length));
+    // The router checks the sender again and validates the payload; it never throws.
+    sendJson(res, 200, await current.core.router.handle(channel, isRecord(body) ? body.request : undefined, sender));
+    return true;
+  };
+
+  backend = await startBackend({
+    withToken: true,
+    simulator: { servers: options.servers ?? 25, speed: options.speed ?? 10 },
+    port: options.port ?? DEFAULT_PREVIEW_PORT,
+    csp: relaxConnectSrc(CONTENT_SECURITY_POLICY),
+    transformIndex: injectBridge,
+    extraRoute: route,
+  });
+  const unsubscribe = backend.core.onEvent((channel, payload) => {
+    const line = `data: ${JSON.stringify({ channel, payload })}\n\n`;
+    for (const stream of eventStreams) stream.write(line);
+  });
+  const started = backend;
+  return {
+    url: started.pageUrl,
+    backend: started,
+    async close() {
+      unsubscribe();
+      for (const stream of eventStreams) stream.end();
+      eventStreams.clear();
+      await started.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PREVIEW_PORT) },
+      servers: { type: 'string', default: '25' },
+      speed: { type: 'string', default: '10' },
+    },
+  });
+  const port = Number(values.port);
+  const servers = Number(values.servers);
+  const speed = Number(values.speed);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port: not a port number: ${values.port}`);
+  if (!Number.isInteger(servers) || servers < 0) throw new Error(`--servers: not a count: ${values.servers}`);
+  if (!(speed > 0)) throw new Error(`--speed: not a positive number: ${values.speed}`);
+  const preview = await startPreview({ port, servers, speed, build: true });
+  console.log(`VPS.org Tray preview: open ${preview.url}  (simulated account, ${servers} servers; Ctrl-C stops)`);
+  const stop = () => {
+    void preview.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
