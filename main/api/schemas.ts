@@ -3,21 +3,9 @@
 // kept. `status` is any string: a status this app has never seen is kept as it came.
 import { z } from 'zod';
 
-/** Statuses the contract names. Others may arrive and must still render. */
-export const KNOWN_STATUSES = [
-  'active',
-  'stopped',
-  'suspended',
-  'provisioning',
-  'starting',
-  'stopping',
-  'rebooting',
-] as const;
-export type KnownStatus = (typeof KNOWN_STATUSES)[number];
-/** A server status: one of the known ones, or any other string the API sends. */
-export type ServerStatus = KnownStatus | (string & {});
-/** Statuses during which no power action is accepted. */
-export const TRANSITIONAL_STATUSES: readonly ServerStatus[] = ['provisioning', 'starting', 'stopping', 'rebooting'];
+import type { ServerStatus } from './statuses';
+
+export { KNOWN_STATUSES, TRANSITIONAL_STATUSES, type KnownStatus, type ServerStatus } from './statuses';
 
 export const planSchema = z
   .object({

@@ -8,7 +8,8 @@ import type { PowerAction, Server, ServerDetail, ServerStatus } from '../api/sch
 import type { AcceptedAction, ActionOutcome, PendingAction, ServerRef, ServerView } from '../../preload/contract';
 import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
-import { isTransitional, serverKey, type FleetState } from './state';
+import { isTransitional } from '../api/statuses';
+import { serverKey, type FleetState } from './state';
 
 export const ACTION_TIMEOUT_MS = 10 * 60_000;
 

@@ -2,7 +2,7 @@
 // it, plus the poll status. Every mutation computes what changed and hands one FleetDelta to `onDelta`,
 // so the renderer only ever receives the servers that changed.
 import type { Server } from '../api/schemas';
-import { TRANSITIONAL_STATUSES } from '../api/schemas';
+import { isTransitional } from '../api/statuses';
 import type { FleetDelta, FleetSnapshot, FleetStatus, PendingAction, ServerRef, ServerView } from '../../preload/contract';
 
 export function serverKey(accountId: string, id: number): string {
@@ -11,10 +11,6 @@ export function serverKey(accountId: string, id: number): string {
 
 export function refKey(ref: ServerRef): string {
   return serverKey(ref.accountId, ref.id);
-}
-
-export function isTransitional(status: string): boolean {
-  return TRANSITIONAL_STATUSES.includes(status);
 }
 
 export interface FleetState {

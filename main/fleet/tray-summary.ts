@@ -1,8 +1,8 @@
 // The tray's view of the fleet: pure data (icon state, tooltip, menu entries) that the desktop edge
 // renders. Computed from the fleet and the auth state; `createTraySummaryTracker` emits only changes.
-import type { PowerAction, ServerStatus } from '../api/schemas';
+import type { PowerAction } from '../api/schemas';
+import { allowedPowerActions, isTransitional, type ServerStatus } from '../api/statuses';
 import type { AuthState, FleetStatus, ServerRef, ServerView } from '../../preload/contract';
-import { isTransitional } from './state';
 
 export interface TraySummary {
   icon: 'ok' | 'some-stopped' | 'busy' | 'error' | 'no-token' | 'demo';
@@ -23,10 +23,7 @@ export interface TraySummary {
 
 /** Power actions the current state allows (the same rule the action tracker enforces). */
 export function validActions(status: ServerStatus, pending: boolean): PowerAction[] {
-  if (pending) return [];
-  if (status === 'active') return ['stop', 'reboot'];
-  if (status === 'stopped') return ['start'];
-  return [];
+  return pending ? [] : allowedPowerActions(status);
 }
 
 function clockTime(ms: number): string {

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PowerAction, ServerStatus } from '../../main/api/schemas';
 import type { PendingAction, ServerView } from '../../preload/contract';
-import { allowedActions, statusTone, type StatusTone } from '../state/fleet';
+import { allowedPowerActions, statusTone, type StatusTone } from '../state/fleet';
 import type { RowNotice } from '../state/store';
 import { statusLabel } from '../state/text';
 import { useStore } from './context';
@@ -44,7 +44,7 @@ export function PowerButtons({
   const store = useStore();
   const t = store.t;
   const busy = busyAction(view, store.requesting.value);
-  const actions = allowedActions(view.server.status);
+  const actions = allowedPowerActions(view.server.status);
   return (
     <div class="power">
       {busy !== null && (

@@ -1,34 +1,13 @@
 // Pure fleet logic for the popup: status classes, sort order, which power actions a state allows,
 // search. No signals and no DOM here, so it is cheap to test.
-import type { KnownStatus, PowerAction, ServerStatus } from '../../main/api/schemas';
+import { isTransitional, type KnownStatus, type ServerStatus } from '../../main/api/statuses';
 import type { FleetDelta, ServerRef, ServerView } from '../../preload/contract';
 
-// Copies of the status lists in main/api/schemas.ts: importing values from there would pull zod into
-// the popup bundle (~27 kB gzip, the whole budget). The type below keeps KNOWN complete, and
-// tests/renderer/fleet.test.ts checks both lists against schemas.ts.
-export const KNOWN_STATUSES = [
-  'active',
-  'stopped',
-  'suspended',
-  'provisioning',
-  'starting',
-  'stopping',
-  'rebooting',
-] as const satisfies readonly KnownStatus[];
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const KNOWN_STATUSES_ARE_COMPLETE: Exact<(typeof KNOWN_STATUSES)[number], KnownStatus> = true;
-export const TRANSITIONAL_STATUSES: readonly ServerStatus[] = ['provisioning', 'starting', 'stopping', 'rebooting'];
+// One source for status rules, shared with the main process (and free of zod, so the bundle stays small).
+export { KNOWN_STATUSES, TRANSITIONAL_STATUSES, allowedPowerActions, isKnownStatus, isTransitional } from '../../main/api/statuses';
 
 /** Statuses the list endpoint can filter by (the contract names these three). */
 export const FILTER_STATUSES = ['active', 'stopped', 'suspended'] as const satisfies readonly KnownStatus[];
-
-export function isKnownStatus(status: ServerStatus): status is KnownStatus {
-  return (KNOWN_STATUSES as readonly string[]).includes(status);
-}
-
-export function isTransitional(status: ServerStatus): boolean {
-  return TRANSITIONAL_STATUSES.includes(status);
-}
 
 /** Visual/semantic class of a status: drives colour and icon (never colour alone). */
 export type StatusTone = 'ok' | 'off' | 'busy' | 'alert' | 'unknown';
@@ -56,13 +35,6 @@ export function compareViews(a: ServerView, b: ServerView): number {
     nameCollator.compare(a.server.name, b.server.name) ||
     a.key.localeCompare(b.key)
   );
-}
-
-/** Power actions the server's status allows: start when stopped, stop and reboot when running. */
-export function allowedActions(status: ServerStatus): PowerAction[] {
-  if (status === 'stopped') return ['start'];
-  if (status === 'active') return ['stop', 'reboot'];
-  return [];
 }
 
 export function refKey(ref: ServerRef): string {
