@@ -6,6 +6,14 @@
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * The same policy for renderer/index.html's <meta>: browsers ignore `frame-ancestors` there (and log
+ * an error), so only the response header carries it.
+ */
+export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
 type Headers = Record<string, string | string[]>;
 
 export interface HeadersReceivedDetails {

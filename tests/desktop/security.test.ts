@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_META,
   setupSecurity,
   withSecurityHeaders,
   type HeadersReceivedDetails,
@@ -66,10 +68,20 @@ function fakes() {
 }
 
 describe('security', () => {
-  it('exports the exact CSP the renderer meta tag must match', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    );
+  it('allows only the app\'s own scripts and styles, no connections, no framing', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    expect(directives.get('default-src')).toBe("'none'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('style-src')).toBe("'self'");
+    expect(directives.get('connect-src')).toBe("'none'");
+    expect(directives.get('frame-ancestors')).toBe("'none'");
+  });
+
+  it('renderer/index.html carries the same policy in its <meta>, less what a <meta> cannot carry', () => {
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY_META);
+    expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
   });
 
   it('blocks navigation, redirects, webviews and window.open in every webContents', () => {

@@ -26,7 +26,7 @@ async function openCreate(fake = createFakeBridge({ servers: [existing] })): Pro
 }
 
 describe('create server', () => {
-  it('offers the account’s plans, systems and locations, validates after touch, and creates', async () => {
+  it('offers the account’s plans, systems and locations, validates as you type, and creates', async () => {
     const fake = createFakeBridge({ servers: [existing] });
     fake.handle(InvokeChannel.serversCreate, (input) =>
       ok(makeView(makeServer(99, { name: input.name, status: 'provisioning', ip_address: null }))),
@@ -37,9 +37,8 @@ describe('create server', () => {
     expect(hasText(getByRole(root, 'combobox', 'Operating system'), 'Debian 12 (#3)')).toBe(true);
 
     const name = getByRole(root, 'textbox', 'Name');
+    // Validation as you type: a wrong format is flagged at once, before the field is left.
     await typeInto(name, '-oops');
-    expect(name.getAttribute('aria-invalid')).toBeNull();
-    await blur(name);
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toContain('letters, digits and hyphens');
     await typeInto(name, 'api-01');
@@ -54,6 +53,16 @@ describe('create server', () => {
       { name: 'api-01', plan_id: 2, os_id: 3, location: 'eu-central', ssh_key_id: 42, backups_enabled: true },
     ]);
     expect(queryByRole(root, 'list', 'Servers')).not.toBeNull();
+  });
+
+  it('flags an empty required field only once it has been left', async () => {
+    rendered = await openCreate();
+    const name = getByRole(rendered.root, 'textbox', 'Name');
+    await typeInto(name, '');
+    expect(name.getAttribute('aria-invalid')).toBeNull();
+    await blur(name);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toContain('required');
   });
 
   it('marks every invalid field on submit and sends nothing', async () => {
