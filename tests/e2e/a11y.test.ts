@@ -140,13 +140,15 @@ const NO_VIOLATIONS = {
 
 test('every screen in the light theme has no serious or critical axe violation', async () => {
   const found = await auditScreens('light');
-  expect(found, JSON.stringify(found, null, 2)).toEqual(NO_VIOLATIONS);
+  // On failure the diff prints each violation: rule, help text, elements and why.
+  expect(found).toEqual(NO_VIOLATIONS);
   expect(unexpectedErrors(popup!.pageErrors)).toEqual([]);
 });
 
 test('every screen in the dark theme has no serious or critical axe violation', async () => {
   const found = await auditScreens('dark');
-  expect(found, JSON.stringify(found, null, 2)).toEqual(NO_VIOLATIONS);
+  // On failure the diff prints each violation: rule, help text, elements and why.
+  expect(found).toEqual(NO_VIOLATIONS);
   expect(unexpectedErrors(popup!.pageErrors)).toEqual([]);
 });
 
