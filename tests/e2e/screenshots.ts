@@ -1,0 +1,130 @@
+// `npm run screenshots`: PNGs of the popup for the docs, taken from the real renderer in headless
+// Chromium against the real core and the simulator (the e2e harness), at the popup's size.
+// Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail and create, in
+// English and Czech, light and dark (16 files).
+//
+// Usage: npx tsx tests/e2e/screenshots.ts [--out docs/screenshots]
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { buildE2eAssets } from './assets';
+import { launchChromium, openPopup, startBackend, type Backend } from './harness';
+
+export const POPUP_SIZE = { width: 380, height: 560 };
+const LANGUAGES = [
+  { language: 'en', locale: 'en-US' },
+  { language: 'cs', locale: 'cs-CZ' },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+type Scheme = (typeof SCHEMES)[number];
+
+/** The server shown in the detail screenshot (the simulator's seeded account always has it). */
+const DETAIL_SERVER = 'web-server-01';
+
+interface Shot {
+  screen: 'token' | 'list' | 'detail' | 'create';
+  /** Brings the page from the list (or token setup) to the screen and waits until it is complete. */
+  show(page: Page): Promise<void>;
+}
+
+const LIST_SHOTS: Shot[] = [
+  {
+    screen: 'list',
+    show: async (page) => {
+      await page.locator(`.row-main[title="${DETAIL_SERVER}"]`).waitFor();
+      await page.locator('[data-testid="last-updated"]').waitFor();
+    },
+  },
+  {
+    screen: 'detail',
+    show: async (page) => {
+      await page.locator(`.row-main[title="${DETAIL_SERVER}"]`).click();
+      await page.locator('#usage-title').waitFor();
+    },
+  },
+  {
+    screen: 'create',
+    show: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.locator(`.row-main[title="${DETAIL_SERVER}"]`).waitFor();
+      await page.locator('.app-header .icon-button').first().click();
+      await page.locator('#create-title').waitFor();
+    },
+  },
+];
+
+async function capture(page: Page, outDir: string, name: string): Promise<string> {
+  // No pointer left hovering over whatever was clicked last.
+  await page.mouse.move(POPUP_SIZE.width - 1, POPUP_SIZE.height - 1);
+  const path = join(outDir, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  return path;
+}
+
+async function shootLanguage(
+  browser: Browser,
+  outDir: string,
+  language: (typeof LANGUAGES)[number],
+  scheme: Scheme,
+): Promise<string[]> {
+  const written: string[] = [];
+  const backends: Backend[] = [];
+  try {
+    // Token setup: an account with no token stored yet.
+    const fresh = await startBackend({ withToken: false, systemLocale: language.locale });
+    backends.push(fresh);
+    const setup = await openPopup(browser, fresh, { locale: language.locale, colorScheme: scheme, viewport: POPUP_SIZE });
+    await setup.page.locator('#token-title').waitFor();
+    written.push(await capture(setup.page, outDir, `token-${language.language}-${scheme}`));
+    await setup.close();
+
+    // A slow simulator, so nothing changes state while the pictures are taken.
+    const backend = await startBackend({ withToken: true, systemLocale: language.locale, simulator: { speed: 1 } });
+    backends.push(backend);
+    const popup = await openPopup(browser, backend, { locale: language.locale, colorScheme: scheme, viewport: POPUP_SIZE });
+    for (const shot of LIST_SHOTS) {
+      await shot.show(popup.page);
+      written.push(await capture(popup.page, outDir, `${shot.screen}-${language.language}-${scheme}`));
+    }
+    const errors = popup.pageErrors.filter(
+      (message) =>
+        !message.includes("'frame-ancestors' is ignored when delivered via a <meta> element") &&
+        !message.startsWith('Failed to load resource: the server responded with a status of 404'),
+    );
+    if (errors.length > 0) throw new Error(`The page reported errors: ${errors.join('; ')}`);
+    await popup.close();
+  } finally {
+    for (const backend of backends) await backend.close();
+  }
+  return written;
+}
+
+/** Builds the renderer, takes every screenshot and returns the paths written. */
+export async function takeScreenshots(outDir: string): Promise<string[]> {
+  await buildE2eAssets();
+  await mkdir(outDir, { recursive: true });
+  const browser = await launchChromium();
+  try {
+    const written: string[] = [];
+    for (const language of LANGUAGES)
+      for (const scheme of SCHEMES) written.push(...(await shootLanguage(browser, outDir, language, scheme)));
+    return written;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs/screenshots' } } });
+  const written = await takeScreenshots(resolve(values.out));
+  for (const path of written) console.log(path);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
