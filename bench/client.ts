@@ -20,7 +20,9 @@ for (const pageSize of [50, 500]) {
     samples.sort((a, b) => a - b);
     const p50 = samples[Math.floor(rounds / 2)]!;
     const pages = Math.ceil(servers / pageSize);
-    console.log(`listServers, ${servers} servers in ${pages} pages of ${pageSize}`.padEnd(52) + `p50 ${p50.toFixed(1)} ms`);
+    console.log(
+      `listServers, ${servers} servers in ${pages} pages of ${pageSize}`.padEnd(52) + `p50 ${p50.toFixed(1)} ms`,
+    );
   } finally {
     await sim.close();
   }

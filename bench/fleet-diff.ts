@@ -45,15 +45,24 @@ state.applyList('default', base);
 console.log(`fleet diff, ${count} servers, ${rounds} rounds`);
 let upserted = 0;
 measure('poll, nothing changed (fresh objects)', () => {
-  upserted += state.applyList('default', base.map((entry) => ({ ...entry }))).upserted.length;
+  upserted += state.applyList(
+    'default',
+    base.map((entry) => ({ ...entry })),
+  ).upserted.length;
 });
 measure('poll, 1 % changed', (round) => {
   const lists = base.map((entry) =>
-    entry.id % 100 === round % 100 ? server(entry.id, round % 2 ? 'stopped' : 'active', `2025-02-01T00:00:${String(round % 60).padStart(2, '0')}Z`) : entry,
+    entry.id % 100 === round % 100
+      ? server(entry.id, round % 2 ? 'stopped' : 'active', `2025-02-01T00:00:${String(round % 60).padStart(2, '0')}Z`)
+      : entry,
   );
   upserted += state.applyList('default', lists).upserted.length;
 });
-const auth = { mode: 'token' as const, account: { id: 'default', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' }, storage: { backend: 'memory', persisted: false } };
+const auth = {
+  mode: 'token' as const,
+  account: { id: 'default', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },
+  storage: { backend: 'memory', persisted: false },
+};
 measure('tray summary + serialisation', () => {
   upserted += JSON.stringify(computeTraySummary(auth, [...state.views()], state.status())).length > 0 ? 0 : 1;
 });

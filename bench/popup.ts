@@ -31,9 +31,14 @@ try {
     await window.vps.fleet.subscribe();
     return performance.now() - started;
   });
-  const snapshotBytes = JSON.stringify(await backend.core.router.handle('vps:fleet:subscribe', undefined, { url: backend.pageUrl })).length;
+  const snapshotBytes = JSON.stringify(
+    await backend.core.router.handle('vps:fleet:subscribe', undefined, { url: backend.pageUrl }),
+  ).length;
 
-  const search = page.getByRole('searchbox').or(page.getByLabel(/search/i)).first();
+  const search = page
+    .getByRole('searchbox')
+    .or(page.getByLabel(/search/i))
+    .first();
   const filterStarted = performance.now();
   await search.fill('web-server-01');
   await page.waitForFunction(() => document.querySelectorAll('.server-list li').length <= 2);
@@ -41,7 +46,9 @@ try {
 
   console.log(`popup with ${servers} servers (headless Chromium)`);
   console.log(`  navigation -> first rows        ${firstRowsMs.toFixed(0)} ms`);
-  console.log(`  of which snapshot over the bridge ${snapshotRoundTripMs.toFixed(0)} ms (${(snapshotBytes / 2 ** 20).toFixed(1)} MB JSON via the test binding)`);
+  console.log(
+    `  of which snapshot over the bridge ${snapshotRoundTripMs.toFixed(0)} ms (${(snapshotBytes / 2 ** 20).toFixed(1)} MB JSON via the test binding)`,
+  );
   console.log(`  rows in the DOM                 ${rowsInDom} (virtualised)`);
   console.log(`  DOM nodes                       ${nodes}`);
   console.log(`  JS heap used                    ${heapMb.toFixed(1)} MB`);

@@ -114,7 +114,8 @@ export function createCore(deps: CoreDeps): Core {
   const secrets = new Set<string>();
   const redact = (text: string): string => {
     let result = text;
-    for (const secret of secrets) if (secret.length >= 4 && result.includes(secret)) result = result.split(secret).join('[redacted]');
+    for (const secret of secrets)
+      if (secret.length >= 4 && result.includes(secret)) result = result.split(secret).join('[redacted]');
     return result;
   };
   const log = (level: LogLevel, message: string) => deps.log?.(level, redact(message));
@@ -334,14 +335,16 @@ export function createCore(deps: CoreDeps): Core {
     },
     [InvokeChannel.serversGet]: async (ref) => {
       const current = requireSession();
-      if (ref.accountId !== current.account.id) throw new IpcFailure('not-found', 'This server belongs to an account that is not active.');
+      if (ref.accountId !== current.account.id)
+        throw new IpcFailure('not-found', 'This server belongs to an account that is not active.');
       const key = refKey(ref);
       try {
         const detail = await current.api.getServer(ref.id);
         if (!current.ended && !current.actions.isTracked(key)) fleet.upsert(current.account.id, detail);
         return detail;
       } catch (error) {
-        if (!current.ended && !current.actions.isTracked(key) && toIpcError(error).kind === 'not-found') fleet.remove(key);
+        if (!current.ended && !current.actions.isTracked(key) && toIpcError(error).kind === 'not-found')
+          fleet.remove(key);
         throw error;
       }
     },
@@ -375,7 +378,10 @@ export function createCore(deps: CoreDeps): Core {
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     redact,
     onUnexpectedError: (channel, error) =>
-      log('error', `Handler ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      log(
+        'error',
+        `Handler ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   });
 
   return {
@@ -400,7 +406,8 @@ export function createCore(deps: CoreDeps): Core {
         }
         const loaded = await tokens.load();
         if (loaded.active) openTokenSession(loaded.active);
-        else if (deps.settings.get().demoMode && loaded.state.mode === 'none' && !loaded.state.notice) await openDemoSession();
+        else if (deps.settings.get().demoMode && loaded.state.mode === 'none' && !loaded.state.notice)
+          await openDemoSession();
         else setAuth(loaded.state);
       });
     },

@@ -1,17 +1,22 @@
 // THE IPC contract between the main process and the popup: channel names, request, response and event
 // types. Every other file refers to channels through this one; the compile-time checks at the bottom
 // fail the build when a channel has no entry. Types only at run time: the router validates payloads.
-import type {
+import type { PowerAction, Server, ServerDetail, ServerFilter, ServerStatus } from '../main/api/schemas';
+import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../main/api/rules';
+import type { Settings, SettingsPatch } from '../main/settings/schema';
+
+export type {
+  CreateServerInput,
   PowerAction,
+  ReplaceServerInput,
   Server,
   ServerDetail,
   ServerFilter,
   ServerStatus,
-} from '../main/api/schemas';
-import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../main/api/rules';
-import type { Settings, SettingsPatch } from '../main/settings/schema';
-
-export type { CreateServerInput, PowerAction, ReplaceServerInput, Server, ServerDetail, ServerFilter, ServerStatus, Settings, SettingsPatch, UpdateServerPatch };
+  Settings,
+  SettingsPatch,
+  UpdateServerPatch,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Domain types that cross the bridge
@@ -231,5 +236,5 @@ export type EventPayload<C extends EventChannel> = EventContract[C];
 
 // Compile-time checks: every channel constant has a contract entry, and no entry lacks a constant.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const CONTRACT_IS_COMPLETE: Exact<InvokeChannel, keyof InvokeContract> & Exact<EventChannel, keyof EventContract> =
-  true;
+export const CONTRACT_IS_COMPLETE: Exact<InvokeChannel, keyof InvokeContract> &
+  Exact<EventChannel, keyof EventContract> = true;

@@ -53,7 +53,10 @@ const roundedRect = (x0, y0, x1, y1, r) => (x, y) => {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 };
 const circle = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) - r;
-const union = (...shapes) => (x, y) => Math.min(...shapes.map((s) => s(x, y)));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    Math.min(...shapes.map((s) => s(x, y)));
 const subtract = (a, b) => (x, y) => Math.max(a(x, y), -b(x, y));
 const ring = (cx, cy, r, width) => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) - width / 2;
 const halfPlaneLeftOf = (xEdge) => (x) => x - xEdge;
@@ -63,7 +66,10 @@ const intersect = (a, b) => (x, y) => Math.max(a(x, y), b(x, y));
 function serverGlyph(scale = 1, offset = 0) {
   const t = (v) => offset + v * scale;
   const unit = (y0, y1) =>
-    subtract(roundedRect(t(0.06), t(y0), t(0.9), t(y1), 0.07 * scale), circle(t(0.22), t((y0 + y1) / 2), 0.055 * scale));
+    subtract(
+      roundedRect(t(0.06), t(y0), t(0.9), t(y1), 0.07 * scale),
+      circle(t(0.22), t((y0 + y1) / 2), 0.055 * scale),
+    );
   return union(unit(0.1, 0.45), unit(0.55, 0.9));
 }
 

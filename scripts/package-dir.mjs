@@ -6,17 +6,35 @@
 //
 // Usage: node scripts/package-dir.mjs [--output <dir>]   (default: release/)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const REQUIRED_IN_ASAR = ['/dist/main/index.js', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/package.json'];
+const REQUIRED_IN_ASAR = [
+  '/dist/main/index.js',
+  '/dist/preload/index.cjs',
+  '/dist/renderer/index.html',
+  '/package.json',
+];
 const bin = (name) => resolve('node_modules', '.bin', name);
 
 const outputIndex = process.argv.indexOf('--output');
 const output = resolve(outputIndex > 0 ? process.argv[outputIndex + 1] : 'release');
 
-if (!existsSync('dist/main/index.js') || !existsSync('dist/preload/index.cjs') || !existsSync('dist/renderer/index.html')) {
+if (
+  !existsSync('dist/main/index.js') ||
+  !existsSync('dist/preload/index.cjs') ||
+  !existsSync('dist/renderer/index.html')
+) {
   console.log('package-dir: dist/ is missing, building first');
   execFileSync(bin('tsx'), ['scripts/build.ts'], { stdio: 'inherit' });
 }

@@ -225,7 +225,9 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       if (status >= 200 && status < 300) return response;
       if (canRetry && (status === 429 || status >= 500)) {
         const retryAfterSeconds =
-          status === 429 || status === 503 ? parseRetryAfterSeconds(response.headers.get('retry-after'), now()) : undefined;
+          status === 429 || status === 503
+            ? parseRetryAfterSeconds(response.headers.get('retry-after'), now())
+            : undefined;
         if (retryAfterSeconds === undefined) {
           await sleep(fullJitterDelayMs(attempt + 1, backoffBaseMs, random), call.signal);
           continue;
@@ -244,13 +246,19 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     const { detail, fieldErrors, nonFieldErrors } = readErrorBody(response.text);
     const said = detail ? ` VPS.org said: "${detail}"` : '';
     const what = call.purpose.phrase;
-    const fail = (kind: VpsApiErrorKind, message: string, extra: { retryAfterSeconds?: number; outcomeUnknown?: boolean } = {}) =>
-      new VpsApiError(kind, message, { status, ...extra, ...(fieldErrors ? { fieldErrors } : {}) });
+    const fail = (
+      kind: VpsApiErrorKind,
+      message: string,
+      extra: { retryAfterSeconds?: number; outcomeUnknown?: boolean } = {},
+    ) => new VpsApiError(kind, message, { status, ...extra, ...(fieldErrors ? { fieldErrors } : {}) });
 
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
       const where = location ? ` to ${safeHost(location, base)}` : '';
-      return fail('invalid-response', `VPS.org answered with a redirect${where} (${status}) instead of an answer; this app does not follow redirects with your token. Check the API address in Settings.`);
+      return fail(
+        'invalid-response',
+        `VPS.org answered with a redirect${where} (${status}) instead of an answer; this app does not follow redirects with your token. Check the API address in Settings.`,
+      );
     }
     switch (status) {
       case 400: {
@@ -262,7 +270,10 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       case 401:
         return fail('unauthorized', `VPS.org rejected the API token (401). Check the token in Settings.${said}`);
       case 402:
-        return fail('payment-required', `VPS.org could not ${what}: the account has insufficient credits (402). Top up credits at VPS.org.${said}`);
+        return fail(
+          'payment-required',
+          `VPS.org could not ${what}: the account has insufficient credits (402). Top up credits at VPS.org.${said}`,
+        );
       case 404:
         return fail(
           'not-found',
@@ -273,7 +284,11 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       case 429: {
         const retryAfterSeconds = parseRetryAfterSeconds(response.headers.get('retry-after'), now());
         const wait = retryAfterSeconds === undefined ? 'Try again shortly.' : `Try again in ${retryAfterSeconds} s.`;
-        return fail('rate-limited', `VPS.org is limiting how often this app may ask (429). ${wait}${said}`, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+        return fail(
+          'rate-limited',
+          `VPS.org is limiting how often this app may ask (429). ${wait}${said}`,
+          retryAfterSeconds === undefined ? {} : { retryAfterSeconds },
+        );
       }
       default:
         break;
@@ -281,13 +296,21 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     if (status >= 500) {
       // 501/503 mean "not done"; any other 5xx to a write may have happened half-way or behind a proxy.
       const outcomeUnknown = call.method !== 'GET' && status !== 501 && status !== 503;
-      const tail = outcomeUnknown ? ` VPS.org may or may not have carried it out. Refresh to see the server's state.` : ' Try again later.';
-      return fail('server', `VPS.org had a problem on its side (${status}) while trying to ${what}.${tail}${said}`, { outcomeUnknown });
+      const tail = outcomeUnknown
+        ? ` VPS.org may or may not have carried it out. Refresh to see the server's state.`
+        : ' Try again later.';
+      return fail('server', `VPS.org had a problem on its side (${status}) while trying to ${what}.${tail}${said}`, {
+        outcomeUnknown,
+      });
     }
     return fail('bad-request', `VPS.org refused to ${what} (${status}).${said}`);
   }
 
-  function readErrorBody(text: string): { detail?: string; fieldErrors?: Record<string, string[]>; nonFieldErrors: string[] } {
+  function readErrorBody(text: string): {
+    detail?: string;
+    fieldErrors?: Record<string, string[]>;
+    nonFieldErrors: string[];
+  } {
     const parsed = errorBodySchema.safeParse(tryParseJson(text));
     if (!parsed.success) return { nonFieldErrors: [] };
     const fieldErrors: Record<string, string[]> = {};
@@ -313,7 +336,9 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
   function parseBody<S extends z.ZodType>(call: Call, response: RawResponse, schema: S): z.infer<S> {
     const what = call.purpose.phrase;
     if (response.text.trim() === '') {
-      throw new VpsApiError('invalid-response', `VPS.org sent an empty answer to "${what}" (${response.status}).`, { status: response.status });
+      throw new VpsApiError('invalid-response', `VPS.org sent an empty answer to "${what}" (${response.status}).`, {
+        status: response.status,
+      });
     }
     const json = tryParseJson(response.text);
     if (json === undefined) {
@@ -349,7 +374,10 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     for (let page = 1; url; page++) {
       const call: Call = { method: 'GET', url, purpose: purpose('list', 'list servers'), ...signalOf(requestOptions) };
       if (page > maxPages) {
-        throw new VpsApiError('invalid-response', `VPS.org's server list has more than ${maxPages} pages; this app stopped following it.`);
+        throw new VpsApiError(
+          'invalid-response',
+          `VPS.org's server list has more than ${maxPages} pages; this app stopped following it.`,
+        );
       }
       visited.add(url.href);
       const body = parseBody(call, await send(call), serverListPageSchema);
@@ -365,7 +393,10 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     try {
       url = new URL(next, current);
     } catch {
-      throw new VpsApiError('invalid-response', `VPS.org's server list links to a next page that is not a valid address.`);
+      throw new VpsApiError(
+        'invalid-response',
+        `VPS.org's server list links to a next page that is not a valid address.`,
+      );
     }
     if (url.origin !== base.origin) {
       throw new VpsApiError(
@@ -374,38 +405,71 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       );
     }
     if (visited.has(url.href)) {
-      throw new VpsApiError('invalid-response', `VPS.org's server list links back to a page already read (a loop); this app stopped following it.`);
+      throw new VpsApiError(
+        'invalid-response',
+        `VPS.org's server list links back to a page already read (a loop); this app stopped following it.`,
+      );
     }
     return url;
   }
 
   async function createServer(input: CreateServerInput, requestOptions: RequestOptions = {}): Promise<CreatedServer> {
     const body = requireValid(validateCreateServerInput(input), 'create the server');
-    const call: Call = { method: 'POST', url: serversUrl(), json: body, purpose: purpose('create', 'create the server'), ...signalOf(requestOptions) };
+    const call: Call = {
+      method: 'POST',
+      url: serversUrl(),
+      json: body,
+      purpose: purpose('create', 'create the server'),
+      ...signalOf(requestOptions),
+    };
     return parseBody(call, await send(call), createdServerSchema);
   }
 
   async function getServer(id: number, requestOptions: RequestOptions = {}): Promise<ServerDetail> {
     const serverId = requireId(id, 'load the server');
-    const call: Call = { method: 'GET', url: serverUrl(serverId), purpose: purpose('load', `load server ${serverId}`, serverId), ...signalOf(requestOptions) };
+    const call: Call = {
+      method: 'GET',
+      url: serverUrl(serverId),
+      purpose: purpose('load', `load server ${serverId}`, serverId),
+      ...signalOf(requestOptions),
+    };
     return parseBody(call, await send(call), serverDetailSchema);
   }
 
-  async function writeServer(method: 'PUT' | 'PATCH', serverId: number, json: unknown, requestOptions: RequestOptions): Promise<ServerDetail> {
-    const call: Call = { method, url: serverUrl(serverId), json, purpose: purpose('update', `update server ${serverId}`, serverId), ...signalOf(requestOptions) };
+  async function writeServer(
+    method: 'PUT' | 'PATCH',
+    serverId: number,
+    json: unknown,
+    requestOptions: RequestOptions,
+  ): Promise<ServerDetail> {
+    const call: Call = {
+      method,
+      url: serverUrl(serverId),
+      json,
+      purpose: purpose('update', `update server ${serverId}`, serverId),
+      ...signalOf(requestOptions),
+    };
     const response = await send(call);
     // The contract does not state the PUT/PATCH body; an empty 2xx still means "updated", so read it back.
     if (response.text.trim() === '') return getServer(serverId, requestOptions);
     return parseBody(call, response, serverDetailSchema);
   }
 
-  async function replaceServer(id: number, input: ReplaceServerInput, requestOptions: RequestOptions = {}): Promise<ServerDetail> {
+  async function replaceServer(
+    id: number,
+    input: ReplaceServerInput,
+    requestOptions: RequestOptions = {},
+  ): Promise<ServerDetail> {
     const serverId = requireId(id, 'update the server');
     const body = requireValid(validateReplaceServerInput(input), `update server ${serverId}`);
     return writeServer('PUT', serverId, body, requestOptions);
   }
 
-  async function updateServer(id: number, patch: UpdateServerPatch, requestOptions: RequestOptions = {}): Promise<ServerDetail> {
+  async function updateServer(
+    id: number,
+    patch: UpdateServerPatch,
+    requestOptions: RequestOptions = {},
+  ): Promise<ServerDetail> {
     const serverId = requireId(id, 'update the server');
     const body = requireValid(validateUpdateServerPatch(patch), `update server ${serverId}`);
     return writeServer('PATCH', serverId, body, requestOptions);
@@ -413,11 +477,20 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
 
   async function deleteServer(id: number, requestOptions: RequestOptions = {}): Promise<void> {
     const serverId = requireId(id, 'delete the server');
-    const call: Call = { method: 'DELETE', url: serverUrl(serverId), purpose: purpose('delete', `delete server ${serverId}`, serverId), ...signalOf(requestOptions) };
+    const call: Call = {
+      method: 'DELETE',
+      url: serverUrl(serverId),
+      purpose: purpose('delete', `delete server ${serverId}`, serverId),
+      ...signalOf(requestOptions),
+    };
     await send(call);
   }
 
-  async function powerAction(action: PowerAction, id: number, requestOptions: RequestOptions): Promise<PowerActionResponse> {
+  async function powerAction(
+    action: PowerAction,
+    id: number,
+    requestOptions: RequestOptions,
+  ): Promise<PowerActionResponse> {
     const serverId = requireId(id, `${action} the server`);
     const call: Call = {
       method: 'POST',
@@ -470,7 +543,10 @@ function parseBaseUrl(baseUrl: string): URL {
     throw new VpsApiError('bad-request', 'The API address is not a valid web address. Check it in Settings.');
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-    throw new VpsApiError('bad-request', `The API address must start with https:// (got ${base.protocol}). Check it in Settings.`);
+    throw new VpsApiError(
+      'bad-request',
+      `The API address must start with https:// (got ${base.protocol}). Check it in Settings.`,
+    );
   }
   return base;
 }

@@ -170,5 +170,8 @@ export function validateUpdateServerPatch(input: unknown): RuleResult<UpdateServ
   if (present.length === 0) return { ok: false, violations: { non_field_errors: ['no-fields'] } };
   const checks = { name: checkName, hostname: checkHostname, backups_enabled: checkBoolean };
   const violations = collect(Object.fromEntries(present.map((field) => [field, checks[field](input[field])])));
-  return result(violations, () => Object.fromEntries(present.map((field) => [field, input[field]])) as UpdateServerPatch);
+  return result(
+    violations,
+    () => Object.fromEntries(present.map((field) => [field, input[field]])) as UpdateServerPatch,
+  );
 }

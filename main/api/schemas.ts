@@ -91,9 +91,7 @@ export const powerActionResponseSchema = z
   .loose();
 
 /** Error bodies are not stated by the contract: `{detail}` or per-field lists, or anything else. */
-export const errorBodySchema = z
-  .object({ detail: z.string().optional() })
-  .catchall(z.unknown());
+export const errorBodySchema = z.object({ detail: z.string().optional() }).catchall(z.unknown());
 
 export type Plan = z.infer<typeof planSchema>;
 export type OperatingSystem = z.infer<typeof osSchema>;

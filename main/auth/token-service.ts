@@ -13,8 +13,7 @@ export const DEFAULT_ACCOUNT_LABEL = 'VPS.org';
 
 export const DECRYPT_FAILED_NOTICE =
   'Your saved token could not be read (the system keychain may have been reset); please paste it again.';
-export const TOKEN_REJECTED_NOTICE =
-  'VPS.org rejected the saved token (revoked?). Paste a new token to continue.';
+export const TOKEN_REJECTED_NOTICE = 'VPS.org rejected the saved token (revoked?). Paste a new token to continue.';
 
 export interface ActiveAccount {
   account: AccountInfo;
@@ -52,7 +51,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         return { state: { mode: 'none', notice: DECRYPT_FAILED_NOTICE }, active: null };
       }
       if (loaded.status === 'none') return { state: { mode: 'none' }, active: null };
-      if (loaded.status === 'decrypt-failed') return { state: { mode: 'none', notice: DECRYPT_FAILED_NOTICE }, active: null };
+      if (loaded.status === 'decrypt-failed')
+        return { state: { mode: 'none', notice: DECRYPT_FAILED_NOTICE }, active: null };
       const chosen: StoredAccount | undefined =
         loaded.accounts.find((stored) => stored.account.id === loaded.activeAccountId) ?? loaded.accounts[0];
       if (!chosen) return { state: { mode: 'none' }, active: null };
@@ -67,9 +67,13 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         await api.listServers();
       } catch (error) {
         if (isVpsApiError(error) && error.kind === 'unauthorized') {
-          throw new VpsApiError('unauthorized', 'VPS.org did not accept this token. Check that it was copied completely.', {
-            status: error.status ?? 401,
-          });
+          throw new VpsApiError(
+            'unauthorized',
+            'VPS.org did not accept this token. Check that it was copied completely.',
+            {
+              status: error.status ?? 401,
+            },
+          );
         }
         throw error;
       }

@@ -23,10 +23,16 @@ const USAGE = `Usage: npm run simulator -- [options]
 
 class UsageError extends Error {}
 
-function parseNumber(name: string, text: string | undefined, check: (n: number) => boolean, rule: string): number | undefined {
+function parseNumber(
+  name: string,
+  text: string | undefined,
+  check: (n: number) => boolean,
+  rule: string,
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) throw new UsageError(`--${name} must be ${rule}, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value) || !check(value))
+    throw new UsageError(`--${name} must be ${rule}, got "${text}"`);
   return value;
 }
 

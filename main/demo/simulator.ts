@@ -105,9 +105,7 @@ interface Reply {
 }
 
 type Route =
-  | { kind: 'collection' }
-  | { kind: 'item'; id: number }
-  | { kind: 'action'; id: number; action: SimulatedPowerAction };
+  { kind: 'collection' } | { kind: 'item'; id: number } | { kind: 'action'; id: number; action: SimulatedPowerAction };
 
 const ALLOWED: Record<Route['kind'], readonly string[]> = {
   collection: ['GET', 'POST'],
@@ -128,7 +126,8 @@ function matchRoute(pathname: string): Route | null {
   return { kind: 'action', id, action: action as SimulatedPowerAction };
 }
 
-type ParsedBody = { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'malformed'; text: string; error: string };
+type ParsedBody =
+  { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'malformed'; text: string; error: string };
 
 function parseBody(text: string): ParsedBody {
   if (text.trim() === '') return { kind: 'empty' };
@@ -269,18 +268,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
   }
 
-  function statusFaultReply(fault: Extract<Fault, { type: 'status' }>): { status: number; headers: Record<string, string>; text: string } {
+  function statusFaultReply(fault: Extract<Fault, { type: 'status' }>): {
+    status: number;
+    headers: Record<string, string>;
+    text: string;
+  } {
     const headers: Record<string, string> = {};
     const retryAfter = fault.retryAfterSeconds ?? (fault.status === 429 ? (flags.retryAfterSeconds ?? 2) : undefined);
     if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
     if (fault.body !== undefined) {
       const trimmed = fault.body.trimStart();
-      headers['Content-Type'] = parseBody(fault.body).kind === 'json' ? 'application/json' : trimmed.startsWith('<') ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
+      headers['Content-Type'] =
+        parseBody(fault.body).kind === 'json'
+          ? 'application/json'
+          : trimmed.startsWith('<')
+            ? 'text/html; charset=utf-8'
+            : 'text/plain; charset=utf-8';
       return { status: fault.status, headers, text: fault.body };
     }
     headers['Content-Type'] = 'application/json';
     const base = STATUS_TEXT[fault.status] ?? `HTTP ${fault.status}.`;
-    const detail = fault.status === 429 && retryAfter !== undefined ? `${base} Expected available in ${retryAfter} seconds.` : base;
+    const detail =
+      fault.status === 429 && retryAfter !== undefined ? `${base} Expected available in ${retryAfter} seconds.` : base;
     return { status: fault.status, headers, text: JSON.stringify({ detail }) };
   }
 
@@ -319,14 +328,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!input.ok) return { status: 400, body: describeViolations(input.violations) };
       const created = account.create(input.value);
       if (created.ok) {
-        return { status: 201, body: { ...created.server, message: 'Server is being provisioned. This may take 2-5 minutes.' } };
+        return {
+          status: 201,
+          body: { ...created.server, message: 'Server is being provisioned. This may take 2-5 minutes.' },
+        };
       }
       if (created.reason === 'invalid') return { status: 400, body: created.fieldErrors };
       return { status: 402, body: { detail: created.detail } };
     }
     if (target.kind === 'action') {
       const result = account.power(target.id, target.action);
-      if (result.ok) return { status: 200, body: { status: 'success', message: result.message, server: result.server } };
+      if (result.ok)
+        return { status: 200, body: { status: 'success', message: result.message, server: result.server } };
       if (result.reason === 'not-found') return serverNotFound;
       return { status: 400, body: { detail: result.detail } };
     }
@@ -338,7 +351,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return { status: 204 };
     }
     if (body.kind === 'malformed') return malformedReply(body);
-    const checked = method === 'PUT' ? validateReplaceServerInput(bodyValue(body)) : validateUpdateServerPatch(bodyValue(body));
+    const checked =
+      method === 'PUT' ? validateReplaceServerInput(bodyValue(body)) : validateUpdateServerPatch(bodyValue(body));
     if (!checked.ok) return { status: 400, body: describeViolations(checked.violations) };
     return { status: 200, body: account.update(target.id, checked.value) };
   }
@@ -353,11 +367,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return { status: 404, body: NOT_FOUND };
     }
     if (!authorized) {
-      return { status: 401, body: { detail: 'Invalid or missing API token.' }, headers: { 'WWW-Authenticate': 'Bearer realm="api"' } };
+      return {
+        status: 401,
+        body: { detail: 'Invalid or missing API token.' },
+        headers: { 'WWW-Authenticate': 'Bearer realm="api"' },
+      };
     }
     const allowed = ALLOWED[target.kind];
     if (!allowed.includes(method)) {
-      return { status: 405, body: { detail: `Method "${method}" not allowed.` }, headers: { Allow: allowed.join(', ') } };
+      return {
+        status: 405,
+        body: { detail: `Method "${method}" not allowed.` },
+        headers: { Allow: allowed.join(', ') },
+      };
     }
     return route(method, url, target, body);
   }
@@ -411,7 +433,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (bodyFault && reply.status >= 200 && reply.status < 300) {
       // The request did happen; only the answer is damaged.
       if (bodyFault.type === 'html') {
-        send(res, 200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }, '<html><head><title>Maintenance</title></head><body><h1>We will be back soon.</h1></body></html>');
+        send(
+          res,
+          200,
+          { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+          '<html><head><title>Maintenance</title></head><body><h1>We will be back soon.</h1></body></html>',
+        );
       } else if (bodyFault.type === 'wrong-shape') {
         send(res, 200, { ...headers, 'Content-Type': 'application/json' }, JSON.stringify({ servers: 'nope' }));
       } else {

@@ -210,7 +210,24 @@ export function isoSeconds(ms: number): string {
 const planById = (id: number) => PLANS.find((plan) => plan.id === id);
 const osById = (id: number) => OPERATING_SYSTEMS.find((os) => os.id === id);
 
-const ROLES = ['web', 'api', 'db', 'cache', 'worker', 'queue', 'mail', 'cdn', 'lb', 'build', 'monitor', 'search', 'auth', 'vpn', 'git', 'backup'];
+const ROLES = [
+  'web',
+  'api',
+  'db',
+  'cache',
+  'worker',
+  'queue',
+  'mail',
+  'cdn',
+  'lb',
+  'build',
+  'monitor',
+  'search',
+  'auth',
+  'vpn',
+  'git',
+  'backup',
+];
 const ROLE_PLANS: Record<string, number[]> = {
   db: [2, 4, 5],
   cache: [4, 2],
@@ -284,8 +301,16 @@ function seedServers(seed: number, count: number): ServerRecord[] {
     // Fixed positions guarantee a stopped and a suspended server among the first ten.
     const roll = random();
     const status: StableStatus =
-      index === 4 ? 'stopped' : index === 7 ? 'suspended' : roll < 0.8 ? 'active' : roll < 0.94 ? 'stopped' : 'suspended';
-    const createdAt = FIRST_SEED_DAY + Math.floor(random() * SEED_SPAN_MS / 1000) * 1000;
+      index === 4
+        ? 'stopped'
+        : index === 7
+          ? 'suspended'
+          : roll < 0.8
+            ? 'active'
+            : roll < 0.94
+              ? 'stopped'
+              : 'suspended';
+    const createdAt = FIRST_SEED_DAY + Math.floor((random() * SEED_SPAN_MS) / 1000) * 1000;
     const updatedAt = createdAt + Math.floor(random() * 60 * 86_400) * 1000;
     const hostnameRoll = random();
     servers.push({
@@ -312,7 +337,10 @@ function seedServers(seed: number, count: number): ServerRecord[] {
 
 // --- the account --------------------------------------------------------------------------------
 
-const ACTIONS: Record<SimulatedPowerAction, { from: StableStatus; via: TransitionStatus; to: StableStatus; message: string }> = {
+const ACTIONS: Record<
+  SimulatedPowerAction,
+  { from: StableStatus; via: TransitionStatus; to: StableStatus; message: string }
+> = {
   start: { from: 'stopped', via: 'starting', to: 'active', message: 'Server is starting' },
   stop: { from: 'active', via: 'stopping', to: 'stopped', message: 'Server is stopping' },
   reboot: { from: 'active', via: 'rebooting', to: 'active', message: 'Server is rebooting' },
@@ -441,10 +469,13 @@ export function createAccount(options: AccountOptions): Account {
       const fieldErrors: Record<string, string[]> = {};
       const plan = planById(input.plan_id);
       const os = osById(input.os_id);
-      if (!plan) fieldErrors.plan_id = [`Unknown plan id ${input.plan_id}. Known plans: ${PLANS.map((p) => p.id).join(', ')}.`];
+      if (!plan)
+        fieldErrors.plan_id = [`Unknown plan id ${input.plan_id}. Known plans: ${PLANS.map((p) => p.id).join(', ')}.`];
       if (!os) fieldErrors.os_id = [`Unknown operating system id ${input.os_id}.`];
       if (!LOCATIONS.some((location) => location.code === input.location)) {
-        fieldErrors.location = [`Unknown location "${input.location}". Known: ${LOCATIONS.map((l) => l.code).join(', ')}.`];
+        fieldErrors.location = [
+          `Unknown location "${input.location}". Known: ${LOCATIONS.map((l) => l.code).join(', ')}.`,
+        ];
       }
       if (!plan || !os || Object.keys(fieldErrors).length > 0) return { ok: false, reason: 'invalid', fieldErrors };
       if (credits <= 0) {
@@ -502,7 +533,8 @@ export function createAccount(options: AccountOptions): Account {
           detail: `Server is busy (${server.transition.status}). Try again when it has finished.`,
         };
       }
-      if (server.status === 'suspended') return { ok: false, reason: 'conflict', detail: 'Server is suspended. Contact support.' };
+      if (server.status === 'suspended')
+        return { ok: false, reason: 'conflict', detail: 'Server is suspended. Contact support.' };
       if (server.status !== rule.from) {
         const detail = action === 'start' ? 'Server is already running.' : 'Server is not running.';
         return { ok: false, reason: 'conflict', detail };

@@ -54,7 +54,9 @@ export interface LinuxAutostartFs {
 
 /** XDG autostart entry: Electron's setLoginItemSettings does nothing on Linux. */
 export function linuxAutostartEntry(executable: string): string {
-  const quoted = /[\s"\\]/.test(executable) ? `"${executable.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : executable;
+  const quoted = /[\s"\\]/.test(executable)
+    ? `"${executable.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+    : executable;
   return [
     '[Desktop Entry]',
     'Type=Application',

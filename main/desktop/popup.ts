@@ -61,11 +61,7 @@ export function computePopupPosition(input: PopupPositionInput): Point {
   const { windowSize: size, workArea: area } = input;
   const anchor = anchorPoint(input.trayBounds, input.cursor ?? { x: area.x + area.width, y: area.y });
   // With no tray bounds the cursor is only a hint: put the popup at the edge the platform's tray uses.
-  const edge = hasBounds(input.trayBounds)
-    ? trayEdge(anchor, area)
-    : input.platform === 'win32'
-      ? 'bottom'
-      : 'top';
+  const edge = hasBounds(input.trayBounds) ? trayEdge(anchor, area) : input.platform === 'win32' ? 'bottom' : 'top';
   let x: number;
   let y: number;
   switch (edge) {

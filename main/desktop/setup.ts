@@ -79,7 +79,9 @@ export function setupVault(log: Log): TokenVault {
     isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
     encryptStringAsync: (text) => safeStorage.encryptStringAsync(text),
     decryptStringAsync: (data) => safeStorage.decryptStringAsync(data),
-    ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
+    ...(process.platform === 'linux'
+      ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() }
+      : {}),
   };
   return createTokenVault({ safeStorage: port, store, platform: process.platform, log });
 }
@@ -101,7 +103,10 @@ export function setupClipboard(): ClipboardPort {
 
 export const POPUP_SIZE = { width: 380, height: 540 };
 
-export function setupPopup(deps: { getTray: () => Tray | null; onVisibilityChange: (open: boolean) => void }): PopupController {
+export function setupPopup(deps: {
+  getTray: () => Tray | null;
+  onVisibilityChange: (open: boolean) => void;
+}): PopupController {
   const paths = appPaths();
   return createPopupController({
     createWindow: () => {
@@ -135,7 +140,13 @@ export function setupPopup(deps: { getTray: () => Tray | null; onVisibilityChang
       const trayBounds = deps.getTray()?.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 };
       const cursor = screen.getCursorScreenPoint();
       const display = screen.getDisplayNearestPoint(anchorPoint(trayBounds, cursor));
-      return computePopupPosition({ trayBounds, windowSize, workArea: display.workArea, platform: process.platform, cursor });
+      return computePopupPosition({
+        trayBounds,
+        windowSize,
+        workArea: display.workArea,
+        platform: process.platform,
+        cursor,
+      });
     },
     onVisibilityChange: deps.onVisibilityChange,
   });
@@ -161,7 +172,14 @@ function trayIcon(directory: string, state: TrayIconState): NativeImage {
   return image;
 }
 
-export function setupTray(deps: { core: Core; settings: SettingsStore; popup: PopupController; notifier: Notifier; clipboard: ClipboardPort; log: Log }) {
+export function setupTray(deps: {
+  core: Core;
+  settings: SettingsStore;
+  popup: PopupController;
+  notifier: Notifier;
+  clipboard: ClipboardPort;
+  log: Log;
+}) {
   const { core, popup } = deps;
   const icons = appPaths().trayIcons;
   const summary = core.tray.getState();

@@ -213,6 +213,9 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
       }
     }
   } catch (error) {
-    deps.log?.('error', `Tray action ${intent.intent} failed: ${error instanceof Error ? error.message : String(error)}`);
+    deps.log?.(
+      'error',
+      `Tray action ${intent.intent} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

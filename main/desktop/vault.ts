@@ -149,7 +149,10 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
             });
           } catch (error) {
             // Keychain reset or profile copied to another machine: the entry is useless; forget it.
-            log('warn', `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`);
+            log(
+              'warn',
+              `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`,
+            );
             delete next.accounts[id];
             failed.push(id);
             changed = true;

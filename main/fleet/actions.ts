@@ -138,7 +138,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   };
 
   const begin = (ref: ServerRef, action: TrackedKind): { entry: Tracked; view: ServerView } => {
-    if (ref.accountId !== accountId) throw new IpcFailure('not-found', 'This server belongs to an account that is not active.');
+    if (ref.accountId !== accountId)
+      throw new IpcFailure('not-found', 'This server belongs to an account that is not active.');
     const key = serverKey(accountId, ref.id);
     const view = fleet.get(key);
     if (!view) throw new IpcFailure('not-found', `Server ${ref.id} is not in the list. Refresh and try again.`);
@@ -300,7 +301,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         const informative = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
         if (!informative || entry.expected === null) {
           // The poll may predate the request: keep showing the optimistic status.
-          const status = isTransitional(server.status) || entry.optimisticStatus === null ? server.status : entry.optimisticStatus;
+          const status =
+            isTransitional(server.status) || entry.optimisticStatus === null ? server.status : entry.optimisticStatus;
           result.push(status === server.status ? server : { ...server, status });
           continue;
         }
@@ -327,7 +329,11 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         if (entry.expected === null || at - entry.startedAt < timeoutMs) continue;
         fleet.setPending(entry.key, null);
         if (entry.raw) fleet.upsert(accountId, entry.raw, null);
-        finish(entry, 'timed-out', `${entry.name} did not finish (${entry.action}) within ${formatElapsed(timeoutMs)}.`);
+        finish(
+          entry,
+          'timed-out',
+          `${entry.name} did not finish (${entry.action}) within ${formatElapsed(timeoutMs)}.`,
+        );
       }
     },
 

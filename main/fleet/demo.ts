@@ -30,7 +30,12 @@ export async function startDemo(deps: {
   speed?: number;
 }): Promise<DemoSession> {
   const token = randomBytes(24).toString('base64url');
-  const simulator = await deps.startSimulator({ host: '127.0.0.1', port: 0, token, speed: deps.speed ?? DEFAULT_DEMO_SPEED });
+  const simulator = await deps.startSimulator({
+    host: '127.0.0.1',
+    port: 0,
+    token,
+    speed: deps.speed ?? DEFAULT_DEMO_SPEED,
+  });
   return {
     account: { id: DEMO_ACCOUNT_ID, label: DEMO_ACCOUNT_LABEL, baseUrl: simulator.baseUrl },
     api: deps.createApi(simulator.baseUrl, token),

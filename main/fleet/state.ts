@@ -3,7 +3,14 @@
 // so the renderer only ever receives the servers that changed.
 import type { Server } from '../api/schemas';
 import { isTransitional } from '../api/statuses';
-import type { FleetDelta, FleetSnapshot, FleetStatus, PendingAction, ServerRef, ServerView } from '../../preload/contract';
+import type {
+  FleetDelta,
+  FleetSnapshot,
+  FleetStatus,
+  PendingAction,
+  ServerRef,
+  ServerView,
+} from '../../preload/contract';
 
 export function serverKey(accountId: string, id: number): string {
   return `${accountId}:${id}`;

@@ -80,7 +80,9 @@ export function computeTraySummary(auth: AuthState, servers: readonly ServerView
     tooltip = `${prefix}loading…`;
   } else {
     const busy = entries.some((entry) => entry.pending || isTransitional(entry.status));
-    const someStopped = entries.some((entry) => entry.status !== 'active' && !entry.pending && !isTransitional(entry.status));
+    const someStopped = entries.some(
+      (entry) => entry.status !== 'active' && !entry.pending && !isTransitional(entry.status),
+    );
     icon = auth.mode === 'demo' ? 'demo' : busy ? 'busy' : someStopped ? 'some-stopped' : 'ok';
     tooltip = `${prefix}${countsText(servers)}`;
   }

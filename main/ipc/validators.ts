@@ -19,7 +19,10 @@ export type PayloadValidators = { [C in InvokeChannel]: (payload: unknown) => Va
 export const CLIPBOARD_MAX_BYTES = 4096;
 export const TOKEN_MAX_LENGTH = 4096;
 
-const invalid = (message: string): { ok: false; error: IpcError } => ({ ok: false, error: { kind: 'invalid-payload', message } });
+const invalid = (message: string): { ok: false; error: IpcError } => ({
+  ok: false,
+  error: { kind: 'invalid-payload', message },
+});
 
 function describeZodError(error: z.ZodError): string {
   // Paths and zod's own wording only: never the received value (it may be a token).
@@ -56,7 +59,13 @@ const tokenInputSchema = z
     token: z
       .string()
       .transform((text) => text.trim())
-      .pipe(z.string().min(1).max(TOKEN_MAX_LENGTH).regex(/^[\x21-\x7e]+$/)),
+      .pipe(
+        z
+          .string()
+          .min(1)
+          .max(TOKEN_MAX_LENGTH)
+          .regex(/^[\x21-\x7e]+$/),
+      ),
     label: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
@@ -80,7 +89,10 @@ function withRef<K extends string, T>(field: K, check: (value: unknown) => RuleR
     if (!ref.success) return invalid(`ref: ${describeZodError(ref.error)}`);
     const checked = check(record[field]);
     if (!checked.ok) return { ok: false, error: badRequest(checked.violations) };
-    return { ok: true, value: { ref: ref.data, [field]: checked.value } as { ref: z.infer<typeof serverRefSchema> } & Record<K, T> };
+    return {
+      ok: true,
+      value: { ref: ref.data, [field]: checked.value } as { ref: z.infer<typeof serverRefSchema> } & Record<K, T>,
+    };
   };
 }
 
@@ -116,7 +128,8 @@ export const payloadValidators: PayloadValidators = {
   [InvokeChannel.settingsSet]: withSchema(settingsPatchSchema),
   [InvokeChannel.clipboardWrite]: (payload) => {
     if (typeof payload !== 'string') return invalid('Only text can be copied.');
-    if (Buffer.byteLength(payload, 'utf8') > CLIPBOARD_MAX_BYTES) return invalid('The text is too long to copy (4 KB at most).');
+    if (Buffer.byteLength(payload, 'utf8') > CLIPBOARD_MAX_BYTES)
+      return invalid('The text is too long to copy (4 KB at most).');
     return { ok: true, value: payload };
   },
   [InvokeChannel.popupHide]: empty,

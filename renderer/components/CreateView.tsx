@@ -84,7 +84,8 @@ export function CreateView() {
   // A wrong format shows as you type (more typing cannot fix it); a still-empty required field only
   // once it has been left, so the form does not open covered in errors.
   const showsLocal = (field: FieldName) =>
-    touched.has(field) || (!checked.ok && (checked.violations[field] ?? []).some((violation) => violation !== 'required'));
+    touched.has(field) ||
+    (!checked.ok && (checked.violations[field] ?? []).some((violation) => violation !== 'required'));
   const errorOf = (field: FieldName) => (showsLocal(field) ? local[field] : undefined) ?? serverErrors[field];
   const touch = (field: FieldName) => setTouched((current) => new Set(current).add(field));
   function update(patch: Partial<Draft>, field: FieldName): void {

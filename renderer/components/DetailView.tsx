@@ -8,7 +8,10 @@ import { useEscapeLayer, useStore } from './context';
 import { fieldA11y } from './forms';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge } from './widgets';
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string; notFound: boolean } | { state: 'ready'; detail: ServerDetail };
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string; notFound: boolean }
+  | { state: 'ready'; detail: ServerDetail };
 
 export function DetailView({ serverKey, serverRef }: { serverKey: string; serverRef: ServerRef }) {
   const store = useStore();
@@ -31,7 +34,11 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
       setLoad(
         result.ok
           ? { state: 'ready', detail: result.value }
-          : { state: 'failed', message: errorText(store.i18n.value, result.error), notFound: result.error.kind === 'not-found' },
+          : {
+              state: 'failed',
+              message: errorText(store.i18n.value, result.error),
+              notFound: result.error.kind === 'not-found',
+            },
       );
     });
     return () => {
@@ -220,7 +227,12 @@ function AddressValue({
       >
         <svg class="icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
           <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
-          <path d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+          <path
+            d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.5"
+          />
         </svg>
       </button>
     </span>
@@ -249,7 +261,10 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
             label={t('detail.memory')}
             value={usage.memory_used}
             max={detail.plan.memory}
-            text={t('detail.memoryValue', { used: i18n.number(usage.memory_used), total: i18n.number(detail.plan.memory) })}
+            text={t('detail.memoryValue', {
+              used: i18n.number(usage.memory_used),
+              total: i18n.number(detail.plan.memory),
+            })}
           />
           <UsageBar
             label={t('detail.disk')}

@@ -28,7 +28,11 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
     void store.bridge.servers.get(serverRef).then((result) => {
       if (!current) return;
       if (result.ok)
-        setDraft({ name: result.value.name, hostname: result.value.hostname ?? '', backups_enabled: result.value.backups_enabled });
+        setDraft({
+          name: result.value.name,
+          hostname: result.value.hostname ?? '',
+          backups_enabled: result.value.backups_enabled,
+        });
       else setLoadError(errorText(store.i18n.value, result.error));
     });
     return () => {
@@ -40,7 +44,11 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
   const i18n = store.i18n.value;
   const local: FieldMessages = {};
   if (draft) {
-    const checks = { name: checkName(draft.name), hostname: checkHostname(draft.hostname), backups_enabled: checkBoolean(draft.backups_enabled) };
+    const checks = {
+      name: checkName(draft.name),
+      hostname: checkHostname(draft.hostname),
+      backups_enabled: checkBoolean(draft.backups_enabled),
+    };
     for (const [field, violation] of Object.entries(checks))
       if (violation && touched.has(field)) local[field] = violationText(i18n, violation);
   }

@@ -24,7 +24,8 @@ export function ListView() {
   const all = store.sorted.value;
   const views = store.visible.value;
   const i18n = store.i18n.value;
-  const filtering = store.statusFilter.value !== '' || store.locationFilter.value !== '' || store.search.value.trim() !== '';
+  const filtering =
+    store.statusFilter.value !== '' || store.locationFilter.value !== '' || store.search.value.trim() !== '';
 
   return (
     <section class="list-view" aria-labelledby="list-heading">
@@ -90,7 +91,9 @@ export function ListView() {
             : i18n.plural('list.count', all.length)}
         </span>
         <span class="updated" data-testid="last-updated">
-          {status?.lastSuccessAt != null ? t('list.lastUpdated', { time: i18n.time(status.lastSuccessAt) }) : t('list.neverUpdated')}
+          {status?.lastSuccessAt != null
+            ? t('list.lastUpdated', { time: i18n.time(status.lastSuccessAt) })
+            : t('list.neverUpdated')}
         </span>
         <button
           type="button"
@@ -226,7 +229,12 @@ function ServerList({ views }: { views: ServerView[] }) {
       data-testid="server-list"
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <ul class="server-list" aria-label={t('list.label')} style={{ height: `${totalHeight(layout)}px` }} onKeyDown={onKeyDown}>
+      <ul
+        class="server-list"
+        aria-label={t('list.label')}
+        style={{ height: `${totalHeight(layout)}px` }}
+        onKeyDown={onKeyDown}
+      >
         {indexes.map((index) => {
           const view = views[index]!;
           return (

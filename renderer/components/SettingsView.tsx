@@ -25,7 +25,10 @@ export function SettingsView() {
       store.settings.value = result.value;
       setStatus({ tone: 'info', text: store.t('settings.saved') });
     } else {
-      setStatus({ tone: 'error', text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }) });
+      setStatus({
+        tone: 'error',
+        text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }),
+      });
     }
   }
 
@@ -93,7 +96,13 @@ export function SettingsView() {
                   onChange={(event) => void save({ confirmations: { [action]: event.currentTarget.checked } })}
                 />
                 <label for={`settings-confirm-${action}`}>
-                  {t(action === 'start' ? 'settings.confirmStart' : action === 'stop' ? 'settings.confirmStop' : 'settings.confirmReboot')}
+                  {t(
+                    action === 'start'
+                      ? 'settings.confirmStart'
+                      : action === 'stop'
+                        ? 'settings.confirmStop'
+                        : 'settings.confirmReboot',
+                  )}
                 </label>
               </div>
             ))}

@@ -20,7 +20,8 @@ export function violationMessages(i18n: I18n, violations: FieldViolations): Fiel
 /** Server-side 400 field lists, already worded by the API or the client. */
 export function serverFieldMessages(fieldErrors: Record<string, string[]> | undefined): FieldMessages {
   const messages: FieldMessages = {};
-  for (const [field, texts] of Object.entries(fieldErrors ?? {})) if (texts.length > 0) messages[field] = texts.join(' ');
+  for (const [field, texts] of Object.entries(fieldErrors ?? {}))
+    if (texts.length > 0) messages[field] = texts.join(' ');
   return messages;
 }
 

@@ -28,19 +28,14 @@ export function StatusBadge({ status }: { status: ServerStatus }) {
 }
 
 /** The action in flight for a server: tracked by main, or a request still on its way. */
-export function busyAction(view: ServerView, requesting: ReadonlyMap<string, PowerAction>): PendingAction['action'] | null {
+export function busyAction(
+  view: ServerView,
+  requesting: ReadonlyMap<string, PowerAction>,
+): PendingAction['action'] | null {
   return view.pending?.action ?? requesting.get(view.key) ?? null;
 }
 
-export function PowerButtons({
-  view,
-  compact,
-  tabIndex,
-}: {
-  view: ServerView;
-  compact: boolean;
-  tabIndex?: number;
-}) {
+export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; compact: boolean; tabIndex?: number }) {
   const store = useStore();
   const t = store.t;
   const busy = busyAction(view, store.requesting.value);
@@ -78,7 +73,15 @@ export function PowerButtons({
  * "Reboot web-01? [Reboot] [Cancel]" — shown in place, focused on open, Escape cancels. When it closes
  * while focused, `onClose` puts focus back where it belongs (the row or the detail view).
  */
-export function ConfirmAction({ view, action, onClose }: { view: ServerView; action: PowerAction; onClose?: () => void }) {
+export function ConfirmAction({
+  view,
+  action,
+  onClose,
+}: {
+  view: ServerView;
+  action: PowerAction;
+  onClose?: () => void;
+}) {
   const store = useStore();
   const t = store.t;
   const groupRef = useRef<HTMLDivElement>(null);

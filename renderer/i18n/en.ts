@@ -137,10 +137,12 @@ export const en = {
   'form.creating': 'Creating…',
   'form.fixErrors': 'Please correct the marked fields.',
   'create.title': 'New server',
-  'create.hint': 'VPS.org has no catalogue of plans, systems or locations; choices come from your existing servers, or enter an id.',
+  'create.hint':
+    'VPS.org has no catalogue of plans, systems or locations; choices come from your existing servers, or enter an id.',
   'create.insufficientCredits': 'Insufficient credits: top up your VPS.org account and try again. {message}',
   'violation.required': 'This field is required.',
-  'violation.invalid-name': 'Use letters, digits and hyphens only (not starting with a hyphen, at most {max} characters).',
+  'violation.invalid-name':
+    'Use letters, digits and hyphens only (not starting with a hyphen, at most {max} characters).',
   'violation.not-integer': 'Enter a whole number.',
   'violation.not-positive': 'Enter a positive number.',
   'violation.invalid-hostname': 'Enter a fully qualified domain name, e.g. web01.example.com.',

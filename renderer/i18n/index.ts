@@ -42,7 +42,12 @@ export function createI18n(language: Language, locale: string): I18n {
   const dictionary = DICTIONARIES[language];
   const pluralRules = new Intl.PluralRules(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const timeFormat = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const formatNumber = (value: number, fractionDigits: number): string => {
     let format = numberFormats.get(fractionDigits);

@@ -4,7 +4,13 @@ import { isTransitional, type KnownStatus, type ServerStatus } from '../../main/
 import type { FleetDelta, ServerRef, ServerView } from '../../preload/contract';
 
 // One source for status rules, shared with the main process (and free of zod, so the bundle stays small).
-export { KNOWN_STATUSES, TRANSITIONAL_STATUSES, allowedPowerActions, isKnownStatus, isTransitional } from '../../main/api/statuses';
+export {
+  KNOWN_STATUSES,
+  TRANSITIONAL_STATUSES,
+  allowedPowerActions,
+  isKnownStatus,
+  isTransitional,
+} from '../../main/api/statuses';
 
 /** Statuses the list endpoint can filter by (the contract names these three). */
 export const FILTER_STATUSES = ['active', 'stopped', 'suspended'] as const satisfies readonly KnownStatus[];
@@ -64,7 +70,10 @@ export interface StatusChange {
 }
 
 /** Applies a delta to the map in place, in O(changes), and returns the status changes worth announcing. */
-export function applyDelta(byKey: Map<string, ServerView>, delta: Pick<FleetDelta, 'upserted' | 'removed'>): StatusChange[] {
+export function applyDelta(
+  byKey: Map<string, ServerView>,
+  delta: Pick<FleetDelta, 'upserted' | 'removed'>,
+): StatusChange[] {
   const changes: StatusChange[] = [];
   for (const key of delta.removed) {
     const previous = byKey.get(key);

@@ -281,7 +281,9 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
       requesting.value = next;
       setNotice(
         key,
-        result.ok ? { tone: 'info', text: result.value.message } : { tone: 'error', text: errorText(i18n.value, result.error) },
+        result.ok
+          ? { tone: 'info', text: result.value.message }
+          : { tone: 'error', text: errorText(i18n.value, result.error) },
       );
     });
   }

@@ -38,7 +38,12 @@ async function failure(promise: Promise<unknown>): Promise<VpsApiError> {
   );
   expect(error).toBeInstanceOf(VpsApiError);
   const apiError = error as VpsApiError;
-  const text = [apiError.message, apiError.stack ?? '', JSON.stringify(apiError), JSON.stringify(apiError.fieldErrors ?? {})].join('\n');
+  const text = [
+    apiError.message,
+    apiError.stack ?? '',
+    JSON.stringify(apiError),
+    JSON.stringify(apiError.fieldErrors ?? {}),
+  ].join('\n');
   expect(text).not.toContain(TOKEN);
   return apiError;
 }
@@ -87,7 +92,13 @@ describe('endpoints over real HTTP', () => {
 
   it('creates a server (201), then 402 once credits run out', async () => {
     const c = client();
-    const created = await c.createServer({ name: 'new-web', plan_id: 1, os_id: 5, location: 'us-west', backups_enabled: true });
+    const created = await c.createServer({
+      name: 'new-web',
+      plan_id: 1,
+      os_id: 5,
+      location: 'us-west',
+      backups_enabled: true,
+    });
     expect(created.status).toBe('provisioning');
     expect(created.ip_address).toBeNull();
     expect(created.message).toMatch(/provisioned/);
@@ -100,7 +111,9 @@ describe('endpoints over real HTTP', () => {
   });
 
   it('passes the server 400 field errors through on create', async () => {
-    const error = await failure(client().createServer({ name: 'web-x', plan_id: 999, os_id: 999, location: 'us-west' }));
+    const error = await failure(
+      client().createServer({ name: 'web-x', plan_id: 999, os_id: 999, location: 'us-west' }),
+    );
     expect(error.kind).toBe('bad-request');
     expect(error.status).toBe(400);
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(expect.arrayContaining(['plan_id']));
@@ -110,7 +123,11 @@ describe('endpoints over real HTTP', () => {
   it('replaces (PUT) and patches (PATCH) a server, answering its detail', async () => {
     const c = client();
     const [id] = sim.listServerIds();
-    const replaced = await c.replaceServer(id!, { name: 'renamed', hostname: 'renamed.example.com', backups_enabled: false });
+    const replaced = await c.replaceServer(id!, {
+      name: 'renamed',
+      hostname: 'renamed.example.com',
+      backups_enabled: false,
+    });
     expect(replaced).toMatchObject({ id, name: 'renamed', hostname: 'renamed.example.com', backups_enabled: false });
     const patched = await c.updateServer(id!, { backups_enabled: true });
     expect(patched).toMatchObject({ name: 'renamed', backups_enabled: true });
@@ -153,7 +170,7 @@ describe('endpoints over real HTTP', () => {
     expect(notRunning.message).toContain('Server is not running.');
     const start = await c.startServer(stopped);
     expect(start.server.status).toBe('starting');
-    const stop = await c.stopServer((await serverWithStatus(c, 'active')));
+    const stop = await c.stopServer(await serverWithStatus(c, 'active'));
     expect(stop.server.status).toBe('stopping');
   });
 
@@ -223,12 +240,15 @@ describe('faults', () => {
     expect(sim.requests).toHaveLength(2);
   });
 
-  it.each(['html', 'wrong-shape', 'malformed-json'] as const)('reports invalid-response for a %s answer', async (type) => {
-    sim.injectFault({ type });
-    const error = await failure(client().listServers());
-    expect(error.kind).toBe('invalid-response');
-    expect(error.message).toMatch(/not JSON|not what this app expects/);
-  });
+  it.each(['html', 'wrong-shape', 'malformed-json'] as const)(
+    'reports invalid-response for a %s answer',
+    async (type) => {
+      sim.injectFault({ type });
+      const error = await failure(client().listServers());
+      expect(error.kind).toBe('invalid-response');
+      expect(error.message).toMatch(/not JSON|not what this app expects/);
+    },
+  );
 
   it('names what was wrong with a wrong-shape answer', async () => {
     sim.injectFault({ type: 'wrong-shape' });
@@ -244,10 +264,17 @@ describe('faults', () => {
     expect(sim.requests).toHaveLength(1);
   });
 
-  it.each([401, 402, 404, 429, 500, 502, 503, 504])('no token in the error of a %i whose body echoes it', async (status) => {
-    sim.injectFault({ type: 'status', status, body: JSON.stringify({ detail: `You sent Bearer ${TOKEN}`, name: [TOKEN] }) });
-    const error = await failure(client({ retry: { limit: 0 } }).listServers());
-    expect(error.status).toBe(status);
-    expect(error.message).toContain('[redacted]');
-  });
+  it.each([401, 402, 404, 429, 500, 502, 503, 504])(
+    'no token in the error of a %i whose body echoes it',
+    async (status) => {
+      sim.injectFault({
+        type: 'status',
+        status,
+        body: JSON.stringify({ detail: `You sent Bearer ${TOKEN}`, name: [TOKEN] }),
+      });
+      const error = await failure(client({ retry: { limit: 0 } }).listServers());
+      expect(error.status).toBe(status);
+      expect(error.message).toContain('[redacted]');
+    },
+  );
 });

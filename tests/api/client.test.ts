@@ -43,28 +43,46 @@ async function failure(promise: Promise<unknown>): Promise<VpsApiError> {
 }
 
 function expectNoToken(error: VpsApiError): void {
-  const everything = [error.message, error.stack ?? '', JSON.stringify(error), JSON.stringify(error.fieldErrors ?? {}), String(error)].join('\n');
+  const everything = [
+    error.message,
+    error.stack ?? '',
+    JSON.stringify(error),
+    JSON.stringify(error.fieldErrors ?? {}),
+    String(error),
+  ].join('\n');
   expect(everything).not.toContain(TOKEN);
 }
 
-const page = (results: unknown[], next: string | null = null, count = results.length) => ({ count, next, previous: null, results });
+const page = (results: unknown[], next: string | null = null, count = results.length) => ({
+  count,
+  next,
+  previous: null,
+  results,
+});
 
 describe('listServers', () => {
   it('follows next pages, concatenates results and reports the first page count', async () => {
     stub.setHandler((req, origin) => {
       if (req.url.includes('page=3')) return { status: 200, json: page([listServer(5)], null, 99) };
-      if (req.url.includes('page=2')) return { status: 200, json: page([listServer(3), listServer(4)], `${origin}/api/v1/servers/?page=3`, 99) };
+      if (req.url.includes('page=2'))
+        return { status: 200, json: page([listServer(3), listServer(4)], `${origin}/api/v1/servers/?page=3`, 99) };
       return { status: 200, json: page([listServer(1), listServer(2)], `${origin}/api/v1/servers/?page=2`, 5) };
     });
     const list = await client().listServers();
     expect(list.count).toBe(5);
     expect(list.results.map((server) => server.id)).toEqual([1, 2, 3, 4, 5]);
-    expect(stub.requests.map((req) => req.url)).toEqual(['/api/v1/servers/', '/api/v1/servers/?page=2', '/api/v1/servers/?page=3']);
+    expect(stub.requests.map((req) => req.url)).toEqual([
+      '/api/v1/servers/',
+      '/api/v1/servers/?page=2',
+      '/api/v1/servers/?page=3',
+    ]);
   });
 
   it('resolves a relative next link against the page it came from', async () => {
     stub.setHandler((req) =>
-      req.url.includes('page=2') ? { status: 200, json: page([listServer(2)]) } : { status: 200, json: page([listServer(1)], '?page=2') },
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(2)]) }
+        : { status: 200, json: page([listServer(1)], '?page=2') },
     );
     const list = await client().listServers();
     expect(list.results.map((server) => server.id)).toEqual([1, 2]);
@@ -124,7 +142,10 @@ describe('listServers', () => {
 
 describe('response validation', () => {
   it('tolerates extra fields and keeps a status it has never seen', async () => {
-    stub.setHandler(() => ({ status: 200, json: { ...page([listServer(1, { status: 'migrating', shiny: true })]), extra: 1 } }));
+    stub.setHandler(() => ({
+      status: 200,
+      json: { ...page([listServer(1, { status: 'migrating', shiny: true })]), extra: 1 },
+    }));
     const list = await client().listServers();
     expect(list.results[0]?.status).toBe('migrating');
   });
@@ -182,18 +203,27 @@ describe('error mapping', () => {
   it('maps 400 with detail, per-field lists and non_field_errors', async () => {
     stub.setHandler(() => ({
       status: 400,
-      json: { detail: 'Invalid parameters.', name: ['Name is taken.'], plan_id: 'Unknown plan.', non_field_errors: ['Location is full.'] },
+      json: {
+        detail: 'Invalid parameters.',
+        name: ['Name is taken.'],
+        plan_id: 'Unknown plan.',
+        non_field_errors: ['Location is full.'],
+      },
     }));
     const error = await failure(client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' }));
     expect(error.kind).toBe('bad-request');
     expect(error.status).toBe(400);
-    expect(error.message).toBe('VPS.org rejected the request to create the server (400): Invalid parameters. Location is full.');
+    expect(error.message).toBe(
+      'VPS.org rejected the request to create the server (400): Invalid parameters. Location is full.',
+    );
     expect(error.fieldErrors).toEqual({ name: ['Name is taken.'], plan_id: ['Unknown plan.'] });
   });
 
   it('summarizes field errors in the message when a 400 has no detail', async () => {
     stub.setHandler(() => ({ status: 400, json: { hostname: ['Not a FQDN.'] } }));
-    const error = await failure(client().replaceServer(3, { name: 'a', hostname: 'a.example.com', backups_enabled: false }));
+    const error = await failure(
+      client().replaceServer(3, { name: 'a', hostname: 'a.example.com', backups_enabled: false }),
+    );
     expect(error.message).toContain('hostname: Not a FQDN.');
     expect(error.fieldErrors).toEqual({ hostname: ['Not a FQDN.'] });
   });
@@ -252,16 +282,22 @@ describe('error mapping', () => {
     }
   });
 
-  it.each([400, 401, 403, 429, 500])('never puts the token in the error text, even when the server echoes it (%i)', async (status) => {
-    stub.setHandler((req) => {
-      const echoed = String(req.headers.authorization);
-      return { status, json: { detail: `Bad header: ${echoed}`, name: [`got ${echoed}`], non_field_errors: [`raw ${TOKEN}`] } };
-    });
-    const error = await failure(client({ retry: { limit: 0 } }).updateServer(3, { name: 'web-3' }));
-    expect(stub.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expectNoToken(error);
-    expect(error.message).toContain('Bearer [redacted]');
-  });
+  it.each([400, 401, 403, 429, 500])(
+    'never puts the token in the error text, even when the server echoes it (%i)',
+    async (status) => {
+      stub.setHandler((req) => {
+        const echoed = String(req.headers.authorization);
+        return {
+          status,
+          json: { detail: `Bad header: ${echoed}`, name: [`got ${echoed}`], non_field_errors: [`raw ${TOKEN}`] },
+        };
+      });
+      const error = await failure(client({ retry: { limit: 0 } }).updateServer(3, { name: 'web-3' }));
+      expect(stub.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      expectNoToken(error);
+      expect(error.message).toContain('Bearer [redacted]');
+    },
+  );
 
   it('never puts the token in an invalid-response message built from the body', async () => {
     stub.setHandler(() => ({ status: 200, json: { [TOKEN]: 1, status: TOKEN } }));
@@ -292,7 +328,9 @@ describe('retries', () => {
 
   it('retries a GET after 429, waiting exactly the Retry-After', async () => {
     let n = 0;
-    stub.setHandler(() => (++n === 1 ? { status: 429, text: '', headers: { 'retry-after': '7' } } : { status: 200, json: page([]) }));
+    stub.setHandler(() =>
+      ++n === 1 ? { status: 429, text: '', headers: { 'retry-after': '7' } } : { status: 200, json: page([]) },
+    );
     await client().listServers();
     expect(stub.requests).toHaveLength(2);
     expect(sleeps).toEqual([7_000]);
@@ -302,7 +340,9 @@ describe('retries', () => {
     const now = Date.parse('2025-06-01T12:00:00Z');
     let n = 0;
     stub.setHandler(() =>
-      ++n === 1 ? { status: 429, text: '', headers: { 'retry-after': 'Sun, 01 Jun 2025 12:00:03 GMT' } } : { status: 200, json: page([]) },
+      ++n === 1
+        ? { status: 429, text: '', headers: { 'retry-after': 'Sun, 01 Jun 2025 12:00:03 GMT' } }
+        : { status: 200, json: page([]) },
     );
     await client({ now: () => now }).listServers();
     expect(sleeps).toEqual([3_000]);
@@ -450,20 +490,23 @@ describe('timeouts and cancellation', () => {
 });
 
 describe('input checks before sending', () => {
-  it.each([0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1, '5', '../admin'])('refuses server id %s without a request', async (id) => {
-    const c = client();
-    for (const call of [
-      () => c.getServer(id as number),
-      () => c.deleteServer(id as number),
-      () => c.rebootServer(id as number),
-      () => c.updateServer(id as number, { name: 'ok' }),
-    ]) {
-      const error = await failure(call());
-      expect(error.kind).toBe('bad-request');
-      expect(error.fieldErrors).toEqual({ id: ['Must be a positive whole number.'] });
-    }
-    expect(stub.requests).toHaveLength(0);
-  });
+  it.each([0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1, '5', '../admin'])(
+    'refuses server id %s without a request',
+    async (id) => {
+      const c = client();
+      for (const call of [
+        () => c.getServer(id as number),
+        () => c.deleteServer(id as number),
+        () => c.rebootServer(id as number),
+        () => c.updateServer(id as number, { name: 'ok' }),
+      ]) {
+        const error = await failure(call());
+        expect(error.kind).toBe('bad-request');
+        expect(error.fieldErrors).toEqual({ id: ['Must be a positive whole number.'] });
+      }
+      expect(stub.requests).toHaveLength(0);
+    },
+  );
 
   it('refuses an invalid create body with English field errors and no request', async () => {
     const error = await failure(client().createServer({ name: '-bad name', plan_id: 0, os_id: 1.5, location: '' }));
@@ -480,7 +523,10 @@ describe('input checks before sending', () => {
 
   it('refuses a PUT without all fields and an empty PATCH', async () => {
     const put = await failure(client().replaceServer(3, { name: 'web-3' } as never));
-    expect(put.fieldErrors).toEqual({ hostname: ['This field is required.'], backups_enabled: ['This field is required.'] });
+    expect(put.fieldErrors).toEqual({
+      hostname: ['This field is required.'],
+      backups_enabled: ['This field is required.'],
+    });
     const patch = await failure(client().updateServer(3, {}));
     expect(patch.fieldErrors).toEqual({ non_field_errors: ['Give at least one of name, hostname, backups_enabled.'] });
     expect(stub.requests).toHaveLength(0);
@@ -494,7 +540,15 @@ describe('input checks before sending', () => {
 
 describe('endpoints and headers', () => {
   it('sends Authorization, Accept, User-Agent and a JSON Content-Type on bodies', async () => {
-    stub.setHandler((req) => ({ status: 201, json: { ...listServer(9, { status: 'provisioning', ip_address: null }), backups_enabled: false, message: 'Server is being provisioned.' } , headers: { 'x-echo': req.method } }));
+    stub.setHandler((req) => ({
+      status: 201,
+      json: {
+        ...listServer(9, { status: 'provisioning', ip_address: null }),
+        backups_enabled: false,
+        message: 'Server is being provisioned.',
+      },
+      headers: { 'x-echo': req.method },
+    }));
     const created = await client({ userAgent: 'VPS.org Tray/0.1.0' }).createServer({
       name: 'web-9',
       plan_id: 1,
@@ -511,7 +565,13 @@ describe('endpoints and headers', () => {
     expect(req.headers.accept).toBe('application/json');
     expect(req.headers['content-type']).toMatch(/^application\/json/);
     expect(req.headers['user-agent']).toBe('VPS.org Tray/0.1.0');
-    expect(JSON.parse(req.body)).toEqual({ name: 'web-9', plan_id: 1, os_id: 5, location: 'us-west', hostname: 'web9.example.com' });
+    expect(JSON.parse(req.body)).toEqual({
+      name: 'web-9',
+      plan_id: 1,
+      os_id: 5,
+      location: 'us-west',
+      hostname: 'web9.example.com',
+    });
   });
 
   it('gets a server detail', async () => {
@@ -524,17 +584,30 @@ describe('endpoints and headers', () => {
 
   it('PUT answers the updated detail', async () => {
     stub.setHandler(() => ({ status: 200, json: detailServer(3, { name: 'renamed' }) }));
-    const detail = await client().replaceServer(3, { name: 'renamed', hostname: 'web3.example.com', backups_enabled: false });
+    const detail = await client().replaceServer(3, {
+      name: 'renamed',
+      hostname: 'web3.example.com',
+      backups_enabled: false,
+    });
     expect(detail.name).toBe('renamed');
     expect(stub.requests.map((req) => `${req.method} ${req.url}`)).toEqual(['PUT /api/v1/servers/3/']);
-    expect(JSON.parse(stub.requests[0]!.body)).toEqual({ name: 'renamed', hostname: 'web3.example.com', backups_enabled: false });
+    expect(JSON.parse(stub.requests[0]!.body)).toEqual({
+      name: 'renamed',
+      hostname: 'web3.example.com',
+      backups_enabled: false,
+    });
   });
 
   it('PATCH with an empty 200 falls back to one GET of the detail', async () => {
-    stub.setHandler((req) => (req.method === 'PATCH' ? { status: 200, text: '' } : { status: 200, json: detailServer(3, { name: 'patched' }) }));
+    stub.setHandler((req) =>
+      req.method === 'PATCH' ? { status: 200, text: '' } : { status: 200, json: detailServer(3, { name: 'patched' }) },
+    );
     const detail = await client().updateServer(3, { name: 'patched' });
     expect(detail.name).toBe('patched');
-    expect(stub.requests.map((req) => `${req.method} ${req.url}`)).toEqual(['PATCH /api/v1/servers/3/', 'GET /api/v1/servers/3/']);
+    expect(stub.requests.map((req) => `${req.method} ${req.url}`)).toEqual([
+      'PATCH /api/v1/servers/3/',
+      'GET /api/v1/servers/3/',
+    ]);
     expect(JSON.parse(stub.requests[0]!.body)).toEqual({ name: 'patched' });
   });
 

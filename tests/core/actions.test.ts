@@ -28,7 +28,10 @@ describe('power actions', () => {
     const optimistic = await view(h, 12345);
     expect(optimistic?.server.status).toBe('rebooting');
     expect(optimistic?.pending).toMatchObject({ action: 'reboot', startedAt: Date.now() });
-    expect(h.core.tray.getState().servers.find((entry) => entry.ref.id === 12345)).toMatchObject({ pending: true, actions: [] });
+    expect(h.core.tray.getState().servers.find((entry) => entry.ref.id === 12345)).toMatchObject({
+      pending: true,
+      actions: [],
+    });
 
     // A second action on the same server is refused without a request.
     const again = await invoke(h, InvokeChannel.serversStop, WEB);
@@ -84,12 +87,18 @@ describe('power actions', () => {
     expect(result).toEqual({ ok: true, value: { message: 'Server is starting' } });
     expect((await view(h, 12349))?.server.status).toBe('starting');
     await h.advance(3_000);
-    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({ outcome: 'done', message: 'cache-01 started in 3 s' });
+    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({
+      outcome: 'done',
+      message: 'cache-01 started in 3 s',
+    });
   });
 
   it('a rejected POST is sent once, reverts the optimistic state and reports the API message', async () => {
     const h = (harness = await createHarness());
-    h.sim.injectFault({ type: 'status', status: 503 }, { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 });
+    h.sim.injectFault(
+      { type: 'status', status: 503 },
+      { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 },
+    );
     const result = await invoke(h, InvokeChannel.serversReboot, WEB);
     expect(result).toMatchObject({ ok: false, error: { kind: 'server', status: 503 } });
     expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
@@ -103,11 +112,17 @@ describe('power actions', () => {
 
   it('a 404 during an action removes the server with a message', async () => {
     const h = (harness = await createHarness());
-    h.sim.injectFault({ type: 'status', status: 404 }, { method: 'POST', path: '/api/v1/servers/12345/stop/', times: 1 });
+    h.sim.injectFault(
+      { type: 'status', status: 404 },
+      { method: 'POST', path: '/api/v1/servers/12345/stop/', times: 1 },
+    );
     const result = await invoke(h, InvokeChannel.serversStop, WEB);
     expect(result).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect(await view(h, 12345)).toBeUndefined();
-    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({ outcome: 'removed', message: 'web-server-01 no longer exists.' });
+    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({
+      outcome: 'removed',
+      message: 'web-server-01 no longer exists.',
+    });
   });
 
   it('does not notify when notifications are switched off', async () => {
@@ -122,15 +137,30 @@ describe('power actions', () => {
 describe('create, update, replace, delete', () => {
   it('creates a server that appears at once as provisioning and is tracked until active', async () => {
     const h = (harness = await createHarness());
-    const result = await invoke(h, InvokeChannel.serversCreate, { name: 'api-01', plan_id: 1, os_id: 5, location: 'us-west' });
+    const result = await invoke(h, InvokeChannel.serversCreate, {
+      name: 'api-01',
+      plan_id: 1,
+      os_id: 5,
+      location: 'us-west',
+    });
     const created = okValue(result) as ServerView;
-    expect(created).toMatchObject({ server: { name: 'api-01', status: 'provisioning' }, pending: { action: 'create' } });
+    expect(created).toMatchObject({
+      server: { name: 'api-01', status: 'provisioning' },
+      pending: { action: 'create' },
+    });
     expect(h.postsTo('/api/v1/servers/')).toBe(1);
     expect((await view(h, created.server.id))?.server.status).toBe('provisioning');
     for (let step = 0; step < 4 && h.eventsOf(EventChannel.actionFinished).length === 0; step++) await h.advance(3_000);
-    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({ action: 'create', outcome: 'done', serverName: 'api-01' });
+    expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({
+      action: 'create',
+      outcome: 'done',
+      serverName: 'api-01',
+    });
     expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toMatch(/^api-01 provisioned in \d+ s$/);
-    expect((await view(h, created.server.id))?.server).toMatchObject({ status: 'active', ip_address: expect.any(String) });
+    expect((await view(h, created.server.id))?.server).toMatchObject({
+      status: 'active',
+      ip_address: expect.any(String),
+    });
     expect(h.postsTo('/api/v1/servers/')).toBe(1);
   });
 
@@ -143,7 +173,12 @@ describe('create, update, replace, delete', () => {
     expect(fieldErrors.name?.[0]).toMatch(/letters, digits and hyphens/);
     expect(h.postsTo('/api/v1/servers/')).toBe(0);
     h.sim.setCredits(0);
-    const broke = await invoke(h, InvokeChannel.serversCreate, { name: 'api-02', plan_id: 1, os_id: 5, location: 'us-west' });
+    const broke = await invoke(h, InvokeChannel.serversCreate, {
+      name: 'api-02',
+      plan_id: 1,
+      os_id: 5,
+      location: 'us-west',
+    });
     expect(broke).toMatchObject({ ok: false, error: { kind: 'payment-required', status: 402 } });
     expect(h.postsTo('/api/v1/servers/')).toBe(1);
   });
@@ -157,8 +192,14 @@ describe('create, update, replace, delete', () => {
       ref: WEB,
       input: { name: 'web-02', hostname: 'web02.example.com', backups_enabled: false },
     });
-    expect(replaced).toMatchObject({ ok: true, value: { name: 'web-02', hostname: 'web02.example.com', backups_enabled: false } });
-    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { name: 'web-02', hostname: 'web02.example.com' } });
+    expect(replaced).toMatchObject({
+      ok: true,
+      value: { name: 'web-02', hostname: 'web02.example.com', backups_enabled: false },
+    });
+    expect(await view(h, 12345)).toMatchObject({
+      pending: null,
+      server: { name: 'web-02', hostname: 'web02.example.com' },
+    });
     const bad = await invoke(h, InvokeChannel.serversUpdate, { ref: WEB, patch: {} });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
   });

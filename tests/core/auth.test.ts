@@ -115,7 +115,11 @@ describe('demo mode', () => {
     await h.core.start({ demo: true });
     expect(h.core.authState()).toMatchObject({
       mode: 'demo',
-      account: { id: 'demo', label: 'Demo account', baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/) },
+      account: {
+        id: 'demo',
+        label: 'Demo account',
+        baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/),
+      },
     });
     await until(() => h.core.tray.getState().servers.length > 0, 'demo servers');
     expect(h.core.tray.getState()).toMatchObject({ icon: 'demo', auth: 'demo' });

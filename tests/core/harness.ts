@@ -66,7 +66,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     now: () => Date.now(),
   });
   const vault = createMemoryVault(
-    options.withToken === false ? [] : [{ account: { id: 'default', label: 'VPS.org', baseUrl: sim.baseUrl }, token: sim.token }],
+    options.withToken === false
+      ? []
+      : [{ account: { id: 'default', label: 'VPS.org', baseUrl: sim.baseUrl }, token: sim.token }],
   );
   const ports = createMemoryPorts({ vault, settings: options.settings ?? {} });
   const events: RecordedEvent[] = [];
@@ -87,7 +89,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const lastStatus = () => {
     for (let index = events.length - 1; index >= 0; index--) {
       const event = events[index]!;
-      if (event.channel === 'vps:event:fleet-changed') return (event.payload as EventPayload<'vps:event:fleet-changed'>).status;
+      if (event.channel === 'vps:event:fleet-changed')
+        return (event.payload as EventPayload<'vps:event:fleet-changed'>).status;
     }
     return null;
   };
@@ -119,7 +122,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   };
   if (options.start !== false) {
     await core.start();
-    if (options.withToken !== false) await until(() => core.tray.getState().servers.length > 0 || harness.listRequests() > 0, 'first poll');
+    if (options.withToken !== false)
+      await until(() => core.tray.getState().servers.length > 0 || harness.listRequests() > 0, 'first poll');
     await harness.settle();
   }
   return harness;

@@ -115,7 +115,10 @@ describe('adaptive polling against the simulator', () => {
 
   it('waits for Retry-After on 429 instead of the normal interval', async () => {
     const h = (harness = await createHarness());
-    h.sim.injectFault({ type: 'status', status: 429, retryAfterSeconds: 90 }, { method: 'GET', path: LIST_PATH, times: 1 });
+    h.sim.injectFault(
+      { type: 'status', status: 429, retryAfterSeconds: 90 },
+      { method: 'GET', path: LIST_PATH, times: 1 },
+    );
     await h.advance(60_000);
     expect(h.listRequests()).toBe(2);
     expect((await snapshot(h)).status.stale?.kind).toBe('rate-limited');

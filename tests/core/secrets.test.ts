@@ -18,7 +18,10 @@ describe('the token never crosses IPC', () => {
       if (options.token) demoTokens.push(options.token);
       return startSimulator(options);
     };
-    const h = (harness = await createHarness({ withToken: false, deps: { startSimulator: recordingSimulator, demoSpeed: 600 } }));
+    const h = (harness = await createHarness({
+      withToken: false,
+      deps: { startSimulator: recordingSimulator, demoSpeed: 600 },
+    }));
     const responses: unknown[] = [];
     const traySummaries: unknown[] = [h.core.tray.getState()];
     h.core.tray.onChange((summary) => traySummaries.push(summary));
@@ -80,7 +83,10 @@ describe('small channels', () => {
       ok: true,
       value: { version: '0.1.0-test', platform: 'linux', systemLocale: 'en-US' },
     });
-    expect(await h.core.router.handle(InvokeChannel.clipboardWrite, '203.0.113.10', app)).toEqual({ ok: true, value: null });
+    expect(await h.core.router.handle(InvokeChannel.clipboardWrite, '203.0.113.10', app)).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await h.core.router.handle(InvokeChannel.clipboardWrite, 'é'.repeat(2049), app)).toMatchObject({
       ok: false,
       error: { kind: 'invalid-payload' },
@@ -88,7 +94,9 @@ describe('small channels', () => {
     expect(h.ports.clipboard.texts).toEqual(['203.0.113.10']);
     expect(await h.core.router.handle(InvokeChannel.popupHide, undefined, app)).toEqual({ ok: true, value: null });
     expect(h.ports.popup.hides).toBe(1);
-    expect(await h.core.router.handle(InvokeChannel.clipboardWrite, 'x', { url: 'https://evil.example/' })).toMatchObject({
+    expect(
+      await h.core.router.handle(InvokeChannel.clipboardWrite, 'x', { url: 'https://evil.example/' }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     });

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const running: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of running.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 // `node --import tsx` runs the CLI directly (no npx wrapper), so signals reach it.
@@ -30,7 +31,9 @@ describe('simulator CLI', () => {
   it('prints one line with the base URL and token, serves the API, exits 0 on SIGINT', async () => {
     const { child, exited } = runCli(['--port', '0', '--servers', '5', '--speed', '60']);
     const line = await firstLine(child);
-    const match = /^VPS\.org simulator listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1) \(token: demo-token\)$/.exec(line);
+    const match = /^VPS\.org simulator listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v1) \(token: demo-token\)$/.exec(
+      line,
+    );
     expect(line).toMatch(/^VPS\.org simulator listening on /);
     const response = await fetch(`${match![1]}/servers/`, { headers: { Authorization: 'Bearer demo-token' } });
     expect(response.status).toBe(200);

@@ -63,7 +63,11 @@ describe('routing', () => {
     const sim = await sims.start();
     for (const path of ['/nothing/', '/servers/abc/', '/servers/12.5/', '/servers/12345/restart/', '/servers/-1/']) {
       const answer = await call(sim, path);
-      expect({ path, status: answer.status, body: answer.json }).toEqual({ path, status: 404, body: { detail: 'Not found.' } });
+      expect({ path, status: answer.status, body: answer.json }).toEqual({
+        path,
+        status: 404,
+        body: { detail: 'Not found.' },
+      });
     }
     const noSlash = await call(sim, '/servers/12345');
     expect(noSlash.status).toBe(404);
@@ -80,7 +84,11 @@ describe('routing', () => {
     ];
     for (const attempt of attempts) {
       const answer = await call(sim, '/servers/999999/', attempt);
-      expect({ method: attempt.method, status: answer.status, body: answer.json }).toEqual({ method: attempt.method, status: 404, body: { detail: 'Server not found.' } });
+      expect({ method: attempt.method, status: answer.status, body: answer.json }).toEqual({
+        method: attempt.method,
+        status: 404,
+        body: { detail: 'Server not found.' },
+      });
     }
     for (const action of ['start', 'stop', 'reboot']) {
       const answer = await call(sim, `/servers/999999/${action}/`, { method: 'POST' });
@@ -198,7 +206,11 @@ describe('create', () => {
     ];
     for (const [change, fieldName] of cases) {
       const answer = await call(sim, '/servers/', { method: 'POST', body: { ...VALID_CREATE, ...change } });
-      expect({ change, status: answer.status, fields: Object.keys(answer.json as object) }).toEqual({ change, status: 400, fields: [fieldName] });
+      expect({ change, status: answer.status, fields: Object.keys(answer.json as object) }).toEqual({
+        change,
+        status: 400,
+        fields: [fieldName],
+      });
       const messages = field(answer.json, fieldName);
       expect(Array.isArray(messages) && messages.every((m) => typeof m === 'string' && m.length > 0)).toBe(true);
     }
@@ -233,7 +245,9 @@ describe('create', () => {
     expect(field(refused.json, 'detail')).toMatch(/^Insufficient credits: /);
     expect(sim.listServerIds()).toHaveLength(26);
     sim.setCredits(1);
-    expect((await call(sim, '/servers/', { method: 'POST', body: { ...VALID_CREATE, name: 'new-02' } })).status).toBe(201);
+    expect((await call(sim, '/servers/', { method: 'POST', body: { ...VALID_CREATE, name: 'new-02' } })).status).toBe(
+      201,
+    );
   });
 
   it('validates before it checks credits', async () => {
@@ -275,7 +289,11 @@ describe('update', () => {
     const sim = await sims.start();
     const answer = await call(sim, '/servers/12345/', { method: 'PATCH', body: { name: 'new-server-name' } });
     expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ name: 'new-server-name', hostname: 'web01.example.com', backups_enabled: true });
+    expect(answer.json).toMatchObject({
+      name: 'new-server-name',
+      hostname: 'web01.example.com',
+      backups_enabled: true,
+    });
   });
 
   it('PATCH answers 400 for no known field, a wrong type or malformed JSON', async () => {

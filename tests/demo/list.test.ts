@@ -9,7 +9,14 @@ interface Page {
   count: number;
   next: string | null;
   previous: string | null;
-  results: Array<{ id: number; status: string; location: string; name: string; hostname: string | null; plan: Record<string, unknown> }>;
+  results: Array<{
+    id: number;
+    status: string;
+    location: string;
+    name: string;
+    hostname: string | null;
+    plan: Record<string, unknown>;
+  }>;
 }
 const page = async (sim: Parameters<typeof call>[0], path: string) => {
   const answer = await call(sim, path);
@@ -27,14 +34,28 @@ describe('list', () => {
       previous: null,
       results: [
         {
-          id: 12345, name: 'web-server-01', hostname: 'web01.example.com', status: 'active', ip_address: '203.0.113.10', location: 'us-west',
-          plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 }, os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-          created_at: '2025-01-10T14:30:00Z', updated_at: '2025-01-15T10:20:00Z',
+          id: 12345,
+          name: 'web-server-01',
+          hostname: 'web01.example.com',
+          status: 'active',
+          ip_address: '203.0.113.10',
+          location: 'us-west',
+          plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
+          os: { id: 5, name: 'Ubuntu 22.04 LTS' },
+          created_at: '2025-01-10T14:30:00Z',
+          updated_at: '2025-01-15T10:20:00Z',
         },
         {
-          id: 12346, name: 'db-server-01', hostname: 'db01.example.com', status: 'active', ip_address: '203.0.113.11', location: 'us-east',
-          plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160 }, os: { id: 3, name: 'Debian 12' },
-          created_at: '2025-01-12T09:15:00Z', updated_at: '2025-01-16T08:45:00Z',
+          id: 12346,
+          name: 'db-server-01',
+          hostname: 'db01.example.com',
+          status: 'active',
+          ip_address: '203.0.113.11',
+          location: 'us-east',
+          plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160 },
+          os: { id: 3, name: 'Debian 12' },
+          created_at: '2025-01-12T09:15:00Z',
+          updated_at: '2025-01-16T08:45:00Z',
         },
       ],
     });
@@ -69,7 +90,11 @@ describe('list', () => {
     const sim = await sims.start({ servers: 60, pageSize: 50 });
     for (const bad of ['0', '3', 'abc', '-1', '1.5', '']) {
       const answer = await call(sim, `/servers/?page=${bad}`);
-      expect({ bad, status: answer.status, body: answer.json }).toEqual({ bad, status: 404, body: { detail: 'Invalid page.' } });
+      expect({ bad, status: answer.status, body: answer.json }).toEqual({
+        bad,
+        status: 404,
+        body: { detail: 'Invalid page.' },
+      });
     }
   });
 
@@ -82,7 +107,7 @@ describe('list', () => {
     const next = new URL(active.next!);
     expect(Object.fromEntries(next.searchParams)).toEqual({ status: 'active', page: '2' });
     const collected: Page['results'] = [];
-    for (let url: string | null = `${sim.baseUrl}/servers/?status=active&location=eu-west`; url; ) {
+    for (let url: string | null = `${sim.baseUrl}/servers/?status=active&location=eu-west`; url;) {
       const body = await page(sim, url);
       collected.push(...body.results);
       url = body.next;

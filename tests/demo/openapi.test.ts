@@ -24,7 +24,8 @@ function resolve(value: unknown): { node: Record<string, unknown>; at: string } 
   if (!isRecord(value)) return undefined;
   if (typeof value.$ref !== 'string') return undefined;
   let node: unknown = doc;
-  for (const part of value.$ref.slice(2).split('/')) node = isRecord(node) ? node[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
+  for (const part of value.$ref.slice(2).split('/'))
+    node = isRecord(node) ? node[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
   return isRecord(node) ? { node, at: value.$ref.slice(1) } : undefined;
 }
 
@@ -60,16 +61,19 @@ function problemsOf(path: string, method: string, answer: Answer): string[] {
   };
   const problems: string[] = [];
   for (const [name, header] of Object.entries(isRecord(target.node.headers) ? target.node.headers : {})) {
-    if (isRecord(header) && header.required === true && answer.headers.get(name) === null) problems.push(`${label}: no ${name} header`);
+    if (isRecord(header) && header.required === true && answer.headers.get(name) === null)
+      problems.push(`${label}: no ${name} header`);
   }
   if (!isRecord(target.node.content)) {
     if (answer.text !== '') problems.push(`${label}: body should be empty`);
     return problems;
   }
-  if (!answer.headers.get('content-type')?.includes('application/json')) problems.push(`${label}: not application/json`);
+  if (!answer.headers.get('content-type')?.includes('application/json'))
+    problems.push(`${label}: not application/json`);
   const validate = ajv.getSchema(`vps#${target.at}/${pointer('content', 'application/json', 'schema')}`);
   if (!validate) return [...problems, `${label}: no schema`];
-  if (!validate(answer.json)) problems.push(`${label}: ${ajv.errorsText(validate.errors)} in ${answer.text.slice(0, 300)}`);
+  if (!validate(answer.json))
+    problems.push(`${label}: ${ajv.errorsText(validate.errors)} in ${answer.text.slice(0, 300)}`);
   return problems;
 }
 
@@ -148,7 +152,8 @@ describe('simulator answers conform to openapi/vps-org.openapi.json', () => {
     conforms(action('reboot'), 'POST', await post('/servers/12345/reboot/'));
     conforms(ITEM, 'GET', await call(sim, '/servers/12345/'));
     conforms(LIST, 'GET', await call(sim, '/servers/?status=rebooting'));
-    for (const name of ['start', 'stop', 'reboot']) conforms(action(name), 'POST', await post(`/servers/999999/${name}/`));
+    for (const name of ['start', 'stop', 'reboot'])
+      conforms(action(name), 'POST', await post(`/servers/999999/${name}/`));
     expect(problems).toEqual([]);
   });
 
@@ -184,7 +189,9 @@ describe('simulator answers conform to openapi/vps-org.openapi.json', () => {
   });
 
   it('the validator rejects what the schema forbids (so it can fail)', () => {
-    const listSchema = ajv.getSchema(`vps#/${pointer('paths', LIST, 'get', 'responses', '200', 'content', 'application/json', 'schema')}`)!;
+    const listSchema = ajv.getSchema(
+      `vps#/${pointer('paths', LIST, 'get', 'responses', '200', 'content', 'application/json', 'schema')}`,
+    )!;
     expect(listSchema({ servers: 'nope' })).toBe(false);
     expect(listSchema({ count: 1, next: null, previous: null, results: [{ id: 1 }] })).toBe(false);
     const detail = ajv.getSchema('vps#/components/schemas/ServerDetail')!;

@@ -9,8 +9,10 @@ afterEach(async () => {
 });
 
 const SECOND = 1000;
-const status = async (sim: Parameters<typeof call>[0], id: number) => field((await call(sim, `/servers/${id}/`)).json, 'status');
-const post = (sim: Parameters<typeof call>[0], id: number, action: string) => call(sim, `/servers/${id}/${action}/`, { method: 'POST' });
+const status = async (sim: Parameters<typeof call>[0], id: number) =>
+  field((await call(sim, `/servers/${id}/`)).json, 'status');
+const post = (sim: Parameters<typeof call>[0], id: number, action: string) =>
+  call(sim, `/servers/${id}/${action}/`, { method: 'POST' });
 
 // Seeded account (seed 1): 12345 active, 12349 stopped (index 4), 12352 suspended (index 7).
 const ACTIVE = 12345;
@@ -32,7 +34,11 @@ describe('power actions', () => {
     const name = field(sim.getServer(STOPPED), 'name');
     const answer = await post(sim, STOPPED, 'start');
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ status: 'success', message: 'Server is starting', server: { id: STOPPED, name, status: 'starting' } });
+    expect(answer.json).toEqual({
+      status: 'success',
+      message: 'Server is starting',
+      server: { id: STOPPED, name, status: 'starting' },
+    });
     expect(await status(sim, STOPPED)).toBe('starting');
     expect(field(sim.getServer(STOPPED), 'updated_at')).toBe('2025-06-01T12:00:00Z');
     clock.advance(20 * SECOND - 1);
@@ -45,7 +51,11 @@ describe('power actions', () => {
     const clock = manualClock();
     const sim = await sims.start({ now: clock.now });
     const answer = await post(sim, ACTIVE, 'stop');
-    expect(answer.json).toEqual({ status: 'success', message: 'Server is stopping', server: { id: ACTIVE, name: 'web-server-01', status: 'stopping' } });
+    expect(answer.json).toEqual({
+      status: 'success',
+      message: 'Server is stopping',
+      server: { id: ACTIVE, name: 'web-server-01', status: 'stopping' },
+    });
     clock.advance(15 * SECOND - 1);
     expect(await status(sim, ACTIVE)).toBe('stopping');
     clock.advance(15 * SECOND + 1);
@@ -56,7 +66,11 @@ describe('power actions', () => {
     const clock = manualClock();
     const sim = await sims.start({ now: clock.now });
     const answer = await post(sim, ACTIVE, 'reboot');
-    expect(answer.json).toEqual({ status: 'success', message: 'Server is rebooting', server: { id: ACTIVE, name: 'web-server-01', status: 'rebooting' } });
+    expect(answer.json).toEqual({
+      status: 'success',
+      message: 'Server is rebooting',
+      server: { id: ACTIVE, name: 'web-server-01', status: 'rebooting' },
+    });
     clock.advance(30 * SECOND - 1);
     expect(await status(sim, ACTIVE)).toBe('rebooting');
     clock.advance(30 * SECOND + 1);
@@ -133,7 +147,9 @@ describe('invalid transitions answer 400 and change nothing', () => {
       expect(answer.json).toEqual({ detail: 'Server is busy (rebooting). Try again when it has finished.' });
     }
     await post(sim, STOPPED, 'start');
-    expect((await post(sim, STOPPED, 'stop')).json).toEqual({ detail: 'Server is busy (starting). Try again when it has finished.' });
+    expect((await post(sim, STOPPED, 'stop')).json).toEqual({
+      detail: 'Server is busy (starting). Try again when it has finished.',
+    });
   });
 
   it('any action on a suspended server', async () => {
@@ -152,10 +168,17 @@ describe('provisioning', () => {
     const sim = await sims.start({ now: clock.now });
     const created = await call(sim, '/servers/', { method: 'POST', body: VALID_CREATE });
     const id = field(created.json, 'id') as number;
-    expect((await post(sim, id, 'start')).json).toEqual({ detail: 'Server is busy (provisioning). Try again when it has finished.' });
+    expect((await post(sim, id, 'start')).json).toEqual({
+      detail: 'Server is busy (provisioning). Try again when it has finished.',
+    });
     clock.advance(120 * SECOND - 1);
     const during = await call(sim, `/servers/${id}/`);
-    expect(during.json).toMatchObject({ status: 'provisioning', ip_address: null, ipv6_address: null, resource_usage: null });
+    expect(during.json).toMatchObject({
+      status: 'provisioning',
+      ip_address: null,
+      ipv6_address: null,
+      resource_usage: null,
+    });
     clock.advance(180 * SECOND + 1);
     const after = await call(sim, `/servers/${id}/`);
     expect(field(after.json, 'status')).toBe('active');
@@ -168,7 +191,10 @@ describe('provisioning', () => {
   it('gives each new server its own address', async () => {
     const sim = await sims.start({ speed: 1e9 });
     const ids: number[] = [];
-    for (const name of ['a1', 'a2', 'a3']) ids.push(field((await call(sim, '/servers/', { method: 'POST', body: { ...VALID_CREATE, name } })).json, 'id') as number);
+    for (const name of ['a1', 'a2', 'a3'])
+      ids.push(
+        field((await call(sim, '/servers/', { method: 'POST', body: { ...VALID_CREATE, name } })).json, 'id') as number,
+      );
     const all = await call(sim, '/servers/');
     const addresses = (field(all.json, 'results') as Array<{ ip_address: string }>).map((s) => s.ip_address);
     expect(new Set(addresses).size).toBe(addresses.length);

@@ -27,7 +27,9 @@ describe('simulator bodies against the client schemas', () => {
     const power = await call(sim, '/servers/12345/reboot/', { method: 'POST' });
     expect(powerActionResponseSchema.safeParse(power.json).error).toBeUndefined();
     const refused = await call(sim, '/servers/12345/reboot/', { method: 'POST' });
-    expect(errorBodySchema.parse(refused.json).detail).toBe('Server is busy (rebooting). Try again when it has finished.');
+    expect(errorBodySchema.parse(refused.json).detail).toBe(
+      'Server is busy (rebooting). Try again when it has finished.',
+    );
   });
 
   it('the wrong-shape fault is rejected by the list schema', async () => {

@@ -148,7 +148,10 @@ const h = vi.hoisted(() => {
     safeStorage: {
       isAsyncEncryptionAvailable: async () => true,
       encryptStringAsync: async (text: string) => Buffer.from(text, 'utf8').map((b) => b ^ 0x33),
-      decryptStringAsync: async (data: Buffer) => ({ shouldReEncrypt: false, result: Buffer.from(data.map((b) => b ^ 0x33)).toString('utf8') }),
+      decryptStringAsync: async (data: Buffer) => ({
+        shouldReEncrypt: false,
+        result: Buffer.from(data.map((b) => b ^ 0x33)).toString('utf8'),
+      }),
       getSelectedStorageBackend: () => 'gnome_libsecret',
     },
     Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
@@ -182,7 +185,16 @@ const summary: TraySummary = {
   tooltip: 'VPS.org — 1 running',
   auth: 'token',
   stale: false,
-  servers: [{ ref: { accountId: 'a', id: 1 }, name: 'web-01', status: 'active', ip: '203.0.113.10', pending: false, actions: ['stop', 'reboot'] }],
+  servers: [
+    {
+      ref: { accountId: 'a', id: 1 },
+      name: 'web-01',
+      status: 'active',
+      ip: '203.0.113.10',
+      pending: false,
+      actions: ['stop', 'reboot'],
+    },
+  ],
 };
 
 function fakeCore() {
@@ -335,7 +347,11 @@ describe('composition root', () => {
     h.electron.powerMonitor.emit('suspend');
     h.electron.powerMonitor.emit('resume');
     h.electron.powerMonitor.emit('unlock-screen');
-    expect(current.log.filter((l) => ['suspend', 'resume', 'unlock'].includes(l))).toEqual(['suspend', 'resume', 'unlock']);
+    expect(current.log.filter((l) => ['suspend', 'resume', 'unlock'].includes(l))).toEqual([
+      'suspend',
+      'resume',
+      'unlock',
+    ]);
   });
 
   it('stops the core before quitting', async () => {

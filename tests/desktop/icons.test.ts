@@ -41,7 +41,10 @@ const STATES = ['ok', 'someStopped', 'busy', 'error', 'noToken', 'demo'];
 
 describe('icons', () => {
   it.each(STATES)('tray-%s: 16 px, 32 px @2x, RGBA, partly transparent', (state) => {
-    for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
+    for (const [suffix, size] of [
+      ['', 16],
+      ['@2x', 32],
+    ] as const) {
       const png = decodePng(join('build', 'tray', `tray-${state}${suffix}.png`));
       expect([png.width, png.height, png.colorType]).toEqual([size, size, 6]);
       expect(png.pixels.some((p) => p[3] === 0)).toBe(true);
@@ -59,7 +62,9 @@ describe('icons', () => {
   it('state icons differ from each other', () => {
     const keys = STATES.map((state) => readFileSync(join('build', 'tray', `tray-${state}@2x.png`)).toString('base64'));
     expect(new Set(keys).size).toBe(STATES.length);
-    const templates = STATES.map((s) => readFileSync(join('build', 'tray', `tray-${s}Template@2x.png`)).toString('base64'));
+    const templates = STATES.map((s) =>
+      readFileSync(join('build', 'tray', `tray-${s}Template@2x.png`)).toString('base64'),
+    );
     expect(new Set(templates).size).toBe(STATES.length);
   });
 

@@ -24,7 +24,10 @@ const PAGE = 'file:///opt/VPS.org%20Tray/resources/app.asar/dist/renderer/index.
 describe('ipc binding', () => {
   it('registers every invoke channel and passes the sender frame URL to the router', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const handle = vi.fn<() => Promise<Result<unknown>>>(async (): Promise<Result<unknown>> => ({ ok: true, value: 'pong' }));
+    const handle = vi.fn<() => Promise<Result<unknown>>>(async (): Promise<Result<unknown>> => ({
+      ok: true,
+      value: 'pong',
+    }));
     const unbind = bindIpc(ipcMain, { handle, channels: Object.values(InvokeChannel) });
     expect([...handlers.keys()].toSorted()).toEqual(Object.values(InvokeChannel).toSorted());
 
@@ -44,7 +47,11 @@ describe('ipc binding', () => {
   it('never lets an exception escape to Electron', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const log = vi.fn<(level: 'error', message: string) => void>();
-    bindIpc(ipcMain, { handle: async () => Promise.reject(new Error('token=abc leaked?')), channels: [InvokeChannel.appInfo] }, log);
+    bindIpc(
+      ipcMain,
+      { handle: async () => Promise.reject(new Error('token=abc leaked?')), channels: [InvokeChannel.appInfo] },
+      log,
+    );
     const result = await handlers.get(InvokeChannel.appInfo)!({ senderFrame: { url: PAGE } }, undefined);
     expect(result).toEqual({ ok: false, error: { kind: 'internal', message: expect.any(String) } });
     expect(JSON.stringify(result)).not.toContain('abc');
@@ -53,7 +60,11 @@ describe('ipc binding', () => {
 
   it('with the real router, a foreign sender is refused', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const appInfo = vi.fn<() => { version: string; platform: string; systemLocale: string }>(() => ({ version: '0.1.0', platform: 'linux', systemLocale: 'en-US' }));
+    const appInfo = vi.fn<() => { version: string; platform: string; systemLocale: string }>(() => ({
+      version: '0.1.0',
+      platform: 'linux',
+      systemLocale: 'en-US',
+    }));
     const router = createRouter({ [InvokeChannel.appInfo]: appInfo } as unknown as RouterHandlers, (sender) =>
       isAppPageUrl(sender.url, PAGE),
     );
@@ -65,13 +76,18 @@ describe('ipc binding', () => {
     });
     await expect(listener({}, undefined)).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(appInfo).not.toHaveBeenCalled();
-    await expect(listener({ senderFrame: { url: `${PAGE}#settings` } }, undefined)).resolves.toMatchObject({ ok: true });
+    await expect(listener({ senderFrame: { url: `${PAGE}#settings` } }, undefined)).resolves.toMatchObject({
+      ok: true,
+    });
   });
 });
 
 describe('event forwarding', () => {
   it('sends only to the popup webContents, and only while it exists', () => {
-    let target: { send: ReturnType<typeof vi.fn<(channel: string, payload: unknown) => void>>; isDestroyed: () => boolean } | null = null;
+    let target: {
+      send: ReturnType<typeof vi.fn<(channel: string, payload: unknown) => void>>;
+      isDestroyed: () => boolean;
+    } | null = null;
     const forward = createEventForwarder(() => target);
     forward(EventChannel.popupShown, null);
     target = { send: vi.fn<(channel: string, payload: unknown) => void>(), isDestroyed: () => false };

@@ -11,7 +11,11 @@ import {
 } from '../../main/desktop/notify';
 
 function notificationFactory(supported = true) {
-  const created: Array<{ options: { title: string; body: string }; shown: number; listeners: Map<string, () => void> }> = [];
+  const created: Array<{
+    options: { title: string; body: string };
+    shown: number;
+    listeners: Map<string, () => void>;
+  }> = [];
   return {
     created,
     factory: {
@@ -66,7 +70,6 @@ function memoryFs() {
   return { files, fs };
 }
 
-
 describe('launch at login', () => {
   it('macOS/Windows: calls setLoginItemSettings only when the state differs', () => {
     const state = { openAtLogin: false };
@@ -91,7 +94,13 @@ describe('launch at login', () => {
       getLoginItemSettings: vi.fn<() => { openAtLogin: boolean }>(() => ({ openAtLogin: false })),
       setLoginItemSettings: vi.fn<(s: { openAtLogin: boolean }) => void>(),
     };
-    const deps = { platform: 'linux', app, executable: '/home/me/Apps/VPS.org Tray.AppImage', configHome: '/home/me/.config', fs };
+    const deps = {
+      platform: 'linux',
+      app,
+      executable: '/home/me/Apps/VPS.org Tray.AppImage',
+      configHome: '/home/me/.config',
+      fs,
+    };
     applyLaunchAtLogin(true, deps);
     const file = join('/home/me/.config', 'autostart', AUTOSTART_FILE_NAME);
     expect(files.get(file)).toContain('Exec="/home/me/Apps/VPS.org Tray.AppImage"');

@@ -52,9 +52,10 @@ describe('computePopupPosition', () => {
     expect(anchorPoint(zero, cursor)).toEqual(cursor);
     // The caller picked the display nearest the cursor: the second monitor at x = 1920.
     const workArea = { x: 1920, y: 27, width: 2560, height: 1413 };
-    expect(
-      computePopupPosition({ trayBounds: zero, windowSize: size, workArea, platform: 'linux', cursor }),
-    ).toEqual({ x: 2320, y: 27 });
+    expect(computePopupPosition({ trayBounds: zero, windowSize: size, workArea, platform: 'linux', cursor })).toEqual({
+      x: 2320,
+      y: 27,
+    });
   });
 
   it('a second display left of the primary one (negative x)', () => {
@@ -124,7 +125,8 @@ function fakeWindow(): FakeWindow {
     },
     pressKey: (key) => {
       let prevented = false;
-      for (const listener of inputListeners) listener({ preventDefault: () => (prevented = true) }, { type: 'keyDown', key });
+      for (const listener of inputListeners)
+        listener({ preventDefault: () => (prevented = true) }, { type: 'keyDown', key });
       return prevented;
     },
   };
@@ -177,7 +179,6 @@ function setupPopup() {
   });
   return { controller, windows, advance, pendingCount, visibility, shown };
 }
-
 
 describe('popup controller', () => {
   it('creates the window lazily on first open, positioned and focused', () => {

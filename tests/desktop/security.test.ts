@@ -15,14 +15,19 @@ import {
 function fakes() {
   let contentsCreated: ((event: unknown, contents: WebContentsLike) => void) | null = null;
   let headersListener:
-    | ((details: HeadersReceivedDetails, callback: (r: { responseHeaders?: Record<string, string | string[]> }) => void) => void)
+    | ((
+        details: HeadersReceivedDetails,
+        callback: (r: { responseHeaders?: Record<string, string | string[]> }) => void,
+      ) => void)
     | null = null;
   let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
   let checkHandler: ((wc: unknown, permission: string) => boolean) | null = null;
   const app = {
-    on: vi.fn<(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => void>((_event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => {
-      contentsCreated = listener;
-    }),
+    on: vi.fn<(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => void>(
+      (_event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void) => {
+        contentsCreated = listener;
+      },
+    ),
   } satisfies SecurityAppLike;
   const session = {
     webRequest: {
@@ -68,8 +73,10 @@ function fakes() {
 }
 
 describe('security', () => {
-  it('allows only the app\'s own scripts and styles, no connections, no framing', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+  it("allows only the app's own scripts and styles, no connections, no framing", () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
     expect(directives.get('default-src')).toBe("'none'");
     expect(directives.get('script-src')).toBe("'self'");
     expect(directives.get('style-src')).toBe("'self'");
@@ -97,7 +104,7 @@ describe('security', () => {
     const f = fakes();
     const headers = await f.headers({
       url: 'file:///app/dist/renderer/index.html',
-      responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] },
+      responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
     });
     expect(headers).toEqual({
       'Content-Type': ['text/html'],

@@ -45,7 +45,11 @@ describe('settings store', () => {
     const garbage = '{"notifications": fal';
     writeFileSync(join(directory, 'settings.json'), garbage);
     const warnings: string[] = [];
-    const store = openSettingsStore({ directory, now: fixedNow, log: (level, m) => level === 'warn' && warnings.push(m) });
+    const store = openSettingsStore({
+      directory,
+      now: fixedNow,
+      log: (level, m) => level === 'warn' && warnings.push(m),
+    });
     expect(store.get()).toEqual(defaultSettings());
     const backup = join(directory, 'settings.corrupt-2026-11-26T20-15-00.json');
     expect(readFileSync(backup, 'utf8')).toBe(garbage);
@@ -73,7 +77,9 @@ describe('settings store', () => {
 
   it('refuses to store invalid settings and keeps the previous ones', () => {
     const store = openSettingsStore({ directory, log: () => {} });
-    expect(() => store.set({ ...store.get(), pollIntervals: { idleSeconds: 1, openSeconds: 15, fastSeconds: 3 } })).toThrow(/idleSeconds|>=|15/);
+    expect(() =>
+      store.set({ ...store.get(), pollIntervals: { idleSeconds: 1, openSeconds: 15, fastSeconds: 3 } }),
+    ).toThrow(/idleSeconds|>=|15/);
     expect(store.get()).toEqual(defaultSettings());
   });
 

@@ -78,7 +78,13 @@ describe('tray menu model', () => {
   });
 
   it('without a token it asks for one and offers no refresh or servers', () => {
-    const summary: TraySummary = { icon: 'no-token', tooltip: 'VPS.org — no token set', auth: 'none', stale: false, servers: [] };
+    const summary: TraySummary = {
+      icon: 'no-token',
+      tooltip: 'VPS.org — no token set',
+      auth: 'none',
+      stale: false,
+      servers: [],
+    };
     expect(labels(buildTrayMenuModel(summary, 'win32', confirmations))).toEqual([
       'No API token set — open the app to add one',
       '---',
@@ -111,7 +117,9 @@ function setupController(platform = 'win32') {
     setToolTip: vi.fn<(text: string) => void>(),
     setImage: vi.fn<(image: string) => void>(),
   };
-  const buildFromTemplate = vi.fn<(template: MenuTemplateItem[]) => { template: MenuTemplateItem[] }>((template) => ({ template }));
+  const buildFromTemplate = vi.fn<(template: MenuTemplateItem[]) => { template: MenuTemplateItem[] }>((template) => ({
+    template,
+  }));
   const onIntent = vi.fn<(intent: TrayIntent) => void>();
   let currentConfirmations = confirmations;
   const controller = createTrayController({
@@ -131,7 +139,6 @@ function setupController(platform = 'win32') {
   };
 }
 
-
 describe('tray controller', () => {
   it('sets the context menu only when the model changed', () => {
     const { tray, controller } = setupController();
@@ -143,7 +150,9 @@ describe('tray controller', () => {
     expect(tray.setImage).toHaveBeenCalledTimes(1);
     expect(tray.setImage).toHaveBeenCalledWith('icon:some-stopped');
 
-    const servers = fleet.servers.map((s) => (s.name === 'db-01' ? { ...s, status: 'starting', pending: true, actions: [] } : s));
+    const servers = fleet.servers.map((s) =>
+      s.name === 'db-01' ? { ...s, status: 'starting', pending: true, actions: [] } : s,
+    );
     controller.render({ ...fleet, icon: 'busy', servers });
     expect(tray.setContextMenu).toHaveBeenCalledTimes(2);
     expect(tray.setImage).toHaveBeenLastCalledWith('icon:busy');
@@ -206,7 +215,12 @@ describe('tray intents', () => {
   });
 
   it('does not ask for unconfirmed actions, and notifies a failure', async () => {
-    const d = intentDeps({ powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({ ok: false, error: { message: 'Server is already running' } })) });
+    const d = intentDeps({
+      powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
+        ok: false,
+        error: { message: 'Server is already running' },
+      })),
+    });
     await runTrayIntent({ ...reboot, action: 'start', confirm: false }, d);
     expect(d.confirm).not.toHaveBeenCalled();
     expect(d.notify).toHaveBeenCalledWith('Start web-01 failed', 'Server is already running');

@@ -46,7 +46,8 @@ function fakeSafeStorage(options: FakeSafeStorageOptions = {}) {
       return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
     },
     decryptStringAsync: async (encrypted) => {
-      if (state.failDecrypt) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (state.failDecrypt)
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return { shouldReEncrypt: false, result: Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8') };
     },
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
@@ -69,7 +70,11 @@ describe('token vault', () => {
     expect(info).toEqual({ backend: expected, persisted: true });
     expect(written.length).toBeGreaterThan(0);
     for (const text of written) expect(text).not.toContain(TOKEN);
-    const stored = store.get(VAULT_KEY) as { version: number; activeAccountId: string; accounts: Record<string, object> };
+    const stored = store.get(VAULT_KEY) as {
+      version: number;
+      activeAccountId: string;
+      accounts: Record<string, object>;
+    };
     expect(stored.version).toBe(1);
     expect(stored.activeAccountId).toBe('acc-1');
     expect(stored.accounts['acc-1']).toMatchObject({ label: 'VPS.org', backend: expected });
@@ -188,7 +193,9 @@ describe('token vault', () => {
     await vault.save({ id: 'acc-2', label: 'Work', baseUrl: 'https://admin.vps.org/api/v1' }, 'second-token');
     let loaded = await vault.load();
     expect(loaded).toMatchObject({ status: 'ok', activeAccountId: 'acc-2' });
-    expect(loaded.status === 'ok' ? loaded.accounts.map((a) => a.token).toSorted() : []).toEqual(['second-token', TOKEN].toSorted());
+    expect(loaded.status === 'ok' ? loaded.accounts.map((a) => a.token).toSorted() : []).toEqual(
+      ['second-token', TOKEN].toSorted(),
+    );
 
     await vault.forget('acc-2');
     loaded = await vault.load();

@@ -56,7 +56,14 @@ export interface Backend {
 }
 
 export async function startBackend(options: BackendOptions = {}): Promise<Backend> {
-  const sim = await startSimulator({ servers: 12, speed: 120, seed: 1, ...options.simulator, host: '127.0.0.1', port: 0 });
+  const sim = await startSimulator({
+    servers: 12,
+    speed: 120,
+    seed: 1,
+    ...options.simulator,
+    host: '127.0.0.1',
+    port: 0,
+  });
   const vault = createMemoryVault(
     options.withToken ? [{ account: { id: 'default', label: 'VPS.org', baseUrl: sim.baseUrl }, token: sim.token }] : [],
     { backend: 'gnome_libsecret', persisted: true },
@@ -126,9 +133,11 @@ export async function openPopup(
   await page.addInitScript({ content: await readBridgeScript('binding-bridge.js') });
   const unsubscribe = backend.core.onEvent((channel, payload) => {
     if (page.isClosed()) return;
-    page.evaluate(([c, p]) => (globalThis as PageGlobals).vpsHarnessEmit?.(c, p), [channel, payload] as const).catch(() => {
-      // The page may be navigating or closing; it re-subscribes on load.
-    });
+    page
+      .evaluate(([c, p]) => (globalThis as PageGlobals).vpsHarnessEmit?.(c, p), [channel, payload] as const)
+      .catch(() => {
+        // The page may be navigating or closing; it re-subscribes on load.
+      });
   });
   backend.core.setPopupOpen(true);
   await page.goto(backend.pageUrl);

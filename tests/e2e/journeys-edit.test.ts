@@ -31,8 +31,9 @@ afterEach(async () => {
 function realPageErrors(errors: readonly string[]): string[] {
   return errors.filter(
     (message) =>
-      !message.includes("The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element") &&
-      message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
+      !message.includes(
+        "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element",
+      ) && message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
   );
 }
 
@@ -47,7 +48,9 @@ function serverIdByName(sim: Simulator, name: string): number {
 
 /** Requests that change something (everything but GET). */
 function writes(sim: Simulator) {
-  return sim.requests.filter((request) => request.method !== 'GET').map(({ method, path, body }) => ({ method, path, body }));
+  return sim.requests
+    .filter((request) => request.method !== 'GET')
+    .map(({ method, path, body }) => ({ method, path, body }));
 }
 
 function row(page: Page, name: string) {
@@ -74,7 +77,9 @@ async function openList(options: { speed?: number } = {}): Promise<Page> {
 
 async function openDetail(page: Page, name: string): Promise<void> {
   // The row's main button is named by its content, which starts with the server's name.
-  await row(page, name).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await row(page, name)
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
   await page.getByRole('heading', { name, exact: true, level: 2 }).waitFor();
 }
 
@@ -152,7 +157,14 @@ test('create without credits: "insufficient credits" said plainly, every input k
     {
       method: 'POST',
       path: '/api/v1/servers/',
-      body: { name: 'api-03', plan_id: 3, os_id: 8, location: 'us-west', hostname: 'api-03.example.com', backups_enabled: true },
+      body: {
+        name: 'api-03',
+        plan_id: 3,
+        os_id: 8,
+        location: 'us-west',
+        hostname: 'api-03.example.com',
+        backups_enabled: true,
+      },
     },
   ]);
   expect(sim.listServerIds()).toHaveLength(12);
@@ -192,7 +204,9 @@ test('edit with PUT (all three fields), then an inline rename with PATCH of only
   await newName.fill('web-server-99');
   await newName.press('Enter');
   await page.getByRole('heading', { name: 'web-server-99', exact: true, level: 2 }).waitFor();
-  expect(writes(sim).slice(1)).toEqual([{ method: 'PATCH', path: `/api/v1/servers/${id}/`, body: { name: 'web-server-99' } }]);
+  expect(writes(sim).slice(1)).toEqual([
+    { method: 'PATCH', path: `/api/v1/servers/${id}/`, body: { name: 'web-server-99' } },
+  ]);
 
   await page.getByRole('button', { name: 'Back' }).click();
   await row(page, 'web-server-99').waitFor();

@@ -32,8 +32,9 @@ afterEach(async () => {
 function realPageErrors(errors: readonly string[]): string[] {
   return errors.filter(
     (message) =>
-      !message.includes("The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element") &&
-      message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
+      !message.includes(
+        "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element",
+      ) && message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
   );
 }
 
@@ -96,9 +97,7 @@ test('reboot after an inline confirmation: progress shown, buttons unavailable m
   await expect.poll(() => row(page, 'web-server-01').getByText('Rebooting…').count()).toBe(1);
 
   await expect.poll(() => rowStatus(page, 'web-server-01'), { timeout: 10_000 }).toBe('running');
-  await expect
-    .poll(() => powerButtons(page, 'web-server-01', { enabled: true }).count(), { timeout: 5_000 })
-    .toBe(2);
+  await expect.poll(() => powerButtons(page, 'web-server-01', { enabled: true }).count(), { timeout: 5_000 }).toBe(2);
   expect(postsTo(sim, `/api/v1/servers/${id}/reboot/`)).toHaveLength(1);
   expect(allPosts(sim)).toHaveLength(1);
   expect(realPageErrors(popup!.pageErrors)).toEqual([]);

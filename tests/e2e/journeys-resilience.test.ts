@@ -69,7 +69,9 @@ test('VPS.org down: the list stays with an offline banner, which goes away by it
   // No click: the poller's backoff brings the next poll, which succeeds.
   await offline.waitFor({ state: 'detached', timeout: 12_000 });
   expect(await shownList(page)).toEqual(before);
-  expect(sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/servers/').length).toBeGreaterThan(failedPolls);
+  expect(sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/servers/').length).toBeGreaterThan(
+    failedPolls,
+  );
   // Only reads were sent while it was down: nothing was changed behind the user's back.
   expect(sim.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   expect(unexpectedErrors(popup.pageErrors)).toEqual([]);

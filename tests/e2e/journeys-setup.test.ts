@@ -30,8 +30,9 @@ afterEach(async () => {
 function realPageErrors(errors: readonly string[]): string[] {
   return errors.filter(
     (message) =>
-      !message.includes("The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element") &&
-      message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
+      !message.includes(
+        "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element",
+      ) && message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
   );
 }
 

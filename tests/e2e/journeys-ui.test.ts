@@ -50,7 +50,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** A row's main button: its accessible name starts with the server name (then status and details). */
 function rowButton(page: Page, name: string, listName = 'Servers') {
-  return page.getByRole('list', { name: listName }).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)} `) });
+  return page
+    .getByRole('list', { name: listName })
+    .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)} `) });
 }
 
 async function waitForList(page: Page, listName = 'Servers'): Promise<void> {
@@ -68,18 +70,19 @@ test('status and location filters ask the API; the search box narrows by name, h
   await page.getByRole('combobox', { name: 'Status' }).selectOption('stopped');
   await expect.poll(() => rowNames(page)).toEqual(['worker-01']);
   await expect.poll(() => page.getByText('1 of 12 servers').count()).toBe(1);
-  expect(sim.requests.some((r) => r.method === 'GET' && r.path === '/api/v1/servers/' && r.query.status === 'stopped')).toBe(true);
+  expect(
+    sim.requests.some((r) => r.method === 'GET' && r.path === '/api/v1/servers/' && r.query.status === 'stopped'),
+  ).toBe(true);
 
   await page.getByRole('combobox', { name: 'Status' }).selectOption('');
   await expect.poll(() => page.getByText('12 servers', { exact: true }).count()).toBe(1);
   await page.getByRole('combobox', { name: 'Location' }).selectOption('us-east');
-  await expect.poll(async () => (await rowNames(page)).toSorted()).toEqual([
-    'auth-us-01',
-    'db-server-01',
-    'mail-01',
-    'worker-01',
-  ]);
-  expect(sim.requests.some((r) => r.method === 'GET' && r.path === '/api/v1/servers/' && r.query.location === 'us-east')).toBe(true);
+  await expect
+    .poll(async () => (await rowNames(page)).toSorted())
+    .toEqual(['auth-us-01', 'db-server-01', 'mail-01', 'worker-01']);
+  expect(
+    sim.requests.some((r) => r.method === 'GET' && r.path === '/api/v1/servers/' && r.query.location === 'us-east'),
+  ).toBe(true);
   await page.getByRole('combobox', { name: 'Location' }).selectOption('');
   await expect.poll(() => page.getByText('12 servers', { exact: true }).count()).toBe(1);
 

@@ -89,7 +89,9 @@ function senderUrl(req: IncomingMessage, pageOrigin: string): string {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
@@ -118,7 +120,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return true;
     }
     if (pathname === BRIDGE_PATH) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(bridgeScript);
+      res
+        .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
+        .end(bridgeScript);
       return true;
     }
     if (pathname !== EVENTS_PATH && !pathname.startsWith(IPC_PREFIX)) return false;
@@ -190,7 +194,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   const servers = Number(values.servers);
   const speed = Number(values.speed);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port: not a port number: ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port: not a port number: ${values.port}`);
   if (!Number.isInteger(servers) || servers < 0) throw new Error(`--servers: not a count: ${values.servers}`);
   if (!(speed > 0)) throw new Error(`--speed: not a positive number: ${values.speed}`);
   const preview = await startPreview({ port, servers, speed, build: true });

@@ -75,7 +75,11 @@ async function shootLanguage(
     // Token setup: an account with no token stored yet.
     const fresh = await startBackend({ withToken: false, systemLocale: language.locale });
     backends.push(fresh);
-    const setup = await openPopup(browser, fresh, { locale: language.locale, colorScheme: scheme, viewport: POPUP_SIZE });
+    const setup = await openPopup(browser, fresh, {
+      locale: language.locale,
+      colorScheme: scheme,
+      viewport: POPUP_SIZE,
+    });
     await setup.page.locator('#token-title').waitFor();
     written.push(await capture(setup.page, outDir, `token-${language.language}-${scheme}`));
     await setup.close();
@@ -83,7 +87,11 @@ async function shootLanguage(
     // A slow simulator, so nothing changes state while the pictures are taken.
     const backend = await startBackend({ withToken: true, systemLocale: language.locale, simulator: { speed: 1 } });
     backends.push(backend);
-    const popup = await openPopup(browser, backend, { locale: language.locale, colorScheme: scheme, viewport: POPUP_SIZE });
+    const popup = await openPopup(browser, backend, {
+      locale: language.locale,
+      colorScheme: scheme,
+      viewport: POPUP_SIZE,
+    });
     for (const shot of LIST_SHOTS) {
       await shot.show(popup.page);
       written.push(await capture(popup.page, outDir, `${shot.screen}-${language.language}-${scheme}`));

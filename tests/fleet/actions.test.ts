@@ -81,7 +81,10 @@ describe('action tracker', () => {
     expect(t.outcomes).toHaveLength(0);
     t.tick(5_000);
     t.poll([makeServer(1, { status: 'suspended' })]);
-    expect(t.outcomes[0]).toMatchObject({ outcome: 'failed', message: 'Stop of srv-1 failed: it is now suspended (after 10 s).' });
+    expect(t.outcomes[0]).toMatchObject({
+      outcome: 'failed',
+      message: 'Stop of srv-1 failed: it is now suspended (after 10 s).',
+    });
   });
 
   it('times out after 10 minutes of no settling', async () => {
@@ -109,7 +112,9 @@ describe('action tracker', () => {
 
   it('an unknown outcome (timeout) is not resent; the server reverts and the failure says so', async () => {
     const t = setup([makeServer(1)], () =>
-      Promise.reject(new VpsApiError('timeout', 'No answer to the reboot request within 15 s.', { outcomeUnknown: true })),
+      Promise.reject(
+        new VpsApiError('timeout', 'No answer to the reboot request within 15 s.', { outcomeUnknown: true }),
+      ),
     );
     await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
     expect(t.calls).toEqual(['reboot 1']);

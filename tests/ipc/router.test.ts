@@ -58,7 +58,10 @@ describe('createRouter', () => {
       });
     }
     expect(handler).not.toHaveBeenCalled();
-    expect(await router.handle(InvokeChannel.authState, undefined, trusted)).toEqual({ ok: true, value: { mode: 'none' } });
+    expect(await router.handle(InvokeChannel.authState, undefined, trusted)).toEqual({
+      ok: true,
+      value: { mode: 'none' },
+    });
   });
 
   it('rejects malformed payloads and unknown channels with invalid-payload', async () => {
@@ -79,7 +82,10 @@ describe('createRouter', () => {
     ] as const;
     for (const [channel, payload] of bad) {
       const result = await router.handle(channel, payload, trusted);
-      expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { kind: 'invalid-payload' } });
+      expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-payload' },
+      });
     }
     expect(start).not.toHaveBeenCalled();
   });
@@ -109,7 +115,10 @@ describe('createRouter', () => {
     const result = payloadValidators[InvokeChannel.tokenSet]({ token: secret });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('abcdef');
-    expect(payloadValidators[InvokeChannel.tokenSet]({ token: '  abc123\n' })).toEqual({ ok: true, value: { token: 'abc123' } });
+    expect(payloadValidators[InvokeChannel.tokenSet]({ token: '  abc123\n' })).toEqual({
+      ok: true,
+      value: { token: 'abc123' },
+    });
   });
 
   it('maps thrown errors to results; unknown errors get a generic message', async () => {
@@ -148,7 +157,10 @@ describe('createRouter', () => {
     const router = createRouter(makeHandlers(), () => {
       throw new Error('boom');
     });
-    expect(await router.handle(InvokeChannel.authState, undefined, trusted)).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(await router.handle(InvokeChannel.authState, undefined, trusted)).toMatchObject({
+      ok: false,
+      error: { kind: 'internal' },
+    });
   });
 });
 

@@ -33,7 +33,12 @@ describe('package:dir', () => {
       .map((line) => line.trim())
       .filter(Boolean);
     expect(entries).toEqual(
-      expect.arrayContaining(['/dist/main/index.js', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/package.json']),
+      expect.arrayContaining([
+        '/dist/main/index.js',
+        '/dist/preload/index.cjs',
+        '/dist/renderer/index.html',
+        '/package.json',
+      ]),
     );
     expect(entries.filter((entry) => entry.startsWith('/node_modules') || entry.endsWith('.map'))).toEqual([]);
   });
@@ -42,7 +47,8 @@ describe('package:dir', () => {
     const tray = join(output, 'linux-unpacked', 'resources', 'tray');
     const icons = readdirSync(tray);
     for (const state of ['ok', 'someStopped', 'busy', 'error', 'noToken', 'demo']) {
-      for (const variant of ['', '@2x', 'Template', 'Template@2x']) expect(icons).toContain(`tray-${state}${variant}.png`);
+      for (const variant of ['', '@2x', 'Template', 'Template@2x'])
+        expect(icons).toContain(`tray-${state}${variant}.png`);
     }
     expect(existsSync(join(output, 'linux-unpacked', 'vps-org-tray'))).toBe(true);
   });

@@ -17,12 +17,16 @@ async function violations(root: HTMLElement): Promise<string[]> {
     rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
     resultTypes: ['violations'],
   });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+  return result.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`,
+  );
 }
 
 describe('accessibility structure (axe-core)', () => {
   it('list, confirmation and notices have no violations', async () => {
-    const servers = [...KNOWN_STATUSES, 'migrating'].map((status, index) => makeView(makeServer(index + 1, { name: `srv-${status}`, status })));
+    const servers = [...KNOWN_STATUSES, 'migrating'].map((status, index) =>
+      makeView(makeServer(index + 1, { name: `srv-${status}`, status })),
+    );
     rendered = await renderApp(createFakeBridge({ servers }));
     expect(await violations(rendered.root)).toEqual([]);
     await click(getByRole(rendered.root, 'button', 'Reboot srv-active'));

@@ -12,7 +12,9 @@ afterEach(() => {
 });
 
 function rowOf(root: HTMLElement, name: string): HTMLElement {
-  const row = [...root.querySelectorAll<HTMLElement>('li.row')].find((li) => li.querySelector('.row-name')?.textContent === name);
+  const row = [...root.querySelectorAll<HTMLElement>('li.row')].find(
+    (li) => li.querySelector('.row-name')?.textContent === name,
+  );
   if (!row) throw new Error(`no row ${name}`);
   return row;
 }
@@ -29,7 +31,9 @@ describe('power actions', () => {
       ],
     });
     const names = (name: string) =>
-      [...rowOf(rendered!.root, name).querySelectorAll('.power-button')].map((button) => button.getAttribute('aria-label'));
+      [...rowOf(rendered!.root, name).querySelectorAll('.power-button')].map((button) =>
+        button.getAttribute('aria-label'),
+      );
     expect(names('up')).toEqual(['Stop up', 'Reboot up']);
     expect(names('down')).toEqual(['Start down']);
     expect(names('busy')).toEqual([]);
@@ -93,14 +97,18 @@ describe('power actions', () => {
     rendered = await renderApp({ servers: [makeView(server, { action: 'reboot', startedAt: Date.now() })] });
     const row = rowOf(rendered.root, 'web-01');
     expect(hasText(row, 'Rebooting…')).toBe(true);
-    for (const button of row.querySelectorAll('.power-button')) expect(button.getAttribute('aria-disabled')).toBe('true');
+    for (const button of row.querySelectorAll('.power-button'))
+      expect(button.getAttribute('aria-disabled')).toBe('true');
     await click(getByRole(row, 'button', 'Reboot web-01'));
     expect(queryByRole(rendered.root, 'group', 'Reboot web-01?')).toBeNull();
   });
 
   it('shows the API’s error message next to the row where the user clicked', async () => {
     const fake = createFakeBridge({
-      servers: [makeView(makeServer(1, { name: 'web-01', status: 'stopped' })), makeView(makeServer(2, { name: 'db-01' }))],
+      servers: [
+        makeView(makeServer(1, { name: 'web-01', status: 'stopped' })),
+        makeView(makeServer(2, { name: 'db-01' })),
+      ],
     });
     fake.handle(InvokeChannel.serversStart, () =>
       fail({ kind: 'bad-request', status: 400, message: 'Bad request – server is already running' }),
@@ -143,7 +151,9 @@ describe('power actions', () => {
     expect(hasText(rendered.root.querySelector('.detail-view')!, 'Server is rebooting')).toBe(true);
     await act(() =>
       fake.emit(EventChannel.fleetChanged, {
-        upserted: [makeView(makeServer(1, { name: 'web-01', status: 'rebooting' }), { action: 'reboot', startedAt: 1 })],
+        upserted: [
+          makeView(makeServer(1, { name: 'web-01', status: 'rebooting' }), { action: 'reboot', startedAt: 1 }),
+        ],
         removed: [],
         status: loadedStatus(),
       }),

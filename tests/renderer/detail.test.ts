@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../preload/contract';
 import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok } from './fake-bridge';
-import { blur, click, getByRole, hasText, press, queryAllByRole, queryByRole, renderApp, typeInto, type Rendered } from './dom';
+import {
+  blur,
+  click,
+  getByRole,
+  hasText,
+  press,
+  queryAllByRole,
+  queryByRole,
+  renderApp,
+  typeInto,
+  type Rendered,
+} from './dom';
 
 let rendered: Rendered | undefined;
 afterEach(() => {
@@ -21,7 +32,17 @@ describe('server detail', () => {
   it('shows every field, usage against the plan as meters, and copies addresses and the SSH command', async () => {
     rendered = await openDetail();
     const { root, fake } = rendered;
-    for (const text of ['203.0.113.10', '2001:db8::1', 'web01.example.com', 'Standard VPS', '2 vCPU · 4,096 MB RAM · 80 GB disk · 2,048 GB transfer', 'Ubuntu 22.04 LTS', 'us-west', 'enabled', 'ssh root@203.0.113.10'])
+    for (const text of [
+      '203.0.113.10',
+      '2001:db8::1',
+      'web01.example.com',
+      'Standard VPS',
+      '2 vCPU · 4,096 MB RAM · 80 GB disk · 2,048 GB transfer',
+      'Ubuntu 22.04 LTS',
+      'us-west',
+      'enabled',
+      'ssh root@203.0.113.10',
+    ])
       expect(hasText(root, text) ? text : `missing: ${text}`).toBe(text);
     expect(hasText(root, 'Jan 10, 2025')).toBe(true);
 
@@ -49,7 +70,9 @@ describe('server detail', () => {
 
   it('shows a load error with a retry', async () => {
     const fake = createFakeBridge({ servers: [makeView(web)] });
-    fake.handle(InvokeChannel.serversGet, () => fail({ kind: 'server', status: 502, message: 'VPS.org answered 502 Bad Gateway.' }));
+    fake.handle(InvokeChannel.serversGet, () =>
+      fail({ kind: 'server', status: 502, message: 'VPS.org answered 502 Bad Gateway.' }),
+    );
     rendered = await openDetail(fake);
     expect(getByRole(rendered.root, 'alert').textContent).toContain('502 Bad Gateway');
     fake.handle(InvokeChannel.serversGet, () => ok(makeDetail(web)));
@@ -76,7 +99,9 @@ describe('server detail', () => {
 
     await typeInto(input, 'web-02');
     await click(getByRole(root, 'button', 'Save'));
-    expect(fake.callsTo(InvokeChannel.serversUpdate)).toEqual([{ ref: { accountId: 'acct', id: 1 }, patch: { name: 'web-02' } }]);
+    expect(fake.callsTo(InvokeChannel.serversUpdate)).toEqual([
+      { ref: { accountId: 'acct', id: 1 }, patch: { name: 'web-02' } },
+    ]);
   });
 
   it('deletes only after the exact name is typed, then returns to the list', async () => {
@@ -113,13 +138,18 @@ describe('server detail', () => {
     expect(hostname.getAttribute('aria-invalid')).toBeNull();
     await blur(hostname);
     expect(hostname.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(hostname.getAttribute('aria-describedby')!)?.textContent).toContain('fully qualified');
+    expect(document.getElementById(hostname.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'fully qualified',
+    );
     await typeInto(hostname, 'www.example.org');
     expect(hostname.getAttribute('aria-invalid')).toBeNull();
     await click(getByRole(root, 'checkbox', 'Automatic backups'));
     await click(getByRole(root, 'button', 'Save'));
     expect(fake.callsTo(InvokeChannel.serversReplace)).toEqual([
-      { ref: { accountId: 'acct', id: 1 }, input: { name: 'web-01', hostname: 'www.example.org', backups_enabled: false } },
+      {
+        ref: { accountId: 'acct', id: 1 },
+        input: { name: 'web-01', hostname: 'www.example.org', backups_enabled: false },
+      },
     ]);
     expect(root.querySelector('.detail-view')).not.toBeNull();
   });
@@ -127,7 +157,12 @@ describe('server detail', () => {
   it('maps the server’s field errors of an edit onto the fields and keeps the input', async () => {
     const fake = createFakeBridge({ servers: [makeView(web)] });
     fake.handle(InvokeChannel.serversReplace, () =>
-      fail({ kind: 'bad-request', status: 400, message: 'Invalid parameters.', fieldErrors: { name: ['Name already taken.'] } }),
+      fail({
+        kind: 'bad-request',
+        status: 400,
+        message: 'Invalid parameters.',
+        fieldErrors: { name: ['Name already taken.'] },
+      }),
     );
     rendered = await openDetail(fake);
     await click(getByRole(rendered.root, 'button', 'Edit'));

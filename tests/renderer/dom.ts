@@ -14,7 +14,10 @@ export interface Rendered {
 }
 
 /** Renders the whole popup over a fake bridge and waits for startup to settle. */
-export async function renderApp(init: FakeBridgeInit | FakeBridge = {}, options: AppStoreOptions = {}): Promise<Rendered> {
+export async function renderApp(
+  init: FakeBridgeInit | FakeBridge = {},
+  options: AppStoreOptions = {},
+): Promise<Rendered> {
   const fake = 'bridge' in init ? init : createFakeBridge(init);
   const store = createAppStore(fake.bridge, options);
   const root = document.createElement('div');

@@ -72,7 +72,13 @@ export function makeDetail(server: Server, overrides: Partial<ServerDetail> = {}
 }
 
 export function loadedStatus(overrides: Partial<FleetStatus> = {}): FleetStatus {
-  return { lastSuccessAt: Date.UTC(2025, 0, 15, 10, 20, 30), stale: null, refreshing: false, loaded: true, ...overrides };
+  return {
+    lastSuccessAt: Date.UTC(2025, 0, 15, 10, 20, 30),
+    stale: null,
+    refreshing: false,
+    loaded: true,
+    ...overrides,
+  };
 }
 
 export const TOKEN_AUTH: AuthState = {
@@ -121,7 +127,8 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
       }),
     [InvokeChannel.fleetSubscribe]: () => ok(snapshot()),
     [InvokeChannel.fleetRefresh]: () => ok(snapshot().status),
-    [InvokeChannel.serversList]: () => ok((init.servers ?? []).map((view) => ({ accountId: view.accountId, id: view.server.id }))),
+    [InvokeChannel.serversList]: () =>
+      ok((init.servers ?? []).map((view) => ({ accountId: view.accountId, id: view.server.id }))),
     [InvokeChannel.serversGet]: (ref) => {
       const found = (init.servers ?? []).find((view) => view.server.id === ref.id);
       return found ? ok(makeDetail(found.server)) : fail({ kind: 'not-found', message: 'Not found.', status: 404 });

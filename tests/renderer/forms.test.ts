@@ -2,7 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../preload/contract';
 import { DEMO_AUTH, TOKEN_AUTH, createFakeBridge, fail, makeServer, makeView, ok } from './fake-bridge';
 import { act } from 'preact/test-utils';
-import { blur, choose, click, getByRole, hasText, queryByRole, renderApp, settle, typeInto, type Rendered } from './dom';
+import {
+  blur,
+  choose,
+  click,
+  getByRole,
+  hasText,
+  queryByRole,
+  renderApp,
+  settle,
+  typeInto,
+  type Rendered,
+} from './dom';
 
 let rendered: Rendered | undefined;
 afterEach(() => {
@@ -40,7 +51,9 @@ describe('create server', () => {
     // Validation as you type: a wrong format is flagged at once, before the field is left.
     await typeInto(name, '-oops');
     expect(name.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toContain('letters, digits and hyphens');
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'letters, digits and hyphens',
+    );
     await typeInto(name, 'api-01');
     expect(name.getAttribute('aria-invalid')).toBeNull();
 
@@ -77,7 +90,9 @@ describe('create server', () => {
 
   it('says plainly when credits are insufficient and keeps every input', async () => {
     const fake = createFakeBridge({ servers: [existing] });
-    fake.handle(InvokeChannel.serversCreate, () => fail({ kind: 'payment-required', status: 402, message: 'Payment required.' }));
+    fake.handle(InvokeChannel.serversCreate, () =>
+      fail({ kind: 'payment-required', status: 402, message: 'Payment required.' }),
+    );
     rendered = await openCreate(fake);
     const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
     await typeInto(name, 'big-01');
@@ -89,7 +104,12 @@ describe('create server', () => {
   it('maps the server’s 400 field errors onto the fields', async () => {
     const fake = createFakeBridge({ servers: [existing] });
     fake.handle(InvokeChannel.serversCreate, () =>
-      fail({ kind: 'bad-request', status: 400, message: 'Invalid parameters.', fieldErrors: { plan_id: ['Unknown plan.'] } }),
+      fail({
+        kind: 'bad-request',
+        status: 400,
+        message: 'Invalid parameters.',
+        fieldErrors: { plan_id: ['Unknown plan.'] },
+      }),
     );
     rendered = await openCreate(fake);
     await typeInto(getByRole(rendered.root, 'textbox', 'Name'), 'web-02');
@@ -112,7 +132,9 @@ describe('token setup', () => {
     await typeInto(input, ' tok_123 ');
     await click(getByRole(root, 'button', 'Save token'));
     expect(fake.callsTo(InvokeChannel.tokenSet)).toEqual([{ token: 'tok_123' }]);
-    expect(root.querySelector('#token-input-error')?.textContent).toBe('VPS.org rejected this token. Check that it is complete and still valid.');
+    expect(root.querySelector('#token-input-error')?.textContent).toBe(
+      'VPS.org rejected this token. Check that it is complete and still valid.',
+    );
     expect(input.value).toBe(' tok_123 ');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     await click(getByRole(root, 'button', 'Show token'));
@@ -147,7 +169,10 @@ describe('settings', () => {
   it('saves each change as a patch and shows where the token is kept; sign out clears it', async () => {
     const fake = createFakeBridge({
       servers: [existing],
-      auth: { ...TOKEN_AUTH, storage: { backend: 'memory', persisted: false, reason: 'No keyring found: install gnome-keyring.' } } as typeof TOKEN_AUTH,
+      auth: {
+        ...TOKEN_AUTH,
+        storage: { backend: 'memory', persisted: false, reason: 'No keyring found: install gnome-keyring.' },
+      } as typeof TOKEN_AUTH,
     });
     fake.handle(InvokeChannel.tokenClear, () => ok({ mode: 'none' }));
     rendered = await renderApp(fake);

@@ -2,7 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel, type ServerView } from '../../preload/contract';
 import { KNOWN_STATUSES } from '../../main/api/schemas';
 import { createFakeBridge, loadedStatus, makeServer, makeView, ok } from './fake-bridge';
-import { getByRole, hasText, press, queryAllByRole, queryByRole, renderApp, settle, typeInto, choose, type Rendered } from './dom';
+import {
+  getByRole,
+  hasText,
+  press,
+  queryAllByRole,
+  queryByRole,
+  renderApp,
+  settle,
+  typeInto,
+  choose,
+  type Rendered,
+} from './dom';
 
 let rendered: Rendered | undefined;
 afterEach(() => {
@@ -36,7 +47,10 @@ describe('server list', () => {
     };
     for (const status of statuses) {
       const row = rendered.root.querySelector(`li[data-status="${status}"]`);
-      expect({ status, text: row?.querySelector('.status-text')?.textContent }).toEqual({ status, text: expected[status] });
+      expect({ status, text: row?.querySelector('.status-text')?.textContent }).toEqual({
+        status,
+        text: expected[status],
+      });
       expect(row?.querySelector('.status-icon')?.textContent).toBeTruthy();
       expect(row!.querySelector('.status-icon')?.textContent).not.toBe('');
     }
@@ -53,7 +67,14 @@ describe('server list', () => {
         makeView(makeServer(6, { name: 'c-suspended', status: 'suspended' })),
       ],
     });
-    expect(rowNames(rendered.root)).toEqual(['c-suspended', 'm-migrating', 'z-stopped', 'rebooting-1', 'a-active', 'b-active']);
+    expect(rowNames(rendered.root)).toEqual([
+      'c-suspended',
+      'm-migrating',
+      'z-stopped',
+      'rebooting-1',
+      'a-active',
+      'b-active',
+    ]);
   });
 
   it('shows a long name whole in its title so the ellipsis hides nothing', async () => {
@@ -77,7 +98,9 @@ describe('server list', () => {
     expect(queryAllByRole(rendered.root, 'status').map((element) => element.textContent)).toContain('Loading…');
     expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
 
-    await settleEvent(() => fake.emit(EventChannel.fleetChanged, { upserted: [], removed: [], status: loadedStatus() }));
+    await settleEvent(() =>
+      fake.emit(EventChannel.fleetChanged, { upserted: [], removed: [], status: loadedStatus() }),
+    );
     expect(hasText(rendered.root, 'This account has no servers yet.')).toBe(true);
     expect(getByRole(rendered.root.querySelector('main')!, 'button', 'New server')).toBeTruthy();
   });
@@ -90,7 +113,9 @@ describe('server list', () => {
       fake.emit(EventChannel.fleetChanged, {
         upserted: [],
         removed: [],
-        status: loadedStatus({ stale: { kind: 'network', message: 'getaddrinfo ENOTFOUND admin.vps.org', since: Date.now() } }),
+        status: loadedStatus({
+          stale: { kind: 'network', message: 'getaddrinfo ENOTFOUND admin.vps.org', since: Date.now() },
+        }),
       }),
     );
     const banner = rendered.root.querySelector<HTMLElement>('[data-testid="stale-banner"]')!;
@@ -137,7 +162,11 @@ describe('server list', () => {
     fake.handle(InvokeChannel.serversList, (filter) =>
       ok(
         servers
-          .filter((view) => (!filter.location || view.server.location === filter.location) && (!filter.status || view.server.status === filter.status))
+          .filter(
+            (view) =>
+              (!filter.location || view.server.location === filter.location) &&
+              (!filter.status || view.server.status === filter.status),
+          )
           .map((view) => ({ accountId: view.accountId, id: view.server.id })),
       ),
     );
@@ -163,7 +192,9 @@ describe('server list', () => {
 
     const added = makeView(makeServer(2, { name: 'east-2', location: 'us-east' }));
     answer = [...answer, { accountId: 'acct', id: 2 }];
-    await settleEvent(() => fake.emit(EventChannel.fleetChanged, { upserted: [added], removed: [], status: loadedStatus() }));
+    await settleEvent(() =>
+      fake.emit(EventChannel.fleetChanged, { upserted: [added], removed: [], status: loadedStatus() }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 5));
     await settle();
     expect(fake.callsTo(InvokeChannel.serversList)).toHaveLength(2);
@@ -192,7 +223,8 @@ describe('server list', () => {
 
   it('renders only a window of rows for 5 000 servers and keeps keyboard navigation in view', async () => {
     const servers: ServerView[] = [];
-    for (let id = 1; id <= 5000; id++) servers.push(makeView(makeServer(id, { name: `node-${String(id).padStart(4, '0')}` })));
+    for (let id = 1; id <= 5000; id++)
+      servers.push(makeView(makeServer(id, { name: `node-${String(id).padStart(4, '0')}` })));
     rendered = await renderApp({ servers });
     const list = getByRole(rendered.root, 'list', 'Servers');
     const rendered0 = rows(rendered.root);
