@@ -1,25 +1,32 @@
 // `npm start`: launch the built app in Electron. The `electron` package fetches its binary on first
 // use; where that cannot happen (no network), say so plainly instead of printing a stack trace.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { spawn, spawnSync } from 'node:child_process';
 
-const require = createRequire(import.meta.url);
-let electronPath;
-try {
-  electronPath = require('electron');
-} catch (error) {
+// Resolve the binary in a child process: on first use `require('electron')` downloads it and prints
+// the downloader's own stack trace on failure, which is noise for a person running `npm start`.
+console.log('Locating Electron (the first run downloads it)…');
+const located = spawnSync(process.execPath, ['-p', "require('electron')"], { encoding: 'utf8' });
+const electronPath = located.status === 0 ? located.stdout.trim() : null;
+
+if (!electronPath) {
+  const reason = `${located.stderr ?? ''}`
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => /^(Error|RequestError|HTTPError)\b|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|failed/i.test(line));
   console.error(
     [
       '',
       'VPS.org Tray cannot start: the Electron binary is not installed and could not be downloaded.',
-      `  (${error instanceof Error ? error.message : String(error)})`,
+      reason ? `  (${reason})` : '',
       'Everything else works without it:',
       '  npm test            the full test suite (main process in Node, UI in headless Chromium)',
       '  npm run preview     the real popup UI in your browser, on demo data from the simulator',
       '  npm run simulator   the VPS.org API simulator on 127.0.0.1',
       'On a machine with internet access, `npm start` downloads Electron once and opens the tray.',
       '',
-    ].join('\n'),
+    ]
+      .filter((line, index, lines) => line !== '' || index === 0 || index === lines.length - 1)
+      .join('\n'),
   );
   process.exit(1);
 }
