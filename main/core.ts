@@ -29,6 +29,7 @@ import {
   type ActionOutcome,
   type AuthState,
   type EventPayload,
+  type RequestedView,
   type Result,
   type ServerRef,
 } from '../preload/contract';
@@ -76,8 +77,13 @@ export interface Core {
   start(options?: { demo?: boolean }): Promise<void>;
   /** Stops the poller, the demo simulator and every timer. */
   stop(): Promise<void>;
-  /** Medium poll interval while open. */
+  /** Medium poll interval while open; on opening, the popup gets `popupShown` (with a requested view, if any). */
   setPopupOpen(open: boolean): void;
+  /**
+   * Asks the popup to open a view (the tray's Settings…). Call before showing the popup. The request
+   * lasts until the popup is hidden: a page still loading gets it when it first asks for the auth state.
+   */
+  requestView(view: RequestedView): void;
   /** Joins the poll in flight. */
   refreshNow(): Promise<void>;
   powerAction(ref: ServerRef, action: PowerAction): Promise<Result<AcceptedAction>>;
@@ -134,6 +140,7 @@ export function createCore(deps: CoreDeps): Core {
   let auth: AuthState = { mode: 'none' };
   let session: Session | null = null;
   let popupOpen = false;
+  let requestedView: RequestedView | null = null;
 
   const trayListeners = new Set<(summary: TraySummary) => void>();
   const fleet = createFleetState({
@@ -292,7 +299,12 @@ export function createCore(deps: CoreDeps): Core {
       platform: deps.appInfo.platform,
       systemLocale: deps.appInfo.systemLocale,
     }),
-    [InvokeChannel.authState]: () => auth,
+    [InvokeChannel.authState]: () => {
+      // A page that was (re)created for this opening missed the popupShown event sent while it loaded;
+      // it asks for the auth state first, after subscribing to events.
+      if (requestedView) emit(EventChannel.popupShown, { view: requestedView });
+      return auth;
+    },
     [InvokeChannel.tokenSet]: (input) =>
       serial(async () => {
         secrets.add(input.token);
@@ -417,8 +429,13 @@ export function createCore(deps: CoreDeps): Core {
     setPopupOpen(open) {
       const wasOpen = popupOpen;
       popupOpen = open;
-      if (open && !wasOpen) emit(EventChannel.popupShown, null);
+      if (open && !wasOpen) emit(EventChannel.popupShown, { view: requestedView });
+      if (!open) requestedView = null;
       session?.poller.reschedule();
+    },
+    requestView(view) {
+      requestedView = view;
+      if (popupOpen) emit(EventChannel.popupShown, { view });
     },
     refreshNow,
     powerAction,

@@ -130,11 +130,25 @@ export interface AccountInfo {
   baseUrl: string;
 }
 
+/** Why a token is asked for. The popup translates `code`; `message` is the English fallback (logs, tests). */
+export interface AuthNotice {
+  code: 'token-rejected' | 'decrypt-failed';
+  message: string;
+}
+
 /** What the renderer knows of authentication. Never the token itself. */
 export type AuthState =
-  | { mode: 'none'; /** Why a token is asked for, e.g. it was revoked or could not be decrypted. */ notice?: string }
+  | { mode: 'none'; notice?: AuthNotice }
   | { mode: 'token'; account: AccountInfo; storage: TokenStorageInfo }
   | { mode: 'demo'; account: AccountInfo };
+
+/** A view the popup can be asked to open from outside (the tray menu). */
+export type RequestedView = 'settings';
+
+export interface PopupShown {
+  /** Navigate here; null keeps the current view, so a half-filled form is not lost. */
+  view: RequestedView | null;
+}
 
 export interface AppInfo {
   version: string;
@@ -188,7 +202,7 @@ export const EventChannel = {
   actionFinished: 'vps:event:action-finished',
   authChanged: 'vps:event:auth-changed',
   settingsChanged: 'vps:event:settings-changed',
-  /** The popup was shown again (focus the list, refresh the "last updated" line). */
+  /** The popup was shown (focus the current view), or asked to show a view (e.g. the tray's Settings…). */
   popupShown: 'vps:event:popup-shown',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
@@ -227,7 +241,7 @@ export interface EventContract {
   [EventChannel.actionFinished]: ActionOutcome;
   [EventChannel.authChanged]: AuthState;
   [EventChannel.settingsChanged]: Settings;
-  [EventChannel.popupShown]: null;
+  [EventChannel.popupShown]: PopupShown;
 }
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];

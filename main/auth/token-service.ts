@@ -2,7 +2,7 @@
 // storing it, forget it. The token is handed only to the client factory; AuthState (what the renderer
 // learns) carries the account and where the token is kept, never the token.
 import { VpsApiError, isVpsApiError } from '../api/errors';
-import type { AccountInfo, AuthState, TokenInput, TokenStorageInfo } from '../../preload/contract';
+import type { AccountInfo, AuthNotice, AuthState, TokenInput, TokenStorageInfo } from '../../preload/contract';
 import type { StoredAccount, TokenVault } from '../ports';
 import type { FleetApi } from '../fleet/api';
 import { IpcFailure } from '../ipc/errors';
@@ -11,9 +11,15 @@ import { IpcFailure } from '../ipc/errors';
 export const DEFAULT_ACCOUNT_ID = 'default';
 export const DEFAULT_ACCOUNT_LABEL = 'VPS.org';
 
-export const DECRYPT_FAILED_NOTICE =
-  'Your saved token could not be read (the system keychain may have been reset); please paste it again.';
-export const TOKEN_REJECTED_NOTICE = 'VPS.org rejected the saved token (revoked?). Paste a new token to continue.';
+// Codes for the popup to translate; the English message is the fallback.
+export const DECRYPT_FAILED_NOTICE: AuthNotice = {
+  code: 'decrypt-failed',
+  message: 'Your saved token could not be read (the system keychain may have been reset); please paste it again.',
+};
+export const TOKEN_REJECTED_NOTICE: AuthNotice = {
+  code: 'token-rejected',
+  message: 'VPS.org rejected the saved token (revoked?). Paste a new token to continue.',
+};
 
 export interface ActiveAccount {
   account: AccountInfo;

@@ -204,8 +204,11 @@ export function setupTray(deps: {
     onIntent: (intent) =>
       void runTrayIntent(intent, {
         openPopup: () => popup.show(),
-        // The popup is the settings UI; it opens on its last view.
-        openSettings: () => popup.show(),
+        // The popup is the settings UI: ask for the view first, so the showing carries it.
+        openSettings: () => {
+          core.requestView('settings');
+          popup.show();
+        },
         refreshNow: () => core.refreshNow(),
         quit: () => app.quit(),
         writeClipboard: (text) => deps.clipboard.writeText(text),

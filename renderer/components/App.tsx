@@ -45,10 +45,14 @@ function Shell() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [store]);
 
-  // Shown again from the tray: put the keyboard where the user expects it.
+  // Shown again from the tray: put the keyboard where the user expects it. On the list that is the
+  // search box; elsewhere focus stays where it was (mid-form), or goes to the view's heading.
   const shown = store.shownCount.value;
   useEffect(() => {
-    if (shown > 0 && store.view.peek().name === 'list') document.getElementById(SEARCH_INPUT_ID)?.focus();
+    if (shown === 0) return;
+    if (store.view.peek().name === 'list') document.getElementById(SEARCH_INPUT_ID)?.focus();
+    else if (document.activeElement === document.body || document.activeElement === null)
+      document.querySelector<HTMLElement>('.app-main h2')?.focus();
   }, [shown, store]);
 
   // Back on the list from another view: focus the list's current row (or the search box).

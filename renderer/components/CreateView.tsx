@@ -172,7 +172,7 @@ export function CreateView() {
           <span aria-hidden="true">← </span>
           {t('nav.back')}
         </button>
-        <h2 id="create-title" class="detail-title">
+        <h2 id="create-title" class="detail-title" tabIndex={-1}>
           {t('create.title')}
         </h2>
       </div>

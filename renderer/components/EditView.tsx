@@ -88,7 +88,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
           <span aria-hidden="true">← </span>
           {t('nav.back')}
         </button>
-        <h2 id="edit-title" class="detail-title" title={originalName}>
+        <h2 id="edit-title" class="detail-title" title={originalName} tabIndex={-1}>
           {t('edit.title', { name: originalName })}
         </h2>
       </div>

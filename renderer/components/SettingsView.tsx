@@ -51,7 +51,7 @@ export function SettingsView() {
           <span aria-hidden="true">← </span>
           {t('nav.back')}
         </button>
-        <h2 id="settings-title" class="detail-title">
+        <h2 id="settings-title" class="detail-title" tabIndex={-1}>
           {t('settings.title')}
         </h2>
       </div>

@@ -1,7 +1,7 @@
 // First run (or after the token was revoked): paste a token, or try the demo. The token goes to the
 // main process once and is never read back; the input keeps its text after an error.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { IpcError } from '../../preload/contract';
+import type { AuthNotice, IpcError } from '../../preload/contract';
 import type { I18n } from '../i18n';
 import { errorText } from '../state/text';
 import { useStore } from './context';
@@ -14,7 +14,12 @@ export function tokenErrorText(i18n: I18n, error: IpcError): string {
   return errorText(i18n, error);
 }
 
-export function TokenSetup({ notice }: { notice: string | undefined }) {
+/** Why main asks for a token, in the popup's language (main sends a code and an English fallback). */
+export function authNoticeText(i18n: I18n, notice: AuthNotice): string {
+  return i18n.t(`token.notice.${notice.code}`);
+}
+
+export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
   const store = useStore();
   const t = store.t;
   const [token, setToken] = useState('');
@@ -58,7 +63,7 @@ export function TokenSetup({ notice }: { notice: string | undefined }) {
       <h2 id="token-title">{t('token.title')}</h2>
       {notice && (
         <p class="banner banner-warning" role="alert">
-          {notice}
+          {authNoticeText(store.i18n.value, notice)}
         </p>
       )}
       <p>{t('token.intro')}</p>
@@ -73,7 +78,7 @@ export function TokenSetup({ notice }: { notice: string | undefined }) {
         <div class="token-row">
           <input
             ref={inputRef}
-            {...fieldA11y('token-input', error ?? undefined)}
+            {...fieldA11y('token-input', error ?? undefined, 'token-input-hint')}
             type="password"
             autocomplete="off"
             spellcheck={false}
@@ -91,6 +96,9 @@ export function TokenSetup({ notice }: { notice: string | undefined }) {
             <span aria-hidden="true">{visible ? '◉' : '◎'}</span>
           </button>
         </div>
+        <p class="hint token-keychain" id="token-input-hint">
+          {t('token.keychain')}
+        </p>
         {error && (
           <p class="field-error" id="token-input-error" role="alert">
             {error}
@@ -100,11 +108,23 @@ export function TokenSetup({ notice }: { notice: string | undefined }) {
           <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
             {busy === 'token' ? t('token.saving') : t('token.save')}
           </button>
-          <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void startDemo()}>
-            {t('token.demo')}
-          </button>
         </div>
       </form>
+      <section class="token-help" aria-labelledby="token-help-title">
+        <h3 id="token-help-title">{t('token.whereTitle')}</h3>
+        <ol>
+          <li>{t('token.whereStep1')}</li>
+          <li>{t('token.whereStep2')}</li>
+          <li>{t('token.whereStep3')}</li>
+        </ol>
+      </section>
+      <section class="token-demo" aria-labelledby="token-demo-title">
+        <h3 id="token-demo-title">{t('token.demoTitle')}</h3>
+        <p class="hint">{t('token.demoHint')}</p>
+        <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void startDemo()}>
+          {busy === 'demo' ? t('loading') : t('token.demo')}
+        </button>
+      </section>
     </section>
   );
 }

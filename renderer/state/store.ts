@@ -10,6 +10,7 @@ import type {
   FleetDelta,
   FleetSnapshot,
   FleetStatus,
+  PopupShown,
   ServerRef,
   ServerView,
 } from '../../preload/contract';
@@ -343,6 +344,18 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     else void bridge.app.hidePopup();
   }
 
+  /**
+   * The popup was shown. A requested view (the tray's Settings…) is opened; without one the current
+   * view stays, so a half-filled form is not lost. Settings need an account: token setup stays first.
+   */
+  function showPopup(shown: PopupShown): void {
+    batch(() => {
+      if (shown.view === 'settings' && auth.value?.mode !== 'none' && view.value.name !== 'settings')
+        navigate({ name: 'settings' });
+      shownCount.value++;
+    });
+  }
+
   // ----- lifecycle -----------------------------------------------------------------------------
 
   async function start(): Promise<void> {
@@ -353,9 +366,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
       bridge.onSettingsChange((next) => {
         settings.value = next;
       }),
-      bridge.onPopupShown(() => {
-        shownCount.value++;
-      }),
+      bridge.onPopupShown(showPopup),
     );
     const [info, authState, currentSettings] = await Promise.all([
       bridge.app.info(),

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreDeps, CoreEventListener } from '../../main/core';
 import type { TraySummary } from '../../main/fleet/tray-summary';
-import { EventChannel, InvokeChannel, type EventPayload, type Result } from '../../preload/contract';
+import {
+  EventChannel,
+  InvokeChannel,
+  type EventPayload,
+  type RequestedView,
+  type Result,
+} from '../../preload/contract';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -220,6 +226,7 @@ function fakeCore() {
       log.push('stop');
     },
     setPopupOpen: (open: boolean) => log.push(`popupOpen ${open}`),
+    requestView: (view: RequestedView) => log.push(`requestView ${view}`),
     refreshNow: async () => {},
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
     system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
@@ -330,6 +337,18 @@ describe('composition root', () => {
     expect(window.visible).toBe(true);
     expect(window.position).toEqual([1110, 27]);
     expect(current.log).toContain('popupOpen true');
+  });
+
+  it("the tray's Settings… asks for the settings view, then shows the popup", async () => {
+    await startApp();
+    const tray = h.FakeTray.instances[0]!;
+    // The label may be localised (the test's system locale is Czech).
+    const settings = tray.menu!.template.find((item) => /^(Settings|Nastavení)/.test(item.label ?? ''));
+    settings!.click!();
+    await flush();
+    expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
+    const order = current.log.filter((line) => line === 'requestView settings' || line === 'popupOpen true');
+    expect(order).toEqual(['requestView settings', 'popupOpen true']);
   });
 
   it('a second launch with --toggle toggles the popup; without it, shows it', async () => {

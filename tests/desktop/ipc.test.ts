@@ -89,7 +89,7 @@ describe('event forwarding', () => {
       isDestroyed: () => boolean;
     } | null = null;
     const forward = createEventForwarder(() => target);
-    forward(EventChannel.popupShown, null);
+    forward(EventChannel.popupShown, { view: null });
     target = { send: vi.fn<(channel: string, payload: unknown) => void>(), isDestroyed: () => false };
     forward(EventChannel.authChanged, { mode: 'none' });
     expect(target.send).toHaveBeenCalledWith(EventChannel.authChanged, { mode: 'none' });
@@ -97,7 +97,7 @@ describe('event forwarding', () => {
     expect(target.send).toHaveBeenCalledTimes(1);
     const destroyed = { send: vi.fn<(channel: string, payload: unknown) => void>(), isDestroyed: () => true };
     target = destroyed;
-    forward(EventChannel.popupShown, null);
+    forward(EventChannel.popupShown, { view: null });
     expect(destroyed.send).not.toHaveBeenCalled();
     target = {
       send: vi.fn<(channel: string, payload: unknown) => void>(() => {
@@ -105,6 +105,6 @@ describe('event forwarding', () => {
       }),
       isDestroyed: () => false,
     };
-    expect(() => forward(EventChannel.popupShown, null)).not.toThrow();
+    expect(() => forward(EventChannel.popupShown, { view: null })).not.toThrow();
   });
 });

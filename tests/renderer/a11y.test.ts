@@ -50,7 +50,9 @@ describe('accessibility structure (axe-core)', () => {
   });
 
   it('token setup has no violations', async () => {
-    rendered = await renderApp(createFakeBridge({ auth: { mode: 'none', notice: 'Token revoked.' } }));
+    rendered = await renderApp(
+      createFakeBridge({ auth: { mode: 'none', notice: { code: 'token-rejected', message: 'Token revoked.' } } }),
+    );
     expect(await violations(rendered.root)).toEqual([]);
   });
 });

@@ -122,11 +122,13 @@ describe('create server', () => {
 
 describe('token setup', () => {
   it('shows the notice, keeps the token after a rejection and never shows it back unless asked', async () => {
-    const fake = createFakeBridge({ auth: { mode: 'none', notice: 'VPS.org no longer accepts the saved token.' } });
+    const fake = createFakeBridge({
+      auth: { mode: 'none', notice: { code: 'decrypt-failed', message: 'English fallback from main.' } },
+    });
     fake.handle(InvokeChannel.tokenSet, () => fail({ kind: 'unauthorized', status: 401, message: 'Invalid token.' }));
     rendered = await renderApp(fake);
     const { root } = rendered;
-    expect(hasText(root, 'VPS.org no longer accepts the saved token.')).toBe(true);
+    expect(hasText(root, 'Your saved token could not be read')).toBe(true);
     const input = getByRole(root, 'textbox', 'API token') as HTMLInputElement;
     expect(input.type).toBe('password');
     await typeInto(input, ' tok_123 ');
@@ -158,10 +160,37 @@ describe('token setup', () => {
   it('follows auth changes pushed by main (e.g. a revoked token)', async () => {
     const fake = createFakeBridge({ servers: [existing] });
     rendered = await renderApp(fake);
-    await act(() => fake.emit(EventChannel.authChanged, { mode: 'none', notice: 'The token was revoked.' }));
+    await act(() =>
+      fake.emit(EventChannel.authChanged, {
+        mode: 'none',
+        notice: { code: 'token-rejected', message: 'English fallback from main.' },
+      }),
+    );
     await settle();
-    expect(hasText(rendered.root, 'The token was revoked.')).toBe(true);
+    expect(getByRole(rendered.root, 'alert').textContent).toBe(
+      'VPS.org rejected the saved token (revoked?). Paste a new token to continue.',
+    );
     expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
+  });
+
+  it('shows the notice in Czech for a Czech system, and says where the token comes from', async () => {
+    const fake = createFakeBridge({
+      auth: { mode: 'none', notice: { code: 'token-rejected', message: 'English fallback from main.' } },
+      appInfo: { systemLocale: 'cs-CZ' },
+    });
+    rendered = await renderApp(fake);
+    const { root } = rendered;
+    expect(getByRole(root, 'alert').textContent).toBe(
+      'VPS.org uložený token odmítlo (byl zrušen?). Pro pokračování vložte nový token.',
+    );
+    expect(hasText(root, 'English fallback')).toBe(false);
+    expect(getByRole(root, 'heading', 'Kde najdu svůj token?')).toBeTruthy();
+    expect(hasText(root, 'Otevřete sekci API a vytvořte token.')).toBe(true);
+    const input = getByRole(root, 'textbox', 'API token');
+    expect(document.getElementById('token-input-hint')?.textContent).toContain('systémovou klíčenkou');
+    expect(input.getAttribute('aria-describedby')).toBe('token-input-hint');
+    expect(hasText(root, 'simulované servery v tomto počítači')).toBe(true);
+    expect(getByRole(root, 'button', 'Vyzkoušet demo')).toBeTruthy();
   });
 });
 

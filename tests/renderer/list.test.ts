@@ -266,7 +266,7 @@ describe('server list', () => {
   it('focuses the search box when the popup is shown again', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1))] });
     rendered = await renderApp(fake);
-    await settleEvent(() => fake.emit(EventChannel.popupShown, null));
+    await settleEvent(() => fake.emit(EventChannel.popupShown, { view: null }));
     expect(document.activeElement).toBe(getByRole(rendered.root, 'searchbox', 'Search servers'));
   });
 });

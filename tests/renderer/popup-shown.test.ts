@@ -1,0 +1,47 @@
+// Opening the popup from the tray: a normal opening keeps the user's view (no lost work); the tray's
+// Settings… opens the settings view, but never over token setup.
+import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { EventChannel, type PopupShown } from '../../preload/contract';
+import { createFakeBridge, makeServer, makeView } from './fake-bridge';
+import { click, getByRole, queryByRole, renderApp, settle, typeInto, type Rendered } from './dom';
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+async function shown(payload: PopupShown): Promise<void> {
+  const fake = rendered!.fake;
+  await act(() => fake.emit(EventChannel.popupShown, payload));
+  await settle();
+}
+
+describe('popup shown', () => {
+  it('Settings… from the tray opens the settings view and focuses its heading', async () => {
+    rendered = await renderApp({ servers: [makeView(makeServer(1))] });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await shown({ view: 'settings' });
+    const heading = getByRole(rendered.root, 'heading', 'Settings');
+    expect(document.activeElement).toBe(heading);
+    expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
+  });
+
+  it('a normal opening keeps a half-filled form and what was typed', async () => {
+    rendered = await renderApp({ servers: [makeView(makeServer(1))] });
+    await click(getByRole(rendered.root.querySelector('header')!, 'button', 'New server'));
+    const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
+    await typeInto(name, 'half-done');
+    await shown({ view: null });
+    expect(getByRole(rendered.root, 'heading', 'New server')).toBeTruthy();
+    expect((getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement).value).toBe('half-done');
+  });
+
+  it('Settings… while no token is set keeps the token setup', async () => {
+    rendered = await renderApp(createFakeBridge({ auth: { mode: 'none' } }));
+    await shown({ view: 'settings' });
+    expect(getByRole(rendered.root, 'textbox', 'API token')).toBeTruthy();
+    expect(queryByRole(rendered.root, 'heading', 'Settings')).toBeNull();
+  });
+});
