@@ -4,7 +4,7 @@
 import { createVpsClient, type VpsClient, type VpsClientOptions } from './api/client';
 import type { PowerAction } from './api/schemas';
 import { startSimulator as startRealSimulator } from './demo/simulator';
-import { createActionTracker, type ActionTracker } from './fleet/actions';
+import { createActionTracker, outcomeNotice, type ActionTracker } from './fleet/actions';
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
 import { createPoller, type Poller } from './fleet/poller';
@@ -17,6 +17,7 @@ import {
   TOKEN_REJECTED_NOTICE,
   type ActiveAccount,
 } from './auth/token-service';
+import { messagesForSetting } from './i18n';
 import { IpcFailure, toIpcError } from './ipc/errors';
 import { createRouter, type IpcRouter, type RouterHandlers, type SenderInfo } from './ipc/router';
 import type { AppInfoPort, ClipboardPort, Notifier, PopupPort, SettingsStore, TokenVault } from './ports';
@@ -180,7 +181,12 @@ export function createCore(deps: CoreDeps): Core {
     const safe = { ...outcome, message: redact(outcome.message) };
     emit(EventChannel.actionFinished, safe);
     log(outcome.outcome === 'done' ? 'info' : 'warn', `Action finished: ${safe.message}`);
-    if (deps.settings.get().notifications) deps.notifier.notify('VPS.org', safe.message);
+    const settings = deps.settings.get();
+    if (!settings.notifications) return;
+    // Worded when shown, so it follows the language setting; a failure tells where the server is now.
+    const messages = messagesForSetting(settings.language, deps.appInfo.systemLocale);
+    const currentStatus = fleet.get(refKey(outcome.ref))?.server.status ?? null;
+    deps.notifier.notify('VPS.org', redact(outcomeNotice(outcome, messages, currentStatus)));
   };
 
   const intervalFor = (current: Session): number => {

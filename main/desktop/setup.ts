@@ -23,6 +23,7 @@ import {
 } from 'electron';
 import ElectronStore from 'electron-store';
 import type { Core } from '../core';
+import { messagesForSetting } from '../i18n';
 import { isAppPageUrl } from '../ipc/router';
 import type { ClipboardPort, Notifier, SettingsStore, TokenVault } from '../ports';
 import { EventChannel } from '../../preload/contract';
@@ -183,6 +184,8 @@ export function setupTray(deps: {
   const { core, popup } = deps;
   const icons = appPaths().trayIcons;
   const summary = core.tray.getState();
+  // The user's language, read at each render and click: a change of the setting shows at once.
+  const messages = () => messagesForSetting(deps.settings.get().language, app.getSystemLocale());
   const tray = new Tray(trayIcon(icons, summary.icon));
   let menu: Menu | null = null;
   // macOS shows a context menu set with setContextMenu on left click too, which would hide the popup:
@@ -201,6 +204,7 @@ export function setupTray(deps: {
     iconFor: (state) => trayIcon(icons, state),
     platform: process.platform,
     getConfirmations: () => deps.settings.get().confirmations,
+    getMessages: messages,
     onIntent: (intent) =>
       void runTrayIntent(intent, {
         openPopup: () => popup.show(),
@@ -212,10 +216,11 @@ export function setupTray(deps: {
         refreshNow: () => core.refreshNow(),
         quit: () => app.quit(),
         writeClipboard: (text) => deps.clipboard.writeText(text),
-        confirm: async (message, detail, confirmLabel) => {
+        getMessages: messages,
+        confirm: async (message, detail, confirmLabel, cancelLabel) => {
           const { response } = await dialog.showMessageBox({
             type: 'question',
-            buttons: [confirmLabel, 'Cancel'],
+            buttons: [confirmLabel, cancelLabel],
             defaultId: 1,
             cancelId: 1,
             noLink: true,
@@ -239,7 +244,7 @@ export function setupTray(deps: {
 
   return {
     tray,
-    /** Confirmations changed: labels and dialogs follow. */
+    /** Settings changed (confirmations, language): labels and dialogs follow. */
     refresh: () => controller.refresh(),
     dispose(): void {
       unsubscribe();

@@ -1,10 +1,11 @@
-// The tray icon and its context menu. `buildTrayMenuModel` is pure: summary in, plain menu data out,
-// clicks described as intents. `createTrayController` renders the model through an injected
+// The tray icon and its context menu. `buildTrayMenuModel` and `trayTooltip` are pure: summary and
+// texts (main/i18n) in, plain menu data / a string out, clicks described as intents. `createTrayController` renders the model through an injected
 // `buildFromTemplate` and touches the native menu only when the model changed (rebuilding a native
 // menu while it is open closes it on some platforms, and costs a round trip to the OS each poll).
 import { isDeepStrictEqual } from 'node:util';
 import type { PowerAction } from '../api/schemas';
 import type { TraySummary } from '../fleet/tray-summary';
+import { plural, statusName, type CountKind, type Messages } from '../i18n';
 import type { ServerRef } from '../../preload/contract';
 import type { Settings } from '../settings/schema';
 
@@ -23,7 +24,6 @@ export type TrayMenuItem =
 
 export type TrayIconState = TraySummary['icon'];
 
-const ACTION_LABEL: Record<PowerAction, string> = { start: 'Start', stop: 'Stop', reboot: 'Reboot' };
 const ACTION_ORDER: readonly PowerAction[] = ['start', 'stop', 'reboot'];
 
 const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false });
@@ -35,8 +35,13 @@ const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem
 });
 const separator: TrayMenuItem = { type: 'separator' };
 
-function serverSubmenu(server: TraySummary['servers'][number], confirmations: Settings['confirmations']): TrayMenuItem {
-  const items: TrayMenuItem[] = [info(`Status: ${server.status}${server.pending ? ' (working…)' : ''}`)];
+function serverSubmenu(
+  server: TraySummary['servers'][number],
+  confirmations: Settings['confirmations'],
+  messages: Messages,
+): TrayMenuItem {
+  const status = statusName(messages, server.status);
+  const items: TrayMenuItem[] = [info(messages.menu.status(status, server.pending))];
   if (server.ip) items.push(info(`IP: ${server.ip}`));
   const actions = ACTION_ORDER.filter((action) => server.actions.includes(action));
   if (actions.length > 0) {
@@ -44,7 +49,7 @@ function serverSubmenu(server: TraySummary['servers'][number], confirmations: Se
     for (const action of actions) {
       const confirm = confirmations[action];
       items.push(
-        command(`${ACTION_LABEL[action]}${confirm ? '…' : ''}`, {
+        command(`${messages.actionLabel[action]}${confirm ? '…' : ''}`, {
           intent: 'power',
           ref: server.ref,
           serverName: server.name,
@@ -55,36 +60,67 @@ function serverSubmenu(server: TraySummary['servers'][number], confirmations: Se
     }
   }
   if (server.ip) {
-    items.push(separator, command('Copy IP', { intent: 'copy-ip', ip: server.ip }));
+    items.push(separator, command(messages.menu.copyIp, { intent: 'copy-ip', ip: server.ip }));
   }
   const marker = server.pending ? ' ⏳' : '';
-  return { type: 'submenu', label: `${server.name} — ${server.status}${marker}`, submenu: items };
+  return { type: 'submenu', label: `${server.name} — ${status}${marker}`, submenu: items };
 }
 
 export function buildTrayMenuModel(
   summary: TraySummary,
   platform: string,
   confirmations: Settings['confirmations'],
+  messages: Messages,
 ): TrayMenuItem[] {
+  const { menu } = messages;
   const items: TrayMenuItem[] = [];
   // Linux (AppIndicator) tray icons emit no click events, so the menu is the only way in:
   // https://github.com/electron/electron/issues/37112
-  if (platform === 'linux') items.push(command('Open VPS.org Tray', { intent: 'open' }), separator);
+  if (platform === 'linux') items.push(command(menu.openApp, { intent: 'open' }), separator);
 
   if (summary.auth === 'none') {
-    items.push(info('No API token set — open the app to add one'));
+    items.push(info(menu.noToken));
   } else {
-    if (summary.auth === 'demo') items.push(info('Demo mode — simulated servers'));
-    if (summary.stale) items.push(info('⚠ Not up to date — last refresh failed'));
-    if (summary.servers.length === 0) items.push(info('No servers'));
-    for (const server of summary.servers) items.push(serverSubmenu(server, confirmations));
+    if (summary.auth === 'demo') items.push(info(menu.demo));
+    if (summary.stale) items.push(info(menu.stale));
+    if (summary.servers.length === 0) items.push(info(menu.noServers));
+    for (const server of summary.servers) items.push(serverSubmenu(server, confirmations, messages));
   }
 
   items.push(separator);
-  if (summary.auth !== 'none') items.push(command('Refresh', { intent: 'refresh' }));
-  if (platform !== 'linux') items.push(command('Open', { intent: 'open' }));
-  items.push(command('Settings…', { intent: 'settings' }), separator, command('Quit', { intent: 'quit' }));
+  if (summary.auth !== 'none') items.push(command(menu.refresh, { intent: 'refresh' }));
+  if (platform !== 'linux') items.push(command(menu.open, { intent: 'open' }));
+  items.push(command(menu.settings, { intent: 'settings' }), separator, command(menu.quit, { intent: 'quit' }));
   return items;
+}
+
+const COUNT_ORDER: readonly CountKind[] = ['running', 'stopped', 'busy', 'suspended', 'other'];
+
+function clockTime(ms: number): string {
+  const date = new Date(ms);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** e.g. "VPS.org — 3 running, 1 stopped" / "VPS.org — 3 servery běží" / "VPS.org — offline (last update 12:03)" */
+export function trayTooltip(summary: TraySummary, messages: Messages): string {
+  const { tooltip } = messages;
+  const headline = summary.headline;
+  if (headline.kind === 'no-token') return tooltip.noToken;
+  const prefix = summary.auth === 'demo' ? tooltip.demoPrefix : tooltip.prefix;
+  switch (headline.kind) {
+    case 'loading':
+      return `${prefix}${tooltip.loading}`;
+    case 'stale': {
+      const since = headline.lastSuccessAt === null ? '' : tooltip.lastUpdate(clockTime(headline.lastSuccessAt));
+      return `${prefix}${headline.reason === 'offline' ? tooltip.offline : tooltip.error}${since}`;
+    }
+    case 'counts': {
+      const parts = COUNT_ORDER.filter((kind) => headline.counts[kind] > 0).map((kind) =>
+        plural(messages, headline.counts[kind], tooltip.count[kind]),
+      );
+      return `${prefix}${parts.length > 0 ? parts.join(', ') : tooltip.noServers}`;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,6 +161,8 @@ export interface TrayControllerDeps<TMenu, TImage> {
   iconFor(state: TrayIconState): TImage;
   platform: string;
   getConfirmations(): Settings['confirmations'];
+  /** Asked at every render, so a language change shows on the next `render` or `refresh`. */
+  getMessages(): Messages;
   onIntent(intent: TrayIntent): void;
 }
 
@@ -140,11 +178,13 @@ export function createTrayController<TMenu, TImage>(deps: TrayControllerDeps<TMe
       deps.tray.setImage(deps.iconFor(summary.icon));
       lastIcon = summary.icon;
     }
-    if (summary.tooltip !== lastTooltip) {
-      deps.tray.setToolTip(summary.tooltip);
-      lastTooltip = summary.tooltip;
+    const messages = deps.getMessages();
+    const tooltip = trayTooltip(summary, messages);
+    if (tooltip !== lastTooltip) {
+      deps.tray.setToolTip(tooltip);
+      lastTooltip = tooltip;
     }
-    const model = buildTrayMenuModel(summary, deps.platform, deps.getConfirmations());
+    const model = buildTrayMenuModel(summary, deps.platform, deps.getConfirmations(), messages);
     if (lastModel !== null && isDeepStrictEqual(model, lastModel)) return;
     lastModel = model;
     deps.tray.setContextMenu(deps.buildFromTemplate(toMenuTemplate(model, deps.onIntent)));
@@ -152,7 +192,7 @@ export function createTrayController<TMenu, TImage>(deps: TrayControllerDeps<TMe
 
   return {
     render,
-    /** Settings changed (confirmations alter labels): render the last summary again. */
+    /** Settings changed (confirmations and the language alter labels): render the last summary again. */
     refresh(): void {
       if (lastSummary) render(lastSummary);
     },
@@ -169,8 +209,10 @@ export interface TrayIntentDeps {
   refreshNow(): Promise<void>;
   quit(): void;
   writeClipboard(text: string): void;
+  /** Texts of dialogs and notifications, in the language at the time of the click. */
+  getMessages(): Messages;
   /** Native confirmation; resolves true when the user agreed. */
-  confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
+  confirm(message: string, detail: string, confirmLabel: string, cancelLabel: string): Promise<boolean>;
   powerAction(ref: ServerRef, action: PowerAction): Promise<{ ok: true } | { ok: false; error: { message: string } }>;
   notify(title: string, body: string): void;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -196,19 +238,20 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
         deps.writeClipboard(intent.ip);
         return;
       case 'power': {
-        const label = ACTION_LABEL[intent.action];
+        const messages = deps.getMessages();
+        const label = messages.actionLabel[intent.action];
         if (intent.confirm) {
           const agreed = await deps.confirm(
-            `${label} ${intent.serverName}?`,
-            intent.action === 'start'
-              ? 'The server will be powered on.'
-              : `The server will ${intent.action === 'stop' ? 'shut down' : 'restart'}; running services are interrupted.`,
+            messages.confirm.question(label, intent.serverName),
+            messages.confirm.detail[intent.action],
             label,
+            messages.confirm.cancel,
           );
           if (!agreed) return;
         }
         const result = await deps.powerAction(intent.ref, intent.action);
-        if (!result.ok) deps.notify(`${label} ${intent.serverName} failed`, result.error.message);
+        // The body is the API's own message (English): it is the only account of why.
+        if (!result.ok) deps.notify(messages.powerFailed(intent.action, intent.serverName), result.error.message);
         return;
       }
     }

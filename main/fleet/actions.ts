@@ -9,6 +9,7 @@ import type { AcceptedAction, ActionOutcome, PendingAction, ServerRef, ServerVie
 import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
 import { isTransitional } from '../api/statuses';
+import { formatElapsed, statusName, type Messages } from '../i18n';
 import { serverKey, type FleetState } from './state';
 
 export const ACTION_TIMEOUT_MS = 10 * 60_000;
@@ -59,13 +60,30 @@ const NOUN: Record<TrackedKind, string> = {
 
 const STATUS_WORD: Record<string, string> = { active: 'running', stopped: 'stopped', suspended: 'suspended' };
 
-/** "42 s", "3 min 5 s" */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+export { formatElapsed };
+
+/**
+ * The desktop notification for an outcome, in the user's language, from its structured fields
+ * (`outcome.message` stays English: it carries the API's own wording to the popup). `currentStatus` is
+ * where the server is now, told after a failure.
+ */
+export function outcomeNotice(outcome: ActionOutcome, messages: Messages, currentStatus: ServerStatus | null): string {
+  const { action, serverName } = outcome;
+  const elapsed = formatElapsed(outcome.elapsedMs);
+  switch (outcome.outcome) {
+    case 'done':
+      return messages.outcome.done(action, serverName, elapsed);
+    case 'removed':
+      return messages.outcome.removed(serverName);
+    case 'timed-out':
+      return messages.outcome.timedOut(action, serverName, elapsed);
+    case 'failed': {
+      const failed = messages.outcome.failed(action, serverName);
+      return currentStatus === null
+        ? failed
+        : `${failed} ${messages.outcome.nowStatus(statusName(messages, currentStatus))}`;
+    }
+  }
 }
 
 /** Why a power action is not possible now, or null when it is. */

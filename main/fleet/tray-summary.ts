@@ -1,13 +1,31 @@
-// The tray's view of the fleet: pure data (icon state, tooltip, menu entries) that the desktop edge
+// The tray's view of the fleet: pure data (icon state, tooltip headline, menu entries) that the desktop edge
 // renders. Computed from the fleet and the auth state; `createTraySummaryTracker` emits only changes.
 import type { PowerAction } from '../api/schemas';
 import { allowedPowerActions, isTransitional, type ServerStatus } from '../api/statuses';
 import type { AuthState, FleetStatus, ServerRef, ServerView } from '../../preload/contract';
 
+/** Servers by what the tooltip says about them. */
+export interface TrayCounts {
+  running: number;
+  stopped: number;
+  busy: number;
+  suspended: number;
+  other: number;
+}
+
+/**
+ * What the tooltip says, as data: the desktop edge words it in the user's language (e.g. "VPS.org — 3
+ * running, 1 stopped" / "VPS.org — offline (last update 12:03)"), so a language change needs no new summary.
+ */
+export type TrayHeadline =
+  | { kind: 'no-token' }
+  | { kind: 'loading' }
+  | { kind: 'stale'; reason: 'offline' | 'error'; lastSuccessAt: number | null }
+  | { kind: 'counts'; counts: TrayCounts };
+
 export interface TraySummary {
   icon: 'ok' | 'some-stopped' | 'busy' | 'error' | 'no-token' | 'demo';
-  /** e.g. "VPS.org — 3 running, 1 stopped" / "VPS.org — demo: 3 running" / "VPS.org — offline (last update 12:03)" */
-  tooltip: string;
+  headline: TrayHeadline;
   auth: AuthState['mode'];
   servers: Array<{
     ref: ServerRef;
@@ -26,32 +44,17 @@ export function validActions(status: ServerStatus, pending: boolean): PowerActio
   return pending ? [] : allowedPowerActions(status);
 }
 
-function clockTime(ms: number): string {
-  const date = new Date(ms);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
-
-function countsText(servers: readonly ServerView[]): string {
-  let running = 0;
-  let stopped = 0;
-  let busy = 0;
-  let suspended = 0;
-  let other = 0;
+function countServers(servers: readonly ServerView[]): TrayCounts {
+  const counts: TrayCounts = { running: 0, stopped: 0, busy: 0, suspended: 0, other: 0 };
   for (const view of servers) {
     const status = view.server.status;
-    if (view.pending !== null || isTransitional(status)) busy++;
-    else if (status === 'active') running++;
-    else if (status === 'stopped') stopped++;
-    else if (status === 'suspended') suspended++;
-    else other++;
+    if (view.pending !== null || isTransitional(status)) counts.busy++;
+    else if (status === 'active') counts.running++;
+    else if (status === 'stopped') counts.stopped++;
+    else if (status === 'suspended') counts.suspended++;
+    else counts.other++;
   }
-  const parts: string[] = [];
-  if (running) parts.push(`${running} running`);
-  if (stopped) parts.push(`${stopped} stopped`);
-  if (busy) parts.push(`${busy} busy`);
-  if (suspended) parts.push(`${suspended} suspended`);
-  if (other) parts.push(`${other} other`);
-  return parts.length > 0 ? parts.join(', ') : 'no servers';
+  return counts;
 }
 
 export function computeTraySummary(auth: AuthState, servers: readonly ServerView[], status: FleetStatus): TraySummary {
@@ -65,28 +68,26 @@ export function computeTraySummary(auth: AuthState, servers: readonly ServerView
   }));
   const stale = status.stale !== null;
   if (auth.mode === 'none') {
-    return { icon: 'no-token', tooltip: 'VPS.org — no token set', auth: auth.mode, servers: [], stale: false };
+    return { icon: 'no-token', headline: { kind: 'no-token' }, auth: auth.mode, servers: [], stale: false };
   }
-  const prefix = auth.mode === 'demo' ? 'VPS.org — demo: ' : 'VPS.org — ';
   let icon: TraySummary['icon'];
-  let tooltip: string;
+  let headline: TrayHeadline;
   if (stale) {
     icon = 'error';
-    const since = status.lastSuccessAt === null ? '' : ` (last update ${clockTime(status.lastSuccessAt)})`;
-    const what = status.stale?.kind === 'network' || status.stale?.kind === 'timeout' ? 'offline' : 'error';
-    tooltip = `${prefix}${what}${since}`;
+    const reason = status.stale?.kind === 'network' || status.stale?.kind === 'timeout' ? 'offline' : 'error';
+    headline = { kind: 'stale', reason, lastSuccessAt: status.lastSuccessAt };
   } else if (!status.loaded) {
     icon = auth.mode === 'demo' ? 'demo' : 'ok';
-    tooltip = `${prefix}loading…`;
+    headline = { kind: 'loading' };
   } else {
     const busy = entries.some((entry) => entry.pending || isTransitional(entry.status));
     const someStopped = entries.some(
       (entry) => entry.status !== 'active' && !entry.pending && !isTransitional(entry.status),
     );
     icon = auth.mode === 'demo' ? 'demo' : busy ? 'busy' : someStopped ? 'some-stopped' : 'ok';
-    tooltip = `${prefix}${countsText(servers)}`;
+    headline = { kind: 'counts', counts: countServers(servers) };
   }
-  return { icon, tooltip, auth: auth.mode, servers: entries, stale };
+  return { icon, headline, auth: auth.mode, servers: entries, stale };
 }
 
 /** Keeps the last summary; `update` returns the new one only when it differs. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel, type FleetSnapshot, type ServerView } from '../../preload/contract';
+import { createStaticAppInfo } from '../support/ports';
 import { createHarness, errorOf, invoke, okValue, useFakeClock, type Harness } from './harness';
 
 let harness: Harness | null = null;
@@ -131,6 +132,43 @@ describe('power actions', () => {
     await h.advance(3_000);
     expect(h.eventsOf(EventChannel.actionFinished)).toHaveLength(1);
     expect(h.ports.notifier.notifications).toHaveLength(0);
+  });
+});
+
+describe("notifications in the user's language", () => {
+  it('words a completed action in Czech when the language is Czech; the popup message stays the same', async () => {
+    const h = (harness = await createHarness({ settings: { language: 'cs' } }));
+    await invoke(h, InvokeChannel.serversReboot, WEB);
+    await h.advance(3_000);
+    expect(h.ports.notifier.notifications).toEqual([
+      { title: 'VPS.org', body: 'Server web-server-01 restartován za 3 s' },
+    ]);
+    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toBe('web-server-01 rebooted in 3 s');
+  });
+
+  it('follows the system locale on auto, and a language change applies to the next notification', async () => {
+    const h = (harness = await createHarness({ deps: { appInfo: createStaticAppInfo({ systemLocale: 'cs-CZ' }) } }));
+    await h.core.powerAction(STOPPED, 'start');
+    await h.advance(3_000);
+    expect(okValue(await invoke(h, InvokeChannel.settingsSet, { language: 'en' }))).toMatchObject({ language: 'en' });
+    await h.core.powerAction(WEB, 'stop');
+    await h.advance(3_000);
+    expect(h.ports.notifier.notifications.map((notification) => notification.body)).toEqual([
+      'Server cache-01 spuštěn za 3 s',
+      'web-server-01 stopped in 3 s',
+    ]);
+  });
+
+  it('says in Czech that an action failed and where the server is now', async () => {
+    const h = (harness = await createHarness({ settings: { language: 'cs' } }));
+    h.sim.injectFault(
+      { type: 'status', status: 503 },
+      { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 },
+    );
+    await invoke(h, InvokeChannel.serversReboot, WEB);
+    expect(h.ports.notifier.notifications.map((notification) => notification.body)).toEqual([
+      'Restartování serveru web-server-01 se nezdařilo. Stav: běží.',
+    ]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DECRYPT_FAILED_NOTICE, TOKEN_REJECTED_NOTICE } from '../../main/auth/token-service';
+import { trayTooltip } from '../../main/desktop/tray';
+import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../preload/contract';
 import { createHarness, invoke, until, useFakeClock, type Harness } from './harness';
 
@@ -26,7 +28,8 @@ describe('token service', () => {
   it('starts without a token: asks for one, polls nothing', async () => {
     const h = await fresh();
     expect(await invoke(h, InvokeChannel.authState)).toEqual({ ok: true, value: { mode: 'none' } });
-    expect(h.core.tray.getState()).toMatchObject({ icon: 'no-token', auth: 'none', tooltip: 'VPS.org — no token set' });
+    expect(h.core.tray.getState()).toMatchObject({ icon: 'no-token', auth: 'none', headline: { kind: 'no-token' } });
+    expect(trayTooltip(h.core.tray.getState(), messagesFor('en'))).toBe('VPS.org — no token set');
     expect(h.sim.requests).toHaveLength(0);
     expect(await invoke(h, InvokeChannel.serversReboot, { accountId: 'default', id: 12345 })).toMatchObject({
       ok: false,
@@ -65,7 +68,10 @@ describe('token service', () => {
     expect(h.eventsOf(EventChannel.authChanged).at(-1)).toEqual(expected);
     await h.settle();
     expect((await snapshot(h)).servers).toHaveLength(10);
-    expect(h.core.tray.getState().tooltip).toBe('VPS.org — 5 running, 2 stopped, 3 suspended');
+    expect(trayTooltip(h.core.tray.getState(), messagesFor('en'))).toBe('VPS.org — 5 running, 2 stopped, 3 suspended');
+    expect(trayTooltip(h.core.tray.getState(), messagesFor('cs'))).toBe(
+      'VPS.org — 5 serverů běží, 2 servery zastaveny, 3 servery pozastaveny',
+    );
   });
 
   it('reports a keychain failure as a storage error and does not poll', async () => {
@@ -123,7 +129,7 @@ describe('demo mode', () => {
     });
     await until(() => h.core.tray.getState().servers.length > 0, 'demo servers');
     expect(h.core.tray.getState()).toMatchObject({ icon: 'demo', auth: 'demo' });
-    expect(h.core.tray.getState().tooltip).toMatch(/^VPS\.org — demo: \d+ running/);
+    expect(trayTooltip(h.core.tray.getState(), messagesFor('en'))).toMatch(/^VPS\.org — demo: \d+ running/);
     const ref = h.core.tray.getState().servers.find((entry) => entry.status === 'active')!.ref;
     expect(ref.accountId).toBe('demo');
     expect(await h.core.powerAction(ref, 'reboot')).toMatchObject({ ok: true });

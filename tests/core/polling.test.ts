@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { trayTooltip } from '../../main/desktop/tray';
+import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type FleetSnapshot } from '../../preload/contract';
 import { createHarness, invoke, LIST_PATH, useFakeClock, type Harness } from './harness';
 
@@ -72,7 +74,9 @@ describe('adaptive polling against the simulator', () => {
     expect(stale.status.stale).toMatchObject({ kind: 'server', since: Date.now() });
     expect(stale.status.lastSuccessAt).toBe(before.status.lastSuccessAt);
     expect(h.core.tray.getState()).toMatchObject({ icon: 'error', stale: true });
-    expect(h.core.tray.getState().tooltip).toMatch(/^VPS\.org — error \(last update \d\d:\d\d\)$/);
+    expect(trayTooltip(h.core.tray.getState(), messagesFor('en'))).toMatch(
+      /^VPS\.org — error \(last update \d\d:\d\d\)$/,
+    );
     // random() = 1: the window doubles each failure (60, 120, 240 s), capped at 5 min.
     await h.advance(60_000);
     expect(h.listRequests()).toBe(3);

@@ -188,7 +188,7 @@ vi.mock('electron', () => ({ ...h.electron, default: h.electron }));
 
 const summary: TraySummary = {
   icon: 'ok',
-  tooltip: 'VPS.org — 1 running',
+  headline: { kind: 'counts', counts: { running: 1, stopped: 0, busy: 0, suspended: 0, other: 0 } },
   auth: 'token',
   stale: false,
   servers: [
@@ -289,7 +289,8 @@ describe('composition root', () => {
 
     expect(current.log).toContain('start demo=false');
     expect(h.FakeTray.instances).toHaveLength(1);
-    expect(h.FakeTray.instances[0]!.tooltip).toBe('VPS.org — 1 running');
+    // The fake OS locale is Czech and the language setting is 'auto'.
+    expect(h.FakeTray.instances[0]!.tooltip).toBe('VPS.org — 1 server běží');
     expect([...h.ipcHandlers.keys()].toSorted()).toEqual(Object.values(InvokeChannel).toSorted());
     expect(h.calls.map((c) => c[0])).toEqual(
       expect.arrayContaining(['onHeadersReceived', 'setPermissionRequestHandler', 'setPermissionCheckHandler']),
@@ -313,7 +314,7 @@ describe('composition root', () => {
   it('opens a hardened popup window from the tray menu, next to the tray', async () => {
     await startApp();
     const tray = h.FakeTray.instances[0]!;
-    const open = tray.menu!.template.find((item) => item.label === 'Open VPS.org Tray' || item.label === 'Open');
+    const open = tray.menu!.template.find((item) => /^(Open|Otevřít)( VPS\.org Tray)?$/.test(item.label ?? ''));
     open!.click!();
     await flush();
     expect(h.FakeBrowserWindow.instances).toHaveLength(1);
@@ -396,6 +397,20 @@ describe('composition root', () => {
     expect(tray.contextMenuSets).toBe(before + 1);
     current.emit(EventChannel.settingsChanged, settings.get());
     expect(tray.contextMenuSets).toBe(before + 1);
+  });
+
+  it('switches the tray to the language set, rebuilding the menu once', async () => {
+    await startApp();
+    const tray = h.FakeTray.instances[0]!;
+    const before = tray.contextMenuSets;
+    expect(tray.menu!.template.map((item) => item.label)).toContain('Ukončit');
+    const settings = captured!.settings;
+    settings.set({ ...settings.get(), language: 'en' });
+    current.emit(EventChannel.settingsChanged, settings.get());
+    current.emit(EventChannel.settingsChanged, settings.get());
+    expect(tray.contextMenuSets).toBe(before + 1);
+    expect(tray.menu!.template.map((item) => item.label)).toContain('Quit');
+    expect(tray.tooltip).toBe('VPS.org — 1 running');
   });
 
   it('--demo starts the core in demo mode', async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TraySummary } from '../../main/fleet/tray-summary';
+import { messagesFor, type CountKind, type Messages } from '../../main/i18n';
 import {
   buildTrayMenuModel,
   createTrayController,
   runTrayIntent,
+  trayTooltip,
   type MenuTemplateItem,
   type TrayIntent,
   type TrayIntentDeps,
@@ -11,11 +13,13 @@ import {
 } from '../../main/desktop/tray';
 
 const confirmations = { start: false, stop: true, reboot: true };
+const en = messagesFor('en');
+const cs = messagesFor('cs');
 const ref = (id: number) => ({ accountId: 'acc-1', id });
 
 const fleet: TraySummary = {
   icon: 'some-stopped',
-  tooltip: 'VPS.org — 1 running, 1 stopped, 1 busy',
+  headline: { kind: 'counts', counts: { running: 1, stopped: 1, busy: 1, suspended: 0, other: 0 } },
   auth: 'token',
   stale: false,
   servers: [
@@ -36,9 +40,9 @@ const intents = (items: TrayMenuItem[]) =>
 
 describe('tray menu model', () => {
   it('offers only the valid power actions per server, with confirmations marked', () => {
-    const model = buildTrayMenuModel(fleet, 'darwin', confirmations);
+    const model = buildTrayMenuModel(fleet, 'darwin', confirmations, en);
     expect(labels(model)).toEqual([
-      'web-01 — active',
+      'web-01 — running',
       'db-01 — stopped',
       'new-01 — provisioning ⏳',
       '---',
@@ -49,7 +53,7 @@ describe('tray menu model', () => {
       'Quit',
     ]);
     const web = submenu(model, 'web-01');
-    expect(labels(web)).toEqual(['Status: active', 'IP: 203.0.113.10', '---', 'Stop…', 'Reboot…', '---', 'Copy IP']);
+    expect(labels(web)).toEqual(['Status: running', 'IP: 203.0.113.10', '---', 'Stop…', 'Reboot…', '---', 'Copy IP']);
     expect(intents(web)).toEqual([
       { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'stop', confirm: true },
       { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'reboot', confirm: true },
@@ -65,7 +69,7 @@ describe('tray menu model', () => {
   });
 
   it('puts "Open VPS.org Tray" first on Linux, where the tray icon gets no clicks', () => {
-    const model = buildTrayMenuModel(fleet, 'linux', confirmations);
+    const model = buildTrayMenuModel(fleet, 'linux', confirmations, en);
     expect(labels(model).slice(0, 2)).toEqual(['Open VPS.org Tray', '---']);
     expect(labels(model)).not.toContain('Open');
     // Every power action is still reachable from the menu.
@@ -80,12 +84,12 @@ describe('tray menu model', () => {
   it('without a token it asks for one and offers no refresh or servers', () => {
     const summary: TraySummary = {
       icon: 'no-token',
-      tooltip: 'VPS.org — no token set',
+      headline: { kind: 'no-token' },
       auth: 'none',
       stale: false,
       servers: [],
     };
-    expect(labels(buildTrayMenuModel(summary, 'win32', confirmations))).toEqual([
+    expect(labels(buildTrayMenuModel(summary, 'win32', confirmations, en))).toEqual([
       'No API token set — open the app to add one',
       '---',
       'Open',
@@ -96,18 +100,113 @@ describe('tray menu model', () => {
   });
 
   it('says so in demo mode and when the data is stale', () => {
-    const demo = buildTrayMenuModel({ ...fleet, icon: 'demo', auth: 'demo' }, 'win32', confirmations);
+    const demo = buildTrayMenuModel({ ...fleet, icon: 'demo', auth: 'demo' }, 'win32', confirmations, en);
     expect(labels(demo)[0]).toBe('Demo mode — simulated servers');
-    const stale = buildTrayMenuModel({ ...fleet, icon: 'error', stale: true }, 'win32', confirmations);
+    const stale = buildTrayMenuModel({ ...fleet, icon: 'error', stale: true }, 'win32', confirmations, en);
     expect(labels(stale)[0]).toMatch(/Not up to date/);
-    const empty = buildTrayMenuModel({ ...fleet, servers: [] }, 'win32', confirmations);
+    const empty = buildTrayMenuModel({ ...fleet, servers: [] }, 'win32', confirmations, en);
     expect(labels(empty)[0]).toBe('No servers');
   });
 
+  it('speaks Czech: status names of the popup, action labels, commands', () => {
+    const model = buildTrayMenuModel(fleet, 'linux', confirmations, cs);
+    expect(labels(model)).toEqual([
+      'Otevřít VPS.org Tray',
+      '---',
+      'web-01 — běží',
+      'db-01 — zastaven',
+      'new-01 — zřizuje se ⏳',
+      '---',
+      'Obnovit',
+      'Nastavení…',
+      '---',
+      'Ukončit',
+    ]);
+    expect(labels(submenu(model, 'web-01'))).toEqual([
+      'Stav: běží',
+      'IP: 203.0.113.10',
+      '---',
+      'Zastavit…',
+      'Restartovat…',
+      '---',
+      'Kopírovat IP',
+    ]);
+    expect(labels(submenu(model, 'db-01'))).toContain('Spustit');
+    expect(labels(submenu(model, 'new-01'))).toEqual(['Stav: zřizuje se (probíhá akce…)']);
+    // The intents are the same whatever the language.
+    expect(intents(submenu(model, 'web-01'))).toEqual(
+      intents(submenu(buildTrayMenuModel(fleet, 'linux', confirmations, en), 'web-01')),
+    );
+    const none = buildTrayMenuModel({ ...fleet, auth: 'none', servers: [] }, 'win32', confirmations, cs);
+    expect(labels(none)).toEqual([
+      'Není nastaven API token — otevřete aplikaci a přidejte ho',
+      '---',
+      'Otevřít',
+      'Nastavení…',
+      '---',
+      'Ukončit',
+    ]);
+    const demo = buildTrayMenuModel({ ...fleet, auth: 'demo', stale: true }, 'win32', confirmations, cs);
+    expect(labels(demo).slice(0, 2)).toEqual([
+      'Ukázkový režim — simulované servery',
+      '⚠ Neaktuální — poslední obnovení selhalo',
+    ]);
+  });
+
+  it('shows an unknown status as the API sends it', () => {
+    const odd: TraySummary = { ...fleet, servers: [{ ...fleet.servers[0]!, status: 'migrating', actions: [] }] };
+    expect(labels(buildTrayMenuModel(odd, 'win32', confirmations, cs))[0]).toBe('web-01 — migrating');
+  });
+
   it('drops the ellipsis when confirmations are switched off', () => {
-    const model = buildTrayMenuModel(fleet, 'darwin', { start: false, stop: false, reboot: false });
+    const model = buildTrayMenuModel(fleet, 'darwin', { start: false, stop: false, reboot: false }, en);
     expect(labels(submenu(model, 'web-01'))).toContain('Stop');
     expect(intents(submenu(model, 'web-01'))[0]).toMatchObject({ confirm: false });
+  });
+});
+
+/** The fleet summary with these server counts in the headline. */
+const counts = (over: Partial<Record<CountKind, number>>): TraySummary => ({
+  ...fleet,
+  headline: { kind: 'counts', counts: { running: 0, stopped: 0, busy: 0, suspended: 0, other: 0, ...over } },
+});
+
+describe('tray tooltip', () => {
+  it('counts servers in English', () => {
+    expect(trayTooltip(fleet, en)).toBe('VPS.org — 1 running, 1 stopped, 1 busy');
+    expect(trayTooltip(counts({ running: 5, suspended: 2, other: 1 }), en)).toBe(
+      'VPS.org — 5 running, 2 suspended, 1 other',
+    );
+    expect(trayTooltip({ ...counts({}), auth: 'demo' }, en)).toBe('VPS.org — demo: no servers');
+  });
+
+  it('uses Czech plurals: 1 server, 3 servery, 5 serverů', () => {
+    expect(trayTooltip(counts({ running: 1 }), cs)).toBe('VPS.org — 1 server běží');
+    expect(trayTooltip(counts({ running: 3 }), cs)).toBe('VPS.org — 3 servery běží');
+    expect(trayTooltip(counts({ running: 5 }), cs)).toBe('VPS.org — 5 serverů běží');
+    expect(trayTooltip(counts({ running: 3, stopped: 1, suspended: 5 }), cs)).toBe(
+      'VPS.org — 3 servery běží, 1 server zastaven, 5 serverů pozastaveno',
+    );
+    expect(trayTooltip(counts({ stopped: 2, busy: 12 }), cs)).toBe(
+      'VPS.org — 2 servery zastaveny, 12 serverů mění stav',
+    );
+  });
+
+  it('words the no-token, loading and stale states in both languages', () => {
+    const noToken: TraySummary = { ...fleet, auth: 'none', servers: [], headline: { kind: 'no-token' } };
+    expect(trayTooltip(noToken, en)).toBe('VPS.org — no token set');
+    expect(trayTooltip(noToken, cs)).toBe('VPS.org — není nastaven API token');
+    expect(trayTooltip({ ...fleet, headline: { kind: 'loading' } }, cs)).toBe('VPS.org — načítání…');
+    const at = new Date(2025, 5, 2, 12, 3).getTime();
+    const offline: TraySummary = { ...fleet, headline: { kind: 'stale', reason: 'offline', lastSuccessAt: at } };
+    expect(trayTooltip(offline, en)).toBe('VPS.org — offline (last update 12:03)');
+    expect(trayTooltip(offline, cs)).toBe('VPS.org — nedostupné (aktualizováno v 12:03)');
+    const error: TraySummary = {
+      ...fleet,
+      auth: 'demo',
+      headline: { kind: 'stale', reason: 'error', lastSuccessAt: null },
+    };
+    expect(trayTooltip(error, en)).toBe('VPS.org — demo: error');
   });
 });
 
@@ -122,12 +221,14 @@ function setupController(platform = 'win32') {
   }));
   const onIntent = vi.fn<(intent: TrayIntent) => void>();
   let currentConfirmations = confirmations;
+  let currentMessages: Messages = en;
   const controller = createTrayController({
     tray,
     buildFromTemplate,
     iconFor: (state) => `icon:${state}`,
     platform,
     getConfirmations: () => currentConfirmations,
+    getMessages: () => currentMessages,
     onIntent,
   });
   return {
@@ -136,6 +237,7 @@ function setupController(platform = 'win32') {
     onIntent,
     controller,
     setConfirmations: (next: typeof confirmations) => (currentConfirmations = next),
+    setMessages: (next: Messages) => (currentMessages = next),
   };
 }
 
@@ -144,7 +246,8 @@ describe('tray controller', () => {
     const { tray, controller } = setupController();
     controller.render(fleet);
     controller.render(structuredClone(fleet));
-    controller.render({ ...fleet, tooltip: 'something else' });
+    // A server settling elsewhere in the counts changes the tooltip, not the menu.
+    controller.render({ ...fleet, headline: { kind: 'loading' } });
     expect(tray.setContextMenu).toHaveBeenCalledTimes(1);
     expect(tray.setToolTip).toHaveBeenCalledTimes(2);
     expect(tray.setImage).toHaveBeenCalledTimes(1);
@@ -168,6 +271,22 @@ describe('tray controller', () => {
     expect(tray.setContextMenu).toHaveBeenCalledTimes(2);
   });
 
+  it('switches menu and tooltip to the new language with one rebuild', () => {
+    const { tray, controller, setMessages, buildFromTemplate } = setupController();
+    controller.render(fleet);
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('VPS.org — 1 running, 1 stopped, 1 busy');
+    setMessages(cs);
+    controller.refresh();
+    controller.refresh();
+    controller.render(structuredClone(fleet));
+    expect(tray.setContextMenu).toHaveBeenCalledTimes(2);
+    expect(tray.setToolTip).toHaveBeenCalledTimes(2);
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('VPS.org — 1 server běží, 1 server zastaven, 1 server mění stav');
+    const template = buildFromTemplate.mock.calls[1]![0];
+    expect(template.map((item) => item.label ?? '---')).toContain('Ukončit');
+    expect(tray.setImage).toHaveBeenCalledTimes(1);
+  });
+
   it('turns menu clicks into intents', () => {
     const { buildFromTemplate, onIntent, controller } = setupController();
     controller.render(fleet);
@@ -189,6 +308,7 @@ function intentDeps(overrides: Partial<TrayIntentDeps> = {}) {
     refreshNow: vi.fn<() => Promise<void>>(async () => {}),
     quit: vi.fn<() => void>(),
     writeClipboard: vi.fn<(text: string) => void>(),
+    getMessages: () => en,
     confirm: vi.fn<TrayIntentDeps['confirm']>(async () => true),
     powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({ ok: true })),
     notify: vi.fn<(title: string, body: string) => void>(),
@@ -203,7 +323,12 @@ describe('tray intents', () => {
   it('asks before a confirmed action and sends it once when agreed', async () => {
     const d = intentDeps();
     await runTrayIntent(reboot, d);
-    expect(d.confirm).toHaveBeenCalledWith('Reboot web-01?', expect.any(String), 'Reboot');
+    expect(d.confirm).toHaveBeenCalledWith(
+      'Reboot web-01?',
+      'The server will restart; running services are interrupted.',
+      'Reboot',
+      'Cancel',
+    );
     expect(d.powerAction).toHaveBeenCalledTimes(1);
     expect(d.powerAction).toHaveBeenCalledWith(ref(1), 'reboot');
   });
@@ -223,7 +348,22 @@ describe('tray intents', () => {
     });
     await runTrayIntent({ ...reboot, action: 'start', confirm: false }, d);
     expect(d.confirm).not.toHaveBeenCalled();
-    expect(d.notify).toHaveBeenCalledWith('Start web-01 failed', 'Server is already running');
+    expect(d.notify).toHaveBeenCalledWith('Start of web-01 failed', 'Server is already running');
+  });
+
+  it('asks and reports in Czech when the language is Czech', async () => {
+    const d = intentDeps({
+      getMessages: () => cs,
+      powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({ ok: false, error: { message: 'Conflict' } })),
+    });
+    await runTrayIntent({ ...reboot, action: 'stop' }, d);
+    expect(d.confirm).toHaveBeenCalledWith(
+      'Zastavit web-01?',
+      'Server se vypne; běžící služby se přeruší.',
+      'Zastavit',
+      'Zrušit',
+    );
+    expect(d.notify).toHaveBeenCalledWith('Zastavení serveru web-01 se nezdařilo', 'Conflict');
   });
 
   it('copies the IP, opens, refreshes and quits; a throwing effect does not escape', async () => {

@@ -1,0 +1,99 @@
+// Czech texts of the main process. Status names and action labels are the popup's
+// (renderer/i18n/cs.ts), so the tray, the dialogs and the popup say the same thing.
+import type { ActionKind, Messages } from './messages';
+
+// "Server X byl restartován": the participle agrees with "server" (masculine).
+const DONE_PARTICIPLE: Record<ActionKind, string> = {
+  start: 'spuštěn',
+  stop: 'zastaven',
+  reboot: 'restartován',
+  create: 'vytvořen',
+  replace: 'upraven',
+  update: 'přejmenován',
+  delete: 'smazán',
+};
+
+// Verbal nouns, all neuter, so "…se nezdařilo" / "…nebylo dokončeno" fit every action.
+const NOUN: Record<ActionKind, string> = {
+  start: 'Spuštění',
+  stop: 'Zastavení',
+  reboot: 'Restartování',
+  create: 'Vytvoření',
+  replace: 'Uložení změn',
+  update: 'Přejmenování',
+  delete: 'Smazání',
+};
+
+export const cs: Messages = {
+  language: 'cs',
+  locale: 'cs',
+  status: {
+    active: 'běží',
+    stopped: 'zastaven',
+    suspended: 'pozastaven',
+    provisioning: 'zřizuje se',
+    starting: 'spouští se',
+    stopping: 'zastavuje se',
+    rebooting: 'restartuje se',
+  },
+  actionLabel: { start: 'Spustit', stop: 'Zastavit', reboot: 'Restartovat' },
+  tooltip: {
+    prefix: 'VPS.org — ',
+    demoPrefix: 'VPS.org — demo: ',
+    noToken: 'VPS.org — není nastaven API token',
+    loading: 'načítání…',
+    offline: 'nedostupné',
+    error: 'chyba',
+    lastUpdate: (time) => ` (aktualizováno v ${time})`,
+    count: {
+      running: { one: '{count} server běží', few: '{count} servery běží', other: '{count} serverů běží' },
+      stopped: {
+        one: '{count} server zastaven',
+        few: '{count} servery zastaveny',
+        other: '{count} serverů zastaveno',
+      },
+      busy: { one: '{count} server mění stav', few: '{count} servery mění stav', other: '{count} serverů mění stav' },
+      suspended: {
+        one: '{count} server pozastaven',
+        few: '{count} servery pozastaveny',
+        other: '{count} serverů pozastaveno',
+      },
+      other: {
+        one: '{count} server v jiném stavu',
+        few: '{count} servery v jiném stavu',
+        other: '{count} serverů v jiném stavu',
+      },
+    },
+    noServers: 'žádné servery',
+  },
+  menu: {
+    openApp: 'Otevřít VPS.org Tray',
+    noToken: 'Není nastaven API token — otevřete aplikaci a přidejte ho',
+    demo: 'Ukázkový režim — simulované servery',
+    stale: '⚠ Neaktuální — poslední obnovení selhalo',
+    noServers: 'Žádné servery',
+    status: (status, working) => `Stav: ${status}${working ? ' (probíhá akce…)' : ''}`,
+    copyIp: 'Kopírovat IP',
+    refresh: 'Obnovit',
+    open: 'Otevřít',
+    settings: 'Nastavení…',
+    quit: 'Ukončit',
+  },
+  confirm: {
+    question: (action, name) => `${action} ${name}?`,
+    detail: {
+      start: 'Server se zapne.',
+      stop: 'Server se vypne; běžící služby se přeruší.',
+      reboot: 'Server se restartuje; běžící služby se přeruší.',
+    },
+    cancel: 'Zrušit',
+  },
+  powerFailed: (action, name) => `${NOUN[action]} serveru ${name} se nezdařilo`,
+  outcome: {
+    done: (action, name, elapsed) => `Server ${name} ${DONE_PARTICIPLE[action]} za ${elapsed}`,
+    failed: (action, name) => `${NOUN[action]} serveru ${name} se nezdařilo.`,
+    timedOut: (action, name, elapsed) => `${NOUN[action]} serveru ${name} nebylo dokončeno ani za ${elapsed}.`,
+    removed: (name) => `Server ${name} už neexistuje.`,
+    nowStatus: (status) => `Stav: ${status}.`,
+  },
+};

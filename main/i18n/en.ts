@@ -1,0 +1,84 @@
+// English texts of the main process (the popup has its own dictionary in renderer/i18n).
+import type { ActionKind, Messages } from './messages';
+
+const DONE_VERB: Record<ActionKind, string> = {
+  start: 'started',
+  stop: 'stopped',
+  reboot: 'rebooted',
+  create: 'provisioned',
+  replace: 'updated',
+  update: 'updated',
+  delete: 'deleted',
+};
+
+const NOUN: Record<ActionKind, string> = {
+  start: 'Start',
+  stop: 'Stop',
+  reboot: 'Reboot',
+  create: 'Creation',
+  replace: 'Update',
+  update: 'Rename',
+  delete: 'Deletion',
+};
+
+export const en: Messages = {
+  language: 'en',
+  locale: 'en',
+  status: {
+    active: 'running',
+    stopped: 'stopped',
+    suspended: 'suspended',
+    provisioning: 'provisioning',
+    starting: 'starting',
+    stopping: 'stopping',
+    rebooting: 'rebooting',
+  },
+  actionLabel: { start: 'Start', stop: 'Stop', reboot: 'Reboot' },
+  tooltip: {
+    prefix: 'VPS.org — ',
+    demoPrefix: 'VPS.org — demo: ',
+    noToken: 'VPS.org — no token set',
+    loading: 'loading…',
+    offline: 'offline',
+    error: 'error',
+    lastUpdate: (time) => ` (last update ${time})`,
+    count: {
+      running: { other: '{count} running' },
+      stopped: { other: '{count} stopped' },
+      busy: { other: '{count} busy' },
+      suspended: { other: '{count} suspended' },
+      other: { other: '{count} other' },
+    },
+    noServers: 'no servers',
+  },
+  menu: {
+    openApp: 'Open VPS.org Tray',
+    noToken: 'No API token set — open the app to add one',
+    demo: 'Demo mode — simulated servers',
+    stale: '⚠ Not up to date — last refresh failed',
+    noServers: 'No servers',
+    status: (status, working) => `Status: ${status}${working ? ' (working…)' : ''}`,
+    copyIp: 'Copy IP',
+    refresh: 'Refresh',
+    open: 'Open',
+    settings: 'Settings…',
+    quit: 'Quit',
+  },
+  confirm: {
+    question: (action, name) => `${action} ${name}?`,
+    detail: {
+      start: 'The server will be powered on.',
+      stop: 'The server will shut down; running services are interrupted.',
+      reboot: 'The server will restart; running services are interrupted.',
+    },
+    cancel: 'Cancel',
+  },
+  powerFailed: (action, name) => `${NOUN[action]} of ${name} failed`,
+  outcome: {
+    done: (action, name, elapsed) => `${name} ${DONE_VERB[action]} in ${elapsed}`,
+    failed: (action, name) => `${NOUN[action]} of ${name} failed.`,
+    timedOut: (action, name, elapsed) => `${NOUN[action]} of ${name} did not finish within ${elapsed}.`,
+    removed: (name) => `${name} no longer exists.`,
+    nowStatus: (status) => `It is now ${status}.`,
+  },
+};

@@ -1,0 +1,68 @@
+// The shape of the main process's texts (tray menu and tooltip, confirmation dialogs, notifications).
+// Each language is a `Messages` object, so a text missing from one fails the typecheck. Texts with
+// parameters are functions; counts go through `plural` (Intl.PluralRules picks the form).
+import type { PowerAction } from '../api/schemas';
+import type { KnownStatus } from '../api/statuses';
+import type { PendingAction } from '../../preload/contract';
+
+export type Language = 'en' | 'cs';
+
+/** Plural forms by Intl.PluralRules category; `{count}` is replaced by the number. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** Every action an outcome can report (power actions and edits). */
+export type ActionKind = PendingAction['action'];
+
+/** Groups the tray tooltip counts servers in. */
+export type CountKind = 'running' | 'stopped' | 'busy' | 'suspended' | 'other';
+
+export interface Messages {
+  language: Language;
+  /** For Intl.PluralRules. */
+  locale: string;
+  status: Record<KnownStatus, string>;
+  /** Menu items and dialog buttons: "Reboot" / "Restartovat". */
+  actionLabel: Record<PowerAction, string>;
+  tooltip: {
+    /** "VPS.org — " */
+    prefix: string;
+    /** "VPS.org — demo: " */
+    demoPrefix: string;
+    noToken: string;
+    loading: string;
+    offline: string;
+    error: string;
+    /** Appended to offline/error: " (last update 12:03)". */
+    lastUpdate(time: string): string;
+    count: Record<CountKind, PluralForms>;
+    noServers: string;
+  };
+  menu: {
+    openApp: string;
+    noToken: string;
+    demo: string;
+    stale: string;
+    noServers: string;
+    status(status: string, working: boolean): string;
+    copyIp: string;
+    refresh: string;
+    open: string;
+    settings: string;
+    quit: string;
+  };
+  confirm: {
+    question(actionLabel: string, serverName: string): string;
+    detail: Record<PowerAction, string>;
+    cancel: string;
+  };
+  /** Notification title when the API refused a power action sent from the tray. */
+  powerFailed(action: PowerAction, serverName: string): string;
+  outcome: {
+    done(action: ActionKind, serverName: string, elapsed: string): string;
+    failed(action: ActionKind, serverName: string): string;
+    timedOut(action: ActionKind, serverName: string, elapsed: string): string;
+    removed(serverName: string): string;
+    /** Appended to a failure: where the server is now. */
+    nowStatus(status: string): string;
+  };
+}
