@@ -2,9 +2,10 @@
 // real colours) and no violation of impact "serious" or "critical" is allowed.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import type { Popup } from './harness';
+import { useJourney } from './journey-kit';
 
 interface AxeViolation {
   id: string;
@@ -13,23 +14,11 @@ interface AxeViolation {
   nodes: Array<{ target: string; summary: string }>;
 }
 
-let browser: Browser;
+const journey = useJourney();
 let axeSource: string;
-let backend: Backend | undefined;
-let popup: Popup | undefined;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await popup?.close();
-  await backend?.close();
-  popup = undefined;
-  backend = undefined;
 });
 
 /**
@@ -60,9 +49,11 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** Every screen's verdict in one object, so one failure message lists them all. */
-async function auditScreens(colorScheme: 'light' | 'dark'): Promise<Record<string, AxeViolation[]>> {
-  backend = await startBackend({ withToken: false, simulator: { speed: 400 } });
-  popup = await openPopup(browser, backend, { colorScheme });
+async function auditScreens(
+  colorScheme: 'light' | 'dark',
+): Promise<{ found: Record<string, AxeViolation[]>; popup: Popup }> {
+  const backend = await journey.startBackend({ withToken: false, simulator: { speed: 400 } });
+  const popup = await journey.openPopup(backend, { colorScheme });
   const { page } = popup;
   const found: Record<string, AxeViolation[]> = {};
 
@@ -110,20 +101,7 @@ async function auditScreens(colorScheme: 'light' | 'dark'): Promise<Record<strin
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
   found.settings = await seriousViolations(page);
-  return found;
-}
-
-/**
- * Page errors, minus the two the built renderer still causes outside the app's control in this
- * harness: Chromium ignores frame-ancestors in a <meta> CSP (Electron gets it as a header too), and
- * the page has no favicon. Anything else fails the journey.
- */
-function unexpectedErrors(errors: readonly string[]): string[] {
-  return errors.filter(
-    (message) =>
-      !message.includes("'frame-ancestors' is ignored when delivered via a <meta> element") &&
-      !message.startsWith('Failed to load resource: the server responded with a status of 404'),
-  );
+  return { found, popup };
 }
 
 const NO_VIOLATIONS = {
@@ -139,22 +117,22 @@ const NO_VIOLATIONS = {
 };
 
 test('every screen in the light theme has no serious or critical axe violation', async () => {
-  const found = await auditScreens('light');
+  const { found, popup } = await auditScreens('light');
   // On failure the diff prints each violation: rule, help text, elements and why.
   expect(found).toEqual(NO_VIOLATIONS);
-  expect(unexpectedErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('every screen in the dark theme has no serious or critical axe violation', async () => {
-  const found = await auditScreens('dark');
+  const { found, popup } = await auditScreens('dark');
   // On failure the diff prints each violation: rule, help text, elements and why.
   expect(found).toEqual(NO_VIOLATIONS);
-  expect(unexpectedErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('the audit itself catches a real violation (an unlabelled field)', async () => {
-  backend = await startBackend({ withToken: false });
-  popup = await openPopup(browser, backend);
+  const backend = await journey.startBackend({ withToken: false });
+  const popup = await journey.openPopup(backend);
   const { page } = popup;
   await page.getByRole('heading', { name: 'Connect your VPS.org account' }).waitFor();
   await page.evaluate(() => {

@@ -11,7 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../main/desktop/security';
 import { isAppPageUrl } from '../../main/ipc/router';
 import type { SettingsPatch } from '../../main/settings/schema';
 import { createMemoryPorts, createMemoryVault, createStaticAppInfo } from '../support/ports';
-import { RENDERER_DIR, readBridgeScript } from './assets';
+import { DEFAULT_ASSETS_DIR, readBridgeScript, rendererDirOf } from './assets';
 import { startStaticServer, type ExtraRoute, type StaticServer } from './static-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,6 +31,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export interface BackendOptions {
+  /** The build folder to serve (buildE2eAssets); default DEFAULT_ASSETS_DIR. The journeys pass their run's. */
+  assetsDir?: string;
   simulator?: SimulatorOptions;
   /** Store the simulator's token in the vault before start, as if the user had set it earlier. */
   withToken?: boolean;
@@ -52,6 +54,8 @@ export interface Backend {
   ports: ReturnType<typeof createMemoryPorts>;
   server: StaticServer;
   pageUrl: string;
+  /** The build folder served; openPopup reads the page bridge from it too. */
+  assetsDir: string;
   close(): Promise<void>;
 }
 
@@ -72,8 +76,9 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...createMemoryPorts({ vault, settings: { apiBaseUrl: sim.baseUrl, ...options.settings } }),
     appInfo: createStaticAppInfo({ version: '0.1.0', systemLocale: options.systemLocale ?? 'en-US' }),
   };
+  const assetsDir = options.assetsDir ?? DEFAULT_ASSETS_DIR;
   const server = await startStaticServer({
-    root: RENDERER_DIR,
+    root: rendererDirOf(assetsDir),
     csp: options.csp ?? CONTENT_SECURITY_POLICY,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.extraRoute ? { extraRoute: options.extraRoute } : {}),
@@ -93,12 +98,23 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ports,
     server,
     pageUrl,
+    assetsDir,
     async close() {
       await core.stop();
       await server.close();
       await sim.close();
     },
   };
+}
+
+/** Collects, from now on, every error thrown in the page and every console message of type error. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
 }
 
 export interface Popup {
@@ -122,15 +138,11 @@ export async function openPopup(
     timezoneId: 'UTC',
   });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  const pageErrors = watchPageErrors(page);
   await page.exposeBinding('vpsHarnessInvoke', (source, channel: unknown, request: unknown) =>
     backend.core.router.handle(typeof channel === 'string' ? channel : '', request, { url: source.frame.url() }),
   );
-  await page.addInitScript({ content: await readBridgeScript('binding-bridge.js') });
+  await page.addInitScript({ content: await readBridgeScript('binding-bridge.js', backend.assetsDir) });
   const unsubscribe = backend.core.onEvent((channel, payload) => {
     if (page.isClosed()) return;
     page

@@ -1,79 +1,10 @@
 // Journeys that change servers: create (and its validation and 402), edit with PUT, inline rename with
 // PATCH, delete behind the typed name. The simulator's request log shows what VPS.org received.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Simulator } from '../../main/demo/simulator';
-import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { row, rowStatus, serverIdByName, useJourney, writes } from './journey-kit';
 
-const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 } };
-
-let browser: Browser;
-let backend: Backend | undefined;
-let popup: Popup | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await popup?.close();
-  await backend?.close();
-  popup = undefined;
-  backend = undefined;
-});
-
-/**
- * Page errors that matter. The two dropped here come from serving the page over HTTP instead of
- * Electron's app protocol (CSP frame-ancestors in a <meta>, no favicon), not from the app.
- */
-function realPageErrors(errors: readonly string[]): string[] {
-  return errors.filter(
-    (message) =>
-      !message.includes(
-        "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element",
-      ) && message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
-  );
-}
-
-function serverIdByName(sim: Simulator, name: string): number {
-  const id = sim.listServerIds().find((candidate) => {
-    const server = sim.getServer(candidate);
-    return typeof server === 'object' && server !== null && 'name' in server && server.name === name;
-  });
-  if (id === undefined) throw new Error(`The simulator has no server named ${name}`);
-  return id;
-}
-
-/** Requests that change something (everything but GET). */
-function writes(sim: Simulator) {
-  return sim.requests
-    .filter((request) => request.method !== 'GET')
-    .map(({ method, path, body }) => ({ method, path, body }));
-}
-
-function row(page: Page, name: string) {
-  return page.getByRole('list', { name: 'Servers' }).getByRole('listitem').filter({ hasText: name });
-}
-
-/** The status word shown in a row ("running", "provisioning", …). */
-async function rowStatus(page: Page, name: string): Promise<string | null> {
-  const rows = row(page, name);
-  if ((await rows.count()) !== 1) return null;
-  return rows.locator('.status-text').first().textContent();
-}
-
-async function openList(options: { speed?: number } = {}): Promise<Page> {
-  backend = await startBackend({
-    withToken: true,
-    simulator: { speed: options.speed ?? 120 },
-    settings: FAST_POLLING,
-  });
-  popup = await openPopup(browser, backend);
-  await row(popup.page, 'web-server-01').waitFor();
-  return popup.page;
-}
+const journey = useJourney();
 
 async function openDetail(page: Page, name: string): Promise<void> {
   // The row's main button is named by its content, which starts with the server's name.
@@ -93,17 +24,16 @@ function errorOf(page: Page, label: string): Promise<string | null> {
 
 test('create: validation while typing, then the new server shows as provisioning at once and becomes running by itself', async () => {
   // Speed 100: provisioning (2-5 simulated minutes) lasts 1-3 s.
-  const page = await openList({ speed: 100 });
-  const sim = backend!.sim;
+  const { page, popup, sim } = await journey.openList({ speed: 100 });
 
   await page.getByRole('button', { name: 'New server' }).click();
   await page.getByRole('heading', { name: 'New server' }).waitFor();
   const name = page.getByLabel('Name', { exact: true });
 
-  // The message appears once the field has been left, then follows every keystroke.
-  await name.fill('-oops');
-  await page.keyboard.press('Tab');
+  // The format is checked as you type: the message shows while the field still has the focus.
+  await name.pressSequentially('-oops');
   await expect.poll(() => errorOf(page, 'Name')).toContain('letters, digits and hyphens');
+  expect(await name.evaluate((input) => input === document.activeElement)).toBe(true);
   await name.fill('api-02');
   expect(await errorOf(page, 'Name')).toBeNull();
   await name.pressSequentially(' x');
@@ -129,12 +59,11 @@ test('create: validation while typing, then the new server shows as provisioning
   await expect.poll(() => rowStatus(page, 'api-02'), { timeout: 10_000 }).toBe('running');
   await expect.poll(() => page.getByText('13 servers').count()).toBe(1);
   expect(writes(sim)).toHaveLength(1);
-  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('create without credits: "insufficient credits" said plainly, every input keeps its value', async () => {
-  const page = await openList();
-  const sim = backend!.sim;
+  const { page, popup, sim } = await journey.openList();
   sim.setCredits(0);
 
   await page.getByRole('button', { name: 'New server' }).click();
@@ -168,12 +97,11 @@ test('create without credits: "insufficient credits" said plainly, every input k
     },
   ]);
   expect(sim.listServerIds()).toHaveLength(12);
-  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('edit with PUT (all three fields), then an inline rename with PATCH of only the name', async () => {
-  const page = await openList();
-  const sim = backend!.sim;
+  const { page, popup, sim } = await journey.openList();
   const id = serverIdByName(sim, 'web-server-01');
 
   await openDetail(page, 'web-server-01');
@@ -213,12 +141,11 @@ test('edit with PUT (all three fields), then an inline rename with PATCH of only
   expect(await row(page, 'web-server-01').count()).toBe(0);
   expect(sim.getServer(id)).toMatchObject({ name: 'web-server-99', hostname: 'www.example.org' });
   expect(writes(sim)).toHaveLength(2);
-  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('delete: the button stays disabled until the exact name is typed; one DELETE; the server leaves the list', async () => {
-  const page = await openList();
-  const sim = backend!.sim;
+  const { page, popup, sim } = await journey.openList();
   const id = serverIdByName(sim, 'cdn-01');
 
   await openDetail(page, 'cdn-01');
@@ -242,5 +169,5 @@ test('delete: the button stays disabled until the exact name is typed; one DELET
   expect(await row(page, 'cdn-01').count()).toBe(0);
   expect(writes(sim)).toEqual([{ method: 'DELETE', path: `/api/v1/servers/${id}/`, body: undefined }]);
   expect(sim.getServer(id)).toBeUndefined();
-  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });

@@ -1,70 +1,11 @@
 // Power journeys: reboot with confirmation, stop then start, and a reboot done with the keyboard only.
 // The page talks to the real core, which polls the real simulator; the simulator's request log shows
 // what VPS.org would have received.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Simulator } from '../../main/demo/simulator';
-import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { allPosts, postsTo, row, rowStatus, serverIdByName, useJourney } from './journey-kit';
 
-const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 } };
-
-let browser: Browser;
-let backend: Backend | undefined;
-let popup: Popup | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await popup?.close();
-  await backend?.close();
-  popup = undefined;
-  backend = undefined;
-});
-
-/**
- * Page errors that matter. The two dropped here come from serving the page over HTTP instead of
- * Electron's app protocol (CSP frame-ancestors in a <meta>, no favicon), not from the app.
- */
-function realPageErrors(errors: readonly string[]): string[] {
-  return errors.filter(
-    (message) =>
-      !message.includes(
-        "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element",
-      ) && message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
-  );
-}
-
-function serverIdByName(sim: Simulator, name: string): number {
-  const id = sim.listServerIds().find((candidate) => {
-    const server = sim.getServer(candidate);
-    return typeof server === 'object' && server !== null && 'name' in server && server.name === name;
-  });
-  if (id === undefined) throw new Error(`The simulator has no server named ${name}`);
-  return id;
-}
-
-function postsTo(sim: Simulator, path: string) {
-  return sim.requests.filter((request) => request.method === 'POST' && request.path === path);
-}
-
-function allPosts(sim: Simulator) {
-  return sim.requests.filter((request) => request.method === 'POST');
-}
-
-function row(page: Page, name: string) {
-  return page.getByRole('list', { name: 'Servers' }).getByRole('listitem').filter({ hasText: name });
-}
-
-/** The status word shown in a row ("running", "rebooting", …). */
-async function rowStatus(page: Page, name: string): Promise<string | null> {
-  const rows = row(page, name);
-  if ((await rows.count()) !== 1) return null;
-  return rows.locator('.status-text').first().textContent();
-}
+const journey = useJourney();
 
 function powerButtons(page: Page, name: string, options: { enabled?: boolean } = {}) {
   return row(page, name).getByRole('button', {
@@ -73,17 +14,9 @@ function powerButtons(page: Page, name: string, options: { enabled?: boolean } =
   });
 }
 
-async function openList(options: { speed: number }): Promise<Page> {
-  backend = await startBackend({ withToken: true, simulator: { speed: options.speed }, settings: FAST_POLLING });
-  popup = await openPopup(browser, backend);
-  await row(popup.page, 'web-server-01').waitFor();
-  return popup.page;
-}
-
 test('reboot after an inline confirmation: progress shown, buttons unavailable meanwhile, running again by itself, one POST', async () => {
   // Speed 30: the reboot lasts 1-2 s, long enough to see it in progress, short enough for the test.
-  const page = await openList({ speed: 30 });
-  const sim = backend!.sim;
+  const { page, popup, sim } = await journey.openList({ speed: 30 });
   const id = serverIdByName(sim, 'web-server-01');
 
   await page.getByRole('button', { name: 'Reboot web-server-01' }).click();
@@ -100,12 +33,11 @@ test('reboot after an inline confirmation: progress shown, buttons unavailable m
   await expect.poll(() => powerButtons(page, 'web-server-01', { enabled: true }).count(), { timeout: 5_000 }).toBe(2);
   expect(postsTo(sim, `/api/v1/servers/${id}/reboot/`)).toHaveLength(1);
   expect(allPosts(sim)).toHaveLength(1);
-  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('stop (confirmed) then start the same server: one POST each', async () => {
-  const page = await openList({ speed: 60 });
-  const sim = backend!.sim;
+  const { page, popup, sim } = await journey.openList({ speed: 60 });
   const id = serverIdByName(sim, 'mail-01');
 
   await page.getByRole('button', { name: 'Stop mail-01' }).click();
@@ -125,7 +57,7 @@ test('stop (confirmed) then start the same server: one POST each', async () => {
   expect(postsTo(sim, `/api/v1/servers/${id}/start/`)).toHaveLength(1);
   expect(allPosts(sim)).toHaveLength(2);
   expect(sim.getServer(id)).toMatchObject({ status: 'active' });
-  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 /** Accessible-ish description of the focused element: its label, or its text. */
@@ -148,8 +80,7 @@ async function pressUntil(page: Page, key: string, done: () => Promise<boolean>,
 }
 
 test('keyboard only: Tab to the list, arrow to a running server, reboot it with confirmation', async () => {
-  const page = await openList({ speed: 60 });
-  const sim = backend!.sim;
+  const { page, popup, sim } = await journey.openList({ speed: 60 });
 
   // Into the list: the list has one tab stop (the active row), reached by Tab from the toolbar.
   await pressUntil(page, 'Tab', async () => (await focused(page)).rowName !== null, 12);
@@ -179,5 +110,5 @@ test('keyboard only: Tab to the list, arrow to a running server, reboot it with 
   await expect.poll(() => page.getByText(`${name}: reboot finished.`).count(), { timeout: 10_000 }).toBe(1);
   expect(await rowStatus(page, name)).toBe('running');
   expect(allPosts(sim)).toHaveLength(1);
-  expect(realPageErrors(popup!.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });

@@ -1,41 +1,9 @@
 // Journeys when VPS.org misbehaves: the API goes down and comes back, the token is revoked mid-session.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { FAST_POLLING, useJourney } from './journey-kit';
 
-// openSeconds is the interval while the popup is open (its minimum, 5 s) and also the poller's
-// backoff base: after one failure the next poll comes exactly 5 s later, so recovery is prompt.
-const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 } };
-
-let browser: Browser;
-let backend: Backend | undefined;
-let popup: Popup | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await popup?.close();
-  await backend?.close();
-  popup = undefined;
-  backend = undefined;
-});
-
-/**
- * Page errors, minus the two the built renderer still causes outside the app's control in this
- * harness: Chromium ignores frame-ancestors in a <meta> CSP (Electron gets it as a header too), and
- * the page has no favicon. Anything else fails the journey.
- */
-function unexpectedErrors(errors: readonly string[]): string[] {
-  return errors.filter(
-    (message) =>
-      !message.includes("'frame-ancestors' is ignored when delivered via a <meta> element") &&
-      !message.startsWith('Failed to load resource: the server responded with a status of 404'),
-  );
-}
+const journey = useJourney();
 
 /** The list's own count line ("12 servers") and the names of the rows in view (the list is virtual). */
 async function shownList(page: Page): Promise<{ count: string; names: string[] }> {
@@ -45,8 +13,8 @@ async function shownList(page: Page): Promise<{ count: string; names: string[] }
 }
 
 test('VPS.org down: the list stays with an offline banner, which goes away by itself when it is back', async () => {
-  backend = await startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
-  popup = await openPopup(browser, backend);
+  const backend = await journey.startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
+  const popup = await journey.openPopup(backend);
   const { page } = popup;
   const sim = backend.sim;
   await expect.poll(async () => (await shownList(page)).count).toBe('12 servers');
@@ -74,12 +42,12 @@ test('VPS.org down: the list stays with an offline banner, which goes away by it
   );
   // Only reads were sent while it was down: nothing was changed behind the user's back.
   expect(sim.requests.filter((r) => r.method !== 'GET')).toEqual([]);
-  expect(unexpectedErrors(popup.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('a token revoked mid-session brings back the token prompt with a notice', async () => {
-  backend = await startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
-  popup = await openPopup(browser, backend);
+  const backend = await journey.startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
+  const popup = await journey.openPopup(backend);
   const { page } = popup;
   await expect.poll(async () => (await shownList(page)).count).toBe('12 servers');
 
@@ -96,5 +64,5 @@ test('a token revoked mid-session brings back the token prompt with a notice', a
   const sent = backend.sim.requests.length;
   await backend.core.refreshNow();
   expect(backend.sim.requests.length).toBe(sent);
-  expect(unexpectedErrors(popup.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });

@@ -1,40 +1,10 @@
 // Journeys through token setup: first run with a wrong then a right token, and the demo.
 // Everything the page shows comes from the simulator through the real core.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
+import { expect, test } from 'vitest';
+import type { Backend } from './harness';
+import { FAST_POLLING, row, useJourney } from './journey-kit';
 
-const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 } };
-
-let browser: Browser;
-let backend: Backend | undefined;
-let popup: Popup | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await popup?.close();
-  await backend?.close();
-  popup = undefined;
-  backend = undefined;
-});
-
-/**
- * Page errors that matter. The two dropped here come from serving the page over HTTP instead of
- * Electron's file/app protocol (CSP frame-ancestors in a <meta>, no favicon), not from the app.
- */
-function realPageErrors(errors: readonly string[]): string[] {
-  return errors.filter(
-    (message) =>
-      !message.includes(
-        "The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element",
-      ) && message !== 'Failed to load resource: the server responded with a status of 404 (Not Found)',
-  );
-}
+const journey = useJourney();
 
 /** Records, as JSON text, every router answer and every event the core sends towards the page. */
 function recordTrafficToPage(target: Backend): string[] {
@@ -51,9 +21,9 @@ function recordTrafficToPage(target: Backend): string[] {
 }
 
 test('first run: a wrong token is rejected and kept in the input, the right one shows the servers, and the token never reaches the page', async () => {
-  backend = await startBackend({ withToken: false, settings: FAST_POLLING });
+  const backend = await journey.startBackend({ withToken: false, settings: FAST_POLLING });
   const traffic = recordTrafficToPage(backend);
-  popup = await openPopup(browser, backend);
+  const popup = await journey.openPopup(backend);
   const { page } = popup;
   const token = backend.sim.token;
 
@@ -70,7 +40,7 @@ test('first run: a wrong token is rejected and kept in the input, the right one 
 
   await input.fill(token);
   await page.getByRole('button', { name: 'Save token' }).click();
-  await page.getByRole('listitem').filter({ hasText: 'web-server-01' }).waitFor();
+  await row(page, 'web-server-01').waitFor();
   await expect.poll(() => page.getByText('12 servers').count()).toBe(1);
 
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -81,12 +51,12 @@ test('first run: a wrong token is rejected and kept in the input, the right one 
   expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(token);
   expect(traffic.length).toBeGreaterThan(0);
   expect(traffic.filter((text) => text.includes(token))).toEqual([]);
-  expect(realPageErrors(popup.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('try the demo from token setup, then leave it', async () => {
-  backend = await startBackend({ withToken: false, settings: FAST_POLLING, demoSpeed: 300 });
-  popup = await openPopup(browser, backend);
+  const backend = await journey.startBackend({ withToken: false, settings: FAST_POLLING, demoSpeed: 300 });
+  const popup = await journey.openPopup(backend);
   const { page } = popup;
 
   await page.getByRole('button', { name: 'Try the demo' }).click();
@@ -101,5 +71,5 @@ test('try the demo from token setup, then leave it', async () => {
   await page.getByRole('heading', { name: 'Connect your VPS.org account' }).waitFor();
   expect(await page.getByText('Demo mode: simulated servers, nothing is real.').count()).toBe(0);
   expect(await page.getByRole('list', { name: 'Servers' }).count()).toBe(0);
-  expect(realPageErrors(popup.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });

@@ -1,67 +1,20 @@
 // Journeys through the list UI: the API's filters and the search box, hostile data from the API,
 // the Czech locale and the language override, and the preview server driven over its HTTP bridge.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { launchChromium, openPopup, startBackend, type Backend, type Popup } from './harness';
-import { startPreview, type Preview } from './preview';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { FAST_POLLING, rowButton, rowNames, useJourney } from './journey-kit';
 
-const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 } };
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-let backend: Backend | undefined;
-let popup: Popup | undefined;
-let preview: Preview | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await popup?.close();
-  await backend?.close();
-  await preview?.close();
-  popup = undefined;
-  backend = undefined;
-  preview = undefined;
-});
-
-/**
- * Page errors, minus the two the built renderer still causes outside the app's control in this
- * harness: Chromium ignores frame-ancestors in a <meta> CSP (Electron gets it as a header too), and
- * the page has no favicon. Anything else fails the journey.
- */
-function unexpectedErrors(errors: readonly string[]): string[] {
-  return errors.filter(
-    (message) =>
-      !message.includes("'frame-ancestors' is ignored when delivered via a <meta> element") &&
-      !message.startsWith('Failed to load resource: the server responded with a status of 404'),
-  );
-}
-
-/** The names of the server rows currently in the list, in order. */
-function rowNames(page: Page): Promise<string[]> {
-  return page.getByRole('list', { name: 'Servers' }).locator('.row-name').allInnerTexts();
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A row's main button: its accessible name starts with the server name (then status and details). */
-function rowButton(page: Page, name: string, listName = 'Servers') {
-  return page
-    .getByRole('list', { name: listName })
-    .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)} `) });
-}
+const journey = useJourney();
 
 async function waitForList(page: Page, listName = 'Servers'): Promise<void> {
   await rowButton(page, 'web-server-01', listName).waitFor();
 }
 
 test('status and location filters ask the API; the search box narrows by name, hostname and IP', async () => {
-  backend = await startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
-  popup = await openPopup(browser, backend);
+  const backend = await journey.startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
+  const popup = await journey.openPopup(backend);
   const { page } = popup;
   const sim = backend.sim;
   await waitForList(page);
@@ -99,13 +52,13 @@ test('status and location filters ask the API; the search box narrows by name, h
   await search.fill('');
   await expect.poll(async () => (await rowNames(page)).length).toBe(12);
   await expect.poll(() => page.getByText('12 servers', { exact: true }).count()).toBe(1);
-  expect(unexpectedErrors(popup.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('a server name with markup from the API is shown as text and never runs', async () => {
-  backend = await startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
+  const backend = await journey.startBackend({ withToken: true, simulator: { speed: 400 }, settings: FAST_POLLING });
   expect(backend.sim.renameServerUnchecked(12346, HOSTILE_NAME)).toBe(true);
-  popup = await openPopup(browser, backend);
+  const popup = await journey.openPopup(backend);
   const { page } = popup;
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -129,17 +82,17 @@ test('a server name with markup from the API is shown as text and never runs', a
   await expect.poll(() => rowNames(page)).toContain(HOSTILE_NAME);
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length)).toBe(0);
-  expect(unexpectedErrors(popup.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('a Czech system shows Czech text; the language setting switches to English and back', async () => {
-  backend = await startBackend({
+  const backend = await journey.startBackend({
     withToken: true,
     systemLocale: 'cs-CZ',
     simulator: { speed: 400 },
     settings: FAST_POLLING,
   });
-  popup = await openPopup(browser, backend, { locale: 'cs-CZ' });
+  const popup = await journey.openPopup(backend, { locale: 'cs-CZ' });
   const { page } = popup;
   await waitForList(page, 'Servery');
 
@@ -172,39 +125,29 @@ test('a Czech system shows Czech text; the language setting switches to English 
   await page.getByRole('heading', { name: 'Nastavení' }).waitFor();
   await page.getByRole('button', { name: 'Zpět' }).click();
   await expect.poll(() => page.getByText('12 serverů', { exact: true }).count()).toBe(1);
-  expect(unexpectedErrors(popup.pageErrors)).toEqual([]);
+  expect(popup.pageErrors).toEqual([]);
 });
 
 test('the preview serves the app over its HTTP bridge to an ordinary browser page', async () => {
-  preview = await startPreview({ port: 0, servers: 7 });
+  const preview = await journey.startPreview({ port: 0, servers: 7 });
   // A plain page: no Playwright binding, no init script. Only what the preview server sends.
-  const context = await browser.newContext({ viewport: { width: 380, height: 560 }, locale: 'en-US' });
-  try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(preview.url);
-    await waitForList(page);
-    await expect.poll(() => page.getByText('7 servers', { exact: true }).count()).toBe(1);
-    // A request through the bridge reaches the simulator: the status filter is the API's own.
-    await page.getByRole('combobox', { name: 'Status' }).selectOption('stopped');
-    await expect.poll(() => preview!.backend.sim.requests.some((r) => r.query.status === 'stopped')).toBe(true);
-    // Main -> page events travel over the event stream: a rejected token during a refresh is only
-    // ever announced as an event (the refresh's own answer carries the fleet status, not the auth).
-    preview.backend.sim.revokeToken();
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.getByRole('heading', { name: 'Connect your VPS.org account' }).waitFor();
-    expect(unexpectedErrors(errors)).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  const { page, pageErrors } = await journey.plainPage();
+  await page.goto(preview.url);
+  await waitForList(page);
+  await expect.poll(() => page.getByText('7 servers', { exact: true }).count()).toBe(1);
+  // A request through the bridge reaches the simulator: the status filter is the API's own.
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('stopped');
+  await expect.poll(() => preview.backend.sim.requests.some((r) => r.query.status === 'stopped')).toBe(true);
+  // Main -> page events travel over the event stream: a rejected token during a refresh is only
+  // ever announced as an event (the refresh's own answer carries the fleet status, not the auth).
+  preview.backend.sim.revokeToken();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('heading', { name: 'Connect your VPS.org account' }).waitFor();
+  expect(pageErrors).toEqual([]);
 });
 
 test('the preview refuses callers that are not its own page', async () => {
-  preview = await startPreview({ port: 0, servers: 3 });
+  const preview = await journey.startPreview({ port: 0, servers: 3 });
   const ipcUrl = new URL('__ipc/vps%3Aauth%3Astate', preview.url).toString();
   const call = (headers: Record<string, string>) =>
     fetch(ipcUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });

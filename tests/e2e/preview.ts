@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildE2eAssets, readBridgeScript } from './assets';
+import { buildE2eAssets, DEFAULT_ASSETS_DIR, freshAssetsDir, readBridgeScript, removeAssetsDir } from './assets';
 import { startBackend, type Backend } from './harness';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/security';
 import { isAppPageUrl } from '../../main/ipc/router';
@@ -34,8 +34,13 @@ export interface PreviewOptions {
   servers?: number;
   /** Simulator time scale. Default 10, as in demo mode. */
   speed?: number;
-  /** Rebuild the renderer and the bridges first. The CLI does; tests reuse the e2e project's build. */
+  /**
+   * Build the renderer and the bridges first, into a folder of the preview's own (removed on close).
+   * The CLI does; tests reuse the e2e run's build (`assetsDir`).
+   */
   build?: boolean;
+  /** The build folder to serve when not building; default DEFAULT_ASSETS_DIR. */
+  assetsDir?: string;
 }
 
 export interface Preview {
@@ -95,8 +100,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
-  if (options.build) await buildE2eAssets();
-  const bridgeScript = await readBridgeScript('http-bridge.js');
+  const ownBuild = options.build ? await buildE2eAssets(freshAssetsDir()) : undefined;
+  try {
+    return await startPreviewFrom(ownBuild ?? options.assetsDir ?? DEFAULT_ASSETS_DIR, options, ownBuild);
+  } catch (error) {
+    if (ownBuild !== undefined) await removeAssetsDir(ownBuild);
+    throw error;
+  }
+}
+
+async function startPreviewFrom(
+  assetsDir: string,
+  options: PreviewOptions,
+  ownBuild: string | undefined,
+): Promise<Preview> {
+  const bridgeScript = await readBridgeScript('http-bridge.js', assetsDir);
   const eventStreams = new Set<ServerResponse>();
   // Assigned right after startBackend; no request can arrive before its server listens.
   let backend: Backend | undefined;
@@ -159,6 +177,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 
   backend = await startBackend({
+    assetsDir,
     withToken: true,
     simulator: { servers: options.servers ?? 25, speed: options.speed ?? 10 },
     port: options.port ?? DEFAULT_PREVIEW_PORT,
@@ -179,6 +198,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       for (const stream of eventStreams) stream.end();
       eventStreams.clear();
       await started.close();
+      if (ownBuild !== undefined) await removeAssetsDir(ownBuild);
     },
   };
 }

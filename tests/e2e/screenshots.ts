@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { buildE2eAssets } from './assets';
+import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from './assets';
 import { launchChromium, openPopup, startBackend, type Backend } from './harness';
 
 export const POPUP_SIZE = { width: 380, height: 560 };
@@ -65,6 +65,7 @@ async function capture(page: Page, outDir: string, name: string): Promise<string
 
 async function shootLanguage(
   browser: Browser,
+  assetsDir: string,
   outDir: string,
   language: (typeof LANGUAGES)[number],
   scheme: Scheme,
@@ -73,7 +74,7 @@ async function shootLanguage(
   const backends: Backend[] = [];
   try {
     // Token setup: an account with no token stored yet.
-    const fresh = await startBackend({ withToken: false, systemLocale: language.locale });
+    const fresh = await startBackend({ assetsDir, withToken: false, systemLocale: language.locale });
     backends.push(fresh);
     const setup = await openPopup(browser, fresh, {
       locale: language.locale,
@@ -85,7 +86,12 @@ async function shootLanguage(
     await setup.close();
 
     // A slow simulator, so nothing changes state while the pictures are taken.
-    const backend = await startBackend({ withToken: true, systemLocale: language.locale, simulator: { speed: 1 } });
+    const backend = await startBackend({
+      assetsDir,
+      withToken: true,
+      systemLocale: language.locale,
+      simulator: { speed: 1 },
+    });
     backends.push(backend);
     const popup = await openPopup(browser, backend, {
       locale: language.locale,
@@ -96,11 +102,7 @@ async function shootLanguage(
       await shot.show(popup.page);
       written.push(await capture(popup.page, outDir, `${shot.screen}-${language.language}-${scheme}`));
     }
-    const errors = popup.pageErrors.filter(
-      (message) =>
-        !message.includes("'frame-ancestors' is ignored when delivered via a <meta> element") &&
-        !message.startsWith('Failed to load resource: the server responded with a status of 404'),
-    );
+    const errors = [...setup.pageErrors, ...popup.pageErrors];
     if (errors.length > 0) throw new Error(`The page reported errors: ${errors.join('; ')}`);
     await popup.close();
   } finally {
@@ -111,16 +113,21 @@ async function shootLanguage(
 
 /** Builds the renderer, takes every screenshot and returns the paths written. */
 export async function takeScreenshots(outDir: string): Promise<string[]> {
-  await buildE2eAssets();
-  await mkdir(outDir, { recursive: true });
-  const browser = await launchChromium();
+  const assetsDir = await buildE2eAssets(freshAssetsDir());
   try {
-    const written: string[] = [];
-    for (const language of LANGUAGES)
-      for (const scheme of SCHEMES) written.push(...(await shootLanguage(browser, outDir, language, scheme)));
-    return written;
+    await mkdir(outDir, { recursive: true });
+    const browser = await launchChromium();
+    try {
+      const written: string[] = [];
+      for (const language of LANGUAGES)
+        for (const scheme of SCHEMES)
+          written.push(...(await shootLanguage(browser, assetsDir, outDir, language, scheme)));
+      return written;
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
+    await removeAssetsDir(assetsDir);
   }
 }
 
