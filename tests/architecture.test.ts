@@ -39,8 +39,8 @@ describe('architecture', () => {
     const importers = ['main', 'preload', 'renderer']
       .flatMap(sourceFiles)
       .filter((file) => importsOf(file).some((site) => site.spec === 'electron' && !site.typeOnly))
-      .sort();
-    expect(importers).toEqual([...ELECTRON_EDGES].sort());
+      .toSorted();
+    expect(importers).toEqual(ELECTRON_EDGES.toSorted());
   });
 
   it('keeps the renderer to browser code: no Node built-ins, no zod, no main-process modules with dependencies', () => {
