@@ -123,13 +123,9 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
           <button type="button" onClick={() => store.navigate({ name: 'edit', key: serverKey, ref: serverRef })}>
             {t('detail.edit')}
           </button>
-          <button type="button" class="danger-outline" onClick={() => setDeleting(true)} aria-expanded={deleting}>
-            {t('detail.delete')}
-          </button>
         </div>
       )}
       {notice && <NoticeLine notice={notice} onDismiss={() => store.setNotice(serverKey, null)} />}
-      {deleting && live && <DeleteConfirm name={name} serverRef={serverRef} onCancel={() => setDeleting(false)} />}
 
       {load.state === 'loading' && (
         <p class="placeholder" role="status">
@@ -200,6 +196,26 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
           <UsageMeters detail={detail} />
         </>
       )}
+
+      {/* Last and quieter than the everyday actions: deleting is rare and cannot be undone. */}
+      {live && (
+        <div class="danger-zone">
+          {deleting ? (
+            <DeleteConfirm
+              name={name}
+              serverRef={serverRef}
+              onCancel={() => {
+                setDeleting(false);
+                queueMicrotask(() => document.getElementById('delete-start')?.focus());
+              }}
+            />
+          ) : (
+            <button id="delete-start" type="button" class="danger-outline" onClick={() => setDeleting(true)}>
+              {t('detail.delete')}
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }
@@ -250,7 +266,7 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
       {usage === null ? (
         <p class="placeholder">{t('detail.noUsage')}</p>
       ) : (
-        <>
+        <div class="meters">
           <UsageBar
             label={t('detail.cpu')}
             value={usage.cpu_percent}
@@ -281,7 +297,7 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
               total: i18n.number(detail.plan.bandwidth),
             })}
           />
-        </>
+        </div>
       )}
     </section>
   );

@@ -3,7 +3,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../preload/contract';
 import { FILTER_STATUSES } from '../state/fleet';
-import { statusLabel } from '../state/text';
+import { errorText, statusLabel } from '../state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../state/virtual';
 import { useStore } from './context';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge } from './widgets';
@@ -77,7 +77,7 @@ export function ListView() {
             <strong>{t('stale.offline')}</strong>{' '}
             {status.lastSuccessAt !== null && t('stale.title', { time: i18n.time(status.lastSuccessAt) })}
           </p>
-          <p class="banner-detail">{status.stale.message}</p>
+          <p class="banner-detail">{errorText(i18n, status.stale)}</p>
           <button type="button" onClick={() => void store.bridge.fleet.refresh()}>
             {t('stale.retry')}
           </button>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../main/settings/schema';
 import { pickLanguage } from '../i18n';
-import { errorText } from '../state/text';
+import { errorText, storageBackendName } from '../state/text';
 import { useStore } from './context';
 import { fieldA11y } from './forms';
 
@@ -157,8 +157,8 @@ export function SettingsView() {
           <>
             <p>{auth.account.label}</p>
             <p>
-              {t('settings.storage', { backend: auth.storage.backend })}{' '}
-              {auth.storage.persisted ? t('settings.persisted') : t('settings.sessionOnly')}
+              {t('settings.storage', { backend: storageBackendName(store.i18n.value, auth.storage.backend) })}
+              <span class="sub">{auth.storage.persisted ? t('settings.persisted') : t('settings.sessionOnly')}</span>
             </p>
             {!auth.storage.persisted && auth.storage.reason && <p class="hint">{auth.storage.reason}</p>}
           </>

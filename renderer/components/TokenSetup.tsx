@@ -93,7 +93,13 @@ export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
             title={visible ? t('token.hide') : t('token.show')}
             onClick={() => setVisible((value) => !value)}
           >
-            <span aria-hidden="true">{visible ? '◉' : '◎'}</span>
+            <svg class="icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+              <g fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round">
+                <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z" />
+                <circle cx="8" cy="8" r="2" />
+                {visible && <path d="M3 13 13 3" />}
+              </g>
+            </svg>
           </button>
         </div>
         <p class="hint token-keychain" id="token-input-hint">

@@ -11,6 +11,10 @@ export type MessageParams = Record<string, string | number>;
 
 const DICTIONARIES: Record<Language, Record<MessageKey, string | PluralMessage>> = { en, cs };
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** The language to show: the manual setting wins; `auto` follows the OS locale (Czech or English). */
 export function pickLanguage(setting: LanguageSetting, systemLocale: string): Language {
   if (setting === 'en' || setting === 'cs') return setting;

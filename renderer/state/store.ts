@@ -283,7 +283,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
       setNotice(
         key,
         result.ok
-          ? { tone: 'info', text: result.value.message }
+          ? { tone: 'info', text: i18n.value.t(`accepted.${action}`) }
           : { tone: 'error', text: errorText(i18n.value, result.error) },
       );
     });

@@ -222,7 +222,8 @@ describe('settings', () => {
       { launchAtLogin: true },
       { pollIntervals: { idleSeconds: 120 } },
     ]);
-    expect(hasText(root, 'Token stored in: memory Kept for this session only.')).toBe(true);
+    expect(hasText(root, 'Token stored in: memory only.')).toBe(true);
+    expect(hasText(root, 'Kept for this session only.')).toBe(true);
     expect(hasText(root, 'No keyring found: install gnome-keyring.')).toBe(true);
     await click(getByRole(root, 'button', 'Sign out'));
     expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(1);

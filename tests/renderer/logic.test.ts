@@ -3,7 +3,7 @@ import { createI18n, pickLanguage, pickLocale } from '../../renderer/i18n';
 import { cs } from '../../renderer/i18n/cs';
 import { en } from '../../renderer/i18n/en';
 import { KNOWN_STATUSES, allowedPowerActions, applyDelta, compareViews } from '../../renderer/state/fleet';
-import { statusLabel } from '../../renderer/state/text';
+import { errorText, statusLabel, storageBackendName } from '../../renderer/state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
 import type { ServerView } from '../../preload/contract';
 import { makeServer, makeView } from './fake-bridge';
@@ -86,8 +86,25 @@ describe('i18n', () => {
 
   it('has a Czech text for every English key, with the same placeholders', () => {
     expect(Object.keys(cs).toSorted()).toEqual(Object.keys(en).toSorted());
-    for (const key of Object.keys(en) as Array<keyof typeof en>)
-      expect({ key, names: placeholderNames(cs[key]) }).toEqual({ key, names: placeholderNames(en[key]) });
+    // Czech may leave out {message}: it is English text from main or the API, and the Czech wording
+    // says the same by itself. Every other placeholder must be there.
+    const withoutMessage = (names: string[]) => names.filter((name) => name !== 'message');
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      const czech = placeholderNames(cs[key]);
+      const english = placeholderNames(en[key]);
+      expect({ key, names: withoutMessage(czech) }).toEqual({ key, names: withoutMessage(english) });
+      expect({ key, extra: czech.filter((name) => !english.includes(name)) }).toEqual({ key, extra: [] });
+    }
+  });
+
+  it('words error kinds in Czech, and keeps main’s own English wording in English', () => {
+    const error = { kind: 'network', message: 'Could not connect to admin.vps.org.' } as const;
+    expect(errorText(createI18n('en', 'en'), error)).toBe('Could not connect to admin.vps.org.');
+    expect(errorText(createI18n('cs', 'cs-CZ'), error)).toBe(
+      'Spojení se nezdařilo. Zkontrolujte připojení k internetu.',
+    );
+    expect(storageBackendName(createI18n('cs', 'cs-CZ'), 'memory')).toBe('jen v paměti');
+    expect(storageBackendName(createI18n('en', 'en'), 'some_new_backend')).toBe('some_new_backend');
   });
 
   it('formats dates in the user’s locale', () => {
