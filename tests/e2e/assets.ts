@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { build } from 'vite';
 import { rendererBundle } from '../../scripts/bundles';
 
@@ -18,9 +19,10 @@ const RUN_DIR_PREFIX = 'run-';
 
 export type BridgeScriptName = 'binding-bridge.js' | 'http-bridge.js';
 
-/** A new, not yet existing build folder for this process, e.g. .tmp/e2e/run-4242-1767225600000. */
-export function freshAssetsDir(): string {
-  return join(E2E_ASSETS_ROOT, `${RUN_DIR_PREFIX}${process.pid}-${Date.now()}`);
+/** A new, not yet existing build folder, e.g. .tmp/e2e/run-4242-1767225600000-9f86d081. */
+export function freshAssetsDir(root: string = E2E_ASSETS_ROOT): string {
+  // pid and time tell whose and how old it is; the random part keeps two calls in one ms apart.
+  return join(root, `${RUN_DIR_PREFIX}${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}`);
 }
 
 /** The built renderer (index.html and its assets) inside a build folder. */
@@ -67,16 +69,39 @@ export async function removeAssetsDir(assetsDir: string): Promise<void> {
   await rm(assetsDir, { recursive: true, force: true });
 }
 
-/** Deletes run folders last changed more than `maxAgeMs` ago; returns the paths removed. */
+/** The process a run folder's name says made it (`run-<pid>-…`), or null for another name. */
+function ownerPid(name: string): number | null {
+  const match = /^run-(\d+)-/.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes run folders (made by `freshAssetsDir`) last changed more than `maxAgeMs` ago whose process
+ * has ended: left-overs of runs killed before their teardown. A long `npm run preview` keeps its own.
+ * Returns the paths removed.
+ */
 export async function removeStaleRunDirs(
-  maxAgeMs: number = STALE_RUN_DIR_MS,
-  now: number = Date.now(),
+  options: { root?: string; maxAgeMs?: number; now?: number } = {},
 ): Promise<string[]> {
-  const entries = await readdir(E2E_ASSETS_ROOT, { withFileTypes: true }).catch(() => []);
+  const root = options.root ?? E2E_ASSETS_ROOT;
+  const maxAgeMs = options.maxAgeMs ?? STALE_RUN_DIR_MS;
+  const now = options.now ?? Date.now();
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const removed: string[] = [];
   for (const entry of entries) {
-    if (!entry.isDirectory() || !entry.name.startsWith(RUN_DIR_PREFIX)) continue;
-    const path = join(E2E_ASSETS_ROOT, entry.name);
+    const pid = ownerPid(entry.name);
+    if (!entry.isDirectory() || pid === null || isRunning(pid)) continue;
+    const path = join(root, entry.name);
     // Another run may remove it at the same moment: a folder that vanished is fine.
     const info = await stat(path).catch(() => null);
     if (info === null || now - info.mtimeMs <= maxAgeMs) continue;

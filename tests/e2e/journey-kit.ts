@@ -3,7 +3,7 @@
 // and the simulator's request log with. A journey fails on any page error: the kit checks every
 // popup it opened after the test, on top of each test's own check.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject, type TestContext } from 'vitest';
 import type { Simulator } from '../../main/demo/simulator';
 import {
   launchChromium,
@@ -48,55 +48,48 @@ export interface Journey {
   startPreview(options?: Omit<PreviewOptions, 'assetsDir' | 'build'>): Promise<Preview>;
   /** A browser context that is neither bridged nor a popup (a plain page); closed after the test. */
   plainPage(options?: PopupOptions): Promise<{ page: Page; pageErrors: string[] }>;
+  /**
+   * The same, for one test of a `test.concurrent` group: what it opens is closed (and checked) when
+   * that test finishes, through its own context's onTestFinished, not in the file's afterEach.
+   */
+  forTest(context: Pick<TestContext, 'onTestFinished'>): Journey;
 }
 
-/**
- * Registers this file's lifecycle (beforeAll/afterAll: the browser; afterEach: everything the test
- * opened, newest first) and returns the handle the tests start things with. Call once per file, at
- * the top level. Tests in a file using it must not run concurrently.
- */
-export function useJourney(): Journey {
-  const assetsDir = inject('e2eAssetsDir');
-  let browser: Browser | undefined;
-  let cleanups: Array<() => Promise<void>> = [];
-  let watched: Array<{ what: string; errors: readonly string[] }> = [];
+/** What one test opened: closed newest first when it ends. */
+interface Scope {
+  cleanups: Array<() => Promise<void>>;
+  watched: Array<{ what: string; errors: readonly string[] }>;
+}
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    const pending = cleanups.toReversed();
-    const pageErrors = watched.filter(({ errors }) => errors.length > 0);
-    cleanups = [];
-    watched = [];
-    for (const cleanup of pending) await cleanup();
-    if (pageErrors.length > 0) {
-      const lines = pageErrors.map(({ what, errors }) => `${what}: ${errors.join(' | ')}`);
-      throw new Error(`The page reported errors:\n${lines.join('\n')}`);
-    }
-  });
+const emptyScope = (): Scope => ({ cleanups: [], watched: [] });
 
-  const currentBrowser = (): Browser => {
-    if (!browser) throw new Error('useJourney(): the browser starts in beforeAll; use it inside a test.');
-    return browser;
-  };
+/** Closes everything in the scope, then fails if any page reported an error. */
+async function closeScope(scope: Scope): Promise<void> {
+  const pending = scope.cleanups.toReversed();
+  const withErrors = scope.watched.filter(({ errors }) => errors.length > 0);
+  scope.cleanups = [];
+  scope.watched = [];
+  for (const cleanup of pending) await cleanup();
+  if (withErrors.length > 0) {
+    const lines = withErrors.map(({ what, errors }) => `${what}: ${errors.join(' | ')}`);
+    throw new Error(`The page reported errors:\n${lines.join('\n')}`);
+  }
+}
 
+function createJourney(currentBrowser: () => Browser, assetsDir: string, scope: Scope): Journey {
   const journey: Journey = {
     get browser() {
       return currentBrowser();
     },
     async startBackend(options = {}) {
       const backend = await startBackend({ ...options, assetsDir });
-      cleanups.push(() => backend.close());
+      scope.cleanups.push(() => backend.close());
       return backend;
     },
     async openPopup(backend, options = {}) {
       const popup = await openPopup(currentBrowser(), backend, options);
-      cleanups.push(() => popup.close());
-      watched.push({ what: `popup ${watched.length + 1}`, errors: popup.pageErrors });
+      scope.cleanups.push(() => popup.close());
+      scope.watched.push({ what: `popup ${scope.watched.length + 1}`, errors: popup.pageErrors });
       return popup;
     },
     async openList(options = {}) {
@@ -111,7 +104,7 @@ export function useJourney(): Journey {
     },
     async startPreview(options = {}) {
       const preview = await startPreview({ ...options, assetsDir });
-      cleanups.push(() => preview.close());
+      scope.cleanups.push(() => preview.close());
       return preview;
     },
     async plainPage(options = {}) {
@@ -121,14 +114,44 @@ export function useJourney(): Journey {
         viewport: options.viewport ?? { width: 380, height: 560 },
         timezoneId: 'UTC',
       });
-      cleanups.push(() => context.close());
+      scope.cleanups.push(() => context.close());
       const page = await context.newPage();
       const pageErrors = watchPageErrors(page);
-      watched.push({ what: `page ${watched.length + 1}`, errors: pageErrors });
+      scope.watched.push({ what: `page ${scope.watched.length + 1}`, errors: pageErrors });
       return { page, pageErrors };
+    },
+    forTest(context) {
+      const own = emptyScope();
+      context.onTestFinished(() => closeScope(own));
+      return createJourney(currentBrowser, assetsDir, own);
     },
   };
   return journey;
+}
+
+/**
+ * Registers this file's lifecycle (beforeAll/afterAll: the browser; afterEach: everything the test
+ * opened, newest first, then the page-error check) and returns the handle the tests start things
+ * with. Call once per file, at the top level. Concurrent tests use `journey.forTest(context)`.
+ */
+export function useJourney(): Journey {
+  const assetsDir = inject('e2eAssetsDir');
+  let browser: Browser | undefined;
+  const fileScope = emptyScope();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => closeScope(fileScope));
+
+  const currentBrowser = (): Browser => {
+    if (!browser) throw new Error('useJourney(): the browser starts in beforeAll; use it inside a test.');
+    return browser;
+  };
+  return createJourney(currentBrowser, assetsDir, fileScope);
 }
 
 // ---- The simulator's view: what VPS.org holds and what it received ----
