@@ -88,7 +88,6 @@ describe('i18n', () => {
     expect(Object.keys(cs).toSorted()).toEqual(Object.keys(en).toSorted());
     // Czech may leave out {message}: it is English text from main or the API, and the Czech wording
     // says the same by itself. Every other placeholder must be there.
-    const withoutMessage = (names: string[]) => names.filter((name) => name !== 'message');
     for (const key of Object.keys(en) as Array<keyof typeof en>) {
       const czech = placeholderNames(cs[key]);
       const english = placeholderNames(en[key]);
@@ -112,6 +111,10 @@ describe('i18n', () => {
     expect(createI18n('en', 'en-US').date('2025-01-10T14:30:00Z')).toMatch(/Jan 10, 2025/);
   });
 });
+
+function withoutMessage(names: string[]): string[] {
+  return names.filter((name) => name !== 'message');
+}
 
 function placeholderNames(message: unknown): string[] {
   return [...new Set([...JSON.stringify(message).matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].toSorted();
