@@ -44,7 +44,7 @@ test('first run: a wrong token is rejected and kept in the input, the right one 
   await expect.poll(() => page.getByText('12 servers').count()).toBe(1);
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByText('Token stored in: gnome_libsecret').waitFor();
+  await page.getByText('Token stored in: GNOME Keyring (libsecret).').waitFor();
   expect(await page.getByText('Kept across restarts.').count()).toBe(1);
 
   expect(await page.evaluate(() => document.body.innerText)).not.toContain(token);
