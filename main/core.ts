@@ -304,6 +304,7 @@ export function createCore(deps: CoreDeps): Core {
       version: deps.appInfo.version,
       platform: deps.appInfo.platform,
       systemLocale: deps.appInfo.systemLocale,
+      notices: deps.appInfo.notices ?? [],
     }),
     [InvokeChannel.authState]: () => {
       // A page that was (re)created for this opening missed the popupShown event sent while it loaded;

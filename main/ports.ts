@@ -1,7 +1,7 @@
 // What the Electron-free core needs from the desktop edge. The desktop layer (main/desktop/) implements
 // these over safeStorage, electron-store, Notification, clipboard and the popup window; tests and the
 // end-to-end harness pass in-memory implementations.
-import type { AccountInfo, TokenStorageInfo } from '../preload/contract';
+import type { AccountInfo, AppNotice, TokenStorageInfo } from '../preload/contract';
 import type { Settings } from './settings/schema';
 
 /** An account with its token, as the vault hands it to the core. The token stays in main. */
@@ -49,4 +49,6 @@ export interface AppInfoPort {
   version: string;
   platform: string;
   systemLocale: string;
+  /** Start-up notices from the desktop edge (e.g. a corrupt settings file moved aside). */
+  notices?: AppNotice[];
 }

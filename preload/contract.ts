@@ -2,7 +2,7 @@
 // types. Every other file refers to channels through this one; the compile-time checks at the bottom
 // fail the build when a channel has no entry. Types only at run time: the router validates payloads.
 import type { PowerAction, Server, ServerDetail, ServerFilter, ServerStatus } from '../main/api/schemas';
-import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../main/api/rules';
+import type { CreateServerInput, ReplaceServerInput, RuleViolation, UpdateServerPatch } from '../main/api/rules';
 import type { Settings, SettingsPatch } from '../main/settings/schema';
 
 export type {
@@ -57,7 +57,10 @@ export interface IpcError {
   /** Written for a person; includes the API's own text when it sent one. */
   message: string;
   status?: number;
+  /** Per-field messages (English, or the API's own text). */
   fieldErrors?: Record<string, string[]>;
+  /** Per-field rule codes when the input failed the app's own checks (main/api/rules.ts); the popup words them. */
+  fieldViolations?: Record<string, RuleViolation[]>;
   retryAfterSeconds?: number;
 }
 
@@ -132,7 +135,13 @@ export interface AccountInfo {
 
 /** Why a token is asked for. The popup translates `code`; `message` is the English fallback (logs, tests). */
 export interface AuthNotice {
-  code: 'token-rejected' | 'decrypt-failed';
+  /**
+   * token-rejected: the API answered 401 to the saved token. decrypt-failed: the stored token could not
+   * be decrypted and was forgotten. keychain-unavailable: the keychain is locked or not running yet; the
+   * stored token is kept and tried again at the next start (or paste it to use it for this session).
+   */
+  code: 'token-rejected' | 'decrypt-failed' | 'keychain-unavailable';
+  /** English fallback; the popup words it from `code`. */
   message: string;
 }
 
@@ -150,11 +159,19 @@ export interface PopupShown {
   view: RequestedView | null;
 }
 
+/** Something the user must know about that happened at start-up (shown once in the popup). */
+export interface AppNotice {
+  /** settings-reset / vault-reset: the file was unreadable; it was moved aside to `backupPath` and defaults used. */
+  code: 'settings-reset' | 'vault-reset';
+  backupPath: string;
+}
+
 export interface AppInfo {
   version: string;
   platform: 'darwin' | 'win32' | 'linux' | (string & {});
   /** The OS locale, e.g. `cs-CZ`. */
   systemLocale: string;
+  notices: AppNotice[];
 }
 
 export interface TokenInput {

@@ -157,6 +157,8 @@ export const cs: Record<MessageKey, string | PluralMessage> = {
   'token.demoHint':
     'Demo spustí simulované servery v tomto počítači. Nic skutečného se nespustí, nezastaví ani nezaplatí.',
   'token.notice.token-rejected': 'VPS.org uložený token odmítlo (byl zrušen?). Pro pokračování vložte nový token.',
+  'token.notice.keychain-unavailable':
+    'Systémová klíčenka je zamčená nebo neběží, uložený token teď nelze přečíst. Odemkněte ji a aplikaci spusťte znovu, nebo token vložte pro toto sezení.',
   'token.notice.decrypt-failed':
     'Uložený token nelze přečíst (systémová klíčenka byla možná obnovena). Vložte ho prosím znovu.',
   'token.label': 'API token',

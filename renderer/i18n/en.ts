@@ -161,6 +161,8 @@ export const en = {
   'token.demoTitle': 'Just looking?',
   'token.demoHint': 'The demo runs simulated servers on this computer. Nothing real is started, stopped or billed.',
   'token.notice.token-rejected': 'VPS.org rejected the saved token (revoked?). Paste a new token to continue.',
+  'token.notice.keychain-unavailable':
+    'The system keychain is locked or not running, so the saved token cannot be read now. Unlock it and restart the app, or paste the token to use it for this session.',
   'token.notice.decrypt-failed':
     'Your saved token could not be read (the system keychain may have been reset). Please paste it again.',
   'token.label': 'API token',

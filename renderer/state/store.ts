@@ -44,7 +44,7 @@ export interface AppStoreOptions {
   maxAnnouncements?: number;
 }
 
-const FALLBACK_APP_INFO: AppInfo = { version: '', platform: '', systemLocale: 'en' };
+const FALLBACK_APP_INFO: AppInfo = { version: '', platform: '', systemLocale: 'en', notices: [] };
 
 export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {}) {
   const filterRefreshDelayMs = options.filterRefreshDelayMs ?? 800;

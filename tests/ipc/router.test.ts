@@ -15,7 +15,7 @@ const fail = () => {
 
 function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
   const base: RouterHandlers = {
-    [InvokeChannel.appInfo]: () => ({ version: '1', platform: 'linux', systemLocale: 'en-US' }),
+    [InvokeChannel.appInfo]: () => ({ version: '1', platform: 'linux', systemLocale: 'en-US', notices: [] }),
     [InvokeChannel.authState]: () => ({ mode: 'none' }),
     [InvokeChannel.tokenSet]: fail,
     [InvokeChannel.tokenClear]: fail,
