@@ -2,14 +2,15 @@
 // account of N servers. Measures time from navigation to the first rows on screen, rows in the DOM
 // (virtualised list), the page's JS heap, and the time to filter the list by typing in the search box.
 // Run: npx tsx bench/popup.ts [servers=5000]   (needs /usr/bin/chromium). Prints numbers only.
-import { buildE2eAssets } from '../tests/e2e/assets';
+import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from '../tests/e2e/assets';
 import { launchChromium, openPopup, startBackend } from '../tests/e2e/harness';
 
 const servers = Number(process.argv[2] ?? 5000);
 
-await buildE2eAssets();
+// Its own build folder, so a test run at the same time cannot replace the files under it.
+const assetsDir = await buildE2eAssets(freshAssetsDir());
 const browser = await launchChromium();
-const backend = await startBackend({ withToken: true, simulator: { servers, pageSize: 500 } });
+const backend = await startBackend({ withToken: true, assetsDir, simulator: { servers, pageSize: 500 } });
 try {
   // Let the core's first poll finish so the measurement is the renderer's, not the network's.
   await backend.core.refreshNow();
@@ -57,4 +58,5 @@ try {
 } finally {
   await backend.close();
   await browser.close();
+  await removeAssetsDir(assetsDir);
 }
