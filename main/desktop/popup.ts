@@ -1,7 +1,8 @@
 // The popup window: where it goes (pure geometry) and its lifecycle (created on first open, hidden on
-// blur and Escape, destroyed after it has stayed hidden a while to give memory back). Electron objects
-// are injected so the lifecycle runs with fakes in tests. All coordinates are DIP (Electron's screen
-// API already reports scaled displays in DIP).
+// blur, destroyed after it has stayed hidden a while to give memory back). Escape is the page's: it
+// closes a confirmation, form or view first and asks for `app.hidePopup()` only when nothing is left.
+// Electron objects are injected so the lifecycle runs with fakes in tests. All coordinates are DIP
+// (Electron's screen API already reports scaled displays in DIP).
 
 export interface Rect {
   x: number;
@@ -108,10 +109,6 @@ export interface PopupWindowLike {
 
 export interface PopupWebContentsLike {
   send(channel: string, ...args: unknown[]): void;
-  on(
-    event: 'before-input-event',
-    listener: (event: { preventDefault(): void }, input: { type: string; key: string }) => void,
-  ): unknown;
 }
 
 export interface PopupTimers {
@@ -191,12 +188,6 @@ export function createPopupController(deps: PopupControllerDeps) {
         window = null;
         cancelDestroy();
         deps.onVisibilityChange?.(false);
-      }
-    });
-    created.webContents.on('before-input-event', (event, input) => {
-      if (input.type === 'keyDown' && input.key === 'Escape') {
-        event.preventDefault();
-        hide();
       }
     });
     window = created;

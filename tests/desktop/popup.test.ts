@@ -4,6 +4,7 @@ import {
   computePopupPosition,
   createPopupController,
   type PopupTimers,
+  type PopupWebContentsLike,
   type PopupWindowLike,
 } from '../../main/desktop/popup';
 
@@ -83,8 +84,13 @@ describe('computePopupPosition', () => {
   });
 });
 
+type InputListener = (event: { preventDefault(): void }, input: { type: string; key: string }) => void;
+
 interface FakeWindow extends PopupWindowLike {
+  /** Like Electron's webContents, anyone may listen to key input; the controller must not. */
+  webContents: PopupWebContentsLike & { on(event: 'before-input-event', listener: InputListener): void };
   emit(event: 'blur' | 'closed'): void;
+  /** A key press as the page would get it: true when a listener swallowed it. */
   pressKey(key: string): boolean;
   destroyed: boolean;
   visible: boolean;
@@ -92,7 +98,7 @@ interface FakeWindow extends PopupWindowLike {
 
 function fakeWindow(): FakeWindow {
   const listeners = new Map<string, Array<() => void>>();
-  const inputListeners: Array<(event: { preventDefault(): void }, input: { type: string; key: string }) => void> = [];
+  const inputListeners: InputListener[] = [];
   const win: FakeWindow = {
     destroyed: false,
     visible: false,
@@ -195,19 +201,29 @@ describe('popup controller', () => {
     expect(controller.webContents()).toBe(windows[0]!.webContents);
   });
 
-  it('hides on blur and on Escape', () => {
+  it('hides on blur', () => {
     const { controller, windows, advance, visibility } = setupPopup();
     controller.show();
     windows[0]!.emit('blur');
     expect(controller.isVisible()).toBe(false);
     advance(1_000);
     controller.show();
-    expect(windows[0]!.pressKey('a')).toBe(false);
     expect(controller.isVisible()).toBe(true);
-    expect(windows[0]!.pressKey('Escape')).toBe(true);
-    expect(controller.isVisible()).toBe(false);
-    expect(visibility).toEqual([true, false, true, false]);
+    expect(visibility).toEqual([true, false, true]);
     expect(windows).toHaveLength(1);
+  });
+
+  it('leaves Escape to the page: the key reaches it and the window stays open', () => {
+    // The page closes an inline confirmation, form or view first and hides the popup itself
+    // (app.hidePopup) only when nothing is left to close.
+    const { controller, windows, visibility } = setupPopup();
+    controller.show();
+    expect(windows[0]!.pressKey('Escape')).toBe(false);
+    expect(controller.isVisible()).toBe(true);
+    expect(windows[0]!.hide).not.toHaveBeenCalled();
+    expect(visibility).toEqual([true]);
+    controller.hide();
+    expect(controller.isVisible()).toBe(false);
   });
 
   it('destroys the window after it stayed hidden for the idle delay and re-creates it on the next open', () => {
