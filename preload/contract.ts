@@ -28,6 +28,15 @@ export interface ServerRef {
   id: number;
 }
 
+/** The key of a server in the fleet (`ServerView.key`), the same on both sides of the bridge. */
+export function serverKey(accountId: string, id: number): string {
+  return `${accountId}:${id}`;
+}
+
+export function refKey(ref: ServerRef): string {
+  return serverKey(ref.accountId, ref.id);
+}
+
 /** Error kinds of the API client, plus those the app itself raises. */
 export type ErrorKind =
   | 'unauthorized'

@@ -29,6 +29,7 @@ import {
   parseRetryAfterSeconds,
 } from './http';
 import {
+  checkApiBaseUrl,
   describeViolations,
   isServerId,
   validateCreateServerInput,
@@ -536,16 +537,15 @@ function purpose(verb: string, phrase: string, serverId?: number): Purpose {
 }
 
 function parseBaseUrl(baseUrl: string): URL {
-  let base: URL;
-  try {
-    base = new URL(`${baseUrl}/`);
-  } catch {
+  const problem = checkApiBaseUrl(`${baseUrl}/`);
+  if (problem === 'invalid-url') {
     throw new VpsApiError('bad-request', 'The API address is not a valid web address. Check it in Settings.');
   }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+  const base = new URL(`${baseUrl}/`);
+  if (problem === 'insecure-scheme') {
     throw new VpsApiError(
       'bad-request',
-      `The API address must start with https:// (got ${base.protocol}). Check it in Settings.`,
+      `The API address must start with https:// (got ${base.protocol}//${base.host}); plain http is only accepted for this computer (localhost). Check it in Settings.`,
     );
   }
   return base;

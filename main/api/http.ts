@@ -1,6 +1,7 @@
 // Small pure helpers of the API client: Retry-After parsing, backoff, redaction, and wording of
 // validation and network failures for a person. No I/O here, so each piece is easy to test.
 import type { z } from 'zod';
+import { isRecord } from './rules';
 
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -72,10 +73,6 @@ export function describeSchemaIssues(error: z.ZodError, maxIssues = 3): string {
   });
   const more = error.issues.length - parts.length;
   return more > 0 ? `${parts.join('; ')}; and ${more} more problem${more === 1 ? '' : 's'}` : parts.join('; ');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** The innermost system error of a failed fetch (undici wraps it as `TypeError('fetch failed', {cause})`). */

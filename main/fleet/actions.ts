@@ -8,7 +8,7 @@ import type { PowerAction, Server, ServerDetail, ServerStatus } from '../api/sch
 import type { AcceptedAction, ActionOutcome, PendingAction, ServerRef, ServerView } from '../../preload/contract';
 import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
-import { isTransitional } from '../api/statuses';
+import { allowedPowerActions, isTransitional } from '../api/statuses';
 import { formatElapsed, statusName, type Messages } from '../i18n';
 import { serverKey, type FleetState } from './state';
 
@@ -86,16 +86,17 @@ export function outcomeNotice(outcome: ActionOutcome, messages: Messages, curren
   }
 }
 
-/** Why a power action is not possible now, or null when it is. */
+/**
+ * Why a power action is not possible now, or null when it is. Whether it is allowed comes from
+ * `allowedPowerActions` alone (the rule the popup and tray use too); this only words the refusal.
+ */
 export function refusalReason(name: string, status: ServerStatus, action: PowerAction): string | null {
+  if (allowedPowerActions(status).includes(action)) return null;
   if (isTransitional(status)) return `${name} is ${status}; wait until it settles.`;
   if (status === 'suspended') return `${name} is suspended; power actions are not available.`;
-  if (action === 'start') {
-    if (status === 'active') return `${name} is already running.`;
-    return status === 'stopped' ? null : `${name} cannot be started while it is ${status}.`;
-  }
+  if (status === 'active') return `${name} is already running.`;
   if (status === 'stopped') return `${name} is not running.`;
-  return status === 'active' ? null : `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`;
+  return `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`;
 }
 
 export interface ActionTrackerDeps {

@@ -3,22 +3,17 @@
 // so the renderer only ever receives the servers that changed.
 import type { Server } from '../api/schemas';
 import { isTransitional } from '../api/statuses';
-import type {
-  FleetDelta,
-  FleetSnapshot,
-  FleetStatus,
-  PendingAction,
-  ServerRef,
-  ServerView,
+import {
+  serverKey,
+  type FleetDelta,
+  type FleetSnapshot,
+  type FleetStatus,
+  type PendingAction,
+  type ServerView,
 } from '../../preload/contract';
 
-export function serverKey(accountId: string, id: number): string {
-  return `${accountId}:${id}`;
-}
-
-export function refKey(ref: ServerRef): string {
-  return serverKey(ref.accountId, ref.id);
-}
+// One definition for main and the popup lives in the contract; re-exported for main's callers.
+export { refKey, serverKey } from '../../preload/contract';
 
 export interface FleetState {
   snapshot(): FleetSnapshot;

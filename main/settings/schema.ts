@@ -1,13 +1,20 @@
 // The app's settings: one typed schema with defaults. Plain TypeScript + zod, no Electron: the desktop
 // edge stores it with electron-store; the IPC router validates changes from the renderer against it.
 import { z } from 'zod';
+import { checkApiBaseUrl } from '../api/rules';
 
 export const DEFAULT_API_BASE_URL = 'https://admin.vps.org/api/v1';
 export const LANGUAGES = ['auto', 'en', 'cs'] as const;
 export type LanguageSetting = (typeof LANGUAGES)[number];
 
 export const settingsSchema = z.object({
-  apiBaseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_API_BASE_URL),
+  apiBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    // The same rule as the client's: the token must not cross the network over plain http.
+    .refine((address) => checkApiBaseUrl(address) === null, {
+      message: 'The API address must use https:// (plain http only for localhost).',
+    })
+    .default(DEFAULT_API_BASE_URL),
   pollIntervals: z
     .object({
       /** While nothing is happening and the popup is closed. */

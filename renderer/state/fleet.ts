@@ -43,9 +43,7 @@ export function compareViews(a: ServerView, b: ServerView): number {
   );
 }
 
-export function refKey(ref: ServerRef): string {
-  return `${ref.accountId}:${ref.id}`;
-}
+export { refKey } from '../../preload/contract';
 
 export function refOf(view: ServerView): ServerRef {
   return { accountId: view.accountId, id: view.server.id };
