@@ -14,7 +14,7 @@ import {
   setupPopup,
   setupPowerMonitor,
   setupSecurity,
-  setupSettings,
+  setupStores,
   setupTray,
   setupVault,
   trustedSender,
@@ -56,18 +56,25 @@ if (!app.requestSingleInstanceLock()) {
   const startUp = app.whenReady().then(async () => {
     app.dock?.hide();
     setupSecurity(log);
-    const settings = setupSettings(log);
+    // Opened before anything reads settings; a damaged file is moved aside and becomes a notice.
+    const stores = setupStores(log);
+    const settings = stores.settings;
     const clipboard = setupClipboard();
     let tray: ReturnType<typeof setupTray> | null = null;
     const openPopup = () => popup?.show();
     const notifier = setupNotifier(openPopup);
     core = createCore({
-      vault: setupVault(log),
+      vault: setupVault(stores.vaultStore, log),
       settings,
       notifier,
       clipboard,
       popup: { hide: () => popup?.hide() },
-      appInfo: { version: app.getVersion(), platform: process.platform, systemLocale: app.getSystemLocale() },
+      appInfo: {
+        version: app.getVersion(),
+        platform: process.platform,
+        systemLocale: app.getSystemLocale(),
+        notices: stores.notices,
+      },
       isTrustedSender: trustedSender(appPaths().pageUrl),
       log,
     });

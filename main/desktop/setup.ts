@@ -1,6 +1,7 @@
 // The thin Electron adapters: each setupX() hands real Electron objects to the Electron-free modules
 // beside this file (vault, settings-store, tray, popup, security, ipc, notify), which is where the
-// behaviour and its tests live. Everything here runs after `app` is ready unless noted.
+// behaviour and its tests live; store-file.ts is the other edge (it opens the electron-store files).
+// Everything here runs after `app` is ready unless noted.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,6 @@ import {
   Tray,
   type NativeImage,
 } from 'electron';
-import ElectronStore from 'electron-store';
 import type { Core } from '../core';
 import { messagesForSetting } from '../i18n';
 import { isAppPageUrl } from '../ipc/router';
@@ -31,7 +31,7 @@ import { bindIpc, createEventForwarder } from './ipc';
 import { applyLaunchAtLogin, createClipboardPort, createNotifier } from './notify';
 import { computePopupPosition, anchorPoint, createPopupController, type PopupController } from './popup';
 import { setupSecurity as applySecurity } from './security';
-import { openSettingsStore } from './settings-store';
+import { openAppStores, type AppStores } from './stores';
 import { createTrayController, runTrayIntent, type TrayIconState } from './tray';
 import { createTokenVault, type KeyValueStore, type SafeStoragePort } from './vault';
 
@@ -60,22 +60,13 @@ export function trustedSender(pageUrl: string) {
 
 // --- storage ------------------------------------------------------------------------------------
 
-export function setupSettings(log: Log): SettingsStore {
-  return openSettingsStore({ directory: app.getPath('userData'), log });
+/** settings.json and vault.json, with notices for a file that was unusable and moved aside. */
+export function setupStores(log: Log): AppStores {
+  return openAppStores({ directory: app.getPath('userData'), log });
 }
 
 /** Needs app ready: safeStorage is not initialised before. */
-export function setupVault(log: Log): TokenVault {
-  const file = new ElectronStore<Record<string, unknown>>({
-    cwd: app.getPath('userData'),
-    name: 'vault',
-    configFileMode: 0o600,
-  });
-  const store: KeyValueStore = {
-    get: (key) => file.get(key),
-    set: (key, value) => file.set(key, value),
-    delete: (key) => file.delete(key),
-  };
+export function setupVault(store: KeyValueStore, log: Log): TokenVault {
   const port: SafeStoragePort = {
     isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
     encryptStringAsync: (text) => safeStorage.encryptStringAsync(text),
