@@ -277,10 +277,20 @@ export function createCore(deps: CoreDeps): Core {
     setAuth({ mode: 'demo', account: demo.account });
   };
 
-  /** Back to what the vault holds: the stored token's session, or token setup. */
-  const resumeFromVault = async () => {
+  /**
+   * Back to what the vault holds: the stored token's session, else the demo when asked for and the
+   * settings want it (nothing stored and nothing to tell the user), else token setup with any notice.
+   */
+  const resumeFromVault = async (options: { demoWhenEmpty: boolean }) => {
     const loaded = await tokens.load();
     if (loaded.active) openTokenSession(loaded.active);
+    else if (
+      options.demoWhenEmpty &&
+      deps.settings.get().demoMode &&
+      loaded.state.mode === 'none' &&
+      !loaded.state.notice
+    )
+      await openDemoSession();
     else setAuth(loaded.state);
   };
 
@@ -339,7 +349,8 @@ export function createCore(deps: CoreDeps): Core {
       serial(async () => {
         if (session?.kind !== 'demo') return auth;
         await closeSession();
-        await resumeFromVault();
+        // The user just left the demo: never start it again.
+        await resumeFromVault({ demoWhenEmpty: false });
         return auth;
       }),
     [InvokeChannel.fleetSubscribe]: () => fleet.snapshot(),
@@ -423,11 +434,7 @@ export function createCore(deps: CoreDeps): Core {
           await openDemoSession();
           return;
         }
-        const loaded = await tokens.load();
-        if (loaded.active) openTokenSession(loaded.active);
-        else if (deps.settings.get().demoMode && loaded.state.mode === 'none' && !loaded.state.notice)
-          await openDemoSession();
-        else setAuth(loaded.state);
+        await resumeFromVault({ demoWhenEmpty: true });
       });
     },
     stop() {

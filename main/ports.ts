@@ -15,7 +15,9 @@ export type VaultLoadResult =
   | { status: 'none' }
   | { status: 'ok'; accounts: StoredAccount[]; activeAccountId: string }
   /** Stored ciphertext could not be decrypted (keychain reset, profile copied): it has been forgotten. */
-  | { status: 'decrypt-failed'; message: string };
+  | { status: 'decrypt-failed'; message: string }
+  /** The keychain is locked or not running yet: the stored ciphertext is kept for the next start. */
+  | { status: 'unavailable'; message: string };
 
 /**
  * Keychain-backed token storage keyed by account. `save` encrypts and persists when it safely can;

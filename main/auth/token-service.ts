@@ -16,6 +16,11 @@ export const DECRYPT_FAILED_NOTICE: AuthNotice = {
   code: 'decrypt-failed',
   message: 'Your saved token could not be read (the system keychain may have been reset); please paste it again.',
 };
+export const KEYCHAIN_UNAVAILABLE_NOTICE: AuthNotice = {
+  code: 'keychain-unavailable',
+  message:
+    'The system keychain is locked or not running, so the saved token cannot be read now. It is kept and tried again at the next start; paste the token to use it for this session.',
+};
 export const TOKEN_REJECTED_NOTICE: AuthNotice = {
   code: 'token-rejected',
   message: 'VPS.org rejected the saved token (revoked?). Paste a new token to continue.',
@@ -59,6 +64,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       if (loaded.status === 'none') return { state: { mode: 'none' }, active: null };
       if (loaded.status === 'decrypt-failed')
         return { state: { mode: 'none', notice: DECRYPT_FAILED_NOTICE }, active: null };
+      if (loaded.status === 'unavailable')
+        return { state: { mode: 'none', notice: KEYCHAIN_UNAVAILABLE_NOTICE }, active: null };
       const chosen: StoredAccount | undefined =
         loaded.accounts.find((stored) => stored.account.id === loaded.activeAccountId) ?? loaded.accounts[0];
       if (!chosen) return { state: { mode: 'none' }, active: null };

@@ -48,6 +48,8 @@ export const NO_KEYRING_REASON =
   'No system keyring is available (Linux selected basic_text). Install and unlock GNOME Keyring or KWallet (libsecret) to keep the token between sessions.';
 export const UNKNOWN_BACKEND_REASON =
   'The system keyring could not be identified (Linux reported "unknown"). The token is kept for this session only; install and unlock GNOME Keyring or KWallet (libsecret) to keep it between sessions.';
+export const KEYCHAIN_UNAVAILABLE_MESSAGE =
+  'The system keychain is locked or not running, so the saved token cannot be read now. It is kept and tried again at the next start; paste the token to use it for this session.';
 export const ENCRYPTION_UNAVAILABLE_REASON =
   'Secure storage is not available on this system, so the token is kept for this session only.';
 
@@ -125,48 +127,60 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
       const data = readData();
       const accounts: StoredAccount[] = [];
       const failed: string[] = [];
+      let keptLocked = false;
       if (data === 'invalid') {
         store.delete(VAULT_KEY);
         log('warn', 'Token vault data was malformed and has been removed.');
         failed.push('(unreadable vault)');
       } else if (data !== null) {
-        let changed = false;
-        const next: VaultData = { ...data, accounts: { ...data.accounts } };
-        for (const [id, entry] of Object.entries(data.accounts)) {
-          if (sessionAccounts.has(id)) continue;
-          try {
-            const decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
-            if (decrypted.shouldReEncrypt) {
-              // The key was rotated: store the token under the current key.
-              const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
-              next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
+        const pending = Object.entries(data.accounts).filter(([id]) => !sessionAccounts.has(id));
+        // A keyring that is locked or not running yet (Linux login before the keyring daemon, basic_text
+        // picked meanwhile) makes decryption fail or read garbage: that is not a broken entry. Check first
+        // and keep the ciphertext for the next start.
+        const unavailable = pending.length > 0 && !(await chooseStorage()).persisted;
+        if (unavailable) {
+          keptLocked = true;
+          log('warn', 'The system keychain is not available now; the stored token is kept for the next start.');
+        } else if (pending.length > 0) {
+          let changed = false;
+          const next: VaultData = { ...data, accounts: { ...data.accounts } };
+          for (const [id, entry] of pending) {
+            try {
+              const decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
+              if (decrypted.shouldReEncrypt) {
+                // The key was rotated: store the token under the current key.
+                const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
+                next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
+                changed = true;
+              }
+              accounts.push({
+                account: { id, label: entry.label, baseUrl: entry.baseUrl },
+                token: decrypted.result,
+                storage: { backend: entry.backend, persisted: true },
+              });
+            } catch (error) {
+              // The keychain works but cannot read this entry (keychain reset, profile copied to another
+              // machine): the entry is useless; forget it.
+              log(
+                'warn',
+                `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`,
+              );
+              delete next.accounts[id];
+              failed.push(id);
               changed = true;
             }
-            accounts.push({
-              account: { id, label: entry.label, baseUrl: entry.baseUrl },
-              token: decrypted.result,
-              storage: { backend: entry.backend, persisted: true },
-            });
-          } catch (error) {
-            // Keychain reset or profile copied to another machine: the entry is useless; forget it.
-            log(
-              'warn',
-              `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`,
-            );
-            delete next.accounts[id];
-            failed.push(id);
-            changed = true;
           }
-        }
-        if (changed) {
-          if (next.activeAccountId !== null && !(next.activeAccountId in next.accounts)) {
-            next.activeAccountId = Object.keys(next.accounts)[0] ?? null;
+          if (changed) {
+            if (next.activeAccountId !== null && !(next.activeAccountId in next.accounts)) {
+              next.activeAccountId = Object.keys(next.accounts)[0] ?? null;
+            }
+            writeData(next);
           }
-          writeData(next);
         }
       }
       accounts.push(...sessionAccounts.values());
       if (accounts.length === 0) {
+        if (keptLocked) return { status: 'unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE };
         return failed.length > 0
           ? {
               status: 'decrypt-failed',
@@ -213,8 +227,9 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
           };
         }
       }
-      // Never leave an older token for this account on disk beside the new in-memory one.
-      removePersisted(account.id);
+      // The new token cannot be stored: it serves this session (it takes precedence in load) while the
+      // older ciphertext, if any, stays on disk until a token can be stored in its place. Deleting it
+      // here would lose a good token whenever the keychain is merely locked (forget() removes it).
       sessionAccounts.set(account.id, { account: { ...account }, token, storage });
       sessionActiveId = account.id;
       return storage;

@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DECRYPT_FAILED_NOTICE, TOKEN_REJECTED_NOTICE } from '../../main/auth/token-service';
+import {
+  DECRYPT_FAILED_NOTICE,
+  KEYCHAIN_UNAVAILABLE_NOTICE,
+  TOKEN_REJECTED_NOTICE,
+} from '../../main/auth/token-service';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../preload/contract';
+import { createStaticAppInfo } from '../support/ports';
 import { createHarness, invoke, until, useFakeClock, type Harness } from './harness';
 
 let harness: Harness | null = null;
@@ -91,6 +96,43 @@ describe('token service', () => {
     expect(h.sim.requests).toHaveLength(0);
   });
 
+  it('a locked keychain at start keeps the stored token and says why the token is asked for', async () => {
+    const h = (harness = await createHarness({ start: false, settings: { demoMode: true } }));
+    h.ports.vault.lockKeychain(true);
+    await h.core.start();
+    expect(KEYCHAIN_UNAVAILABLE_NOTICE.code).toBe('keychain-unavailable');
+    expect(h.core.authState()).toEqual({ mode: 'none', notice: KEYCHAIN_UNAVAILABLE_NOTICE });
+    expect(h.eventsOf(EventChannel.authChanged).at(-1)).toEqual({ mode: 'none', notice: KEYCHAIN_UNAVAILABLE_NOTICE });
+    // Not the demo (there is a token, just not readable now), and no polling.
+    expect(h.core.tray.getState().icon).toBe('no-token');
+    expect(h.sim.requests).toHaveLength(0);
+    expect(h.ports.vault.stored.get('default')?.token).toBe(h.sim.token);
+  });
+
+  it('a token pasted while the keychain is locked is used for the session; the stored one stays', async () => {
+    const h = (harness = await createHarness({ start: false }));
+    const storedBefore = h.ports.vault.stored.get('default');
+    h.ports.vault.lockKeychain(true);
+    await h.core.start();
+    await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+    const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
+    expect(result).toMatchObject({ ok: true, value: { mode: 'token', storage: { persisted: false } } });
+    await h.settle();
+    expect((await snapshot(h)).servers).toHaveLength(10);
+    expect(h.ports.vault.stored.get('default')).toBe(storedBefore);
+  });
+
+  it('leaving the demo with the keychain locked goes back to token setup with the notice, not the demo', async () => {
+    const h = (harness = await createHarness({ start: false, settings: { demoMode: true }, deps: { demoSpeed: 600 } }));
+    h.ports.vault.lockKeychain(true);
+    await h.core.start({ demo: true });
+    expect(h.core.authState().mode).toBe('demo');
+    expect(await invoke(h, InvokeChannel.demoStop)).toEqual({
+      ok: true,
+      value: { mode: 'none', notice: KEYCHAIN_UNAVAILABLE_NOTICE },
+    });
+  });
+
   it('a 401 while polling stops polling, clears the list and asks for a new token (the token stays stored)', async () => {
     const h = (harness = await createHarness());
     h.sim.revokeToken();
@@ -150,5 +192,22 @@ describe('demo mode', () => {
     const servers = (await snapshot(h)).servers;
     expect(servers).toHaveLength(10);
     expect(servers.every((entry) => entry.accountId === 'default')).toBe(true);
+  });
+});
+
+describe('app info', () => {
+  it('hands the start-up notices of the desktop edge to the popup', async () => {
+    const notices = [
+      { code: 'settings-reset' as const, backupPath: '/home/u/.config/VPS.org Tray/settings.corrupt-1.json' },
+      { code: 'vault-reset' as const, backupPath: '/home/u/.config/VPS.org Tray/vault.corrupt-1.json' },
+    ];
+    const h = (harness = await createHarness({
+      withToken: false,
+      deps: { appInfo: createStaticAppInfo({ notices }) },
+    }));
+    expect(await invoke(h, InvokeChannel.appInfo)).toEqual({
+      ok: true,
+      value: { version: '0.1.0-test', platform: 'linux', systemLocale: 'en-US', notices },
+    });
   });
 });

@@ -35,22 +35,33 @@ interface FakeSafeStorageOptions {
   failEncrypt?: boolean;
 }
 
-/** Reversible "encryption" that does not contain the plaintext. */
+/** Reversible "encryption" that does not contain the plaintext. The state can change between calls. */
 function fakeSafeStorage(options: FakeSafeStorageOptions = {}) {
-  const state = { failDecrypt: options.failDecrypt ?? false, encryptCalls: 0 };
+  const state = {
+    available: options.available ?? true,
+    availabilityThrows: false,
+    backend: options.backend ?? 'gnome_libsecret',
+    failDecrypt: options.failDecrypt ?? false,
+    encryptCalls: 0,
+    decryptCalls: 0,
+  };
   const port: SafeStoragePort = {
-    isAsyncEncryptionAvailable: async () => options.available ?? true,
+    isAsyncEncryptionAvailable: async () => {
+      if (state.availabilityThrows) throw new Error('safeStorage is not ready');
+      return state.available;
+    },
     encryptStringAsync: async (plain) => {
       state.encryptCalls += 1;
       if (options.failEncrypt) throw new Error('keychain locked');
       return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
     },
     decryptStringAsync: async (encrypted) => {
+      state.decryptCalls += 1;
       if (state.failDecrypt)
         throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return { shouldReEncrypt: false, result: Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8') };
     },
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
+    getSelectedStorageBackend: () => state.backend,
   };
   return { port, state };
 }
@@ -130,23 +141,92 @@ describe('token vault', () => {
     expect(written).toEqual([]);
   });
 
-  it('falls back to memory when the keychain refuses to encrypt, and removes an older stored token', async () => {
+  it('falls back to memory when the keychain refuses to encrypt, and keeps the older stored token on disk', async () => {
     const { store, written } = memoryStore();
     const good = fakeSafeStorage();
     await createTokenVault({ safeStorage: good.port, store, platform: 'linux' }).save(ACCOUNT, 'old-token');
-    expect(store.get(VAULT_KEY)).toBeDefined();
+    const before = structuredClone(store.get(VAULT_KEY));
+    expect(before).toBeDefined();
 
     const refusing = fakeSafeStorage({ failEncrypt: true });
     const vault = createTokenVault({ safeStorage: refusing.port, store, platform: 'linux' });
     const info = await vault.save(ACCOUNT, TOKEN);
     expect(info.persisted).toBe(false);
     expect(info.reason).toMatch(/keychain locked/);
-    expect(store.get(VAULT_KEY)).toBeUndefined();
+    // The new token serves this session; the stored one stays until a token can be stored in its place.
+    expect(store.get(VAULT_KEY)).toEqual(before);
     for (const text of written) expect(text).not.toContain(TOKEN);
     await expect(vault.load()).resolves.toMatchObject({ status: 'ok', accounts: [{ token: TOKEN }] });
+    await expect(createTokenVault({ safeStorage: good.port, store, platform: 'linux' }).load()).resolves.toMatchObject({
+      status: 'ok',
+      accounts: [{ token: 'old-token' }],
+    });
   });
 
-  it('forgets an entry it cannot decrypt and reports decrypt-failed without throwing', async () => {
+  it.each([
+    ['darwin', 'encryption is unavailable', { available: false }],
+    ['win32', 'the availability check throws', { availabilityThrows: true }],
+    ['linux', 'the keyring is not running yet (basic_text selected)', { backend: 'basic_text' }],
+    ['linux', 'the backend is unknown', { backend: 'unknown' }],
+  ])('on %s, when %s at start, keeps the stored token and reports unavailable', async (platform, _why, change) => {
+    const { store } = memoryStore();
+    const { port, state } = fakeSafeStorage();
+    await createTokenVault({ safeStorage: port, store, platform }).save(ACCOUNT, TOKEN);
+    const stored = structuredClone(store.get(VAULT_KEY));
+
+    Object.assign(state, change);
+    const logs: string[] = [];
+    const locked = createTokenVault({ safeStorage: port, store, platform, log: (_l, m) => logs.push(m) });
+    await expect(locked.load()).resolves.toEqual({ status: 'unavailable', message: expect.stringMatching(/kept/) });
+    expect(state.decryptCalls).toBe(0);
+    expect(store.get(VAULT_KEY)).toEqual(stored);
+    expect(logs.join('\n')).not.toContain(TOKEN);
+
+    // The keyring is back at the next start: the same token.
+    Object.assign(state, { available: true, availabilityThrows: false, backend: 'gnome_libsecret' });
+    await expect(createTokenVault({ safeStorage: port, store, platform }).load()).resolves.toMatchObject({
+      status: 'ok',
+      accounts: [{ token: TOKEN }],
+    });
+  });
+
+  it('a token pasted while the keyring is locked serves the session and leaves the stored one for the next start', async () => {
+    const { store } = memoryStore();
+    const { port, state } = fakeSafeStorage();
+    await createTokenVault({ safeStorage: port, store, platform: 'linux' }).save(ACCOUNT, 'stored-token');
+    const stored = structuredClone(store.get(VAULT_KEY));
+
+    state.backend = 'basic_text';
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'linux' });
+    expect((await vault.load()).status).toBe('unavailable');
+    await expect(vault.save(ACCOUNT, TOKEN)).resolves.toMatchObject({ backend: 'memory', persisted: false });
+    expect(store.get(VAULT_KEY)).toEqual(stored);
+    await expect(vault.load()).resolves.toMatchObject({
+      status: 'ok',
+      activeAccountId: 'acc-1',
+      accounts: [{ token: TOKEN, storage: { persisted: false } }],
+    });
+    expect(state.decryptCalls).toBe(0);
+
+    state.backend = 'gnome_libsecret';
+    await expect(createTokenVault({ safeStorage: port, store, platform: 'linux' }).load()).resolves.toMatchObject({
+      status: 'ok',
+      accounts: [{ token: 'stored-token' }],
+    });
+  });
+
+  it('forgetting while the keyring is locked removes the stored token too', async () => {
+    const { store } = memoryStore();
+    const { port, state } = fakeSafeStorage();
+    await createTokenVault({ safeStorage: port, store, platform: 'darwin' }).save(ACCOUNT, TOKEN);
+    state.available = false;
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'darwin' });
+    await vault.forget(ACCOUNT.id);
+    expect(store.get(VAULT_KEY)).toBeUndefined();
+    await expect(vault.load()).resolves.toEqual({ status: 'none' });
+  });
+
+  it('forgets an entry it cannot decrypt while the keychain is available, and reports decrypt-failed', async () => {
     const { store } = memoryStore();
     const { port, state } = fakeSafeStorage();
     await createTokenVault({ safeStorage: port, store, platform: 'linux' }).save(ACCOUNT, TOKEN);

@@ -20,6 +20,11 @@ export interface MemoryVault extends TokenVault {
   failNextLoadWithDecryptError(): void;
   /** Saving throws until called with false. */
   failSaves(fail: boolean): void;
+  /**
+   * While locked (the keychain is locked or not running yet, as the real vault sees it): load keeps what
+   * is stored and reports `unavailable`; save keeps the token for the session only, leaving `stored` as it is.
+   */
+  lockKeychain(locked: boolean): void;
 }
 
 export function createMemoryVault(
@@ -31,6 +36,9 @@ export function createMemoryVault(
   let activeAccountId: string | null = initial[0]?.account.id ?? null;
   let decryptFailure = false;
   let savesFail = false;
+  let keychainLocked = false;
+  // Tokens saved while the keychain was locked: this session only.
+  const sessionOnly = new Map<string, StoredAccount>();
   let saves = 0;
   return {
     get stored() {
@@ -45,7 +53,15 @@ export function createMemoryVault(
     failSaves(fail) {
       savesFail = fail;
     },
+    lockKeychain(locked) {
+      keychainLocked = locked;
+    },
     async load(): Promise<VaultLoadResult> {
+      if (sessionOnly.size > 0) {
+        const accounts = [...sessionOnly.values()].map((entry) => ({ ...entry }));
+        return { status: 'ok', accounts, activeAccountId: accounts.at(-1)!.account.id };
+      }
+      if (keychainLocked && stored.size > 0) return { status: 'unavailable', message: 'The keychain is locked.' };
       if (decryptFailure) {
         decryptFailure = false;
         stored.clear();
@@ -61,11 +77,18 @@ export function createMemoryVault(
     async save(account, token) {
       if (savesFail) throw new Error('keychain refused');
       saves++;
+      if (keychainLocked) {
+        const memory: TokenStorageInfo = { backend: 'memory', persisted: false, reason: 'The keychain is locked.' };
+        sessionOnly.set(account.id, { account: { ...account }, token, storage: memory });
+        return { ...memory };
+      }
+      sessionOnly.delete(account.id);
       stored.set(account.id, { account: { ...account }, token, storage });
       activeAccountId = account.id;
       return { ...storage };
     },
     async forget(accountId) {
+      sessionOnly.delete(accountId);
       stored.delete(accountId);
       if (activeAccountId === accountId) activeAccountId = null;
     },
