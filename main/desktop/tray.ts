@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { PowerAction } from '../api/schemas';
 import type { TraySummary } from '../fleet/tray-summary';
 import { plural, statusName, type CountKind, type Messages } from '../i18n';
-import type { ServerRef } from '../../preload/contract';
+import type { ErrorKind, ServerRef } from '../../preload/contract';
 import type { Settings } from '../settings/schema';
 
 export type TrayIntent =
@@ -213,10 +213,19 @@ export interface TrayIntentDeps {
   getMessages(): Messages;
   /** Native confirmation; resolves true when the user agreed. */
   confirm(message: string, detail: string, confirmLabel: string, cancelLabel: string): Promise<boolean>;
-  powerAction(ref: ServerRef, action: PowerAction): Promise<{ ok: true } | { ok: false; error: { message: string } }>;
+  powerAction(
+    ref: ServerRef,
+    action: PowerAction,
+  ): Promise<{ ok: true } | { ok: false; error: { kind: ErrorKind; message: string } }>;
   notify(title: string, body: string): void;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
+
+/**
+ * Failures refused before any request was sent. The core reports every action it sent (and that then
+ * failed) as an outcome with its own notification; these never become outcomes, so the tray tells them.
+ */
+const REFUSED_UNSENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['conflict', 'no-token', 'invalid-payload']);
 
 /** Carries out a tray intent. Never throws (it runs inside a native menu callback). */
 export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): Promise<void> {
@@ -250,8 +259,9 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
           if (!agreed) return;
         }
         const result = await deps.powerAction(intent.ref, intent.action);
-        // The body is the API's own message (English): it is the only account of why.
-        if (!result.ok) deps.notify(messages.powerFailed(intent.action, intent.serverName), result.error.message);
+        // The body is the core's own reason (English): it is the only account of why.
+        if (!result.ok && REFUSED_UNSENT.has(result.error.kind))
+          deps.notify(messages.powerFailed(intent.action, intent.serverName), result.error.message);
         return;
       }
     }

@@ -339,22 +339,41 @@ describe('tray intents', () => {
     expect(d.powerAction).not.toHaveBeenCalled();
   });
 
-  it('does not ask for unconfirmed actions, and notifies a failure', async () => {
+  it('does not ask for unconfirmed actions, and notifies a refusal that was never sent', async () => {
     const d = intentDeps({
       powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
         ok: false,
-        error: { message: 'Server is already running' },
+        error: { kind: 'conflict', message: 'Server is already running' },
       })),
     });
     await runTrayIntent({ ...reboot, action: 'start', confirm: false }, d);
     expect(d.confirm).not.toHaveBeenCalled();
+    expect(d.notify).toHaveBeenCalledTimes(1);
     expect(d.notify).toHaveBeenCalledWith('Start of web-01 failed', 'Server is already running');
   });
+
+  it.each(['server', 'network', 'not-found', 'timeout'] as const)(
+    'leaves a sent action that failed (%s) to the core, which notifies its outcome',
+    async (kind) => {
+      const d = intentDeps({
+        powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
+          ok: false,
+          error: { kind, message: 'The API failed' },
+        })),
+      });
+      await runTrayIntent(reboot, d);
+      expect(d.powerAction).toHaveBeenCalledTimes(1);
+      expect(d.notify).not.toHaveBeenCalled();
+    },
+  );
 
   it('asks and reports in Czech when the language is Czech', async () => {
     const d = intentDeps({
       getMessages: () => cs,
-      powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({ ok: false, error: { message: 'Conflict' } })),
+      powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
+        ok: false,
+        error: { kind: 'no-token', message: 'Conflict' },
+      })),
     });
     await runTrayIntent({ ...reboot, action: 'stop' }, d);
     expect(d.confirm).toHaveBeenCalledWith(

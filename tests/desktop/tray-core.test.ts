@@ -1,0 +1,77 @@
+// The tray's power actions through the real core: a failure reaches the user as one notification,
+// whether the core reports it (an action that was sent and failed) or the tray does (a refusal).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTrayIntent, type TrayIntent, type TrayIntentDeps } from '../../main/desktop/tray';
+import { messagesFor } from '../../main/i18n';
+import { createHarness, useFakeClock, type Harness } from '../core/harness';
+
+let harness: Harness | null = null;
+beforeEach(() => useFakeClock());
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+const WEB = { accountId: 'default', id: 12345 }; // active, "web-server-01"
+const STOPPED = { accountId: 'default', id: 12349 }; // stopped in the seeded account
+
+function trayDeps(h: Harness): TrayIntentDeps {
+  return {
+    openPopup: () => {},
+    openSettings: () => {},
+    refreshNow: () => h.core.refreshNow(),
+    quit: () => {},
+    writeClipboard: () => {},
+    getMessages: () => messagesFor('en'),
+    confirm: async () => true,
+    powerAction: (ref, action) => h.core.powerAction(ref, action),
+    // The same notifier the core uses, as in main/desktop/setup.ts.
+    notify: (title, body) => h.ports.notifier.notify(title, body),
+  };
+}
+
+describe('tray power actions with the core', () => {
+  it('a failed tray reboot yields exactly one notification', async () => {
+    const h = (harness = await createHarness());
+    h.sim.injectFault(
+      { type: 'status', status: 503 },
+      { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 },
+    );
+    const reboot: TrayIntent = {
+      intent: 'power',
+      ref: WEB,
+      serverName: 'web-server-01',
+      action: 'reboot',
+      confirm: true,
+    };
+    await runTrayIntent(reboot, trayDeps(h));
+    await h.settle();
+    expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
+    expect(h.ports.notifier.notifications).toHaveLength(1);
+    expect(h.ports.notifier.notifications[0]!.body).toMatch(/web-server-01/);
+  });
+
+  it('a refused action (never sent) yields exactly one notification, from the tray', async () => {
+    const h = (harness = await createHarness());
+    const start: TrayIntent = {
+      intent: 'power',
+      ref: WEB,
+      serverName: 'web-server-01',
+      action: 'start',
+      confirm: false,
+    };
+    await runTrayIntent(start, trayDeps(h));
+    expect(h.postsTo('/api/v1/servers/12345/start/')).toBe(0);
+    expect(h.ports.notifier.notifications).toEqual([
+      { title: 'Start of web-server-01 failed', body: expect.any(String) },
+    ]);
+  });
+
+  it('a successful action is not notified by the tray', async () => {
+    const h = (harness = await createHarness());
+    const start: TrayIntent = { intent: 'power', ref: STOPPED, serverName: 'stopped', action: 'start', confirm: false };
+    await runTrayIntent(start, trayDeps(h));
+    expect(h.postsTo('/api/v1/servers/12349/start/')).toBe(1);
+    expect(h.ports.notifier.notifications).toEqual([]);
+  });
+});
