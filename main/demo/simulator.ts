@@ -46,6 +46,11 @@ export interface FaultFlags {
   malformedRate?: number;
   /** 0..1: share of requests never answered (until close()). */
   hangRate?: number;
+  /**
+   * After a power action the list keeps reporting the status (and updated_at) from before it for this
+   * many ms, as an eventually consistent API may. The action's own answer and the detail are current.
+   */
+  statusLagMs?: number;
 }
 
 export type Fault =
@@ -212,6 +217,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     speed,
     credits: options.credits ?? 10,
     now,
+    statusLagMs: () => flags.statusLagMs ?? 0,
   });
   const expectedAuth = Buffer.from(`Bearer ${token}`);
   const faultRandom = createRandom(seed ^ 0x5eed);

@@ -89,6 +89,8 @@ interface ServerRecord {
   plannedIpv6: string;
   /** Counts transitions, so each one gets its own deterministic duration. */
   transitionCount: number;
+  /** What a lagging list still shows after a power action, until `until`. */
+  listedBefore?: { status: SimulatedStatus; updatedAt: number; until: number };
 }
 
 export interface ListView {
@@ -132,6 +134,11 @@ export interface AccountOptions {
   speed: number;
   credits: number;
   now: () => number;
+  /**
+   * For this long after a power action the list keeps showing the server's status (and updated_at) from
+   * before it, as an eventually consistent API may. Read at each action. Default none.
+   */
+  statusLagMs?: () => number;
 }
 
 export interface ServerQuery {
@@ -393,6 +400,14 @@ export function createAccount(options: AccountOptions): Account {
 
   const statusOf = (server: ServerRecord): SimulatedStatus => server.transition?.status ?? server.status;
 
+  /** The list's view of a server: what it was before a power action while the lag lasts. */
+  function listedAs(server: ServerRecord, at: number): { status: SimulatedStatus; updatedAt: number } {
+    const before = server.listedBefore;
+    if (before && at < before.until) return before;
+    delete server.listedBefore;
+    return { status: statusOf(server), updatedAt: server.updatedAt };
+  }
+
   function usage(server: ServerRecord, at: number): ResourceUsageView | null {
     const status = statusOf(server);
     if (status === 'provisioning') return null;
@@ -415,19 +430,19 @@ export function createAccount(options: AccountOptions): Account {
     };
   }
 
-  function listView(server: ServerRecord): ListView {
+  function listView(server: ServerRecord, listed?: { status: SimulatedStatus; updatedAt: number }): ListView {
     const { id, name, vcpus, memory, storage } = server.plan;
     return {
       id: server.id,
       name: server.name,
       hostname: server.hostname,
-      status: statusOf(server),
+      status: listed?.status ?? statusOf(server),
       ip_address: server.ipv4,
       location: server.location,
       plan: { id, name, vcpus, memory, storage },
       os: { id: server.os.id, name: server.os.name },
       created_at: isoSeconds(server.createdAt),
-      updated_at: isoSeconds(server.updatedAt),
+      updated_at: isoSeconds(listed?.updatedAt ?? server.updatedAt),
     };
   }
 
@@ -452,12 +467,13 @@ export function createAccount(options: AccountOptions): Account {
       const matching: ServerRecord[] = [];
       for (const server of servers.values()) {
         settle(server, at);
-        if (query.status !== undefined && statusOf(server) !== query.status) continue;
+        if (query.status !== undefined && listedAs(server, at).status !== query.status) continue;
         if (query.location !== undefined && server.location !== query.location) continue;
         matching.push(server);
       }
       // Views only for the page asked for: a page of 50 out of thousands stays cheap.
-      return { count: matching.length, results: matching.slice(offset, offset + limit).map(listView) };
+      const page = matching.slice(offset, offset + limit);
+      return { count: matching.length, results: page.map((server) => listView(server, listedAs(server, at))) };
     },
     get(id) {
       const at = now();
@@ -539,6 +555,8 @@ export function createAccount(options: AccountOptions): Account {
         const detail = action === 'start' ? 'Server is already running.' : 'Server is not running.';
         return { ok: false, reason: 'conflict', detail };
       }
+      const lagMs = options.statusLagMs?.() ?? 0;
+      if (lagMs > 0) server.listedBefore = { status: server.status, updatedAt: server.updatedAt, until: at + lagMs };
       begin(server, rule.via, rule.to, at);
       return { ok: true, message: rule.message, server: { id: server.id, name: server.name, status: rule.via } };
     },

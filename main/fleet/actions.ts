@@ -13,6 +13,12 @@ import { formatElapsed, statusName, type Messages } from '../i18n';
 import { serverKey, type FleetState } from './state';
 
 export const ACTION_TIMEOUT_MS = 10 * 60_000;
+/**
+ * How long after the API accepted an action a list may still show the status from before it (the list is
+ * eventually consistent). Within it, a settled status counts only once the API has shown the transition
+ * or dated a change after the acceptance; after it, what the list shows is taken as the outcome.
+ */
+export const ACCEPTANCE_GRACE_MS = 30_000;
 
 type TrackedKind = PendingAction['action'];
 
@@ -30,6 +36,8 @@ interface Tracked {
   expected: ServerStatus | null;
   /** The server as the API last described it: what a failed action reverts to. */
   raw: Server | null;
+  /** A list since the acceptance showed a transitional status or the server itself: it has caught up. */
+  caughtUp: boolean;
 }
 
 const POWER: Record<PowerAction, { optimistic: ServerStatus; expected: ServerStatus }> = {
@@ -78,7 +86,7 @@ export function outcomeNotice(outcome: ActionOutcome, messages: Messages, curren
     case 'timed-out':
       return messages.outcome.timedOut(action, serverName, elapsed);
     case 'failed': {
-      const failed = messages.outcome.failed(action, serverName);
+      const failed = messages.outcome.failed(action, serverName, elapsed);
       return currentStatus === null
         ? failed
         : `${failed} ${messages.outcome.nowStatus(statusName(messages, currentStatus))}`;
@@ -99,6 +107,14 @@ export function refusalReason(name: string, status: ServerStatus, action: PowerA
   return `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`;
 }
 
+/**
+ * The API dated a change of the server at or after `at`. `updated_at` has whole seconds, so a change in
+ * the second of the acceptance counts: a lagging list shows the date from before the action instead.
+ */
+function changedSince(server: Server, at: number): boolean {
+  return Date.parse(server.updated_at) >= Math.floor(at / 1000) * 1000;
+}
+
 export interface ActionTrackerDeps {
   accountId: string;
   api: FleetApi;
@@ -108,6 +124,8 @@ export interface ActionTrackerDeps {
   /** Tracking started or ended: the poller re-reads its interval. */
   onTrackingChanged: () => void;
   timeoutMs?: number;
+  /** Default ACCEPTANCE_GRACE_MS. */
+  graceMs?: number;
 }
 
 export interface ActionTracker {
@@ -133,6 +151,7 @@ export interface ActionTracker {
 export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   const { accountId, api, fleet, now } = deps;
   const timeoutMs = deps.timeoutMs ?? ACTION_TIMEOUT_MS;
+  const graceMs = deps.graceMs ?? ACCEPTANCE_GRACE_MS;
   const tracked = new Map<string, Tracked>();
   let disposed = false;
   let held: ActionOutcome[] | null = null;
@@ -176,6 +195,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       optimisticStatus: null,
       expected: null,
       raw: view.server,
+      caughtUp: false,
     };
     return { entry, view };
   };
@@ -198,7 +218,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     if (entry.raw) fleet.upsert(accountId, entry.raw, null);
     else fleet.setPending(entry.key, null);
     const reason = isVpsApiError(error) ? error.message : 'Unexpected error.';
-    finish(entry, 'failed', `${NOUN[entry.action]} of ${entry.name} failed: ${reason}`);
+    const elapsed = formatElapsed(now() - entry.startedAt);
+    finish(entry, 'failed', `${NOUN[entry.action]} of ${entry.name} failed after ${elapsed}: ${reason}`);
   };
 
   /** Actions that end with their response (replace/update/delete): no outcome event, the caller gets the result. */
@@ -216,6 +237,22 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       const word = STATUS_WORD[server.status] ?? server.status;
       finish(entry, 'failed', `${NOUN[entry.action]} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`);
     }
+  };
+
+  const graceOver = (entry: Tracked, pollStartedAt: number) =>
+    entry.acceptedAt !== null && pollStartedAt - entry.acceptedAt >= graceMs;
+
+  /**
+   * Whether this list entry tells how the action went: it must come from a poll started after the API
+   * accepted the action, and the API must have caught up with it (shown the transition, or dated a
+   * change after the acceptance), or the grace period for a lagging list must be over.
+   */
+  const tellsOutcome = (entry: Tracked, server: Server, pollStartedAt: number): boolean => {
+    if (entry.acceptedAt === null || pollStartedAt < entry.acceptedAt) return false;
+    // A created server listed at all is the API caught up: it did not exist before.
+    if (entry.action === 'create') entry.caughtUp = true;
+    if (isTransitional(server.status) || changedSince(server, entry.acceptedAt)) entry.caughtUp = true;
+    return entry.caughtUp || graceOver(entry, pollStartedAt);
   };
 
   return {
@@ -250,6 +287,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         optimisticStatus: 'provisioning',
         expected: 'active',
         raw: created,
+        caughtUp: false,
       };
       const server: Server = created;
       if (isTransitional(created.status)) {
@@ -317,9 +355,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         seen.add(key);
         entry.raw = server;
         entry.name = server.name;
-        const informative = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
-        if (!informative || entry.expected === null) {
-          // The poll may predate the request: keep showing the optimistic status.
+        if (entry.expected === null || !tellsOutcome(entry, server, pollStartedAt)) {
+          // The poll predates the request, or the API has not caught up yet: keep the optimistic status.
           const status =
             isTransitional(server.status) || entry.optimisticStatus === null ? server.status : entry.optimisticStatus;
           result.push(status === server.status ? server : { ...server, status });
@@ -330,9 +367,10 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       }
       for (const entry of tracked.values()) {
         if (seen.has(entry.key)) continue;
-        const informative = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
-        if (informative) {
-          // Gone from a list fetched after the API accepted the action: deleted elsewhere.
+        const accepted = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
+        // A new server may be missing from a lagging list for a while; an existing one in it was deleted.
+        const lagging = entry.action === 'create' && !entry.caughtUp && !graceOver(entry, pollStartedAt);
+        if (accepted && !lagging) {
           finish(entry, 'removed', `${entry.name} no longer exists.`);
         } else {
           const view = fleet.get(entry.key);

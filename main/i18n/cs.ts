@@ -91,7 +91,7 @@ export const cs: Messages = {
   powerFailed: (action, name) => `${NOUN[action]} serveru ${name} se nezdařilo`,
   outcome: {
     done: (action, name, elapsed) => `Server ${name} ${DONE_PARTICIPLE[action]} za ${elapsed}`,
-    failed: (action, name) => `${NOUN[action]} serveru ${name} se nezdařilo.`,
+    failed: (action, name, elapsed) => `${NOUN[action]} serveru ${name} se nezdařilo (po ${elapsed}).`,
     timedOut: (action, name, elapsed) => `${NOUN[action]} serveru ${name} nebylo dokončeno ani za ${elapsed}.`,
     removed: (name) => `Server ${name} už neexistuje.`,
     nowStatus: (status) => `Stav: ${status}.`,

@@ -76,7 +76,7 @@ export const en: Messages = {
   powerFailed: (action, name) => `${NOUN[action]} of ${name} failed`,
   outcome: {
     done: (action, name, elapsed) => `${name} ${DONE_VERB[action]} in ${elapsed}`,
-    failed: (action, name) => `${NOUN[action]} of ${name} failed.`,
+    failed: (action, name, elapsed) => `${NOUN[action]} of ${name} failed after ${elapsed}.`,
     timedOut: (action, name, elapsed) => `${NOUN[action]} of ${name} did not finish within ${elapsed}.`,
     removed: (name) => `${name} no longer exists.`,
     nowStatus: (status) => `It is now ${status}.`,

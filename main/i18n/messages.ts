@@ -59,7 +59,7 @@ export interface Messages {
   powerFailed(action: PowerAction, serverName: string): string;
   outcome: {
     done(action: ActionKind, serverName: string, elapsed: string): string;
-    failed(action: ActionKind, serverName: string): string;
+    failed(action: ActionKind, serverName: string, elapsed: string): string;
     timedOut(action: ActionKind, serverName: string, elapsed: string): string;
     removed(serverName: string): string;
     /** Appended to a failure: where the server is now. */

@@ -106,7 +106,7 @@ describe('power actions', () => {
     expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'active' } });
     const [outcome] = h.eventsOf(EventChannel.actionFinished);
     expect(outcome).toMatchObject({ outcome: 'failed', action: 'reboot' });
-    expect(outcome?.message).toMatch(/^Reboot of web-server-01 failed: /);
+    expect(outcome?.message).toMatch(/^Reboot of web-server-01 failed after 0 s: /);
     // The server is free again for a new action.
     expect(await invoke(h, InvokeChannel.serversReboot, WEB)).toMatchObject({ ok: true });
   });
@@ -132,6 +132,78 @@ describe('power actions', () => {
     await h.advance(3_000);
     expect(h.eventsOf(EventChannel.actionFinished)).toHaveLength(1);
     expect(h.ports.notifier.notifications).toHaveLength(0);
+  });
+});
+
+describe('power actions against a list that lags behind (eventual consistency)', () => {
+  // For 20 s after a power action the simulator's list still shows the status from before it; the
+  // transition itself takes under a second at speed 60, so the list catches up with it settled.
+  const LAG_MS = 20_000;
+
+  async function pollUntilLagEnds(h: Harness, id: number, optimistic: string) {
+    for (let elapsed = 3_000; elapsed < LAG_MS; elapsed += 3_000) {
+      await h.advance(3_000);
+      expect(h.eventsOf(EventChannel.actionFinished)).toEqual([]);
+      expect(await view(h, id)).toMatchObject({
+        server: { status: optimistic },
+        pending: { startedAt: expect.any(Number) },
+      });
+    }
+    await h.advance(3_000);
+  }
+
+  it('a reboot is reported done only once the list has caught up', async () => {
+    const h = (harness = await createHarness());
+    h.sim.setFaultFlags({ statusLagMs: LAG_MS });
+    expect(okValue(await invoke(h, InvokeChannel.serversReboot, WEB))).toEqual({ message: 'Server is rebooting' });
+    await pollUntilLagEnds(h, 12345, 'rebooting');
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
+      expect.objectContaining({ outcome: 'done', message: 'web-server-01 rebooted in 21 s', elapsedMs: 21_000 }),
+    ]);
+    expect(h.ports.notifier.notifications).toEqual([{ title: 'VPS.org', body: 'web-server-01 rebooted in 21 s' }]);
+    expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
+  });
+
+  it('a stop is not reported failed while the list still says running', async () => {
+    const h = (harness = await createHarness());
+    h.sim.setFaultFlags({ statusLagMs: LAG_MS });
+    await invoke(h, InvokeChannel.serversStop, WEB);
+    await pollUntilLagEnds(h, 12345, 'stopping');
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
+      expect.objectContaining({ action: 'stop', outcome: 'done', message: 'web-server-01 stopped in 21 s' }),
+    ]);
+    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'stopped' } });
+    expect(h.postsTo('/api/v1/servers/12345/stop/')).toBe(1);
+  });
+
+  it('a start is not reported failed while the list still says stopped', async () => {
+    const h = (harness = await createHarness());
+    h.sim.setFaultFlags({ statusLagMs: LAG_MS });
+    await h.core.powerAction(STOPPED, 'start');
+    await pollUntilLagEnds(h, 12349, 'starting');
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
+      expect.objectContaining({ action: 'start', outcome: 'done', message: 'cache-01 started in 21 s' }),
+    ]);
+    expect(await view(h, 12349)).toMatchObject({ pending: null, server: { status: 'active' } });
+  });
+
+  it('a list that never catches up: after the grace period the outcome is what it shows', async () => {
+    const h = (harness = await createHarness());
+    h.sim.setFaultFlags({ statusLagMs: 10 * 60_000 });
+    await invoke(h, InvokeChannel.serversStop, WEB);
+    for (let step = 0; step < 9; step++) await h.advance(3_000);
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([]);
+    await h.advance(3_000);
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
+      expect.objectContaining({
+        outcome: 'failed',
+        message: 'Stop of web-server-01 failed: it is now running (after 30 s).',
+        elapsedMs: 30_000,
+      }),
+    ]);
+    expect(h.ports.notifier.notifications).toEqual([
+      { title: 'VPS.org', body: 'Stop of web-server-01 failed after 30 s. It is now running.' },
+    ]);
   });
 });
 
@@ -167,7 +239,7 @@ describe("notifications in the user's language", () => {
     );
     await invoke(h, InvokeChannel.serversReboot, WEB);
     expect(h.ports.notifier.notifications.map((notification) => notification.body)).toEqual([
-      'Restartování serveru web-server-01 se nezdařilo. Stav: běží.',
+      'Restartování serveru web-server-01 se nezdařilo (po 0 s). Stav: běží.',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // Fault injection: programmatic (injectFault) and probabilistic (flags, as the CLI sets them).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, field, simulators } from './helpers';
+import type { Simulator } from '../../main/demo';
+import { call, field, manualClock, simulators } from './helpers';
 
 const sims = simulators();
 afterEach(() => sims.closeAll());
@@ -212,5 +213,45 @@ describe('close', () => {
     await vi.waitFor(() => expect(sim.requests).toHaveLength(1));
     await sim.close();
     expect(await pending).toBe('connection ended');
+  });
+});
+
+/** A server as the list shows it. */
+async function listed(sim: Simulator, id: number): Promise<unknown> {
+  const answer = await call(sim, '/servers/');
+  const results = field(answer.json, 'results');
+  if (!Array.isArray(results)) throw new Error('no results');
+  return results.find((entry) => field(entry, 'id') === id) as unknown;
+}
+
+describe('status lag (an eventually consistent list)', () => {
+  it('the list shows the status and updated_at from before a power action until the lag is over', async () => {
+    const clock = manualClock();
+    const sim = await sims.start({ now: clock.now, speed: 60, faults: { statusLagMs: 20_000 } });
+    const before = await listed(sim, 12345);
+    const count = async (status: string) => field((await call(sim, `/servers/?status=${status}`)).json, 'count');
+    const [active, stopped] = [await count('active'), await count('stopped')];
+    expect((await call(sim, '/servers/12345/stop/', { method: 'POST' })).status).toBe(200);
+    // The action's answer and the detail are current; the list lags.
+    expect(field(sim.getServer(12345), 'status')).toBe('stopping');
+    expect(await listed(sim, 12345)).toEqual(before);
+    expect(await count('active')).toBe(active);
+    clock.advance(19_999);
+    expect(await listed(sim, 12345)).toMatchObject({ status: 'active', updated_at: field(before, 'updated_at') });
+    clock.advance(1);
+    expect(await listed(sim, 12345)).toMatchObject({ status: 'stopped', updated_at: '2025-06-01T12:00:00Z' });
+    expect(await count('stopped')).toBe(Number(stopped) + 1);
+  });
+
+  it('is off by default and can be switched on at run time', async () => {
+    const clock = manualClock();
+    const sim = await sims.start({ now: clock.now, servers: 2 });
+    await call(sim, '/servers/12345/reboot/', { method: 'POST' });
+    expect(await listed(sim, 12345)).toMatchObject({ status: 'rebooting' });
+    sim.setFaultFlags({ statusLagMs: 5_000 });
+    await call(sim, '/servers/12346/stop/', { method: 'POST' });
+    expect(await listed(sim, 12346)).toMatchObject({ status: 'active' });
+    clock.advance(5_000);
+    expect(await listed(sim, 12346)).toMatchObject({ status: 'stopping' });
   });
 });

@@ -10,7 +10,7 @@ import { makeServer } from './fixtures';
 const unused = () => Promise.reject(new Error('not used'));
 
 function setup(servers: Server[], power: (id: number, action: string) => Promise<PowerActionResponse>) {
-  let clock = 1_000_000;
+  let clock = Date.parse('2025-06-02T09:00:00.250Z');
   const calls: string[] = [];
   const api: FleetApi = {
     listServers: unused,
@@ -53,6 +53,9 @@ function setup(servers: Server[], power: (id: number, action: string) => Promise
 
 const accepted = (status: string): Promise<PowerActionResponse> =>
   Promise.resolve({ status: 'success', message: `Server is ${status}`, server: { id: 1, name: 'srv-1', status } });
+
+/** updated_at as the API writes it: whole seconds. */
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 describe('action tracker', () => {
   it('a poll that started before the API accepted the action cannot finish it', async () => {
@@ -111,15 +114,99 @@ describe('action tracker', () => {
   });
 
   it('an unknown outcome (timeout) is not resent; the server reverts and the failure says so', async () => {
-    const t = setup([makeServer(1)], () =>
-      Promise.reject(
+    // The request takes 15 s on the clock before it fails.
+    const t = setup([makeServer(1)], () => {
+      t.tick(15_000);
+      return Promise.reject(
         new VpsApiError('timeout', 'No answer to the reboot request within 15 s.', { outcomeUnknown: true }),
-      ),
-    );
+      );
+    });
     await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
     expect(t.calls).toEqual(['reboot 1']);
     expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'active' } });
-    expect(t.outcomes[0]?.message).toBe('Reboot of srv-1 failed: No answer to the reboot request within 15 s.');
+    expect(t.outcomes[0]).toMatchObject({
+      outcome: 'failed',
+      message: 'Reboot of srv-1 failed after 15 s: No answer to the reboot request within 15 s.',
+      elapsedMs: 15_000,
+    });
+  });
+
+  describe('a list that lags behind the action (eventual consistency)', () => {
+    const OLD = '2025-01-15T10:20:00Z';
+    const ref = { accountId: 'default', id: 1 };
+
+    it('a reboot is not reported done while the list still shows the server as before it', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('rebooting'));
+      await t.tracker.power(ref, 'reboot');
+      for (let second = 3; second <= 27; second += 3) {
+        t.tick(3_000);
+        t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      }
+      expect(t.outcomes).toHaveLength(0);
+      expect(t.fleet.get('default:1')).toMatchObject({
+        server: { status: 'rebooting' },
+        pending: { action: 'reboot' },
+      });
+      // The list catches up: the server is running again, changed after the reboot was accepted.
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now() - 1_000) })]);
+      expect(t.outcomes).toEqual([
+        expect.objectContaining({ outcome: 'done', message: 'srv-1 rebooted in 30 s', elapsedMs: 30_000 }),
+      ]);
+    });
+
+    it('a stop is not reported failed while the list still says running; it finishes when the list shows the transition', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('stopping'));
+      await t.tracker.power(ref, 'stop');
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      expect(t.outcomes).toHaveLength(0);
+      expect(t.fleet.get('default:1')?.server.status).toBe('stopping');
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'stopping', updated_at: OLD })]);
+      expect(t.outcomes).toHaveLength(0);
+      // Once the transition was seen, a settled status is the outcome, whatever its date.
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'stopped', updated_at: OLD })]);
+      expect(t.outcomes).toEqual([
+        expect.objectContaining({ outcome: 'done', action: 'stop', message: 'srv-1 stopped in 9 s' }),
+      ]);
+    });
+
+    it('a start is not reported failed while the list still says stopped', async () => {
+      const t = setup([makeServer(1, { status: 'stopped', updated_at: OLD })], () => accepted('starting'));
+      await t.tracker.power(ref, 'start');
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'stopped', updated_at: OLD })]);
+      expect(t.outcomes).toHaveLength(0);
+      expect(t.fleet.get('default:1')?.server.status).toBe('starting');
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
+      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'srv-1 started in 6 s' });
+    });
+
+    it('after the grace period it settles on what the list shows: still running means the stop failed', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('stopping'));
+      await t.tracker.power(ref, 'stop');
+      t.tick(29_999);
+      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      expect(t.outcomes).toHaveLength(0);
+      t.tick(1);
+      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      expect(t.outcomes[0]).toMatchObject({
+        outcome: 'failed',
+        message: 'Stop of srv-1 failed: it is now running (after 30 s).',
+      });
+      expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' }, pending: null });
+    });
+
+    it('after the grace period an unchanged running server counts as rebooted', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('rebooting'));
+      await t.tracker.power(ref, 'reboot');
+      t.tick(30_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'srv-1 rebooted in 30 s' });
+    });
   });
 
   it('formats elapsed time for people', () => {

@@ -27,13 +27,18 @@ describe('outcome notifications', () => {
     expect(outcomeNotice(outcome({ action: 'create' }), cs, 'active')).toBe('Server web-01 vytvořen za 42 s');
   });
 
-  it('tells a failure with the status the server has now, when known', () => {
+  it('tells a failure with how long it took and the status the server has now, when known', () => {
     const failed = outcome({ outcome: 'failed', action: 'stop', message: 'Stop of web-01 failed: it is now running' });
-    expect(outcomeNotice(failed, en, 'active')).toBe('Stop of web-01 failed. It is now running.');
-    expect(outcomeNotice(failed, cs, 'active')).toBe('Zastavení serveru web-01 se nezdařilo. Stav: běží.');
-    expect(outcomeNotice(failed, cs, 'suspended')).toBe('Zastavení serveru web-01 se nezdařilo. Stav: pozastaven.');
-    expect(outcomeNotice(failed, cs, 'migrating')).toBe('Zastavení serveru web-01 se nezdařilo. Stav: migrating.');
-    expect(outcomeNotice(failed, cs, null)).toBe('Zastavení serveru web-01 se nezdařilo.');
+    expect(outcomeNotice(failed, en, 'active')).toBe('Stop of web-01 failed after 42 s. It is now running.');
+    expect(outcomeNotice(failed, cs, 'active')).toBe('Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: běží.');
+    expect(outcomeNotice(failed, cs, 'suspended')).toBe(
+      'Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: pozastaven.',
+    );
+    expect(outcomeNotice(failed, cs, 'migrating')).toBe(
+      'Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: migrating.',
+    );
+    expect(outcomeNotice(failed, cs, null)).toBe('Zastavení serveru web-01 se nezdařilo (po 42 s).');
+    expect(outcomeNotice({ ...failed, elapsedMs: 185_000 }, en, null)).toBe('Stop of web-01 failed after 3 min 5 s.');
   });
 
   it('words time-outs and vanished servers', () => {
