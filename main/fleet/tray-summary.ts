@@ -77,7 +77,8 @@ export function computeTraySummary(auth: AuthState, servers: readonly ServerView
     const reason = status.stale?.kind === 'network' || status.stale?.kind === 'timeout' ? 'offline' : 'error';
     headline = { kind: 'stale', reason, lastSuccessAt: status.lastSuccessAt };
   } else if (!status.loaded) {
-    icon = auth.mode === 'demo' ? 'demo' : 'ok';
+    // Nothing is known yet: the busy icon, not "all running".
+    icon = auth.mode === 'demo' ? 'demo' : 'busy';
     headline = { kind: 'loading' };
   } else {
     const busy = entries.some((entry) => entry.pending || isTransitional(entry.status));

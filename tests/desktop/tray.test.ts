@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TraySummary } from '../../main/fleet/tray-summary';
+import { computeTraySummary, type TraySummary } from '../../main/fleet/tray-summary';
+import type { ServerView } from '../../preload/contract';
+import { makeServer } from '../fleet/fixtures';
 import { messagesFor, type CountKind, type Messages } from '../../main/i18n';
 import {
   buildTrayMenuModel,
@@ -242,6 +244,29 @@ function setupController(platform = 'win32') {
 }
 
 describe('tray controller', () => {
+  it('shows the busy icon, not "all running", until the first list has arrived', () => {
+    const { tray, controller } = setupController();
+    const auth = {
+      mode: 'token' as const,
+      account: { id: 'acc-1', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },
+      storage: { backend: 'keychain', persisted: true },
+    };
+    const loading = { refreshing: true, loaded: false, lastSuccessAt: null, stale: null };
+    controller.render(computeTraySummary(auth, [], loading));
+    expect(tray.setImage).toHaveBeenLastCalledWith('icon:busy');
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('VPS.org — loading…');
+    const running: ServerView = {
+      key: 'acc-1:1',
+      accountId: 'acc-1',
+      pending: null,
+      server: makeServer(1, { status: 'active' }),
+    };
+    controller.render(
+      computeTraySummary(auth, [running], { refreshing: false, loaded: true, lastSuccessAt: 1, stale: null }),
+    );
+    expect(tray.setImage).toHaveBeenLastCalledWith('icon:ok');
+  });
+
   it('sets the context menu only when the model changed', () => {
     const { tray, controller } = setupController();
     controller.render(fleet);
