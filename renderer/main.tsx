@@ -1,11 +1,21 @@
 // Entry of the popup page: one store over the preload bridge, one render.
 import { render } from 'preact';
 import { App } from './components/App';
+import type { KeyValueStorage } from './state/local';
 import { createAppStore } from './state/store';
+
+/** The page's localStorage; reading the property throws where storage is denied (opaque origins). */
+function pageStorage(): KeyValueStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 const root = document.getElementById('app');
 if (root) {
-  const store = createAppStore(window.vps);
+  const store = createAppStore(window.vps, { storage: pageStorage() });
   render(<App store={store} />, root);
   void store.start();
 }

@@ -73,7 +73,8 @@ function Shell() {
       </p>
     );
   } else if (auth.mode === 'none') {
-    body = <TokenSetup notice={auth.notice} />;
+    // Settings are reachable before a token exists (to change the language on first run).
+    body = view.name === 'settings' ? <SettingsView /> : <TokenSetup notice={auth.notice} />;
   } else if (view.name === 'detail') {
     body = <DetailView key={view.key} serverKey={view.key} serverRef={view.ref} />;
   } else if (view.name === 'edit') {
@@ -93,30 +94,42 @@ function Shell() {
         {auth?.mode === 'demo' && <span class="badge badge-demo">{t('demo.badge')}</span>}
         <span class="spacer" />
         {auth && auth.mode !== 'none' && (
-          <>
-            <button
-              type="button"
-              class="icon-button"
-              aria-label={t('nav.create')}
-              title={t('nav.create')}
-              aria-current={view.name === 'create' ? 'page' : undefined}
-              onClick={() => store.navigate({ name: 'create' })}
-            >
-              <span aria-hidden="true">+</span>
-            </button>
-            <button
-              type="button"
-              class="icon-button"
-              aria-label={t('nav.settings')}
-              title={t('nav.settings')}
-              aria-current={view.name === 'settings' ? 'page' : undefined}
-              onClick={() => store.navigate({ name: 'settings' })}
-            >
-              <span aria-hidden="true">⚙</span>
-            </button>
-          </>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('nav.create')}
+            title={t('nav.create')}
+            aria-current={view.name === 'create' ? 'page' : undefined}
+            onClick={() => store.navigate({ name: 'create' })}
+          >
+            <span aria-hidden="true">+</span>
+          </button>
+        )}
+        {auth && (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('nav.settings')}
+            title={t('nav.settings')}
+            aria-current={view.name === 'settings' ? 'page' : undefined}
+            onClick={() => store.navigate({ name: 'settings' })}
+          >
+            <span aria-hidden="true">⚙</span>
+          </button>
         )}
       </header>
+      {store.appNotices.value.map((notice) => (
+        <div class="banner banner-warning banner-notice" key={`${notice.code}:${notice.backupPath}`} role="status">
+          <p>{t(`notice.${notice.code}`, { path: notice.backupPath })}</p>
+          <button
+            type="button"
+            aria-label={t(`notice.dismissLabel.${notice.code}`)}
+            onClick={() => store.dismissNotice(notice)}
+          >
+            {t('notice.dismiss')}
+          </button>
+        </div>
+      ))}
       {auth?.mode === 'demo' && (
         <div class="banner banner-demo" data-testid="demo-banner">
           <span>{t('demo.banner')}</span>

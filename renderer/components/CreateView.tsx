@@ -1,10 +1,11 @@
 // Create a server. The API has no catalogue of plans, systems or locations, so the choices are those
-// of the account's existing servers, plus "Other…" for typing an id or a code.
-import { useState } from 'preact/hooks';
+// of the account's existing servers, plus "Other…" for typing an id or a code. A half-filled form is
+// kept as a draft in local storage until it is saved or cancelled (leaving by Back or Escape keeps it).
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { validateCreateServerInput } from '../../main/api/rules';
-import { errorText } from '../state/text';
+import { draftKey, isRecord } from '../state/local';
 import { useStore } from './context';
-import { Field, fieldA11y, serverFieldMessages, violationMessages, type FieldMessages } from './forms';
+import { Field, fieldA11y, formFailure, violationMessages, type FieldMessages } from './forms';
 
 const OTHER = 'other';
 
@@ -23,6 +24,20 @@ interface Draft {
 
 type FieldName = 'name' | 'plan_id' | 'os_id' | 'location' | 'hostname' | 'ssh_key_id' | 'backups_enabled';
 const ALL_FIELDS: FieldName[] = ['name', 'plan_id', 'os_id', 'location', 'hostname', 'ssh_key_id', 'backups_enabled'];
+const TEXT_FIELDS = ['name', 'plan', 'planOther', 'os', 'osOther', 'location', 'locationOther', 'hostname', 'sshKey'];
+
+function isDraft(value: unknown): value is Draft {
+  return (
+    isRecord(value) &&
+    TEXT_FIELDS.every((field) => typeof value[field] === 'string') &&
+    typeof value.backups === 'boolean'
+  );
+}
+
+/** A kept choice that is no longer offered (its server is gone) moves to "Other…" with its value. */
+function fitChoice(selected: string, other: string, choices: Choice[]): [string, string] {
+  return selected === OTHER || choices.some((item) => item.value === selected) ? [selected, other] : [OTHER, selected];
+}
 
 /** '' stays '' (so the rules say "required"); anything else becomes a number (NaN -> "not a whole number"). */
 function toNumber(text: string): number | string {
@@ -62,18 +77,36 @@ export function CreateView() {
   const osChoices: Choice[] = [...systems].map(([value, label]) => ({ value, label }));
   const locationChoices: Choice[] = store.locations.value.map((value) => ({ value, label: value }));
 
-  const [draft, setDraft] = useState<Draft>(() => ({
-    name: '',
-    plan: planChoices[0]?.value ?? OTHER,
-    planOther: '',
-    os: osChoices[0]?.value ?? OTHER,
-    osOther: '',
-    location: locationChoices[0]?.value ?? OTHER,
-    locationOther: '',
-    hostname: '',
-    sshKey: '',
-    backups: false,
-  }));
+  const auth = store.auth.value;
+  const storageKey = draftKey.create(auth && auth.mode !== 'none' ? auth.account.id : '');
+  const [restored] = useState(() => {
+    const kept = store.local.read(storageKey);
+    if (!isDraft(kept)) return null;
+    const [plan, planOther] = fitChoice(kept.plan, kept.planOther, planChoices);
+    const [os, osOther] = fitChoice(kept.os, kept.osOther, osChoices);
+    const [location, locationOther] = fitChoice(kept.location, kept.locationOther, locationChoices);
+    return { ...kept, plan, planOther, os, osOther, location, locationOther };
+  });
+  const [draft, setDraft] = useState<Draft>(
+    () =>
+      restored ?? {
+        name: '',
+        plan: planChoices[0]?.value ?? OTHER,
+        planOther: '',
+        os: osChoices[0]?.value ?? OTHER,
+        osOther: '',
+        location: locationChoices[0]?.value ?? OTHER,
+        locationOther: '',
+        hostname: '',
+        sshKey: '',
+        backups: false,
+      },
+  );
+  // Kept only once the user changed something, so an untouched form does not pin stale defaults.
+  const dirty = useRef(restored !== null);
+  useEffect(() => {
+    if (dirty.current) store.local.write(storageKey, draft);
+  }, [draft, storageKey, store]);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [serverErrors, setServerErrors] = useState<FieldMessages>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -89,6 +122,7 @@ export function CreateView() {
   const errorOf = (field: FieldName) => (showsLocal(field) ? local[field] : undefined) ?? serverErrors[field];
   const touch = (field: FieldName) => setTouched((current) => new Set(current).add(field));
   function update(patch: Partial<Draft>, field: FieldName): void {
+    dirty.current = true;
     setDraft((current) => ({ ...current, ...patch }));
     setServerErrors((current) => ({ ...current, [field]: undefined }));
   }
@@ -106,18 +140,20 @@ export function CreateView() {
     const result = await store.bridge.servers.create(input.value);
     setSaving(false);
     if (result.ok) {
+      discardDraft();
       store.activeKey.value = result.value.key;
       store.navigate({ name: 'list' });
       return;
     }
     // Keep every input as typed; show what went wrong next to the fields it concerns.
-    const error = result.error;
-    setServerErrors(serverFieldMessages(error.fieldErrors));
-    setFormError(
-      error.kind === 'payment-required'
-        ? t('create.insufficientCredits', { message: error.message }).trim()
-        : (error.fieldErrors?.non_field_errors?.join(' ') ?? errorText(store.i18n.value, error)),
-    );
+    const failure = formFailure(store.i18n.value, result.error, ALL_FIELDS, { write: true });
+    setServerErrors(failure.fieldMessages);
+    setFormError(failure.formError);
+  }
+
+  function discardDraft(): void {
+    dirty.current = false;
+    store.local.remove(storageKey);
   }
 
   const choice = (
@@ -177,6 +213,11 @@ export function CreateView() {
         </h2>
       </div>
       <p class="hint">{t('create.hint')}</p>
+      {restored && (
+        <p class="hint draft-restored" role="status">
+          {t('draft.restored')}
+        </p>
+      )}
       <form
         noValidate
         onSubmit={(event) => {
@@ -266,7 +307,13 @@ export function CreateView() {
           <button type="submit" class="primary" aria-disabled={saving ? 'true' : undefined}>
             {saving ? t('form.creating') : t('form.create')}
           </button>
-          <button type="button" onClick={() => store.navigate({ name: 'list' })}>
+          <button
+            type="button"
+            onClick={() => {
+              discardDraft();
+              store.navigate({ name: 'list' });
+            }}
+          >
             {t('form.cancel')}
           </button>
         </div>

@@ -5,7 +5,7 @@ import { checkName } from '../../main/api/rules';
 import type { ServerDetail, ServerRef } from '../../preload/contract';
 import { errorText, violationText } from '../state/text';
 import { useEscapeLayer, useStore } from './context';
-import { fieldA11y } from './forms';
+import { fieldA11y, formFailure } from './forms';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge } from './widgets';
 
 type Load =
@@ -375,7 +375,8 @@ function RenameTitle({
       onRenamed(result.value);
       stop();
     } else {
-      setError(result.error.fieldErrors?.name?.join(' ') ?? errorText(store.i18n.value, result.error));
+      const { fieldMessages, formError } = formFailure(store.i18n.value, result.error, ['name'], { write: true });
+      setError(fieldMessages.name ?? formError);
     }
   }
 
@@ -449,7 +450,7 @@ function DeleteConfirm({ name, serverRef, onCancel }: { name: string; serverRef:
     const result = await store.bridge.servers.delete(serverRef);
     setDeleting(false);
     if (result.ok) store.navigate({ name: 'list' });
-    else setError(errorText(store.i18n.value, result.error));
+    else setError(errorText(store.i18n.value, result.error, { write: true }));
   }
 
   return (

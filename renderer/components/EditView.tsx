@@ -1,15 +1,28 @@
-// Edit: name, hostname and backups, sent together with PUT (the API requires all three).
-import { useEffect, useState } from 'preact/hooks';
+// Edit: name, hostname and backups, sent together with PUT (the API requires all three). Unsaved
+// changes are kept per server in local storage until saved or cancelled (Back and Escape keep them).
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkBoolean, checkHostname, checkName, validateReplaceServerInput } from '../../main/api/rules';
 import type { ServerRef } from '../../preload/contract';
+import { draftKey, isRecord } from '../state/local';
 import { errorText, violationText } from '../state/text';
 import { useStore } from './context';
-import { Field, fieldA11y, serverFieldMessages, type FieldMessages } from './forms';
+import { Field, fieldA11y, formFailure, type FieldMessages } from './forms';
+
+const FIELDS = ['name', 'hostname', 'backups_enabled'];
 
 interface Draft {
   name: string;
   hostname: string;
   backups_enabled: boolean;
+}
+
+function isDraft(value: unknown): value is Draft {
+  return (
+    isRecord(value) &&
+    typeof value.name === 'string' &&
+    typeof value.hostname === 'string' &&
+    typeof value.backups_enabled === 'boolean'
+  );
 }
 
 export function EditView({ serverKey, serverRef }: { serverKey: string; serverRef: ServerRef }) {
@@ -21,24 +34,46 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
   const [serverErrors, setServerErrors] = useState<FieldMessages>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const storageKey = draftKey.edit(serverKey);
+  const dirty = useRef(false);
   const originalName = store.findView(serverKey)?.server.name ?? draft?.name ?? '';
 
   useEffect(() => {
     let current = true;
     void store.bridge.servers.get(serverRef).then((result) => {
       if (!current) return;
-      if (result.ok)
+      if (!result.ok) {
+        setLoadError(errorText(store.i18n.value, result.error));
+        return;
+      }
+      const kept = store.local.read(storageKey);
+      if (isDraft(kept)) {
+        // The user's unsaved changes win over what the server says now.
+        dirty.current = true;
+        setRestored(true);
+        setDraft(kept);
+      } else {
         setDraft({
           name: result.value.name,
           hostname: result.value.hostname ?? '',
           backups_enabled: result.value.backups_enabled,
         });
-      else setLoadError(errorText(store.i18n.value, result.error));
+      }
     });
     return () => {
       current = false;
     };
-  }, [serverRef.accountId, serverRef.id, store]);
+  }, [serverRef.accountId, serverRef.id, storageKey, store]);
+
+  useEffect(() => {
+    if (draft && dirty.current) store.local.write(storageKey, draft);
+  }, [draft, storageKey, store]);
+
+  function discardDraft(): void {
+    dirty.current = false;
+    store.local.remove(storageKey);
+  }
 
   const toDetail = () => store.navigate({ name: 'detail', key: serverKey, ref: serverRef });
   const i18n = store.i18n.value;
@@ -55,6 +90,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
   const errorOf = (field: string) => local[field] ?? serverErrors[field];
 
   function update(patch: Partial<Draft>, field: keyof Draft): void {
+    dirty.current = true;
     setDraft((current) => (current ? { ...current, ...patch } : current));
     setServerErrors((current) => ({ ...current, [field]: undefined }));
   }
@@ -73,12 +109,14 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
     const result = await store.bridge.servers.replace({ ref: serverRef, input: checked.value });
     setSaving(false);
     if (result.ok) {
+      discardDraft();
       store.setNotice(serverKey, { tone: 'info', text: t('edit.saved') });
       toDetail();
       return;
     }
-    setServerErrors(serverFieldMessages(result.error.fieldErrors));
-    setFormError(result.error.fieldErrors?.non_field_errors?.join(' ') ?? errorText(store.i18n.value, result.error));
+    const failure = formFailure(store.i18n.value, result.error, FIELDS, { write: true });
+    setServerErrors(failure.fieldMessages);
+    setFormError(failure.formError);
   }
 
   return (
@@ -100,6 +138,11 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
       {!draft && !loadError && (
         <p class="placeholder" role="status">
           {t('detail.loading')}
+        </p>
+      )}
+      {draft && restored && (
+        <p class="hint draft-restored" role="status">
+          {t('draft.restored')}
         </p>
       )}
       {draft && (
@@ -146,7 +189,13 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
             <button type="submit" class="primary" aria-disabled={saving ? 'true' : undefined}>
               {saving ? t('form.saving') : t('form.save')}
             </button>
-            <button type="button" onClick={toDetail}>
+            <button
+              type="button"
+              onClick={() => {
+                discardDraft();
+                toDetail();
+              }}
+            >
               {t('form.cancel')}
             </button>
           </div>

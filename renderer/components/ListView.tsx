@@ -3,7 +3,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../preload/contract';
 import { FILTER_STATUSES } from '../state/fleet';
-import { errorText, statusLabel } from '../state/text';
+import { errorText, statusLabel, storageBackendName } from '../state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../state/virtual';
 import { useStore } from './context';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge } from './widgets';
@@ -70,6 +70,8 @@ export function ListView() {
         </select>
       </div>
 
+      <TokenStorageBanners />
+
       {status?.stale && (
         <div class="banner banner-stale" role="status" data-testid="stale-banner">
           <p>
@@ -77,7 +79,8 @@ export function ListView() {
             <strong>{t('stale.offline')}</strong>{' '}
             {status.lastSuccessAt !== null && t('stale.title', { time: i18n.time(status.lastSuccessAt) })}
           </p>
-          <p class="banner-detail">{errorText(i18n, status.stale)}</p>
+          {/* Worded from the kind; "cannot be reached" is already the headline. */}
+          {status.stale.kind !== 'network' && <p class="banner-detail">{errorText(i18n, status.stale)}</p>}
           <button type="button" onClick={() => void store.bridge.fleet.refresh()}>
             {t('stale.retry')}
           </button>
@@ -141,6 +144,52 @@ export function ListView() {
         <ServerList views={views} />
       )}
     </section>
+  );
+}
+
+/**
+ * Where the token is kept: persistently, while a session-only token is in use (the user must know
+ * it is gone after quitting, and why); once, right after a token was stored across restarts.
+ */
+function TokenStorageBanners() {
+  const store = useStore();
+  const t = store.t;
+  const auth = store.auth.value;
+  const flash = store.flash.value;
+  const sessionOnly = auth?.mode === 'token' && !auth.storage.persisted ? auth.storage : null;
+  return (
+    <>
+      {sessionOnly && (
+        <div class="banner banner-calm" role="status" data-testid="session-token-banner">
+          <p>
+            {sessionOnly.reason
+              ? t('token.sessionOnly', { reason: sessionOnly.reason })
+              : t('token.sessionOnlyNoReason')}
+          </p>
+          <button type="button" onClick={() => store.navigate({ name: 'settings' })}>
+            {t('token.openSettings')}
+          </button>
+        </div>
+      )}
+      {flash?.kind === 'token-stored' && !sessionOnly && (
+        <div class="banner banner-calm" role="status" data-testid="token-stored">
+          <p>
+            <span aria-hidden="true">✓ </span>
+            {t('token.stored', { backend: storageBackendName(store.i18n.value, flash.backend) })}
+          </p>
+          <button
+            type="button"
+            class="icon-button small"
+            aria-label={t('outcome.dismiss')}
+            onClick={() => {
+              store.flash.value = null;
+            }}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -164,6 +164,7 @@ export function SettingsView() {
           </>
         )}
         {auth?.mode === 'demo' && <p>{t('settings.demoAccount')}</p>}
+        {auth?.mode === 'none' && <p>{t('settings.noAccount')}</p>}
         {auth && auth.mode !== 'none' && (
           <button type="button" class="danger-outline" onClick={() => void signOut()}>
             {auth.mode === 'demo' ? t('demo.leave') : t('settings.signOut')}

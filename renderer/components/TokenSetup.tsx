@@ -9,8 +9,8 @@ import { fieldA11y } from './forms';
 
 export function tokenErrorText(i18n: I18n, error: IpcError): string {
   if (error.kind === 'unauthorized') return i18n.t('token.rejected');
-  if (error.kind === 'network' || error.kind === 'timeout') return i18n.t('token.network', { message: error.message });
-  if (error.kind === 'storage') return i18n.t('token.storage', { message: error.message });
+  if (error.kind === 'network' || error.kind === 'timeout') return i18n.t('token.network');
+  if (error.kind === 'storage') return i18n.t('token.storage');
   return errorText(i18n, error);
 }
 
@@ -44,8 +44,14 @@ export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
     setError(null);
     const result = await store.bridge.token.set({ token: trimmed });
     setBusy(null);
-    if (result.ok) await store.applyAuth(result.value);
-    else setError(tokenErrorText(store.i18n.value, result.error));
+    if (!result.ok) {
+      setError(tokenErrorText(store.i18n.value, result.error));
+      return;
+    }
+    // The list says once where the token went (a session-only token gets its own lasting banner).
+    if (result.value.mode === 'token' && result.value.storage.persisted)
+      store.flash.value = { kind: 'token-stored', backend: result.value.storage.backend };
+    await store.applyAuth(result.value);
   }
 
   async function startDemo(): Promise<void> {

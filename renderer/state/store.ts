@@ -6,6 +6,7 @@ import type { Settings } from '../../main/settings/schema';
 import type {
   ActionOutcome,
   AppInfo,
+  AppNotice,
   AuthState,
   FleetDelta,
   FleetSnapshot,
@@ -17,6 +18,7 @@ import type {
 import type { VpsBridge } from '../../preload/bridge';
 import { createI18n, pickLanguage, pickLocale, type I18n } from '../i18n';
 import { applyDelta, compareViews, matchesSearch, refKey, refOf, type StatusChange } from './fleet';
+import { createLocalStore, type KeyValueStorage } from './local';
 import { errorText, statusLabel } from './text';
 
 export type View =
@@ -42,6 +44,24 @@ export interface AppStoreOptions {
   filterRefreshDelayMs?: number;
   /** At most this many status changes are announced at once; more are summarised. */
   maxAnnouncements?: number;
+  /** Where drafts and dismissed notices are kept (the page's localStorage); null keeps nothing. */
+  storage?: KeyValueStorage | null;
+  /** Runs `run` after `ms`; returns a cancel. Defaults to setTimeout (tests pass a manual clock). */
+  scheduleLater?: (run: () => void, ms: number) => () => void;
+}
+
+/** Something just done that the list mentions once (e.g. where a new token was stored). */
+export type Flash = { kind: 'token-stored'; backend: string };
+
+const DISMISSED_NOTICES_KEY = 'notices:dismissed';
+
+function noticeId(notice: AppNotice): string {
+  return `${notice.code}:${notice.backupPath}`;
+}
+
+function defaultScheduleLater(run: () => void, ms: number): () => void {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
 }
 
 const FALLBACK_APP_INFO: AppInfo = { version: '', platform: '', systemLocale: 'en', notices: [] };
@@ -49,11 +69,24 @@ const FALLBACK_APP_INFO: AppInfo = { version: '', platform: '', systemLocale: 'e
 export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {}) {
   const filterRefreshDelayMs = options.filterRefreshDelayMs ?? 800;
   const maxAnnouncements = options.maxAnnouncements ?? 3;
+  const scheduleLater = options.scheduleLater ?? defaultScheduleLater;
+  const local = createLocalStore(options.storage ?? null);
 
   const appInfo = signal<AppInfo | null>(null);
   const auth = signal<AuthState | null>(null);
   const settings = signal<Settings | null>(null);
   const startupError = signal<string | null>(null);
+  const flash = signal<Flash | null>(null);
+
+  // Start-up notices are shown once: a dismissal is remembered across popup windows (main repeats
+  // them to every new window of the same run).
+  const storedDismissed = local.read(DISMISSED_NOTICES_KEY);
+  const dismissedNotices = signal<ReadonlySet<string>>(
+    new Set(Array.isArray(storedDismissed) ? storedDismissed.filter((id) => typeof id === 'string') : []),
+  );
+  const appNotices = computed(() =>
+    (appInfo.value?.notices ?? []).filter((notice) => !dismissedNotices.value.has(noticeId(notice))),
+  );
 
   const i18n = computed<I18n>(() => {
     const systemLocale = (appInfo.value ?? FALLBACK_APP_INFO).systemLocale;
@@ -106,7 +139,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   // Escape closes the innermost open thing first: components push a closer while open.
   const escapeLayers: Array<() => void> = [];
   const unsubscribers: Array<() => void> = [];
-  let filterTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelFilterTimer: (() => void) | undefined;
   let filterSequence = 0;
 
   const t: I18n['t'] = (key, params) => i18n.value.t(key, params);
@@ -180,7 +213,8 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     const previous = auth.value;
     auth.value = next;
     if (next.mode === 'none') {
-      clearFleet();
+      // A repeated "no token" (e.g. re-sent by main) must not pull the user out of Settings.
+      if (previous?.mode !== 'none') clearFleet();
       return;
     }
     const sameAccount = previous && previous.mode !== 'none' && previous.account.id === next.account.id;
@@ -224,8 +258,8 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
 
   function scheduleFilterRefresh(): void {
     if (statusFilter.value === '' && locationFilter.value === '') return;
-    clearTimeout(filterTimer);
-    filterTimer = setTimeout(() => void runFilterQuery(), filterRefreshDelayMs);
+    cancelFilterTimer?.();
+    cancelFilterTimer = scheduleLater(() => void runFilterQuery(), filterRefreshDelayMs);
   }
 
   function setFilters(next: { status?: string; location?: string }): Promise<void> {
@@ -233,7 +267,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
       if (next.status !== undefined) statusFilter.value = next.status;
       if (next.location !== undefined) locationFilter.value = next.location;
     });
-    clearTimeout(filterTimer);
+    cancelFilterTimer?.();
     return runFilterQuery();
   }
 
@@ -284,7 +318,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         key,
         result.ok
           ? { tone: 'info', text: i18n.value.t(`accepted.${action}`) }
-          : { tone: 'error', text: errorText(i18n.value, result.error) },
+          : { tone: 'error', text: errorText(i18n.value, result.error, { write: true }) },
       );
     });
   }
@@ -308,6 +342,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   function navigate(next: View): void {
     batch(() => {
       confirming.value = null;
+      flash.value = null;
       view.value = next;
     });
   }
@@ -346,14 +381,20 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
 
   /**
    * The popup was shown. A requested view (the tray's Settings…) is opened; without one the current
-   * view stays, so a half-filled form is not lost. Settings need an account: token setup stays first.
+   * view stays, so a half-filled form is not lost. Settings open without an account too (the language
+   * must be reachable on first run); the form drafts are kept in storage, the token input never.
    */
   function showPopup(shown: PopupShown): void {
     batch(() => {
-      if (shown.view === 'settings' && auth.value?.mode !== 'none' && view.value.name !== 'settings')
-        navigate({ name: 'settings' });
+      if (shown.view === 'settings' && view.value.name !== 'settings') navigate({ name: 'settings' });
       shownCount.value++;
     });
+  }
+
+  function dismissNotice(notice: AppNotice): void {
+    const next = new Set(dismissedNotices.value).add(noticeId(notice));
+    dismissedNotices.value = next;
+    local.write(DISMISSED_NOTICES_KEY, [...next]);
   }
 
   // ----- lifecycle -----------------------------------------------------------------------------
@@ -382,7 +423,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   }
 
   function dispose(): void {
-    clearTimeout(filterTimer);
+    cancelFilterTimer?.();
     for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
   }
 
@@ -392,6 +433,10 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     auth,
     settings,
     startupError,
+    flash,
+    appNotices,
+    dismissNotice,
+    local,
     i18n,
     t,
     fleetVersion,

@@ -3,6 +3,7 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../renderer/components/App';
+import { createMemoryStorage } from '../../renderer/state/local';
 import { createAppStore, type AppStore, type AppStoreOptions } from '../../renderer/state/store';
 import { createFakeBridge, type FakeBridge, type FakeBridgeInit } from './fake-bridge';
 
@@ -19,7 +20,8 @@ export async function renderApp(
   options: AppStoreOptions = {},
 ): Promise<Rendered> {
   const fake = 'bridge' in init ? init : createFakeBridge(init);
-  const store = createAppStore(fake.bridge, options);
+  // Each render gets its own storage unless a test shares one (to prove drafts outlive a window).
+  const store = createAppStore(fake.bridge, { storage: createMemoryStorage(), ...options });
   const root = document.createElement('div');
   document.body.append(root);
   await act(async () => {
@@ -171,6 +173,32 @@ export async function blur(element: HTMLElement): Promise<void> {
     element.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
   });
   await settle();
+}
+
+/** A clock for `scheduleLater`: nothing runs until the test says so (no real-time waits). */
+export function createManualScheduler() {
+  const pending: Array<{ run: () => void; ms: number; cancelled: boolean }> = [];
+  return {
+    scheduleLater(run: () => void, ms: number): () => void {
+      const entry = { run, ms, cancelled: false };
+      pending.push(entry);
+      return () => {
+        entry.cancelled = true;
+      };
+    },
+    /** Delays asked for and not cancelled, oldest first. */
+    get waiting(): number[] {
+      return pending.filter((entry) => !entry.cancelled).map((entry) => entry.ms);
+    },
+    /** Runs everything due (all that is waiting), as if its time had come. */
+    async runAll(): Promise<void> {
+      const due = pending.splice(0).filter((entry) => !entry.cancelled);
+      await act(() => {
+        for (const entry of due) entry.run();
+      });
+      await settle();
+    },
+  };
 }
 
 export async function press(element: Element, key: string): Promise<void> {

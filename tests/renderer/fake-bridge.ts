@@ -115,7 +115,8 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
   const snapshot = (): FleetSnapshot => ({ servers: init.servers ?? [], status: init.status ?? loadedStatus() });
   const settings = init.settings ?? defaultSettings();
   const handlers: Handlers = {
-    [InvokeChannel.appInfo]: () => ok({ version: '0.1.0', platform: 'linux', systemLocale: 'en-US', notices: [], ...init.appInfo }),
+    [InvokeChannel.appInfo]: () =>
+      ok({ version: '0.1.0', platform: 'linux', systemLocale: 'en-US', notices: [], ...init.appInfo }),
     [InvokeChannel.authState]: () => ok(init.auth ?? TOKEN_AUTH),
     [InvokeChannel.settingsGet]: () => ok(settings),
     [InvokeChannel.settingsSet]: (patch) =>

@@ -97,7 +97,9 @@ describe('create server', () => {
     const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
     await typeInto(name, 'big-01');
     await click(getByRole(rendered.root, 'button', 'Create server'));
-    expect(getByRole(rendered.root, 'alert').textContent).toContain('Insufficient credits');
+    expect(getByRole(rendered.root, 'alert').textContent).toBe(
+      'Your VPS.org account has insufficient credits. Top up at VPS.org and try again.',
+    );
     expect(name.value).toBe('big-01');
   });
 
@@ -232,11 +234,13 @@ describe('settings', () => {
 
   it('shows a failed save', async () => {
     const fake = createFakeBridge({ servers: [existing] });
-    fake.handle(InvokeChannel.settingsSet, () => fail({ kind: 'internal', message: 'Disk full.' }));
+    fake.handle(InvokeChannel.settingsSet, () => fail({ kind: 'internal', message: 'EACCES /home/u/.config' }));
     rendered = await renderApp(fake);
     await click(getByRole(rendered.root, 'button', 'Settings'));
     await click(getByRole(rendered.root, 'checkbox', 'Show notifications'));
-    expect(getByRole(rendered.root, 'alert').textContent).toBe('Could not save: Disk full.');
+    expect(getByRole(rendered.root, 'alert').textContent).toBe(
+      'Could not save: Something went wrong inside the app. Please try again.',
+    );
   });
 
   it('switches the whole popup to Czech when the language is overridden', async () => {

@@ -96,11 +96,11 @@ describe('i18n', () => {
     }
   });
 
-  it('words error kinds in Czech, and keeps main’s own English wording in English', () => {
+  it('words error kinds from the kind in both languages, never passing main’s English through', () => {
     const error = { kind: 'network', message: 'Could not connect to admin.vps.org.' } as const;
-    expect(errorText(createI18n('en', 'en'), error)).toBe('Could not connect to admin.vps.org.');
+    expect(errorText(createI18n('en', 'en'), error)).toBe('VPS.org cannot be reached. Check your internet connection.');
     expect(errorText(createI18n('cs', 'cs-CZ'), error)).toBe(
-      'Spojení se nezdařilo. Zkontrolujte připojení k internetu.',
+      'VPS.org není dostupné. Zkontrolujte připojení k internetu.',
     );
     expect(storageBackendName(createI18n('cs', 'cs-CZ'), 'memory')).toBe('jen v paměti');
     expect(storageBackendName(createI18n('en', 'en'), 'some_new_backend')).toBe('some_new_backend');

@@ -1,5 +1,5 @@
 // Opening the popup from the tray: a normal opening keeps the user's view (no lost work); the tray's
-// Settings… opens the settings view, but never over token setup.
+// Settings… opens the settings view, also before a token exists (the language must be reachable).
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { EventChannel, type PopupShown } from '../../preload/contract';
@@ -38,10 +38,12 @@ describe('popup shown', () => {
     expect((getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement).value).toBe('half-done');
   });
 
-  it('Settings… while no token is set keeps the token setup', async () => {
+  it('Settings… while no token is set opens Settings; Back returns to token setup', async () => {
     rendered = await renderApp(createFakeBridge({ auth: { mode: 'none' } }));
     await shown({ view: 'settings' });
+    expect(getByRole(rendered.root, 'heading', 'Settings')).toBeTruthy();
+    expect(queryByRole(rendered.root, 'textbox', 'API token')).toBeNull();
+    await click(getByRole(rendered.root, 'button', 'Back'));
     expect(getByRole(rendered.root, 'textbox', 'API token')).toBeTruthy();
-    expect(queryByRole(rendered.root, 'heading', 'Settings')).toBeNull();
   });
 });

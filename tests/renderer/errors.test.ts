@@ -1,0 +1,168 @@
+// Errors in the user's language: every kind is worded from its kind (status, wait time, whether the
+// call changed something), in English and Czech; only the API's own text is quoted, as it sent it.
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../main/settings/schema';
+import { EventChannel, InvokeChannel, type ErrorKind, type IpcError } from '../../preload/contract';
+import { createI18n } from '../../renderer/i18n';
+import { errorText } from '../../renderer/state/text';
+import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
+import { click, getByRole, hasText, renderApp, settle, typeInto, type Rendered } from './dom';
+
+const en = createI18n('en', 'en');
+const cs = createI18n('cs', 'cs-CZ');
+const czech = { ...defaultSettings(), language: 'cs' as const };
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+const ALL_KINDS: ErrorKind[] = [
+  'unauthorized',
+  'payment-required',
+  'not-found',
+  'bad-request',
+  'rate-limited',
+  'server',
+  'network',
+  'timeout',
+  'invalid-response',
+  'invalid-payload',
+  'forbidden',
+  'conflict',
+  'no-token',
+  'storage',
+  'internal',
+];
+
+describe('errorText', () => {
+  it('words every kind itself in both languages and never shows main’s English message', () => {
+    const secret = 'MAIN-ENGLISH-TEXT';
+    for (const kind of ALL_KINDS) {
+      // bad-request and conflict quote a reason; here main sent none worth quoting.
+      const error: IpcError = { kind, message: kind === 'bad-request' || kind === 'conflict' ? '' : secret };
+      const english = errorText(en, error);
+      const czechText = errorText(cs, error);
+      expect(english, kind).not.toContain(secret);
+      expect(czechText, kind).not.toContain(secret);
+      expect(english.length, kind).toBeGreaterThan(10);
+      expect(czechText, kind).not.toBe(english);
+    }
+  });
+
+  it('says how long VPS.org asks to wait, and what a network failure means', () => {
+    const limited: IpcError = { kind: 'rate-limited', message: 'x', status: 429, retryAfterSeconds: 30 };
+    expect(errorText(en, limited)).toBe('VPS.org asks to wait 30 s before trying again.');
+    expect(errorText(cs, limited)).toBe('VPS.org žádá počkat 30 s, než to zkusíte znovu.');
+    expect(errorText(en, { kind: 'network', message: 'ECONNREFUSED' })).toBe(
+      'VPS.org cannot be reached. Check your internet connection.',
+    );
+    expect(errorText(en, { kind: 'server', message: 'x', status: 503 })).toBe(
+      'VPS.org has a problem on its side (HTTP 503). Try again later.',
+    );
+  });
+
+  it('tells that the outcome is unknown when a change timed out or failed half-way', () => {
+    const timeout: IpcError = { kind: 'timeout', message: 'x' };
+    expect(errorText(en, timeout)).toBe('VPS.org did not answer in time. Try again.');
+    expect(errorText(en, timeout, { write: true })).toMatch(
+      /outcome is unknown: the change may or may not have been made/,
+    );
+    expect(errorText(cs, timeout, { write: true })).toMatch(/výsledek není znám/);
+    expect(errorText(en, { kind: 'server', message: 'x', status: 502 }, { write: true })).toMatch(
+      /HTTP 502\): the change may or may not have been made/,
+    );
+    // 503 means "not done": nothing unknown about it.
+    expect(errorText(en, { kind: 'server', message: 'x', status: 503 }, { write: true })).toBe(
+      'VPS.org has a problem on its side (HTTP 503). Try again later.',
+    );
+  });
+
+  it('quotes the API’s own reason after its own sentence (it stays as the API wrote it)', () => {
+    const badRequest: IpcError = {
+      kind: 'bad-request',
+      status: 400,
+      message: 'VPS.org rejected the request to start server 1 (400): Server is already running.',
+    };
+    expect(errorText(en, badRequest)).toBe('VPS.org refused the request: “Server is already running.”');
+    expect(errorText(cs, badRequest)).toBe('VPS.org požadavek odmítlo: „Server is already running.“');
+    const said: IpcError = {
+      kind: 'bad-request',
+      status: 418,
+      message: 'VPS.org refused to x (418). VPS.org said: "No tea."',
+    };
+    expect(errorText(en, said)).toBe('VPS.org refused the request: “No tea.”');
+    const conflict: IpcError = { kind: 'conflict', message: 'web-01 is already running.' };
+    expect(errorText(cs, conflict)).toBe('Teď to nejde: „web-01 is already running.“');
+  });
+});
+
+describe('errors in the popup', () => {
+  it('words the stale banner from the kind, in Czech', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))], settings: czech });
+    rendered = await renderApp(fake);
+    await act(() =>
+      fake.emit(EventChannel.fleetChanged, {
+        upserted: [],
+        removed: [],
+        status: loadedStatus({ stale: { kind: 'server', message: 'VPS.org had a problem (503).', since: 1 } }),
+      }),
+    );
+    await settle();
+    const banner = rendered.root.querySelector<HTMLElement>('[data-testid="stale-banner"]')!;
+    expect(hasText(banner, 'VPS.org má potíže na své straně. Zkuste to později.')).toBe(true);
+    expect(hasText(banner, 'had a problem')).toBe(false);
+  });
+
+  it('tells at the row that a timed-out power action may or may not have happened', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01', status: 'stopped' }))] });
+    fake.handle(InvokeChannel.serversStart, () => fail({ kind: 'timeout', message: 'The start request timed out.' }));
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root, 'button', 'Start web-01'));
+    expect(getByRole(rendered.root, 'alert').textContent).toMatch(/outcome is unknown/);
+    expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
+  });
+
+  it('words the app’s own field checks (fieldViolations) in Czech rather than main’s English', async () => {
+    const existing = makeView(makeServer(1));
+    const fake = createFakeBridge({ servers: [existing], settings: czech });
+    fake.handle(InvokeChannel.serversCreate, () =>
+      fail({
+        kind: 'invalid-payload',
+        message: 'Invalid request.',
+        fieldErrors: { hostname: ['Must be a fully qualified domain name, e.g. web01.example.com.'] },
+        fieldViolations: { hostname: ['invalid-hostname'], non_field_errors: ['unknown-field'] },
+      }),
+    );
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root.querySelector('header')!, 'button', 'Nový server'));
+    await typeInto(getByRole(rendered.root, 'textbox', 'Název'), 'web-02');
+    await click(getByRole(rendered.root, 'button', 'Vytvořit server'));
+    const hostname = getByRole(rendered.root, 'textbox', 'Hostname (nepovinné)');
+    expect(document.getElementById('create-hostname-error')?.textContent).toBe(
+      'Zadejte plně kvalifikované doménové jméno, např. web01.example.com.',
+    );
+    expect(hostname.getAttribute('aria-invalid')).toBe('true');
+    expect(getByRole(rendered.root, 'alert').textContent).toBe('Opravte prosím označená pole. Neznámé pole.');
+    expect(hasText(rendered.root, 'fully qualified')).toBe(false);
+  });
+
+  it('shows the API’s per-field texts when there are no rule codes, and the reason of a refused edit', async () => {
+    const web = makeServer(1, { name: 'web-01', hostname: 'web01.example.com' });
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversReplace, () =>
+      fail({
+        kind: 'bad-request',
+        status: 400,
+        message: 'VPS.org rejected the request to edit server 1 (400): Hostname is taken.',
+      }),
+    );
+    rendered = await renderApp(fake);
+    await click(rendered.root.querySelector<HTMLElement>('.row-main')!);
+    await click(getByRole(rendered.root, 'button', 'Edit'));
+    await click(getByRole(rendered.root, 'button', 'Save'));
+    expect(getByRole(rendered.root, 'alert').textContent).toBe('VPS.org refused the request: “Hostname is taken.”');
+  });
+});

@@ -1,0 +1,115 @@
+// What the user must know about storage: a session-only token (lasting banner), where a new token was
+// stored (once), start-up resets of settings or vault (once, dismissible), and Settings before a token.
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvokeChannel, type AuthState } from '../../preload/contract';
+import { createMemoryStorage } from '../../renderer/state/local';
+import { TOKEN_AUTH, createFakeBridge, makeServer, makeView, ok } from './fake-bridge';
+import { choose, click, getByRole, hasText, queryByRole, renderApp, typeInto, type Rendered } from './dom';
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+const SESSION_ONLY: AuthState = {
+  mode: 'token',
+  account: { id: 'acct', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },
+  storage: { backend: 'basic_text', persisted: false, reason: 'No keyring found: install gnome-keyring.' },
+};
+
+describe('token storage', () => {
+  it('says for as long as a session-only token is in use that it ends at quit, and why', async () => {
+    rendered = await renderApp({ auth: SESSION_ONLY, servers: [makeView(makeServer(1))] });
+    const banner = rendered.root.querySelector<HTMLElement>('[data-testid="session-token-banner"]')!;
+    expect(banner.textContent).toContain(
+      'Your token is kept only until you quit: No keyring found: install gnome-keyring.',
+    );
+    await click(getByRole(banner, 'button', 'Open Settings'));
+    expect(getByRole(rendered.root, 'heading', 'Settings')).toBeTruthy();
+    expect(hasText(rendered.root, 'Kept for this session only.')).toBe(true);
+    // Still there when the user comes back: it lasts as long as the session-only token.
+    await click(getByRole(rendered.root, 'button', 'Back'));
+    expect(rendered.root.querySelector('[data-testid="session-token-banner"]')).not.toBeNull();
+  });
+
+  it('shows no session banner for a token kept across restarts', async () => {
+    rendered = await renderApp({ auth: TOKEN_AUTH, servers: [makeView(makeServer(1))] });
+    expect(rendered.root.querySelector('[data-testid="session-token-banner"]')).toBeNull();
+  });
+
+  it('tells right after saving a token where it went; a session-only token gets the lasting banner', async () => {
+    const fake = createFakeBridge({ auth: { mode: 'none' }, servers: [makeView(makeServer(1))] });
+    fake.handle(InvokeChannel.tokenSet, () => ok(TOKEN_AUTH));
+    rendered = await renderApp(fake);
+    await typeInto(getByRole(rendered.root, 'textbox', 'API token'), 'good-token');
+    await click(getByRole(rendered.root, 'button', 'Save token'));
+    const stored = rendered.root.querySelector<HTMLElement>('[data-testid="token-stored"]')!;
+    expect(stored.textContent).toContain('Token saved in GNOME Keyring (libsecret), kept across restarts.');
+    // Briefly: gone after the next navigation.
+    await click(getByRole(rendered.root, 'button', 'Settings'));
+    await click(getByRole(rendered.root, 'button', 'Back'));
+    expect(rendered.root.querySelector('[data-testid="token-stored"]')).toBeNull();
+    rendered.unmount();
+
+    const sessionFake = createFakeBridge({ auth: { mode: 'none' }, servers: [makeView(makeServer(1))] });
+    sessionFake.handle(InvokeChannel.tokenSet, () => ok(SESSION_ONLY));
+    rendered = await renderApp(sessionFake);
+    await typeInto(getByRole(rendered.root, 'textbox', 'API token'), 'good-token');
+    await click(getByRole(rendered.root, 'button', 'Save token'));
+    expect(rendered.root.querySelector('[data-testid="token-stored"]')).toBeNull();
+    expect(rendered.root.querySelector('[data-testid="session-token-banner"]')).not.toBeNull();
+  });
+});
+
+describe('settings before a token exists', () => {
+  it('reach Settings from token setup and change the language; token parts are not offered', async () => {
+    const fake = createFakeBridge({ auth: { mode: 'none' } });
+    rendered = await renderApp(fake);
+    expect(queryByRole(rendered.root, 'button', 'New server')).toBeNull();
+    await click(getByRole(rendered.root, 'button', 'Settings'));
+    expect(getByRole(rendered.root, 'heading', 'Settings')).toBeTruthy();
+    expect(queryByRole(rendered.root, 'button', 'Sign out')).toBeNull();
+    expect(hasText(rendered.root, 'Token stored in')).toBe(false);
+    expect(hasText(rendered.root, 'No account connected yet.')).toBe(true);
+
+    await choose(getByRole(rendered.root, 'combobox', 'Language'), 'cs');
+    expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([{ language: 'cs' }]);
+    await click(getByRole(rendered.root, 'button', 'Zpět'));
+    expect(getByRole(rendered.root, 'heading', 'Připojte svůj účet VPS.org')).toBeTruthy();
+  });
+});
+
+describe('start-up notices', () => {
+  const notices = [
+    { code: 'settings-reset' as const, backupPath: '/home/u/.config/vps/config.json.corrupt-1' },
+    { code: 'vault-reset' as const, backupPath: '/home/u/.config/vps/token.bin.corrupt-1' },
+  ];
+
+  it('shows each notice with the backup path until dismissed, and only once across windows', async () => {
+    const storage = createMemoryStorage();
+    rendered = await renderApp({ appInfo: { notices }, servers: [makeView(makeServer(1))] }, { storage });
+    const root = rendered.root;
+    expect(hasText(root, 'Your settings file could not be read and was reset to defaults.')).toBe(true);
+    expect(hasText(root, 'The old file was kept as /home/u/.config/vps/config.json.corrupt-1.')).toBe(true);
+    expect(hasText(root, 'Your saved token could not be read')).toBe(true);
+    expect(hasText(root, '/home/u/.config/vps/token.bin.corrupt-1')).toBe(true);
+
+    await click(getByRole(root, 'button', 'Dismiss the settings notice'));
+    expect(hasText(root, 'Your settings file could not be read')).toBe(false);
+    expect(hasText(root, 'Your saved token could not be read')).toBe(true);
+    rendered.unmount();
+
+    // A new popup window of the same run gets the same notices from main: the dismissed one stays away.
+    rendered = await renderApp({ appInfo: { notices }, servers: [makeView(makeServer(1))] }, { storage });
+    expect(hasText(rendered.root, 'Your settings file could not be read')).toBe(false);
+    expect(hasText(rendered.root, 'Your saved token could not be read')).toBe(true);
+  });
+
+  it('words the notices in Czech and shows them over token setup too', async () => {
+    rendered = await renderApp({ auth: { mode: 'none' }, appInfo: { notices, systemLocale: 'cs-CZ' } });
+    expect(hasText(rendered.root, 'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí.')).toBe(true);
+    expect(hasText(rendered.root, 'Uložený token nešlo přečíst')).toBe(true);
+    expect(getByRole(rendered.root, 'textbox', 'API token')).toBeTruthy();
+  });
+});
