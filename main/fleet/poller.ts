@@ -6,7 +6,10 @@ import { isVpsApiError } from '../api/errors';
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
-/** How often the wall clock is compared with the timer clock to notice sleep / clock jumps. */
+/**
+ * How often the wall clock is compared with the timer clock to notice sleep / clock jumps. A jump of
+ * more than twice the current poll interval refreshes at once.
+ */
 export const CLOCK_CHECK_MS = 10_000;
 
 export type FailurePolicy = { type: 'stop' } | { type: 'backoff' } | { type: 'wait'; ms: number };
@@ -129,9 +132,10 @@ export function createPoller(deps: PollerDeps): Poller {
     lastClockCheck = now();
     clockTimer = setTimeout(() => {
       clockTimer = null;
-      const elapsed = now() - lastClockCheck;
-      // The wall clock moved much more than the timer waited: the machine slept or the clock was set.
-      const jumped = elapsed > 2 * clockCheckMs || elapsed < -clockCheckMs;
+      // The wall clock moved more than the timer waited: the machine slept or the clock was set. Only a
+      // jump that would have skipped polls (over twice the current wait between polls) refreshes.
+      const jumpMs = now() - lastClockCheck - clockCheckMs;
+      const jumped = Math.abs(jumpMs) > 2 * (failureDelayMs ?? deps.intervalMs());
       armClockCheck();
       if (jumped) void poll();
     }, clockCheckMs);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type FleetSnapshot } from '../../preload/contract';
@@ -151,9 +151,32 @@ describe('adaptive polling against the simulator', () => {
     const h = (harness = await createHarness());
     await h.advance(5_000);
     // The wall clock moves 2 h while the timers barely advance (the machine slept).
-    const { vi } = await import('vitest');
     vi.setSystemTime(Date.now() + 2 * 3600_000);
     await h.advance(5_000);
     expect(h.listRequests()).toBe(2);
+  });
+
+  it('a jump of less than twice the current interval does not refresh; a larger one does', async () => {
+    const h = (harness = await createHarness());
+    // Idle: 60 s between polls, so a 100 s jump (less than 120 s) skips nothing worth a refresh.
+    await h.advance(5_000);
+    vi.setSystemTime(Date.now() + 100_000);
+    await h.advance(5_000);
+    expect(h.listRequests()).toBe(1);
+    // 130 s is more than twice the interval: refresh at the next clock check.
+    vi.setSystemTime(Date.now() + 130_000);
+    await h.advance(10_000);
+    expect(h.listRequests()).toBe(2);
+  });
+
+  it('the threshold follows the current interval: a 40 s jump refreshes while the popup is open (15 s)', async () => {
+    const h = (harness = await createHarness());
+    h.core.setPopupOpen(true);
+    await h.advance(15_000);
+    expect(h.listRequests()).toBe(2);
+    // More than twice 15 s; the next regular poll would be 15 s (timer time) away.
+    vi.setSystemTime(Date.now() + 40_000);
+    await h.advance(5_000);
+    expect(h.listRequests()).toBe(3);
   });
 });
