@@ -1,7 +1,7 @@
 // main/index.ts + main/desktop/setup.ts with a fake `electron` module and a fake core: proves the
 // wiring a user depends on (single instance, popup window hardening, tray -> popup, IPC sender URL,
 // power events, clean quit) without the Electron binary.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -297,7 +297,31 @@ describe('composition root', () => {
     );
     // No window until the user opens the popup.
     expect(h.FakeBrowserWindow.instances).toHaveLength(0);
-    expect(captured?.appInfo).toEqual({ version: '0.1.0', platform: process.platform, systemLocale: 'cs-CZ' });
+    expect(captured?.appInfo).toEqual({
+      version: '0.1.0',
+      platform: process.platform,
+      systemLocale: 'cs-CZ',
+      notices: [],
+    });
+  });
+
+  it('starts with corrupt settings.json and vault.json: both moved aside, both reported to the popup', async () => {
+    const settingsBytes = '{"language": "cs", ';
+    const vaultBytes = '{"tokenVault": {"version": 1, "accounts": {';
+    writeFileSync(join(h.state.userData, 'settings.json'), settingsBytes);
+    writeFileSync(join(h.state.userData, 'vault.json'), vaultBytes);
+    await startApp();
+
+    expect(h.calls.filter((c) => c[0] === 'app.quit')).toEqual([]);
+    expect(current.log).toContain('start demo=false');
+    const notices = captured!.appInfo.notices ?? [];
+    expect(notices.map((notice) => notice.code)).toEqual(['settings-reset', 'vault-reset']);
+    expect(readFileSync(notices[0]!.backupPath, 'utf8')).toBe(settingsBytes);
+    expect(readFileSync(notices[1]!.backupPath, 'utf8')).toBe(vaultBytes);
+    expect(notices.every((notice) => notice.backupPath.startsWith(h.state.userData))).toBe(true);
+    // The vault opened empty: the popup asks for a token.
+    await expect(captured!.vault.load()).resolves.toEqual({ status: 'none' });
+    expect(existsSync(join(h.state.userData, 'settings.json'))).toBe(true);
   });
 
   it('trusts only the bundled popup page as IPC sender and passes the frame URL on', async () => {
