@@ -19,6 +19,8 @@ const USAGE = `Usage: npm run simulator -- [options]
   --retry-after S         Retry-After seconds of 429 answers (default 2)
   --malformed-rate P      share 0..1 of successful answers with a truncated JSON body
   --hang-rate P           share 0..1 of requests never answered
+  --status-lag MS         after a power action the list shows the old status for MS milliseconds
+  --revoke-after S        revoke the token S seconds after start (every request then gets 401)
   -h, --help              this text`;
 
 class UsageError extends Error {}
@@ -36,6 +38,8 @@ function parseNumber(
   return value;
 }
 
+/** setTimeout's longest delay (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const integer = (min: number) => (n: number) => Number.isInteger(n) && n >= min;
 const rate = (n: number) => n >= 0 && n <= 1;
 
@@ -61,6 +65,8 @@ export function parseCliOptions(args: string[]): SimulatorOptions | 'help' {
         'retry-after': { type: 'string' },
         'malformed-rate': { type: 'string' },
         'hang-rate': { type: 'string' },
+        'status-lag': { type: 'string' },
+        'revoke-after': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,7 +83,14 @@ export function parseCliOptions(args: string[]): SimulatorOptions | 'help' {
     retryAfterSeconds: parseNumber('retry-after', v['retry-after'], integer(0), 'a whole number of seconds'),
     malformedRate: parseNumber('malformed-rate', v['malformed-rate'], rate, 'between 0 and 1'),
     hangRate: parseNumber('hang-rate', v['hang-rate'], rate, 'between 0 and 1'),
+    statusLagMs: parseNumber('status-lag', v['status-lag'], integer(0), 'a whole number of milliseconds'),
   };
+  const revokeAfterSeconds = parseNumber(
+    'revoke-after',
+    v['revoke-after'],
+    (n) => n >= 0 && n * 1000 <= MAX_TIMER_MS,
+    'a number of seconds, 0 or more',
+  );
   return {
     host: v.host ?? '127.0.0.1',
     port: parseNumber('port', v.port, (n) => integer(0)(n) && n <= 65535, 'a port number 0-65535') ?? 8765,
@@ -88,6 +101,7 @@ export function parseCliOptions(args: string[]): SimulatorOptions | 'help' {
     pageSize: parseNumber('page-size', v['page-size'], integer(1), 'a whole number from 1'),
     credits: parseNumber('credits', v.credits, integer(0), 'a whole number'),
     faults: Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined)),
+    ...(revokeAfterSeconds === undefined ? {} : { revokeAfterMs: Math.round(revokeAfterSeconds * 1000) }),
   };
 }
 

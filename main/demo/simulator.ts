@@ -32,6 +32,8 @@ export interface SimulatorOptions {
   faults?: FaultFlags;
   /** Oldest recorded requests are dropped beyond this many (demo mode runs for hours). Default 10000. */
   maxRecordedRequests?: number;
+  /** Revokes the token this many ms after start, as if it were withdrawn mid-session. Default never. */
+  revokeAfterMs?: number;
 }
 
 export interface FaultFlags {
@@ -473,6 +475,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       resolve();
     });
   });
+  if (options.revokeAfterMs !== undefined) {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      revoked = true;
+    }, options.revokeAfterMs);
+    timers.add(timer);
+  }
   const address = server.address() as AddressInfo;
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   baseUrl = `http://${publicHost}:${address.port}${API_PREFIX}`;

@@ -53,8 +53,31 @@ describe('simulator CLI', () => {
     expect(await exited).toEqual([0, null]);
   });
 
+  it('--revoke-after S revokes the token S seconds after start: 200 at first, then 401', async () => {
+    const { child, exited } = runCli(['--port', '0', '--revoke-after', '3']);
+    const baseUrl = /(http:\/\/\S+)/.exec(await firstLine(child))![1];
+    const list = () => fetch(`${baseUrl}/servers/`, { headers: { Authorization: 'Bearer demo-token' } });
+    expect((await list()).status).toBe(200);
+    let status = 200;
+    while (status === 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = (await list()).status;
+    }
+    expect(status).toBe(401);
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
+  }, 15_000);
+
   it('exits 2 with a message for an unknown flag or a bad value', async () => {
-    for (const args of [['--bogus'], ['--port', 'abc'], ['--error-rate', '2'], ['--speed', '0']]) {
+    for (const args of [
+      ['--bogus'],
+      ['--port', 'abc'],
+      ['--error-rate', '2'],
+      ['--speed', '0'],
+      ['--revoke-after', '-1'],
+      ['--revoke-after', 'soon'],
+      ['--status-lag', '1.5'],
+    ]) {
       const run = runCli(args);
       const [code] = await run.exited;
       expect({ args, code }).toEqual({ args, code: 2 });
@@ -69,5 +92,6 @@ describe('simulator CLI', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     expect((await exited)[0]).toBe(0);
     expect(stdout).toContain('--rate-limit-rate');
+    expect(stdout).toContain('--revoke-after S');
   });
 });

@@ -255,3 +255,21 @@ describe('status lag (an eventually consistent list)', () => {
     expect(await listed(sim, 12346)).toMatchObject({ status: 'stopping' });
   });
 });
+
+describe('token revocation after a delay', () => {
+  it('answers 401 once revokeAfterMs has passed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const sim = await sims.start({ revokeAfterMs: 5_000 });
+      expect((await call(sim, '/servers/')).status).toBe(200);
+      vi.advanceTimersByTime(4_999);
+      expect((await call(sim, '/servers/')).status).toBe(200);
+      vi.advanceTimersByTime(1);
+      const revoked = await call(sim, '/servers/');
+      expect(revoked.status).toBe(401);
+      expect(field(revoked.json, 'detail')).toBe('Invalid or missing API token.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
