@@ -1,0 +1,137 @@
+// No lost work: half-filled Create and Edit forms outlive navigation and a new popup window (drafts in
+// the page's storage), and are gone after a successful save or an explicit Cancel. Never the token.
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvokeChannel } from '../../preload/contract';
+import { createMemoryStorage } from '../../renderer/state/local';
+import { createFakeBridge, makeDetail, makeServer, makeView, ok } from './fake-bridge';
+import { click, getByRole, hasText, press, queryByRole, renderApp, typeInto, type Rendered } from './dom';
+
+let rendered: Rendered | undefined;
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+});
+
+const web = makeServer(1, { name: 'web-01', hostname: 'web01.example.com' });
+const db = makeServer(2, { name: 'db-01', hostname: 'db01.example.com' });
+
+const input = (name: string) => getByRole(rendered!.root, 'textbox', name) as HTMLInputElement;
+const header = () => rendered!.root.querySelector('header')!;
+
+async function fillCreate(): Promise<void> {
+  await click(getByRole(header(), 'button', 'New server'));
+  await typeInto(input('Name'), 'half-done');
+  await typeInto(input('Hostname (optional)'), 'half.example.com');
+}
+
+describe('create draft', () => {
+  it('survives going to Settings and back', async () => {
+    rendered = await renderApp({ servers: [makeView(web)] });
+    await fillCreate();
+    await click(getByRole(header(), 'button', 'Settings'));
+    expect(queryByRole(rendered.root, 'textbox', 'Name')).toBeNull();
+    await click(getByRole(header(), 'button', 'New server'));
+    expect(input('Name').value).toBe('half-done');
+    expect(input('Hostname (optional)').value).toBe('half.example.com');
+    expect(hasText(rendered.root, 'Your unsaved changes were restored.')).toBe(true);
+  });
+
+  it('survives a new popup window (the old one destroyed), and Escape keeps it', async () => {
+    const storage = createMemoryStorage();
+    rendered = await renderApp({ servers: [makeView(web)] }, { storage });
+    await fillCreate();
+    await press(document.body, 'Escape');
+    expect(queryByRole(rendered.root, 'list', 'Servers')).not.toBeNull();
+    rendered.unmount();
+
+    rendered = await renderApp({ servers: [makeView(web)] }, { storage });
+    await click(getByRole(header(), 'button', 'New server'));
+    expect(input('Name').value).toBe('half-done');
+    expect(input('Hostname (optional)').value).toBe('half.example.com');
+  });
+
+  it('is cleared by Cancel, and by a successful create', async () => {
+    const storage = createMemoryStorage();
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversCreate, (request) => ok(makeView(makeServer(9, { name: request.name }))));
+    rendered = await renderApp(fake, { storage });
+    await fillCreate();
+    await click(getByRole(rendered.root, 'button', 'Cancel'));
+    await click(getByRole(header(), 'button', 'New server'));
+    expect(input('Name').value).toBe('');
+    expect(hasText(rendered.root, 'Your unsaved changes were restored.')).toBe(false);
+    expect(storage.size).toBe(0);
+
+    await typeInto(input('Name'), 'web-09');
+    expect(storage.size).toBe(1);
+    await click(getByRole(rendered.root, 'button', 'Create server'));
+    expect(fake.callsTo(InvokeChannel.serversCreate)).toHaveLength(1);
+    expect(storage.size).toBe(0);
+    await click(getByRole(header(), 'button', 'New server'));
+    expect(input('Name').value).toBe('');
+  });
+
+  it('never keeps the token input', async () => {
+    const storage = createMemoryStorage();
+    rendered = await renderApp({ auth: { mode: 'none' } }, { storage });
+    await typeInto(input('API token'), 'secret-token-value');
+    await click(getByRole(header(), 'button', 'Settings'));
+    await click(getByRole(rendered.root, 'button', 'Back'));
+    expect(input('API token').value).toBe('');
+    expect(storage.size).toBe(0);
+  });
+});
+
+describe('edit draft', () => {
+  async function openEdit(name: string): Promise<void> {
+    await click(
+      getByRole(rendered!.root, 'list', 'Servers').querySelector<HTMLElement>(
+        `li[data-key] .row-main[title="${name}"]`,
+      )!,
+    );
+    await click(getByRole(rendered!.root, 'button', 'Edit'));
+  }
+
+  it('is kept per server across navigation and windows; Cancel discards it', async () => {
+    const storage = createMemoryStorage();
+    const servers = [makeView(web), makeView(db)];
+    rendered = await renderApp({ servers }, { storage });
+    await openEdit('web-01');
+    await typeInto(input('Hostname'), 'www.example.org');
+    await click(getByRole(header(), 'button', 'Settings'));
+    rendered.unmount();
+
+    rendered = await renderApp({ servers }, { storage });
+    await openEdit('db-01');
+    // Another server's draft does not leak into this form.
+    expect(input('Hostname').value).toBe('db01.example.com');
+    await press(document.body, 'Escape');
+    await press(document.body, 'Escape');
+    await openEdit('web-01');
+    expect(input('Hostname').value).toBe('www.example.org');
+    expect(input('Name').value).toBe('web-01');
+    expect(hasText(rendered.root, 'Your unsaved changes were restored.')).toBe(true);
+
+    await click(getByRole(rendered.root, 'button', 'Cancel'));
+    await click(getByRole(rendered.root, 'button', 'Edit'));
+    expect(input('Hostname').value).toBe('web01.example.com');
+  });
+
+  it('is cleared by a successful save', async () => {
+    const storage = createMemoryStorage();
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversReplace, ({ input: body }) => ok(makeDetail({ ...web, ...body })));
+    rendered = await renderApp(fake, { storage });
+    await openEdit('web-01');
+    await typeInto(input('Hostname'), 'www.example.org');
+    expect(storage.size).toBe(1);
+    await click(getByRole(rendered.root, 'button', 'Save'));
+    expect(fake.callsTo(InvokeChannel.serversReplace)).toEqual([
+      {
+        ref: { accountId: 'acct', id: 1 },
+        input: { name: 'web-01', hostname: 'www.example.org', backups_enabled: true },
+      },
+    ]);
+    expect(storage.size).toBe(0);
+  });
+});
