@@ -81,7 +81,7 @@ describe('small channels', () => {
     const app = { url: 'file:///app/dist/renderer/index.html' };
     expect(await h.core.router.handle(InvokeChannel.appInfo, undefined, app)).toEqual({
       ok: true,
-      value: { version: '0.1.0-test', platform: 'linux', systemLocale: 'en-US' },
+      value: { version: '0.1.0-test', platform: 'linux', systemLocale: 'en-US', notices: [] },
     });
     expect(await h.core.router.handle(InvokeChannel.clipboardWrite, '203.0.113.10', app)).toEqual({
       ok: true,
