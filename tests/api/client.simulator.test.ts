@@ -174,6 +174,28 @@ describe('endpoints over real HTTP', () => {
     expect(stop.server.status).toBe('stopping');
   });
 
+  it('404 for start, reboot and PUT of a server that does not exist, sent once each', async () => {
+    const c = client();
+    const missing = 999_999_999;
+    const errors = [
+      await failure(c.startServer(missing)),
+      await failure(c.rebootServer(missing)),
+      await failure(c.replaceServer(missing, { name: 'gone', hostname: 'gone.example.com', backups_enabled: false })),
+    ];
+    for (const error of errors) {
+      expect(error.kind).toBe('not-found');
+      expect(error.status).toBe(404);
+      expect(error.message).toContain(`Server ${missing} does not exist on VPS.org (404)`);
+      expect(error.outcomeUnknown).toBeFalsy();
+    }
+    expect(sim.requests.map((req) => `${req.method} ${req.path}`)).toEqual([
+      `POST /api/v1/servers/${missing}/start/`,
+      `POST /api/v1/servers/${missing}/reboot/`,
+      `PUT /api/v1/servers/${missing}/`,
+    ]);
+    expect(sleeps).toEqual([]);
+  });
+
   it('401 for a wrong token and for a revoked one', async () => {
     const wrong = await failure(client({ token: 'not-the-token' }).listServers());
     expect(wrong.kind).toBe('unauthorized');
@@ -230,14 +252,30 @@ describe('faults', () => {
     expect(sim.requests).toHaveLength(3);
   });
 
-  it('retries a GET after 429, really waiting the Retry-After of 1 s', async () => {
+  it('retries a GET after 429, waiting exactly the Retry-After of 1 s before the second request', async () => {
     sim.injectFault({ type: 'status', status: 429, retryAfterSeconds: 1 }, { times: 1 });
-    // The real sleep, once: proves the default wait works end to end.
-    const c = createVpsClient({ baseUrl: sim.baseUrl, token: TOKEN });
+    // The sleep is injected: it records the wait and how many requests the server had seen by then.
+    const waits: Array<{ ms: number; requestsBefore: number }> = [];
+    const c = client({
+      sleep: async (ms) => void waits.push({ ms, requestsBefore: sim.requests.length }),
+      random: () => 0.5,
+    });
     const [id] = sim.listServerIds();
     const detail = await c.getServer(id!);
     expect(detail.id).toBe(id);
+    expect(waits).toEqual([{ ms: 1000, requestsBefore: 1 }]);
     expect(sim.requests).toHaveLength(2);
+  });
+
+  it('a 503 without Retry-After backs off with jitter; a 429 with one waits it in full', async () => {
+    sim.injectFault({ type: 'status', status: 503, body: '{"detail": "Maintenance."}' }, { method: 'GET', times: 1 });
+    sim.injectFault({ type: 'status', status: 429, retryAfterSeconds: 3 }, { method: 'GET', times: 1 });
+    const c = client({ random: () => 0 });
+    const [id] = sim.listServerIds();
+    await c.getServer(id!);
+    // 503 without Retry-After: backoff (random 0 -> no wait); 429 with 3 s: the full 3 s.
+    expect(sleeps).toEqual([0, 3000]);
+    expect(sim.requests).toHaveLength(3);
   });
 
   it.each(['html', 'wrong-shape', 'malformed-json'] as const)(
