@@ -82,16 +82,14 @@ describe('create draft', () => {
   });
 });
 
-describe('edit draft', () => {
-  async function openEdit(name: string): Promise<void> {
-    await click(
-      getByRole(rendered!.root, 'list', 'Servers').querySelector<HTMLElement>(
-        `li[data-key] .row-main[title="${name}"]`,
-      )!,
-    );
-    await click(getByRole(rendered!.root, 'button', 'Edit'));
-  }
+async function openEdit(name: string): Promise<void> {
+  await click(
+    getByRole(rendered!.root, 'list', 'Servers').querySelector<HTMLElement>(`li[data-key] .row-main[title="${name}"]`)!,
+  );
+  await click(getByRole(rendered!.root, 'button', 'Edit'));
+}
 
+describe('edit draft', () => {
   it('is kept per server across navigation and windows; Cancel discards it', async () => {
     const storage = createMemoryStorage();
     const servers = [makeView(web), makeView(db)];
