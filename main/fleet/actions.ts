@@ -109,7 +109,7 @@ export function refusalReason(name: string, status: ServerStatus, action: PowerA
 
 /**
  * The API dated a change of the server at or after `at`. `updated_at` has whole seconds, so a change in
- * the second of the acceptance counts: a lagging list shows the date from before the action instead.
+ * the same second counts: a lagging list shows the date from before the action instead.
  */
 function changedSince(server: Server, at: number): boolean {
   return Date.parse(server.updated_at) >= Math.floor(at / 1000) * 1000;
@@ -245,13 +245,14 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   /**
    * Whether this list entry tells how the action went: it must come from a poll started after the API
    * accepted the action, and the API must have caught up with it (shown the transition, or dated a
-   * change after the acceptance), or the grace period for a lagging list must be over.
+   * change since the request), or the grace period after the acceptance must be over.
    */
   const tellsOutcome = (entry: Tracked, server: Server, pollStartedAt: number): boolean => {
     if (entry.acceptedAt === null || pollStartedAt < entry.acceptedAt) return false;
     // A created server listed at all is the API caught up: it did not exist before.
     if (entry.action === 'create') entry.caughtUp = true;
-    if (isTransitional(server.status) || changedSince(server, entry.acceptedAt)) entry.caughtUp = true;
+    // The API dates its change somewhere between sending and acceptance: compare with the sending.
+    if (isTransitional(server.status) || changedSince(server, entry.startedAt)) entry.caughtUp = true;
     return entry.caughtUp || graceOver(entry, pollStartedAt);
   };
 
