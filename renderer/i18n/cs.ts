@@ -175,7 +175,7 @@ export const cs: Record<MessageKey, string | PluralMessage> = {
   'token.sessionOnlyNoReason': 'Token je uschován jen do ukončení aplikace.',
   'token.openSettings': 'Otevřít nastavení',
   'errorKind.unauthorized': 'VPS.org API token odmítlo.',
-  'errorKind.payment-required': 'Na účtu VPS.org není dost kreditu. Dobijte ho na VPS.org a zkuste to znovu.',
+  'errorKind.payment-required': 'Nedostatek kreditu: dobijte si účet VPS.org a zkuste to znovu.',
   'errorKind.not-found': 'VPS.org tento server nezná; možná byl smazán.',
   'errorKind.bad-request': 'VPS.org požadavek odmítlo.',
   'errorKind.rate-limited': 'VPS.org žádá o zpomalení. Zkuste to za chvíli znovu.',

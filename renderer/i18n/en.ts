@@ -179,7 +179,7 @@ export const en = {
   'token.sessionOnlyNoReason': 'Your token is kept only until you quit.',
   'token.openSettings': 'Open Settings',
   'errorKind.unauthorized': 'VPS.org rejected the API token.',
-  'errorKind.payment-required': 'Your VPS.org account has insufficient credits. Top up at VPS.org and try again.',
+  'errorKind.payment-required': 'Insufficient credits: top up your VPS.org account and try again.',
   'errorKind.not-found': 'VPS.org does not know this server; it may have been deleted.',
   'errorKind.bad-request': 'VPS.org refused the request.',
   'errorKind.rate-limited': 'VPS.org asks to slow down. Try again in a moment.',

@@ -98,7 +98,7 @@ describe('create server', () => {
     await typeInto(name, 'big-01');
     await click(getByRole(rendered.root, 'button', 'Create server'));
     expect(getByRole(rendered.root, 'alert').textContent).toBe(
-      'Your VPS.org account has insufficient credits. Top up at VPS.org and try again.',
+      'Insufficient credits: top up your VPS.org account and try again.',
     );
     expect(name.value).toBe('big-01');
   });
