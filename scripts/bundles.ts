@@ -58,6 +58,13 @@ export function rendererBundle(outDir = 'dist/renderer'): InlineConfig {
     root: resolve('renderer'),
     base: './',
     plugins: [preact()],
-    build: { outDir: resolve(outDir), emptyOutDir: true, target: 'chrome130', sourcemap: false },
+    build: {
+      outDir: resolve(outDir),
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: false,
+      // Electron's Chromium supports <link rel="modulepreload">; the polyfill would be dead weight.
+      modulePreload: { polyfill: false },
+    },
   };
 }
