@@ -277,12 +277,24 @@ export function createCore(deps: CoreDeps): Core {
     setAuth({ mode: 'demo', account: demo.account });
   };
 
+  /** Whether a start without a stored token opens the demo; an open Settings view follows the change. */
+  const rememberDemoChoice = (demoMode: boolean) => {
+    const current = deps.settings.get();
+    if (current.demoMode === demoMode) return;
+    const next = applySettingsPatch(current, { demoMode });
+    deps.settings.set(next);
+    emit(EventChannel.settingsChanged, next);
+  };
+
   /**
    * Back to what the vault holds: the stored token's session, else the demo when asked for and the
    * settings want it (nothing stored and nothing to tell the user), else token setup with any notice.
    */
   const resumeFromVault = async (options: { demoWhenEmpty: boolean }) => {
     const loaded = await tokens.load();
+    // A notice means a token was stored: the user has an account, so no later start opens the demo
+    // either (a token that could not be decrypted is gone by the next start).
+    if (loaded.state.mode === 'none' && loaded.state.notice) rememberDemoChoice(false);
     if (loaded.active) openTokenSession(loaded.active);
     else if (
       options.demoWhenEmpty &&
@@ -343,13 +355,16 @@ export function createCore(deps: CoreDeps): Core {
         if (session?.kind === 'demo') return auth;
         await closeSession();
         await openDemoSession();
+        // Chosen from token setup: the next start without a token opens the demo again.
+        rememberDemoChoice(true);
         return auth;
       }),
     [InvokeChannel.demoStop]: () =>
       serial(async () => {
         if (session?.kind !== 'demo') return auth;
         await closeSession();
-        // The user just left the demo: never start it again.
+        // The user just left the demo (to connect an account): neither now nor at the next start.
+        rememberDemoChoice(false);
         await resumeFromVault({ demoWhenEmpty: false });
         return auth;
       }),

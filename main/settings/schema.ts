@@ -36,8 +36,11 @@ export const settingsSchema = z.object({
   notifications: z.boolean().default(true),
   launchAtLogin: z.boolean().default(false),
   language: z.enum(LANGUAGES).default('auto'),
-  /** Start in demo mode when no token is stored. */
-  demoMode: z.boolean().default(false),
+  /**
+   * Start in demo mode when no token is stored: a first run shows a working tray at once. Leaving the
+   * demo turns it off (the user has an account); Try the demo turns it on again.
+   */
+  demoMode: z.boolean().default(true),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -17,8 +17,9 @@ afterEach(async () => {
   harness = null;
 });
 
+/** Token setup with nothing stored (the demo switched off, as after leaving it once). */
 async function fresh(): Promise<Harness> {
-  const h = (harness = await createHarness({ withToken: false }));
+  const h = (harness = await createHarness({ withToken: false, settings: { demoMode: false } }));
   await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
   return h;
 }
