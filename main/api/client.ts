@@ -27,6 +27,8 @@ import {
   describeSchemaIssues,
   fullJitterDelayMs,
   parseRetryAfterSeconds,
+  plainTextReason,
+  redactToken,
 } from './http';
 import {
   checkApiBaseUrl,
@@ -244,14 +246,20 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
 
   function httpError(call: Call, response: RawResponse): VpsApiError {
     const { status } = response;
-    const { detail, fieldErrors, nonFieldErrors } = readErrorBody(response.text);
-    const said = detail ? ` VPS.org said: "${detail}"` : '';
+    const { apiText, fieldErrors } = readErrorBody(response);
+    const said = apiText ? ` VPS.org said: "${apiText}"` : '';
     const what = call.purpose.phrase;
     const fail = (
       kind: VpsApiErrorKind,
       message: string,
       extra: { retryAfterSeconds?: number; outcomeUnknown?: boolean } = {},
-    ) => new VpsApiError(kind, message, { status, ...extra, ...(fieldErrors ? { fieldErrors } : {}) });
+    ) =>
+      new VpsApiError(kind, message, {
+        status,
+        ...extra,
+        ...(fieldErrors ? { fieldErrors } : {}),
+        ...(apiText ? { apiText } : {}),
+      });
 
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
@@ -262,12 +270,8 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       );
     }
     switch (status) {
-      case 400: {
-        const reasons = [detail, ...nonFieldErrors].filter((text): text is string => Boolean(text));
-        if (reasons.length === 0 && fieldErrors) reasons.push(summarizeFieldErrors(fieldErrors));
-        const reason = reasons.length > 0 ? `: ${reasons.join(' ')}` : '.';
-        return fail('bad-request', `VPS.org rejected the request to ${what} (400)${reason}`);
-      }
+      case 400:
+        return fail('bad-request', `VPS.org rejected the request to ${what} (400)${apiText ? `: ${apiText}` : '.'}`);
       case 401:
         return fail('unauthorized', `VPS.org rejected the API token (401). Check the token in Settings.${said}`);
       case 402:
@@ -307,13 +311,19 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     return fail('bad-request', `VPS.org refused to ${what} (${status}).${said}`);
   }
 
-  function readErrorBody(text: string): {
-    detail?: string;
-    fieldErrors?: Record<string, string[]>;
-    nonFieldErrors: string[];
-  } {
-    const parsed = errorBodySchema.safeParse(tryParseJson(text));
-    if (!parsed.success) return { nonFieldErrors: [] };
+  /**
+   * What the server said about a failure. `apiText` is its own words for a person: `detail` and
+   * `non_field_errors`; failing those, its per-field messages; failing those, a short plain-text body
+   * (a proxy's "Service Unavailable"). Never a web page. Token removed everywhere, keys included.
+   */
+  function readErrorBody(response: RawResponse): { apiText?: string; fieldErrors?: Record<string, string[]> } {
+    const json = tryParseJson(response.text);
+    if (json === undefined) {
+      const plain = plainTextReason(response.text, response.headers.get('content-type'), token);
+      return plain ? { apiText: plain } : {};
+    }
+    const parsed = errorBodySchema.safeParse(json);
+    if (!parsed.success) return {};
     const fieldErrors: Record<string, string[]> = {};
     let nonFieldErrors: string[] = [];
     for (const [key, value] of Object.entries(parsed.data)) {
@@ -323,14 +333,13 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
         .map((item) => cleanServerText(item, token));
       if (messages.length === 0) continue;
       if (key === 'non_field_errors') nonFieldErrors = messages;
-      else fieldErrors[key] = messages;
+      else fieldErrors[redactToken(key, token)] = messages;
     }
-    const detail = parsed.data.detail ? cleanServerText(parsed.data.detail, token) : undefined;
-    return {
-      ...(detail ? { detail } : {}),
-      ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
-      nonFieldErrors,
-    };
+    const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+    const stated = [parsed.data.detail ?? '', ...nonFieldErrors].join(' ');
+    // Joined pieces are cleaned again so the whole stays one bounded line.
+    const apiText = cleanServerText(stated.trim() || (hasFieldErrors ? summarizeFieldErrors(fieldErrors) : ''), token);
+    return { ...(apiText ? { apiText } : {}), ...(hasFieldErrors ? { fieldErrors } : {}) };
   }
 
   // ---- bodies: `unknown` until a schema accepts them ----

@@ -17,6 +17,11 @@ export interface VpsApiErrorDetails {
   fieldErrors?: Record<string, string[]>;
   /** 429: seconds the server asked to wait. */
   retryAfterSeconds?: number;
+  /**
+   * The server's own human text (its `detail`, `non_field_errors`, field messages when it sent nothing
+   * else, or a short plain-text body): token removed, one line, bounded. Absent when it said nothing.
+   */
+  apiText?: string;
   /** A POST/PUT/PATCH/DELETE that timed out or lost its connection: it may or may not have happened. */
   outcomeUnknown?: boolean;
   cause?: unknown;
@@ -28,6 +33,7 @@ export class VpsApiError extends Error {
   readonly status?: number;
   readonly fieldErrors?: Record<string, string[]>;
   readonly retryAfterSeconds?: number;
+  readonly apiText?: string;
   readonly outcomeUnknown: boolean;
 
   constructor(kind: VpsApiErrorKind, message: string, details: VpsApiErrorDetails = {}) {
@@ -36,6 +42,7 @@ export class VpsApiError extends Error {
     if (details.status !== undefined) this.status = details.status;
     if (details.fieldErrors !== undefined) this.fieldErrors = details.fieldErrors;
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+    if (details.apiText !== undefined) this.apiText = details.apiText;
     this.outcomeUnknown = details.outcomeUnknown ?? false;
   }
 }

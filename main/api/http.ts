@@ -54,6 +54,17 @@ export function cleanServerText(text: string, token: string): string {
   return oneLine.length > MAX_SERVER_TEXT ? `${oneLine.slice(0, MAX_SERVER_TEXT - 1)}…` : oneLine;
 }
 
+/**
+ * A non-JSON error body worth quoting: short plain text such as a proxy's "Service Unavailable".
+ * A web page or a long dump (a stack trace) says nothing a person can use, so it yields nothing.
+ */
+export function plainTextReason(body: string, contentType: string | null, token: string): string | undefined {
+  const text = body.trim();
+  if (text === '' || text.length > MAX_SERVER_TEXT || text.startsWith('<')) return undefined;
+  if (/html/i.test(contentType ?? '')) return undefined;
+  return cleanServerText(text, token);
+}
+
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {

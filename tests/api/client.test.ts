@@ -48,6 +48,7 @@ function expectNoToken(error: VpsApiError): void {
     error.stack ?? '',
     JSON.stringify(error),
     JSON.stringify(error.fieldErrors ?? {}),
+    error.apiText ?? '',
     String(error),
   ].join('\n');
   expect(everything).not.toContain(TOKEN);
@@ -298,6 +299,91 @@ describe('error mapping', () => {
       expect(error.message).toContain('Bearer [redacted]');
     },
   );
+
+  describe('apiText: the server’s own words, for the popup to quote', () => {
+    it('is the detail of a 400', async () => {
+      stub.setHandler(() => ({ status: 400, json: { detail: 'Server is already running.' } }));
+      const error = await failure(client().startServer(3));
+      expect(error.apiText).toBe('Server is already running.');
+    });
+
+    it('is the non_field_errors of a 400 (after the detail when both came), not the per-field texts', async () => {
+      stub.setHandler(() => ({
+        status: 400,
+        json: { non_field_errors: ['Location is full.', 'Try  another\n one.'], name: ['Name is taken.'] },
+      }));
+      const create = client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' });
+      const error = await failure(create);
+      expect(error.apiText).toBe('Location is full. Try another one.');
+      expect(error.fieldErrors).toEqual({ name: ['Name is taken.'] });
+
+      stub.setHandler(() => ({ status: 400, json: { detail: 'Invalid parameters.', non_field_errors: ['Full.'] } }));
+      const both = await failure(client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' }));
+      expect(both.apiText).toBe('Invalid parameters. Full.');
+    });
+
+    it('summarizes the per-field texts of a 400 that said nothing else', async () => {
+      stub.setHandler(() => ({ status: 400, json: { hostname: ['Not a FQDN.'] } }));
+      const error = await failure(client().updateServer(3, { name: 'web-3' }));
+      expect(error.apiText).toBe('hostname: Not a FQDN.');
+    });
+
+    it('is the detail of a 404', async () => {
+      stub.setHandler(() => ({ status: 404, json: { detail: 'No Server matches the given query.' } }));
+      const error = await failure(client().getServer(7));
+      expect(error.kind).toBe('not-found');
+      expect(error.apiText).toBe('No Server matches the given query.');
+    });
+
+    it('is a short plain-text body, e.g. a proxy’s 503', async () => {
+      stub.setHandler(() => ({ status: 503, text: '  Down for maintenance\nuntil 14:00 UTC ' }));
+      const error = await failure(client({ retry: { limit: 0 } }).listServers());
+      expect(error.kind).toBe('server');
+      expect(error.apiText).toBe('Down for maintenance until 14:00 UTC');
+      expect(error.message).toContain('VPS.org said: "Down for maintenance until 14:00 UTC"');
+    });
+
+    it('is absent for a web page, a long dump, an empty body or JSON without words', async () => {
+      const replies = [
+        { status: 502, text: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+        { status: 502, text: 'Bad Gateway', headers: { 'content-type': 'text/html' } },
+        { status: 500, text: `Traceback (most recent call last):\n${'  File "x.py", line 1\n'.repeat(40)}` },
+        { status: 500, text: '' },
+        { status: 500, json: { code: 17 } },
+        { status: 500, json: ['oops'] },
+      ];
+      for (const reply of replies) {
+        stub.setHandler(() => reply);
+        const error = await failure(client({ retry: { limit: 0 } }).listServers());
+        expect({ reply, apiText: error.apiText }).toEqual({ reply, apiText: undefined });
+      }
+    });
+
+    it.each([400, 401, 404, 429, 503])(
+      'never contains the token, even when the server echoes Authorization (%i)',
+      async (status) => {
+        stub.setHandler((req) => {
+          const echoed = String(req.headers.authorization);
+          return {
+            status,
+            json: { detail: `Bad header: ${echoed}`, non_field_errors: [`raw ${TOKEN}`], [`f_${TOKEN}`]: ['x'] },
+          };
+        });
+        const error = await failure(client({ retry: { limit: 0 } }).getServer(3));
+        expect(stub.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+        expect(error.apiText).toBe('Bad header: Bearer [redacted] raw [redacted]');
+        expect(Object.keys(error.fieldErrors ?? {})).toEqual(['f_[redacted]']);
+        expectNoToken(error);
+      },
+    );
+
+    it('never contains the token echoed in a plain-text body', async () => {
+      stub.setHandler((req) => ({ status: 503, text: `Rejected: ${String(req.headers.authorization)}` }));
+      const error = await failure(client({ retry: { limit: 0 } }).rebootServer(3));
+      expect(error.apiText).toBe('Rejected: Bearer [redacted]');
+      expectNoToken(error);
+    });
+  });
 
   it('never puts the token in an invalid-response message built from the body', async () => {
     stub.setHandler(() => ({ status: 200, json: { [TOKEN]: 1, status: TOKEN } }));
