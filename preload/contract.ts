@@ -71,6 +71,10 @@ export interface IpcError {
   /** Per-field rule codes when the input failed the app's own checks (main/api/rules.ts); the popup words them. */
   fieldViolations?: Record<string, RuleViolation[]>;
   retryAfterSeconds?: number;
+  /** The API's own words (its detail or a short plain-text body), for the popup to quote as is. */
+  apiText?: string;
+  /** A change that timed out or failed half-way: it may or may not have been carried out. */
+  outcomeUnknown?: boolean;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };

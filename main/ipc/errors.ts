@@ -16,12 +16,19 @@ export const GENERIC_INTERNAL_MESSAGE = 'Something went wrong inside the app. Pl
 
 /** Any thrown value -> IpcError. Unknown errors get a generic message (their text may hold anything). */
 export function toIpcError(error: unknown, redact: (text: string) => string = (text) => text): IpcError {
-  if (error instanceof IpcFailure) return { ...error.error, message: redact(error.error.message) };
+  if (error instanceof IpcFailure) {
+    const mapped: IpcError = { ...error.error, message: redact(error.error.message) };
+    if (error.error.apiText !== undefined) mapped.apiText = redact(error.error.apiText);
+    return mapped;
+  }
   if (isVpsApiError(error)) {
     const mapped: IpcError = { kind: error.kind, message: redact(error.message) };
     if (error.status !== undefined) mapped.status = error.status;
     if (error.fieldErrors !== undefined) mapped.fieldErrors = error.fieldErrors;
     if (error.retryAfterSeconds !== undefined) mapped.retryAfterSeconds = error.retryAfterSeconds;
+    if (error.apiText !== undefined) mapped.apiText = redact(error.apiText);
+    // Only a true value crosses: absent means the failed call certainly did not change anything.
+    if (error.outcomeUnknown) mapped.outcomeUnknown = true;
     return mapped;
   }
   return { kind: 'internal', message: GENERIC_INTERNAL_MESSAGE };

@@ -76,7 +76,13 @@ function fromRules<T>(result: RuleResult<T>): Validation<T> {
 }
 
 function badRequest(violations: FieldViolations): IpcError {
-  return { kind: 'bad-request', message: 'Some fields are not valid.', fieldErrors: describeViolations(violations) };
+  // Codes for the popup to word in the user's language; English texts for logs and other callers.
+  return {
+    kind: 'bad-request',
+    message: 'Some fields are not valid.',
+    fieldErrors: describeViolations(violations),
+    fieldViolations: violations,
+  };
 }
 
 function withRef<K extends string, T>(field: K, check: (value: unknown) => RuleResult<T>) {

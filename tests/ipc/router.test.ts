@@ -106,8 +106,39 @@ describe('createRouter', () => {
           hostname: ['Must be a fully qualified domain name, e.g. web01.example.com.'],
           backups_enabled: ['Must be true or false.'],
         },
+        fieldViolations: { hostname: ['invalid-hostname'], backups_enabled: ['not-boolean'] },
       },
     });
+  });
+
+  it('gives the rule codes of a failed create and update, for the popup to word', async () => {
+    const create = vi.fn<() => never>(() => {
+      throw new Error('must not run');
+    });
+    const router = createRouter(makeHandlers({ [InvokeChannel.serversCreate]: create }), isTrusted);
+    const created = await router.handle(InvokeChannel.serversCreate, { name: '-bad', plan_id: 0 }, trusted);
+    expect(created).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'bad-request',
+        fieldViolations: {
+          name: ['invalid-name'],
+          plan_id: ['not-positive'],
+          os_id: ['required'],
+          location: ['required'],
+        },
+      },
+    });
+    const updated = await router.handle(
+      InvokeChannel.serversUpdate,
+      { ref: { accountId: 'default', id: 1 }, patch: {} },
+      trusted,
+    );
+    expect(updated).toMatchObject({
+      ok: false,
+      error: { kind: 'bad-request', fieldViolations: { non_field_errors: ['no-fields'] } },
+    });
+    expect(create).not.toHaveBeenCalled();
   });
 
   it('never echoes a pasted token in a validation message', () => {
@@ -151,6 +182,50 @@ describe('createRouter', () => {
     expect(internal).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(internal)).not.toContain('token=abc');
     expect(onUnexpectedError).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes the API’s own text and an unknown outcome to the popup, redacted like the message', async () => {
+    const router = createRouter(
+      makeHandlers({
+        [InvokeChannel.serversReboot]: () => {
+          throw new VpsApiError('server', 'VPS.org had a problem (502). VPS.org said: "Gateway SECRET"', {
+            status: 502,
+            apiText: 'Gateway SECRET',
+            outcomeUnknown: true,
+          });
+        },
+        [InvokeChannel.serversStart]: () => {
+          throw new VpsApiError('network', 'VPS.org could not be reached: connect ECONNREFUSED.', {
+            outcomeUnknown: false,
+          });
+        },
+        [InvokeChannel.serversStop]: () => {
+          throw new IpcFailure('conflict', 'Refused SECRET.', { apiText: 'Refused SECRET.' });
+        },
+      }),
+      isTrusted,
+      { redact: (text) => text.replaceAll('SECRET', '[redacted]') },
+    );
+    const ref = { accountId: 'default', id: 7 };
+    expect(await router.handle(InvokeChannel.serversReboot, ref, trusted)).toEqual({
+      ok: false,
+      error: {
+        kind: 'server',
+        message: 'VPS.org had a problem (502). VPS.org said: "Gateway [redacted]"',
+        status: 502,
+        apiText: 'Gateway [redacted]',
+        outcomeUnknown: true,
+      },
+    });
+    // Certainly not sent: nothing about an unknown outcome crosses.
+    expect(await router.handle(InvokeChannel.serversStart, ref, trusted)).toEqual({
+      ok: false,
+      error: { kind: 'network', message: 'VPS.org could not be reached: connect ECONNREFUSED.' },
+    });
+    expect(await router.handle(InvokeChannel.serversStop, ref, trusted)).toEqual({
+      ok: false,
+      error: { kind: 'conflict', message: 'Refused [redacted].', apiText: 'Refused [redacted].' },
+    });
   });
 
   it('survives a sender predicate that throws', async () => {
