@@ -141,7 +141,7 @@ function Shell() {
               })
             }
           >
-            {t('demo.leave')}
+            {t('demo.connect')}
           </button>
         </div>
       )}

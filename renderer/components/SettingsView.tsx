@@ -125,6 +125,15 @@ export function SettingsView() {
             />
             <label for="settings-login">{t('settings.launchAtLogin')}</label>
           </div>
+          <div class="check">
+            <input
+              type="checkbox"
+              id="settings-demo"
+              checked={settings.demoMode}
+              onChange={(event) => void save({ demoMode: event.currentTarget.checked })}
+            />
+            <label for="settings-demo">{t('settings.demoMode')}</label>
+          </div>
           <div class="field">
             <label for="settings-language">{t('settings.language')}</label>
             <select

@@ -1,5 +1,5 @@
-// First run (or after the token was revoked): paste a token, or try the demo. The token goes to the
-// main process once and is never read back; the input keeps its text after an error.
+// Token setup (after leaving the demo, or when the stored token is unreadable or revoked): paste a token, or try
+// the demo. The token goes to the main process once and is never read back; the input keeps its text after an error.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthNotice, IpcError } from '../../preload/contract';
 import type { I18n } from '../i18n';

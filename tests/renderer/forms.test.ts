@@ -145,7 +145,7 @@ describe('token setup', () => {
     expect(input.type).toBe('text');
   });
 
-  it('enters the app after a good token, and the demo shows a badge with Leave demo', async () => {
+  it('enters the app after a good token, and the demo shows a badge and Connect your account', async () => {
     const fake = createFakeBridge({ auth: { mode: 'none' }, servers: [existing] });
     fake.handle(InvokeChannel.demoStart, () => ok(DEMO_AUTH));
     fake.handle(InvokeChannel.demoStop, () => ok({ mode: 'none' }));
@@ -154,7 +154,9 @@ describe('token setup', () => {
     expect(hasText(rendered.root.querySelector('header')!, 'Demo')).toBe(true);
     expect(hasText(rendered.root, 'Demo mode: simulated servers')).toBe(true);
     expect(queryByRole(rendered.root, 'list', 'Servers')).not.toBeNull();
-    await click(getByRole(rendered.root.querySelector('[data-testid="demo-banner"]')!, 'button', 'Leave demo'));
+    await click(
+      getByRole(rendered.root.querySelector('[data-testid="demo-banner"]')!, 'button', 'Connect your account'),
+    );
     expect(fake.callsTo(InvokeChannel.demoStop)).toHaveLength(1);
     expect(queryByRole(rendered.root, 'textbox', 'API token')).not.toBeNull();
   });
