@@ -243,4 +243,6 @@ export const cs: Record<MessageKey, string | PluralMessage> = {
   'draft.restored': 'Vaše neuložené změny byly obnoveny.',
   'language.en': 'English',
   'language.cs': 'Čeština',
+  'error.apiSaid': 'VPS.org uvedlo: „{text}“',
+  'error.networkUnsent': 'VPS.org není dostupné, takže se nic nezměnilo. Zkontrolujte připojení k internetu.',
 };

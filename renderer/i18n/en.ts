@@ -247,6 +247,8 @@ export const en = {
   'draft.restored': 'Your unsaved changes were restored.',
   'language.en': 'English',
   'language.cs': 'Čeština',
+  'error.apiSaid': 'VPS.org said: “{text}”',
+  'error.networkUnsent': 'VPS.org cannot be reached, so nothing was changed. Check your internet connection.',
 } as const satisfies Record<string, string | PluralMessage>;
 
 export type MessageKey = keyof typeof en;
