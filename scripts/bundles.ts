@@ -7,8 +7,8 @@ import type { InlineConfig } from 'vite';
 
 const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** Main process: ESM for Node, every dependency bundled (electron-store is ESM-only). */
-export function mainBundle(outDir = 'dist/main'): InlineConfig {
+/** A bundle for Electron's Node side: one entry, every dependency inlined except `external`. */
+function nodeBundle(entry: string, outDir: string, format: 'es' | 'cjs', external: string[]): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
@@ -17,37 +17,26 @@ export function mainBundle(outDir = 'dist/main'): InlineConfig {
       emptyOutDir: true,
       target: 'node20',
       ssr: true,
-      sourcemap: true,
+      sourcemap: format === 'es',
       minify: false,
       rolldownOptions: {
-        input: { index: 'main/index.ts' },
-        external: nodeExternals,
-        output: { format: 'es', entryFileNames: '[name].js' },
+        input: { index: entry },
+        external,
+        output: { format, entryFileNames: format === 'es' ? '[name].js' : '[name].cjs' },
       },
     },
     ssr: { noExternal: true, target: 'node' },
   };
 }
 
+/** Main process: ESM for Node, every dependency bundled (electron-store is ESM-only). */
+export function mainBundle(outDir = 'dist/main'): InlineConfig {
+  return nodeBundle('main/index.ts', outDir, 'es', nodeExternals);
+}
+
 /** Preload: ONE CommonJS file requiring only `electron`, because a sandboxed preload cannot load modules. */
 export function preloadBundle(outDir = 'dist/preload'): InlineConfig {
-  return {
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      ssr: true,
-      minify: false,
-      rolldownOptions: {
-        input: { index: 'preload/index.ts' },
-        external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
-      },
-    },
-    ssr: { noExternal: true, target: 'node' },
-  };
+  return nodeBundle('preload/index.ts', outDir, 'cjs', ['electron']);
 }
 
 /** Renderer: the Preact popup page. */
