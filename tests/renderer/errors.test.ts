@@ -70,38 +70,78 @@ describe('errorText', () => {
     );
   });
 
-  it('tells that the outcome is unknown when a change timed out or failed half-way', () => {
+  it('tells that the outcome is unknown only when main says so (outcomeUnknown)', () => {
     const timeout: IpcError = { kind: 'timeout', message: 'x' };
     expect(errorText(en, timeout)).toBe('VPS.org did not answer in time. Try again.');
-    expect(errorText(en, timeout, { write: true })).toMatch(
+    const unknownTimeout: IpcError = { ...timeout, outcomeUnknown: true };
+    expect(errorText(en, unknownTimeout, { write: true })).toMatch(
       /outcome is unknown: the change may or may not have been made/,
     );
-    expect(errorText(cs, timeout, { write: true })).toMatch(/výsledek není znám/);
-    expect(errorText(en, { kind: 'server', message: 'x', status: 502 }, { write: true })).toMatch(
+    expect(errorText(cs, unknownTimeout, { write: true })).toMatch(/výsledek není znám/);
+    expect(errorText(en, { kind: 'server', message: 'x', status: 502, outcomeUnknown: true })).toMatch(
       /HTTP 502\): the change may or may not have been made/,
     );
-    // 503 means "not done": nothing unknown about it.
-    expect(errorText(en, { kind: 'server', message: 'x', status: 503 }, { write: true })).toBe(
-      'VPS.org has a problem on its side (HTTP 503). Try again later.',
+    // A 502 to a read (or a write main knows was not carried out) is not a mystery.
+    expect(errorText(en, { kind: 'server', message: 'x', status: 502 }, { write: true })).toBe(
+      'VPS.org has a problem on its side (HTTP 502). Try again later.',
+    );
+    expect(errorText(en, { kind: 'network', message: 'x', outcomeUnknown: true }, { write: true })).toMatch(
+      /it may still be carried out/,
     );
   });
 
-  it('quotes the API’s own reason after its own sentence (it stays as the API wrote it)', () => {
+  it('says a change that certainly was not sent changed nothing', () => {
+    const refused: IpcError = { kind: 'network', message: 'VPS.org could not be reached: connect ECONNREFUSED.' };
+    expect(errorText(en, refused, { write: true })).toBe(
+      'VPS.org cannot be reached, so nothing was changed. Check your internet connection.',
+    );
+    expect(errorText(cs, refused, { write: true })).toBe(
+      'VPS.org není dostupné, takže se nic nezměnilo. Zkontrolujte připojení k internetu.',
+    );
+    expect(errorText(en, refused, { write: true })).not.toMatch(/may still|may or may not/);
+  });
+
+  it('quotes the API’s own text (apiText) after its own sentence, as the API wrote it', () => {
     const badRequest: IpcError = {
       kind: 'bad-request',
       status: 400,
       message: 'VPS.org rejected the request to start server 1 (400): Server is already running.',
+      apiText: 'Server is already running.',
     };
     expect(errorText(en, badRequest)).toBe('VPS.org refused the request: “Server is already running.”');
     expect(errorText(cs, badRequest)).toBe('VPS.org požadavek odmítlo: „Server is already running.“');
-    const said: IpcError = {
-      kind: 'bad-request',
-      status: 418,
-      message: 'VPS.org refused to x (418). VPS.org said: "No tea."',
-    };
-    expect(errorText(en, said)).toBe('VPS.org refused the request: “No tea.”');
+    const unavailable: IpcError = { kind: 'server', status: 503, message: 'x', apiText: 'Down until 14:00 UTC' };
+    expect(errorText(en, unavailable)).toBe(
+      'VPS.org has a problem on its side (HTTP 503). Try again later. VPS.org said: “Down until 14:00 UTC”',
+    );
+    expect(errorText(cs, unavailable)).toBe(
+      'VPS.org má potíže na své straně (HTTP 503). Zkuste to později. VPS.org uvedlo: „Down until 14:00 UTC“',
+    );
     const conflict: IpcError = { kind: 'conflict', message: 'web-01 is already running.' };
     expect(errorText(cs, conflict)).toBe('Teď to nejde: „web-01 is already running.“');
+  });
+
+  it('never quotes main’s English message, whatever shape it has', () => {
+    const shapes: IpcError[] = [
+      { kind: 'bad-request', status: 400, message: 'VPS.org rejected the request to start server 1 (400): Nope.' },
+      { kind: 'bad-request', status: 418, message: 'VPS.org refused to x (418). VPS.org said: "No tea."' },
+      { kind: 'not-found', status: 404, message: 'Server 7 does not exist. VPS.org said: "Gone."' },
+    ];
+    expect(shapes.map((error) => errorText(en, error))).toEqual([
+      'VPS.org refused the request.',
+      'VPS.org refused the request.',
+      'VPS.org does not know this server; it may have been deleted.',
+    ]);
+  });
+
+  it('leaves the API text out when the app’s own field checks failed (the fields say it)', () => {
+    const checked: IpcError = {
+      kind: 'bad-request',
+      message: 'Some fields are not valid.',
+      fieldViolations: { name: ['required'] },
+      apiText: 'ignored',
+    };
+    expect(errorText(en, checked)).toBe('VPS.org refused the request.');
   });
 });
 
@@ -124,11 +164,34 @@ describe('errors in the popup', () => {
 
   it('tells at the row that a timed-out power action may or may not have happened', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01', status: 'stopped' }))] });
-    fake.handle(InvokeChannel.serversStart, () => fail({ kind: 'timeout', message: 'The start request timed out.' }));
+    fake.handle(InvokeChannel.serversStart, () =>
+      fail({ kind: 'timeout', message: 'The start request timed out.', outcomeUnknown: true }),
+    );
     rendered = await renderApp(fake);
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
     expect(getByRole(rendered.root, 'alert').textContent).toMatch(/outcome is unknown/);
     expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
+  });
+
+  it('tells at the row that a power action which never reached VPS.org changed nothing, and quotes a 503', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01', status: 'stopped' }))] });
+    fake.handle(InvokeChannel.serversStart, () =>
+      fail({ kind: 'network', message: 'VPS.org could not be reached: connect ECONNREFUSED 10.0.0.1:443.' }),
+    );
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root, 'button', 'Start web-01'));
+    const alert = getByRole(rendered.root, 'alert');
+    expect(alert.textContent).toContain(
+      'VPS.org cannot be reached, so nothing was changed. Check your internet connection.',
+    );
+    fake.handle(InvokeChannel.serversStart, () =>
+      fail({ kind: 'server', status: 503, message: 'x', apiText: 'Maintenance until 14:00 UTC' }),
+    );
+    await click(getByRole(rendered.root, 'button', 'Start web-01'));
+    expect(getByRole(rendered.root, 'alert').textContent).toContain(
+      'VPS.org has a problem on its side (HTTP 503). Try again later. VPS.org said: “Maintenance until 14:00 UTC”',
+    );
+    expect(hasText(rendered.root, 'ECONNREFUSED')).toBe(false);
   });
 
   it('words the app’s own field checks (fieldViolations) in Czech rather than main’s English', async () => {
@@ -163,6 +226,7 @@ describe('errors in the popup', () => {
         kind: 'bad-request',
         status: 400,
         message: 'VPS.org rejected the request to edit server 1 (400): Hostname is taken.',
+        apiText: 'Hostname is taken.',
       }),
     );
     rendered = await renderApp(fake);
