@@ -74,7 +74,12 @@ async function shootLanguage(
   const backends: Backend[] = [];
   try {
     // Token setup: an account with no token stored yet.
-    const fresh = await startBackend({ assetsDir, withToken: false, systemLocale: language.locale });
+    const fresh = await startBackend({
+      assetsDir,
+      withToken: false,
+      settings: { demoMode: false },
+      systemLocale: language.locale,
+    });
     backends.push(fresh);
     const setup = await openPopup(browser, fresh, {
       locale: language.locale,

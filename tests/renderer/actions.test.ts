@@ -111,7 +111,12 @@ describe('power actions', () => {
       ],
     });
     fake.handle(InvokeChannel.serversStart, () =>
-      fail({ kind: 'bad-request', status: 400, message: 'Bad request – server is already running' }),
+      fail({
+        kind: 'bad-request',
+        status: 400,
+        message: 'VPS.org rejected the request (400): Bad request – server is already running',
+        apiText: 'Bad request – server is already running',
+      }),
     );
     rendered = await renderApp(fake);
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
