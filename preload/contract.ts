@@ -75,6 +75,21 @@ export interface IpcError {
   apiText?: string;
   /** A change that timed out or failed half-way: it may or may not have been carried out. */
   outcomeUnknown?: boolean;
+  /** Why a `conflict` was refused without a request, for the popup to word in the user's language. */
+  conflict?: ConflictInfo;
+}
+
+export interface ConflictInfo {
+  /**
+   * in-flight: another action on this server is still being carried out; already-running / not-running:
+   * the action does not fit the status; busy: the server is in a transition; suspended: no power actions;
+   * other-status: a status the action cannot start from (e.g. one the app does not know).
+   */
+  reason: 'in-flight' | 'already-running' | 'not-running' | 'busy' | 'suspended' | 'other-status';
+  serverName: string;
+  status: ServerStatus;
+  /** in-flight: the action being carried out. */
+  pendingAction?: PendingAction['action'];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
