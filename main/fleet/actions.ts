@@ -5,7 +5,14 @@
 import { isVpsApiError } from '../api/errors';
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../api/rules';
 import type { PowerAction, Server, ServerDetail, ServerStatus } from '../api/schemas';
-import type { AcceptedAction, ActionOutcome, PendingAction, ServerRef, ServerView } from '../../preload/contract';
+import type {
+  AcceptedAction,
+  ActionOutcome,
+  ConflictInfo,
+  PendingAction,
+  ServerRef,
+  ServerView,
+} from '../../preload/contract';
 import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
 import { allowedPowerActions, isTransitional } from '../api/statuses';
@@ -95,16 +102,44 @@ export function outcomeNotice(outcome: ActionOutcome, messages: Messages, curren
 }
 
 /**
- * Why a power action is not possible now, or null when it is. Whether it is allowed comes from
- * `allowedPowerActions` alone (the rule the popup and tray use too); this only words the refusal.
+ * Why a power action is not possible now, as data, or null when it is. Whether it is allowed comes from
+ * `allowedPowerActions` alone (the rule the popup and tray use too).
  */
-export function refusalReason(name: string, status: ServerStatus, action: PowerAction): string | null {
+export function refusalReason(name: string, status: ServerStatus, action: PowerAction): ConflictInfo | null {
   if (allowedPowerActions(status).includes(action)) return null;
-  if (isTransitional(status)) return `${name} is ${status}; wait until it settles.`;
-  if (status === 'suspended') return `${name} is suspended; power actions are not available.`;
-  if (status === 'active') return `${name} is already running.`;
-  if (status === 'stopped') return `${name} is not running.`;
-  return `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`;
+  const refused = (reason: ConflictInfo['reason']): ConflictInfo => ({ reason, serverName: name, status });
+  if (isTransitional(status)) return refused('busy');
+  if (status === 'suspended') return refused('suspended');
+  if (status === 'active') return refused('already-running');
+  if (status === 'stopped') return refused('not-running');
+  return refused('other-status');
+}
+
+/**
+ * The English wording of a refusal (`IpcError.message`, the tray's notification body); the popup words
+ * `IpcError.conflict` itself. `action` is the one that was refused.
+ */
+export function conflictMessage(conflict: ConflictInfo, action: TrackedKind): string {
+  const { serverName: name, status } = conflict;
+  switch (conflict.reason) {
+    case 'in-flight':
+      return `${name}: another action (${conflict.pendingAction ?? 'unknown'}) is still in progress.`;
+    case 'busy':
+      return `${name} is ${status}; wait until it settles.`;
+    case 'suspended':
+      return `${name} is suspended; power actions are not available.`;
+    case 'already-running':
+      return `${name} is already running.`;
+    case 'not-running':
+      return `${name} is not running.`;
+    case 'other-status':
+      return `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`;
+  }
+}
+
+/** The failure a refused action raises: the reason as data, worded in English from it. */
+export function conflictFailure(conflict: ConflictInfo, action: TrackedKind): IpcFailure {
+  return new IpcFailure('conflict', conflictMessage(conflict, action), { conflict });
 }
 
 /**
@@ -183,7 +218,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     if (!view) throw new IpcFailure('not-found', `Server ${ref.id} is not in the list. Refresh and try again.`);
     const busy = tracked.get(key);
     if (busy) {
-      throw new IpcFailure('conflict', `${view.server.name}: another action (${busy.action}) is still in progress.`);
+      const { name, status } = view.server;
+      throw conflictFailure({ reason: 'in-flight', serverName: name, status, pendingAction: busy.action }, action);
     }
     const entry: Tracked = {
       key,
@@ -260,7 +296,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     async power(ref, action) {
       const { entry, view } = begin(ref, action);
       const refusal = refusalReason(view.server.name, view.server.status, action);
-      if (refusal) throw new IpcFailure('conflict', refusal);
+      if (refusal) throw conflictFailure(refusal, action);
       entry.optimisticStatus = POWER[action].optimistic;
       entry.expected = POWER[action].expected;
       track(entry, { ...view.server, status: POWER[action].optimistic });

@@ -19,6 +19,10 @@ export function toIpcError(error: unknown, redact: (text: string) => string = (t
   if (error instanceof IpcFailure) {
     const mapped: IpcError = { ...error.error, message: redact(error.error.message) };
     if (error.error.apiText !== undefined) mapped.apiText = redact(error.error.apiText);
+    const { conflict } = error.error;
+    // A copy: the server's name and status are texts from the API, redacted like the message.
+    if (conflict !== undefined)
+      mapped.conflict = { ...conflict, serverName: redact(conflict.serverName), status: redact(conflict.status) };
     return mapped;
   }
   if (isVpsApiError(error)) {

@@ -36,7 +36,14 @@ describe('power actions', () => {
 
     // A second action on the same server is refused without a request.
     const again = await invoke(h, InvokeChannel.serversStop, WEB);
-    expect(again).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(again).toEqual({
+      ok: false,
+      error: {
+        kind: 'conflict',
+        message: 'web-server-01: another action (reboot) is still in progress.',
+        conflict: { reason: 'in-flight', serverName: 'web-server-01', status: 'rebooting', pendingAction: 'reboot' },
+      },
+    });
     expect(h.postsTo('/api/v1/servers/12345/stop/')).toBe(0);
 
     // Fast polling (3 s) while tracked; the simulator settles a reboot in under a second at speed 60.
@@ -66,15 +73,17 @@ describe('power actions', () => {
   it('refuses actions the state does not allow, without a request', async () => {
     const h = (harness = await createHarness());
     const cases = [
-      [InvokeChannel.serversStart, WEB, /already running/],
-      [InvokeChannel.serversStop, STOPPED, /not running/],
-      [InvokeChannel.serversReboot, STOPPED, /not running/],
-      [InvokeChannel.serversStart, SUSPENDED, /suspended/],
+      [InvokeChannel.serversStart, WEB, /already running/, 'already-running', 'active'],
+      [InvokeChannel.serversStop, STOPPED, /not running/, 'not-running', 'stopped'],
+      [InvokeChannel.serversReboot, STOPPED, /not running/, 'not-running', 'stopped'],
+      [InvokeChannel.serversStart, SUSPENDED, /suspended/, 'suspended', 'suspended'],
     ] as const;
-    for (const [channel, ref, message] of cases) {
+    for (const [channel, ref, message, reason, status] of cases) {
       const result = await invoke(h, channel, ref);
       expect(result).toMatchObject({ ok: false, error: { kind: 'conflict' } });
       expect(errorOf(result).message).toMatch(message);
+      const serverName = (await view(h, ref.id))?.server.name;
+      expect(errorOf(result).conflict).toEqual({ reason, serverName, status });
     }
     expect(h.sim.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
     const unknown = await invoke(h, InvokeChannel.serversStart, { accountId: 'default', id: 99_999 });

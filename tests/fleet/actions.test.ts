@@ -3,6 +3,7 @@ import { VpsApiError } from '../../main/api/errors';
 import type { PowerActionResponse, Server } from '../../main/api/schemas';
 import { createActionTracker, formatElapsed } from '../../main/fleet/actions';
 import type { FleetApi } from '../../main/fleet/api';
+import { IpcFailure } from '../../main/ipc/errors';
 import { createFleetState } from '../../main/fleet/state';
 import type { ActionOutcome } from '../../preload/contract';
 import { makeServer } from './fixtures';
@@ -207,6 +208,37 @@ describe('action tracker', () => {
       t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
       expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'srv-1 rebooted in 30 s' });
     });
+  });
+
+  it('refuses a second action on a busy server with the reason as data, without a request', async () => {
+    const t = setup([makeServer(1)], () => accepted('rebooting'));
+    await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
+    const inFlight = {
+      kind: 'conflict',
+      message: 'srv-1: another action (reboot) is still in progress.',
+      conflict: { reason: 'in-flight', serverName: 'srv-1', status: 'rebooting', pendingAction: 'reboot' },
+    };
+    await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'stop')).rejects.toMatchObject({ error: inFlight });
+    await expect(t.tracker.update({ accountId: 'default', id: 1 }, { name: 'renamed' })).rejects.toMatchObject({
+      error: inFlight,
+    });
+    expect(t.calls).toEqual(['reboot 1']);
+  });
+
+  it('refuses a power action the status does not allow with the reason as data, without a request', async () => {
+    const t = setup([makeServer(1, { status: 'suspended' })], () => accepted('starting'));
+    const refused = t.tracker.power({ accountId: 'default', id: 1 }, 'start');
+    await expect(refused).rejects.toBeInstanceOf(IpcFailure);
+    await expect(refused).rejects.toMatchObject({
+      error: {
+        kind: 'conflict',
+        message: 'srv-1 is suspended; power actions are not available.',
+        conflict: { reason: 'suspended', serverName: 'srv-1', status: 'suspended' },
+      },
+    });
+    expect(t.calls).toEqual([]);
+    expect(t.tracker.hasTracked()).toBe(false);
+    expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'suspended' } });
   });
 
   it('formats elapsed time for people', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PowerAction } from '../../main/api/schemas';
 import { allowedPowerActions, KNOWN_STATUSES } from '../../main/api/statuses';
-import { refusalReason } from '../../main/fleet/actions';
+import { conflictFailure, conflictMessage, refusalReason } from '../../main/fleet/actions';
+import { IpcFailure } from '../../main/ipc/errors';
 import { serverKey as fleetServerKey, refKey as fleetRefKey } from '../../main/fleet/state';
 import { refKey as popupRefKey } from '../../renderer/state/fleet';
 import { refKey, serverKey } from '../../preload/contract';
@@ -20,12 +21,57 @@ describe('refusalReason', () => {
     }
   });
 
-  it('words each refusal for a person', () => {
-    expect(refusalReason('web-01', 'active', 'start')).toBe('web-01 is already running.');
-    expect(refusalReason('web-01', 'stopped', 'reboot')).toBe('web-01 is not running.');
-    expect(refusalReason('web-01', 'rebooting', 'stop')).toBe('web-01 is rebooting; wait until it settles.');
-    expect(refusalReason('web-01', 'suspended', 'start')).toBe('web-01 is suspended; power actions are not available.');
-    expect(refusalReason('web-01', 'migrating', 'reboot')).toBe('web-01 cannot be rebooted while it is migrating.');
+  it('says why as data: the reason, the server and its status', () => {
+    expect(refusalReason('web-01', 'active', 'start')).toEqual({
+      reason: 'already-running',
+      serverName: 'web-01',
+      status: 'active',
+    });
+    expect(refusalReason('web-01', 'stopped', 'reboot')).toEqual({
+      reason: 'not-running',
+      serverName: 'web-01',
+      status: 'stopped',
+    });
+    expect(refusalReason('web-01', 'rebooting', 'stop')).toEqual({
+      reason: 'busy',
+      serverName: 'web-01',
+      status: 'rebooting',
+    });
+    expect(refusalReason('web-01', 'suspended', 'start')).toEqual({
+      reason: 'suspended',
+      serverName: 'web-01',
+      status: 'suspended',
+    });
+    expect(refusalReason('web-01', 'migrating', 'reboot')).toEqual({
+      reason: 'other-status',
+      serverName: 'web-01',
+      status: 'migrating',
+    });
+  });
+
+  it('words each refusal for a person, in English, from the data', () => {
+    const worded = (status: string, action: PowerAction) => {
+      const conflict = refusalReason('web-01', status, action);
+      return conflict && conflictMessage(conflict, action);
+    };
+    expect(worded('active', 'start')).toBe('web-01 is already running.');
+    expect(worded('stopped', 'reboot')).toBe('web-01 is not running.');
+    expect(worded('rebooting', 'stop')).toBe('web-01 is rebooting; wait until it settles.');
+    expect(worded('suspended', 'start')).toBe('web-01 is suspended; power actions are not available.');
+    expect(worded('migrating', 'reboot')).toBe('web-01 cannot be rebooted while it is migrating.');
+    expect(
+      conflictMessage(
+        { reason: 'in-flight', serverName: 'web-01', status: 'rebooting', pendingAction: 'reboot' },
+        'stop',
+      ),
+    ).toBe('web-01: another action (reboot) is still in progress.');
+  });
+
+  it('a refusal fails with the conflict kind, its English wording and the data together', () => {
+    const conflict = { reason: 'already-running', serverName: 'web-01', status: 'active' } as const;
+    const failure = conflictFailure(conflict, 'start');
+    expect(failure).toBeInstanceOf(IpcFailure);
+    expect(failure.error).toEqual({ kind: 'conflict', message: 'web-01 is already running.', conflict });
   });
 });
 

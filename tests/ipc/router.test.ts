@@ -202,6 +202,11 @@ describe('createRouter', () => {
         [InvokeChannel.serversStop]: () => {
           throw new IpcFailure('conflict', 'Refused SECRET.', { apiText: 'Refused SECRET.' });
         },
+        [InvokeChannel.serversUpdate]: () => {
+          throw new IpcFailure('conflict', 'web-SECRET: another action (reboot) is still in progress.', {
+            conflict: { reason: 'in-flight', serverName: 'web-SECRET', status: 'rebooting', pendingAction: 'reboot' },
+          });
+        },
       }),
       isTrusted,
       { redact: (text) => text.replaceAll('SECRET', '[redacted]') },
@@ -225,6 +230,16 @@ describe('createRouter', () => {
     expect(await router.handle(InvokeChannel.serversStop, ref, trusted)).toEqual({
       ok: false,
       error: { kind: 'conflict', message: 'Refused [redacted].', apiText: 'Refused [redacted].' },
+    });
+    // Why a conflict was refused crosses as data for the popup to word, its texts redacted too.
+    const update = await router.handle(InvokeChannel.serversUpdate, { ref, patch: { name: 'renamed' } }, trusted);
+    expect(update).toEqual({
+      ok: false,
+      error: {
+        kind: 'conflict',
+        message: 'web-[redacted]: another action (reboot) is still in progress.',
+        conflict: { reason: 'in-flight', serverName: 'web-[redacted]', status: 'rebooting', pendingAction: 'reboot' },
+      },
     });
   });
 
