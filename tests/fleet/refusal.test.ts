@@ -10,6 +10,12 @@ import { refKey, serverKey } from '../../preload/contract';
 
 const ACTIONS: PowerAction[] = ['start', 'stop', 'reboot'];
 
+/** The English wording of refusing `action` to web-01 in `status`, or null when it is allowed. */
+function worded(status: string, action: PowerAction): string | null {
+  const conflict = refusalReason('web-01', status, action);
+  return conflict && conflictMessage(conflict, action);
+}
+
 describe('refusalReason', () => {
   it('refuses exactly what allowedPowerActions does not allow, for every status', () => {
     for (const status of [...KNOWN_STATUSES, 'migrating', '']) {
@@ -50,10 +56,6 @@ describe('refusalReason', () => {
   });
 
   it('words each refusal for a person, in English, from the data', () => {
-    const worded = (status: string, action: PowerAction) => {
-      const conflict = refusalReason('web-01', status, action);
-      return conflict && conflictMessage(conflict, action);
-    };
     expect(worded('active', 'start')).toBe('web-01 is already running.');
     expect(worded('stopped', 'reboot')).toBe('web-01 is not running.');
     expect(worded('rebooting', 'stop')).toBe('web-01 is rebooting; wait until it settles.');
