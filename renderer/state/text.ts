@@ -1,7 +1,7 @@
 // Wording shared by components: status names, error texts, rule violations.
 import { NAME_MAX_LENGTH, type RuleViolation } from '../../main/api/rules';
 import type { ServerStatus } from '../../main/api/schemas';
-import type { IpcError } from '../../preload/contract';
+import type { ConflictInfo, IpcError } from '../../preload/contract';
 import { isMessageKey, type I18n } from '../i18n';
 import { isKnownStatus } from './fleet';
 
@@ -23,9 +23,18 @@ export interface ErrorContext {
  * refused a change itself. None when the app's own field checks failed: the fields say what is wrong.
  */
 export function quotedReason(error: IpcError): string | null {
-  if (error.kind === 'conflict') return error.message.trim() || null;
+  if (error.kind === 'conflict') return error.conflict ? null : error.message.trim() || null;
   if (error.fieldViolations) return null;
   return error.apiText?.trim() || null;
+}
+
+/** Why the app refused an action without asking VPS.org, from main's structured reason. */
+export function conflictSentence(i18n: I18n, conflict: ConflictInfo): string {
+  const params = { name: conflict.serverName, status: statusLabel(i18n, conflict.status) };
+  if (conflict.reason !== 'in-flight') return i18n.t(`conflict.${conflict.reason}`, params);
+  return conflict.pendingAction
+    ? i18n.t('conflict.in-flight', { ...params, action: i18n.t(`actionName.${conflict.pendingAction}`) })
+    : i18n.t('conflict.in-flightAny', params);
 }
 
 /** The sentence for a failure, from its kind, status, wait time and whether its outcome is unknown. */
@@ -43,6 +52,8 @@ export function errorSentence(i18n: I18n, error: IpcError, context: ErrorContext
       return i18n.t(unknown ? 'error.networkWrite' : context.write ? 'error.networkUnsent' : 'errorKind.network');
     case 'timeout':
       return i18n.t(unknown ? 'error.timeoutWrite' : 'errorKind.timeout');
+    case 'conflict':
+      return error.conflict ? conflictSentence(i18n, error.conflict) : i18n.t('errorKind.conflict');
     default:
       return i18n.t(`errorKind.${error.kind}`);
   }

@@ -3,7 +3,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
-import { EventChannel, InvokeChannel, type ErrorKind, type IpcError } from '../../preload/contract';
+import { EventChannel, InvokeChannel, type ConflictInfo, type ErrorKind, type IpcError } from '../../preload/contract';
 import { createI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
@@ -121,6 +121,65 @@ describe('errorText', () => {
     expect(errorText(cs, conflict)).toBe('Teď to nejde: „web-01 is already running.“');
   });
 
+  it('words a refused action from its conflict reason, status names in the user’s language', () => {
+    const refused = (conflict: ConflictInfo): IpcError => ({ kind: 'conflict', message: 'MAIN-ENGLISH', conflict });
+    const cases: { conflict: ConflictInfo; english: string; czech: string }[] = [
+      {
+        conflict: { reason: 'in-flight', serverName: 'web-01', status: 'active', pendingAction: 'reboot' },
+        english: 'web-01: wait until the current action (reboot) finishes.',
+        czech: 'web-01: počkejte, až doběhne probíhající akce „restartovat“.',
+      },
+      {
+        conflict: { reason: 'in-flight', serverName: 'web-01', status: 'active' },
+        english: 'web-01: wait until the current action finishes.',
+        czech: 'web-01: počkejte, až doběhne probíhající akce.',
+      },
+      {
+        conflict: { reason: 'already-running', serverName: 'web-01', status: 'active' },
+        english: 'web-01 is already running.',
+        czech: 'Server web-01 už běží.',
+      },
+      {
+        conflict: { reason: 'not-running', serverName: 'db-01', status: 'stopped' },
+        english: 'db-01 is not running.',
+        czech: 'Server db-01 neběží.',
+      },
+      {
+        conflict: { reason: 'busy', serverName: 'db-01', status: 'rebooting' },
+        english: 'db-01 is rebooting now; wait until it settles.',
+        czech: 'Stav serveru db-01: restartuje se; počkejte, až se ustálí.',
+      },
+      {
+        conflict: { reason: 'suspended', serverName: 'old-01', status: 'suspended' },
+        english: 'old-01 is suspended; power actions are not available.',
+        czech: 'Server old-01 je pozastaven; akce napájení nejsou k dispozici.',
+      },
+      {
+        // A status the app does not know is shown exactly as the API sent it.
+        conflict: { reason: 'other-status', serverName: 'new-01', status: 'migrating' },
+        english: 'new-01 is migrating, so this action is not possible now.',
+        czech: 'Stav serveru new-01: migrating; tato akce teď není možná.',
+      },
+    ];
+    for (const { conflict, english, czech } of cases) {
+      expect({ reason: conflict.reason, english: errorText(en, refused(conflict)) }).toEqual({
+        reason: conflict.reason,
+        english,
+      });
+      expect({ reason: conflict.reason, czech: errorText(cs, refused(conflict)) }).toEqual({
+        reason: conflict.reason,
+        czech,
+      });
+    }
+  });
+
+  it('quotes main’s message for a conflict only when it sent no reason', () => {
+    expect(errorText(en, { kind: 'conflict', message: 'web-01 is busy.' })).toBe(
+      'Not possible right now: “web-01 is busy.”',
+    );
+    expect(errorText(cs, { kind: 'conflict', message: '' })).toBe('Teď to nejde.');
+  });
+
   it('never quotes main’s English message, whatever shape it has', () => {
     const shapes: IpcError[] = [
       { kind: 'bad-request', status: 400, message: 'VPS.org rejected the request to start server 1 (400): Nope.' },
@@ -192,6 +251,27 @@ describe('errors in the popup', () => {
       'VPS.org has a problem on its side (HTTP 503). Try again later. VPS.org said: “Maintenance until 14:00 UTC”',
     );
     expect(hasText(rendered.root, 'ECONNREFUSED')).toBe(false);
+  });
+
+  it('tells at the row, in Czech, why main refused a power action without sending it', async () => {
+    const fake = createFakeBridge({
+      servers: [makeView(makeServer(1, { name: 'web-01', status: 'stopped' }))],
+      settings: { ...czech, confirmations: { start: false, stop: false, reboot: false } },
+    });
+    fake.handle(InvokeChannel.serversStart, () =>
+      fail({
+        kind: 'conflict',
+        message: 'web-01: another action (reboot) is still in progress.',
+        conflict: { reason: 'in-flight', serverName: 'web-01', status: 'stopped', pendingAction: 'reboot' },
+      }),
+    );
+    rendered = await renderApp(fake);
+    await click(getByRole(rendered.root, 'button', 'Spustit web-01'));
+    expect(getByRole(rendered.root, 'alert').textContent).toContain(
+      'web-01: počkejte, až doběhne probíhající akce „restartovat“.',
+    );
+    expect(hasText(rendered.root, 'still in progress')).toBe(false);
+    expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
   });
 
   it('words the app’s own field checks (fieldViolations) in Czech rather than main’s English', async () => {
