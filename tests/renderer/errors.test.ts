@@ -37,6 +37,11 @@ const ALL_KINDS: ErrorKind[] = [
   'internal',
 ];
 
+/** A refusal main words in English; the popup must word it itself from `conflict`. */
+function refusedFor(conflict: ConflictInfo): IpcError {
+  return { kind: 'conflict', message: 'MAIN-ENGLISH', conflict };
+}
+
 describe('errorText', () => {
   it('words every kind itself in both languages and never shows main’s English message', () => {
     const secret = 'MAIN-ENGLISH-TEXT';
@@ -122,7 +127,6 @@ describe('errorText', () => {
   });
 
   it('words a refused action from its conflict reason, status names in the user’s language', () => {
-    const refused = (conflict: ConflictInfo): IpcError => ({ kind: 'conflict', message: 'MAIN-ENGLISH', conflict });
     const cases: { conflict: ConflictInfo; english: string; czech: string }[] = [
       {
         conflict: { reason: 'in-flight', serverName: 'web-01', status: 'active', pendingAction: 'reboot' },
@@ -161,16 +165,9 @@ describe('errorText', () => {
         czech: 'Stav serveru new-01: migrating; tato akce teď není možná.',
       },
     ];
-    for (const { conflict, english, czech } of cases) {
-      expect({ reason: conflict.reason, english: errorText(en, refused(conflict)) }).toEqual({
-        reason: conflict.reason,
-        english,
-      });
-      expect({ reason: conflict.reason, czech: errorText(cs, refused(conflict)) }).toEqual({
-        reason: conflict.reason,
-        czech,
-      });
-    }
+    expect(
+      cases.map(({ conflict }) => [errorText(en, refusedFor(conflict)), errorText(cs, refusedFor(conflict))]),
+    ).toEqual(cases.map((expected) => [expected.english, expected.czech]));
   });
 
   it('quotes main’s message for a conflict only when it sent no reason', () => {
