@@ -17,6 +17,7 @@ import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
 import { allowedPowerActions, isTransitional } from '../api/statuses';
 import { formatElapsed, statusName, type Messages } from '../i18n';
+import { ACTION_NOUN, DONE_VERB, en } from '../i18n/en';
 import { serverKey, type FleetState } from './state';
 
 export const ACTION_TIMEOUT_MS = 10 * 60_000;
@@ -52,28 +53,6 @@ const POWER: Record<PowerAction, { optimistic: ServerStatus; expected: ServerSta
   stop: { optimistic: 'stopping', expected: 'stopped' },
   reboot: { optimistic: 'rebooting', expected: 'active' },
 };
-
-const DONE_VERB: Record<TrackedKind, string> = {
-  start: 'started',
-  stop: 'stopped',
-  reboot: 'rebooted',
-  create: 'provisioned',
-  replace: 'updated',
-  update: 'updated',
-  delete: 'deleted',
-};
-
-const NOUN: Record<TrackedKind, string> = {
-  start: 'Start',
-  stop: 'Stop',
-  reboot: 'Reboot',
-  create: 'Creation',
-  replace: 'Update',
-  update: 'Update',
-  delete: 'Deletion',
-};
-
-const STATUS_WORD: Record<string, string> = { active: 'running', stopped: 'stopped', suspended: 'suspended' };
 
 export { formatElapsed };
 
@@ -248,14 +227,14 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     if (tracked.get(entry.key) !== entry) return;
     if (isVpsApiError(error) && error.kind === 'not-found') {
       fleet.remove(entry.key);
-      finish(entry, 'removed', `${entry.name} no longer exists.`);
+      finish(entry, 'removed', en.outcome.removed(entry.name));
       return;
     }
     if (entry.raw) fleet.upsert(accountId, entry.raw, null);
     else fleet.setPending(entry.key, null);
     const reason = isVpsApiError(error) ? error.message : 'Unexpected error.';
     const elapsed = formatElapsed(now() - entry.startedAt);
-    finish(entry, 'failed', `${NOUN[entry.action]} of ${entry.name} failed after ${elapsed}: ${reason}`);
+    finish(entry, 'failed', `${ACTION_NOUN[entry.action]} of ${entry.name} failed after ${elapsed}: ${reason}`);
   };
 
   /** Actions that end with their response (replace/update/delete): no outcome event, the caller gets the result. */
@@ -265,13 +244,42 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     deps.onTrackingChanged();
   };
 
+  /**
+   * An edit that ends with its response: tracked while it is sent (no second action meanwhile), reverted
+   * with a failed outcome when the API refuses it; `apply` shows the result in the fleet.
+   */
+  const edit = async <T>(
+    ref: ServerRef,
+    action: 'replace' | 'update' | 'delete',
+    send: () => Promise<T>,
+    apply: (result: T) => void,
+  ): Promise<T> => {
+    const { entry } = begin(ref, action);
+    track(entry, null);
+    try {
+      const result = await send();
+      release(entry);
+      apply(result);
+      return result;
+    } catch (error) {
+      revert(entry, error);
+      throw error;
+    }
+  };
+
+  const showDetail = (detail: ServerDetail) => fleet.upsert(accountId, detail, null);
+
   const settle = (entry: Tracked, server: Server) => {
     const elapsed = formatElapsed(now() - entry.startedAt);
     if (server.status === entry.expected) {
-      finish(entry, 'done', `${entry.name} ${DONE_VERB[entry.action]} in ${elapsed}`);
+      finish(entry, 'done', en.outcome.done(entry.action, entry.name, elapsed));
     } else {
-      const word = STATUS_WORD[server.status] ?? server.status;
-      finish(entry, 'failed', `${NOUN[entry.action]} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`);
+      const word = statusName(en, server.status);
+      finish(
+        entry,
+        'failed',
+        `${ACTION_NOUN[entry.action]} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`,
+      );
     }
   };
 
@@ -335,46 +343,18 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       return fleet.get(key) ?? { key, accountId, server, pending: null };
     },
 
-    async replace(ref, input) {
-      const { entry } = begin(ref, 'replace');
-      track(entry, null);
-      try {
-        const detail = await api.replaceServer(ref.id, input);
-        release(entry);
-        fleet.upsert(accountId, detail, null);
-        return detail;
-      } catch (error) {
-        revert(entry, error);
-        throw error;
-      }
-    },
+    replace: (ref, input) => edit(ref, 'replace', () => api.replaceServer(ref.id, input), showDetail),
 
-    async update(ref, patch) {
-      const { entry } = begin(ref, 'update');
-      track(entry, null);
-      try {
-        const detail = await api.updateServer(ref.id, patch);
-        release(entry);
-        fleet.upsert(accountId, detail, null);
-        return detail;
-      } catch (error) {
-        revert(entry, error);
-        throw error;
-      }
-    },
+    update: (ref, patch) => edit(ref, 'update', () => api.updateServer(ref.id, patch), showDetail),
 
     async remove(ref) {
-      const { entry } = begin(ref, 'delete');
-      track(entry, null);
-      try {
-        await api.deleteServer(ref.id);
-        release(entry);
-        fleet.remove(entry.key);
-        return null;
-      } catch (error) {
-        revert(entry, error);
-        throw error;
-      }
+      await edit(
+        ref,
+        'delete',
+        () => api.deleteServer(ref.id),
+        () => fleet.remove(serverKey(accountId, ref.id)),
+      );
+      return null;
     },
 
     reconcile(servers, pollStartedAt) {
@@ -408,7 +388,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         // A new server may be missing from a lagging list for a while; an existing one in it was deleted.
         const lagging = entry.action === 'create' && !entry.caughtUp && !graceOver(entry, pollStartedAt);
         if (accepted && !lagging) {
-          finish(entry, 'removed', `${entry.name} no longer exists.`);
+          finish(entry, 'removed', en.outcome.removed(entry.name));
         } else {
           const view = fleet.get(entry.key);
           if (view) result.push(view.server);

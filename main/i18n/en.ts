@@ -1,7 +1,8 @@
 // English texts of the main process (the popup has its own dictionary in renderer/i18n).
 import type { ActionKind, Messages } from './messages';
 
-const DONE_VERB: Record<ActionKind, string> = {
+/** Also the English of what the core itself reports (outcome messages, refusals): one wording. */
+export const DONE_VERB: Record<ActionKind, string> = {
   start: 'started',
   stop: 'stopped',
   reboot: 'rebooted',
@@ -11,7 +12,7 @@ const DONE_VERB: Record<ActionKind, string> = {
   delete: 'deleted',
 };
 
-const NOUN: Record<ActionKind, string> = {
+export const ACTION_NOUN: Record<ActionKind, string> = {
   start: 'Start',
   stop: 'Stop',
   reboot: 'Reboot',
@@ -73,11 +74,11 @@ export const en: Messages = {
     },
     cancel: 'Cancel',
   },
-  powerFailed: (action, name) => `${NOUN[action]} of ${name} failed`,
+  powerFailed: (action, name) => `${ACTION_NOUN[action]} of ${name} failed`,
   outcome: {
     done: (action, name, elapsed) => `${name} ${DONE_VERB[action]} in ${elapsed}`,
-    failed: (action, name, elapsed) => `${NOUN[action]} of ${name} failed after ${elapsed}.`,
-    timedOut: (action, name, elapsed) => `${NOUN[action]} of ${name} did not finish within ${elapsed}.`,
+    failed: (action, name, elapsed) => `${ACTION_NOUN[action]} of ${name} failed after ${elapsed}.`,
+    timedOut: (action, name, elapsed) => `${ACTION_NOUN[action]} of ${name} did not finish within ${elapsed}.`,
     removed: (name) => `${name} no longer exists.`,
     nowStatus: (status) => `It is now ${status}.`,
   },

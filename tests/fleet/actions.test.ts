@@ -241,6 +241,26 @@ describe('action tracker', () => {
     expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'suspended' } });
   });
 
+  it('an edit the API refuses reverts the server and reports the failure in the notifications’ words', async () => {
+    const t = setup([makeServer(1)], () => accepted('rebooting'));
+    t.api.updateServer = () => {
+      t.tick(2_000);
+      return Promise.reject(new VpsApiError('bad-request', 'Name is taken.', { status: 400 }));
+    };
+    await expect(t.tracker.update({ accountId: 'default', id: 1 }, { name: 'taken' })).rejects.toMatchObject({
+      kind: 'bad-request',
+    });
+    expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { name: 'srv-1' } });
+    expect(t.tracker.hasTracked()).toBe(false);
+    expect(t.outcomes).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        outcome: 'failed',
+        message: 'Rename of srv-1 failed after 2 s: Name is taken.',
+      }),
+    ]);
+  });
+
   it('formats elapsed time for people', () => {
     expect(formatElapsed(42_400)).toBe('42 s');
     expect(formatElapsed(185_000)).toBe('3 min 5 s');
