@@ -446,12 +446,15 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     return parseBody(call, await send(call), serverDetailSchema);
   }
 
+  /** PUT or PATCH: the input passes the shared rules before anything is sent. */
   async function writeServer(
     method: 'PUT' | 'PATCH',
-    serverId: number,
-    json: unknown,
+    id: number,
+    checked: RuleResult<unknown>,
     requestOptions: RequestOptions,
   ): Promise<ServerDetail> {
+    const serverId = requireId(id, 'update the server');
+    const json = requireValid(checked, `update server ${serverId}`);
     const call: Call = {
       method,
       url: serverUrl(serverId),
@@ -465,25 +468,11 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     return parseBody(call, response, serverDetailSchema);
   }
 
-  async function replaceServer(
-    id: number,
-    input: ReplaceServerInput,
-    requestOptions: RequestOptions = {},
-  ): Promise<ServerDetail> {
-    const serverId = requireId(id, 'update the server');
-    const body = requireValid(validateReplaceServerInput(input), `update server ${serverId}`);
-    return writeServer('PUT', serverId, body, requestOptions);
-  }
+  const replaceServer = (id: number, input: ReplaceServerInput, requestOptions: RequestOptions = {}) =>
+    writeServer('PUT', id, validateReplaceServerInput(input), requestOptions);
 
-  async function updateServer(
-    id: number,
-    patch: UpdateServerPatch,
-    requestOptions: RequestOptions = {},
-  ): Promise<ServerDetail> {
-    const serverId = requireId(id, 'update the server');
-    const body = requireValid(validateUpdateServerPatch(patch), `update server ${serverId}`);
-    return writeServer('PATCH', serverId, body, requestOptions);
-  }
+  const updateServer = (id: number, patch: UpdateServerPatch, requestOptions: RequestOptions = {}) =>
+    writeServer('PATCH', id, validateUpdateServerPatch(patch), requestOptions);
 
   async function deleteServer(id: number, requestOptions: RequestOptions = {}): Promise<void> {
     const serverId = requireId(id, 'delete the server');

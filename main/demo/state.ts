@@ -247,45 +247,52 @@ const ROLE_PLANS: Record<string, number[]> = {
 const FIRST_SEED_DAY = Date.parse('2024-03-01T00:00:00Z');
 const SEED_SPAN_MS = 480 * 86_400_000;
 
+/** The fields a server record is described by; the rest follow from its addresses. */
+type RecordFields = Omit<
+  ServerRecord,
+  'transition' | 'ipv4' | 'ipv6' | 'plannedIpv4' | 'plannedIpv6' | 'transitionCount' | 'listedBefore'
+>;
+
+/** A server that has finished provisioning at these addresses and has not changed status since. */
+function settledRecord(fields: RecordFields, ipv4: string, ipv6: string): ServerRecord {
+  return { ...fields, transition: null, ipv4, ipv6, plannedIpv4: ipv4, plannedIpv6: ipv6, transitionCount: 0 };
+}
+
 function contractServers(): ServerRecord[] {
   // The two servers of the contract's examples, field for field.
   return [
-    {
-      id: 12345,
-      name: 'web-server-01',
-      hostname: 'web01.example.com',
-      location: 'us-west',
-      plan: planById(1)!,
-      os: osById(5)!,
-      backupsEnabled: true,
-      createdAt: Date.parse('2025-01-10T14:30:00Z'),
-      updatedAt: Date.parse('2025-01-15T10:20:00Z'),
-      status: 'active',
-      transition: null,
-      ipv4: '203.0.113.10',
-      ipv6: '2001:0db8::1',
-      plannedIpv4: '203.0.113.10',
-      plannedIpv6: '2001:0db8::1',
-      transitionCount: 0,
-    },
-    {
-      id: 12346,
-      name: 'db-server-01',
-      hostname: 'db01.example.com',
-      location: 'us-east',
-      plan: planById(2)!,
-      os: osById(3)!,
-      backupsEnabled: false,
-      createdAt: Date.parse('2025-01-12T09:15:00Z'),
-      updatedAt: Date.parse('2025-01-16T08:45:00Z'),
-      status: 'active',
-      transition: null,
-      ipv4: '203.0.113.11',
-      ipv6: ipv6ForIndex(1),
-      plannedIpv4: '203.0.113.11',
-      plannedIpv6: ipv6ForIndex(1),
-      transitionCount: 0,
-    },
+    settledRecord(
+      {
+        id: 12345,
+        name: 'web-server-01',
+        hostname: 'web01.example.com',
+        location: 'us-west',
+        plan: planById(1)!,
+        os: osById(5)!,
+        backupsEnabled: true,
+        createdAt: Date.parse('2025-01-10T14:30:00Z'),
+        updatedAt: Date.parse('2025-01-15T10:20:00Z'),
+        status: 'active',
+      },
+      '203.0.113.10',
+      '2001:0db8::1',
+    ),
+    settledRecord(
+      {
+        id: 12346,
+        name: 'db-server-01',
+        hostname: 'db01.example.com',
+        location: 'us-east',
+        plan: planById(2)!,
+        os: osById(3)!,
+        backupsEnabled: false,
+        createdAt: Date.parse('2025-01-12T09:15:00Z'),
+        updatedAt: Date.parse('2025-01-16T08:45:00Z'),
+        status: 'active',
+      },
+      '203.0.113.11',
+      ipv6ForIndex(1),
+    ),
   ];
 }
 
@@ -320,7 +327,7 @@ function seedServers(seed: number, count: number): ServerRecord[] {
     const createdAt = FIRST_SEED_DAY + Math.floor((random() * SEED_SPAN_MS) / 1000) * 1000;
     const updatedAt = createdAt + Math.floor(random() * 60 * 86_400) * 1000;
     const hostnameRoll = random();
-    servers.push({
+    const fields: RecordFields = {
       id: 12345 + index,
       name,
       hostname: hostnameRoll < 0.05 ? null : `${name}.example.com`,
@@ -331,13 +338,8 @@ function seedServers(seed: number, count: number): ServerRecord[] {
       createdAt,
       updatedAt,
       status,
-      transition: null,
-      ipv4: ipv4ForIndex(index),
-      ipv6: ipv6ForIndex(index),
-      plannedIpv4: ipv4ForIndex(index),
-      plannedIpv6: ipv6ForIndex(index),
-      transitionCount: 0,
-    });
+    };
+    servers.push(settledRecord(fields, ipv4ForIndex(index), ipv6ForIndex(index)));
   }
   return servers;
 }
