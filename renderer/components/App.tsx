@@ -24,6 +24,23 @@ function focusListEntry(): void {
   target?.focus();
 }
 
+/** A header button that opens a view, marked as the current page while that view is shown. */
+function NavButton({ to, label, icon }: { to: 'create' | 'settings'; label: string; icon: string }) {
+  const store = useStore();
+  return (
+    <button
+      type="button"
+      class="icon-button"
+      aria-label={label}
+      title={label}
+      aria-current={store.view.value.name === to ? 'page' : undefined}
+      onClick={() => store.navigate({ name: to })}
+    >
+      <span aria-hidden="true">{icon}</span>
+    </button>
+  );
+}
+
 function Shell() {
   const store = useStore();
   const t = store.t;
@@ -93,30 +110,8 @@ function Shell() {
         <h1>{t('appTitle')}</h1>
         {auth?.mode === 'demo' && <span class="badge badge-demo">{t('demo.badge')}</span>}
         <span class="spacer" />
-        {auth && auth.mode !== 'none' && (
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={t('nav.create')}
-            title={t('nav.create')}
-            aria-current={view.name === 'create' ? 'page' : undefined}
-            onClick={() => store.navigate({ name: 'create' })}
-          >
-            <span aria-hidden="true">+</span>
-          </button>
-        )}
-        {auth && (
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={t('nav.settings')}
-            title={t('nav.settings')}
-            aria-current={view.name === 'settings' ? 'page' : undefined}
-            onClick={() => store.navigate({ name: 'settings' })}
-          >
-            <span aria-hidden="true">⚙</span>
-          </button>
-        )}
+        {auth && auth.mode !== 'none' && <NavButton to="create" label={t('nav.create')} icon="+" />}
+        {auth && <NavButton to="settings" label={t('nav.settings')} icon="⚙" />}
       </header>
       {store.appNotices.value.map((notice) => (
         <div class="banner banner-warning banner-notice" key={`${notice.code}:${notice.backupPath}`} role="status">

@@ -1,11 +1,10 @@
 // Create a server. The API has no catalogue of plans, systems or locations, so the choices are those
 // of the account's existing servers, plus "Other…" for typing an id or a code. A half-filled form is
 // kept as a draft in local storage until it is saved or cancelled (leaving by Back or Escape keeps it).
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { validateCreateServerInput } from '../../main/api/rules';
 import { draftKey, isRecord } from '../state/local';
 import { useStore } from './context';
-import { Field, fieldA11y, formFailure, violationMessages, type FieldMessages } from './forms';
+import { CheckField, Field, FormEnd, TextField, ViewHead, fieldA11y, useDraftForm, violationMessages } from './forms';
 
 const OTHER = 'other';
 
@@ -79,82 +78,46 @@ export function CreateView() {
 
   const auth = store.auth.value;
   const storageKey = draftKey.create(auth && auth.mode !== 'none' ? auth.account.id : '');
-  const [restored] = useState(() => {
+  const form = useDraftForm<Draft>(storageKey, () => {
     const kept = store.local.read(storageKey);
-    if (!isDraft(kept)) return null;
-    const [plan, planOther] = fitChoice(kept.plan, kept.planOther, planChoices);
-    const [os, osOther] = fitChoice(kept.os, kept.osOther, osChoices);
-    const [location, locationOther] = fitChoice(kept.location, kept.locationOther, locationChoices);
-    return { ...kept, plan, planOther, os, osOther, location, locationOther };
+    if (isDraft(kept)) {
+      const [plan, planOther] = fitChoice(kept.plan, kept.planOther, planChoices);
+      const [os, osOther] = fitChoice(kept.os, kept.osOther, osChoices);
+      const [location, locationOther] = fitChoice(kept.location, kept.locationOther, locationChoices);
+      return { draft: { ...kept, plan, planOther, os, osOther, location, locationOther }, kept: true };
+    }
+    const draft: Draft = {
+      name: '',
+      plan: planChoices[0]?.value ?? OTHER,
+      planOther: '',
+      os: osChoices[0]?.value ?? OTHER,
+      osOther: '',
+      location: locationChoices[0]?.value ?? OTHER,
+      locationOther: '',
+      hostname: '',
+      sshKey: '',
+      backups: false,
+    };
+    return { draft, kept: false };
   });
-  const [draft, setDraft] = useState<Draft>(
-    () =>
-      restored ?? {
-        name: '',
-        plan: planChoices[0]?.value ?? OTHER,
-        planOther: '',
-        os: osChoices[0]?.value ?? OTHER,
-        osOther: '',
-        location: locationChoices[0]?.value ?? OTHER,
-        locationOther: '',
-        hostname: '',
-        sshKey: '',
-        backups: false,
-      },
-  );
-  // Kept only once the user changed something, so an untouched form does not pin stale defaults.
-  const dirty = useRef(restored !== null);
-  useEffect(() => {
-    if (dirty.current) store.local.write(storageKey, draft);
-  }, [draft, storageKey, store]);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [serverErrors, setServerErrors] = useState<FieldMessages>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  // Created with a draft: never null here.
+  const draft = form.draft!;
 
   const checked = validateCreateServerInput(toCreateInput(draft));
   const local = checked.ok ? {} : violationMessages(i18n, checked.violations);
   // A wrong format shows as you type (more typing cannot fix it); a still-empty required field only
   // once it has been left, so the form does not open covered in errors.
   const showsLocal = (field: FieldName) =>
-    touched.has(field) ||
+    form.touched.has(field) ||
     (!checked.ok && (checked.violations[field] ?? []).some((violation) => violation !== 'required'));
-  const errorOf = (field: FieldName) => (showsLocal(field) ? local[field] : undefined) ?? serverErrors[field];
-  const touch = (field: FieldName) => setTouched((current) => new Set(current).add(field));
-  function update(patch: Partial<Draft>, field: FieldName): void {
-    dirty.current = true;
-    setDraft((current) => ({ ...current, ...patch }));
-    setServerErrors((current) => ({ ...current, [field]: undefined }));
-  }
+  const errorOf = (field: FieldName) => (showsLocal(field) ? local[field] : undefined) ?? form.serverErrors[field];
+  const { update, touch } = form;
 
-  async function submit(): Promise<void> {
-    if (saving) return;
-    const input = validateCreateServerInput(toCreateInput(draft));
-    if (!input.ok) {
-      setTouched(new Set(ALL_FIELDS));
-      setFormError(t('form.fixErrors'));
-      return;
-    }
-    setSaving(true);
-    setFormError(null);
-    const result = await store.bridge.servers.create(input.value);
-    setSaving(false);
-    if (result.ok) {
-      discardDraft();
-      store.activeKey.value = result.value.key;
+  const submit = () =>
+    form.save(checked, ALL_FIELDS, store.bridge.servers.create, (created) => {
+      store.activeKey.value = created.key;
       store.navigate({ name: 'list' });
-      return;
-    }
-    // Keep every input as typed; show what went wrong next to the fields it concerns.
-    const failure = formFailure(store.i18n.value, result.error, ALL_FIELDS, { write: true });
-    setServerErrors(failure.fieldMessages);
-    setFormError(failure.formError);
-  }
-
-  function discardDraft(): void {
-    dirty.current = false;
-    store.local.remove(storageKey);
-  }
+    });
 
   const choice = (
     field: 'plan_id' | 'os_id' | 'location',
@@ -201,19 +164,12 @@ export function CreateView() {
     </Field>
   );
 
+  const toList = () => store.navigate({ name: 'list' });
   return (
     <section class="form-view" aria-labelledby="create-title">
-      <div class="detail-head">
-        <button type="button" class="back" onClick={() => store.navigate({ name: 'list' })}>
-          <span aria-hidden="true">← </span>
-          {t('nav.back')}
-        </button>
-        <h2 id="create-title" class="detail-title" tabIndex={-1}>
-          {t('create.title')}
-        </h2>
-      </div>
+      <ViewHead titleId="create-title" title={t('create.title')} onBack={toList} />
       <p class="hint">{t('create.hint')}</p>
-      {restored && (
+      {form.restored && (
         <p class="hint draft-restored" role="status">
           {t('draft.restored')}
         </p>
@@ -225,15 +181,14 @@ export function CreateView() {
           void submit();
         }}
       >
-        <Field id="create-name" label={t('form.name')} error={errorOf('name')}>
-          <input
-            {...fieldA11y('create-name', errorOf('name'))}
-            autocomplete="off"
-            value={draft.name}
-            onInput={(event) => update({ name: event.currentTarget.value }, 'name')}
-            onBlur={() => touch('name')}
-          />
-        </Field>
+        <TextField
+          id="create-name"
+          label={t('form.name')}
+          error={errorOf('name')}
+          value={draft.name}
+          onInput={(name) => update({ name }, 'name')}
+          onBlur={() => touch('name')}
+        />
         {choice(
           'plan_id',
           'create-plan',
@@ -270,53 +225,40 @@ export function CreateView() {
           (locationOther) => update({ locationOther }, 'location'),
           false,
         )}
-        <Field id="create-hostname" label={t('form.hostnameOptional')} error={errorOf('hostname')}>
-          <input
-            {...fieldA11y('create-hostname', errorOf('hostname'))}
-            autocomplete="off"
-            value={draft.hostname}
-            onInput={(event) => update({ hostname: event.currentTarget.value }, 'hostname')}
-            onBlur={() => touch('hostname')}
-          />
-        </Field>
-        <Field id="create-ssh" label={t('form.sshKey')} error={errorOf('ssh_key_id')}>
-          <input
-            {...fieldA11y('create-ssh', errorOf('ssh_key_id'))}
-            inputMode="numeric"
-            autocomplete="off"
-            value={draft.sshKey}
-            onInput={(event) => update({ sshKey: event.currentTarget.value }, 'ssh_key_id')}
-            onBlur={() => touch('ssh_key_id')}
-          />
-        </Field>
-        <div class="check">
-          <input
-            type="checkbox"
-            {...fieldA11y('create-backups', errorOf('backups_enabled'))}
-            checked={draft.backups}
-            onChange={(event) => update({ backups: event.currentTarget.checked }, 'backups_enabled')}
-          />
-          <label for="create-backups">{t('form.backups')}</label>
-        </div>
-        {formError && (
-          <p class="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div class="buttons">
-          <button type="submit" class="primary" aria-disabled={saving ? 'true' : undefined}>
-            {saving ? t('form.creating') : t('form.create')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              discardDraft();
-              store.navigate({ name: 'list' });
-            }}
-          >
-            {t('form.cancel')}
-          </button>
-        </div>
+        <TextField
+          id="create-hostname"
+          label={t('form.hostnameOptional')}
+          error={errorOf('hostname')}
+          value={draft.hostname}
+          onInput={(hostname) => update({ hostname }, 'hostname')}
+          onBlur={() => touch('hostname')}
+        />
+        <TextField
+          id="create-ssh"
+          label={t('form.sshKey')}
+          error={errorOf('ssh_key_id')}
+          value={draft.sshKey}
+          onInput={(sshKey) => update({ sshKey }, 'ssh_key_id')}
+          onBlur={() => touch('ssh_key_id')}
+          numeric
+        />
+        <CheckField
+          id="create-backups"
+          label={t('form.backups')}
+          error={errorOf('backups_enabled')}
+          checked={draft.backups}
+          onChange={(backups) => update({ backups }, 'backups_enabled')}
+        />
+        <FormEnd
+          error={form.formError}
+          saving={form.saving}
+          submitLabel={t('form.create')}
+          savingLabel={t('form.creating')}
+          onCancel={() => {
+            form.discard();
+            toList();
+          }}
+        />
       </form>
     </section>
   );

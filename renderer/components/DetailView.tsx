@@ -5,7 +5,7 @@ import { checkName } from '../../main/api/rules';
 import type { ServerDetail, ServerRef } from '../../preload/contract';
 import { errorText, violationText } from '../state/text';
 import { useEscapeLayer, useStore } from './context';
-import { fieldA11y, formFailure } from './forms';
+import { BackButton, fieldA11y, formFailure } from './forms';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge } from './widgets';
 
 type Load =
@@ -64,12 +64,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
     );
   }
 
-  const back = (
-    <button type="button" class="back" onClick={() => store.navigate({ name: 'list' })}>
-      <span aria-hidden="true">← </span>
-      {t('nav.back')}
-    </button>
-  );
+  const back = <BackButton onClick={() => store.navigate({ name: 'list' })} />;
 
   if (!live && fleetLoaded) {
     return (
@@ -273,30 +268,21 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
             max={100}
             text={t('detail.cpuValue', { value: i18n.number(usage.cpu_percent, 1) })}
           />
-          <UsageBar
-            label={t('detail.memory')}
-            value={usage.memory_used}
-            max={detail.plan.memory}
-            text={t('detail.memoryValue', {
-              used: i18n.number(usage.memory_used),
-              total: i18n.number(detail.plan.memory),
-            })}
-          />
-          <UsageBar
-            label={t('detail.disk')}
-            value={usage.disk_used}
-            max={detail.plan.storage}
-            text={t('detail.gbValue', { used: i18n.number(usage.disk_used), total: i18n.number(detail.plan.storage) })}
-          />
-          <UsageBar
-            label={t('detail.bandwidth')}
-            value={usage.bandwidth_used}
-            max={detail.plan.bandwidth}
-            text={t('detail.gbValue', {
-              used: i18n.number(usage.bandwidth_used),
-              total: i18n.number(detail.plan.bandwidth),
-            })}
-          />
+          {(
+            [
+              ['detail.memory', 'detail.memoryValue', usage.memory_used, detail.plan.memory],
+              ['detail.disk', 'detail.gbValue', usage.disk_used, detail.plan.storage],
+              ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, detail.plan.bandwidth],
+            ] as const
+          ).map(([label, valueText, used, total]) => (
+            <UsageBar
+              key={label}
+              label={t(label)}
+              value={used}
+              max={total}
+              text={t(valueText, { used: i18n.number(used), total: i18n.number(total) })}
+            />
+          ))}
         </div>
       )}
     </section>

@@ -5,10 +5,15 @@ import type { SettingsPatch } from '../../main/settings/schema';
 import { pickLanguage } from '../i18n';
 import { errorText, storageBackendName } from '../state/text';
 import { useStore } from './context';
-import { fieldA11y } from './forms';
+import { CheckField, ViewHead, fieldA11y } from './forms';
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
+const CONFIRM_LABEL = {
+  start: 'settings.confirmStart',
+  stop: 'settings.confirmStop',
+  reboot: 'settings.confirmReboot',
+} as const;
 
 export function SettingsView() {
   const store = useStore();
@@ -46,15 +51,7 @@ export function SettingsView() {
 
   return (
     <section class="form-view settings-view" aria-labelledby="settings-title">
-      <div class="detail-head">
-        <button type="button" class="back" onClick={() => store.navigate({ name: 'list' })}>
-          <span aria-hidden="true">← </span>
-          {t('nav.back')}
-        </button>
-        <h2 id="settings-title" class="detail-title" tabIndex={-1}>
-          {t('settings.title')}
-        </h2>
-      </div>
+      <ViewHead titleId="settings-title" title={t('settings.title')} onBack={() => store.navigate({ name: 'list' })} />
       {!settings ? (
         <p class="placeholder" role="status">
           {t('loading')}
@@ -88,52 +85,33 @@ export function SettingsView() {
           <fieldset>
             <legend>{t('settings.confirmations')}</legend>
             {(['start', 'stop', 'reboot'] as const).map((action) => (
-              <div class="check" key={action}>
-                <input
-                  type="checkbox"
-                  id={`settings-confirm-${action}`}
-                  checked={settings.confirmations[action]}
-                  onChange={(event) => void save({ confirmations: { [action]: event.currentTarget.checked } })}
-                />
-                <label for={`settings-confirm-${action}`}>
-                  {t(
-                    action === 'start'
-                      ? 'settings.confirmStart'
-                      : action === 'stop'
-                        ? 'settings.confirmStop'
-                        : 'settings.confirmReboot',
-                  )}
-                </label>
-              </div>
+              <CheckField
+                key={action}
+                id={`settings-confirm-${action}`}
+                label={t(CONFIRM_LABEL[action])}
+                checked={settings.confirmations[action]}
+                onChange={(checked) => void save({ confirmations: { [action]: checked } })}
+              />
             ))}
           </fieldset>
-          <div class="check">
-            <input
-              type="checkbox"
-              id="settings-notifications"
-              checked={settings.notifications}
-              onChange={(event) => void save({ notifications: event.currentTarget.checked })}
-            />
-            <label for="settings-notifications">{t('settings.notifications')}</label>
-          </div>
-          <div class="check">
-            <input
-              type="checkbox"
-              id="settings-login"
-              checked={settings.launchAtLogin}
-              onChange={(event) => void save({ launchAtLogin: event.currentTarget.checked })}
-            />
-            <label for="settings-login">{t('settings.launchAtLogin')}</label>
-          </div>
-          <div class="check">
-            <input
-              type="checkbox"
-              id="settings-demo"
-              checked={settings.demoMode}
-              onChange={(event) => void save({ demoMode: event.currentTarget.checked })}
-            />
-            <label for="settings-demo">{t('settings.demoMode')}</label>
-          </div>
+          <CheckField
+            id="settings-notifications"
+            label={t('settings.notifications')}
+            checked={settings.notifications}
+            onChange={(notifications) => void save({ notifications })}
+          />
+          <CheckField
+            id="settings-login"
+            label={t('settings.launchAtLogin')}
+            checked={settings.launchAtLogin}
+            onChange={(launchAtLogin) => void save({ launchAtLogin })}
+          />
+          <CheckField
+            id="settings-demo"
+            label={t('settings.demoMode')}
+            checked={settings.demoMode}
+            onChange={(demoMode) => void save({ demoMode })}
+          />
           <div class="field">
             <label for="settings-language">{t('settings.language')}</label>
             <select

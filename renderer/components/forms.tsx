@@ -1,10 +1,13 @@
-// Form plumbing: a labelled field with its error wired through aria-invalid / aria-describedby, and
-// translation of rule violations and server-side field errors.
+// Form plumbing: labelled fields with their errors wired through aria-invalid / aria-describedby,
+// translation of rule violations and server-side field errors, and the state of a form whose unsaved
+// input is kept as a draft in local storage (Create and Edit).
 import type { ComponentChildren } from 'preact';
-import type { FieldViolations } from '../../main/api/rules';
-import type { IpcError } from '../../preload/contract';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FieldViolations, RuleResult } from '../../main/api/rules';
+import type { IpcError, Result } from '../../preload/contract';
 import type { I18n } from '../i18n';
 import { errorSentence, errorText, violationText, type ErrorContext } from '../state/text';
+import { useStore } from './context';
 
 /** Field name -> message to show (first one wins). */
 export type FieldMessages = Partial<Record<string, string>>;
@@ -95,4 +98,228 @@ export function Field({
       )}
     </div>
   );
+}
+
+/** A one-line text input with its label and error. */
+export function TextField({
+  id,
+  label,
+  error,
+  value,
+  onInput,
+  onBlur,
+  numeric,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  value: string;
+  onInput: (value: string) => void;
+  onBlur: () => void;
+  numeric?: boolean;
+}) {
+  return (
+    <Field id={id} label={label} error={error}>
+      <input
+        {...fieldA11y(id, error)}
+        inputMode={numeric ? 'numeric' : undefined}
+        autocomplete="off"
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        onBlur={onBlur}
+      />
+    </Field>
+  );
+}
+
+/** A checkbox with its label after it. */
+export function CheckField({
+  id,
+  label,
+  checked,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string;
+}) {
+  return (
+    <div class="check">
+      <input
+        type="checkbox"
+        {...fieldA11y(id, error)}
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
+/** Back to the previous view, then the view's heading (focusable, so the popup can put focus on it). */
+export function ViewHead({
+  titleId,
+  title,
+  tooltip,
+  onBack,
+}: {
+  titleId: string;
+  title: string;
+  /** The whole name, for a heading cut short by the popup's width. */
+  tooltip?: string;
+  onBack: () => void;
+}) {
+  return (
+    <div class="detail-head">
+      <BackButton onClick={onBack} />
+      <h2 id={titleId} class="detail-title" title={tooltip} tabIndex={-1}>
+        {title}
+      </h2>
+    </div>
+  );
+}
+
+export function BackButton({ onClick }: { onClick: () => void }) {
+  const store = useStore();
+  return (
+    <button type="button" class="back" onClick={onClick}>
+      <span aria-hidden="true">← </span>
+      {store.t('nav.back')}
+    </button>
+  );
+}
+
+/** The end of a form: the form's error line, then Save (or Create) and Cancel. */
+export function FormEnd({
+  error,
+  saving,
+  submitLabel,
+  savingLabel,
+  onCancel,
+}: {
+  error: string | null;
+  saving: boolean;
+  submitLabel: string;
+  savingLabel: string;
+  onCancel: () => void;
+}) {
+  const store = useStore();
+  return (
+    <>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="buttons">
+        <button type="submit" class="primary" aria-disabled={saving ? 'true' : undefined}>
+          {saving ? savingLabel : submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {store.t('form.cancel')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+export interface DraftForm<D> {
+  /** null until there is something to edit (Edit loads it first). */
+  draft: D | null;
+  /** The draft came from local storage: the user's unsaved changes of an earlier visit. */
+  restored: boolean;
+  touched: ReadonlySet<string>;
+  /** What VPS.org (or main's checks) said per field at the last save; cleared as the field changes. */
+  serverErrors: FieldMessages;
+  formError: string | null;
+  saving: boolean;
+  /** Starts editing `value`; `kept` says it is a restored draft (and so stays kept). */
+  load(value: D, kept: boolean): void;
+  update(patch: Partial<D>, field: string): void;
+  touch(field: string): void;
+  /** Forgets the kept draft (saved or cancelled). */
+  discard(): void;
+  /**
+   * Sends a checked input once; a failed check marks every field touched instead. On success the
+   * draft is discarded and `done` runs; on failure the messages go to the fields and the form line.
+   */
+  save<I, T>(
+    checked: RuleResult<I>,
+    fields: readonly string[],
+    send: (input: I) => Promise<Result<T>>,
+    done: (value: T) => void,
+  ): Promise<void>;
+}
+
+/**
+ * A form whose input is kept under `storageKey` in local storage as the user types, until it is saved
+ * or cancelled (leaving by Back or Escape keeps it).
+ */
+export function useDraftForm<D extends object>(
+  storageKey: string,
+  initial: () => { draft: D | null; kept: boolean },
+): DraftForm<D> {
+  const store = useStore();
+  const [start] = useState(initial);
+  const [draft, setDraft] = useState(start.draft);
+  const [restored, setRestored] = useState(start.kept);
+  // Kept only once the user changed something, so an untouched form does not pin stale defaults.
+  const dirty = useRef(start.kept);
+  useEffect(() => {
+    if (draft !== null && dirty.current) store.local.write(storageKey, draft);
+  }, [draft, storageKey, store]);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [serverErrors, setServerErrors] = useState<FieldMessages>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const discard = () => {
+    dirty.current = false;
+    store.local.remove(storageKey);
+  };
+
+  return {
+    draft,
+    restored,
+    touched,
+    serverErrors,
+    formError,
+    saving,
+    load(value, kept) {
+      dirty.current = kept;
+      setRestored(kept);
+      setDraft(value);
+    },
+    update(patch, field) {
+      dirty.current = true;
+      setDraft((current) => (current === null ? current : { ...current, ...patch }));
+      setServerErrors((current) => ({ ...current, [field]: undefined }));
+    },
+    touch: (field) => setTouched((current) => new Set(current).add(field)),
+    discard,
+    async save(checked, fields, send, done) {
+      if (saving) return;
+      if (!checked.ok) {
+        setTouched(new Set(fields));
+        setFormError(store.t('form.fixErrors'));
+        return;
+      }
+      setSaving(true);
+      setFormError(null);
+      const result = await send(checked.value);
+      setSaving(false);
+      if (result.ok) {
+        discard();
+        done(result.value);
+        return;
+      }
+      // Keep every input as typed; show what went wrong next to the fields it concerns.
+      const failure = formFailure(store.i18n.value, result.error, fields, { write: true });
+      setServerErrors(failure.fieldMessages);
+      setFormError(failure.formError);
+    },
+  };
 }
