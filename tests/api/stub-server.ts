@@ -3,6 +3,7 @@
 // hangs, dropped connections) are one line each. Listens on 127.0.0.1, port 0.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { makeDetail, makeServer } from '../support/fixtures';
 
 export interface StubRequest {
   method: string;
@@ -83,33 +84,14 @@ export async function startStubServer(handler: StubHandler = () => ({ status: 50
   };
 }
 
-/** A server as the list endpoint sends it. */
+/** A server as the list endpoint sends it; overrides may be anything, to send what the schema refuses. */
 export function listServer(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    name: `web-${id}`,
-    hostname: `web${id}.example.com`,
-    status: 'active',
-    ip_address: '203.0.113.10',
-    location: 'us-west',
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
-    os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-    created_at: '2025-01-10T14:30:00Z',
-    updated_at: '2025-01-15T10:20:00Z',
-    ...overrides,
-  };
+  return { ...makeServer(id), ...overrides };
 }
 
 /** A server as the detail endpoint sends it. */
 export function detailServer(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    ...listServer(id),
-    ipv6_address: '2001:db8::1',
-    backups_enabled: true,
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80, bandwidth: 2048 },
-    resource_usage: { cpu_percent: 23.5, memory_used: 2048, disk_used: 35, bandwidth_used: 450 },
-    ...overrides,
-  };
+  return { ...makeDetail(makeServer(id)), ...overrides };
 }
 
 export function powerReply(id: number, status: string): Record<string, unknown> {

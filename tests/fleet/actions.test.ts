@@ -6,7 +6,7 @@ import type { FleetApi } from '../../main/fleet/api';
 import { IpcFailure } from '../../main/ipc/errors';
 import { createFleetState } from '../../main/fleet/state';
 import type { ActionOutcome } from '../../preload/contract';
-import { makeServer } from './fixtures';
+import { makeServer } from '../support/fixtures';
 
 const unused = () => Promise.reject(new Error('not used'));
 
@@ -53,7 +53,7 @@ function setup(servers: Server[], power: (id: number, action: string) => Promise
 }
 
 const accepted = (status: string): Promise<PowerActionResponse> =>
-  Promise.resolve({ status: 'success', message: `Server is ${status}`, server: { id: 1, name: 'srv-1', status } });
+  Promise.resolve({ status: 'success', message: `Server is ${status}`, server: { id: 1, name: 'server-1', status } });
 
 /** updated_at as the API writes it: whole seconds. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -71,7 +71,7 @@ describe('action tracker', () => {
     t.tick(41_900);
     t.poll([makeServer(1, { status: 'active' })]);
     expect(t.outcomes).toEqual([
-      expect.objectContaining({ outcome: 'done', message: 'srv-1 rebooted in 42 s', elapsedMs: 42_000 }),
+      expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted in 42 s', elapsedMs: 42_000 }),
     ]);
     expect(t.fleet.get('default:1')?.pending).toBeNull();
     expect(t.calls).toEqual(['reboot 1']);
@@ -87,7 +87,7 @@ describe('action tracker', () => {
     t.poll([makeServer(1, { status: 'suspended' })]);
     expect(t.outcomes[0]).toMatchObject({
       outcome: 'failed',
-      message: 'Stop of srv-1 failed: it is now suspended (after 10 s).',
+      message: 'Stop of server-1 failed: it is now suspended (after 10 s).',
     });
   });
 
@@ -110,7 +110,7 @@ describe('action tracker', () => {
     await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
     t.tick(1000);
     t.poll([makeServer(2)]);
-    expect(t.outcomes[0]).toMatchObject({ outcome: 'removed', message: 'srv-1 no longer exists.' });
+    expect(t.outcomes[0]).toMatchObject({ outcome: 'removed', message: 'server-1 no longer exists.' });
     expect(t.fleet.get('default:1')).toBeUndefined();
   });
 
@@ -127,7 +127,7 @@ describe('action tracker', () => {
     expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'active' } });
     expect(t.outcomes[0]).toMatchObject({
       outcome: 'failed',
-      message: 'Reboot of srv-1 failed after 15 s: No answer to the reboot request within 15 s.',
+      message: 'Reboot of server-1 failed after 15 s: No answer to the reboot request within 15 s.',
       elapsedMs: 15_000,
     });
   });
@@ -152,7 +152,7 @@ describe('action tracker', () => {
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now() - 1_000) })]);
       expect(t.outcomes).toEqual([
-        expect.objectContaining({ outcome: 'done', message: 'srv-1 rebooted in 30 s', elapsedMs: 30_000 }),
+        expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted in 30 s', elapsedMs: 30_000 }),
       ]);
     });
 
@@ -170,7 +170,7 @@ describe('action tracker', () => {
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'stopped', updated_at: OLD })]);
       expect(t.outcomes).toEqual([
-        expect.objectContaining({ outcome: 'done', action: 'stop', message: 'srv-1 stopped in 9 s' }),
+        expect.objectContaining({ outcome: 'done', action: 'stop', message: 'server-1 stopped in 9 s' }),
       ]);
     });
 
@@ -183,7 +183,7 @@ describe('action tracker', () => {
       expect(t.fleet.get('default:1')?.server.status).toBe('starting');
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
-      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'srv-1 started in 6 s' });
+      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 started in 6 s' });
     });
 
     it('after the grace period it settles on what the list shows: still running means the stop failed', async () => {
@@ -196,7 +196,7 @@ describe('action tracker', () => {
       t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
       expect(t.outcomes[0]).toMatchObject({
         outcome: 'failed',
-        message: 'Stop of srv-1 failed: it is now running (after 30 s).',
+        message: 'Stop of server-1 failed: it is now running (after 30 s).',
       });
       expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' }, pending: null });
     });
@@ -206,7 +206,7 @@ describe('action tracker', () => {
       await t.tracker.power(ref, 'reboot');
       t.tick(30_000);
       t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
-      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'srv-1 rebooted in 30 s' });
+      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 rebooted in 30 s' });
     });
   });
 
@@ -215,8 +215,8 @@ describe('action tracker', () => {
     await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
     const inFlight = {
       kind: 'conflict',
-      message: 'srv-1: another action (reboot) is still in progress.',
-      conflict: { reason: 'in-flight', serverName: 'srv-1', status: 'rebooting', pendingAction: 'reboot' },
+      message: 'server-1: another action (reboot) is still in progress.',
+      conflict: { reason: 'in-flight', serverName: 'server-1', status: 'rebooting', pendingAction: 'reboot' },
     };
     await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'stop')).rejects.toMatchObject({ error: inFlight });
     await expect(t.tracker.update({ accountId: 'default', id: 1 }, { name: 'renamed' })).rejects.toMatchObject({
@@ -232,8 +232,8 @@ describe('action tracker', () => {
     await expect(refused).rejects.toMatchObject({
       error: {
         kind: 'conflict',
-        message: 'srv-1 is suspended; power actions are not available.',
-        conflict: { reason: 'suspended', serverName: 'srv-1', status: 'suspended' },
+        message: 'server-1 is suspended; power actions are not available.',
+        conflict: { reason: 'suspended', serverName: 'server-1', status: 'suspended' },
       },
     });
     expect(t.calls).toEqual([]);
@@ -250,13 +250,13 @@ describe('action tracker', () => {
     await expect(t.tracker.update({ accountId: 'default', id: 1 }, { name: 'taken' })).rejects.toMatchObject({
       kind: 'bad-request',
     });
-    expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { name: 'srv-1' } });
+    expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { name: 'server-1' } });
     expect(t.tracker.hasTracked()).toBe(false);
     expect(t.outcomes).toEqual([
       expect.objectContaining({
         action: 'update',
         outcome: 'failed',
-        message: 'Rename of srv-1 failed after 2 s: Name is taken.',
+        message: 'Rename of server-1 failed after 2 s: Name is taken.',
       }),
     ]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFleetState } from '../../main/fleet/state';
 import type { FleetDelta } from '../../preload/contract';
-import { makeServer } from './fixtures';
+import { makeServer } from '../support/fixtures';
 
 function recorder() {
   const deltas: FleetDelta[] = [];

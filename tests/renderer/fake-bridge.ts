@@ -15,10 +15,12 @@ import {
   type IpcError,
   type Result,
   type Server,
-  type ServerDetail,
   type ServerView,
 } from '../../preload/contract';
 import { defaultSettings, type Settings } from '../../main/settings/schema';
+import { makeDetail } from '../support/fixtures';
+
+export { makeDetail, makeServer } from '../support/fixtures';
 
 export type Handler<C extends InvokeChannel> = (
   request: InvokeRequest<C>,
@@ -40,35 +42,8 @@ export function fail(error: IpcError): Result<never> {
   return { ok: false, error };
 }
 
-export function makeServer(id: number, overrides: Partial<Server> = {}): Server {
-  return {
-    id,
-    name: `server-${id}`,
-    hostname: `server-${id}.example.com`,
-    status: 'active',
-    ip_address: `203.0.113.${id % 250}`,
-    location: 'us-west',
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
-    os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-    created_at: '2025-01-10T14:30:00Z',
-    updated_at: '2025-01-15T10:20:00Z',
-    ...overrides,
-  };
-}
-
 export function makeView(server: Server, pending: ServerView['pending'] = null): ServerView {
   return { key: `${ACCOUNT_ID}:${server.id}`, accountId: ACCOUNT_ID, server, pending };
-}
-
-export function makeDetail(server: Server, overrides: Partial<ServerDetail> = {}): ServerDetail {
-  return {
-    ...server,
-    ipv6_address: '2001:db8::1',
-    backups_enabled: true,
-    plan: { ...server.plan, bandwidth: 2048 },
-    resource_usage: { cpu_percent: 23.5, memory_used: 2048, disk_used: 35, bandwidth_used: 450 },
-    ...overrides,
-  };
 }
 
 export function loadedStatus(overrides: Partial<FleetStatus> = {}): FleetStatus {
