@@ -4,21 +4,27 @@
 import { validateCreateServerInput } from '../../main/api/rules';
 import { draftKey, isRecord } from '../state/local';
 import { useStore } from './context';
-import { CheckField, Field, FormEnd, TextField, ViewHead, fieldA11y, useDraftForm, violationMessages } from './forms';
+import {
+  Field,
+  ServerForm,
+  TextField,
+  ViewHead,
+  fieldA11y,
+  useDraftForm,
+  violationMessages,
+  type ServerBasics,
+} from './forms';
 
 const OTHER = 'other';
 
-interface Draft {
-  name: string;
+interface Draft extends ServerBasics {
   plan: string;
   planOther: string;
   os: string;
   osOther: string;
   location: string;
   locationOther: string;
-  hostname: string;
   sshKey: string;
-  backups: boolean;
 }
 
 type FieldName = 'name' | 'plan_id' | 'os_id' | 'location' | 'hostname' | 'ssh_key_id' | 'backups_enabled';
@@ -29,7 +35,7 @@ function isDraft(value: unknown): value is Draft {
   return (
     isRecord(value) &&
     TEXT_FIELDS.every((field) => typeof value[field] === 'string') &&
-    typeof value.backups === 'boolean'
+    typeof value.backups_enabled === 'boolean'
   );
 }
 
@@ -51,7 +57,7 @@ export function toCreateInput(draft: Draft): Record<string, unknown> {
     location: draft.location === OTHER ? draft.locationOther : draft.location,
     hostname: draft.hostname.trim(),
     ssh_key_id: toNumber(draft.sshKey),
-    backups_enabled: draft.backups,
+    backups_enabled: draft.backups_enabled,
   };
 }
 
@@ -96,7 +102,7 @@ export function CreateView() {
       locationOther: '',
       hostname: '',
       sshKey: '',
-      backups: false,
+      backups_enabled: false,
     };
     return { draft, kept: false };
   });
@@ -174,21 +180,17 @@ export function CreateView() {
           {t('draft.restored')}
         </p>
       )}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+      <ServerForm
+        idPrefix="create"
+        form={form}
+        values={draft}
+        errorOf={errorOf}
+        hostnameLabel={t('form.hostnameOptional')}
+        submitLabel={t('form.create')}
+        savingLabel={t('form.creating')}
+        onSubmit={() => void submit()}
+        onCancel={toList}
       >
-        <TextField
-          id="create-name"
-          label={t('form.name')}
-          error={errorOf('name')}
-          value={draft.name}
-          onInput={(name) => update({ name }, 'name')}
-          onBlur={() => touch('name')}
-        />
         {choice(
           'plan_id',
           'create-plan',
@@ -226,14 +228,6 @@ export function CreateView() {
           false,
         )}
         <TextField
-          id="create-hostname"
-          label={t('form.hostnameOptional')}
-          error={errorOf('hostname')}
-          value={draft.hostname}
-          onInput={(hostname) => update({ hostname }, 'hostname')}
-          onBlur={() => touch('hostname')}
-        />
-        <TextField
           id="create-ssh"
           label={t('form.sshKey')}
           error={errorOf('ssh_key_id')}
@@ -242,24 +236,7 @@ export function CreateView() {
           onBlur={() => touch('ssh_key_id')}
           numeric
         />
-        <CheckField
-          id="create-backups"
-          label={t('form.backups')}
-          error={errorOf('backups_enabled')}
-          checked={draft.backups}
-          onChange={(backups) => update({ backups }, 'backups_enabled')}
-        />
-        <FormEnd
-          error={form.formError}
-          saving={form.saving}
-          submitLabel={t('form.create')}
-          savingLabel={t('form.creating')}
-          onCancel={() => {
-            form.discard();
-            toList();
-          }}
-        />
-      </form>
+      </ServerForm>
     </section>
   );
 }

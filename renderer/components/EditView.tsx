@@ -6,15 +6,11 @@ import type { ServerRef } from '../../preload/contract';
 import { draftKey, isRecord } from '../state/local';
 import { errorText, violationText } from '../state/text';
 import { useStore } from './context';
-import { CheckField, FormEnd, TextField, ViewHead, useDraftForm, type FieldMessages } from './forms';
+import { ServerForm, ViewHead, useDraftForm, type FieldMessages, type ServerBasics } from './forms';
 
 const FIELDS = ['name', 'hostname', 'backups_enabled'];
 
-interface Draft {
-  name: string;
-  hostname: string;
-  backups_enabled: boolean;
-}
+type Draft = ServerBasics;
 
 function isDraft(value: unknown): value is Draft {
   return (
@@ -30,7 +26,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
   const t = store.t;
   const storageKey = draftKey.edit(serverKey);
   const form = useDraftForm<Draft>(storageKey, () => ({ draft: null, kept: false }));
-  const { draft, load, update, touch } = form;
+  const { draft, load } = form;
   const [loadError, setLoadError] = useState<string | null>(null);
   const originalName = store.findView(serverKey)?.server.name ?? draft?.name ?? '';
 
@@ -110,47 +106,17 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
         </p>
       )}
       {draft && (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <TextField
-            id="edit-name"
-            label={t('form.name')}
-            error={errorOf('name')}
-            value={draft.name}
-            onInput={(name) => update({ name }, 'name')}
-            onBlur={() => touch('name')}
-          />
-          <TextField
-            id="edit-hostname"
-            label={t('form.hostname')}
-            error={errorOf('hostname')}
-            value={draft.hostname}
-            onInput={(hostname) => update({ hostname }, 'hostname')}
-            onBlur={() => touch('hostname')}
-          />
-          <CheckField
-            id="edit-backups"
-            label={t('form.backups')}
-            error={errorOf('backups_enabled')}
-            checked={draft.backups_enabled}
-            onChange={(backups_enabled) => update({ backups_enabled }, 'backups_enabled')}
-          />
-          <FormEnd
-            error={form.formError}
-            saving={form.saving}
-            submitLabel={t('form.save')}
-            savingLabel={t('form.saving')}
-            onCancel={() => {
-              form.discard();
-              toDetail();
-            }}
-          />
-        </form>
+        <ServerForm
+          idPrefix="edit"
+          form={form}
+          values={draft}
+          errorOf={errorOf}
+          hostnameLabel={t('form.hostname')}
+          submitLabel={t('form.save')}
+          savingLabel={t('form.saving')}
+          onSubmit={() => void submit()}
+          onCancel={toDetail}
+        />
       )}
     </section>
   );

@@ -192,40 +192,6 @@ export function BackButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-/** The end of a form: the form's error line, then Save (or Create) and Cancel. */
-export function FormEnd({
-  error,
-  saving,
-  submitLabel,
-  savingLabel,
-  onCancel,
-}: {
-  error: string | null;
-  saving: boolean;
-  submitLabel: string;
-  savingLabel: string;
-  onCancel: () => void;
-}) {
-  const store = useStore();
-  return (
-    <>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="buttons">
-        <button type="submit" class="primary" aria-disabled={saving ? 'true' : undefined}>
-          {saving ? savingLabel : submitLabel}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {store.t('form.cancel')}
-        </button>
-      </div>
-    </>
-  );
-}
-
 export interface DraftForm<D> {
   /** null until there is something to edit (Edit loads it first). */
   draft: D | null;
@@ -322,4 +288,95 @@ export function useDraftForm<D extends object>(
       setFormError(failure.formError);
     },
   };
+}
+
+/** What Create and Edit both ask for, named as the API names the fields. */
+export interface ServerBasics {
+  name: string;
+  hostname: string;
+  backups_enabled: boolean;
+}
+
+/**
+ * The form of Create and Edit: the name, the view's own fields (`children`), the hostname and backups,
+ * then the form's end. Submitting calls `onSubmit`; the browser's own validation stays off (the rules
+ * speak through the fields).
+ */
+export function ServerForm({
+  idPrefix,
+  form,
+  values,
+  errorOf,
+  hostnameLabel,
+  submitLabel,
+  savingLabel,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  idPrefix: string;
+  form: DraftForm<ServerBasics>;
+  values: ServerBasics;
+  errorOf: (field: keyof ServerBasics) => string | undefined;
+  hostnameLabel: string;
+  submitLabel: string;
+  savingLabel: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children?: ComponentChildren;
+}) {
+  const t = useStore().t;
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <TextField
+        id={`${idPrefix}-name`}
+        label={t('form.name')}
+        error={errorOf('name')}
+        value={values.name}
+        onInput={(name) => form.update({ name }, 'name')}
+        onBlur={() => form.touch('name')}
+      />
+      {children}
+      <TextField
+        id={`${idPrefix}-hostname`}
+        label={hostnameLabel}
+        error={errorOf('hostname')}
+        value={values.hostname}
+        onInput={(hostname) => form.update({ hostname }, 'hostname')}
+        onBlur={() => form.touch('hostname')}
+      />
+      <CheckField
+        id={`${idPrefix}-backups`}
+        label={t('form.backups')}
+        error={errorOf('backups_enabled')}
+        checked={values.backups_enabled}
+        onChange={(backups_enabled) => form.update({ backups_enabled }, 'backups_enabled')}
+      />
+      {form.formError && (
+        <p class="form-error" role="alert">
+          {form.formError}
+        </p>
+      )}
+      <div class="buttons">
+        <button type="submit" class="primary" aria-disabled={form.saving ? 'true' : undefined}>
+          {form.saving ? savingLabel : submitLabel}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            form.discard();
+            onCancel();
+          }}
+        >
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
 }
