@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel, type FleetSnapshot, type ServerView } from '../../preload/contract';
 import { createStaticAppInfo } from '../support/ports';
-import { createHarness, errorOf, invoke, okValue, useFakeClock, type Harness } from './harness';
+import { errorOf, type Harness, invoke, okValue, useHarnessPerTest } from './harness';
 
-let harness: Harness | null = null;
-beforeEach(() => useFakeClock());
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const startHarness = useHarnessPerTest();
 
 const WEB = { accountId: 'default', id: 12345 }; // active, "web-server-01"
 const STOPPED = { accountId: 'default', id: 12349 }; // stopped in the seeded account
@@ -22,7 +17,7 @@ async function view(h: Harness, id: number): Promise<ServerView | undefined> {
 
 describe('power actions', () => {
   it('reboots once, shows rebooting at once, tracks to completion and notifies with the elapsed time', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const result = await invoke(h, InvokeChannel.serversReboot, WEB);
     expect(result).toEqual({ ok: true, value: { message: 'Server is rebooting' } });
     expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
@@ -71,7 +66,7 @@ describe('power actions', () => {
   });
 
   it('refuses actions the state does not allow, without a request', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const cases = [
       [InvokeChannel.serversStart, WEB, /already running/, 'already-running', 'active'],
       [InvokeChannel.serversStop, STOPPED, /not running/, 'not-running', 'stopped'],
@@ -91,7 +86,7 @@ describe('power actions', () => {
   });
 
   it('starts a stopped server through the tray path (core.powerAction)', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     expect(h.core.tray.getState().servers.find((entry) => entry.ref.id === 12349)?.actions).toEqual(['start']);
     const result = await h.core.powerAction(STOPPED, 'start');
     expect(result).toEqual({ ok: true, value: { message: 'Server is starting' } });
@@ -104,7 +99,7 @@ describe('power actions', () => {
   });
 
   it('a rejected POST is sent once, reverts the optimistic state and reports the API message', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.injectFault(
       { type: 'status', status: 503 },
       { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 },
@@ -121,7 +116,7 @@ describe('power actions', () => {
   });
 
   it('a 404 during an action removes the server with a message', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.injectFault(
       { type: 'status', status: 404 },
       { method: 'POST', path: '/api/v1/servers/12345/stop/', times: 1 },
@@ -136,7 +131,7 @@ describe('power actions', () => {
   });
 
   it('does not notify when notifications are switched off', async () => {
-    const h = (harness = await createHarness({ settings: { notifications: false } }));
+    const h = await startHarness({ settings: { notifications: false } });
     await invoke(h, InvokeChannel.serversReboot, WEB);
     await h.advance(3_000);
     expect(h.eventsOf(EventChannel.actionFinished)).toHaveLength(1);
@@ -162,7 +157,7 @@ describe('power actions against a list that lags behind (eventual consistency)',
   }
 
   it('a reboot is reported done only once the list has caught up', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.setFaultFlags({ statusLagMs: LAG_MS });
     expect(okValue(await invoke(h, InvokeChannel.serversReboot, WEB))).toEqual({ message: 'Server is rebooting' });
     await pollUntilLagEnds(h, 12345, 'rebooting');
@@ -174,7 +169,7 @@ describe('power actions against a list that lags behind (eventual consistency)',
   });
 
   it('a stop is not reported failed while the list still says running', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.setFaultFlags({ statusLagMs: LAG_MS });
     await invoke(h, InvokeChannel.serversStop, WEB);
     await pollUntilLagEnds(h, 12345, 'stopping');
@@ -186,7 +181,7 @@ describe('power actions against a list that lags behind (eventual consistency)',
   });
 
   it('a start is not reported failed while the list still says stopped', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.setFaultFlags({ statusLagMs: LAG_MS });
     await h.core.powerAction(STOPPED, 'start');
     await pollUntilLagEnds(h, 12349, 'starting');
@@ -197,7 +192,7 @@ describe('power actions against a list that lags behind (eventual consistency)',
   });
 
   it('a list that never catches up: after the grace period the outcome is what it shows', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.setFaultFlags({ statusLagMs: 10 * 60_000 });
     await invoke(h, InvokeChannel.serversStop, WEB);
     for (let step = 0; step < 9; step++) await h.advance(3_000);
@@ -218,7 +213,7 @@ describe('power actions against a list that lags behind (eventual consistency)',
 
 describe("notifications in the user's language", () => {
   it('words a completed action in Czech when the language is Czech; the popup message stays the same', async () => {
-    const h = (harness = await createHarness({ settings: { language: 'cs' } }));
+    const h = await startHarness({ settings: { language: 'cs' } });
     await invoke(h, InvokeChannel.serversReboot, WEB);
     await h.advance(3_000);
     expect(h.ports.notifier.notifications).toEqual([
@@ -228,7 +223,7 @@ describe("notifications in the user's language", () => {
   });
 
   it('follows the system locale on auto, and a language change applies to the next notification', async () => {
-    const h = (harness = await createHarness({ deps: { appInfo: createStaticAppInfo({ systemLocale: 'cs-CZ' }) } }));
+    const h = await startHarness({ deps: { appInfo: createStaticAppInfo({ systemLocale: 'cs-CZ' }) } });
     await h.core.powerAction(STOPPED, 'start');
     await h.advance(3_000);
     expect(okValue(await invoke(h, InvokeChannel.settingsSet, { language: 'en' }))).toMatchObject({ language: 'en' });
@@ -241,7 +236,7 @@ describe("notifications in the user's language", () => {
   });
 
   it('says in Czech that an action failed and where the server is now', async () => {
-    const h = (harness = await createHarness({ settings: { language: 'cs' } }));
+    const h = await startHarness({ settings: { language: 'cs' } });
     h.sim.injectFault(
       { type: 'status', status: 503 },
       { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 },
@@ -255,7 +250,7 @@ describe("notifications in the user's language", () => {
 
 describe('create, update, replace, delete', () => {
   it('creates a server that appears at once as provisioning and is tracked until active', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const result = await invoke(h, InvokeChannel.serversCreate, {
       name: 'api-01',
       plan_id: 1,
@@ -284,7 +279,7 @@ describe('create, update, replace, delete', () => {
   });
 
   it('checks create input before sending and reports 402 from the API', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const invalid = await invoke(h, InvokeChannel.serversCreate, { name: '-bad name', plan_id: 0, os_id: 5 });
     expect(invalid).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
     const fieldErrors = errorOf(invalid).fieldErrors ?? {};
@@ -303,7 +298,7 @@ describe('create, update, replace, delete', () => {
   });
 
   it('updates and replaces a server and refreshes its fleet entry from the response', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const updated = await invoke(h, InvokeChannel.serversUpdate, { ref: WEB, patch: { name: 'web-renamed' } });
     expect(updated).toMatchObject({ ok: true, value: { id: 12345, name: 'web-renamed' } });
     expect((await view(h, 12345))?.server.name).toBe('web-renamed');
@@ -324,7 +319,7 @@ describe('create, update, replace, delete', () => {
   });
 
   it('deletes a server: one DELETE, gone from the fleet', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const deleted = await invoke(h, InvokeChannel.serversDelete, WEB);
     expect(deleted).toEqual({ ok: true, value: null });
     expect(h.sim.requests.filter((request) => request.method === 'DELETE')).toHaveLength(1);
@@ -334,7 +329,7 @@ describe('create, update, replace, delete', () => {
   });
 
   it('lists with the API filters and gets a detail that refreshes the entry', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const stopped = await invoke(h, InvokeChannel.serversList, { status: 'stopped' });
     expect(okValue(stopped)).toContainEqual(STOPPED);
     expect(h.sim.requests.at(-1)?.query).toEqual({ status: 'stopped' });

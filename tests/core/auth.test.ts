@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DECRYPT_FAILED_NOTICE,
   KEYCHAIN_UNAVAILABLE_NOTICE,
@@ -8,18 +8,13 @@ import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../preload/contract';
 import { createStaticAppInfo } from '../support/ports';
-import { createHarness, invoke, until, useFakeClock, type Harness } from './harness';
+import { type Harness, invoke, until, useHarnessPerTest } from './harness';
 
-let harness: Harness | null = null;
-beforeEach(() => useFakeClock());
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const startHarness = useHarnessPerTest();
 
 /** Token setup with nothing stored (the demo switched off, as after leaving it once). */
 async function fresh(): Promise<Harness> {
-  const h = (harness = await createHarness({ withToken: false, settings: { demoMode: false } }));
+  const h = await startHarness({ withToken: false, settings: { demoMode: false } });
   await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
   return h;
 }
@@ -90,7 +85,7 @@ describe('token service', () => {
   });
 
   it('asks for the token again when the saved one cannot be decrypted', async () => {
-    const h = (harness = await createHarness({ start: false }));
+    const h = await startHarness({ start: false });
     h.ports.vault.failNextLoadWithDecryptError();
     await h.core.start();
     expect(h.core.authState()).toEqual({ mode: 'none', notice: DECRYPT_FAILED_NOTICE });
@@ -98,7 +93,7 @@ describe('token service', () => {
   });
 
   it('a locked keychain at start keeps the stored token and says why the token is asked for', async () => {
-    const h = (harness = await createHarness({ start: false, settings: { demoMode: true } }));
+    const h = await startHarness({ start: false, settings: { demoMode: true } });
     h.ports.vault.lockKeychain(true);
     await h.core.start();
     expect(KEYCHAIN_UNAVAILABLE_NOTICE.code).toBe('keychain-unavailable');
@@ -111,7 +106,7 @@ describe('token service', () => {
   });
 
   it('a token pasted while the keychain is locked is used for the session; the stored one stays', async () => {
-    const h = (harness = await createHarness({ start: false }));
+    const h = await startHarness({ start: false });
     const storedBefore = h.ports.vault.stored.get('default');
     h.ports.vault.lockKeychain(true);
     await h.core.start();
@@ -124,7 +119,7 @@ describe('token service', () => {
   });
 
   it('leaving the demo with the keychain locked goes back to token setup with the notice, not the demo', async () => {
-    const h = (harness = await createHarness({ start: false, settings: { demoMode: true }, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ start: false, settings: { demoMode: true }, deps: { demoSpeed: 600 } });
     h.ports.vault.lockKeychain(true);
     await h.core.start({ demo: true });
     expect(h.core.authState().mode).toBe('demo');
@@ -135,7 +130,7 @@ describe('token service', () => {
   });
 
   it('a 401 while polling stops polling, clears the list and asks for a new token (the token stays stored)', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.revokeToken();
     await h.advance(60_000);
     expect(h.core.authState()).toEqual({ mode: 'none', notice: TOKEN_REJECTED_NOTICE });
@@ -148,7 +143,7 @@ describe('token service', () => {
   });
 
   it('token.clear forgets the token and stops polling', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const result = await invoke(h, InvokeChannel.tokenClear);
     expect(result).toEqual({ ok: true, value: { mode: 'none' } });
     expect(h.ports.vault.stored.size).toBe(0);
@@ -160,7 +155,7 @@ describe('token service', () => {
 
 describe('demo mode', () => {
   it('start({demo:true}) runs an in-process simulator; demo.stop returns to token setup', async () => {
-    const h = (harness = await createHarness({ withToken: false, start: false, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ withToken: false, start: false, deps: { demoSpeed: 600 } });
     await h.core.start({ demo: true });
     expect(h.core.authState()).toMatchObject({
       mode: 'demo',
@@ -183,7 +178,7 @@ describe('demo mode', () => {
   });
 
   it('starts the demo from settings when no token is stored, and a real token replaces it', async () => {
-    const h = (harness = await createHarness({ withToken: false, start: false, settings: { demoMode: true } }));
+    const h = await startHarness({ withToken: false, start: false, settings: { demoMode: true } });
     await h.core.start();
     expect(h.core.authState().mode).toBe('demo');
     await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
@@ -202,10 +197,10 @@ describe('app info', () => {
       { code: 'settings-reset' as const, backupPath: '/home/u/.config/VPS.org Tray/settings.corrupt-1.json' },
       { code: 'vault-reset' as const, backupPath: '/home/u/.config/VPS.org Tray/vault.corrupt-1.json' },
     ];
-    const h = (harness = await createHarness({
+    const h = await startHarness({
       withToken: false,
       deps: { appInfo: createStaticAppInfo({ notices }) },
-    }));
+    });
     expect(await invoke(h, InvokeChannel.appInfo)).toEqual({
       ok: true,
       value: { version: '0.1.0-test', platform: 'linux', systemLocale: 'en-US', notices },

@@ -1,6 +1,6 @@
 // A first run (no token stored) lands in the demo; leaving it for token setup is remembered across
 // restarts, Try the demo turns it back on, and a user who has an account never lands in the demo.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   DECRYPT_FAILED_NOTICE,
   KEYCHAIN_UNAVAILABLE_NOTICE,
@@ -8,15 +8,13 @@ import {
 } from '../../main/auth/token-service';
 import { createCore, type Core } from '../../main/core';
 import { EventChannel, InvokeChannel, type AuthState } from '../../preload/contract';
-import { APP_URL, createHarness, invoke, until, useFakeClock, type Harness } from './harness';
+import { APP_URL, type Harness, invoke, until, useHarnessPerTest } from './harness';
 
-let harness: Harness | null = null;
+const startHarness = useHarnessPerTest();
 const restarted: Core[] = [];
-beforeEach(() => useFakeClock());
+// Registered after the harness's own: runs first, so restarted cores stop before the harness closes.
 afterEach(async () => {
   for (const core of restarted.splice(0)) await core.stop();
-  await harness?.close();
-  harness = null;
 });
 
 /** Quits the app and starts it again over the same settings and vault (what a restart keeps). */
@@ -38,7 +36,7 @@ const NO_NOTICE: AuthState = { mode: 'none' };
 
 describe('first run without a token', () => {
   it('opens the demo with its servers; the account API is never asked', async () => {
-    const h = (harness = await createHarness({ withToken: false, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ withToken: false, deps: { demoSpeed: 600 } });
     expect(h.ports.settings.get().demoMode).toBe(true);
     expect(h.core.authState()).toMatchObject({ mode: 'demo', account: { id: 'demo' } });
     await until(() => h.core.tray.getState().servers.length > 0, 'demo servers');
@@ -47,13 +45,13 @@ describe('first run without a token', () => {
   });
 
   it('a stored token wins over the demo', async () => {
-    const h = (harness = await createHarness({ settings: { demoMode: true } }));
+    const h = await startHarness({ settings: { demoMode: true } });
     expect(h.core.authState().mode).toBe('token');
     expect(h.listRequests()).toBe(1);
   });
 
   it('leaving the demo shows token setup, persists demoMode false, and the next start shows token setup', async () => {
-    const h = (harness = await createHarness({ withToken: false, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ withToken: false, deps: { demoSpeed: 600 } });
     expect(h.core.authState().mode).toBe('demo');
     expect(await invoke(h, InvokeChannel.demoStop)).toEqual({ ok: true, value: NO_NOTICE });
     expect(h.ports.settings.get().demoMode).toBe(false);
@@ -67,11 +65,11 @@ describe('first run without a token', () => {
   });
 
   it('Try the demo from token setup persists demoMode true, so the next start opens the demo', async () => {
-    const h = (harness = await createHarness({
+    const h = await startHarness({
       withToken: false,
       settings: { demoMode: false },
       deps: { demoSpeed: 600 },
-    }));
+    });
     expect(h.core.authState()).toEqual(NO_NOTICE);
     expect(await invoke(h, InvokeChannel.demoStart)).toMatchObject({ ok: true, value: { mode: 'demo' } });
     expect(h.ports.settings.get().demoMode).toBe(true);
@@ -82,7 +80,7 @@ describe('first run without a token', () => {
   });
 
   it('a real token set after leaving the demo is used at the next start', async () => {
-    const h = (harness = await createHarness({ withToken: false, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ withToken: false, deps: { demoSpeed: 600 } });
     await invoke(h, InvokeChannel.demoStop);
     await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
     expect(await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token })).toMatchObject({
@@ -97,7 +95,7 @@ describe('first run without a token', () => {
 
 describe('a user who has an account lands on token setup with the notice, not in the demo', () => {
   it('decrypt failed: the notice now, token setup (not the demo) at the next start too', async () => {
-    const h = (harness = await createHarness({ start: false, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ start: false, deps: { demoSpeed: 600 } });
     h.ports.vault.failNextLoadWithDecryptError();
     await h.core.start();
     expect(h.core.authState()).toEqual({ mode: 'none', notice: DECRYPT_FAILED_NOTICE });
@@ -110,7 +108,7 @@ describe('a user who has an account lands on token setup with the notice, not in
   });
 
   it('keychain unavailable: the notice, no demo and no request', async () => {
-    const h = (harness = await createHarness({ start: false, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ start: false, deps: { demoSpeed: 600 } });
     h.ports.vault.lockKeychain(true);
     await h.core.start();
     expect(h.core.authState()).toEqual({ mode: 'none', notice: KEYCHAIN_UNAVAILABLE_NOTICE });
@@ -119,7 +117,7 @@ describe('a user who has an account lands on token setup with the notice, not in
   });
 
   it('token rejected: the stored token is asked once, then token setup with the notice', async () => {
-    const h = (harness = await createHarness({ start: false, deps: { demoSpeed: 600 } }));
+    const h = await startHarness({ start: false, deps: { demoSpeed: 600 } });
     h.sim.revokeToken();
     await h.core.start();
     await until(() => h.core.authState().mode === 'none', 'the 401');

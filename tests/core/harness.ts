@@ -1,6 +1,6 @@
 // A core wired to a real simulator on 127.0.0.1 with in-memory ports, under fake timers (setTimeout and
 // Date only: sockets and setImmediate stay real, so HTTP works while the test owns the clock).
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createCore, type Core, type CoreDeps } from '../../main/core';
 import { startSimulator, type Simulator } from '../../main/demo/simulator';
 import type { EventChannel, EventPayload, IpcError, Result } from '../../preload/contract';
@@ -14,6 +14,20 @@ export const APP_SENDER = { url: APP_URL };
 export function useFakeClock(start = Date.parse('2025-06-02T09:00:00Z')) {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   vi.setSystemTime(start);
+}
+
+/**
+ * For a test file: each test runs on a fake clock and the harness it starts (with the returned function)
+ * is closed after it.
+ */
+export function useHarnessPerTest(): (options?: HarnessOptions) => Promise<Harness> {
+  let current: Harness | null = null;
+  beforeEach(() => useFakeClock());
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return async (options) => (current = await createHarness(options));
 }
 
 /** Waits (in real time, without moving the fake clock) until `predicate` holds. */

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type FleetSnapshot } from '../../preload/contract';
-import { createHarness, invoke, LIST_PATH, useFakeClock, type Harness } from './harness';
+import { type Harness, invoke, LIST_PATH, useHarnessPerTest } from './harness';
 
-let harness: Harness | null = null;
-beforeEach(() => useFakeClock());
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const startHarness = useHarnessPerTest();
 
 async function snapshot(h: Harness): Promise<FleetSnapshot> {
   const result = await invoke(h, InvokeChannel.fleetSubscribe);
@@ -19,7 +14,7 @@ async function snapshot(h: Harness): Promise<FleetSnapshot> {
 
 describe('adaptive polling against the simulator', () => {
   it('polls once at start, then every idle interval (60 s)', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     expect(h.listRequests()).toBe(1);
     expect((await snapshot(h)).servers).toHaveLength(10);
     await h.advance(59_000);
@@ -29,7 +24,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('polls every 15 s while the popup is open and back to 60 s when it closes', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.setPopupOpen(true);
     expect(h.eventsOf(EventChannel.popupShown)).toHaveLength(1);
     await h.advance(15_000);
@@ -44,7 +39,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('applies a changed interval setting at the next scheduling', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const result = await invoke(h, InvokeChannel.settingsSet, { pollIntervals: { idleSeconds: 20 } });
     expect(result.ok).toBe(true);
     expect(h.eventsOf(EventChannel.settingsChanged).at(-1)?.pollIntervals.idleSeconds).toBe(20);
@@ -53,7 +48,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('a manual refresh joins the poll in flight instead of sending a second request', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const first = invoke(h, InvokeChannel.fleetRefresh);
     const second = invoke(h, InvokeChannel.fleetRefresh);
     const third = h.core.refreshNow();
@@ -64,7 +59,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('keeps the last good list, marks it stale and backs off exponentially on 5xx', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const before = await snapshot(h);
     h.sim.injectFault({ type: 'status', status: 503 }, { method: 'GET', path: LIST_PATH });
     await h.advance(60_000);
@@ -102,7 +97,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('uses full jitter: a low random draw never waits less than the normal interval', async () => {
-    const h = (harness = await createHarness({ random: () => 0 }));
+    const h = await startHarness({ random: () => 0 });
     h.sim.injectFault({ type: 'status', status: 500 }, { method: 'GET', path: LIST_PATH, times: 3 });
     await h.advance(60_000);
     await h.advance(60_000);
@@ -111,14 +106,14 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('marks the list offline on network failures', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.injectFault({ type: 'html' }, { method: 'GET', path: LIST_PATH, times: 1 });
     await h.advance(60_000);
     expect((await snapshot(h)).status.stale?.kind).toBe('invalid-response');
   });
 
   it('waits for Retry-After on 429 instead of the normal interval', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.injectFault(
       { type: 'status', status: 429, retryAfterSeconds: 90 },
       { method: 'GET', path: LIST_PATH, times: 1 },
@@ -133,7 +128,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('pauses while suspended and refreshes at once on resume and on unlock', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.system.suspend();
     await h.advance(600_000);
     expect(h.listRequests()).toBe(1);
@@ -148,7 +143,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('refreshes at once when the wall clock jumps (sleep without a resume event)', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     await h.advance(5_000);
     // The wall clock moves 2 h while the timers barely advance (the machine slept).
     vi.setSystemTime(Date.now() + 2 * 3600_000);
@@ -157,7 +152,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('a jump of less than twice the current interval does not refresh; a larger one does', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     // Idle: 60 s between polls, so a 100 s jump (less than 120 s) skips nothing worth a refresh.
     await h.advance(5_000);
     vi.setSystemTime(Date.now() + 100_000);
@@ -170,7 +165,7 @@ describe('adaptive polling against the simulator', () => {
   });
 
   it('the threshold follows the current interval: a 40 s jump refreshes while the popup is open (15 s)', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.setPopupOpen(true);
     await h.advance(15_000);
     expect(h.listRequests()).toBe(2);

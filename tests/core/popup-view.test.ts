@@ -1,25 +1,20 @@
 // The tray's Settings… reaches the popup as `popupShown { view: 'settings' }`: whether the popup was
 // hidden, already open, or its page is being created anew (which missed the event while loading).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../preload/contract';
-import { createHarness, invoke, useFakeClock, type Harness } from './harness';
+import { invoke, useHarnessPerTest } from './harness';
 
-let harness: Harness | null = null;
-beforeEach(() => useFakeClock());
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const startHarness = useHarnessPerTest();
 
 describe('popupShown and requested views', () => {
   it('a normal opening keeps the current view (view null)', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.setPopupOpen(true);
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: null }]);
   });
 
   it('a view requested before showing travels with the opening', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.requestView('settings');
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([]);
     h.core.setPopupOpen(true);
@@ -27,14 +22,14 @@ describe('popupShown and requested views', () => {
   });
 
   it('a view requested while open is sent at once', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.setPopupOpen(true);
     h.core.requestView('settings');
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: null }, { view: 'settings' }]);
   });
 
   it('a page still loading gets the request again when it asks for the auth state', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.requestView('settings');
     h.core.setPopupOpen(true);
     await invoke(h, InvokeChannel.authState);
@@ -42,7 +37,7 @@ describe('popupShown and requested views', () => {
   });
 
   it('hiding the popup ends the request: the next opening and page load keep the current view', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.core.requestView('settings');
     h.core.setPopupOpen(true);
     h.core.setPopupOpen(false);

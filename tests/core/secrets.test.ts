@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../../main/demo/simulator';
 import type { StartSimulatorFn } from '../../main/fleet/demo';
 import { InvokeChannel } from '../../preload/contract';
-import { createHarness, until, useFakeClock, type Harness } from './harness';
+import { until, useHarnessPerTest } from './harness';
 
-let harness: Harness | null = null;
-beforeEach(() => useFakeClock());
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const startHarness = useHarnessPerTest();
 
 describe('the token never crosses IPC', () => {
   it('is absent from every response, event, tray summary, notification and log line of a realistic session', async () => {
@@ -18,10 +13,10 @@ describe('the token never crosses IPC', () => {
       if (options.token) demoTokens.push(options.token);
       return startSimulator(options);
     };
-    const h = (harness = await createHarness({
+    const h = await startHarness({
       withToken: false,
       deps: { startSimulator: recordingSimulator, demoSpeed: 600 },
-    }));
+    });
     const responses: unknown[] = [];
     const traySummaries: unknown[] = [h.core.tray.getState()];
     h.core.tray.onChange((summary) => traySummaries.push(summary));
@@ -77,7 +72,7 @@ describe('the token never crosses IPC', () => {
 
 describe('small channels', () => {
   it('app.info, clipboard (text only, 4 KB) and popup.hide go to their ports; foreign senders are refused', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const app = { url: 'file:///app/dist/renderer/index.html' };
     expect(await h.core.router.handle(InvokeChannel.appInfo, undefined, app)).toEqual({
       ok: true,

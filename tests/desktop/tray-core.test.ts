@@ -1,16 +1,11 @@
 // The tray's power actions through the real core: a failure reaches the user as one notification,
 // whether the core reports it (an action that was sent and failed) or the tray does (a refusal).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runTrayIntent, type TrayIntent, type TrayIntentDeps } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
-import { createHarness, useFakeClock, type Harness } from '../core/harness';
+import { type Harness, useHarnessPerTest } from '../core/harness';
 
-let harness: Harness | null = null;
-beforeEach(() => useFakeClock());
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const startHarness = useHarnessPerTest();
 
 const WEB = { accountId: 'default', id: 12345 }; // active, "web-server-01"
 const STOPPED = { accountId: 'default', id: 12349 }; // stopped in the seeded account
@@ -32,7 +27,7 @@ function trayDeps(h: Harness): TrayIntentDeps {
 
 describe('tray power actions with the core', () => {
   it('a failed tray reboot yields exactly one notification', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     h.sim.injectFault(
       { type: 'status', status: 503 },
       { method: 'POST', path: '/api/v1/servers/12345/reboot/', times: 1 },
@@ -52,7 +47,7 @@ describe('tray power actions with the core', () => {
   });
 
   it('a refused action (never sent) yields exactly one notification, from the tray', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const start: TrayIntent = {
       intent: 'power',
       ref: WEB,
@@ -68,7 +63,7 @@ describe('tray power actions with the core', () => {
   });
 
   it('a successful action is not notified by the tray', async () => {
-    const h = (harness = await createHarness());
+    const h = await startHarness();
     const start: TrayIntent = { intent: 'power', ref: STOPPED, serverName: 'stopped', action: 'start', confirm: false };
     await runTrayIntent(start, trayDeps(h));
     expect(h.postsTo('/api/v1/servers/12349/start/')).toBe(1);
