@@ -1,6 +1,20 @@
 // Small helpers for talking to a running simulator over real HTTP.
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/demo';
 
+/** The contract's example server (web-server-01) as the list endpoint shows it, field for field. */
+export const CONTRACT_WEB_SERVER = {
+  id: 12345,
+  name: 'web-server-01',
+  hostname: 'web01.example.com',
+  status: 'active',
+  ip_address: '203.0.113.10',
+  location: 'us-west',
+  plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
+  os: { id: 5, name: 'Ubuntu 22.04 LTS' },
+  created_at: '2025-01-10T14:30:00Z',
+  updated_at: '2025-01-15T10:20:00Z',
+} as const;
+
 export interface Answer {
   status: number;
   headers: Headers;

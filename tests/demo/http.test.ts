@@ -1,6 +1,6 @@
 // Routing, auth, validation and the answers of every endpoint, over real HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, field, manualClock, simulators, VALID_CREATE } from './helpers';
+import { call, CONTRACT_WEB_SERVER, field, manualClock, simulators, VALID_CREATE } from './helpers';
 
 const sims = simulators();
 afterEach(() => sims.closeAll());
@@ -119,16 +119,8 @@ describe('detail', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('application/json');
     expect(answer.json).toMatchObject({
-      id: 12345,
-      name: 'web-server-01',
-      hostname: 'web01.example.com',
-      status: 'active',
-      ip_address: '203.0.113.10',
-      location: 'us-west',
-      plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80, bandwidth: 2048 },
-      os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-      created_at: '2025-01-10T14:30:00Z',
-      updated_at: '2025-01-15T10:20:00Z',
+      ...CONTRACT_WEB_SERVER,
+      plan: { ...CONTRACT_WEB_SERVER.plan, bandwidth: 2048 },
       ipv6_address: '2001:0db8::1',
       backups_enabled: true,
     });

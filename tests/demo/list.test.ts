@@ -1,6 +1,6 @@
 // The list endpoint: envelope, pagination links, filters, and the seeded account's determinism.
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, field, simulators } from './helpers';
+import { call, CONTRACT_WEB_SERVER, field, simulators } from './helpers';
 
 const sims = simulators();
 afterEach(() => sims.closeAll());
@@ -33,18 +33,7 @@ describe('list', () => {
       next: null,
       previous: null,
       results: [
-        {
-          id: 12345,
-          name: 'web-server-01',
-          hostname: 'web01.example.com',
-          status: 'active',
-          ip_address: '203.0.113.10',
-          location: 'us-west',
-          plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
-          os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-          created_at: '2025-01-10T14:30:00Z',
-          updated_at: '2025-01-15T10:20:00Z',
-        },
+        CONTRACT_WEB_SERVER,
         {
           id: 12346,
           name: 'db-server-01',
