@@ -1,20 +1,23 @@
 // Refusing a power action: the decision is the shared status rule; only the wording lives here.
 import { describe, expect, it } from 'vitest';
-import type { PowerAction } from '../../main/api/schemas';
+import type { PowerAction, ServerStatus } from '../../main/api/schemas';
 import { allowedPowerActions, KNOWN_STATUSES } from '../../main/api/statuses';
 import { conflictFailure, conflictMessage, refusalReason } from '../../main/fleet/actions';
 import { IpcFailure } from '../../main/ipc/errors';
 import { serverKey as fleetServerKey, refKey as fleetRefKey } from '../../main/fleet/state';
 import { refKey as popupRefKey } from '../../renderer/state/fleet';
-import { refKey, serverKey } from '../../preload/contract';
+import { refKey, serverKey, type ConflictInfo } from '../../preload/contract';
 
 const ACTIONS: PowerAction[] = ['start', 'stop', 'reboot'];
 
-/** The English wording of refusing `action` to web-01 in `status`, or null when it is allowed. */
-function worded(status: string, action: PowerAction): string | null {
-  const conflict = refusalReason('web-01', status, action);
-  return conflict && conflictMessage(conflict, action);
-}
+/** Each kind of refusal: the status and action refused, the reason as data, and its English wording. */
+const REFUSALS: [ServerStatus, PowerAction, ConflictInfo['reason'], string][] = [
+  ['active', 'start', 'already-running', 'web-01 is already running.'],
+  ['stopped', 'reboot', 'not-running', 'web-01 is not running.'],
+  ['rebooting', 'stop', 'busy', 'web-01 is rebooting; wait until it settles.'],
+  ['suspended', 'start', 'suspended', 'web-01 is suspended; power actions are not available.'],
+  ['migrating', 'reboot', 'other-status', 'web-01 cannot be rebooted while it is migrating.'],
+];
 
 describe('refusalReason', () => {
   it('refuses exactly what allowedPowerActions does not allow, for every status', () => {
@@ -27,46 +30,20 @@ describe('refusalReason', () => {
     }
   });
 
-  it('says why as data: the reason, the server and its status', () => {
-    expect(refusalReason('web-01', 'active', 'start')).toEqual({
-      reason: 'already-running',
-      serverName: 'web-01',
-      status: 'active',
-    });
-    expect(refusalReason('web-01', 'stopped', 'reboot')).toEqual({
-      reason: 'not-running',
-      serverName: 'web-01',
-      status: 'stopped',
-    });
-    expect(refusalReason('web-01', 'rebooting', 'stop')).toEqual({
-      reason: 'busy',
-      serverName: 'web-01',
-      status: 'rebooting',
-    });
-    expect(refusalReason('web-01', 'suspended', 'start')).toEqual({
-      reason: 'suspended',
-      serverName: 'web-01',
-      status: 'suspended',
-    });
-    expect(refusalReason('web-01', 'migrating', 'reboot')).toEqual({
-      reason: 'other-status',
-      serverName: 'web-01',
-      status: 'migrating',
-    });
+  it.each(REFUSALS)('%s refuses %s as %s, worded “%s”', (status, action, reason, message) => {
+    const conflict = refusalReason('web-01', status, action);
+    expect(conflict).toEqual({ reason, serverName: 'web-01', status });
+    expect(conflict && conflictMessage(conflict, action)).toBe(message);
   });
 
-  it('words each refusal for a person, in English, from the data', () => {
-    expect(worded('active', 'start')).toBe('web-01 is already running.');
-    expect(worded('stopped', 'reboot')).toBe('web-01 is not running.');
-    expect(worded('rebooting', 'stop')).toBe('web-01 is rebooting; wait until it settles.');
-    expect(worded('suspended', 'start')).toBe('web-01 is suspended; power actions are not available.');
-    expect(worded('migrating', 'reboot')).toBe('web-01 cannot be rebooted while it is migrating.');
-    expect(
-      conflictMessage(
-        { reason: 'in-flight', serverName: 'web-01', status: 'rebooting', pendingAction: 'reboot' },
-        'stop',
-      ),
-    ).toBe('web-01: another action (reboot) is still in progress.');
+  it('words an action still in flight with the action being carried out', () => {
+    const conflict: ConflictInfo = {
+      reason: 'in-flight',
+      serverName: 'web-01',
+      status: 'rebooting',
+      pendingAction: 'reboot',
+    };
+    expect(conflictMessage(conflict, 'stop')).toBe('web-01: another action (reboot) is still in progress.');
   });
 
   it('a refusal fails with the conflict kind, its English wording and the data together', () => {
