@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel, type FleetSnapshot, type ServerView } from '../../preload/contract';
+import { EventChannel, InvokeChannel, type ServerView } from '../../preload/contract';
 import { createStaticAppInfo } from '../support/ports';
-import { errorOf, type Harness, invoke, okValue, useHarnessPerTest } from './harness';
+import { errorOf, fleetSnapshot, type Harness, invoke, okValue, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -10,9 +10,7 @@ const STOPPED = { accountId: 'default', id: 12349 }; // stopped in the seeded ac
 const SUSPENDED = { accountId: 'default', id: 12352 };
 
 async function view(h: Harness, id: number): Promise<ServerView | undefined> {
-  const result = await invoke(h, InvokeChannel.fleetSubscribe);
-  if (!result.ok) throw new Error(result.error.message);
-  return (result.value as FleetSnapshot).servers.find((entry) => entry.server.id === id);
+  return (await fleetSnapshot(h)).servers.find((entry) => entry.server.id === id);
 }
 
 describe('power actions', () => {

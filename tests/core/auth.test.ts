@@ -6,9 +6,9 @@ import {
 } from '../../main/auth/token-service';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
-import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../preload/contract';
+import { EventChannel, InvokeChannel, type AuthState } from '../../preload/contract';
 import { createStaticAppInfo } from '../support/ports';
-import { type Harness, invoke, until, useHarnessPerTest } from './harness';
+import { fleetSnapshot, type Harness, invoke, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -17,12 +17,6 @@ async function fresh(): Promise<Harness> {
   const h = await startHarness({ withToken: false, settings: { demoMode: false } });
   await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
   return h;
-}
-
-async function snapshot(h: Harness): Promise<FleetSnapshot> {
-  const result = await invoke(h, InvokeChannel.fleetSubscribe);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as FleetSnapshot;
 }
 
 describe('token service', () => {
@@ -68,7 +62,7 @@ describe('token service', () => {
     expect(h.ports.vault.stored.get('default')?.token).toBe(h.sim.token);
     expect(h.eventsOf(EventChannel.authChanged).at(-1)).toEqual(expected);
     await h.settle();
-    expect((await snapshot(h)).servers).toHaveLength(10);
+    expect((await fleetSnapshot(h)).servers).toHaveLength(10);
     expect(trayTooltip(h.core.tray.getState(), messagesFor('en'))).toBe('VPS.org — 5 running, 2 stopped, 3 suspended');
     expect(trayTooltip(h.core.tray.getState(), messagesFor('cs'))).toBe(
       'VPS.org — 5 serverů běží, 2 servery zastaveny, 3 servery pozastaveny',
@@ -114,7 +108,7 @@ describe('token service', () => {
     const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
     expect(result).toMatchObject({ ok: true, value: { mode: 'token', storage: { persisted: false } } });
     await h.settle();
-    expect((await snapshot(h)).servers).toHaveLength(10);
+    expect((await fleetSnapshot(h)).servers).toHaveLength(10);
     expect(h.ports.vault.stored.get('default')).toBe(storedBefore);
   });
 
@@ -134,7 +128,7 @@ describe('token service', () => {
     h.sim.revokeToken();
     await h.advance(60_000);
     expect(h.core.authState()).toEqual({ mode: 'none', notice: TOKEN_REJECTED_NOTICE });
-    expect((await snapshot(h)).servers).toHaveLength(0);
+    expect((await fleetSnapshot(h)).servers).toHaveLength(0);
     expect(h.core.tray.getState().icon).toBe('no-token');
     const polls = h.listRequests();
     await h.advance(600_000);
@@ -173,7 +167,7 @@ describe('demo mode', () => {
     expect(await h.core.powerAction(ref, 'reboot')).toMatchObject({ ok: true });
     const stopped = await invoke(h, InvokeChannel.demoStop);
     expect(stopped).toEqual({ ok: true, value: { mode: 'none' } });
-    expect((await snapshot(h)).servers).toHaveLength(0);
+    expect((await fleetSnapshot(h)).servers).toHaveLength(0);
     expect(h.sim.requests).toHaveLength(0);
   });
 
@@ -185,7 +179,7 @@ describe('demo mode', () => {
     const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
     expect(result).toMatchObject({ ok: true, value: { mode: 'token' } });
     await h.settle();
-    const servers = (await snapshot(h)).servers;
+    const servers = (await fleetSnapshot(h)).servers;
     expect(servers).toHaveLength(10);
     expect(servers.every((entry) => entry.accountId === 'default')).toBe(true);
   });

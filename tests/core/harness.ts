@@ -3,7 +3,14 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createCore, type Core, type CoreDeps } from '../../main/core';
 import { startSimulator, type Simulator } from '../../main/demo/simulator';
-import type { EventChannel, EventPayload, IpcError, Result } from '../../preload/contract';
+import {
+  InvokeChannel,
+  type EventChannel,
+  type EventPayload,
+  type FleetSnapshot,
+  type IpcError,
+  type Result,
+} from '../../preload/contract';
 import type { SettingsPatch } from '../../main/settings/schema';
 import { createMemoryPorts, createMemoryVault } from '../support/ports';
 
@@ -146,6 +153,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 /** Invokes a channel as the popup would. */
 export function invoke(harness: Harness, channel: string, payload?: unknown) {
   return harness.core.router.handle(channel, payload, APP_SENDER);
+}
+
+/** The fleet as the popup gets it when it subscribes; throws (failing the test) on an error. */
+export async function fleetSnapshot(harness: Harness): Promise<FleetSnapshot> {
+  return okValue(await invoke(harness, InvokeChannel.fleetSubscribe)) as FleetSnapshot;
 }
 
 /** The value of an ok Result; throws (failing the test) otherwise. */

@@ -1,22 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
-import { EventChannel, InvokeChannel, type FleetSnapshot } from '../../preload/contract';
-import { type Harness, invoke, LIST_PATH, useHarnessPerTest } from './harness';
+import { EventChannel, InvokeChannel } from '../../preload/contract';
+import { fleetSnapshot, invoke, LIST_PATH, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
-
-async function snapshot(h: Harness): Promise<FleetSnapshot> {
-  const result = await invoke(h, InvokeChannel.fleetSubscribe);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as FleetSnapshot;
-}
 
 describe('adaptive polling against the simulator', () => {
   it('polls once at start, then every idle interval (60 s)', async () => {
     const h = await startHarness();
     expect(h.listRequests()).toBe(1);
-    expect((await snapshot(h)).servers).toHaveLength(10);
+    expect((await fleetSnapshot(h)).servers).toHaveLength(10);
     await h.advance(59_000);
     expect(h.listRequests()).toBe(1);
     await h.advance(1_000);
@@ -60,11 +54,11 @@ describe('adaptive polling against the simulator', () => {
 
   it('keeps the last good list, marks it stale and backs off exponentially on 5xx', async () => {
     const h = await startHarness();
-    const before = await snapshot(h);
+    const before = await fleetSnapshot(h);
     h.sim.injectFault({ type: 'status', status: 503 }, { method: 'GET', path: LIST_PATH });
     await h.advance(60_000);
     expect(h.listRequests()).toBe(2);
-    const stale = await snapshot(h);
+    const stale = await fleetSnapshot(h);
     expect(stale.servers).toEqual(before.servers);
     expect(stale.status.stale).toMatchObject({ kind: 'server', since: Date.now() });
     expect(stale.status.lastSuccessAt).toBe(before.status.lastSuccessAt);
@@ -91,7 +85,7 @@ describe('adaptive polling against the simulator', () => {
     h.sim.clearFaults();
     await h.advance(300_000);
     expect(h.listRequests()).toBe(8);
-    expect((await snapshot(h)).status.stale).toBeNull();
+    expect((await fleetSnapshot(h)).status.stale).toBeNull();
     await h.advance(60_000);
     expect(h.listRequests()).toBe(9);
   });
@@ -109,7 +103,7 @@ describe('adaptive polling against the simulator', () => {
     const h = await startHarness();
     h.sim.injectFault({ type: 'html' }, { method: 'GET', path: LIST_PATH, times: 1 });
     await h.advance(60_000);
-    expect((await snapshot(h)).status.stale?.kind).toBe('invalid-response');
+    expect((await fleetSnapshot(h)).status.stale?.kind).toBe('invalid-response');
   });
 
   it('waits for Retry-After on 429 instead of the normal interval', async () => {
@@ -120,7 +114,7 @@ describe('adaptive polling against the simulator', () => {
     );
     await h.advance(60_000);
     expect(h.listRequests()).toBe(2);
-    expect((await snapshot(h)).status.stale?.kind).toBe('rate-limited');
+    expect((await fleetSnapshot(h)).status.stale?.kind).toBe('rate-limited');
     await h.advance(89_000);
     expect(h.listRequests()).toBe(2);
     await h.advance(1_000);
