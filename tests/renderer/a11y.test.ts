@@ -1,16 +1,12 @@
 // Structural accessibility rules (roles, names, ARIA attributes) checked by axe-core in the DOM.
 // Colour contrast needs real layout and is checked in real Chromium by the end-to-end suite.
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KNOWN_STATUSES } from '../../main/api/schemas';
 import { createFakeBridge, makeServer, makeView } from './fake-bridge';
-import { click, getByRole, renderApp, type Rendered } from './dom';
+import { click, getByRole, popupUnderTest } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 async function violations(root: HTMLElement): Promise<string[]> {
   const result = await axe.run(root, {
@@ -27,21 +23,21 @@ describe('accessibility structure (axe-core)', () => {
     const servers = [...KNOWN_STATUSES, 'migrating'].map((status, index) =>
       makeView(makeServer(index + 1, { name: `srv-${status}`, status })),
     );
-    rendered = await renderApp(createFakeBridge({ servers }));
+    const rendered = await popup.render(createFakeBridge({ servers }));
     expect(await violations(rendered.root)).toEqual([]);
     await click(getByRole(rendered.root, 'button', 'Reboot srv-active'));
     expect(await violations(rendered.root)).toEqual([]);
   });
 
   it('detail view has no violations', async () => {
-    rendered = await renderApp(createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] }));
+    const rendered = await popup.render(createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] }));
     await click(rendered.root.querySelector<HTMLElement>('.row-main')!);
     await click(getByRole(rendered.root, 'button', 'Delete'));
     expect(await violations(rendered.root)).toEqual([]);
   });
 
   it('create form and settings have no violations', async () => {
-    rendered = await renderApp(createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] }));
+    const rendered = await popup.render(createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] }));
     await click(getByRole(rendered.root.querySelector('header')!, 'button', 'New server'));
     await click(getByRole(rendered.root, 'button', 'Create server'));
     expect(await violations(rendered.root)).toEqual([]);
@@ -50,7 +46,7 @@ describe('accessibility structure (axe-core)', () => {
   });
 
   it('token setup has no violations', async () => {
-    rendered = await renderApp(
+    const rendered = await popup.render(
       createFakeBridge({ auth: { mode: 'none', notice: { code: 'token-rejected', message: 'Token revoked.' } } }),
     );
     expect(await violations(rendered.root)).toEqual([]);

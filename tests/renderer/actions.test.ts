@@ -1,15 +1,11 @@
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type AcceptedAction, type Result } from '../../preload/contract';
-import { createFakeBridge, deferred, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
-import { click, getByRole, hasText, press, queryByRole, renderApp, settle, type Rendered } from './dom';
+import { createFakeBridge, deferred, fail, loadedStatus, makeServer, makeView, viewsByName } from './fake-bridge';
+import { click, getByRole, hasText, press, queryByRole, settle, popupUnderTest } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 function rowOf(root: HTMLElement, name: string): HTMLElement {
   const row = [...root.querySelectorAll<HTMLElement>('li.row')].find(
@@ -21,17 +17,11 @@ function rowOf(root: HTMLElement, name: string): HTMLElement {
 
 describe('power actions', () => {
   it('offers only the actions the state allows', async () => {
-    rendered = await renderApp({
-      servers: [
-        makeView(makeServer(1, { name: 'up', status: 'active' })),
-        makeView(makeServer(2, { name: 'down', status: 'stopped' })),
-        makeView(makeServer(3, { name: 'busy', status: 'rebooting' })),
-        makeView(makeServer(4, { name: 'held', status: 'suspended' })),
-        makeView(makeServer(5, { name: 'odd', status: 'migrating' })),
-      ],
+    await popup.render({
+      servers: viewsByName({ up: 'active', down: 'stopped', busy: 'rebooting', held: 'suspended', odd: 'migrating' }),
     });
     const names = (name: string) =>
-      [...rowOf(rendered!.root, name).querySelectorAll('.power-button')].map((button) =>
+      [...rowOf(popup.current().root, name).querySelectorAll('.power-button')].map((button) =>
         button.getAttribute('aria-label'),
       );
     expect(names('up')).toEqual(['Stop up', 'Reboot up']);
@@ -42,7 +32,7 @@ describe('power actions', () => {
   });
 
   it('asks inline before a reboot; Cancel and Escape send nothing', async () => {
-    rendered = await renderApp({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
+    const rendered = await popup.render({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
     const { root, fake } = rendered;
     await click(getByRole(root, 'button', 'Reboot web-01'));
     const group = getByRole(root, 'group', 'Reboot web-01?');
@@ -58,7 +48,7 @@ describe('power actions', () => {
   });
 
   it('sends exactly one request on confirm and shows the API’s answer at the row', async () => {
-    rendered = await renderApp({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
+    const rendered = await popup.render({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
     const { root, fake } = rendered;
     await click(getByRole(root, 'button', 'Stop web-01'));
     await click(getByRole(getByRole(root, 'group', 'Stop web-01?'), 'button', 'Stop'));
@@ -68,7 +58,7 @@ describe('power actions', () => {
 
   it('skips the confirmation when the settings say so', async () => {
     const settings = { ...defaultSettings(), confirmations: { start: false, stop: false, reboot: false } };
-    rendered = await renderApp({ servers: [makeView(makeServer(1, { name: 'web-01' }))], settings });
+    const rendered = await popup.render({ servers: [makeView(makeServer(1, { name: 'web-01' }))], settings });
     await click(getByRole(rendered.root, 'button', 'Reboot web-01'));
     expect(rendered.fake.callsTo(InvokeChannel.serversReboot)).toHaveLength(1);
   });
@@ -77,7 +67,7 @@ describe('power actions', () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'db-01', status: 'stopped' }))] });
     const answer = deferred<Result<AcceptedAction>>();
     fake.handle(InvokeChannel.serversStart, () => answer.promise);
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const start = getByRole(rendered.root, 'button', 'Start db-01');
     await click(start);
     const row = rowOf(rendered.root, 'db-01');
@@ -94,7 +84,7 @@ describe('power actions', () => {
 
   it('shows the action tracked by main (ServerView.pending) as in flight', async () => {
     const server = makeServer(1, { name: 'web-01' });
-    rendered = await renderApp({ servers: [makeView(server, { action: 'reboot', startedAt: Date.now() })] });
+    const rendered = await popup.render({ servers: [makeView(server, { action: 'reboot', startedAt: Date.now() })] });
     const row = rowOf(rendered.root, 'web-01');
     expect(hasText(row, 'Rebooting…')).toBe(true);
     for (const button of row.querySelectorAll('.power-button'))
@@ -118,7 +108,7 @@ describe('power actions', () => {
         apiText: 'Bad request – server is already running',
       }),
     );
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
     const alert = getByRole(rowOf(rendered.root, 'web-01'), 'alert');
     expect(alert.textContent).toContain('Bad request – server is already running');
@@ -128,7 +118,7 @@ describe('power actions', () => {
 
   it('shows the outcome of a tracked action at its row', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await act(() =>
       fake.emit(EventChannel.actionFinished, {
         ref: { accountId: 'acct', id: 1 },
@@ -148,7 +138,7 @@ describe('power actions', () => {
 
   it('confirms in the detail view too and keeps the result there', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(rendered.root.querySelector<HTMLElement>('.row-main')!);
     await click(getByRole(rendered.root, 'button', 'Reboot web-01'));
     await click(getByRole(getByRole(rendered.root, 'group', 'Reboot web-01?'), 'button', 'Reboot'));

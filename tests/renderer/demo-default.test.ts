@@ -1,17 +1,13 @@
 // The demo a first run lands in: its banner leads to token setup, and Settings shows (and changes)
 // whether a start without a token opens the demo.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel } from '../../preload/contract';
 import { DEMO_AUTH, createFakeBridge, makeServer, makeView, ok } from './fake-bridge';
-import { click, getByRole, hasText, queryByRole, renderApp, settle, type Rendered } from './dom';
+import { click, getByRole, hasText, queryByRole, settle, popupUnderTest } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 const demoServer = makeView(makeServer(1, { name: 'demo-web-01' }));
 
@@ -25,7 +21,7 @@ describe('demo banner', () => {
   it('offers Connect your account, which leaves the demo for token setup with the field focused', async () => {
     const fake = createFakeBridge({ auth: DEMO_AUTH, servers: [demoServer] });
     fake.handle(InvokeChannel.demoStop, () => ok({ mode: 'none' }));
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const { root } = rendered;
     expect(hasText(banner(root), 'Demo mode: simulated servers, nothing is real.')).toBe(true);
     expect(queryByRole(banner(root), 'button', 'Leave demo')).toBeNull();
@@ -39,7 +35,7 @@ describe('demo banner', () => {
 
   it('is worded in Czech too', async () => {
     const fake = createFakeBridge({ auth: DEMO_AUTH, servers: [demoServer], appInfo: { systemLocale: 'cs-CZ' } });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     expect(getByRole(banner(rendered.root), 'button', 'Připojit svůj účet')).toBeTruthy();
   });
 });
@@ -47,7 +43,7 @@ describe('demo banner', () => {
 describe('demo mode setting', () => {
   it('shows demoMode as a checkbox, saves a change, and follows a change made by main', async () => {
     const fake = createFakeBridge({ auth: DEMO_AUTH, servers: [demoServer] });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const { root } = rendered;
     await click(getByRole(root, 'button', 'Settings'));
     const checkbox = getByRole(root, 'checkbox', 'Start in demo mode when no token is stored') as HTMLInputElement;
@@ -69,7 +65,7 @@ describe('demo mode setting', () => {
       settings: { ...defaultSettings(), demoMode: false },
       appInfo: { systemLocale: 'cs-CZ' },
     });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const { root } = rendered;
     await click(getByRole(root, 'button', 'Nastavení'));
     const checkbox = getByRole(root, 'checkbox', 'Bez uloženého tokenu spouštět ukázkový režim') as HTMLInputElement;

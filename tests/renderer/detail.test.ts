@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../preload/contract';
-import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok } from './fake-bridge';
+import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok, invalidParameters } from './fake-bridge';
 import {
   blur,
   click,
@@ -9,28 +9,24 @@ import {
   press,
   queryAllByRole,
   queryByRole,
-  renderApp,
   typeInto,
   type Rendered,
+  popupUnderTest,
 } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 const web = makeServer(1, { name: 'web-01', hostname: 'web01.example.com', ip_address: '203.0.113.10' });
 
 async function openDetail(fake = createFakeBridge({ servers: [makeView(web)] })): Promise<Rendered> {
-  const result = await renderApp(fake);
+  const result = await popup.render(fake);
   await click(result.root.querySelector<HTMLElement>('.row-main')!);
   return result;
 }
 
 describe('server detail', () => {
   it('shows every field, usage against the plan as meters, and copies addresses and the SSH command', async () => {
-    rendered = await openDetail();
+    const rendered = await openDetail();
     const { root, fake } = rendered;
     for (const text of [
       '203.0.113.10',
@@ -63,7 +59,7 @@ describe('server detail', () => {
   it('uses IPv6 for the SSH command when there is no IPv4', async () => {
     const fake = createFakeBridge({ servers: [makeView({ ...web, ip_address: null })] });
     fake.handle(InvokeChannel.serversGet, () => ok(makeDetail({ ...web, ip_address: null }, { resource_usage: null })));
-    rendered = await openDetail(fake);
+    const rendered = await openDetail(fake);
     expect(hasText(rendered.root, 'ssh root@2001:db8::1')).toBe(true);
     expect(hasText(rendered.root, 'No usage data yet.')).toBe(true);
   });
@@ -73,7 +69,7 @@ describe('server detail', () => {
     fake.handle(InvokeChannel.serversGet, () =>
       fail({ kind: 'server', status: 502, message: 'VPS.org answered 502 Bad Gateway.' }),
     );
-    rendered = await openDetail(fake);
+    const rendered = await openDetail(fake);
     const alert = getByRole(rendered.root, 'alert').textContent;
     expect(alert).toContain('VPS.org has a problem on its side (HTTP 502). Try again later.');
     expect(alert).not.toContain('Bad Gateway');
@@ -85,7 +81,7 @@ describe('server detail', () => {
   it('renames inline with a PATCH of only the name; Escape cancels', async () => {
     const fake = createFakeBridge({ servers: [makeView(web)] });
     fake.handle(InvokeChannel.serversUpdate, ({ patch }) => ok(makeDetail({ ...web, ...patch })));
-    rendered = await openDetail(fake);
+    const rendered = await openDetail(fake);
     const { root } = rendered;
     await click(getByRole(root, 'button', 'Rename web-01'));
     await press(getByRole(root, 'textbox', 'New name'), 'Escape');
@@ -109,7 +105,7 @@ describe('server detail', () => {
   it('deletes only after the exact name is typed, then returns to the list', async () => {
     const fake = createFakeBridge({ servers: [makeView(web)] });
     fake.handle(InvokeChannel.serversDelete, () => ok(null));
-    rendered = await openDetail(fake);
+    const rendered = await openDetail(fake);
     const { root } = rendered;
     await click(getByRole(root, 'button', 'Delete'));
     const confirm = getByRole(root, 'button', 'Delete permanently') as HTMLButtonElement;
@@ -131,7 +127,7 @@ describe('server detail', () => {
   it('edits name, hostname and backups with one PUT, validating as you type', async () => {
     const fake = createFakeBridge({ servers: [makeView(web)] });
     fake.handle(InvokeChannel.serversReplace, ({ input }) => ok(makeDetail({ ...web, ...input })));
-    rendered = await openDetail(fake);
+    const rendered = await openDetail(fake);
     const { root } = rendered;
     await click(getByRole(root, 'button', 'Edit'));
     const hostname = getByRole(root, 'textbox', 'Hostname') as HTMLInputElement;
@@ -158,15 +154,8 @@ describe('server detail', () => {
 
   it('maps the server’s field errors of an edit onto the fields and keeps the input', async () => {
     const fake = createFakeBridge({ servers: [makeView(web)] });
-    fake.handle(InvokeChannel.serversReplace, () =>
-      fail({
-        kind: 'bad-request',
-        status: 400,
-        message: 'Invalid parameters.',
-        fieldErrors: { name: ['Name already taken.'] },
-      }),
-    );
-    rendered = await openDetail(fake);
+    fake.handle(InvokeChannel.serversReplace, () => invalidParameters({ name: ['Name already taken.'] }));
+    const rendered = await openDetail(fake);
     await click(getByRole(rendered.root, 'button', 'Edit'));
     const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
     await typeInto(name, 'db-01');

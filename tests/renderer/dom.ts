@@ -2,6 +2,7 @@
 // Preact, and find elements the way a user (or a screen reader) would: by role and accessible name.
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach } from 'vitest';
 import { App } from '../../renderer/components/App';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { createAppStore, type AppStore, type AppStoreOptions } from '../../renderer/state/store';
@@ -37,6 +38,47 @@ export async function renderApp(
       render(null, root);
       store.dispose();
       root.remove();
+    },
+  };
+}
+
+export interface PopupUnderTest {
+  /** Renders the popup (see `renderApp`); it is unmounted after the test unless the test did it. */
+  render: typeof renderApp;
+  /** The popup rendered last in this test. */
+  current(): Rendered;
+}
+
+/**
+ * The popups of a test file: each one rendered is unmounted after its test, so no store, timer or
+ * listener outlives it. Call once at the top of the file (it registers the afterEach).
+ */
+export function popupUnderTest(): PopupUnderTest {
+  let mounted: Rendered[] = [];
+  afterEach(() => {
+    for (const rendered of mounted) rendered.unmount();
+    mounted = [];
+  });
+  return {
+    async render(init, options) {
+      const rendered = await renderApp(init, options);
+      let unmounted = false;
+      // A test may unmount (to open the popup again); the afterEach then leaves it alone.
+      const once: Rendered = {
+        ...rendered,
+        unmount: () => {
+          if (unmounted) return;
+          unmounted = true;
+          rendered.unmount();
+        },
+      };
+      mounted.push(once);
+      return once;
+    },
+    current() {
+      const last = mounted.at(-1);
+      if (!last) throw new Error('no popup rendered in this test');
+      return last;
     },
   };
 }

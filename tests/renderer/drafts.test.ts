@@ -1,22 +1,18 @@
 // No lost work: half-filled Create and Edit forms outlive navigation and a new popup window (drafts in
 // the page's storage), and are gone after a successful save or an explicit Cancel. Never the token.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../preload/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { createFakeBridge, makeDetail, makeServer, makeView, ok } from './fake-bridge';
-import { click, getByRole, hasText, press, queryByRole, renderApp, typeInto, type Rendered } from './dom';
+import { click, getByRole, hasText, press, queryByRole, typeInto, popupUnderTest } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 const web = makeServer(1, { name: 'web-01', hostname: 'web01.example.com' });
 const db = makeServer(2, { name: 'db-01', hostname: 'db01.example.com' });
 
-const input = (name: string) => getByRole(rendered!.root, 'textbox', name) as HTMLInputElement;
-const header = () => rendered!.root.querySelector('header')!;
+const input = (name: string) => getByRole(popup.current().root, 'textbox', name) as HTMLInputElement;
+const header = () => popup.current().root.querySelector('header')!;
 
 async function fillCreate(): Promise<void> {
   await click(getByRole(header(), 'button', 'New server'));
@@ -26,7 +22,7 @@ async function fillCreate(): Promise<void> {
 
 describe('create draft', () => {
   it('survives going to Settings and back', async () => {
-    rendered = await renderApp({ servers: [makeView(web)] });
+    const rendered = await popup.render({ servers: [makeView(web)] });
     await fillCreate();
     await click(getByRole(header(), 'button', 'Settings'));
     expect(queryByRole(rendered.root, 'textbox', 'Name')).toBeNull();
@@ -38,13 +34,13 @@ describe('create draft', () => {
 
   it('survives a new popup window (the old one destroyed), and Escape keeps it', async () => {
     const storage = createMemoryStorage();
-    rendered = await renderApp({ servers: [makeView(web)] }, { storage });
+    const first = await popup.render({ servers: [makeView(web)] }, { storage });
     await fillCreate();
     await press(document.body, 'Escape');
-    expect(queryByRole(rendered.root, 'list', 'Servers')).not.toBeNull();
-    rendered.unmount();
+    expect(queryByRole(first.root, 'list', 'Servers')).not.toBeNull();
+    first.unmount();
 
-    rendered = await renderApp({ servers: [makeView(web)] }, { storage });
+    await popup.render({ servers: [makeView(web)] }, { storage });
     await click(getByRole(header(), 'button', 'New server'));
     expect(input('Name').value).toBe('half-done');
     expect(input('Hostname (optional)').value).toBe('half.example.com');
@@ -54,7 +50,7 @@ describe('create draft', () => {
     const storage = createMemoryStorage();
     const fake = createFakeBridge({ servers: [makeView(web)] });
     fake.handle(InvokeChannel.serversCreate, (request) => ok(makeView(makeServer(9, { name: request.name }))));
-    rendered = await renderApp(fake, { storage });
+    const rendered = await popup.render(fake, { storage });
     await fillCreate();
     await click(getByRole(rendered.root, 'button', 'Cancel'));
     await click(getByRole(header(), 'button', 'New server'));
@@ -73,7 +69,7 @@ describe('create draft', () => {
 
   it('never keeps the token input', async () => {
     const storage = createMemoryStorage();
-    rendered = await renderApp({ auth: { mode: 'none' } }, { storage });
+    const rendered = await popup.render({ auth: { mode: 'none' } }, { storage });
     await typeInto(input('API token'), 'secret-token-value');
     await click(getByRole(header(), 'button', 'Settings'));
     await click(getByRole(rendered.root, 'button', 'Back'));
@@ -84,22 +80,24 @@ describe('create draft', () => {
 
 async function openEdit(name: string): Promise<void> {
   await click(
-    getByRole(rendered!.root, 'list', 'Servers').querySelector<HTMLElement>(`li[data-key] .row-main[title="${name}"]`)!,
+    getByRole(popup.current().root, 'list', 'Servers').querySelector<HTMLElement>(
+      `li[data-key] .row-main[title="${name}"]`,
+    )!,
   );
-  await click(getByRole(rendered!.root, 'button', 'Edit'));
+  await click(getByRole(popup.current().root, 'button', 'Edit'));
 }
 
 describe('edit draft', () => {
   it('is kept per server across navigation and windows; Cancel discards it', async () => {
     const storage = createMemoryStorage();
     const servers = [makeView(web), makeView(db)];
-    rendered = await renderApp({ servers }, { storage });
+    const first = await popup.render({ servers }, { storage });
     await openEdit('web-01');
     await typeInto(input('Hostname'), 'www.example.org');
     await click(getByRole(header(), 'button', 'Settings'));
-    rendered.unmount();
+    first.unmount();
 
-    rendered = await renderApp({ servers }, { storage });
+    const rendered = await popup.render({ servers }, { storage });
     await openEdit('db-01');
     // Another server's draft does not leak into this form.
     expect(input('Hostname').value).toBe('db01.example.com');
@@ -119,7 +117,7 @@ describe('edit draft', () => {
     const storage = createMemoryStorage();
     const fake = createFakeBridge({ servers: [makeView(web)] });
     fake.handle(InvokeChannel.serversReplace, ({ input: body }) => ok(makeDetail({ ...web, ...body })));
-    rendered = await renderApp(fake, { storage });
+    const rendered = await popup.render(fake, { storage });
     await openEdit('web-01');
     await typeInto(input('Hostname'), 'www.example.org');
     expect(storage.size).toBe(1);

@@ -1,23 +1,19 @@
 // Errors in the user's language: every kind is worded from its kind (status, wait time, whether the
 // call changed something), in English and Czech; only the API's own text is quoted, as it sent it.
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type ConflictInfo, type ErrorKind, type IpcError } from '../../preload/contract';
 import { createI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
-import { click, getByRole, hasText, renderApp, settle, typeInto, type Rendered } from './dom';
+import { click, getByRole, hasText, settle, typeInto, popupUnderTest } from './dom';
 
 const en = createI18n('en', 'en');
 const cs = createI18n('cs', 'cs-CZ');
 const czech = { ...defaultSettings(), language: 'cs' as const };
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 const ALL_KINDS: ErrorKind[] = [
   'unauthorized',
@@ -204,7 +200,7 @@ describe('errorText', () => {
 describe('errors in the popup', () => {
   it('words the stale banner from the kind, in Czech', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))], settings: czech });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await act(() =>
       fake.emit(EventChannel.fleetChanged, {
         upserted: [],
@@ -223,7 +219,7 @@ describe('errors in the popup', () => {
     fake.handle(InvokeChannel.serversStart, () =>
       fail({ kind: 'timeout', message: 'The start request timed out.', outcomeUnknown: true }),
     );
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
     expect(getByRole(rendered.root, 'alert').textContent).toMatch(/outcome is unknown/);
     expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
@@ -234,7 +230,7 @@ describe('errors in the popup', () => {
     fake.handle(InvokeChannel.serversStart, () =>
       fail({ kind: 'network', message: 'VPS.org could not be reached: connect ECONNREFUSED 10.0.0.1:443.' }),
     );
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
     const alert = getByRole(rendered.root, 'alert');
     expect(alert.textContent).toContain(
@@ -262,7 +258,7 @@ describe('errors in the popup', () => {
         conflict: { reason: 'in-flight', serverName: 'web-01', status: 'stopped', pendingAction: 'reboot' },
       }),
     );
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Spustit web-01'));
     expect(getByRole(rendered.root, 'alert').textContent).toContain(
       'web-01: počkejte, až doběhne probíhající akce „restartovat“.',
@@ -282,7 +278,7 @@ describe('errors in the popup', () => {
         fieldViolations: { hostname: ['invalid-hostname'], non_field_errors: ['unknown-field'] },
       }),
     );
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root.querySelector('header')!, 'button', 'Nový server'));
     await typeInto(getByRole(rendered.root, 'textbox', 'Název'), 'web-02');
     await click(getByRole(rendered.root, 'button', 'Vytvořit server'));
@@ -306,7 +302,7 @@ describe('errors in the popup', () => {
         apiText: 'Hostname is taken.',
       }),
     );
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(rendered.root.querySelector<HTMLElement>('.row-main')!);
     await click(getByRole(rendered.root, 'button', 'Edit'));
     await click(getByRole(rendered.root, 'button', 'Save'));

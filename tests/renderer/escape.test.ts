@@ -1,27 +1,23 @@
 // Escape closes the innermost open thing, one layer per press: confirmation -> inline form -> view ->
 // the popup itself. Main no longer swallows Escape, so this is what the user gets in Electron too.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../preload/contract';
 import { makeServer, makeView } from './fake-bridge';
-import { click, getByRole, press, queryByRole, renderApp, type Rendered } from './dom';
+import { click, getByRole, press, queryByRole, popupUnderTest } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 const web = makeServer(1, { name: 'web-01' });
 
-const root = () => rendered!.root;
-const hides = () => rendered!.fake.callsTo(InvokeChannel.popupHide).length;
+const root = () => popup.current().root;
+const hides = () => popup.current().fake.callsTo(InvokeChannel.popupHide).length;
 const escape = () => press(document.activeElement ?? document.body, 'Escape');
 const onList = () => queryByRole(root(), 'list', 'Servers') !== null;
 const header = () => root().querySelector('header')!;
 
 describe('Escape layers', () => {
   it('list row: confirmation, then the popup', async () => {
-    rendered = await renderApp({ servers: [makeView(web)] });
+    await popup.render({ servers: [makeView(web)] });
     await click(getByRole(root(), 'button', 'Reboot web-01'));
     await escape();
     expect(queryByRole(root(), 'group', 'Reboot web-01?')).toBeNull();
@@ -32,7 +28,7 @@ describe('Escape layers', () => {
   });
 
   it('detail: confirmation, then the view, then the popup', async () => {
-    rendered = await renderApp({ servers: [makeView(web)] });
+    await popup.render({ servers: [makeView(web)] });
     await click(root().querySelector<HTMLElement>('.row-main')!);
     await click(getByRole(root(), 'button', 'Stop web-01'));
     expect(getByRole(root(), 'group', 'Stop web-01?')).toBeTruthy();
@@ -47,7 +43,7 @@ describe('Escape layers', () => {
   });
 
   it('detail: the inline rename and the delete form close before the view', async () => {
-    rendered = await renderApp({ servers: [makeView(web)] });
+    await popup.render({ servers: [makeView(web)] });
     await click(root().querySelector<HTMLElement>('.row-main')!);
     await click(getByRole(root(), 'button', 'Rename web-01'));
     await escape();
@@ -63,7 +59,7 @@ describe('Escape layers', () => {
   });
 
   it('edit returns to its detail, then the list', async () => {
-    rendered = await renderApp({ servers: [makeView(web)] });
+    await popup.render({ servers: [makeView(web)] });
     await click(root().querySelector<HTMLElement>('.row-main')!);
     await click(getByRole(root(), 'button', 'Edit'));
     expect(getByRole(root(), 'heading', 'Edit web-01')).toBeTruthy();
@@ -75,7 +71,7 @@ describe('Escape layers', () => {
   });
 
   it('create and settings return to the list', async () => {
-    rendered = await renderApp({ servers: [makeView(web)] });
+    await popup.render({ servers: [makeView(web)] });
     await click(getByRole(header(), 'button', 'New server'));
     await escape();
     expect(onList()).toBe(true);
@@ -86,7 +82,7 @@ describe('Escape layers', () => {
   });
 
   it('without a token: settings return to token setup, which hides the popup', async () => {
-    rendered = await renderApp({ auth: { mode: 'none' } });
+    await popup.render({ auth: { mode: 'none' } });
     await click(getByRole(header(), 'button', 'Settings'));
     await escape();
     expect(getByRole(root(), 'textbox', 'API token')).toBeTruthy();

@@ -15,10 +15,11 @@ import {
   type IpcError,
   type Result,
   type Server,
+  type ServerStatus,
   type ServerView,
 } from '../../preload/contract';
 import { defaultSettings, type Settings } from '../../main/settings/schema';
-import { makeDetail } from '../support/fixtures';
+import { makeDetail, makeServer } from '../support/fixtures';
 
 export { makeDetail, makeServer } from '../support/fixtures';
 
@@ -44,6 +45,16 @@ export function fail(error: IpcError): Result<never> {
 
 export function makeView(server: Server, pending: ServerView['pending'] = null): ServerView {
   return { key: `${ACCOUNT_ID}:${server.id}`, accountId: ACCOUNT_ID, server, pending };
+}
+
+/** Views of servers with these names and statuses, ids 1, 2, … in the order given. */
+export function viewsByName(statuses: Record<string, ServerStatus>): ServerView[] {
+  return Object.entries(statuses).map(([name, status], index) => makeView(makeServer(index + 1, { name, status })));
+}
+
+/** VPS.org's 400 with per-field messages, as main passes it on. */
+export function invalidParameters(fieldErrors: Record<string, string[]>): Result<never> {
+  return fail({ kind: 'bad-request', status: 400, message: 'Invalid parameters.', fieldErrors });
 }
 
 export function loadedStatus(overrides: Partial<FleetStatus> = {}): FleetStatus {

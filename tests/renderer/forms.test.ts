@@ -1,6 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../preload/contract';
-import { DEMO_AUTH, TOKEN_AUTH, createFakeBridge, fail, makeServer, makeView, ok } from './fake-bridge';
+import {
+  DEMO_AUTH,
+  TOKEN_AUTH,
+  createFakeBridge,
+  fail,
+  makeServer,
+  makeView,
+  ok,
+  invalidParameters,
+} from './fake-bridge';
 import { act } from 'preact/test-utils';
 import {
   blur,
@@ -9,17 +18,13 @@ import {
   getByRole,
   hasText,
   queryByRole,
-  renderApp,
   settle,
   typeInto,
   type Rendered,
+  popupUnderTest,
 } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 const existing = makeView(
   makeServer(1, {
@@ -31,7 +36,7 @@ const existing = makeView(
 );
 
 async function openCreate(fake = createFakeBridge({ servers: [existing] })): Promise<Rendered> {
-  const result = await renderApp(fake);
+  const result = await popup.render(fake);
   await click(getByRole(result.root.querySelector('header')!, 'button', 'New server'));
   return result;
 }
@@ -42,7 +47,7 @@ describe('create server', () => {
     fake.handle(InvokeChannel.serversCreate, (input) =>
       ok(makeView(makeServer(99, { name: input.name, status: 'provisioning', ip_address: null }))),
     );
-    rendered = await openCreate(fake);
+    const rendered = await openCreate(fake);
     const { root } = rendered;
     expect((getByRole(root, 'combobox', 'Plan') as HTMLSelectElement).value).toBe('2');
     expect(hasText(getByRole(root, 'combobox', 'Operating system'), 'Debian 12 (#3)')).toBe(true);
@@ -69,7 +74,7 @@ describe('create server', () => {
   });
 
   it('flags an empty required field only once it has been left', async () => {
-    rendered = await openCreate();
+    const rendered = await openCreate();
     const name = getByRole(rendered.root, 'textbox', 'Name');
     await typeInto(name, '');
     expect(name.getAttribute('aria-invalid')).toBeNull();
@@ -79,7 +84,7 @@ describe('create server', () => {
   });
 
   it('marks every invalid field on submit and sends nothing', async () => {
-    rendered = await openCreate(createFakeBridge({ servers: [] }));
+    const rendered = await openCreate(createFakeBridge({ servers: [] }));
     const { root, fake } = rendered;
     await click(getByRole(root, 'button', 'Create server'));
     expect(fake.callsTo(InvokeChannel.serversCreate)).toEqual([]);
@@ -93,7 +98,7 @@ describe('create server', () => {
     fake.handle(InvokeChannel.serversCreate, () =>
       fail({ kind: 'payment-required', status: 402, message: 'Payment required.' }),
     );
-    rendered = await openCreate(fake);
+    const rendered = await openCreate(fake);
     const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
     await typeInto(name, 'big-01');
     await click(getByRole(rendered.root, 'button', 'Create server'));
@@ -105,15 +110,8 @@ describe('create server', () => {
 
   it('maps the server’s 400 field errors onto the fields', async () => {
     const fake = createFakeBridge({ servers: [existing] });
-    fake.handle(InvokeChannel.serversCreate, () =>
-      fail({
-        kind: 'bad-request',
-        status: 400,
-        message: 'Invalid parameters.',
-        fieldErrors: { plan_id: ['Unknown plan.'] },
-      }),
-    );
-    rendered = await openCreate(fake);
+    fake.handle(InvokeChannel.serversCreate, () => invalidParameters({ plan_id: ['Unknown plan.'] }));
+    const rendered = await openCreate(fake);
     await typeInto(getByRole(rendered.root, 'textbox', 'Name'), 'web-02');
     await click(getByRole(rendered.root, 'button', 'Create server'));
     const plan = getByRole(rendered.root, 'combobox', 'Plan');
@@ -128,7 +126,7 @@ describe('token setup', () => {
       auth: { mode: 'none', notice: { code: 'decrypt-failed', message: 'English fallback from main.' } },
     });
     fake.handle(InvokeChannel.tokenSet, () => fail({ kind: 'unauthorized', status: 401, message: 'Invalid token.' }));
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const { root } = rendered;
     expect(hasText(root, 'Your saved token could not be read')).toBe(true);
     const input = getByRole(root, 'textbox', 'API token') as HTMLInputElement;
@@ -149,7 +147,7 @@ describe('token setup', () => {
     const fake = createFakeBridge({ auth: { mode: 'none' }, servers: [existing] });
     fake.handle(InvokeChannel.demoStart, () => ok(DEMO_AUTH));
     fake.handle(InvokeChannel.demoStop, () => ok({ mode: 'none' }));
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Try the demo'));
     expect(hasText(rendered.root.querySelector('header')!, 'Demo')).toBe(true);
     expect(hasText(rendered.root, 'Demo mode: simulated servers')).toBe(true);
@@ -163,7 +161,7 @@ describe('token setup', () => {
 
   it('follows auth changes pushed by main (e.g. a revoked token)', async () => {
     const fake = createFakeBridge({ servers: [existing] });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await act(() =>
       fake.emit(EventChannel.authChanged, {
         mode: 'none',
@@ -182,7 +180,7 @@ describe('token setup', () => {
       auth: { mode: 'none', notice: { code: 'token-rejected', message: 'English fallback from main.' } },
       appInfo: { systemLocale: 'cs-CZ' },
     });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const { root } = rendered;
     expect(getByRole(root, 'alert').textContent).toBe(
       'VPS.org uložený token odmítlo (byl zrušen?). Pro pokračování vložte nový token.',
@@ -208,7 +206,7 @@ describe('settings', () => {
       } as typeof TOKEN_AUTH,
     });
     fake.handle(InvokeChannel.tokenClear, () => ok({ mode: 'none' }));
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const { root } = rendered;
     await click(getByRole(root, 'button', 'Settings'));
     await click(getByRole(root, 'checkbox', 'Rebooting a server'));
@@ -237,7 +235,7 @@ describe('settings', () => {
   it('shows a failed save', async () => {
     const fake = createFakeBridge({ servers: [existing] });
     fake.handle(InvokeChannel.settingsSet, () => fail({ kind: 'internal', message: 'EACCES /home/u/.config' }));
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Settings'));
     await click(getByRole(rendered.root, 'checkbox', 'Show notifications'));
     expect(getByRole(rendered.root, 'alert').textContent).toBe(
@@ -247,7 +245,7 @@ describe('settings', () => {
 
   it('switches the whole popup to Czech when the language is overridden', async () => {
     const fake = createFakeBridge({ servers: [existing] });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Settings'));
     await choose(getByRole(rendered.root, 'combobox', 'Language'), 'cs');
     expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([{ language: 'cs' }]);

@@ -1,26 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel, type ServerView } from '../../preload/contract';
 import { KNOWN_STATUSES } from '../../main/api/schemas';
-import { createFakeBridge, loadedStatus, makeServer, makeView, ok } from './fake-bridge';
+import { createFakeBridge, loadedStatus, makeServer, makeView, ok, viewsByName } from './fake-bridge';
 import {
   getByRole,
   hasText,
   press,
   queryAllByRole,
   queryByRole,
-  renderApp,
   settle,
   typeInto,
   choose,
   createManualScheduler,
-  type Rendered,
+  popupUnderTest,
 } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 function rows(root: HTMLElement): HTMLElement[] {
   return queryAllByRole(getByRole(root, 'list', 'Servers'), 'listitem');
@@ -33,7 +28,7 @@ function rowNames(root: HTMLElement): string[] {
 describe('server list', () => {
   it('renders every known status and an unknown one as text, not colour alone', async () => {
     const statuses = [...KNOWN_STATUSES, 'migrating'];
-    rendered = await renderApp({
+    const rendered = await popup.render({
       servers: statuses.map((status, index) => makeView(makeServer(index + 1, { name: `srv-${status}`, status }))),
     });
     const expected: Record<string, string> = {
@@ -58,15 +53,15 @@ describe('server list', () => {
   });
 
   it('sorts trouble first: suspended, unknown and stopped, then transitional, then running; then by name', async () => {
-    rendered = await renderApp({
-      servers: [
-        makeView(makeServer(1, { name: 'b-active', status: 'active' })),
-        makeView(makeServer(2, { name: 'a-active', status: 'active' })),
-        makeView(makeServer(3, { name: 'rebooting-1', status: 'rebooting' })),
-        makeView(makeServer(4, { name: 'z-stopped', status: 'stopped' })),
-        makeView(makeServer(5, { name: 'm-migrating', status: 'migrating' })),
-        makeView(makeServer(6, { name: 'c-suspended', status: 'suspended' })),
-      ],
+    const rendered = await popup.render({
+      servers: viewsByName({
+        'b-active': 'active',
+        'a-active': 'active',
+        'rebooting-1': 'rebooting',
+        'z-stopped': 'stopped',
+        'm-migrating': 'migrating',
+        'c-suspended': 'suspended',
+      }),
     });
     expect(rowNames(rendered.root)).toEqual([
       'c-suspended',
@@ -80,14 +75,14 @@ describe('server list', () => {
 
   it('shows a long name whole in its title so the ellipsis hides nothing', async () => {
     const name = `very-long-${'x'.repeat(60)}`;
-    rendered = await renderApp({ servers: [makeView(makeServer(1, { name }))] });
+    const rendered = await popup.render({ servers: [makeView(makeServer(1, { name }))] });
     const main = rendered.root.querySelector<HTMLElement>('.row-main')!;
     expect(main.title).toBe(name);
     expect(main.querySelector('.row-name')?.textContent).toBe(name);
   });
 
   it('shows IPv4, location and plan on each row', async () => {
-    rendered = await renderApp({
+    const rendered = await popup.render({
       servers: [makeView(makeServer(1, { name: 'web-01', ip_address: '203.0.113.10', location: 'eu-central' }))],
     });
     expect(hasText(rows(rendered.root)[0]!, '203.0.113.10 · eu-central · Standard VPS')).toBe(true);
@@ -95,7 +90,7 @@ describe('server list', () => {
 
   it('shows a loading state before the first poll, then the empty-account state', async () => {
     const fake = createFakeBridge({ servers: [], status: { ...loadedStatus(), loaded: false, lastSuccessAt: null } });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     expect(queryAllByRole(rendered.root, 'status').map((element) => element.textContent)).toContain('Loading…');
     expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
 
@@ -109,7 +104,7 @@ describe('server list', () => {
   it('keeps the list visible under a stale banner when polling fails', async () => {
     const servers = [makeView(makeServer(1, { name: 'web-01' }))];
     const fake = createFakeBridge({ servers });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await settleEvent(() =>
       fake.emit(EventChannel.fleetChanged, {
         upserted: [],
@@ -132,12 +127,15 @@ describe('server list', () => {
 
   it('shows when the list was last updated', async () => {
     const at = new Date(2025, 0, 15, 9, 8, 7).getTime();
-    rendered = await renderApp({ servers: [makeView(makeServer(1))], status: loadedStatus({ lastSuccessAt: at }) });
+    const rendered = await popup.render({
+      servers: [makeView(makeServer(1))],
+      status: loadedStatus({ lastSuccessAt: at }),
+    });
     expect(rendered.root.querySelector('[data-testid="last-updated"]')?.textContent).toBe('Last updated 09:08:07');
   });
 
   it('searches by name, hostname and IP', async () => {
-    rendered = await renderApp({
+    const rendered = await popup.render({
       servers: [
         makeView(makeServer(1, { name: 'web-01', hostname: 'alpha.example.com', ip_address: '198.51.100.7' })),
         makeView(makeServer(2, { name: 'db-01', hostname: 'beta.example.com', ip_address: '203.0.113.9' })),
@@ -172,7 +170,7 @@ describe('server list', () => {
           .map((view) => ({ accountId: view.accountId, id: view.server.id })),
       ),
     );
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await choose(getByRole(rendered.root, 'combobox', 'Location'), 'us-east');
     expect(fake.callsTo(InvokeChannel.serversList)).toEqual([{ location: 'us-east' }]);
     expect(rowNames(rendered.root)).toEqual(['east-1', 'east-2']);
@@ -189,7 +187,7 @@ describe('server list', () => {
     const fake = createFakeBridge({ servers });
     fake.handle(InvokeChannel.serversList, () => ok(answer));
     const clock = createManualScheduler();
-    rendered = await renderApp(fake, { filterRefreshDelayMs: 800, scheduleLater: clock.scheduleLater });
+    const rendered = await popup.render(fake, { filterRefreshDelayMs: 800, scheduleLater: clock.scheduleLater });
     await choose(getByRole(rendered.root, 'combobox', 'Location'), 'us-east');
     expect(rowNames(rendered.root)).toEqual(['east-1']);
 
@@ -212,7 +210,7 @@ describe('server list', () => {
   it('applies fleet deltas and announces status changes politely', async () => {
     const web = makeServer(1, { name: 'web-01', status: 'stopped' });
     const fake = createFakeBridge({ servers: [makeView(web), makeView(makeServer(2, { name: 'db-01' }))] });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     const announcer = rendered.root.querySelector('[aria-live="polite"]')!;
     expect(announcer.textContent).toBe('');
 
@@ -233,7 +231,7 @@ describe('server list', () => {
     const servers: ServerView[] = [];
     for (let id = 1; id <= 5000; id++)
       servers.push(makeView(makeServer(id, { name: `node-${String(id).padStart(4, '0')}` })));
-    rendered = await renderApp({ servers });
+    const rendered = await popup.render({ servers });
     const list = getByRole(rendered.root, 'list', 'Servers');
     const rendered0 = rows(rendered.root);
     expect(rendered0.length).toBeGreaterThan(5);
@@ -261,8 +259,8 @@ describe('server list', () => {
   });
 
   it('opens the detail view with Enter/click on a row and returns with Escape', async () => {
-    rendered = await renderApp({ servers: [makeView(makeServer(7, { name: 'web-07' }))] });
-    await settleEvent(() => rendered!.root.querySelector<HTMLElement>('.row-main')!.click());
+    const rendered = await popup.render({ servers: [makeView(makeServer(7, { name: 'web-07' }))] });
+    await settleEvent(() => popup.current().root.querySelector<HTMLElement>('.row-main')!.click());
     expect(getByRole(rendered.root, 'heading', 'web-07')).toBeTruthy();
     expect(rendered.fake.callsTo(InvokeChannel.serversGet)).toEqual([{ accountId: 'acct', id: 7 }]);
     await press(document.body, 'Escape');
@@ -273,7 +271,7 @@ describe('server list', () => {
 
   it('focuses the search box when the popup is shown again', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1))] });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     await settleEvent(() => fake.emit(EventChannel.popupShown, { view: null }));
     expect(document.activeElement).toBe(getByRole(rendered.root, 'searchbox', 'Search servers'));
   });

@@ -1,16 +1,12 @@
 // What the user must know about storage: a session-only token (lasting banner), where a new token was
 // stored (once), start-up resets of settings or vault (once, dismissible), and Settings before a token.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvokeChannel, type AuthState } from '../../preload/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { TOKEN_AUTH, createFakeBridge, makeServer, makeView, ok } from './fake-bridge';
-import { choose, click, getByRole, hasText, queryByRole, renderApp, typeInto, type Rendered } from './dom';
+import { choose, click, getByRole, hasText, queryByRole, typeInto, popupUnderTest } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 const SESSION_ONLY: AuthState = {
   mode: 'token',
@@ -20,7 +16,7 @@ const SESSION_ONLY: AuthState = {
 
 describe('token storage', () => {
   it('says for as long as a session-only token is in use that it ends at quit, and why', async () => {
-    rendered = await renderApp({ auth: SESSION_ONLY, servers: [makeView(makeServer(1))] });
+    const rendered = await popup.render({ auth: SESSION_ONLY, servers: [makeView(makeServer(1))] });
     const banner = rendered.root.querySelector<HTMLElement>('[data-testid="session-token-banner"]')!;
     expect(banner.textContent).toContain(
       'Your token is kept only until you quit: No keyring found: install gnome-keyring.',
@@ -34,27 +30,27 @@ describe('token storage', () => {
   });
 
   it('shows no session banner for a token kept across restarts', async () => {
-    rendered = await renderApp({ auth: TOKEN_AUTH, servers: [makeView(makeServer(1))] });
+    const rendered = await popup.render({ auth: TOKEN_AUTH, servers: [makeView(makeServer(1))] });
     expect(rendered.root.querySelector('[data-testid="session-token-banner"]')).toBeNull();
   });
 
   it('tells right after saving a token where it went; a session-only token gets the lasting banner', async () => {
     const fake = createFakeBridge({ auth: { mode: 'none' }, servers: [makeView(makeServer(1))] });
     fake.handle(InvokeChannel.tokenSet, () => ok(TOKEN_AUTH));
-    rendered = await renderApp(fake);
-    await typeInto(getByRole(rendered.root, 'textbox', 'API token'), 'good-token');
-    await click(getByRole(rendered.root, 'button', 'Save token'));
-    const stored = rendered.root.querySelector<HTMLElement>('[data-testid="token-stored"]')!;
+    const first = await popup.render(fake);
+    await typeInto(getByRole(first.root, 'textbox', 'API token'), 'good-token');
+    await click(getByRole(first.root, 'button', 'Save token'));
+    const stored = first.root.querySelector<HTMLElement>('[data-testid="token-stored"]')!;
     expect(stored.textContent).toContain('Token saved in GNOME Keyring (libsecret), kept across restarts.');
     // Briefly: gone after the next navigation.
-    await click(getByRole(rendered.root, 'button', 'Settings'));
-    await click(getByRole(rendered.root, 'button', 'Back'));
-    expect(rendered.root.querySelector('[data-testid="token-stored"]')).toBeNull();
-    rendered.unmount();
+    await click(getByRole(first.root, 'button', 'Settings'));
+    await click(getByRole(first.root, 'button', 'Back'));
+    expect(first.root.querySelector('[data-testid="token-stored"]')).toBeNull();
+    first.unmount();
 
     const sessionFake = createFakeBridge({ auth: { mode: 'none' }, servers: [makeView(makeServer(1))] });
     sessionFake.handle(InvokeChannel.tokenSet, () => ok(SESSION_ONLY));
-    rendered = await renderApp(sessionFake);
+    const rendered = await popup.render(sessionFake);
     await typeInto(getByRole(rendered.root, 'textbox', 'API token'), 'good-token');
     await click(getByRole(rendered.root, 'button', 'Save token'));
     expect(rendered.root.querySelector('[data-testid="token-stored"]')).toBeNull();
@@ -65,7 +61,7 @@ describe('token storage', () => {
 describe('settings before a token exists', () => {
   it('reach Settings from token setup and change the language; token parts are not offered', async () => {
     const fake = createFakeBridge({ auth: { mode: 'none' } });
-    rendered = await renderApp(fake);
+    const rendered = await popup.render(fake);
     expect(queryByRole(rendered.root, 'button', 'New server')).toBeNull();
     await click(getByRole(rendered.root, 'button', 'Settings'));
     expect(getByRole(rendered.root, 'heading', 'Settings')).toBeTruthy();
@@ -88,8 +84,8 @@ describe('start-up notices', () => {
 
   it('shows each notice with the backup path until dismissed, and only once across windows', async () => {
     const storage = createMemoryStorage();
-    rendered = await renderApp({ appInfo: { notices }, servers: [makeView(makeServer(1))] }, { storage });
-    const root = rendered.root;
+    const first = await popup.render({ appInfo: { notices }, servers: [makeView(makeServer(1))] }, { storage });
+    const root = first.root;
     expect(hasText(root, 'Your settings file could not be read and was reset to defaults.')).toBe(true);
     expect(hasText(root, 'The old file was kept as /home/u/.config/vps/config.json.corrupt-1.')).toBe(true);
     expect(hasText(root, 'Your saved token could not be read')).toBe(true);
@@ -98,16 +94,16 @@ describe('start-up notices', () => {
     await click(getByRole(root, 'button', 'Dismiss the settings notice'));
     expect(hasText(root, 'Your settings file could not be read')).toBe(false);
     expect(hasText(root, 'Your saved token could not be read')).toBe(true);
-    rendered.unmount();
+    first.unmount();
 
     // A new popup window of the same run gets the same notices from main: the dismissed one stays away.
-    rendered = await renderApp({ appInfo: { notices }, servers: [makeView(makeServer(1))] }, { storage });
+    const rendered = await popup.render({ appInfo: { notices }, servers: [makeView(makeServer(1))] }, { storage });
     expect(hasText(rendered.root, 'Your settings file could not be read')).toBe(false);
     expect(hasText(rendered.root, 'Your saved token could not be read')).toBe(true);
   });
 
   it('words the notices in Czech and shows them over token setup too', async () => {
-    rendered = await renderApp({ auth: { mode: 'none' }, appInfo: { notices, systemLocale: 'cs-CZ' } });
+    const rendered = await popup.render({ auth: { mode: 'none' }, appInfo: { notices, systemLocale: 'cs-CZ' } });
     expect(hasText(rendered.root, 'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí.')).toBe(true);
     expect(hasText(rendered.root, 'Uložený token nešlo přečíst')).toBe(true);
     expect(getByRole(rendered.root, 'textbox', 'API token')).toBeTruthy();

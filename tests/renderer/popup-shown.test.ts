@@ -1,26 +1,22 @@
 // Opening the popup from the tray: a normal opening keeps the user's view (no lost work); the tray's
 // Settings… opens the settings view, also before a token exists (the language must be reachable).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { EventChannel, type PopupShown } from '../../preload/contract';
 import { createFakeBridge, makeServer, makeView } from './fake-bridge';
-import { click, getByRole, queryByRole, renderApp, settle, typeInto, type Rendered } from './dom';
+import { click, getByRole, queryByRole, settle, typeInto, popupUnderTest } from './dom';
 
-let rendered: Rendered | undefined;
-afterEach(() => {
-  rendered?.unmount();
-  rendered = undefined;
-});
+const popup = popupUnderTest();
 
 async function shown(payload: PopupShown): Promise<void> {
-  const fake = rendered!.fake;
+  const fake = popup.current().fake;
   await act(() => fake.emit(EventChannel.popupShown, payload));
   await settle();
 }
 
 describe('popup shown', () => {
   it('Settings… from the tray opens the settings view and focuses its heading', async () => {
-    rendered = await renderApp({ servers: [makeView(makeServer(1))] });
+    const rendered = await popup.render({ servers: [makeView(makeServer(1))] });
     (document.activeElement as HTMLElement | null)?.blur();
     await shown({ view: 'settings' });
     const heading = getByRole(rendered.root, 'heading', 'Settings');
@@ -29,7 +25,7 @@ describe('popup shown', () => {
   });
 
   it('a normal opening keeps a half-filled form and what was typed', async () => {
-    rendered = await renderApp({ servers: [makeView(makeServer(1))] });
+    const rendered = await popup.render({ servers: [makeView(makeServer(1))] });
     await click(getByRole(rendered.root.querySelector('header')!, 'button', 'New server'));
     const name = getByRole(rendered.root, 'textbox', 'Name') as HTMLInputElement;
     await typeInto(name, 'half-done');
@@ -39,7 +35,7 @@ describe('popup shown', () => {
   });
 
   it('Settings… while no token is set opens Settings; Back returns to token setup', async () => {
-    rendered = await renderApp(createFakeBridge({ auth: { mode: 'none' } }));
+    const rendered = await popup.render(createFakeBridge({ auth: { mode: 'none' } }));
     await shown({ view: 'settings' });
     expect(getByRole(rendered.root, 'heading', 'Settings')).toBeTruthy();
     expect(queryByRole(rendered.root, 'textbox', 'API token')).toBeNull();
