@@ -1,7 +1,7 @@
 // `npm run screenshots`: PNGs of the popup for the docs, taken from the real renderer in headless
 // Chromium against the real core and the simulator (the e2e harness), at the popup's size.
 // Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail and create, in
-// English and Czech, light and dark (16 files).
+// English and Czech, light and dark (16 files), and the first-run demo in English light and Czech dark.
 //
 // Usage: npx tsx tests/e2e/screenshots.ts [--out docs/screenshots]
 import { mkdir } from 'node:fs/promises';
@@ -19,6 +19,9 @@ const LANGUAGES = [
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
+
+/** The first-run demo, in one scheme per language (the other screens show both schemes already). */
+const DEMO_SHOTS: ReadonlySet<string> = new Set(['en-light', 'cs-dark']);
 
 /** The server shown in the detail screenshot (the simulator's seeded account always has it). */
 const DETAIL_SERVER = 'web-server-01';
@@ -89,6 +92,23 @@ async function shootLanguage(
     await setup.page.locator('#token-title').waitFor();
     written.push(await capture(setup.page, outDir, `token-${language.language}-${scheme}`));
     await setup.close();
+
+    if (DEMO_SHOTS.has(`${language.language}-${scheme}`)) {
+      // A first run: no token stored, so the popup opens in the demo. Slow, so nothing moves meanwhile.
+      const firstRun = await startBackend({ assetsDir, withToken: false, systemLocale: language.locale, demoSpeed: 1 });
+      backends.push(firstRun);
+      const demo = await openPopup(browser, firstRun, {
+        locale: language.locale,
+        colorScheme: scheme,
+        viewport: POPUP_SIZE,
+      });
+      await demo.page.locator('[data-testid="demo-banner"]').waitFor();
+      await demo.page.locator('.row-main').first().waitFor();
+      await demo.page.locator('[data-testid="last-updated"]').waitFor();
+      written.push(await capture(demo.page, outDir, `demo-${language.language}-${scheme}`));
+      if (demo.pageErrors.length > 0) throw new Error(`The page reported errors: ${demo.pageErrors.join('; ')}`);
+      await demo.close();
+    }
 
     // A slow simulator, so nothing changes state while the pictures are taken.
     const backend = await startBackend({
