@@ -9,6 +9,7 @@ import { EditView } from './EditView';
 import { ListView, SEARCH_INPUT_ID } from './ListView';
 import { SettingsView } from './SettingsView';
 import { TokenSetup } from './TokenSetup';
+import { Placeholder, ErrorLine } from './widgets';
 
 export function App({ store }: { store: AppStore }) {
   return (
@@ -81,13 +82,9 @@ function Shell() {
   let body;
   if (auth === null) {
     body = store.startupError.value ? (
-      <p class="form-error" role="alert">
-        {store.startupError.value}
-      </p>
+      <ErrorLine text={store.startupError.value} />
     ) : (
-      <p class="placeholder" role="status">
-        {t('loading')}
-      </p>
+      <Placeholder text={t('loading')} />
     );
   } else if (auth.mode === 'none') {
     // Settings are reachable before a token exists (to change the language on first run).

@@ -175,11 +175,6 @@ export function CreateView() {
     <section class="form-view" aria-labelledby="create-title">
       <ViewHead titleId="create-title" title={t('create.title')} onBack={toList} />
       <p class="hint">{t('create.hint')}</p>
-      {form.restored && (
-        <p class="hint draft-restored" role="status">
-          {t('draft.restored')}
-        </p>
-      )}
       <ServerForm
         idPrefix="create"
         form={form}
@@ -187,7 +182,7 @@ export function CreateView() {
         errorOf={errorOf}
         hostnameLabel={t('form.hostnameOptional')}
         submitLabel={t('form.create')}
-        savingLabel={t('form.creating')}
+        savingLabel={t('progress.create')}
         onSubmit={() => void submit()}
         onCancel={toList}
       >

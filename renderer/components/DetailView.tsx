@@ -6,7 +6,7 @@ import type { ServerDetail, ServerRef } from '../../preload/contract';
 import { errorText, violationText } from '../state/text';
 import { useEscapeLayer, useStore } from './context';
 import { BackButton, fieldA11y, formFailure } from './forms';
-import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge } from './widgets';
+import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge, Placeholder, ErrorLine } from './widgets';
 
 type Load =
   | { state: 'loading' }
@@ -70,9 +70,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
     return (
       <section class="detail-view" ref={sectionRef}>
         {back}
-        <p class="placeholder" role="status">
-          {t('detail.gone')}
-        </p>
+        <Placeholder text={t('detail.gone')} />
       </section>
     );
   }
@@ -122,11 +120,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
       )}
       {notice && <NoticeLine notice={notice} onDismiss={() => store.setNotice(serverKey, null)} />}
 
-      {load.state === 'loading' && (
-        <p class="placeholder" role="status">
-          {t('detail.loading')}
-        </p>
-      )}
+      {load.state === 'loading' && <Placeholder text={t('detail.loading')} />}
       {load.state === 'failed' && (
         <div class="form-error" role="alert">
           <p>{load.notFound ? t('detail.gone') : t('detail.failed', { message: load.message })}</p>
@@ -385,10 +379,10 @@ function RenameTitle({
           onInput={(event) => setDraft(event.currentTarget.value)}
         />
         <button type="submit" aria-disabled={saving ? 'true' : undefined}>
-          {t('detail.save')}
+          {t('form.save')}
         </button>
         <button type="button" onClick={stop}>
-          {t('detail.cancel')}
+          {t('form.cancel')}
         </button>
         {error && (
           <p class="field-error" id="rename-input-error" role="alert">
@@ -459,11 +453,7 @@ function DeleteConfirm({ name, serverRef, onCancel }: { name: string; serverRef:
         value={typed}
         onInput={(event) => setTyped(event.currentTarget.value)}
       />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <div class="buttons">
         <button type="submit" class="danger" disabled={!matches || deleting}>
           {deleting ? t('progress.delete') : t('delete.confirm')}

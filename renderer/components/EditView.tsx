@@ -7,6 +7,7 @@ import { draftKey, isRecord } from '../state/local';
 import { errorText, violationText } from '../state/text';
 import { useStore } from './context';
 import { ServerForm, ViewHead, useDraftForm, type FieldMessages, type ServerBasics } from './forms';
+import { Placeholder, ErrorLine } from './widgets';
 
 const FIELDS = ['name', 'hostname', 'backups_enabled'];
 
@@ -77,7 +78,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
       FIELDS,
       (input) => store.bridge.servers.replace({ ref: serverRef, input }),
       () => {
-        store.setNotice(serverKey, { tone: 'info', text: t('edit.saved') });
+        store.setNotice(serverKey, { tone: 'info', text: t('form.saved') });
         toDetail();
       },
     );
@@ -90,21 +91,8 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
         tooltip={originalName}
         onBack={toDetail}
       />
-      {loadError && (
-        <p class="form-error" role="alert">
-          {t('detail.failed', { message: loadError })}
-        </p>
-      )}
-      {!draft && !loadError && (
-        <p class="placeholder" role="status">
-          {t('detail.loading')}
-        </p>
-      )}
-      {draft && form.restored && (
-        <p class="hint draft-restored" role="status">
-          {t('draft.restored')}
-        </p>
-      )}
+      {loadError && <ErrorLine text={t('detail.failed', { message: loadError })} />}
+      {!draft && !loadError && <Placeholder text={t('detail.loading')} />}
       {draft && (
         <ServerForm
           idPrefix="edit"
@@ -113,7 +101,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
           errorOf={errorOf}
           hostnameLabel={t('form.hostname')}
           submitLabel={t('form.save')}
-          savingLabel={t('form.saving')}
+          savingLabel={t('progress.replace')}
           onSubmit={() => void submit()}
           onCancel={toDetail}
         />

@@ -6,7 +6,7 @@ import { FILTER_STATUSES } from '../state/fleet';
 import { errorText, statusLabel, storageBackendName } from '../state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../state/virtual';
 import { useStore } from './context';
-import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge } from './widgets';
+import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge, Placeholder, ErrorLine } from './widgets';
 
 /** px; must match .row / .row-extra heights in styles.css. */
 export const ROW_HEIGHT = 60;
@@ -114,23 +114,11 @@ export function ListView() {
         </button>
       </div>
 
-      {store.filterError.value && (
-        <p class="form-error" role="alert">
-          {t('list.filterFailed', { message: store.filterError.value })}
-        </p>
-      )}
-      {store.fleetError.value && (
-        <p class="form-error" role="alert">
-          {store.fleetError.value}
-        </p>
-      )}
+      {store.filterError.value && <ErrorLine text={t('list.filterFailed', { message: store.filterError.value })} />}
+      <ErrorLine text={store.fleetError.value} />
 
       {!status?.loaded ? (
-        !status?.stale && (
-          <p class="placeholder" role="status">
-            {t('loading')}
-          </p>
-        )
+        !status?.stale && <Placeholder text={t('loading')} />
       ) : all.length === 0 ? (
         <div class="placeholder">
           <p>{t('list.empty')}</p>

@@ -6,6 +6,7 @@ import { pickLanguage } from '../i18n';
 import { errorText, storageBackendName } from '../state/text';
 import { useStore } from './context';
 import { CheckField, ViewHead, fieldA11y } from './forms';
+import { Placeholder } from './widgets';
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
@@ -28,7 +29,7 @@ export function SettingsView() {
     const result = await store.bridge.settings.set(patch);
     if (result.ok) {
       store.settings.value = result.value;
-      setStatus({ tone: 'info', text: store.t('settings.saved') });
+      setStatus({ tone: 'info', text: store.t('form.saved') });
     } else {
       setStatus({
         tone: 'error',
@@ -53,9 +54,7 @@ export function SettingsView() {
     <section class="form-view settings-view" aria-labelledby="settings-title">
       <ViewHead titleId="settings-title" title={t('settings.title')} onBack={() => store.navigate({ name: 'list' })} />
       {!settings ? (
-        <p class="placeholder" role="status">
-          {t('loading')}
-        </p>
+        <Placeholder text={t('loading')} />
       ) : (
         <form noValidate onSubmit={(event) => event.preventDefault()}>
           <div class="field">

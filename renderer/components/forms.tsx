@@ -8,6 +8,7 @@ import type { IpcError, Result } from '../../preload/contract';
 import type { I18n } from '../i18n';
 import { errorSentence, errorText, violationText, type ErrorContext } from '../state/text';
 import { useStore } from './context';
+import { ErrorLine } from './widgets';
 
 /** Field name -> message to show (first one wins). */
 export type FieldMessages = Partial<Record<string, string>>;
@@ -298,8 +299,8 @@ export interface ServerBasics {
 }
 
 /**
- * The form of Create and Edit: the name, the view's own fields (`children`), the hostname and backups,
- * then the form's end. Submitting calls `onSubmit`; the browser's own validation stays off (the rules
+ * The form of Create and Edit: a note when unsaved changes were restored, the name, the view's own
+ * fields (`children`), the hostname and backups, then the form's error line and its buttons. Submitting calls `onSubmit`; the browser's own validation stays off (the rules
  * speak through the fields).
  */
 export function ServerForm({
@@ -334,6 +335,11 @@ export function ServerForm({
         onSubmit();
       }}
     >
+      {form.restored && (
+        <p class="hint draft-restored" role="status">
+          {t('draft.restored')}
+        </p>
+      )}
       <TextField
         id={`${idPrefix}-name`}
         label={t('form.name')}
@@ -358,11 +364,7 @@ export function ServerForm({
         checked={values.backups_enabled}
         onChange={(backups_enabled) => form.update({ backups_enabled }, 'backups_enabled')}
       />
-      {form.formError && (
-        <p class="form-error" role="alert">
-          {form.formError}
-        </p>
-      )}
+      <ErrorLine text={form.formError} />
       <div class="buttons">
         <button type="submit" class="primary" aria-disabled={form.saving ? 'true' : undefined}>
           {form.saving ? savingLabel : submitLabel}

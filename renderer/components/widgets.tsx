@@ -1,5 +1,5 @@
-// Small pieces shared by the list and the detail view: status badge, power buttons, inline
-// confirmation, the message shown where the user clicked.
+// Small pieces shared by the views: status badge, power buttons, inline confirmation, the message
+// shown where the user clicked, placeholders and error lines.
 import { useEffect, useRef } from 'preact/hooks';
 import type { PowerAction, ServerStatus } from '../../main/api/schemas';
 import type { PendingAction, ServerView } from '../../preload/contract';
@@ -108,7 +108,7 @@ export function ConfirmAction({
         {t(ACTION_VERB[action])}
       </button>
       <button type="button" onClick={() => store.cancelConfirmation()}>
-        {t('confirm.cancel')}
+        {t('form.cancel')}
       </button>
     </div>
   );
@@ -127,4 +127,22 @@ export function NoticeLine({ notice, onDismiss }: { notice: RowNotice; onDismiss
       </button>
     </div>
   );
+}
+
+/** Something still loading (or gone): a polite status. */
+export function Placeholder({ text }: { text: string }) {
+  return (
+    <p class="placeholder" role="status">
+      {text}
+    </p>
+  );
+}
+
+/** A failure, announced at once; nothing while there is none. */
+export function ErrorLine({ text }: { text: string | null | undefined }) {
+  return text ? (
+    <p class="form-error" role="alert">
+      {text}
+    </p>
+  ) : null;
 }
