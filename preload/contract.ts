@@ -140,10 +140,20 @@ export interface ActionOutcome {
   ref: ServerRef;
   serverName: string;
   action: PendingAction['action'];
-  outcome: 'done' | 'failed' | 'timed-out' | 'removed';
-  /** For a person, e.g. the API's error message. */
+  /**
+   * done: the server settled as expected. failed: the API refused, or the server settled elsewhere.
+   * timed-out: it had not settled after 10 min. removed: the server is gone (404).
+   * unknown: the request's fate is unknown (timed out, connection lost, unreadable answer) and the
+   * server never showed the change, so it may or may not have happened.
+   */
+  outcome: 'done' | 'failed' | 'timed-out' | 'removed' | 'unknown';
+  /** English, for logs; the popup and notifications word the outcome from the fields. */
   message: string;
   elapsedMs: number;
+  /** The server's status when the action ended (null when it is gone). */
+  finalStatus: ServerStatus | null;
+  /** failed / unknown because of an API error: what kind, with the API's own words. */
+  error?: { kind: ErrorKind; status?: number; apiText?: string };
 }
 
 /** Where the token is kept. */
@@ -152,7 +162,14 @@ export interface TokenStorageInfo {
   backend: string;
   /** false: kept for this session only; `reason` says why and what to install. */
   persisted: boolean;
+  /** English explanation, for logs and as a fallback. */
   reason?: string;
+  /**
+   * Why the token is kept for this session only, for the popup to word: no-keyring (Linux chose
+   * basic_text), unknown-backend (Linux could not tell), encryption-unavailable (safeStorage says no),
+   * keychain-refused (encrypting failed).
+   */
+  reasonCode?: 'no-keyring' | 'unknown-backend' | 'encryption-unavailable' | 'keychain-refused';
 }
 
 export interface AccountInfo {
