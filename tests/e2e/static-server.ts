@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +40,8 @@ export async function startStaticServer(options: {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
       const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
       const file = normalize(join(root, relative));
-      if (!file.startsWith(root)) return void res.writeHead(403).end();
+      // Inside the root folder only (a sibling such as `<root>-x` shares the prefix but not the separator).
+      if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end();
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) return void res.writeHead(404).end('not found');
       const headers = {
