@@ -8,7 +8,8 @@
 //   longer -> fail at once with the error (rate-limited for 429) instead of waiting. Otherwise
 //   exponential backoff with full jitter. A timed-out GET is not retried (the next poll asks again).
 // - POST/PUT/PATCH/DELETE are sent exactly once. If they time out, lose the connection after sending,
-//   or get a 5xx other than 501/503, the error carries `outcomeUnknown: true`.
+//   or get a 5xx other than 501/503, the error carries `outcomeUnknown: true`; so does a 2xx whose body
+//   cannot be read (the change happened, its answer is lost).
 // - The timeout is per attempt and covers the whole exchange (headers and body).
 // - Cancellation via `signal` rethrows the caller's abort reason as is (a DOMException named
 //   'AbortError' for a plain `controller.abort()`), never a VpsApiError, so callers tell cancel from failure.
@@ -343,28 +344,38 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
   }
 
   // ---- bodies: `unknown` until a schema accepts them ----
+  /**
+   * Only 2xx answers get here. To a write, a 2xx means VPS.org carried the change out even when the body
+   * is unreadable, so such an error says the outcome is unknown: the caller must not report it as failed.
+   */
   function parseBody<S extends z.ZodType>(call: Call, response: RawResponse, schema: S): z.infer<S> {
     const what = call.purpose.phrase;
+    const write = call.method !== 'GET';
+    const details = { status: response.status, ...(write ? { outcomeUnknown: true } : {}) };
+    const tail = write ? ` VPS.org accepted the ${call.purpose.verb} request; refresh to see the server's state.` : '';
     if (response.text.trim() === '') {
-      throw new VpsApiError('invalid-response', `VPS.org sent an empty answer to "${what}" (${response.status}).`, {
-        status: response.status,
-      });
+      throw new VpsApiError(
+        'invalid-response',
+        `VPS.org sent an empty answer to "${what}" (${response.status}).${tail}`,
+        details,
+      );
     }
     const json = tryParseJson(response.text);
     if (json === undefined) {
       const looksLikeHtml = /^\s*</.test(response.text);
+      const advice = write ? tail : ' Check the API address in Settings, or try again later.';
       throw new VpsApiError(
         'invalid-response',
-        `VPS.org sent an answer to "${what}" that is not JSON${looksLikeHtml ? ' (it looks like a web page)' : ''}. Check the API address in Settings, or try again later.`,
-        { status: response.status },
+        `VPS.org sent an answer to "${what}" that is not JSON${looksLikeHtml ? ' (it looks like a web page)' : ''}.${advice}`,
+        details,
       );
     }
     const result = schema.safeParse(json);
     if (!result.success) {
       throw new VpsApiError(
         'invalid-response',
-        `VPS.org's answer to "${what}" is not what this app expects: ${cleanServerText(describeSchemaIssues(result.error), token)}.`,
-        { status: response.status },
+        `VPS.org's answer to "${what}" is not what this app expects: ${cleanServerText(describeSchemaIssues(result.error), token)}.${tail}`,
+        details,
       );
     }
     return result.data;

@@ -484,6 +484,28 @@ describe('retries', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
+  // DELETE reads no body: its 2xx is a success whatever it says.
+  const writesWithBody = writes.filter(([name]) => name !== 'DELETE');
+
+  it.each(writesWithBody)(
+    'a 2xx to %s whose body cannot be read: accepted, so the outcome is unknown',
+    async (_name, call) => {
+      stub.setHandler(() => ({ status: 200, text: '{"status": "succ' }));
+      const error = await failure(call(client()));
+      expect(error.kind).toBe('invalid-response');
+      expect(error.outcomeUnknown).toBe(true);
+      expect(error.message).toContain('VPS.org accepted the');
+      expect(stub.requests).toHaveLength(1);
+    },
+  );
+
+  it('an unreadable 2xx to a GET changes nothing: its outcome is not in doubt', async () => {
+    stub.setHandler(() => ({ status: 200, text: '{"count": 1, "res' }));
+    const error = await failure(client().getServer(3));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.outcomeUnknown).toBe(false);
+  });
+
   it('marks a write answered by a 504 as outcome unknown', async () => {
     stub.setHandler(() => ({ status: 504, text: 'Gateway Timeout' }));
     const error = await failure(client().rebootServer(3));
