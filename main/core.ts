@@ -178,15 +178,15 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const handleOutcome = (outcome: ActionOutcome) => {
-    const safe = { ...outcome, message: redact(outcome.message) };
+    const safe: ActionOutcome = { ...outcome, message: redact(outcome.message) };
+    if (outcome.error?.apiText !== undefined) safe.error = { ...outcome.error, apiText: redact(outcome.error.apiText) };
     emit(EventChannel.actionFinished, safe);
     log(outcome.outcome === 'done' ? 'info' : 'warn', `Action finished: ${safe.message}`);
     const settings = deps.settings.get();
     if (!settings.notifications) return;
-    // Worded when shown, so it follows the language setting; a failure tells where the server is now.
+    // Worded when shown, so it follows the language setting.
     const messages = messagesForSetting(settings.language, deps.appInfo.systemLocale);
-    const currentStatus = fleet.get(refKey(outcome.ref))?.server.status ?? null;
-    deps.notifier.notify('VPS.org', redact(outcomeNotice(outcome, messages, currentStatus)));
+    deps.notifier.notify('VPS.org', redact(outcomeNotice(outcome, messages)));
   };
 
   const intervalFor = (current: Session): number => {

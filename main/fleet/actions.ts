@@ -2,7 +2,9 @@
 // Rules: at most one action in flight per server; a power action the current state does not allow is
 // refused without a request; every POST is sent exactly once (never retried); the server shows its
 // transitional status at once and is tracked by the poller until it settles, times out or vanishes.
-import { isVpsApiError } from '../api/errors';
+// A power request whose fate is unknown (timed out, connection lost after sending, an unreadable answer)
+// is never reported failed: it stays tracked (no second action meanwhile) until the list tells.
+import { isVpsApiError, type VpsApiError } from '../api/errors';
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../api/rules';
 import type { PowerAction, Server, ServerDetail, ServerStatus } from '../api/schemas';
 import type {
@@ -16,8 +18,8 @@ import type {
 import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
 import { allowedPowerActions, isTransitional } from '../api/statuses';
-import { formatElapsed, statusName, type Messages } from '../i18n';
-import { ACTION_NOUN, DONE_VERB, en } from '../i18n/en';
+import { conflictText, formatElapsed, statusName, type Messages } from '../i18n';
+import { ACTION_NOUN, en } from '../i18n/en';
 import { serverKey, type FleetState } from './state';
 
 export const ACTION_TIMEOUT_MS = 10 * 60_000;
@@ -46,6 +48,22 @@ interface Tracked {
   raw: Server | null;
   /** A list since the acceptance showed a transitional status or the server itself: it has caught up. */
   caughtUp: boolean;
+  /** The status before the action: a settled list status other than it shows the API has caught up. */
+  before: ServerStatus | null;
+  /**
+   * The request's fate is unknown (no readable answer): `acceptedAt` is when that became clear. Only a list
+   * that shows the change settles it; without one, the grace period ends it as 'unknown'.
+   */
+  uncertain: VpsApiError | null;
+}
+
+type OutcomeError = NonNullable<ActionOutcome['error']>;
+
+function outcomeError(error: VpsApiError): OutcomeError {
+  const result: OutcomeError = { kind: error.kind };
+  if (error.status !== undefined) result.status = error.status;
+  if (error.apiText !== undefined) result.apiText = error.apiText;
+  return result;
 }
 
 const POWER: Record<PowerAction, { optimistic: ServerStatus; expected: ServerStatus }> = {
@@ -54,16 +72,22 @@ const POWER: Record<PowerAction, { optimistic: ServerStatus; expected: ServerSta
   reboot: { optimistic: 'rebooting', expected: 'active' },
 };
 
+const isPowerAction = (action: TrackedKind): action is PowerAction => Object.hasOwn(POWER, action);
+
 export { formatElapsed };
 
 /**
  * The desktop notification for an outcome, in the user's language, from its structured fields
- * (`outcome.message` stays English: it carries the API's own wording to the popup). `currentStatus` is
- * where the server is now, told after a failure.
+ * (`outcome.message` stays English: it carries the API's own wording to the popup). A failed or unknown
+ * power action tells where the server is now (`finalStatus`); an edit's status says nothing about it.
  */
-export function outcomeNotice(outcome: ActionOutcome, messages: Messages, currentStatus: ServerStatus | null): string {
-  const { action, serverName } = outcome;
+export function outcomeNotice(outcome: ActionOutcome, messages: Messages): string {
+  const { action, serverName, finalStatus } = outcome;
   const elapsed = formatElapsed(outcome.elapsedMs);
+  const withStatus = (text: string) =>
+    finalStatus === null || !isPowerAction(action)
+      ? text
+      : `${text} ${messages.outcome.nowStatus(statusName(messages, finalStatus))}`;
   switch (outcome.outcome) {
     case 'done':
       return messages.outcome.done(action, serverName, elapsed);
@@ -71,12 +95,10 @@ export function outcomeNotice(outcome: ActionOutcome, messages: Messages, curren
       return messages.outcome.removed(serverName);
     case 'timed-out':
       return messages.outcome.timedOut(action, serverName, elapsed);
-    case 'failed': {
-      const failed = messages.outcome.failed(action, serverName, elapsed);
-      return currentStatus === null
-        ? failed
-        : `${failed} ${messages.outcome.nowStatus(statusName(messages, currentStatus))}`;
-    }
+    case 'failed':
+      return withStatus(messages.outcome.failed(action, serverName, elapsed));
+    case 'unknown':
+      return withStatus(messages.outcome.unknown(action, serverName, elapsed));
   }
 }
 
@@ -99,21 +121,7 @@ export function refusalReason(name: string, status: ServerStatus, action: PowerA
  * `IpcError.conflict` itself. `action` is the one that was refused.
  */
 export function conflictMessage(conflict: ConflictInfo, action: TrackedKind): string {
-  const { serverName: name, status } = conflict;
-  switch (conflict.reason) {
-    case 'in-flight':
-      return `${name}: another action (${conflict.pendingAction ?? 'unknown'}) is still in progress.`;
-    case 'busy':
-      return `${name} is ${status}; wait until it settles.`;
-    case 'suspended':
-      return `${name} is suspended; power actions are not available.`;
-    case 'already-running':
-      return `${name} is already running.`;
-    case 'not-running':
-      return `${name} is not running.`;
-    case 'other-status':
-      return `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`;
-  }
+  return conflictText(en, conflict, action);
 }
 
 /** The failure a refused action raises: the reason as data, worded in English from it. */
@@ -172,7 +180,14 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
 
   const pendingOf = (entry: Tracked): PendingAction => ({ action: entry.action, startedAt: entry.startedAt });
 
-  const finish = (entry: Tracked, outcome: ActionOutcome['outcome'], message: string) => {
+  /** Ends tracking with an outcome; `finalStatus` is where the server is now (null when it is gone). */
+  const finish = (
+    entry: Tracked,
+    outcome: ActionOutcome['outcome'],
+    message: string,
+    finalStatus: ServerStatus | null,
+    error?: VpsApiError,
+  ) => {
     if (tracked.get(entry.key) !== entry) return;
     tracked.delete(entry.key);
     deps.onTrackingChanged();
@@ -184,7 +199,9 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       outcome,
       message,
       elapsedMs: now() - entry.startedAt,
+      finalStatus,
     };
+    if (error) result.error = outcomeError(error);
     if (held) held.push(result);
     else deps.onOutcome(result);
   };
@@ -211,6 +228,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       expected: null,
       raw: view.server,
       caughtUp: false,
+      before: view.server.status,
+      uncertain: null,
     };
     return { entry, view };
   };
@@ -222,19 +241,49 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     deps.onTrackingChanged();
   };
 
+  /** Back to what the API last said, without the pending mark; returns that status. */
+  const showLastKnown = (entry: Tracked): ServerStatus | null => {
+    if (entry.raw) fleet.upsert(accountId, entry.raw, null);
+    else fleet.setPending(entry.key, null);
+    return fleet.get(entry.key)?.server.status ?? null;
+  };
+
   /** The request failed: the server shows what the API last said, without the pending mark. */
   const revert = (entry: Tracked, error: unknown) => {
     if (tracked.get(entry.key) !== entry) return;
-    if (isVpsApiError(error) && error.kind === 'not-found') {
+    const apiError = isVpsApiError(error) ? error : undefined;
+    if (apiError?.kind === 'not-found') {
       fleet.remove(entry.key);
-      finish(entry, 'removed', en.outcome.removed(entry.name));
+      finish(entry, 'removed', en.outcome.removed(entry.name), null, apiError);
       return;
     }
-    if (entry.raw) fleet.upsert(accountId, entry.raw, null);
-    else fleet.setPending(entry.key, null);
-    const reason = isVpsApiError(error) ? error.message : 'Unexpected error.';
+    const finalStatus = showLastKnown(entry);
     const elapsed = formatElapsed(now() - entry.startedAt);
-    finish(entry, 'failed', `${ACTION_NOUN[entry.action]} of ${entry.name} failed after ${elapsed}: ${reason}`);
+    if (apiError?.outcomeUnknown) {
+      // An edit whose answer was lost: not a failure, and the next poll shows what the server is now.
+      finish(entry, 'unknown', en.outcome.unknown(entry.action, entry.name, elapsed), finalStatus, apiError);
+      return;
+    }
+    const reason = apiError ? apiError.message : 'Unexpected error.';
+    finish(
+      entry,
+      'failed',
+      `${ACTION_NOUN[entry.action]} of ${entry.name} failed after ${elapsed}: ${reason}`,
+      finalStatus,
+      apiError,
+    );
+  };
+
+  /**
+   * A power request without a readable answer: it may have been carried out, so it stays tracked (pending,
+   * no second action) and the list decides. A 2xx with an unreadable body was accepted: tracked as such.
+   */
+  const keepUncertain = (entry: Tracked, error: VpsApiError) => {
+    if (tracked.get(entry.key) !== entry) return;
+    entry.acceptedAt = now();
+    const accepted = error.status !== undefined && error.status >= 200 && error.status < 300;
+    if (!accepted) entry.uncertain = error;
+    deps.onTrackingChanged();
   };
 
   /** Actions that end with their response (replace/update/delete): no outcome event, the caller gets the result. */
@@ -271,14 +320,18 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
 
   const settle = (entry: Tracked, server: Server) => {
     const elapsed = formatElapsed(now() - entry.startedAt);
-    if (server.status === entry.expected) {
-      finish(entry, 'done', en.outcome.done(entry.action, entry.name, elapsed));
+    if (entry.uncertain && !entry.caughtUp) {
+      // The grace period is over and the server never showed the change: nobody can tell what happened.
+      finish(entry, 'unknown', en.outcome.unknown(entry.action, entry.name, elapsed), server.status, entry.uncertain);
+    } else if (server.status === entry.expected) {
+      finish(entry, 'done', en.outcome.done(entry.action, entry.name, elapsed), server.status);
     } else {
       const word = statusName(en, server.status);
       finish(
         entry,
         'failed',
         `${ACTION_NOUN[entry.action]} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`,
+        server.status,
       );
     }
   };
@@ -297,6 +350,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     if (entry.action === 'create') entry.caughtUp = true;
     // The API dates its change somewhere between sending and acceptance: compare with the sending.
     if (isTransitional(server.status) || changedSince(server, entry.startedAt)) entry.caughtUp = true;
+    // A settled status other than the one before the action: the list has moved on.
+    if (entry.before !== null && server.status !== entry.before) entry.caughtUp = true;
     return entry.caughtUp || graceOver(entry, pollStartedAt);
   };
 
@@ -313,7 +368,9 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         entry.acceptedAt = now();
         return { message: response.message };
       } catch (error) {
-        revert(entry, error);
+        // The caller still gets the error (with outcomeUnknown), to say so where the user clicked.
+        if (isVpsApiError(error) && error.outcomeUnknown) keepUncertain(entry, error);
+        else revert(entry, error);
         throw error;
       }
     },
@@ -333,6 +390,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         expected: 'active',
         raw: created,
         caughtUp: false,
+        before: null,
+        uncertain: null,
       };
       const server: Server = created;
       if (isTransitional(created.status)) {
@@ -388,7 +447,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         // A new server may be missing from a lagging list for a while; an existing one in it was deleted.
         const lagging = entry.action === 'create' && !entry.caughtUp && !graceOver(entry, pollStartedAt);
         if (accepted && !lagging) {
-          finish(entry, 'removed', en.outcome.removed(entry.name));
+          finish(entry, 'removed', en.outcome.removed(entry.name), null);
         } else {
           const view = fleet.get(entry.key);
           if (view) result.push(view.server);
@@ -401,12 +460,17 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       const at = now();
       for (const entry of tracked.values()) {
         if (entry.expected === null || at - entry.startedAt < timeoutMs) continue;
-        fleet.setPending(entry.key, null);
-        if (entry.raw) fleet.upsert(accountId, entry.raw, null);
+        const finalStatus = showLastKnown(entry);
+        if (entry.uncertain && !entry.caughtUp) {
+          const elapsed = formatElapsed(at - entry.startedAt);
+          finish(entry, 'unknown', en.outcome.unknown(entry.action, entry.name, elapsed), finalStatus, entry.uncertain);
+          continue;
+        }
         finish(
           entry,
           'timed-out',
           `${entry.name} did not finish (${entry.action}) within ${formatElapsed(timeoutMs)}.`,
+          finalStatus,
         );
       }
     },

@@ -78,6 +78,7 @@ export const cs: Messages = {
     open: 'Otevřít',
     settings: 'Nastavení…',
     quit: 'Ukončit',
+    moreServers: (count) => `Další servery (${count})… — Otevřít VPS.org Tray`,
   },
   confirm: {
     question: (action, name) => `${action} ${name}?`,
@@ -89,11 +90,22 @@ export const cs: Messages = {
     cancel: 'Zrušit',
   },
   powerFailed: (action, name) => `${NOUN[action]} serveru ${name} se nezdařilo`,
+  conflict: {
+    inFlight: (name, pending) =>
+      `Na serveru ${name} ještě probíhá jiná akce${pending ? ` (${NOUN[pending].toLowerCase()})` : ''}.`,
+    busy: (name, status) => `Server ${name} je ve stavu „${status}“; počkejte, až se ustálí.`,
+    suspended: (name) => `Server ${name} je pozastaven; akce napájení nejsou k dispozici.`,
+    alreadyRunning: (name) => `Server ${name} už běží.`,
+    notRunning: (name) => `Server ${name} neběží.`,
+    otherStatus: (action, name, status) => `${NOUN[action]} serveru ${name} není možné ve stavu „${status}“.`,
+  },
   outcome: {
     done: (action, name, elapsed) => `Server ${name} ${DONE_PARTICIPLE[action]} za ${elapsed}`,
     failed: (action, name, elapsed) => `${NOUN[action]} serveru ${name} se nezdařilo (po ${elapsed}).`,
     timedOut: (action, name, elapsed) => `${NOUN[action]} serveru ${name} nebylo dokončeno ani za ${elapsed}.`,
     removed: (name) => `Server ${name} už neexistuje.`,
+    unknown: (action, name, elapsed) =>
+      `${NOUN[action]} serveru ${name} možná proběhlo, možná ne: odpověď VPS.org se ztratila a server ani po ${elapsed} nehlásí změnu.`,
     nowStatus: (status) => `Stav: ${status}.`,
   },
 };

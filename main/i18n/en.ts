@@ -64,6 +64,7 @@ export const en: Messages = {
     open: 'Open',
     settings: 'Settings…',
     quit: 'Quit',
+    moreServers: (count) => `${count} more… — Open VPS.org Tray`,
   },
   confirm: {
     question: (action, name) => `${action} ${name}?`,
@@ -75,11 +76,21 @@ export const en: Messages = {
     cancel: 'Cancel',
   },
   powerFailed: (action, name) => `${ACTION_NOUN[action]} of ${name} failed`,
+  conflict: {
+    inFlight: (name, pending) => `${name}: another action (${pending ?? 'unknown'}) is still in progress.`,
+    busy: (name, status) => `${name} is ${status}; wait until it settles.`,
+    suspended: (name) => `${name} is suspended; power actions are not available.`,
+    alreadyRunning: (name) => `${name} is already running.`,
+    notRunning: (name) => `${name} is not running.`,
+    otherStatus: (action, name, status) => `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`,
+  },
   outcome: {
     done: (action, name, elapsed) => `${name} ${DONE_VERB[action]} in ${elapsed}`,
     failed: (action, name, elapsed) => `${ACTION_NOUN[action]} of ${name} failed after ${elapsed}.`,
     timedOut: (action, name, elapsed) => `${ACTION_NOUN[action]} of ${name} did not finish within ${elapsed}.`,
     removed: (name) => `${name} no longer exists.`,
+    unknown: (action, name, elapsed) =>
+      `${ACTION_NOUN[action]} of ${name} may or may not have happened: VPS.org's answer was lost and the server showed no change within ${elapsed}.`,
     nowStatus: (status) => `It is now ${status}.`,
   },
 };

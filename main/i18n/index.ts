@@ -3,9 +3,10 @@
 // a change of the language setting applies to everything built after it.
 import { isKnownStatus, type ServerStatus } from '../api/statuses';
 import type { LanguageSetting } from '../settings/schema';
+import type { ConflictInfo } from '../../preload/contract';
 import { cs } from './cs';
 import { en } from './en';
-import type { Language, Messages, PluralForms } from './messages';
+import type { ActionKind, Language, Messages, PluralForms } from './messages';
 
 export type { ActionKind, CountKind, Language, Messages, PluralForms } from './messages';
 
@@ -44,4 +45,25 @@ export function formatElapsed(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+/** Why an action was refused without a request, worded from its data; `action` is the refused one. */
+export function conflictText(messages: Messages, conflict: ConflictInfo, action: ActionKind): string {
+  const { serverName: name } = conflict;
+  const status = statusName(messages, conflict.status);
+  const texts = messages.conflict;
+  switch (conflict.reason) {
+    case 'in-flight':
+      return texts.inFlight(name, conflict.pendingAction ?? null);
+    case 'busy':
+      return texts.busy(name, status);
+    case 'suspended':
+      return texts.suspended(name);
+    case 'already-running':
+      return texts.alreadyRunning(name);
+    case 'not-running':
+      return texts.notRunning(name);
+    case 'other-status':
+      return texts.otherStatus(action, name, status);
+  }
 }

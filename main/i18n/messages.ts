@@ -49,6 +49,8 @@ export interface Messages {
     open: string;
     settings: string;
     quit: string;
+    /** Below the servers the menu shows: "12 more… — Open VPS.org Tray". */
+    moreServers(count: number): string;
   };
   confirm: {
     question(actionLabel: string, serverName: string): string;
@@ -57,12 +59,23 @@ export interface Messages {
   };
   /** Notification title when the API refused a power action sent from the tray. */
   powerFailed(action: PowerAction, serverName: string): string;
+  /** Notification body when a tray action was refused without a request (ConflictInfo as data). */
+  conflict: {
+    inFlight(serverName: string, pendingAction: ActionKind | null): string;
+    busy(serverName: string, status: string): string;
+    suspended(serverName: string): string;
+    alreadyRunning(serverName: string): string;
+    notRunning(serverName: string): string;
+    otherStatus(action: ActionKind, serverName: string, status: string): string;
+  };
   outcome: {
     done(action: ActionKind, serverName: string, elapsed: string): string;
     failed(action: ActionKind, serverName: string, elapsed: string): string;
     timedOut(action: ActionKind, serverName: string, elapsed: string): string;
     removed(serverName: string): string;
-    /** Appended to a failure: where the server is now. */
+    /** The request's answer was lost and the server never showed the change. */
+    unknown(action: ActionKind, serverName: string, elapsed: string): string;
+    /** Appended to a failed or unknown power action: where the server is now. */
     nowStatus(status: string): string;
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel, type ServerView } from '../../preload/contract';
 import { createStaticAppInfo } from '../support/ports';
-import { errorOf, fleetSnapshot, type Harness, invoke, okValue, useHarnessPerTest } from './harness';
+import { errorOf, fleetSnapshot, type Harness, invoke, okValue, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -50,6 +50,7 @@ describe('power actions', () => {
         outcome: 'done',
         message: 'web-server-01 rebooted in 3 s',
         elapsedMs: 3000,
+        finalStatus: 'active',
       },
     ]);
     expect(h.ports.notifier.notifications).toEqual([{ title: 'VPS.org', body: 'web-server-01 rebooted in 3 s' }]);
@@ -107,7 +108,13 @@ describe('power actions', () => {
     expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
     expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'active' } });
     const [outcome] = h.eventsOf(EventChannel.actionFinished);
-    expect(outcome).toMatchObject({ outcome: 'failed', action: 'reboot' });
+    // A 503 says it was not carried out: a failure at once, not an unknown outcome.
+    expect(outcome).toMatchObject({
+      outcome: 'failed',
+      action: 'reboot',
+      finalStatus: 'active',
+      error: { kind: 'server', status: 503 },
+    });
     expect(outcome?.message).toMatch(/^Reboot of web-server-01 failed after 0 s: /);
     // The server is free again for a new action.
     expect(await invoke(h, InvokeChannel.serversReboot, WEB)).toMatchObject({ ok: true });
@@ -134,6 +141,73 @@ describe('power actions', () => {
     await h.advance(3_000);
     expect(h.eventsOf(EventChannel.actionFinished)).toHaveLength(1);
     expect(h.ports.notifier.notifications).toHaveLength(0);
+  });
+});
+
+describe('a power request whose outcome is unknown (against the simulator)', () => {
+  const REBOOT_PATH = '/api/v1/servers/12345/reboot/';
+
+  it('an unreadable answer to the reboot: one POST, the server stays pending, then done once it has rebooted', async () => {
+    const h = await startHarness();
+    h.sim.injectFault({ type: 'malformed-json' }, { method: 'POST', path: REBOOT_PATH, times: 1 });
+    const result = await invoke(h, InvokeChannel.serversReboot, WEB);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-response', outcomeUnknown: true } });
+    expect(await view(h, 12345)).toMatchObject({ server: { status: 'rebooting' }, pending: { action: 'reboot' } });
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([]);
+    // The server is still busy: a second reboot is refused without a request.
+    expect(await invoke(h, InvokeChannel.serversReboot, WEB)).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', conflict: { reason: 'in-flight' } },
+    });
+    await h.advance(3_000);
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
+      expect.objectContaining({ outcome: 'done', action: 'reboot', finalStatus: 'active' }),
+    ]);
+    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'active' } });
+    expect(h.postsTo(REBOOT_PATH)).toBe(1);
+  });
+
+  it('a reboot request that hangs: the client times out, the server stays pending, then after the grace period the outcome is unknown', async () => {
+    const h = await startHarness();
+    h.sim.injectFault({ type: 'hang' }, { method: 'POST', path: REBOOT_PATH, times: 1 });
+    const pending = invoke(h, InvokeChannel.serversReboot, WEB);
+    await until(() => h.postsTo(REBOOT_PATH) === 1, 'the reboot POST');
+    await h.advance(5_000);
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'timeout', outcomeUnknown: true } });
+    expect(await view(h, 12345)).toMatchObject({ server: { status: 'rebooting' }, pending: { action: 'reboot' } });
+    expect(h.core.tray.getState().servers.find((entry) => entry.ref.id === 12345)).toMatchObject({ actions: [] });
+    // Fast polling goes on; the simulator never received the reboot, so the list never shows it.
+    const polls = h.listRequests();
+    for (let step = 0; step < 9; step++) await h.advance(3_000);
+    expect(h.listRequests()).toBeGreaterThanOrEqual(polls + 9);
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([]);
+    expect(await view(h, 12345)).toMatchObject({ pending: { action: 'reboot' } });
+    for (let step = 0; step < 2 && h.eventsOf(EventChannel.actionFinished).length === 0; step++) await h.advance(3_000);
+    const [outcome] = h.eventsOf(EventChannel.actionFinished);
+    expect(outcome).toMatchObject({ outcome: 'unknown', finalStatus: 'active', error: { kind: 'timeout' } });
+    expect(outcome?.message).toMatch(/^Reboot of web-server-01 may or may not have happened/);
+    expect(h.ports.notifier.notifications.at(-1)?.body).toMatch(/may or may not have happened.*It is now running\.$/);
+    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'active' } });
+    expect(h.postsTo(REBOOT_PATH)).toBe(1);
+  });
+
+  it('a 502 to the reboot (maybe carried out): pending until the grace period ends, then unknown', async () => {
+    const h = await startHarness();
+    h.sim.injectFault({ type: 'status', status: 502 }, { method: 'POST', path: REBOOT_PATH, times: 1 });
+    const result = await invoke(h, InvokeChannel.serversReboot, WEB);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server', status: 502, outcomeUnknown: true } });
+    expect(await view(h, 12345)).toMatchObject({ pending: { action: 'reboot' } });
+    for (let step = 0; step < 11 && h.eventsOf(EventChannel.actionFinished).length === 0; step++)
+      await h.advance(3_000);
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
+      expect.objectContaining({
+        outcome: 'unknown',
+        finalStatus: 'active',
+        error: { kind: 'server', status: 502, apiText: 'Bad gateway.' },
+      }),
+    ]);
+    expect(h.eventsOf(EventChannel.actionFinished)[0]?.elapsedMs).toBeGreaterThanOrEqual(30_000);
+    expect(h.postsTo(REBOOT_PATH)).toBe(1);
   });
 });
 

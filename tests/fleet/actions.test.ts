@@ -58,6 +58,16 @@ const accepted = (status: string): Promise<PowerActionResponse> =>
 /** updated_at as the API writes it: whole seconds. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** The request takes 15 s on the clock, then fails with `error`. */
+const failingAfter15s = (t: { tick: (ms: number) => void }, error: VpsApiError) => () => {
+  t.tick(15_000);
+  return Promise.reject(error);
+};
+const timeout = () =>
+  new VpsApiError('timeout', 'The reboot request timed out; VPS.org may or may not have carried it out.', {
+    outcomeUnknown: true,
+  });
+
 describe('action tracker', () => {
   it('a poll that started before the API accepted the action cannot finish it', async () => {
     const t = setup([makeServer(1)], () => accepted('rebooting'));
@@ -114,21 +124,144 @@ describe('action tracker', () => {
     expect(t.fleet.get('default:1')).toBeUndefined();
   });
 
-  it('an unknown outcome (timeout) is not resent; the server reverts and the failure says so', async () => {
-    // The request takes 15 s on the clock before it fails.
-    const t = setup([makeServer(1)], () => {
-      t.tick(15_000);
-      return Promise.reject(
-        new VpsApiError('timeout', 'No answer to the reboot request within 15 s.', { outcomeUnknown: true }),
-      );
+  describe('a request whose outcome is unknown is never reported failed', () => {
+    const OLD = '2025-01-15T10:20:00Z';
+    const ref = { accountId: 'default', id: 1 };
+    it('a timed-out reboot stays pending (no second action) and is done once the list shows it rebooted', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
+      t.api.rebootServer = (id) => (t.calls.push(`reboot ${id}`), failingAfter15s(t, timeout())());
+      await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout', outcomeUnknown: true });
+      expect(t.fleet.get('default:1')).toMatchObject({
+        server: { status: 'rebooting' },
+        pending: { action: 'reboot' },
+      });
+      expect(t.outcomes).toEqual([]);
+      expect(t.tracker.hasTracked()).toBe(true);
+      await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({
+        error: { conflict: { reason: 'in-flight' } },
+      });
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      expect(t.outcomes).toEqual([]);
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'rebooting', updated_at: iso(t.now()) })]);
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
+      expect(t.outcomes).toEqual([
+        expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted in 24 s', finalStatus: 'active' }),
+      ]);
+      expect(t.fleet.get('default:1')?.pending).toBeNull();
+      expect(t.calls).toEqual(['reboot 1']);
     });
-    await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
-    expect(t.calls).toEqual(['reboot 1']);
-    expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'active' } });
-    expect(t.outcomes[0]).toMatchObject({
-      outcome: 'failed',
-      message: 'Reboot of server-1 failed after 15 s: No answer to the reboot request within 15 s.',
-      elapsedMs: 15_000,
+
+    it('with the server unchanged through the grace period the outcome is unknown, not failed', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
+      t.api.rebootServer = failingAfter15s(t, timeout());
+      await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
+      for (let step = 0; step < 9; step++) {
+        t.tick(3_000);
+        t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      }
+      expect(t.outcomes).toEqual([]);
+      expect(t.fleet.get('default:1')).toMatchObject({
+        server: { status: 'rebooting' },
+        pending: { action: 'reboot' },
+      });
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      expect(t.outcomes).toEqual([
+        {
+          ref,
+          serverName: 'server-1',
+          action: 'reboot',
+          outcome: 'unknown',
+          message:
+            "Reboot of server-1 may or may not have happened: VPS.org's answer was lost and the server showed no change within 45 s.",
+          elapsedMs: 45_000,
+          finalStatus: 'active',
+          error: { kind: 'timeout' },
+        },
+      ]);
+      expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' }, pending: null });
+    });
+
+    it('a 502 to a stop: the list showing it stopped (even undated) is the outcome', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
+      t.api.stopServer = failingAfter15s(
+        t,
+        new VpsApiError('server', 'VPS.org had a problem (502).', {
+          status: 502,
+          outcomeUnknown: true,
+          apiText: 'Bad gateway.',
+        }),
+      );
+      await expect(t.tracker.power(ref, 'stop')).rejects.toMatchObject({ status: 502 });
+      expect(t.fleet.get('default:1')?.server.status).toBe('stopping');
+      t.tick(3_000);
+      t.poll([makeServer(1, { status: 'stopped', updated_at: OLD })]);
+      expect(t.outcomes).toEqual([
+        expect.objectContaining({ outcome: 'done', action: 'stop', finalStatus: 'stopped' }),
+      ]);
+    });
+
+    it('an unreadable 2xx was accepted: after the grace period an unchanged running server counts as rebooted', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
+      t.api.rebootServer = failingAfter15s(
+        t,
+        new VpsApiError('invalid-response', 'VPS.org sent an answer that is not JSON.', {
+          status: 200,
+          outcomeUnknown: true,
+        }),
+      );
+      await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'invalid-response' });
+      t.tick(30_000);
+      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
+      expect(t.outcomes).toEqual([expect.objectContaining({ outcome: 'done', finalStatus: 'active' })]);
+    });
+
+    it('while polls fail, an unknown outcome ends as unknown (not timed out) after 10 minutes', async () => {
+      const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
+      t.api.rebootServer = failingAfter15s(t, timeout());
+      await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
+      t.tick(10 * 60_000);
+      t.tracker.checkTimeouts();
+      expect(t.outcomes).toEqual([
+        expect.objectContaining({ outcome: 'unknown', finalStatus: 'active', error: { kind: 'timeout' } }),
+      ]);
+      expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' }, pending: null });
+    });
+
+    it('a 503 (certainly not carried out) reverts at once and reports the failure with the error', async () => {
+      const t = setup([makeServer(1)], () =>
+        Promise.reject(
+          new VpsApiError('server', 'VPS.org had a problem on its side (503).', {
+            status: 503,
+            apiText: 'Service temporarily unavailable.',
+          }),
+        ),
+      );
+      await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ status: 503 });
+      expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'active' } });
+      expect(t.outcomes).toEqual([
+        expect.objectContaining({
+          outcome: 'failed',
+          message: 'Reboot of server-1 failed after 0 s: VPS.org had a problem on its side (503).',
+          finalStatus: 'active',
+          error: { kind: 'server', status: 503, apiText: 'Service temporarily unavailable.' },
+        }),
+      ]);
+      expect(t.tracker.hasTracked()).toBe(false);
+    });
+
+    it('an edit whose answer was lost is reported unknown, not failed', async () => {
+      const t = setup([makeServer(1)], () => unused());
+      t.api.updateServer = () =>
+        Promise.reject(new VpsApiError('timeout', 'The update request timed out.', { outcomeUnknown: true }));
+      await expect(t.tracker.update(ref, { name: 'renamed' })).rejects.toMatchObject({ outcomeUnknown: true });
+      expect(t.outcomes).toEqual([
+        expect.objectContaining({ action: 'update', outcome: 'unknown', error: { kind: 'timeout' } }),
+      ]);
+      expect(t.tracker.hasTracked()).toBe(false);
     });
   });
 
@@ -257,6 +390,8 @@ describe('action tracker', () => {
         action: 'update',
         outcome: 'failed',
         message: 'Rename of server-1 failed after 2 s: Name is taken.',
+        finalStatus: 'active',
+        error: { kind: 'bad-request', status: 400 },
       }),
     ]);
   });

@@ -14,40 +14,69 @@ const outcome = (over: Partial<ActionOutcome>): ActionOutcome => ({
   outcome: 'done',
   message: 'web-01 rebooted in 42 s',
   elapsedMs: 42_000,
+  finalStatus: 'active',
   ...over,
 });
 
 describe('outcome notifications', () => {
   it('says what finished and how long it took', () => {
-    expect(outcomeNotice(outcome({}), en, 'active')).toBe('web-01 rebooted in 42 s');
-    expect(outcomeNotice(outcome({}), cs, 'active')).toBe('Server web-01 restartován za 42 s');
-    expect(outcomeNotice(outcome({ action: 'start', elapsedMs: 185_000 }), cs, 'active')).toBe(
+    expect(outcomeNotice(outcome({}), en)).toBe('web-01 rebooted in 42 s');
+    expect(outcomeNotice(outcome({}), cs)).toBe('Server web-01 restartován za 42 s');
+    expect(outcomeNotice(outcome({ action: 'start', elapsedMs: 185_000 }), cs)).toBe(
       'Server web-01 spuštěn za 3 min 5 s',
     );
-    expect(outcomeNotice(outcome({ action: 'create' }), cs, 'active')).toBe('Server web-01 vytvořen za 42 s');
+    expect(outcomeNotice(outcome({ action: 'create' }), cs)).toBe('Server web-01 vytvořen za 42 s');
   });
 
-  it('tells a failure with how long it took and the status the server has now, when known', () => {
+  it('tells a failed power action with how long it took and the status the server has now, when known', () => {
     const failed = outcome({ outcome: 'failed', action: 'stop', message: 'Stop of web-01 failed: it is now running' });
-    expect(outcomeNotice(failed, en, 'active')).toBe('Stop of web-01 failed after 42 s. It is now running.');
-    expect(outcomeNotice(failed, cs, 'active')).toBe('Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: běží.');
-    expect(outcomeNotice(failed, cs, 'suspended')).toBe(
+    expect(outcomeNotice(failed, en)).toBe('Stop of web-01 failed after 42 s. It is now running.');
+    expect(outcomeNotice(failed, cs)).toBe('Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: běží.');
+    expect(outcomeNotice({ ...failed, finalStatus: 'suspended' }, cs)).toBe(
       'Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: pozastaven.',
     );
-    expect(outcomeNotice(failed, cs, 'migrating')).toBe(
+    expect(outcomeNotice({ ...failed, finalStatus: 'migrating' }, cs)).toBe(
       'Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: migrating.',
     );
-    expect(outcomeNotice(failed, cs, null)).toBe('Zastavení serveru web-01 se nezdařilo (po 42 s).');
-    expect(outcomeNotice({ ...failed, elapsedMs: 185_000 }, en, null)).toBe('Stop of web-01 failed after 3 min 5 s.');
+    expect(outcomeNotice({ ...failed, finalStatus: null }, cs)).toBe(
+      'Zastavení serveru web-01 se nezdařilo (po 42 s).',
+    );
+    expect(outcomeNotice({ ...failed, elapsedMs: 185_000, finalStatus: null }, en)).toBe(
+      'Stop of web-01 failed after 3 min 5 s.',
+    );
+  });
+
+  it('a failed edit does not tell the status: it says nothing about what failed', () => {
+    for (const action of ['update', 'replace', 'delete'] as const) {
+      const failed = outcome({ outcome: 'failed', action, finalStatus: 'active' });
+      expect(outcomeNotice(failed, en)).not.toMatch(/running/);
+      expect(outcomeNotice(failed, cs)).not.toMatch(/Stav/);
+    }
+    expect(outcomeNotice(outcome({ outcome: 'failed', action: 'update' }), en)).toBe(
+      'Rename of web-01 failed after 42 s.',
+    );
+    expect(outcomeNotice(outcome({ outcome: 'unknown', action: 'delete' }), en)).toBe(
+      "Deletion of web-01 may or may not have happened: VPS.org's answer was lost and the server showed no change within 42 s.",
+    );
+  });
+
+  it('words an unknown outcome as maybe-happened, with the status for a power action', () => {
+    const unknown = outcome({ outcome: 'unknown', error: { kind: 'timeout' } });
+    expect(outcomeNotice(unknown, en)).toBe(
+      "Reboot of web-01 may or may not have happened: VPS.org's answer was lost and the server showed no change within 42 s. It is now running.",
+    );
+    expect(outcomeNotice(unknown, cs)).toBe(
+      'Restartování serveru web-01 možná proběhlo, možná ne: odpověď VPS.org se ztratila a server ani po 42 s nehlásí změnu. Stav: běží.',
+    );
   });
 
   it('words time-outs and vanished servers', () => {
     const late = outcome({ outcome: 'timed-out', elapsedMs: 600_000 });
-    expect(outcomeNotice(late, en, null)).toBe('Reboot of web-01 did not finish within 10 min.');
-    expect(outcomeNotice(late, cs, null)).toBe('Restartování serveru web-01 nebylo dokončeno ani za 10 min.');
-    const gone = outcome({ outcome: 'removed', action: 'delete' });
-    expect(outcomeNotice(gone, en, null)).toBe('web-01 no longer exists.');
-    expect(outcomeNotice(gone, cs, null)).toBe('Server web-01 už neexistuje.');
+    expect(outcomeNotice(late, en)).toBe('Reboot of web-01 did not finish within 10 min.');
+    expect(outcomeNotice(late, cs)).toBe('Restartování serveru web-01 nebylo dokončeno ani za 10 min.');
+    const gone = outcome({ outcome: 'removed', action: 'delete', finalStatus: null });
+    expect(outcomeNotice(gone, en)).toBe('web-01 no longer exists.');
+    expect(outcomeNotice(gone, cs)).toBe('Server web-01 už neexistuje.');
   });
 });
 
