@@ -113,8 +113,11 @@ export interface ServerView {
 export interface FleetStatus {
   /** ms since epoch of the last successful poll, null before the first. */
   lastSuccessAt: number | null;
-  /** Set while the list shown is not fresh (last poll failed); the list itself is kept. */
-  stale: { kind: ErrorKind; message: string; since: number } | null;
+  /**
+   * Set while the list shown is not fresh (last poll failed); the list itself is kept. `status` (the
+   * HTTP status of a server error) and `retryAfterSeconds` (rate-limited) let the popup word the headline.
+   */
+  stale: { kind: ErrorKind; message: string; since: number; status?: number; retryAfterSeconds?: number } | null;
   /** A poll is in flight. */
   refreshing: boolean;
   /** The first poll has completed (so an empty list means an empty account). */
