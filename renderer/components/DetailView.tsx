@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkName } from '../../main/api/rules';
 import type { ServerDetail, ServerRef } from '../../preload/contract';
+import { refKey } from '../state/fleet';
+import { draftKey } from '../state/local';
 import { errorText, violationText } from '../state/text';
 import { useEscapeLayer, useStore } from './context';
 import { BackButton, fieldA11y, formFailure } from './forms';
@@ -429,8 +431,11 @@ function DeleteConfirm({ name, serverRef, onCancel }: { name: string; serverRef:
     setDeleting(true);
     const result = await store.bridge.servers.delete(serverRef);
     setDeleting(false);
-    if (result.ok) store.navigate({ name: 'list' });
-    else setError(errorText(store.i18n.value, result.error, { write: true }));
+    if (result.ok) {
+      // The server is on its way out: a half-done edit of it could never be saved.
+      store.local.remove(draftKey.edit(refKey(serverRef)));
+      store.navigate({ name: 'list' });
+    } else setError(errorText(store.i18n.value, result.error, { write: true }));
   }
 
   return (

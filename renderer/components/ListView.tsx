@@ -3,7 +3,14 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../preload/contract';
 import { FILTER_STATUSES } from '../state/fleet';
-import { errorText, statusLabel, storageBackendName } from '../state/text';
+import {
+  errorText,
+  sessionOnlyReason,
+  staleHeadline,
+  staleHeadlineSuffices,
+  statusLabel,
+  storageBackendName,
+} from '../state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../state/virtual';
 import { useStore } from './context';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge, Placeholder, ErrorLine } from './widgets';
@@ -76,11 +83,10 @@ export function ListView() {
         <div class="banner banner-stale" role="status" data-testid="stale-banner">
           <p>
             <span aria-hidden="true">⚠ </span>
-            <strong>{t('stale.offline')}</strong>{' '}
+            <strong>{staleHeadline(i18n, status.stale)}</strong>{' '}
             {status.lastSuccessAt !== null && t('stale.title', { time: i18n.time(status.lastSuccessAt) })}
           </p>
-          {/* Worded from the kind; "cannot be reached" is already the headline. */}
-          {status.stale.kind !== 'network' && <p class="banner-detail">{errorText(i18n, status.stale)}</p>}
+          {!staleHeadlineSuffices(status.stale.kind) && <p class="banner-detail">{errorText(i18n, status.stale)}</p>}
           <button type="button" onClick={() => void store.bridge.fleet.refresh()}>
             {t('stale.retry')}
           </button>
@@ -145,15 +151,12 @@ function TokenStorageBanners() {
   const auth = store.auth.value;
   const flash = store.flash.value;
   const sessionOnly = auth?.mode === 'token' && !auth.storage.persisted ? auth.storage : null;
+  const reason = sessionOnly && sessionOnlyReason(store.i18n.value, sessionOnly, store.appInfo.value?.platform ?? '');
   return (
     <>
       {sessionOnly && (
         <div class="banner banner-calm" role="status" data-testid="session-token-banner">
-          <p>
-            {sessionOnly.reason
-              ? t('token.sessionOnly', { reason: sessionOnly.reason })
-              : t('token.sessionOnlyNoReason')}
-          </p>
+          <p>{reason ? t('token.sessionOnly', { reason }) : t('token.sessionOnlyNoReason')}</p>
           <button type="button" onClick={() => store.navigate({ name: 'settings' })}>
             {t('token.openSettings')}
           </button>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../main/settings/schema';
 import { pickLanguage } from '../i18n';
-import { errorText, storageBackendName } from '../state/text';
+import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
 import { useStore } from './context';
 import { CheckField, ViewHead, fieldA11y } from './forms';
 import { Placeholder } from './widgets';
@@ -146,7 +146,9 @@ export function SettingsView() {
               {t('settings.storage', { backend: storageBackendName(store.i18n.value, auth.storage.backend) })}
               <span class="sub">{auth.storage.persisted ? t('settings.persisted') : t('settings.sessionOnly')}</span>
             </p>
-            {!auth.storage.persisted && auth.storage.reason && <p class="hint">{auth.storage.reason}</p>}
+            {!auth.storage.persisted && (
+              <Hint text={sessionOnlyReason(store.i18n.value, auth.storage, info?.platform ?? '')} />
+            )}
           </>
         )}
         {auth?.mode === 'demo' && <p>{t('settings.demoAccount')}</p>}
@@ -160,4 +162,8 @@ export function SettingsView() {
       </section>
     </section>
   );
+}
+
+function Hint({ text }: { text: string | null }) {
+  return text ? <p class="hint">{text}</p> : null;
 }

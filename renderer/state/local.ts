@@ -8,12 +8,16 @@ export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
 }
 
 export interface LocalStore {
   read(key: string): unknown;
   write(key: string, value: unknown): void;
   remove(key: string): void;
+  /** Removes every kept key that `drop` picks (keys as passed to `write`). */
+  removeWhere(drop: (key: string) => boolean): void;
 }
 
 const PREFIX = 'vps-tray:';
@@ -43,6 +47,16 @@ export function createLocalStore(storage: KeyValueStorage | null): LocalStore {
         // Nothing to undo.
       }
     },
+    removeWhere(drop) {
+      if (!storage) return;
+      try {
+        // Collected first: removing while walking the indexes would skip keys.
+        const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '');
+        for (const key of keys) if (key.startsWith(PREFIX) && drop(key.slice(PREFIX.length))) storage.removeItem(key);
+      } catch {
+        // Disabled storage: nothing was kept.
+      }
+    },
   };
 }
 
@@ -53,6 +67,10 @@ export function createMemoryStorage(): KeyValueStorage & { readonly size: number
     getItem: (key) => items.get(key) ?? null,
     setItem: (key, value) => void items.set(key, value),
     removeItem: (key) => void items.delete(key),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
     get size() {
       return items.size;
     },
@@ -67,3 +85,10 @@ export const draftKey = {
   create: (accountId: string) => `draft:create:${accountId}`,
   edit: (serverKey: string) => `draft:edit:${serverKey}`,
 };
+
+/** The account a draft key belongs to (server keys are `${accountId}:${id}`); undefined for other keys. */
+export function draftAccount(key: string): string | undefined {
+  if (key.startsWith('draft:create:')) return key.slice('draft:create:'.length);
+  if (key.startsWith('draft:edit:')) return key.slice('draft:edit:'.length).replace(/:[^:]*$/, '');
+  return undefined;
+}

@@ -11,6 +11,7 @@ import type {
   FleetDelta,
   FleetSnapshot,
   FleetStatus,
+  IpcError,
   PopupShown,
   ServerRef,
   ServerView,
@@ -18,8 +19,8 @@ import type {
 import type { VpsBridge } from '../../preload/bridge';
 import { createI18n, pickLanguage, pickLocale, type I18n } from '../i18n';
 import { applyDelta, compareViews, matchesSearch, refKey, refOf, type StatusChange } from './fleet';
-import { createLocalStore, type KeyValueStorage } from './local';
-import { errorText, statusLabel } from './text';
+import { createLocalStore, draftAccount, draftKey, type KeyValueStorage } from './local';
+import { errorText, outcomeText, statusLabel } from './text';
 
 export type View =
   | { name: 'list' }
@@ -164,9 +165,30 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     announcement.value = lines.join('. ');
   }
 
+  /**
+   * Edit drafts outlive the popup, not their server or account: a draft for a server that is gone, or
+   * of an account no longer signed in, could never be saved and would only leak into a later form.
+   */
+  function dropDrafts(drop: (key: string, account: string | undefined) => boolean): void {
+    local.removeWhere((key) => drop(key, draftAccount(key)));
+  }
+
+  function dropEditDrafts(serverKeys: readonly string[]): void {
+    for (const key of serverKeys) local.remove(draftKey.edit(key));
+  }
+
   function replaceFleet(snapshot: FleetSnapshot): void {
     byKey.clear();
     for (const server of snapshot.servers) byKey.set(server.key, server);
+    // A full list: servers deleted while no popup was open lose their drafts now.
+    const current = auth.value;
+    if (snapshot.status.loaded && current && current.mode !== 'none')
+      dropDrafts(
+        (key, account) =>
+          key.startsWith('draft:edit:') &&
+          account === current.account.id &&
+          !byKey.has(key.slice('draft:edit:'.length)),
+      );
     batch(() => {
       fleetStatus.value = snapshot.status;
       fleetError.value = null;
@@ -177,6 +199,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   function applyFleetDelta(delta: FleetDelta): void {
     const knownBefore = byKey.size;
     const changes = applyDelta(byKey, delta);
+    dropEditDrafts(delta.removed);
     batch(() => {
       fleetStatus.value = delta.status;
       if (delta.upserted.length > 0 || delta.removed.length > 0) fleetVersion.value++;
@@ -213,12 +236,15 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     const previous = auth.value;
     auth.value = next;
     if (next.mode === 'none') {
+      // Signed out (or the token is gone): its drafts go too. A locked keychain keeps the token, and so the drafts.
+      if (next.notice?.code !== 'keychain-unavailable') dropDrafts((_key, account) => account !== undefined);
       // A repeated "no token" (e.g. re-sent by main) must not pull the user out of Settings.
       if (previous?.mode !== 'none') clearFleet();
       return;
     }
     const sameAccount = previous && previous.mode !== 'none' && previous.account.id === next.account.id;
     if (!sameAccount) {
+      dropDrafts((_key, account) => account !== undefined && account !== next.account.id);
       if (previous && previous.mode !== 'none') clearFleet();
       await subscribeFleet();
     }
@@ -318,23 +344,25 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         key,
         result.ok
           ? { tone: 'info', text: i18n.value.t(`accepted.${action}`) }
-          : { tone: 'error', text: errorText(i18n.value, result.error, { write: true }) },
+          : powerFailure(result.error, target.server.name, action),
       );
     });
   }
 
-  function applyOutcome(outcome: ActionOutcome): void {
+  function powerFailure(error: IpcError, name: string, action: PowerAction): RowNotice {
     const i = i18n.value;
-    const params = { name: outcome.serverName, action: i.t(`actionName.${outcome.action}`), message: outcome.message };
-    const text =
-      outcome.outcome === 'done'
-        ? i.t('outcome.done', params)
-        : outcome.outcome === 'removed'
-          ? i.t('outcome.removed', params)
-          : outcome.outcome === 'timed-out'
-            ? i.t('outcome.timedOut', params)
-            : i.t('outcome.failed', params);
-    setNotice(refKey(outcome.ref), { tone: outcome.outcome === 'done' ? 'info' : 'error', text: text.trim() });
+    if (!error.outcomeUnknown) return { tone: 'error', text: errorText(i, error, { write: true }) };
+    // Main keeps the server pending and watches it: its outcome replaces this notice, and "Refresh" is no advice.
+    const text = i.t('outcome.watching', { name, action: i.t(`actionName.${action}`) });
+    const apiText = error.apiText?.trim();
+    return { tone: 'error', text: apiText ? `${text} ${i.t('error.apiSaid', { text: apiText })}` : text };
+  }
+
+  function applyOutcome(outcome: ActionOutcome): void {
+    setNotice(refKey(outcome.ref), {
+      tone: outcome.outcome === 'done' ? 'info' : 'error',
+      text: outcomeText(i18n.value, outcome),
+    });
   }
 
   // ----- navigation & escape -------------------------------------------------------------------

@@ -125,13 +125,14 @@ describe('power actions', () => {
         serverName: 'web-01',
         action: 'reboot',
         outcome: 'timed-out',
-        message: 'Still rebooting after 5 minutes.',
-        elapsedMs: 300_000,
+        message: 'Reboot of web-01 did not finish within 10 min.',
+        elapsedMs: 600_000,
+        finalStatus: 'rebooting',
       }),
     );
     await settle();
     const row = rowOf(rendered.root, 'web-01');
-    expect(hasText(row, 'web-01: reboot did not finish in time. Still rebooting after 5 minutes.')).toBe(true);
+    expect(hasText(row, 'The reboot of web-01 did not finish within 10 min 0 s. It is rebooting now.')).toBe(true);
     await click(getByRole(row, 'button', 'Dismiss message'));
     expect(hasText(rowOf(rendered.root, 'web-01'), 'did not finish')).toBe(false);
   });

@@ -205,23 +205,39 @@ describe('errors in the popup', () => {
       fake.emit(EventChannel.fleetChanged, {
         upserted: [],
         removed: [],
-        status: loadedStatus({ stale: { kind: 'server', message: 'VPS.org had a problem (503).', since: 1 } }),
+        status: loadedStatus({
+          stale: { kind: 'server', status: 503, message: 'VPS.org had a problem (503).', since: 1 },
+        }),
       }),
     );
     await settle();
     const banner = rendered.root.querySelector<HTMLElement>('[data-testid="stale-banner"]')!;
-    expect(hasText(banner, 'VPS.org má potíže na své straně. Zkuste to později.')).toBe(true);
+    expect(hasText(banner, 'VPS.org má potíže (503).')).toBe(true);
+    expect(hasText(banner, 'není dostupné')).toBe(false);
     expect(hasText(banner, 'had a problem')).toBe(false);
   });
 
-  it('tells at the row that a timed-out power action may or may not have happened', async () => {
-    const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01', status: 'stopped' }))] });
-    fake.handle(InvokeChannel.serversStart, () =>
-      fail({ kind: 'timeout', message: 'The start request timed out.', outcomeUnknown: true }),
-    );
+  it('tells at the row that a timed-out power action’s outcome is unknown and the server is watched; buttons stay disabled', async () => {
+    const stopped = makeServer(1, { name: 'web-01', status: 'stopped' });
+    const fake = createFakeBridge({ servers: [makeView(stopped)] });
+    // As main does: the server stays pending (tracked) while the request's fate is unknown.
+    fake.handle(InvokeChannel.serversStart, () => {
+      fake.emit(EventChannel.fleetChanged, {
+        upserted: [makeView(stopped, { action: 'start', startedAt: 1 })],
+        removed: [],
+        status: loadedStatus(),
+      });
+      return fail({ kind: 'timeout', message: 'The start request timed out.', outcomeUnknown: true });
+    });
     const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
-    expect(getByRole(rendered.root, 'alert').textContent).toMatch(/outcome is unknown/);
+    expect(getByRole(rendered.root, 'alert').textContent).toContain(
+      'The outcome of the start of web-01 is unknown: VPS.org gave no clear answer. The app is watching the server and will show the result here.',
+    );
+    expect(hasText(rendered.root, 'Refresh')).toBe(false);
+    const start = getByRole(rendered.root, 'button', 'Start web-01');
+    expect(start.getAttribute('aria-disabled')).toBe('true');
+    await click(start);
     expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
   });
 
