@@ -3,6 +3,7 @@
 // sender frame's URL along and makes sure nothing thrown reaches Electron (which would send the
 // error text, possibly with internals, to the renderer).
 import { EventChannel, type InvokeChannel, type Result } from '../../preload/contract';
+import { GENERIC_INTERNAL_MESSAGE } from '../ipc/errors';
 import type { IpcRouter } from '../ipc/router';
 
 /** The parts of IpcMainInvokeEvent used. */
@@ -20,10 +21,7 @@ export interface EventTargetLike {
   isDestroyed?(): boolean;
 }
 
-const INTERNAL_FAILURE: Result<unknown> = {
-  ok: false,
-  error: { kind: 'internal', message: 'Something went wrong inside the app. Please try again.' },
-};
+const INTERNAL_FAILURE: Result<unknown> = { ok: false, error: { kind: 'internal', message: GENERIC_INTERNAL_MESSAGE } };
 
 /** Registers one handler per invoke channel; returns a function removing them. */
 export function bindIpc(

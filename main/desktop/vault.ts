@@ -4,6 +4,7 @@
 //
 // All methods must be called after `app` is ready: safeStorage reports `unknown` / unavailable before.
 import { z } from 'zod';
+import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../auth/token-service';
 import type { AccountInfo, TokenStorageInfo } from '../../preload/contract';
 import type { StoredAccount, TokenVault, VaultLoadResult } from '../ports';
 
@@ -48,10 +49,15 @@ export const NO_KEYRING_REASON =
   'No system keyring is available (Linux selected basic_text). Install and unlock GNOME Keyring or KWallet (libsecret) to keep the token between sessions.';
 export const UNKNOWN_BACKEND_REASON =
   'The system keyring could not be identified (Linux reported "unknown"). The token is kept for this session only; install and unlock GNOME Keyring or KWallet (libsecret) to keep it between sessions.';
-export const KEYCHAIN_UNAVAILABLE_MESSAGE =
-  'The system keychain is locked or not running, so the saved token cannot be read now. It is kept and tried again at the next start; paste the token to use it for this session.';
 export const ENCRYPTION_UNAVAILABLE_REASON =
-  'Secure storage is not available on this system, so the token is kept for this session only.';
+  'Secure storage is not available on this system, so the token is kept for this session only. On Linux, install and unlock GNOME Keyring or KWallet (libsecret) to keep it between sessions.';
+
+/** A token kept for this session only: why, as a code for the popup and in English for logs. */
+type SessionOnlyStorage = TokenStorageInfo & Required<Pick<TokenStorageInfo, 'reason' | 'reasonCode'>>;
+
+function sessionOnly(reasonCode: SessionOnlyStorage['reasonCode'], reason: string): SessionOnlyStorage {
+  return { backend: 'memory', persisted: false, reason, reasonCode };
+}
 
 export interface VaultDeps {
   safeStorage: SafeStoragePort;
@@ -110,14 +116,12 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
     } catch (error) {
       log('warn', `safeStorage availability check failed: ${describeError(error)}`);
     }
-    if (!available) return { backend: 'memory', persisted: false, reason: ENCRYPTION_UNAVAILABLE_REASON };
+    if (!available) return sessionOnly('encryption-unavailable', ENCRYPTION_UNAVAILABLE_REASON);
     const backend = platformBackend(deps.platform, safeStorage);
     if (deps.platform === 'linux' && UNSAFE_LINUX_BACKENDS.has(backend)) {
-      return {
-        backend: 'memory',
-        persisted: false,
-        reason: backend === 'basic_text' ? NO_KEYRING_REASON : UNKNOWN_BACKEND_REASON,
-      };
+      return backend === 'basic_text'
+        ? sessionOnly('no-keyring', NO_KEYRING_REASON)
+        : sessionOnly('unknown-backend', UNKNOWN_BACKEND_REASON);
     }
     return { backend, persisted: true };
   }
@@ -180,7 +184,7 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
       }
       accounts.push(...sessionAccounts.values());
       if (accounts.length === 0) {
-        if (keptLocked) return { status: 'unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE };
+        if (keptLocked) return { status: 'unavailable', message: KEYCHAIN_UNAVAILABLE_NOTICE.message };
         return failed.length > 0
           ? {
               status: 'decrypt-failed',
@@ -220,11 +224,10 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
           return storage;
         } catch (error) {
           log('warn', `Encrypting the token failed; keeping it for this session only: ${describeError(error)}`);
-          storage = {
-            backend: 'memory',
-            persisted: false,
-            reason: `The system keychain refused to store the token (${describeError(error)}), so it is kept for this session only.`,
-          };
+          storage = sessionOnly(
+            'keychain-refused',
+            `The system keychain refused to store the token (${describeError(error)}), so it is kept for this session only.`,
+          );
         }
       }
       // The new token cannot be stored: it serves this session (it takes precedence in load) while the

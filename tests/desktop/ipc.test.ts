@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bindIpc, createEventForwarder, type IpcMainLike, type InvokeEventLike } from '../../main/desktop/ipc';
+import { GENERIC_INTERNAL_MESSAGE } from '../../main/ipc/errors';
 import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
 import { EventChannel, InvokeChannel, type Result } from '../../preload/contract';
 
@@ -53,7 +54,7 @@ describe('ipc binding', () => {
       log,
     );
     const result = await handlers.get(InvokeChannel.appInfo)!({ senderFrame: { url: PAGE } }, undefined);
-    expect(result).toEqual({ ok: false, error: { kind: 'internal', message: expect.any(String) } });
+    expect(result).toEqual({ ok: false, error: { kind: 'internal', message: GENERIC_INTERNAL_MESSAGE } });
     expect(JSON.stringify(result)).not.toContain('abc');
     expect(log).toHaveBeenCalledTimes(1);
   });

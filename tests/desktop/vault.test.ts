@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../../main/auth/token-service';
 import {
   createTokenVault,
   ENCRYPTION_UNAVAILABLE_REASON,
@@ -105,7 +106,7 @@ describe('token vault', () => {
     const vault = createTokenVault({ safeStorage: port, store, platform: 'linux' });
 
     const info = await vault.save(ACCOUNT, TOKEN);
-    expect(info).toEqual({ backend: 'memory', persisted: false, reason: NO_KEYRING_REASON });
+    expect(info).toEqual({ backend: 'memory', persisted: false, reason: NO_KEYRING_REASON, reasonCode: 'no-keyring' });
     expect(info.reason).toMatch(/GNOME Keyring or KWallet/);
     expect(written).toEqual([]);
     expect(state.encryptCalls).toBe(0);
@@ -126,6 +127,7 @@ describe('token vault', () => {
     expect(info.persisted).toBe(false);
     expect(info.backend).toBe('memory');
     expect(info.reason).toMatch(/unknown/);
+    expect(info.reasonCode).toBe('unknown-backend');
     expect(written).toEqual([]);
   });
 
@@ -137,7 +139,10 @@ describe('token vault', () => {
       backend: 'memory',
       persisted: false,
       reason: ENCRYPTION_UNAVAILABLE_REASON,
+      reasonCode: 'encryption-unavailable',
     });
+    // Like the basic_text reason, it says what to install.
+    expect(ENCRYPTION_UNAVAILABLE_REASON).toMatch(/GNOME Keyring or KWallet \(libsecret\)/);
     expect(written).toEqual([]);
   });
 
@@ -153,6 +158,7 @@ describe('token vault', () => {
     const info = await vault.save(ACCOUNT, TOKEN);
     expect(info.persisted).toBe(false);
     expect(info.reason).toMatch(/keychain locked/);
+    expect(info.reasonCode).toBe('keychain-refused');
     // The new token serves this session; the stored one stays until a token can be stored in its place.
     expect(store.get(VAULT_KEY)).toEqual(before);
     for (const text of written) expect(text).not.toContain(TOKEN);
@@ -177,7 +183,11 @@ describe('token vault', () => {
     Object.assign(state, change);
     const logs: string[] = [];
     const locked = createTokenVault({ safeStorage: port, store, platform, log: (_l, m) => logs.push(m) });
-    await expect(locked.load()).resolves.toEqual({ status: 'unavailable', message: expect.stringMatching(/kept/) });
+    // One wording of it: the notice the popup shows.
+    await expect(locked.load()).resolves.toEqual({
+      status: 'unavailable',
+      message: KEYCHAIN_UNAVAILABLE_NOTICE.message,
+    });
     expect(state.decryptCalls).toBe(0);
     expect(store.get(VAULT_KEY)).toEqual(stored);
     expect(logs.join('\n')).not.toContain(TOKEN);
