@@ -5,7 +5,7 @@ import type { AppNotice } from '../../preload/contract';
 import type { SettingsStore } from '../ports';
 import { createSettingsStore, SETTINGS_FILE_NAME, settingsContentProblem } from './settings-store';
 import { openStoreFile, type OpenedStoreFile, type OpenStoreFileOptions, type StoreFileLog } from './store-file';
-import type { KeyValueStore } from './vault';
+import { vaultContentProblem, type KeyValueStore } from './vault';
 
 export const VAULT_FILE_NAME = 'vault';
 
@@ -48,7 +48,7 @@ export function openAppStores(options: OpenAppStoresOptions): AppStores {
   const settingsFile = tryOpen({ ...common, name: SETTINGS_FILE_NAME, contentProblem: settingsContentProblem }, log);
   if (settingsFile?.recovered) notices.push({ code: 'settings-reset', backupPath: settingsFile.recovered.backupPath });
 
-  const vaultFile = tryOpen({ ...common, name: VAULT_FILE_NAME }, log);
+  const vaultFile = tryOpen({ ...common, name: VAULT_FILE_NAME, contentProblem: vaultContentProblem }, log);
   if (vaultFile?.recovered) notices.push({ code: 'vault-reset', backupPath: vaultFile.recovered.backupPath });
 
   return {

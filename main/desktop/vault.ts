@@ -42,6 +42,20 @@ const vaultDataSchema = z.object({
 
 export type VaultData = z.infer<typeof vaultDataSchema>;
 
+/**
+ * Why a vault file's content cannot be used, or null when it can (no vault yet counts as usable). Vault
+ * data of another shape (e.g. `version: 2` written by a newer app before a downgrade) is moved aside with
+ * the file, not deleted: a later version may still read it.
+ */
+export function vaultContentProblem(content: Record<string, unknown>): string | null {
+  const data = content[VAULT_KEY];
+  if (data === undefined || data === null) return null;
+  const parsed = vaultDataSchema.safeParse(data);
+  if (parsed.success) return null;
+  const issues = parsed.error.issues.map((issue) => `${[VAULT_KEY, ...issue.path].join('.')}: ${issue.message}`);
+  return `does not match the vault schema (${issues.join('; ')})`;
+}
+
 /** Linux backends that do not protect the token: Chromium's basic_text uses a fixed, public key. */
 const UNSAFE_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 

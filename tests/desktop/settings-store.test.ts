@@ -116,6 +116,18 @@ describe('vault file', () => {
     await expect(vault.load()).resolves.toEqual({ status: 'none' });
   });
 
+  it('moves vault data of another version (a downgrade) aside instead of deleting it, and tells the user', async () => {
+    const newer = JSON.stringify({ tokenVault: { version: 2, keys: { default: { sealed: 'abc' } } } });
+    writeFileSync(join(directory, 'vault.json'), newer);
+    const logs: string[] = [];
+    const { vaultStore, notices } = openStores((_level, message) => void logs.push(message));
+    const backup = join(directory, 'vault.corrupt-2026-11-26T20-15-00.json');
+    expect(readFileSync(backup, 'utf8')).toBe(newer);
+    expect(notices).toEqual([{ code: 'vault-reset', backupPath: backup }]);
+    expect(logs.join('\n')).toMatch(/vault schema \(tokenVault\.version/);
+    expect(vaultStore.get(VAULT_KEY)).toBeUndefined();
+  });
+
   it('reports both files when both are corrupt', () => {
     writeFileSync(join(directory, 'settings.json'), 'not json');
     writeFileSync(join(directory, 'vault.json'), '"a string"');
