@@ -4,9 +4,10 @@
 // menu while it is open closes it on some platforms, and costs a round trip to the OS each poll).
 import { isDeepStrictEqual } from 'node:util';
 import type { PowerAction } from '../api/schemas';
+import { statusRank } from '../api/statuses';
 import type { TraySummary } from '../fleet/tray-summary';
-import { plural, statusName, type CountKind, type Messages } from '../i18n';
-import type { ErrorKind, ServerRef } from '../../preload/contract';
+import { conflictText, plural, statusName, type CountKind, type Messages } from '../i18n';
+import type { ErrorKind, IpcError, ServerRef } from '../../preload/contract';
 import type { Settings } from '../settings/schema';
 
 export type TrayIntent =
@@ -26,6 +27,23 @@ export type TrayIconState = TraySummary['icon'];
 
 const ACTION_ORDER: readonly PowerAction[] = ['start', 'stop', 'reboot'];
 
+/**
+ * Most per-server submenus in the menu: a native menu of thousands of entries is slow to build on every
+ * change and useless to scroll; the rest is one click away in the popup.
+ */
+export const TRAY_SERVER_LIMIT = 25;
+
+type TrayServer = TraySummary['servers'][number];
+
+const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Trouble first, like the popup: suspended/unknown/stopped, then busy (or with an action), then running; then by name. */
+function compareTrayServers(a: TrayServer, b: TrayServer): number {
+  const rank = (server: TrayServer) =>
+    server.pending ? Math.min(1, statusRank(server.status)) : statusRank(server.status);
+  return rank(a) - rank(b) || nameCollator.compare(a.name, b.name) || a.ref.id - b.ref.id;
+}
+
 const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false });
 const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem => ({
   type: 'normal',
@@ -35,11 +53,7 @@ const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem
 });
 const separator: TrayMenuItem = { type: 'separator' };
 
-function serverSubmenu(
-  server: TraySummary['servers'][number],
-  confirmations: Settings['confirmations'],
-  messages: Messages,
-): TrayMenuItem {
+function serverSubmenu(server: TrayServer, confirmations: Settings['confirmations'], messages: Messages): TrayMenuItem {
   const status = statusName(messages, server.status);
   const items: TrayMenuItem[] = [info(messages.menu.status(status, server.pending))];
   if (server.ip) items.push(info(`IP: ${server.ip}`));
@@ -84,7 +98,10 @@ export function buildTrayMenuModel(
     if (summary.auth === 'demo') items.push(info(menu.demo));
     if (summary.stale) items.push(info(menu.stale));
     if (summary.servers.length === 0) items.push(info(menu.noServers));
-    for (const server of summary.servers) items.push(serverSubmenu(server, confirmations, messages));
+    const shown = summary.servers.toSorted(compareTrayServers).slice(0, TRAY_SERVER_LIMIT);
+    for (const server of shown) items.push(serverSubmenu(server, confirmations, messages));
+    const hidden = summary.servers.length - shown.length;
+    if (hidden > 0) items.push(command(menu.moreServers(hidden), { intent: 'open' }));
   }
 
   items.push(separator);
@@ -216,7 +233,7 @@ export interface TrayIntentDeps {
   powerAction(
     ref: ServerRef,
     action: PowerAction,
-  ): Promise<{ ok: true } | { ok: false; error: { kind: ErrorKind; message: string } }>;
+  ): Promise<{ ok: true } | { ok: false; error: Pick<IpcError, 'kind' | 'message' | 'conflict'> }>;
   notify(title: string, body: string): void;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -226,6 +243,17 @@ export interface TrayIntentDeps {
  * failed) as an outcome with its own notification; these never become outcomes, so the tray tells them.
  */
 const REFUSED_UNSENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['conflict', 'no-token', 'invalid-payload']);
+
+/** Why the action was refused, in the user's language; the core's English message only as a fallback. */
+function refusalBody(
+  error: Pick<IpcError, 'kind' | 'message' | 'conflict'>,
+  action: PowerAction,
+  messages: Messages,
+): string {
+  if (error.conflict) return conflictText(messages, error.conflict, action);
+  if (error.kind === 'no-token') return messages.menu.noToken;
+  return error.message;
+}
 
 /** Carries out a tray intent. Never throws (it runs inside a native menu callback). */
 export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): Promise<void> {
@@ -259,9 +287,11 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
           if (!agreed) return;
         }
         const result = await deps.powerAction(intent.ref, intent.action);
-        // The body is the core's own reason (English): it is the only account of why.
         if (!result.ok && REFUSED_UNSENT.has(result.error.kind))
-          deps.notify(messages.powerFailed(intent.action, intent.serverName), result.error.message);
+          deps.notify(
+            messages.powerFailed(intent.action, intent.serverName),
+            refusalBody(result.error, intent.action, messages),
+          );
         return;
       }
     }

@@ -43,10 +43,11 @@ const intents = (items: TrayMenuItem[]) =>
 describe('tray menu model', () => {
   it('offers only the valid power actions per server, with confirmations marked', () => {
     const model = buildTrayMenuModel(fleet, 'darwin', confirmations, en);
+    // Trouble first, like the popup: stopped, then busy, then running.
     expect(labels(model)).toEqual([
-      'web-01 — running',
       'db-01 — stopped',
       'new-01 — provisioning ⏳',
+      'web-01 — running',
       '---',
       'Refresh',
       'Open',
@@ -77,9 +78,9 @@ describe('tray menu model', () => {
     // Every power action is still reachable from the menu.
     const all = model.flatMap((item) => (item.type === 'submenu' ? intents(item.submenu) : []));
     expect(all.filter((i) => i.intent === 'power').map((i) => (i.intent === 'power' ? i.action : ''))).toEqual([
+      'start',
       'stop',
       'reboot',
-      'start',
     ]);
   });
 
@@ -115,9 +116,9 @@ describe('tray menu model', () => {
     expect(labels(model)).toEqual([
       'Otevřít VPS.org Tray',
       '---',
-      'web-01 — běží',
       'db-01 — zastaven',
       'new-01 — zřizuje se ⏳',
+      'web-01 — běží',
       '---',
       'Obnovit',
       'Nastavení…',
@@ -153,6 +154,47 @@ describe('tray menu model', () => {
       'Ukázkový režim — simulované servery',
       '⚠ Neaktuální — poslední obnovení selhalo',
     ]);
+  });
+
+  it('with 3 000 servers shows at most 25 submenus, trouble first, and a way to the rest', () => {
+    const statuses = ['active', 'active', 'active', 'rebooting', 'stopped', 'suspended', 'migrating'];
+    const servers: TraySummary['servers'] = Array.from({ length: 3_000 }, (_, index) => {
+      const status = statuses[index % statuses.length]!;
+      return {
+        ref: ref(index + 1),
+        name: `srv-${String(index + 1).padStart(4, '0')}`,
+        status,
+        ip: null,
+        pending: false,
+        actions: [],
+      };
+    });
+    // Trouble is rare and at the end of the list as the API sends it.
+    servers[2_999] = { ...servers[2_999]!, name: 'zz-last', status: 'stopped' };
+    const model = buildTrayMenuModel({ ...fleet, servers }, 'win32', confirmations, en);
+    const shown = model.filter((item) => item.type === 'submenu');
+    expect(shown).toHaveLength(25);
+    const shownNames = shown.map((item) => item.label.split(' — ')[0]);
+    const trouble = servers.filter((server) => ['stopped', 'suspended', 'migrating'].includes(server.status));
+    expect(trouble.length).toBeGreaterThan(25);
+    // Every server shown is in trouble (no running or busy one takes a place), in name order.
+    for (const item of shown) expect(item.label).toMatch(/— (stopped|suspended|migrating)$/);
+    expect(shownNames).toEqual(shownNames.toSorted());
+    const more = model.find((item) => item.type === 'normal' && item.label.startsWith('2975 more'));
+    expect(more).toEqual({
+      type: 'normal',
+      label: '2975 more… — Open VPS.org Tray',
+      enabled: true,
+      click: { intent: 'open' },
+    });
+    const czech = buildTrayMenuModel({ ...fleet, servers }, 'win32', confirmations, cs);
+    expect(labels(czech)).toContain('Další servery (2975)… — Otevřít VPS.org Tray');
+  });
+
+  it('a small fleet needs no "more" item', () => {
+    expect(labels(buildTrayMenuModel(fleet, 'win32', confirmations, en)).some((label) => label.includes('more'))).toBe(
+      false,
+    );
   });
 
   it('shows an unknown status as the API sends it', () => {
@@ -368,13 +410,46 @@ describe('tray intents', () => {
     const d = intentDeps({
       powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
         ok: false,
-        error: { kind: 'conflict', message: 'Server is already running' },
+        error: {
+          kind: 'conflict',
+          message: 'English fallback',
+          conflict: { reason: 'already-running', serverName: 'web-01', status: 'active' },
+        },
       })),
     });
     await runTrayIntent({ ...reboot, action: 'start', confirm: false }, d);
     expect(d.confirm).not.toHaveBeenCalled();
     expect(d.notify).toHaveBeenCalledTimes(1);
-    expect(d.notify).toHaveBeenCalledWith('Start of web-01 failed', 'Server is already running');
+    expect(d.notify).toHaveBeenCalledWith('Start of web-01 failed', 'web-01 is already running.');
+  });
+
+  it('words a refusal from its reason in Czech', async () => {
+    const refusals = [
+      [{ reason: 'already-running', serverName: 'web-01', status: 'active' }, 'Server web-01 už běží.'],
+      [
+        { reason: 'in-flight', serverName: 'web-01', status: 'rebooting', pendingAction: 'reboot' },
+        'Na serveru web-01 ještě probíhá jiná akce (restartování).',
+      ],
+      [
+        { reason: 'busy', serverName: 'web-01', status: 'stopping' },
+        'Server web-01 je ve stavu „zastavuje se“; počkejte, až se ustálí.',
+      ],
+      [
+        { reason: 'suspended', serverName: 'web-01', status: 'suspended' },
+        'Server web-01 je pozastaven; akce napájení nejsou k dispozici.',
+      ],
+    ] as const;
+    for (const [conflict, body] of refusals) {
+      const d = intentDeps({
+        getMessages: () => cs,
+        powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
+          ok: false,
+          error: { kind: 'conflict', message: 'English fallback', conflict },
+        })),
+      });
+      await runTrayIntent({ ...reboot, confirm: false }, d);
+      expect(d.notify).toHaveBeenCalledWith('Restartování serveru web-01 se nezdařilo', body);
+    }
   });
 
   it.each(['server', 'network', 'not-found', 'timeout'] as const)(
@@ -397,7 +472,7 @@ describe('tray intents', () => {
       getMessages: () => cs,
       powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
         ok: false,
-        error: { kind: 'no-token', message: 'Conflict' },
+        error: { kind: 'no-token', message: 'Set a VPS.org API token first.' },
       })),
     });
     await runTrayIntent({ ...reboot, action: 'stop' }, d);
@@ -407,7 +482,10 @@ describe('tray intents', () => {
       'Zastavit',
       'Zrušit',
     );
-    expect(d.notify).toHaveBeenCalledWith('Zastavení serveru web-01 se nezdařilo', 'Conflict');
+    expect(d.notify).toHaveBeenCalledWith(
+      'Zastavení serveru web-01 se nezdařilo',
+      'Není nastaven API token — otevřete aplikaci a přidejte ho',
+    );
   });
 
   it('copies the IP, opens, refreshes and quits; a throwing effect does not escape', async () => {
