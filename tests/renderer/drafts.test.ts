@@ -1,10 +1,11 @@
 // No lost work: half-filled Create and Edit forms outlive navigation and a new popup window (drafts in
 // the page's storage), and are gone after a successful save or an explicit Cancel. Never the token.
+import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { InvokeChannel } from '../../preload/contract';
+import { EventChannel, InvokeChannel } from '../../preload/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
-import { createFakeBridge, makeDetail, makeServer, makeView, ok } from './fake-bridge';
-import { click, getByRole, hasText, press, queryByRole, typeInto, popupUnderTest } from './dom';
+import { DEMO_AUTH, createFakeBridge, loadedStatus, makeDetail, makeServer, makeView, ok } from './fake-bridge';
+import { click, getByRole, hasText, press, queryByRole, settle, typeInto, popupUnderTest } from './dom';
 
 const popup = popupUnderTest();
 
@@ -128,6 +129,103 @@ describe('edit draft', () => {
         input: { name: 'web-01', hostname: 'www.example.org', backups_enabled: true },
       },
     ]);
+    expect(storage.size).toBe(0);
+  });
+});
+
+describe('drafts are dropped with their server or account', () => {
+  const editKey = (serverKey: string) => `vps-tray:draft:edit:${serverKey}`;
+  const createKey = (accountId: string) => `vps-tray:draft:create:${accountId}`;
+  const keptDraft = JSON.stringify({ name: 'kept', hostname: 'kept.example.com', backups_enabled: true });
+
+  /** Storage holding drafts of acct's web-01 and db-01 and acct's Create form. */
+  function storageWithDrafts() {
+    const storage = createMemoryStorage();
+    storage.setItem(editKey('acct:1'), keptDraft);
+    storage.setItem(editKey('acct:2'), keptDraft);
+    storage.setItem(createKey('acct'), JSON.stringify({ name: 'half' }));
+    return storage;
+  }
+
+  it('drops the edit draft of a server removed from the fleet, and only its', async () => {
+    const storage = storageWithDrafts();
+    const fake = createFakeBridge({ servers: [makeView(web), makeView(db)] });
+    await popup.render(fake, { storage });
+    await act(() =>
+      fake.emit(EventChannel.fleetChanged, { upserted: [], removed: ['acct:1'], status: loadedStatus() }),
+    );
+    await settle();
+    expect(storage.getItem(editKey('acct:1'))).toBeNull();
+    expect(storage.getItem(editKey('acct:2'))).toBe(keptDraft);
+    expect(storage.getItem(createKey('acct'))).not.toBeNull();
+  });
+
+  it('drops the drafts of servers that were deleted while no popup was open', async () => {
+    const storage = storageWithDrafts();
+    await popup.render({ servers: [makeView(db)] }, { storage });
+    expect(storage.getItem(editKey('acct:1'))).toBeNull();
+    expect(storage.getItem(editKey('acct:2'))).toBe(keptDraft);
+  });
+
+  it('keeps the drafts while the first list has not arrived yet', async () => {
+    const storage = storageWithDrafts();
+    await popup.render({ servers: [], status: loadedStatus({ loaded: false, lastSuccessAt: null }) }, { storage });
+    expect(storage.getItem(editKey('acct:1'))).toBe(keptDraft);
+  });
+
+  it('drops the draft of a server the user deletes', async () => {
+    const storage = createMemoryStorage();
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversDelete, () => ok(null));
+    const rendered = await popup.render(fake, { storage });
+    await openEdit('web-01');
+    await typeInto(input('Hostname'), 'www.example.org');
+    expect(storage.getItem(editKey('acct:1'))).not.toBeNull();
+    await press(document.body, 'Escape');
+    await click(getByRole(rendered.root, 'button', 'Delete'));
+    await typeInto(input('Type web-01 to confirm'), 'web-01');
+    await click(getByRole(rendered.root, 'button', 'Delete permanently'));
+    expect(fake.callsTo(InvokeChannel.serversDelete)).toHaveLength(1);
+    expect(storage.getItem(editKey('acct:1'))).toBeNull();
+  });
+
+  it('drops every draft on sign-out', async () => {
+    const storage = storageWithDrafts();
+    storage.setItem('vps-tray:notices:dismissed', '[]');
+    const fake = createFakeBridge({ servers: [makeView(web), makeView(db)] });
+    fake.handle(InvokeChannel.tokenClear, () => ok({ mode: 'none' }));
+    const rendered = await popup.render(fake, { storage });
+    await click(getByRole(header(), 'button', 'Settings'));
+    await click(getByRole(rendered.root, 'button', 'Sign out'));
+    expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(1);
+    expect(storage.size).toBe(1);
+    expect(storage.getItem('vps-tray:notices:dismissed')).toBe('[]');
+  });
+
+  it('drops the previous account’s drafts when another account signs in', async () => {
+    const storage = storageWithDrafts();
+    const fake = createFakeBridge({ servers: [makeView(web), makeView(db)] });
+    await popup.render(fake, { storage });
+    await act(() => fake.emit(EventChannel.authChanged, DEMO_AUTH));
+    await settle();
+    expect(storage.size).toBe(0);
+  });
+
+  it('keeps the drafts when the keychain is only locked (the token is kept too)', async () => {
+    const storage = storageWithDrafts();
+    await popup.render(
+      { auth: { mode: 'none', notice: { code: 'keychain-unavailable', message: 'Keychain locked.' } } },
+      { storage },
+    );
+    expect(storage.size).toBe(3);
+  });
+
+  it('drops the drafts when the stored token is gone', async () => {
+    const storage = storageWithDrafts();
+    await popup.render(
+      { auth: { mode: 'none', notice: { code: 'token-rejected', message: 'Rejected.' } } },
+      { storage },
+    );
     expect(storage.size).toBe(0);
   });
 });
