@@ -12,23 +12,63 @@ export interface NotificationFactory {
   create(options: { title: string; body: string }): NotificationLike;
 }
 
+/** How long a notification is held at most: auto-dismissed ones may never emit 'close'. */
+export const NOTIFICATION_HOLD_MS = 60_000;
+
+export interface NotifierOptions {
+  /** Default NOTIFICATION_HOLD_MS. */
+  holdMs?: number;
+  /** Default the global timers; injectable for tests. */
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export interface HeldNotifier extends Notifier {
+  /** Notifications still referenced (shown and not yet released). */
+  heldCount(): number;
+}
+
 /**
- * Keeps a reference to each notification until it is closed: a garbage-collected Notification loses
- * its click handler and, on Windows, can vanish from the action centre early.
+ * Keeps a reference to each notification while it may still be clicked: a garbage-collected
+ * Notification loses its click handler and, on Windows, can vanish from the action centre early. It is
+ * released on 'close', 'failed' or 'click', and after `holdMs` at the latest, since a notification the
+ * OS dismissed by itself may emit none of them (the set would grow for the app's whole life).
  */
-export function createNotifier(factory: NotificationFactory, onClick?: () => void): Notifier {
-  const live = new Set<NotificationLike>();
+export function createNotifier(
+  factory: NotificationFactory,
+  onClick?: () => void,
+  options: NotifierOptions = {},
+): HeldNotifier {
+  const holdMs = options.holdMs ?? NOTIFICATION_HOLD_MS;
+  const setTimer =
+    options.setTimer ??
+    ((run: () => void, ms: number) => {
+      const timer = setTimeout(run, ms);
+      // A held notification is no reason to keep the process alive.
+      timer.unref?.();
+      return timer;
+    });
+  const clearTimer = options.clearTimer ?? ((timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  const held = new Map<NotificationLike, unknown>();
   return {
     notify(title, body) {
       if (!factory.isSupported()) return;
       const notification = factory.create({ title, body });
-      live.add(notification);
-      const release = () => live.delete(notification);
+      const release = () => {
+        if (!held.has(notification)) return;
+        clearTimer(held.get(notification));
+        held.delete(notification);
+      };
+      held.set(notification, setTimer(release, holdMs));
       notification.on('close', release);
       notification.on('failed', release);
-      if (onClick) notification.on('click', onClick);
+      notification.on('click', () => {
+        release();
+        onClick?.();
+      });
       notification.show();
     },
+    heldCount: () => held.size,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   createClipboardPort,
   createNotifier,
   linuxAutostartEntry,
+  NOTIFICATION_HOLD_MS,
   type LinuxAutostartFs,
   type NotificationLike,
 } from '../../main/desktop/notify';
@@ -44,6 +45,30 @@ describe('notifier', () => {
     expect(created[0]!.shown).toBe(1);
     created[0]!.listeners.get('click')!();
     expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('releases a notification that never closes (auto-dismissed) on click or after the hold time', () => {
+    vi.useFakeTimers();
+    try {
+      const { created, factory } = notificationFactory();
+      const notifier = createNotifier(factory, () => {});
+      for (let index = 0; index < 3; index++) notifier.notify('VPS.org', `outcome ${index}`);
+      expect(notifier.heldCount()).toBe(3);
+      created[0]!.listeners.get('click')!();
+      expect(notifier.heldCount()).toBe(2);
+      created[1]!.listeners.get('close')!();
+      expect(notifier.heldCount()).toBe(1);
+      vi.advanceTimersByTime(NOTIFICATION_HOLD_MS - 1);
+      expect(notifier.heldCount()).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(notifier.heldCount()).toBe(0);
+      // A late event after the release changes nothing.
+      created[2]!.listeners.get('failed')!();
+      expect(notifier.heldCount()).toBe(0);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does nothing where notifications are not supported', () => {
