@@ -7,9 +7,9 @@ import {
   errorText,
   sessionOnlyReason,
   staleHeadline,
-  staleHeadlineSuffices,
   statusLabel,
   storageBackendName,
+  troubleSentence,
 } from '../state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../state/virtual';
 import { useStore } from './context';
@@ -86,7 +86,8 @@ export function ListView() {
             <strong>{staleHeadline(i18n, status.stale)}</strong>{' '}
             {status.lastSuccessAt !== null && t('stale.title', { time: i18n.time(status.lastSuccessAt) })}
           </p>
-          {!staleHeadlineSuffices(status.stale.kind) && <p class="banner-detail">{errorText(i18n, status.stale)}</p>}
+          {/* VPS.org's own trouble is the headline already; other kinds say why under it. */}
+          {troubleSentence(i18n, status.stale) === null && <p class="banner-detail">{errorText(i18n, status.stale)}</p>}
           <button type="button" onClick={() => void store.bridge.fleet.refresh()}>
             {t('stale.retry')}
           </button>

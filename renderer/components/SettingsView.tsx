@@ -147,7 +147,7 @@ export function SettingsView() {
               <span class="sub">{auth.storage.persisted ? t('settings.persisted') : t('settings.sessionOnly')}</span>
             </p>
             {!auth.storage.persisted && (
-              <Hint text={sessionOnlyReason(store.i18n.value, auth.storage, info?.platform ?? '')} />
+              <p class="hint">{sessionOnlyReason(store.i18n.value, auth.storage, info?.platform ?? '')}</p>
             )}
           </>
         )}
@@ -162,8 +162,4 @@ export function SettingsView() {
       </section>
     </section>
   );
-}
-
-function Hint({ text }: { text: string | null }) {
-  return text ? <p class="hint">{text}</p> : null;
 }

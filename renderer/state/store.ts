@@ -20,7 +20,7 @@ import type { VpsBridge } from '../../preload/bridge';
 import { createI18n, pickLanguage, pickLocale, type I18n } from '../i18n';
 import { applyDelta, compareViews, matchesSearch, refKey, refOf, type StatusChange } from './fleet';
 import { createLocalStore, draftAccount, draftKey, type KeyValueStorage } from './local';
-import { errorText, outcomeText, statusLabel } from './text';
+import { errorText, outcomeText, statusLabel, troubleSentence } from './text';
 
 export type View =
   | { name: 'list' }
@@ -353,7 +353,9 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     const i = i18n.value;
     if (!error.outcomeUnknown) return { tone: 'error', text: errorText(i, error, { write: true }) };
     // Main keeps the server pending and watches it: its outcome replaces this notice, and "Refresh" is no advice.
-    const text = i.t('outcome.watching', { name, action: i.t(`actionName.${action}`) });
+    const watching = i.t('outcome.watching', { name, action: i.t(`actionName.${action}`) });
+    const trouble = troubleSentence(i, error);
+    const text = trouble ? `${trouble} ${watching}` : watching;
     const apiText = error.apiText?.trim();
     return { tone: 'error', text: apiText ? `${text} ${i.t('error.apiSaid', { text: apiText })}` : text };
   }

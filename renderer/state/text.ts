@@ -1,7 +1,7 @@
 // Wording shared by components: status names, error texts, rule violations.
 import { NAME_MAX_LENGTH, type RuleViolation } from '../../main/api/rules';
 import type { ServerStatus } from '../../main/api/schemas';
-import type { ActionOutcome, ConflictInfo, FleetStatus, IpcError, TokenStorageInfo } from '../../preload/contract';
+import type { ActionOutcome, ConflictInfo, IpcError, TokenStorageInfo } from '../../preload/contract';
 import { isMessageKey, type I18n } from '../i18n';
 import { isKnownStatus } from './fleet';
 
@@ -37,26 +37,37 @@ export function conflictSentence(i18n: I18n, conflict: ConflictInfo): string {
     : i18n.t('conflict.in-flightAny', params);
 }
 
+/** A failure on VPS.org's side (or on the way there), as the stale banner and unknown outcomes word it. */
+export type Trouble = Pick<IpcError, 'kind' | 'status' | 'retryAfterSeconds'>;
+
+const TROUBLE_KINDS: readonly string[] = ['network', 'timeout', 'rate-limited', 'server', 'invalid-response'];
+
+/**
+ * What is wrong with VPS.org in one short sentence (the stale banner's headline), or null for kinds
+ * that are not its trouble. Error texts add advice to it, so each fact is worded once.
+ */
+export function troubleSentence(i18n: I18n, trouble: Trouble): string | null {
+  if (!TROUBLE_KINDS.includes(trouble.kind)) return null;
+  const seconds = trouble.retryAfterSeconds;
+  const detail =
+    trouble.kind === 'server' && trouble.status !== undefined
+      ? ` (${trouble.status})`
+      : trouble.kind === 'rate-limited' && seconds !== undefined
+        ? i18n.t('stale.retryIn', { seconds })
+        : '';
+  return i18n.t(`errorKind.${trouble.kind}`, { detail });
+}
+
 /** The sentence for a failure, from its kind, status, wait time and whether its outcome is unknown. */
 export function errorSentence(i18n: I18n, error: IpcError, context: ErrorContext = {}): string {
-  const unknown = error.outcomeUnknown === true;
-  switch (error.kind) {
-    case 'rate-limited':
-      return error.retryAfterSeconds === undefined
-        ? i18n.t('errorKind.rate-limited')
-        : i18n.t('error.rateLimited', { seconds: error.retryAfterSeconds });
-    case 'server':
-      if (error.status === undefined) return i18n.t('errorKind.server');
-      return i18n.t(unknown ? 'error.serverUnknownOutcome' : 'error.serverStatus', { status: error.status });
-    case 'network':
-      return i18n.t(unknown ? 'error.networkWrite' : context.write ? 'error.networkUnsent' : 'errorKind.network');
-    case 'timeout':
-      return i18n.t(unknown ? 'error.timeoutWrite' : 'errorKind.timeout');
-    case 'conflict':
-      return error.conflict ? conflictSentence(i18n, error.conflict) : i18n.t('errorKind.conflict');
-    default:
-      return i18n.t(`errorKind.${error.kind}`);
-  }
+  if (error.kind === 'conflict' && error.conflict) return conflictSentence(i18n, error.conflict);
+  if (error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined && !error.outcomeUnknown)
+    return i18n.t('error.rateLimited', { seconds: error.retryAfterSeconds });
+  const sentence = troubleSentence(i18n, error) ?? i18n.t(`errorKind.${error.kind}`, { detail: '' });
+  if (error.outcomeUnknown) return `${sentence} ${i18n.t('error.maybeChanged')}`;
+  if (error.kind === 'network')
+    return `${sentence} ${context.write ? `${i18n.t('error.nothingChanged')} ` : ''}${i18n.t('error.checkConnection')}`;
+  return TROUBLE_KINDS.includes(error.kind) ? `${sentence} ${i18n.t('error.tryLater')}` : sentence;
 }
 
 /** What to tell a person about a failed call, in their language; the API's own words quoted after it. */
@@ -75,69 +86,36 @@ export function storageBackendName(i18n: I18n, backend: string): string {
 }
 
 /** A duration as "42 s" or "3 min 5 s" (the same units in both languages). */
-export function elapsedText(i18n: I18n, ms: number): string {
+export function elapsedText(ms: number): string {
   const seconds = Math.round(ms / 1000);
-  const minutes = Math.floor(seconds / 60);
-  const rest = `${i18n.number(seconds % 60)} s`;
-  return minutes > 0 ? `${i18n.number(minutes)} min ${rest}` : rest;
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
-
-const isPower = (action: ActionOutcome['action']) => action === 'start' || action === 'stop' || action === 'reboot';
 
 /**
  * The end of a tracked action, worded from its fields (main's `message` is English, for logs only).
  * A power action that failed or timed out says where the server is now, so the user knows what to do.
  */
 export function outcomeText(i18n: I18n, outcome: ActionOutcome): string {
-  const { serverName: name, action, finalStatus } = outcome;
-  const params = {
-    name,
+  const { action, finalStatus, error } = outcome;
+  const status = finalStatus === null ? null : statusLabel(i18n, finalStatus);
+  let text = i18n.t(`outcome.${outcome.outcome}`, {
+    name: outcome.serverName,
     action: i18n.t(`actionName.${action}`),
-    elapsed: elapsedText(i18n, outcome.elapsedMs),
-    status: finalStatus === null ? '' : statusLabel(i18n, finalStatus),
-  };
-  const nowStatus = finalStatus !== null && isPower(action) ? ` ${i18n.t('outcome.nowStatus', params)}` : '';
-  switch (outcome.outcome) {
-    case 'done':
-      return i18n.t('outcome.done', { ...params, verb: i18n.t(`doneVerb.${action}`) });
-    case 'removed':
-      return i18n.t('outcome.removed', params);
-    case 'timed-out':
-      return i18n.t('outcome.timedOut', params) + nowStatus;
-    case 'unknown':
-      return i18n.t(finalStatus === null ? 'outcome.unknown' : 'outcome.unknownStill', params);
-    case 'failed': {
-      const error = outcome.error;
-      const why = error ? ` ${errorText(i18n, { ...error, message: '' })}` : '';
-      return i18n.t('outcome.failed', params) + why + nowStatus;
-    }
-  }
+    verb: i18n.t(`doneVerb.${action}`),
+    elapsed: elapsedText(outcome.elapsedMs),
+    still: status === null ? '' : i18n.t('outcome.stillShows', { status }),
+  });
+  if (outcome.outcome === 'failed' && error) text += ` ${errorText(i18n, { ...error, message: '' })}`;
+  const ended = outcome.outcome === 'failed' || outcome.outcome === 'timed-out';
+  if (ended && status !== null && ['start', 'stop', 'reboot'].includes(action))
+    text += ` ${i18n.t('outcome.nowStatus', { status })}`;
+  return text;
 }
 
 /** The stale banner's headline: what is wrong with VPS.org, from the kind of the last poll's failure. */
-export function staleHeadline(i18n: I18n, stale: NonNullable<FleetStatus['stale']>): string {
-  switch (stale.kind) {
-    case 'network':
-    case 'timeout':
-      return i18n.t('stale.offline');
-    case 'rate-limited':
-      return stale.retryAfterSeconds === undefined
-        ? i18n.t('stale.slowDown')
-        : i18n.t('stale.slowDownRetry', { seconds: stale.retryAfterSeconds });
-    case 'server':
-      return stale.status === undefined
-        ? i18n.t('stale.trouble')
-        : i18n.t('stale.troubleStatus', { status: stale.status });
-    case 'invalid-response':
-      return i18n.t('stale.unreadable');
-    default:
-      return i18n.t('stale.failed');
-  }
-}
-
-/** Whether the headline already says all there is to say about the stale kind. */
-export function staleHeadlineSuffices(kind: IpcError['kind']): boolean {
-  return ['network', 'timeout', 'rate-limited', 'server', 'invalid-response'].includes(kind);
+export function staleHeadline(i18n: I18n, stale: Trouble): string {
+  // A poll that timed out looks the same to the user as one that could not connect.
+  return troubleSentence(i18n, stale.kind === 'timeout' ? { kind: 'network' } : stale) ?? i18n.t('stale.failed');
 }
 
 /**
@@ -148,8 +126,7 @@ export function sessionOnlyReason(i18n: I18n, storage: TokenStorageInfo, platfor
   const code = storage.reasonCode;
   if (!code) return storage.reason?.trim() || null;
   const what = i18n.t(`tokenReason.${code}`);
-  const installable =
-    code === 'no-keyring' || code === 'unknown-backend' || (code !== 'keychain-refused' && platform === 'linux');
+  const installable = code !== 'keychain-refused' && (code !== 'encryption-unavailable' || platform === 'linux');
   return installable ? `${what} ${i18n.t('tokenReason.install')}` : what;
 }
 

@@ -71,7 +71,7 @@ describe('server detail', () => {
     );
     const rendered = await openDetail(fake);
     const alert = getByRole(rendered.root, 'alert').textContent;
-    expect(alert).toContain('VPS.org has a problem on its side (HTTP 502). Try again later.');
+    expect(alert).toContain('VPS.org is having trouble (502). Try again later.');
     expect(alert).not.toContain('Bad Gateway');
     fake.handle(InvokeChannel.serversGet, () => ok(makeDetail(web)));
     await click(getByRole(rendered.root, 'button', 'Try again'));

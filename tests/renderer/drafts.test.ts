@@ -133,9 +133,11 @@ describe('edit draft', () => {
   });
 });
 
+const editKey = (serverKey: string) => `vps-tray:draft:edit:${serverKey}`;
+
+const createKey = (accountId: string) => `vps-tray:draft:create:${accountId}`;
+
 describe('drafts are dropped with their server or account', () => {
-  const editKey = (serverKey: string) => `vps-tray:draft:edit:${serverKey}`;
-  const createKey = (accountId: string) => `vps-tray:draft:create:${accountId}`;
   const keptDraft = JSON.stringify({ name: 'kept', hostname: 'kept.example.com', backups_enabled: true });
 
   /** Storage holding drafts of acct's web-01 and db-01 and acct's Create form. */

@@ -67,37 +67,39 @@ describe('errorText', () => {
       'VPS.org cannot be reached. Check your internet connection.',
     );
     expect(errorText(en, { kind: 'server', message: 'x', status: 503 })).toBe(
-      'VPS.org has a problem on its side (HTTP 503). Try again later.',
+      'VPS.org is having trouble (503). Try again later.',
     );
   });
 
   it('tells that the outcome is unknown only when main says so (outcomeUnknown)', () => {
     const timeout: IpcError = { kind: 'timeout', message: 'x' };
-    expect(errorText(en, timeout)).toBe('VPS.org did not answer in time. Try again.');
+    expect(errorText(en, timeout)).toBe('VPS.org did not answer in time. Try again later.');
     const unknownTimeout: IpcError = { ...timeout, outcomeUnknown: true };
-    expect(errorText(en, unknownTimeout, { write: true })).toMatch(
-      /outcome is unknown: the change may or may not have been made/,
+    expect(errorText(en, unknownTimeout, { write: true })).toBe(
+      'VPS.org did not answer in time. The change may or may not have been made: refresh to see the server’s state.',
     );
-    expect(errorText(cs, unknownTimeout, { write: true })).toMatch(/výsledek není znám/);
-    expect(errorText(en, { kind: 'server', message: 'x', status: 502, outcomeUnknown: true })).toMatch(
-      /HTTP 502\): the change may or may not have been made/,
+    expect(errorText(cs, unknownTimeout, { write: true })).toBe(
+      'VPS.org neodpovědělo včas. Změna mohla, ale nemusela proběhnout: obnovte seznam a podívejte se na stav serveru.',
+    );
+    expect(errorText(en, { kind: 'server', message: 'x', status: 502, outcomeUnknown: true })).toBe(
+      'VPS.org is having trouble (502). The change may or may not have been made: refresh to see the server’s state.',
     );
     // A 502 to a read (or a write main knows was not carried out) is not a mystery.
     expect(errorText(en, { kind: 'server', message: 'x', status: 502 }, { write: true })).toBe(
-      'VPS.org has a problem on its side (HTTP 502). Try again later.',
+      'VPS.org is having trouble (502). Try again later.',
     );
-    expect(errorText(en, { kind: 'network', message: 'x', outcomeUnknown: true }, { write: true })).toMatch(
-      /it may still be carried out/,
+    expect(errorText(en, { kind: 'network', message: 'x', outcomeUnknown: true }, { write: true })).toBe(
+      'VPS.org cannot be reached. The change may or may not have been made: refresh to see the server’s state.',
     );
   });
 
   it('says a change that certainly was not sent changed nothing', () => {
     const refused: IpcError = { kind: 'network', message: 'VPS.org could not be reached: connect ECONNREFUSED.' };
     expect(errorText(en, refused, { write: true })).toBe(
-      'VPS.org cannot be reached, so nothing was changed. Check your internet connection.',
+      'VPS.org cannot be reached. Nothing was changed. Check your internet connection.',
     );
     expect(errorText(cs, refused, { write: true })).toBe(
-      'VPS.org není dostupné, takže se nic nezměnilo. Zkontrolujte připojení k internetu.',
+      'VPS.org není dostupné. Nic se nezměnilo. Zkontrolujte připojení k internetu.',
     );
     expect(errorText(en, refused, { write: true })).not.toMatch(/may still|may or may not/);
   });
@@ -113,10 +115,10 @@ describe('errorText', () => {
     expect(errorText(cs, badRequest)).toBe('VPS.org požadavek odmítlo: „Server is already running.“');
     const unavailable: IpcError = { kind: 'server', status: 503, message: 'x', apiText: 'Down until 14:00 UTC' };
     expect(errorText(en, unavailable)).toBe(
-      'VPS.org has a problem on its side (HTTP 503). Try again later. VPS.org said: “Down until 14:00 UTC”',
+      'VPS.org is having trouble (503). Try again later. VPS.org said: “Down until 14:00 UTC”',
     );
     expect(errorText(cs, unavailable)).toBe(
-      'VPS.org má potíže na své straně (HTTP 503). Zkuste to později. VPS.org uvedlo: „Down until 14:00 UTC“',
+      'VPS.org má potíže (503). Zkuste to později. VPS.org uvedlo: „Down until 14:00 UTC“',
     );
     const conflict: IpcError = { kind: 'conflict', message: 'web-01 is already running.' };
     expect(errorText(cs, conflict)).toBe('Teď to nejde: „web-01 is already running.“');
@@ -232,7 +234,7 @@ describe('errors in the popup', () => {
     const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
     expect(getByRole(rendered.root, 'alert').textContent).toContain(
-      'The outcome of the start of web-01 is unknown: VPS.org gave no clear answer. The app is watching the server and will show the result here.',
+      'VPS.org did not answer in time. The outcome of the start of web-01 is unknown; the app is watching the server and will show the result here.',
     );
     expect(hasText(rendered.root, 'Refresh')).toBe(false);
     const start = getByRole(rendered.root, 'button', 'Start web-01');
@@ -250,14 +252,14 @@ describe('errors in the popup', () => {
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
     const alert = getByRole(rendered.root, 'alert');
     expect(alert.textContent).toContain(
-      'VPS.org cannot be reached, so nothing was changed. Check your internet connection.',
+      'VPS.org cannot be reached. Nothing was changed. Check your internet connection.',
     );
     fake.handle(InvokeChannel.serversStart, () =>
       fail({ kind: 'server', status: 503, message: 'x', apiText: 'Maintenance until 14:00 UTC' }),
     );
     await click(getByRole(rendered.root, 'button', 'Start web-01'));
     expect(getByRole(rendered.root, 'alert').textContent).toContain(
-      'VPS.org has a problem on its side (HTTP 503). Try again later. VPS.org said: “Maintenance until 14:00 UTC”',
+      'VPS.org is having trouble (503). Try again later. VPS.org said: “Maintenance until 14:00 UTC”',
     );
     expect(hasText(rendered.root, 'ECONNREFUSED')).toBe(false);
   });

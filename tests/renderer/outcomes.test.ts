@@ -54,8 +54,8 @@ describe('outcome wording', () => {
         finalStatus: 'stopped',
         error: { kind: 'server', status: 503, apiText: 'Maintenance until 14:00 UTC' },
       },
-      'The start of web-01 failed. VPS.org has a problem on its side (HTTP 503). Try again later. VPS.org said: “Maintenance until 14:00 UTC” It is stopped now.',
-      'Akce „spustit“ serveru web-01 selhala. VPS.org má potíže na své straně (HTTP 503). Zkuste to později. VPS.org uvedlo: „Maintenance until 14:00 UTC“ Aktuální stav: zastaven.',
+      'The start of web-01 failed. VPS.org is having trouble (503). Try again later. VPS.org said: “Maintenance until 14:00 UTC” It is stopped now.',
+      'Akce „spustit“ serveru web-01 selhala. VPS.org má potíže (503). Zkuste to později. VPS.org uvedlo: „Maintenance until 14:00 UTC“ Aktuální stav: zastaven.',
     ],
     [
       'failed by settling elsewhere',
@@ -100,12 +100,12 @@ describe('outcome wording', () => {
   });
 });
 
-describe('outcomes at the row', () => {
-  const emitOutcome = async (fake: ReturnType<typeof createFakeBridge>, payload: ActionOutcome) => {
-    await act(() => fake.emit(EventChannel.actionFinished, payload));
-    await settle();
-  };
+const emitOutcome = async (fake: ReturnType<typeof createFakeBridge>, payload: ActionOutcome) => {
+  await act(() => fake.emit(EventChannel.actionFinished, payload));
+  await settle();
+};
 
+describe('outcomes at the row', () => {
   it('words each outcome at its row, without main’s English message', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
     const rendered = await popup.render(fake);
@@ -146,34 +146,34 @@ describe('outcomes at the row', () => {
     });
     const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Reboot web-01'));
-    expect(hasText(rendered.root, 'The app is watching the server')).toBe(true);
+    expect(hasText(rendered.root, 'the app is watching the server')).toBe(true);
     await emitOutcome(fake, outcome({ elapsedMs: 61_000 }));
     expect(hasText(rendered.root, 'watching')).toBe(false);
     expect(hasText(rendered.root, 'web-01 rebooted (1 min 1 s)')).toBe(true);
   });
 });
 
+const stale = (extra: Partial<NonNullable<FleetStatus['stale']>> & Pick<NonNullable<FleetStatus['stale']>, 'kind'>) =>
+  loadedStatus({
+    lastSuccessAt: new Date(2025, 0, 15, 9, 8, 7).getTime(),
+    stale: { message: 'English detail for logs', since: 1, ...extra },
+  });
+
+const cases: Array<[string, FleetStatus, string]> = [
+  ['network', stale({ kind: 'network' }), 'VPS.org cannot be reached.'],
+  ['timeout', stale({ kind: 'timeout' }), 'VPS.org cannot be reached.'],
+  [
+    'rate-limited with a wait',
+    stale({ kind: 'rate-limited', retryAfterSeconds: 30 }),
+    'VPS.org asks to slow down (retrying in 30 s).',
+  ],
+  ['rate-limited without a wait', stale({ kind: 'rate-limited' }), 'VPS.org asks to slow down.'],
+  ['server error 503', stale({ kind: 'server', status: 503 }), 'VPS.org is having trouble (503).'],
+  ['server error without status', stale({ kind: 'server' }), 'VPS.org is having trouble.'],
+  ['invalid response', stale({ kind: 'invalid-response' }), 'VPS.org sent an answer the app cannot read.'],
+];
+
 describe('stale banner headline', () => {
-  const stale = (extra: Partial<NonNullable<FleetStatus['stale']>> & Pick<NonNullable<FleetStatus['stale']>, 'kind'>) =>
-    loadedStatus({
-      lastSuccessAt: new Date(2025, 0, 15, 9, 8, 7).getTime(),
-      stale: { message: 'English detail for logs', since: 1, ...extra },
-    });
-
-  const cases: Array<[string, FleetStatus, string]> = [
-    ['network', stale({ kind: 'network' }), 'VPS.org cannot be reached.'],
-    ['timeout', stale({ kind: 'timeout' }), 'VPS.org cannot be reached.'],
-    [
-      'rate-limited with a wait',
-      stale({ kind: 'rate-limited', retryAfterSeconds: 30 }),
-      'VPS.org asks to slow down (retrying in 30 s).',
-    ],
-    ['rate-limited without a wait', stale({ kind: 'rate-limited' }), 'VPS.org asks to slow down.'],
-    ['server error 503', stale({ kind: 'server', status: 503 }), 'VPS.org is having trouble (503).'],
-    ['server error without status', stale({ kind: 'server' }), 'VPS.org is having trouble.'],
-    ['invalid response', stale({ kind: 'invalid-response' }), 'VPS.org sent an answer the app cannot read.'],
-  ];
-
   it.each(cases)('%s', async (_name, status, headline) => {
     const rendered = await popup.render({ servers: [makeView(makeServer(1, { name: 'web-01' }))], status });
     const banner = rendered.root.querySelector<HTMLElement>('[data-testid="stale-banner"]')!;
@@ -210,15 +210,16 @@ describe('stale banner headline', () => {
   });
 });
 
-describe('session-only token reason', () => {
-  const sessionOnly = (storage: Partial<Extract<AuthState, { mode: 'token' }>['storage']>): AuthState => ({
-    mode: 'token',
-    account: { id: 'acct', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },
-    storage: { backend: 'basic_text', persisted: false, reason: 'English reason for logs.', ...storage },
-  });
-  const bannerText = (root: HTMLElement) =>
-    root.querySelector<HTMLElement>('[data-testid="session-token-banner"] p')?.textContent;
+const sessionOnly = (storage: Partial<Extract<AuthState, { mode: 'token' }>['storage']>): AuthState => ({
+  mode: 'token',
+  account: { id: 'acct', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },
+  storage: { backend: 'basic_text', persisted: false, reason: 'English reason for logs.', ...storage },
+});
 
+const bannerText = (root: HTMLElement) =>
+  root.querySelector<HTMLElement>('[data-testid="session-token-banner"] p')?.textContent;
+
+describe('session-only token reason', () => {
   it('words the code, with what to install on Linux, never the English reason', async () => {
     const rendered = await popup.render({
       auth: sessionOnly({ reasonCode: 'no-keyring' }),
