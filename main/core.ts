@@ -30,6 +30,7 @@ import {
   type ActionOutcome,
   type AuthState,
   type EventPayload,
+  type FleetStatus,
   type RequestedView,
   type Result,
   type ServerRef,
@@ -213,10 +214,14 @@ export function createCore(deps: CoreDeps): Core {
       if (current.ended) return;
       const mapped = toIpcError(error, redact);
       log('warn', `Refresh failed (${mapped.kind}): ${mapped.message}`);
-      fleet.setStatus({
-        refreshing: false,
-        stale: { kind: mapped.kind, message: mapped.message, since: fleet.status().stale?.since ?? now() },
-      });
+      const stale: NonNullable<FleetStatus['stale']> = {
+        kind: mapped.kind,
+        message: mapped.message,
+        since: fleet.status().stale?.since ?? now(),
+      };
+      if (mapped.status !== undefined) stale.status = mapped.status;
+      if (mapped.retryAfterSeconds !== undefined) stale.retryAfterSeconds = mapped.retryAfterSeconds;
+      fleet.setStatus({ refreshing: false, stale });
       throw error;
     } finally {
       if (!current.ended) current.actions.checkTimeouts();

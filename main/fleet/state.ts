@@ -77,7 +77,9 @@ function sameStatus(a: FleetStatus, b: FleetStatus): boolean {
         b.stale !== null &&
         a.stale.kind === b.stale.kind &&
         a.stale.message === b.stale.message &&
-        a.stale.since === b.stale.since))
+        a.stale.since === b.stale.since &&
+        a.stale.status === b.stale.status &&
+        a.stale.retryAfterSeconds === b.stale.retryAfterSeconds))
   );
 }
 

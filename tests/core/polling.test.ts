@@ -60,7 +60,7 @@ describe('adaptive polling against the simulator', () => {
     expect(h.listRequests()).toBe(2);
     const stale = await fleetSnapshot(h);
     expect(stale.servers).toEqual(before.servers);
-    expect(stale.status.stale).toMatchObject({ kind: 'server', since: Date.now() });
+    expect(stale.status.stale).toMatchObject({ kind: 'server', status: 503, since: Date.now() });
     expect(stale.status.lastSuccessAt).toBe(before.status.lastSuccessAt);
     expect(h.core.tray.getState()).toMatchObject({ icon: 'error', stale: true });
     expect(trayTooltip(h.core.tray.getState(), messagesFor('en'))).toMatch(
@@ -114,7 +114,7 @@ describe('adaptive polling against the simulator', () => {
     );
     await h.advance(60_000);
     expect(h.listRequests()).toBe(2);
-    expect((await fleetSnapshot(h)).status.stale?.kind).toBe('rate-limited');
+    expect((await fleetSnapshot(h)).status.stale).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 90 });
     await h.advance(89_000);
     expect(h.listRequests()).toBe(2);
     await h.advance(1_000);

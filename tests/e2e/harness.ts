@@ -147,8 +147,12 @@ export async function openPopup(
     if (page.isClosed()) return;
     page
       .evaluate(([c, p]) => (globalThis as PageGlobals).vpsHarnessEmit?.(c, p), [channel, payload] as const)
-      .catch(() => {
-        // The page may be navigating or closing; it re-subscribes on load.
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        // The page may be navigating or closing (it re-subscribes on load). Anything else is an exception
+        // thrown by the page's event listener: in Electron that is an uncaught error in the page.
+        if (page.isClosed() || /context was destroyed|has been closed|navigat/i.test(message)) return;
+        pageErrors.push(`listener of ${channel} threw: ${message}`);
       });
   });
   backend.core.setPopupOpen(true);

@@ -30,7 +30,8 @@ test.concurrent(
     sim.injectFault({ type: 'status', status: 503 });
     const offline = page.getByTestId('stale-banner');
     await offline.waitFor({ timeout: 12_000 });
-    expect(await offline.getByText('VPS.org cannot be reached.').count()).toBe(1);
+    // VPS.org answered, with an error: the banner says so, with the status (not "cannot be reached").
+    expect(await offline.getByText('VPS.org is having trouble (503).').count()).toBe(1);
     expect(await offline.getByRole('button', { name: 'Retry now' }).count()).toBe(1);
     // What was known is still shown (and said to be from the last successful poll).
     const during = await shownList(page);
