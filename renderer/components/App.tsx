@@ -84,7 +84,7 @@ function Shell() {
     body = store.startupError.value ? (
       <ErrorLine text={store.startupError.value} />
     ) : (
-      <Placeholder text={t('loading')} />
+      <Placeholder text={t('app.loading')} />
     );
   } else if (auth.mode === 'none') {
     // Settings are reachable before a token exists (to change the language on first run).
@@ -104,7 +104,7 @@ function Shell() {
   return (
     <div class="app">
       <header class="app-header">
-        <h1>{t('appTitle')}</h1>
+        <h1>{t('app.title')}</h1>
         {auth?.mode === 'demo' && <span class="badge badge-demo">{t('demo.badge')}</span>}
         <span class="spacer" />
         {auth && auth.mode !== 'none' && <NavButton to="create" label={t('nav.create')} icon="+" />}

@@ -1,9 +1,9 @@
 // Edit: name, hostname and backups, sent together with PUT (the API requires all three). Unsaved
 // changes are kept per server in local storage until saved or cancelled (Back and Escape keep them).
 import { useEffect, useState } from 'preact/hooks';
-import { checkBoolean, checkHostname, checkName, validateReplaceServerInput } from '../../main/api/rules';
+import { checkBoolean, checkHostname, checkName, isRecord, validateReplaceServerInput } from '../../main/api/rules';
 import type { ServerRef } from '../../preload/contract';
-import { draftKey, isRecord } from '../state/local';
+import { draftKey } from '../state/local';
 import { errorText, violationText } from '../state/text';
 import { useStore } from './context';
 import { ServerForm, ViewHead, useDraftForm, type FieldMessages, type ServerBasics } from './forms';

@@ -125,7 +125,7 @@ export function ListView() {
       <ErrorLine text={store.fleetError.value} />
 
       {!status?.loaded ? (
-        !status?.stale && <Placeholder text={t('loading')} />
+        !status?.stale && <Placeholder text={t('app.loading')} />
       ) : all.length === 0 ? (
         <div class="placeholder">
           <p>{t('list.empty')}</p>

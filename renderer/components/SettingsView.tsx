@@ -54,7 +54,7 @@ export function SettingsView() {
     <section class="form-view settings-view" aria-labelledby="settings-title">
       <ViewHead titleId="settings-title" title={t('settings.title')} onBack={() => store.navigate({ name: 'list' })} />
       {!settings ? (
-        <Placeholder text={t('loading')} />
+        <Placeholder text={t('app.loading')} />
       ) : (
         <form noValidate onSubmit={(event) => event.preventDefault()}>
           <div class="field">

@@ -134,7 +134,7 @@ export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
         <h3 id="token-demo-title">{t('token.demoTitle')}</h3>
         <p class="hint">{t('token.demoHint')}</p>
         <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void startDemo()}>
-          {busy === 'demo' ? t('loading') : t('token.demo')}
+          {busy === 'demo' ? t('app.loading') : t('token.demo')}
         </button>
       </section>
     </section>

@@ -3,16 +3,26 @@
 import type { LanguageSetting } from '../../main/settings/schema';
 import { cs } from './cs';
 import { en, type MessageKey } from './en';
-import type { Language, PluralMessage } from './types';
+import type { Dictionary, Language, Message, PluralMessage } from './types';
 
 export type { Language, MessageKey, PluralMessage };
 
 export type MessageParams = Record<string, string | number>;
 
-const DICTIONARIES: Record<Language, Record<MessageKey, string | PluralMessage>> = { en, cs };
+const DICTIONARIES: Record<Language, Dictionary> = { en, cs };
+
+/** The message `group.name`, when the dictionary has one (own properties only). */
+function find(dictionary: Dictionary, key: string): Message | undefined {
+  const dot = key.indexOf('.');
+  const group = key.slice(0, dot);
+  const name = key.slice(dot + 1);
+  return Object.hasOwn(dictionary, group) && Object.hasOwn(dictionary[group]!, name)
+    ? dictionary[group]![name]
+    : undefined;
+}
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return find(en, key) !== undefined;
 }
 
 /** The language to show: the manual setting wins; `auto` follows the OS locale (Czech or English). */
@@ -61,14 +71,17 @@ export function createI18n(language: Language, locale: string): I18n {
     }
     return format.format(value);
   };
-  const text = (message: string | PluralMessage, count: number): string =>
-    typeof message === 'string' ? message : (message[pluralRules.select(count)] ?? message.other);
+  // Every MessageKey is in every dictionary (the typecheck sees to it).
+  const text = (key: MessageKey, count: number): string => {
+    const message = find(dictionary, key)!;
+    return typeof message === 'string' ? message : (message[pluralRules.select(count)] ?? message.other);
+  };
 
   return {
     language,
     locale,
-    t: (key, params) => fill(text(dictionary[key], Number(params?.count ?? 0)), params),
-    plural: (key, count, params) => fill(text(dictionary[key], count), { ...params, count: formatNumber(count, 0) }),
+    t: (key, params) => fill(text(key, Number(params?.count ?? 0)), params),
+    plural: (key, count, params) => fill(text(key, count), { ...params, count: formatNumber(count, 0) }),
     date: (value) => {
       const date = new Date(value);
       return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);

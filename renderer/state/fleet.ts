@@ -1,6 +1,6 @@
 // Pure fleet logic for the popup: status classes, sort order, which power actions a state allows,
 // search. No signals and no DOM here, so it is cheap to test.
-import { isTransitional, type KnownStatus, type ServerStatus } from '../../main/api/statuses';
+import { isTransitional, statusRank, type KnownStatus, type ServerStatus } from '../../main/api/statuses';
 import type { FleetDelta, ServerRef, ServerView } from '../../preload/contract';
 
 // One source for status rules, shared with the main process (and free of zod, so the bundle stays small).
@@ -10,6 +10,7 @@ export {
   allowedPowerActions,
   isKnownStatus,
   isTransitional,
+  statusRank,
 } from '../../main/api/statuses';
 
 /** Statuses the list endpoint can filter by (the contract names these three). */
@@ -24,13 +25,6 @@ export function statusTone(status: ServerStatus): StatusTone {
   if (status === 'suspended') return 'alert';
   if (isTransitional(status)) return 'busy';
   return 'unknown';
-}
-
-/** Trouble first: suspended, unknown and stopped; then transitional; then running. */
-export function statusRank(status: ServerStatus): number {
-  if (status === 'active') return 2;
-  if (isTransitional(status)) return 1;
-  return 0;
 }
 
 const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

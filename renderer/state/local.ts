@@ -77,10 +77,6 @@ export function createMemoryStorage(): KeyValueStorage & { readonly size: number
   };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export const draftKey = {
   create: (accountId: string) => `draft:create:${accountId}`,
   edit: (serverKey: string) => `draft:edit:${serverKey}`,

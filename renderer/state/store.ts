@@ -116,7 +116,6 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   /** Keys the API's own filters returned; null while no filter is set (or before the answer). */
   const filterKeys = signal<ReadonlySet<string> | null>(null);
   const filterError = signal<string | null>(null);
-  const filterPending = signal(false);
 
   const visible = computed(() => {
     const query = search.value;
@@ -260,11 +259,9 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
       batch(() => {
         filterKeys.value = null;
         filterError.value = null;
-        filterPending.value = false;
       });
       return;
     }
-    filterPending.value = true;
     const result = await bridge.servers.list({
       ...(status !== '' ? { status } : {}),
       ...(location !== '' ? { location } : {}),
@@ -272,7 +269,6 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     // A newer query was started meanwhile: its answer wins.
     if (sequence !== filterSequence) return;
     batch(() => {
-      filterPending.value = false;
       if (result.ok) {
         filterKeys.value = new Set(result.value.map(refKey));
         filterError.value = null;
@@ -469,7 +465,6 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     local,
     i18n,
     t,
-    fleetVersion,
     fleetStatus,
     fleetError,
     sorted,
@@ -478,9 +473,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     search,
     statusFilter,
     locationFilter,
-    filterKeys,
     filterError,
-    filterPending,
     view,
     activeKey,
     confirming,
@@ -499,7 +492,6 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     pushEscapeLayer,
     escape,
     applyAuth,
-    subscribeFleet,
     start,
     dispose,
   };

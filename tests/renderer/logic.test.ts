@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, pickLanguage, pickLocale } from '../../renderer/i18n';
 import { cs } from '../../renderer/i18n/cs';
 import { en } from '../../renderer/i18n/en';
+import type { Dictionary } from '../../renderer/i18n/types';
 import { KNOWN_STATUSES, allowedPowerActions, applyDelta, compareViews } from '../../renderer/state/fleet';
 import { errorText, statusLabel, storageBackendName } from '../../renderer/state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
@@ -85,14 +86,23 @@ describe('i18n', () => {
   });
 
   it('has a Czech text for every English key, with the same placeholders', () => {
-    expect(Object.keys(cs).toSorted()).toEqual(Object.keys(en).toSorted());
+    const english: Dictionary = en;
+    const czech: Dictionary = cs;
+    const keysOf = (dictionary: Dictionary) =>
+      Object.entries(dictionary)
+        .flatMap(([group, messages]) => Object.keys(messages).map((name) => `${group}.${name}`))
+        .toSorted();
+    expect(keysOf(czech)).toEqual(keysOf(english));
     // Czech may leave out {message}: it is English text from main or the API, and the Czech wording
     // says the same by itself. Every other placeholder must be there.
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      const czech = placeholderNames(cs[key]);
-      const english = placeholderNames(en[key]);
-      expect({ key, names: withoutMessage(czech) }).toEqual({ key, names: withoutMessage(english) });
-      expect({ key, extra: czech.filter((name) => !english.includes(name)) }).toEqual({ key, extra: [] });
+    for (const [group, messages] of Object.entries(english)) {
+      for (const [name, message] of Object.entries(messages)) {
+        const key = `${group}.${name}`;
+        const czechNames = placeholderNames(czech[group]![name]!);
+        const englishNames = placeholderNames(message);
+        expect({ key, names: withoutMessage(czechNames) }).toEqual({ key, names: withoutMessage(englishNames) });
+        expect({ key, extra: czechNames.filter((name) => !englishNames.includes(name)) }).toEqual({ key, extra: [] });
+      }
     }
   });
 
