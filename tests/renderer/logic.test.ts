@@ -88,10 +88,6 @@ describe('i18n', () => {
   it('has a Czech text for every English key, with the same placeholders', () => {
     const english: Dictionary = en;
     const czech: Dictionary = cs;
-    const keysOf = (dictionary: Dictionary) =>
-      Object.entries(dictionary)
-        .flatMap(([group, messages]) => Object.keys(messages).map((name) => `${group}.${name}`))
-        .toSorted();
     expect(keysOf(czech)).toEqual(keysOf(english));
     // Czech may leave out {message}: it is English text from main or the API, and the Czech wording
     // says the same by itself. Every other placeholder must be there.
@@ -101,7 +97,10 @@ describe('i18n', () => {
         const czechNames = placeholderNames(czech[group]![name]!);
         const englishNames = placeholderNames(message);
         expect({ key, names: withoutMessage(czechNames) }).toEqual({ key, names: withoutMessage(englishNames) });
-        expect({ key, extra: czechNames.filter((name) => !englishNames.includes(name)) }).toEqual({ key, extra: [] });
+        expect({ key, extra: czechNames.filter((placeholder) => !englishNames.includes(placeholder)) }).toEqual({
+          key,
+          extra: [],
+        });
       }
     }
   });
@@ -121,6 +120,12 @@ describe('i18n', () => {
     expect(createI18n('en', 'en-US').date('2025-01-10T14:30:00Z')).toMatch(/Jan 10, 2025/);
   });
 });
+
+function keysOf(dictionary: Dictionary): string[] {
+  return Object.entries(dictionary)
+    .flatMap(([group, messages]) => Object.keys(messages).map((name) => `${group}.${name}`))
+    .toSorted();
+}
 
 function withoutMessage(names: string[]): string[] {
   return names.filter((name) => name !== 'message');
