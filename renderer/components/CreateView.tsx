@@ -173,7 +173,7 @@ export function CreateView() {
   const toList = () => store.navigate({ name: 'list' });
   return (
     <section class="form-view" aria-labelledby="create-title">
-      <ViewHead titleId="create-title" title={t('create.title')} onBack={toList} />
+      <ViewHead titleId="create-title" title={t('nav.create')} onBack={toList} />
       <p class="hint">{t('create.hint')}</p>
       <ServerForm
         idPrefix="create"
@@ -189,7 +189,7 @@ export function CreateView() {
         {choice(
           'plan_id',
           'create-plan',
-          t('form.plan'),
+          t('field.plan'),
           t('form.otherPlan'),
           planChoices,
           draft.plan,
@@ -201,7 +201,7 @@ export function CreateView() {
         {choice(
           'os_id',
           'create-os',
-          t('form.os'),
+          t('field.os'),
           t('form.otherOs'),
           osChoices,
           draft.os,
@@ -213,7 +213,7 @@ export function CreateView() {
         {choice(
           'location',
           'create-location',
-          t('form.location'),
+          t('field.location'),
           t('form.otherLocation'),
           locationChoices,
           draft.location,

@@ -151,9 +151,9 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
             <dd>
               <AddressValue value={ipv6} label={t('detail.ipv6')} onCopy={copy} />
             </dd>
-            <dt>{t('detail.hostname')}</dt>
+            <dt>{t('field.hostname')}</dt>
             <dd class="wrap">{detail.hostname ?? t('detail.none')}</dd>
-            <dt>{t('detail.plan')}</dt>
+            <dt>{t('field.plan')}</dt>
             <dd>
               {detail.plan.name}
               <span class="sub">
@@ -165,9 +165,9 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
                 })}
               </span>
             </dd>
-            <dt>{t('detail.os')}</dt>
+            <dt>{t('field.os')}</dt>
             <dd>{detail.os.name}</dd>
-            <dt>{t('detail.location')}</dt>
+            <dt>{t('field.location')}</dt>
             <dd>{detail.location}</dd>
             <dt>{t('detail.backups')}</dt>
             <dd>{detail.backups_enabled ? t('detail.backupsOn') : t('detail.backupsOff')}</dd>

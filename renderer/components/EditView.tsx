@@ -99,7 +99,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
           form={form}
           values={draft}
           errorOf={errorOf}
-          hostnameLabel={t('form.hostname')}
+          hostnameLabel={t('field.hostname')}
           submitLabel={t('form.save')}
           savingLabel={t('progress.replace')}
           onSubmit={() => void submit()}

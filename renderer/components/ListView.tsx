@@ -64,7 +64,7 @@ export function ListView() {
           ))}
         </select>
         <select
-          aria-label={t('list.filterLocation')}
+          aria-label={t('field.location')}
           value={store.locationFilter.value}
           onChange={(event) => void store.setFilters({ location: event.currentTarget.value })}
         >

@@ -52,7 +52,7 @@ export function SettingsView() {
 
   return (
     <section class="form-view settings-view" aria-labelledby="settings-title">
-      <ViewHead titleId="settings-title" title={t('settings.title')} onBack={() => store.navigate({ name: 'list' })} />
+      <ViewHead titleId="settings-title" title={t('nav.settings')} onBack={() => store.navigate({ name: 'list' })} />
       {!settings ? (
         <Placeholder text={t('app.loading')} />
       ) : (

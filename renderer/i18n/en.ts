@@ -72,7 +72,6 @@ export const en = {
     search: 'Search servers',
     searchPlaceholder: 'Search name, hostname, IP',
     filterStatus: 'Status',
-    filterLocation: 'Location',
     anyStatus: 'Any status',
     anyLocation: 'Any location',
     count: { one: '{count} server', other: '{count} servers' },
@@ -107,17 +106,20 @@ export const en = {
     leave: 'Leave demo',
     connect: 'Connect your account',
   },
+  // A server's fields, named the same in the detail, the forms and the list's filters.
+  field: {
+    hostname: 'Hostname',
+    plan: 'Plan',
+    os: 'Operating system',
+    location: 'Location',
+  },
   detail: {
     loading: 'Loading server details…',
     failed: 'Could not load details: {message}',
     retry: 'Try again',
     ipv4: 'IPv4',
     ipv6: 'IPv6',
-    hostname: 'Hostname',
-    plan: 'Plan',
     planSpec: '{vcpus} vCPU · {memory} MB RAM · {storage} GB disk · {bandwidth} GB transfer',
-    os: 'Operating system',
-    location: 'Location',
     backups: 'Backups',
     backupsOn: 'enabled',
     backupsOff: 'disabled',
@@ -156,12 +158,8 @@ export const en = {
   form: {
     saved: 'Saved.',
     name: 'Name',
-    hostname: 'Hostname',
     hostnameOptional: 'Hostname (optional)',
     backups: 'Automatic backups',
-    plan: 'Plan',
-    os: 'Operating system',
-    location: 'Location',
     other: 'Other…',
     otherPlan: 'Plan id',
     otherOs: 'OS id',
@@ -173,7 +171,6 @@ export const en = {
     fixErrors: 'Please correct the marked fields.',
   },
   create: {
-    title: 'New server',
     hint: 'VPS.org has no catalogue of plans, systems or locations; choices come from your existing servers, or enter an id.',
   },
   violation: {
@@ -277,7 +274,6 @@ export const en = {
     memory: 'memory only',
   },
   settings: {
-    title: 'Settings',
     pollInterval: 'Check every (seconds)',
     pollHint: 'While the popup is closed and nothing is happening (15–3600).',
     confirmations: 'Ask before',
