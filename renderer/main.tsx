@@ -1,5 +1,10 @@
 // Entry of the popup page: one store over the preload bridge, one render.
-import { render } from 'preact';
+// Every .tsx file of the popup uses the classic JSX runtime (the pragmas below each file's header):
+// `h(type, props, ...children)` calls are smaller than the automatic runtime's `jsx(type, { children })`,
+// and the popup's JS has a size budget (scripts/build.ts).
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, render } from 'preact';
 import { App } from './components/App';
 import type { KeyValueStorage } from './state/local';
 import { createAppStore } from './state/store';

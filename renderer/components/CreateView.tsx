@@ -1,6 +1,9 @@
 // Create a server. The API has no catalogue of plans, systems or locations, so the choices are those
 // of the account's existing servers, plus "Other…" for typing an id or a code. A half-filled form is
 // kept as a draft in local storage until it is saved or cancelled (leaving by Back or Escape keeps it).
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Fragment, h } from 'preact';
 import { isRecord, validateCreateServerInput } from '../../main/api/rules';
 import { draftKey } from '../state/local';
 import { useStore } from './context';
@@ -152,7 +155,7 @@ export function CreateView() {
         <option value={OTHER}>{t('form.other')}</option>
       </select>
       {selected === OTHER && (
-        <>
+        <Fragment>
           <label for={`${id}-other`} class="sub-label">
             {otherLabel}
           </label>
@@ -165,7 +168,7 @@ export function CreateView() {
             onInput={(event) => onOther(event.currentTarget.value)}
             onBlur={() => touch(field)}
           />
-        </>
+        </Fragment>
       )}
     </Field>
   );

@@ -1,5 +1,8 @@
 // One server in full: every field of the detail endpoint, copy buttons, usage against the plan,
 // power buttons, inline rename (PATCH with only the name), Edit, and Delete behind a typed-name check.
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkName } from '../../main/api/rules';
 import type { ServerDetail, ServerRef } from '../../preload/contract';
@@ -141,7 +144,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
       )}
 
       {detail && (
-        <>
+        <Fragment>
           <dl class="fields">
             <dt>{t('detail.ipv4')}</dt>
             <dd>
@@ -185,7 +188,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
             </div>
           )}
           <UsageMeters detail={detail} />
-        </>
+        </Fragment>
       )}
 
       {/* Last and quieter than the everyday actions: deleting is rare and cannot be undone. */}

@@ -1,5 +1,8 @@
 // The server list: search, the API's status/location filters, freshness line, stale banner and a
 // virtual list (only the rows in view are in the DOM) with roving focus and arrow-key navigation.
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Fragment, h } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../preload/contract';
 import { FILTER_STATUSES } from '../state/fleet';
@@ -154,7 +157,7 @@ function TokenStorageBanners() {
   const sessionOnly = auth?.mode === 'token' && !auth.storage.persisted ? auth.storage : null;
   const reason = sessionOnly && sessionOnlyReason(store.i18n.value, sessionOnly, store.appInfo.value?.platform ?? '');
   return (
-    <>
+    <Fragment>
       {sessionOnly && (
         <div class="banner banner-calm" role="status" data-testid="session-token-banner">
           <p>{reason ? t('token.sessionOnly', { reason }) : t('token.sessionOnlyNoReason')}</p>
@@ -181,7 +184,7 @@ function TokenStorageBanners() {
           </button>
         </div>
       )}
-    </>
+    </Fragment>
   );
 }
 

@@ -1,5 +1,8 @@
 // Settings: each change is saved at once with a patch of just that setting; the main process answers
 // with the full settings (and broadcasts them), which the store adopts.
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../main/settings/schema';
 import { pickLanguage } from '../i18n';
@@ -140,7 +143,7 @@ export function SettingsView() {
       <section class="account" aria-labelledby="account-title">
         <h3 id="account-title">{t('settings.account')}</h3>
         {auth?.mode === 'token' && (
-          <>
+          <Fragment>
             <p>{auth.account.label}</p>
             <p>
               {t('settings.storage', { backend: storageBackendName(store.i18n.value, auth.storage.backend) })}
@@ -149,7 +152,7 @@ export function SettingsView() {
             {!auth.storage.persisted && (
               <p class="hint">{sessionOnlyReason(store.i18n.value, auth.storage, info?.platform ?? '')}</p>
             )}
-          </>
+          </Fragment>
         )}
         {auth?.mode === 'demo' && <p>{t('settings.demoAccount')}</p>}
         {auth?.mode === 'none' && <p>{t('settings.noAccount')}</p>}
