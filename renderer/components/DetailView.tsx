@@ -255,7 +255,7 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
   const i18n = store.i18n.value;
   const usage = detail.resource_usage;
   return (
-    <section class="usage" aria-labelledby="usage-title">
+    <section aria-labelledby="usage-title">
       <h3 id="usage-title">{t('detail.usage')}</h3>
       {usage === null ? (
         <p class="placeholder">{t('detail.noUsage')}</p>
@@ -293,7 +293,7 @@ function UsageBar({ label, value, max, text }: { label: string; value: number; m
   const level = ratio >= 0.9 ? 'high' : ratio >= 0.7 ? 'mid' : 'low';
   return (
     <div class="meter-row">
-      <span class="meter-label">{label}</span>
+      <span>{label}</span>
       <div
         class={`meter meter-${level}`}
         role="meter"

@@ -54,7 +54,7 @@ export function SettingsView() {
   const systemLanguage = pickLanguage('auto', info?.systemLocale ?? 'en');
 
   return (
-    <section class="form-view settings-view" aria-labelledby="settings-title">
+    <section class="form-view" aria-labelledby="settings-title">
       <ViewHead titleId="settings-title" title={t('nav.settings')} onBack={() => store.navigate({ name: 'list' })} />
       {!settings ? (
         <Placeholder text={t('app.loading')} />

@@ -17,11 +17,6 @@ export function tokenErrorText(i18n: I18n, error: IpcError): string {
   return errorText(i18n, error);
 }
 
-/** Why main asks for a token, in the popup's language (main sends a code and an English fallback). */
-export function authNoticeText(i18n: I18n, notice: AuthNotice): string {
-  return i18n.t(`token.notice.${notice.code}`);
-}
-
 export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
   const store = useStore();
   const t = store.t;
@@ -72,7 +67,8 @@ export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
       <h2 id="token-title">{t('token.title')}</h2>
       {notice && (
         <p class="banner banner-warning" role="alert">
-          {authNoticeText(store.i18n.value, notice)}
+          {/* Why main asks for a token, in the popup's language (main's own text is English). */}
+          {t(`token.notice.${notice.code}`)}
         </p>
       )}
       <p>{t('token.intro')}</p>

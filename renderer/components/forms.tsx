@@ -78,23 +78,16 @@ export function Field({
   label,
   error,
   children,
-  hint,
 }: {
   id: string;
   label: string;
   error: string | undefined;
   children: ComponentChildren;
-  hint?: string;
 }) {
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
+    <div class="field">
       <label for={id}>{label}</label>
       {children}
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
       {error && (
         <p class="field-error" id={`${id}-error`}>
           {error}

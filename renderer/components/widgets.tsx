@@ -21,7 +21,7 @@ export function StatusBadge({ status }: { status: ServerStatus }) {
   const store = useStore();
   const tone = statusTone(status);
   return (
-    <span class={`status status-${tone}`} data-status={status}>
+    <span class={`status status-${tone}`}>
       <span class="status-icon" aria-hidden="true">
         {STATUS_ICON[tone]}
       </span>

@@ -46,7 +46,7 @@ export interface I18n {
   locale: string;
   t(key: MessageKey, params?: MessageParams): string;
   /** A plural message for `count` (also available to the template as `{count}`). */
-  plural(key: MessageKey, count: number, params?: MessageParams): string;
+  plural(key: MessageKey, count: number): string;
   date(value: string | number): string;
   time(value: number): string;
   number(value: number, fractionDigits?: number): string;
@@ -81,7 +81,7 @@ export function createI18n(language: Language, locale: string): I18n {
     language,
     locale,
     t: (key, params) => fill(text(key, Number(params?.count ?? 0)), params),
-    plural: (key, count, params) => fill(text(key, count), { ...params, count: formatNumber(count, 0) }),
+    plural: (key, count) => fill(text(key, count), { count: formatNumber(count, 0) }),
     date: (value) => {
       const date = new Date(value);
       return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);

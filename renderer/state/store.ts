@@ -65,8 +65,6 @@ function defaultScheduleLater(run: () => void, ms: number): () => void {
   return () => clearTimeout(timer);
 }
 
-const FALLBACK_APP_INFO: AppInfo = { version: '', platform: '', systemLocale: 'en', notices: [] };
-
 export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {}) {
   const filterRefreshDelayMs = options.filterRefreshDelayMs ?? 800;
   const maxAnnouncements = options.maxAnnouncements ?? 3;
@@ -90,7 +88,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   );
 
   const i18n = computed<I18n>(() => {
-    const systemLocale = (appInfo.value ?? FALLBACK_APP_INFO).systemLocale;
+    const systemLocale = appInfo.value?.systemLocale ?? 'en';
     const language = pickLanguage(settings.value?.language ?? 'auto', systemLocale);
     return createI18n(language, pickLocale(language, systemLocale));
   });
@@ -306,15 +304,12 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   }
 
   /** A click on a power button: asks first when the settings say so, else sends. */
-  function requestAction(key: string, action: PowerAction): Promise<void> {
-    if (needsConfirmation(action)) {
-      batch(() => {
-        confirming.value = { key, action };
-        setNotice(key, null);
-      });
-      return Promise.resolve();
-    }
-    return performAction(key, action);
+  async function requestAction(key: string, action: PowerAction): Promise<void> {
+    if (!needsConfirmation(action)) return performAction(key, action);
+    batch(() => {
+      confirming.value = { key, action };
+      setNotice(key, null);
+    });
   }
 
   function cancelConfirmation(): void {
