@@ -13,11 +13,6 @@ import { Placeholder } from './widgets';
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
-const CONFIRM_LABEL = {
-  start: 'settings.confirmStart',
-  stop: 'settings.confirmStop',
-  reboot: 'settings.confirmReboot',
-} as const;
 
 export function SettingsView() {
   const store = useStore();
@@ -90,7 +85,7 @@ export function SettingsView() {
               <CheckField
                 key={action}
                 id={`settings-confirm-${action}`}
-                label={t(CONFIRM_LABEL[action])}
+                label={t(`askBefore.${action}`)}
                 checked={settings.confirmations[action]}
                 onChange={(checked) => void save({ confirmations: { [action]: checked } })}
               />

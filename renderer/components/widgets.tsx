@@ -13,8 +13,6 @@ import { useStore } from './context';
 
 const STATUS_ICON: Record<StatusTone, string> = { ok: '●', off: '■', busy: '◔', alert: '⚠', unknown: '?' };
 const ACTION_ICON: Record<PowerAction, string> = { start: '▶', stop: '■', reboot: '↻' };
-const ACTION_LABEL = { start: 'action.startNamed', stop: 'action.stopNamed', reboot: 'action.rebootNamed' } as const;
-const ACTION_VERB = { start: 'action.start', stop: 'action.stop', reboot: 'action.reboot' } as const;
 
 /** Status as icon + text + colour, so it never depends on colour alone. */
 export function StatusBadge({ status }: { status: ServerStatus }) {
@@ -55,8 +53,8 @@ export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; co
           key={action}
           type="button"
           class={`power-button power-${action}${compact ? ' icon-button' : ''}`}
-          aria-label={t(ACTION_LABEL[action], { name: view.server.name })}
-          title={t(ACTION_LABEL[action], { name: view.server.name })}
+          aria-label={t(`actionNamed.${action}`, { name: view.server.name })}
+          title={t(`actionNamed.${action}`, { name: view.server.name })}
           aria-disabled={busy !== null ? 'true' : undefined}
           tabIndex={tabIndex}
           onClick={() => {
@@ -65,7 +63,7 @@ export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; co
           }}
         >
           <span aria-hidden="true">{ACTION_ICON[action]}</span>
-          {!compact && <span aria-hidden="true"> {t(ACTION_VERB[action])}</span>}
+          {!compact && <span aria-hidden="true"> {t(`action.${action}`)}</span>}
         </button>
       ))}
     </div>
@@ -98,7 +96,7 @@ export function ConfirmAction({
       if (group?.contains(document.activeElement)) onCloseRef.current?.();
     };
   }, []);
-  const question = t('confirm.question', { action: t(ACTION_VERB[action]), name: view.server.name });
+  const question = t('confirm.question', { action: t(`action.${action}`), name: view.server.name });
   return (
     <div class="confirm" role="group" aria-label={question} ref={groupRef}>
       <span class="confirm-question">{question}</span>
@@ -108,7 +106,7 @@ export function ConfirmAction({
         class={`danger confirm-${action}`}
         onClick={() => void store.performAction(view.key, action)}
       >
-        {t(ACTION_VERB[action])}
+        {t(`action.${action}`)}
       </button>
       <button type="button" onClick={() => store.cancelConfirmation()}>
         {t('form.cancel')}

@@ -19,9 +19,11 @@ export const cs: Translation = {
     start: 'Spustit',
     stop: 'Zastavit',
     reboot: 'Restartovat',
-    startNamed: 'Spustit {name}',
-    stopNamed: 'Zastavit {name}',
-    rebootNamed: 'Restartovat {name}',
+  },
+  actionNamed: {
+    start: 'Spustit {name}',
+    stop: 'Zastavit {name}',
+    reboot: 'Restartovat {name}',
   },
   progress: {
     start: 'Spouští se…',
@@ -270,13 +272,15 @@ export const cs: Translation = {
     basic_text: 'soubor bez klíčenky',
     memory: 'jen v paměti',
   },
+  askBefore: {
+    start: 'spuštěním serveru',
+    stop: 'zastavením serveru',
+    reboot: 'restartem serveru',
+  },
   settings: {
     pollInterval: 'Kontrolovat každých (sekund)',
     pollHint: 'Když je okno zavřené a nic se neděje (15–3600).',
     confirmations: 'Ptát se před',
-    confirmStart: 'spuštěním serveru',
-    confirmStop: 'zastavením serveru',
-    confirmReboot: 'restartem serveru',
     notifications: 'Zobrazovat oznámení',
     launchAtLogin: 'Spouštět po přihlášení',
     demoMode: 'Bez uloženého tokenu spouštět ukázkový režim',

@@ -21,9 +21,11 @@ export const en = {
     start: 'Start',
     stop: 'Stop',
     reboot: 'Reboot',
-    startNamed: 'Start {name}',
-    stopNamed: 'Stop {name}',
-    rebootNamed: 'Reboot {name}',
+  },
+  actionNamed: {
+    start: 'Start {name}',
+    stop: 'Stop {name}',
+    reboot: 'Reboot {name}',
   },
   progress: {
     start: 'Starting…',
@@ -273,13 +275,16 @@ export const en = {
     basic_text: 'a file without a keychain',
     memory: 'memory only',
   },
+  // Settings: the confirmations, one per power action.
+  askBefore: {
+    start: 'Starting a server',
+    stop: 'Stopping a server',
+    reboot: 'Rebooting a server',
+  },
   settings: {
     pollInterval: 'Check every (seconds)',
     pollHint: 'While the popup is closed and nothing is happening (15–3600).',
     confirmations: 'Ask before',
-    confirmStart: 'Starting a server',
-    confirmStop: 'Stopping a server',
-    confirmReboot: 'Rebooting a server',
     notifications: 'Show notifications',
     launchAtLogin: 'Launch at login',
     demoMode: 'Start in demo mode when no token is stored',
