@@ -90,7 +90,7 @@ export const cs: Translation = {
     retry: 'Zkusit znovu',
   },
   announce: {
-    statusChanged: 'Stav serveru {name}: {status}',
+    changed: 'Stav serveru {name}: {status}',
     added: 'Přidán server {name}, stav: {status}',
     removed: 'Server {name} odebrán',
   },

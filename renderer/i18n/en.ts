@@ -93,7 +93,7 @@ export const en = {
     retry: 'Retry now',
   },
   announce: {
-    statusChanged: '{name} is now {status}',
+    changed: '{name} is now {status}',
     added: '{name} added, {status}',
     removed: '{name} removed',
   },

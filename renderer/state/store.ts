@@ -152,12 +152,9 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   function announce(changes: StatusChange[]): void {
     if (changes.length === 0) return;
     const i = i18n.value;
-    const lines = changes.slice(0, maxAnnouncements).map((change) => {
-      const status = statusLabel(i, change.status);
-      if (change.kind === 'added') return i.t('announce.added', { name: change.name, status });
-      if (change.kind === 'removed') return i.t('announce.removed', { name: change.name });
-      return i.t('announce.statusChanged', { name: change.name, status });
-    });
+    const lines = changes
+      .slice(0, maxAnnouncements)
+      .map((change) => i.t(`announce.${change.kind}`, { name: change.name, status: statusLabel(i, change.status) }));
     if (changes.length > maxAnnouncements) lines.push('…');
     announcement.value = lines.join('. ');
   }
