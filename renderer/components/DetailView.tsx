@@ -236,13 +236,10 @@ function AddressValue({
         onClick={() => void onCopy(value, label)}
       >
         <svg class="icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
-          <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
-          <path
-            d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.5"
-          />
+          <g fill="none" stroke="currentColor" stroke-width="1.5">
+            <rect x="5" y="5" width="9" height="9" rx="1.5" />
+            <path d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5" />
+          </g>
         </svg>
       </button>
     </span>

@@ -238,9 +238,9 @@ function ServerList({ views }: { views: ServerView[] }) {
   });
 
   function moveTo(index: number): void {
-    const target = views[Math.max(0, Math.min(views.length - 1, index))];
+    const targetIndex = Math.max(0, Math.min(views.length - 1, index));
+    const target = views[targetIndex];
     if (!target) return;
-    const targetIndex = views.indexOf(target);
     const scroller = scrollerRef.current;
     const nextTop = scrollToReveal(layout, targetIndex, scroller?.scrollTop ?? scrollTop, viewportHeight);
     if (scroller) scroller.scrollTop = nextTop;
