@@ -4,12 +4,12 @@
 /** @jsx h */
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { checkBoolean, checkHostname, checkName, isRecord, validateReplaceServerInput } from '../../main/api/rules';
+import { isRecord, validateReplaceServerInput } from '../../main/api/rules';
 import type { ServerRef } from '../../preload/contract';
 import { draftKey } from '../state/local';
-import { errorText, violationText } from '../state/text';
+import { errorText } from '../state/text';
 import { useStore } from './context';
-import { ServerForm, ViewHead, useDraftForm, type FieldMessages, type ServerBasics } from './forms';
+import { ServerForm, ViewHead, useDraftForm, violationMessages, type ServerBasics } from './forms';
 import { Placeholder, ErrorLine } from './widgets';
 
 const FIELDS = ['name', 'hostname', 'backups_enabled'];
@@ -62,22 +62,15 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
 
   const toDetail = () => store.navigate({ name: 'detail', key: serverKey, ref: serverRef });
   const i18n = store.i18n.value;
-  const local: FieldMessages = {};
-  if (draft) {
-    const checks = {
-      name: checkName(draft.name),
-      hostname: checkHostname(draft.hostname),
-      backups_enabled: checkBoolean(draft.backups_enabled),
-    };
-    for (const [field, violation] of Object.entries(checks))
-      if (violation && form.touched.has(field)) local[field] = violationText(i18n, violation);
-  }
-  const errorOf = (field: string) => local[field] ?? form.serverErrors[field];
+  // The same rules check what is shown (fields already left) and what may be sent.
+  const checked = validateReplaceServerInput(draft);
+  const local = checked.ok ? {} : violationMessages(i18n, checked.violations);
+  const errorOf = (field: string) => (form.touched.has(field) ? local[field] : undefined) ?? form.serverErrors[field];
 
   const submit = () =>
     draft &&
     form.save(
-      validateReplaceServerInput(draft),
+      checked,
       FIELDS,
       (input) => store.bridge.servers.replace({ ref: serverRef, input }),
       () => {
