@@ -1,5 +1,5 @@
-import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { popupJsx } from './scripts/bundles';
 
 export default defineConfig({
   test: {
@@ -30,7 +30,7 @@ export default defineConfig({
       },
       {
         // Preact components in a DOM; the real-Chromium proof lives in tests/e2e.
-        plugins: [preact()],
+        oxc: { jsx: popupJsx },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

@@ -1,9 +1,5 @@
 // Entry of the popup page: one store over the preload bridge, one render.
-// Every .tsx file of the popup uses the classic JSX runtime (the pragmas below each file's header):
-// `h(type, props, ...children)` calls are smaller than the automatic runtime's `jsx(type, { children })`,
-// and the popup's JS has a size budget (scripts/build.ts).
-/** @jsxRuntime classic */
-/** @jsx h */
+// JSX compiles to classic `h(...)` calls (scripts/bundles.ts, tsconfig.web.json), so every .tsx imports `h`.
 import { h, render } from 'preact';
 import { App } from './components/App';
 import type { KeyValueStorage } from './state/local';

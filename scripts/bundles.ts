@@ -2,7 +2,6 @@
 // preload bundle test and the end-to-end harness, so that what is tested is what ships.
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
-import { preact } from '@preact/preset-vite';
 import type { InlineConfig } from 'vite';
 
 const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -39,6 +38,13 @@ export function preloadBundle(outDir = 'dist/preload'): InlineConfig {
   return nodeBundle('preload/index.ts', outDir, 'cjs', ['electron']);
 }
 
+/**
+ * How the popup's JSX compiles, for its bundle and its component tests (vitest.config.ts): classic
+ * `h(type, props, ...children)` calls are smaller than the automatic runtime's `jsx(type, { children })`,
+ * and the popup's JS has a size budget (scripts/build.ts). Every .tsx therefore imports `h` (and `Fragment`).
+ */
+export const popupJsx = { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } as const;
+
 /** Renderer: the Preact popup page. */
 export function rendererBundle(outDir = 'dist/renderer'): InlineConfig {
   return {
@@ -46,7 +52,7 @@ export function rendererBundle(outDir = 'dist/renderer'): InlineConfig {
     logLevel: 'warn',
     root: resolve('renderer'),
     base: './',
-    plugins: [preact()],
+    oxc: { jsx: popupJsx },
     build: {
       outDir: resolve(outDir),
       emptyOutDir: true,

@@ -1,7 +1,5 @@
 // The popup shell: token setup or the app (header, demo banner, the current view), the live region
 // for status announcements, and the keyboard rules that hold everywhere (Escape).
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { AppStore } from '../state/store';

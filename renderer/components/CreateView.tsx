@@ -1,8 +1,6 @@
 // Create a server. The API has no catalogue of plans, systems or locations, so the choices are those
 // of the account's existing servers, plus "Other…" for typing an id or a code. A half-filled form is
 // kept as a draft in local storage until it is saved or cancelled (leaving by Back or Escape keeps it).
-/** @jsxRuntime classic */
-/** @jsx h */
 import { Fragment, h } from 'preact';
 import { isRecord, validateCreateServerInput } from '../../main/api/rules';
 import { draftKey } from '../state/local';

@@ -1,7 +1,5 @@
 // One server in full: every field of the detail endpoint, copy buttons, usage against the plan,
 // power buttons, inline rename (PATCH with only the name), Edit, and Delete behind a typed-name check.
-/** @jsxRuntime classic */
-/** @jsx h */
 import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkName } from '../../main/api/rules';

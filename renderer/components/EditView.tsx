@@ -1,7 +1,5 @@
 // Edit: name, hostname and backups, sent together with PUT (the API requires all three). Unsaved
 // changes are kept per server in local storage until saved or cancelled (Back and Escape keep them).
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { isRecord, validateReplaceServerInput } from '../../main/api/rules';

@@ -1,7 +1,5 @@
 // The server list: search, the API's status/location filters, freshness line, stale banner and a
 // virtual list (only the rows in view are in the DOM) with roving focus and arrow-key navigation.
-/** @jsxRuntime classic */
-/** @jsx h */
 import { Fragment, h } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../preload/contract';

@@ -1,7 +1,5 @@
 // Settings: each change is saved at once with a patch of just that setting; the main process answers
 // with the full settings (and broadcasts them), which the store adopts.
-/** @jsxRuntime classic */
-/** @jsx h */
 import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../main/settings/schema';

@@ -1,7 +1,5 @@
 // Token setup (after leaving the demo, or when the stored token is unreadable or revoked): paste a token, or try
 // the demo. The token goes to the main process once and is never read back; the input keeps its text after an error.
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthNotice, IpcError } from '../../preload/contract';

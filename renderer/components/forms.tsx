@@ -1,8 +1,6 @@
 // Form plumbing: labelled fields with their errors wired through aria-invalid / aria-describedby,
 // translation of rule violations and server-side field errors, and the state of a form whose unsaved
 // input is kept as a draft in local storage (Create and Edit).
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';

@@ -1,7 +1,5 @@
 // Small pieces shared by the views: status badge, power buttons, inline confirmation, the message
 // shown where the user clicked, placeholders and error lines.
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PowerAction, ServerStatus } from '../../main/api/schemas';
