@@ -177,11 +177,7 @@ export const cs: Translation = {
     'not-integer': 'Zadejte celé číslo.',
     'not-positive': 'Zadejte kladné číslo.',
     'invalid-hostname': 'Zadejte plně kvalifikované doménové jméno, např. web01.example.com.',
-    'not-boolean': 'Musí být ano, nebo ne.',
-    'not-string': 'Musí být text.',
     empty: 'Nesmí být prázdné.',
-    'unknown-field': 'Neznámé pole.',
-    'no-fields': 'Není co změnit.',
   },
   token: {
     title: 'Připojte svůj účet VPS.org',

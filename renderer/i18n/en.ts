@@ -175,17 +175,14 @@ export const en = {
   create: {
     hint: 'VPS.org has no catalogue of plans, systems or locations; choices come from your existing servers, or enter an id.',
   },
+  // Only the rule violations the popup's own forms can run into; main's other codes get errorKind.invalid-payload.
   violation: {
     required: 'This field is required.',
     'invalid-name': 'Use letters, digits and hyphens only (not starting with a hyphen, at most {max} characters).',
     'not-integer': 'Enter a whole number.',
     'not-positive': 'Enter a positive number.',
     'invalid-hostname': 'Enter a fully qualified domain name, e.g. web01.example.com.',
-    'not-boolean': 'Must be yes or no.',
-    'not-string': 'Must be text.',
     empty: 'Must not be empty.',
-    'unknown-field': 'Unknown field.',
-    'no-fields': 'Nothing to change.',
   },
   token: {
     title: 'Connect your VPS.org account',

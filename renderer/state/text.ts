@@ -130,6 +130,8 @@ export function sessionOnlyReason(i18n: I18n, storage: TokenStorageInfo, platfor
   return installable ? `${what} ${i18n.t('tokenReason.install')}` : what;
 }
 
+/** A rule violation in words; one the popup's forms cannot cause (wrong types, unknown fields) generically. */
 export function violationText(i18n: I18n, violation: RuleViolation): string {
-  return i18n.t(`violation.${violation}`, { max: NAME_MAX_LENGTH });
+  const key = `violation.${violation}`;
+  return isMessageKey(key) ? i18n.t(key, { max: NAME_MAX_LENGTH }) : i18n.t('errorKind.invalid-payload');
 }

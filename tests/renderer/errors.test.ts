@@ -285,7 +285,7 @@ describe('errors in the popup', () => {
     expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
   });
 
-  it('words the app’s own field checks (fieldViolations) in Czech rather than main’s English', async () => {
+  it('words the app’s own field checks (fieldViolations) in Czech rather than main’s English; a code its forms cannot cause generically', async () => {
     const existing = makeView(makeServer(1));
     const fake = createFakeBridge({ servers: [existing], settings: czech });
     fake.handle(InvokeChannel.serversCreate, () =>
@@ -305,7 +305,9 @@ describe('errors in the popup', () => {
       'Zadejte plně kvalifikované doménové jméno, např. web01.example.com.',
     );
     expect(hostname.getAttribute('aria-invalid')).toBe('true');
-    expect(getByRole(rendered.root, 'alert').textContent).toBe('Opravte prosím označená pole. Neznámé pole.');
+    expect(getByRole(rendered.root, 'alert').textContent).toBe(
+      'Opravte prosím označená pole. Požadavek nebyl platný, a proto nebyl do VPS.org odeslán.',
+    );
     expect(hasText(rendered.root, 'fully qualified')).toBe(false);
   });
 
