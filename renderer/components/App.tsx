@@ -119,7 +119,7 @@ function Shell() {
             aria-label={t(`notice.dismissLabel.${notice.code}`)}
             onClick={() => store.dismissNotice(notice)}
           >
-            {t('notice.dismiss')}
+            {t('button.dismiss')}
           </button>
         </div>
       ))}

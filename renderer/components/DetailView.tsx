@@ -129,7 +129,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
           <p>{load.notFound ? t('detail.gone') : t('detail.failed', { message: load.message })}</p>
           {!load.notFound && (
             <button type="button" onClick={() => setReloadCount((count) => count + 1)}>
-              {t('detail.retry')}
+              {t('button.retry')}
             </button>
           )}
         </div>

@@ -90,7 +90,7 @@ export function ListView() {
           {/* VPS.org's own trouble is the headline already; other kinds say why under it. */}
           {troubleSentence(i18n, status.stale) === null && <p class="banner-detail">{errorText(i18n, status.stale)}</p>}
           <button type="button" onClick={() => void store.bridge.fleet.refresh()}>
-            {t('stale.retry')}
+            {t('button.retry')}
           </button>
         </div>
       )}
@@ -173,7 +173,7 @@ function TokenStorageBanners() {
           <button
             type="button"
             class="icon-button small"
-            aria-label={t('outcome.dismiss')}
+            aria-label={t('button.dismiss')}
             onClick={() => {
               store.flash.value = null;
             }}

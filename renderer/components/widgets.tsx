@@ -121,7 +121,7 @@ export function NoticeLine({ notice, onDismiss }: { notice: RowNotice; onDismiss
         <span aria-hidden="true">{notice.tone === 'error' ? '⚠ ' : '✓ '}</span>
         {notice.text}
       </span>
-      <button type="button" class="icon-button small" aria-label={store.t('outcome.dismiss')} onClick={onDismiss}>
+      <button type="button" class="icon-button small" aria-label={store.t('button.dismiss')} onClick={onDismiss}>
         <span aria-hidden="true">×</span>
       </button>
     </div>

@@ -46,7 +46,6 @@ export const cs: Translation = {
     stillShows: '; server stále hlásí stav: {status}',
     watching: 'Výsledek akce „{action}“ serveru {name} není znám; aplikace server sleduje a výsledek ukáže zde.',
     removed: 'Server {name} už neexistuje.',
-    dismiss: 'Zavřít zprávu',
   },
   actionName: {
     start: 'spustit',
@@ -87,12 +86,15 @@ export const cs: Translation = {
     title: 'Zobrazena data z {time}, nemusí být aktuální.',
     retryIn: ' (další pokus za {seconds} s)',
     failed: 'Poslední obnovení selhalo.',
-    retry: 'Zkusit znovu',
   },
   announce: {
     changed: 'Stav serveru {name}: {status}',
     added: 'Přidán server {name}, stav: {status}',
     removed: 'Server {name} odebrán',
+  },
+  button: {
+    retry: 'Zkusit znovu',
+    dismiss: 'Zavřít',
   },
   nav: {
     back: 'Zpět',
@@ -114,7 +116,6 @@ export const cs: Translation = {
   detail: {
     loading: 'Načítají se podrobnosti…',
     failed: 'Podrobnosti se nepodařilo načíst: {message}',
-    retry: 'Zkusit znovu',
     ipv4: 'IPv4',
     ipv6: 'IPv6',
     planSpec: '{vcpus} vCPU · {memory} MB RAM · {storage} GB disk · {bandwidth} GB přenos',
@@ -297,7 +298,6 @@ export const cs: Translation = {
       'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí. Původní soubor je uschován jako {path}.',
     'vault-reset':
       'Uložený token nešlo přečíst a byl odložen stranou; vložte ho prosím znovu. Původní soubor je uschován jako {path}.',
-    dismiss: 'Zavřít',
     'dismissLabel.settings-reset': 'Zavřít oznámení o nastavení',
     'dismissLabel.vault-reset': 'Zavřít oznámení o uloženém tokenu',
   },

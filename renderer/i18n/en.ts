@@ -49,7 +49,6 @@ export const en = {
     watching:
       'The outcome of the {action} of {name} is unknown; the app is watching the server and will show the result here.',
     removed: '{name} no longer exists.',
-    dismiss: 'Dismiss message',
   },
   actionName: {
     start: 'start',
@@ -90,12 +89,16 @@ export const en = {
     title: 'Showing data from {time}, it may be out of date.',
     retryIn: ' (retrying in {seconds} s)',
     failed: 'The last refresh failed.',
-    retry: 'Retry now',
   },
   announce: {
     changed: '{name} is now {status}',
     added: '{name} added, {status}',
     removed: '{name} removed',
+  },
+  // Buttons of the same meaning wherever they appear.
+  button: {
+    retry: 'Retry now',
+    dismiss: 'Dismiss',
   },
   nav: {
     back: 'Back',
@@ -118,7 +121,6 @@ export const en = {
   detail: {
     loading: 'Loading server details…',
     failed: 'Could not load details: {message}',
-    retry: 'Try again',
     ipv4: 'IPv4',
     ipv6: 'IPv6',
     planSpec: '{vcpus} vCPU · {memory} MB RAM · {storage} GB disk · {bandwidth} GB transfer',
@@ -302,7 +304,6 @@ export const en = {
       'Your settings file could not be read and was reset to defaults. The old file was kept as {path}.',
     'vault-reset':
       'Your saved token could not be read and was set aside; please paste it again. The old file was kept as {path}.',
-    dismiss: 'Dismiss',
     'dismissLabel.settings-reset': 'Dismiss the settings notice',
     'dismissLabel.vault-reset': 'Dismiss the saved token notice',
   },

@@ -74,7 +74,7 @@ describe('server detail', () => {
     expect(alert).toContain('VPS.org is having trouble (502). Try again later.');
     expect(alert).not.toContain('Bad Gateway');
     fake.handle(InvokeChannel.serversGet, () => ok(makeDetail(web)));
-    await click(getByRole(rendered.root, 'button', 'Try again'));
+    await click(getByRole(rendered.root, 'button', 'Retry now'));
     expect(hasText(rendered.root, '2001:db8::1')).toBe(true);
   });
 
