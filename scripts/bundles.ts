@@ -53,6 +53,8 @@ export function rendererBundle(outDir = 'dist/renderer'): InlineConfig {
     root: resolve('renderer'),
     base: './',
     oxc: { jsx: popupJsx },
+    // Without the `browser` condition @preact/signals resolves to its modern `.mjs` build, the smallest.
+    resolve: { conditions: ['production'] },
     build: {
       outDir: resolve(outDir),
       emptyOutDir: true,
