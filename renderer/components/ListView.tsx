@@ -158,7 +158,10 @@ function TokenStorageBanners() {
     <Fragment>
       {sessionOnly && (
         <div class="banner banner-calm" role="status" data-testid="session-token-banner">
-          <p>{reason ? t('token.sessionOnly', { reason }) : t('token.sessionOnlyNoReason')}</p>
+          <p>
+            {t('token.sessionOnly')}
+            {reason && ` ${reason}`}
+          </p>
           <button type="button" onClick={() => store.navigate({ name: 'settings' })}>
             {t('token.openSettings')}
           </button>
@@ -168,7 +171,8 @@ function TokenStorageBanners() {
         <div class="banner banner-calm" role="status" data-testid="token-stored">
           <p>
             <span aria-hidden="true">✓ </span>
-            {t('token.stored', { backend: storageBackendName(store.i18n.value, flash.backend) })}
+            {t('settings.storage', { backend: storageBackendName(store.i18n.value, flash.backend) })}{' '}
+            {t('settings.persisted')}
           </p>
           <button
             type="button"

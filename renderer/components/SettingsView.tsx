@@ -140,7 +140,7 @@ export function SettingsView() {
             <p>{auth.account.label}</p>
             <p>
               {t('settings.storage', { backend: storageBackendName(store.i18n.value, auth.storage.backend) })}
-              <span class="sub">{auth.storage.persisted ? t('settings.persisted') : t('settings.sessionOnly')}</span>
+              <span class="sub">{auth.storage.persisted ? t('settings.persisted') : t('token.sessionOnly')}</span>
             </p>
             {!auth.storage.persisted && (
               <p class="hint">{sessionOnlyReason(store.i18n.value, auth.storage, info?.platform ?? '')}</p>

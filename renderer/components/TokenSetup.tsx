@@ -10,8 +10,6 @@ import { fieldA11y } from './forms';
 
 export function tokenErrorText(i18n: I18n, error: IpcError): string {
   if (error.kind === 'unauthorized') return i18n.t('token.rejected');
-  if (error.kind === 'network' || error.kind === 'timeout') return i18n.t('token.network');
-  if (error.kind === 'storage') return i18n.t('token.storage');
   return errorText(i18n, error);
 }
 

@@ -209,11 +209,7 @@ export const en = {
     demo: 'Try the demo',
     rejected: 'VPS.org rejected this token. Check that it is complete and still valid.',
     empty: 'Paste a token first.',
-    network: 'VPS.org cannot be reached, so the token could not be checked. Check your internet connection.',
-    storage: 'The token is valid, but the system keychain did not accept it.',
-    stored: 'Token saved in {backend}, kept across restarts.',
-    sessionOnly: 'Your token is kept only until you quit: {reason}',
-    sessionOnlyNoReason: 'Your token is kept only until you quit.',
+    sessionOnly: 'Your token is kept only until you quit.',
     openSettings: 'Open Settings',
   },
   tokenReason: {
@@ -237,7 +233,8 @@ export const en = {
     forbidden: 'This request is not allowed from here.',
     conflict: 'Not possible right now.',
     'no-token': 'Set a VPS.org API token first (or try the demo).',
-    storage: 'The system keychain did not accept the token.',
+    // Only saving a token that VPS.org accepted can fail this way.
+    storage: 'The token is valid, but the system keychain did not accept it.',
     internal: 'Something went wrong inside the app. Please try again.',
   },
   conflict: {
@@ -293,7 +290,6 @@ export const en = {
     account: 'Account',
     storage: 'Token stored in: {backend}.',
     persisted: 'Kept across restarts.',
-    sessionOnly: 'Kept for this session only.',
     signOut: 'Sign out',
     demoAccount: 'Demo account (simulated).',
     version: 'Version {version}',

@@ -225,7 +225,7 @@ describe('settings', () => {
       { pollIntervals: { idleSeconds: 120 } },
     ]);
     expect(hasText(root, 'Token stored in: memory only.')).toBe(true);
-    expect(hasText(root, 'Kept for this session only.')).toBe(true);
+    expect(hasText(root, 'Your token is kept only until you quit.')).toBe(true);
     expect(hasText(root, 'No keyring found: install gnome-keyring.')).toBe(true);
     await click(getByRole(root, 'button', 'Sign out'));
     expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(1);

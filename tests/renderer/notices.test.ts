@@ -19,11 +19,11 @@ describe('token storage', () => {
     const rendered = await popup.render({ auth: SESSION_ONLY, servers: [makeView(makeServer(1))] });
     const banner = rendered.root.querySelector<HTMLElement>('[data-testid="session-token-banner"]')!;
     expect(banner.textContent).toContain(
-      'Your token is kept only until you quit: No keyring found: install gnome-keyring.',
+      'Your token is kept only until you quit. No keyring found: install gnome-keyring.',
     );
     await click(getByRole(banner, 'button', 'Open Settings'));
     expect(getByRole(rendered.root, 'heading', 'Settings')).toBeTruthy();
-    expect(hasText(rendered.root, 'Kept for this session only.')).toBe(true);
+    expect(hasText(rendered.root, 'Your token is kept only until you quit.')).toBe(true);
     // Still there when the user comes back: it lasts as long as the session-only token.
     await click(getByRole(rendered.root, 'button', 'Back'));
     expect(rendered.root.querySelector('[data-testid="session-token-banner"]')).not.toBeNull();
@@ -41,7 +41,7 @@ describe('token storage', () => {
     await typeInto(getByRole(first.root, 'textbox', 'API token'), 'good-token');
     await click(getByRole(first.root, 'button', 'Save token'));
     const stored = first.root.querySelector<HTMLElement>('[data-testid="token-stored"]')!;
-    expect(stored.textContent).toContain('Token saved in GNOME Keyring (libsecret), kept across restarts.');
+    expect(stored.textContent).toContain('Token stored in: GNOME Keyring (libsecret). Kept across restarts.');
     // Briefly: gone after the next navigation.
     await click(getByRole(first.root, 'button', 'Settings'));
     await click(getByRole(first.root, 'button', 'Back'));

@@ -226,7 +226,7 @@ describe('session-only token reason', () => {
       servers: [makeView(makeServer(1))],
     });
     expect(bannerText(rendered.root)).toBe(
-      'Your token is kept only until you quit: No system keyring was found. To keep it across restarts, install GNOME Keyring or KWallet (with libsecret) and restart the app.',
+      'Your token is kept only until you quit. No system keyring was found. To keep it across restarts, install GNOME Keyring or KWallet (with libsecret) and restart the app.',
     );
     expect(hasText(rendered.root, 'English reason')).toBe(false);
     // Settings say the same.
@@ -241,7 +241,7 @@ describe('session-only token reason', () => {
       servers: [makeView(makeServer(1))],
     });
     expect(bannerText(refused.root)).toBe(
-      'Your token is kept only until you quit: The system keychain refused to store it. Unlock the keychain and paste the token again.',
+      'Your token is kept only until you quit. The system keychain refused to store it. Unlock the keychain and paste the token again.',
     );
     refused.unmount();
     const mac = await popup.render({
@@ -250,7 +250,7 @@ describe('session-only token reason', () => {
       appInfo: { platform: 'darwin' },
     });
     expect(bannerText(mac.root)).toBe(
-      'Your token is kept only until you quit: The system offers no encryption for saved secrets.',
+      'Your token is kept only until you quit. The system offers no encryption for saved secrets.',
     );
   });
 
@@ -261,12 +261,12 @@ describe('session-only token reason', () => {
       settings: czech,
     });
     expect(bannerText(rendered.root)).toBe(
-      'Token je uschován jen do ukončení aplikace: Aplikace nepoznala, jakou klíčenku toto prostředí používá. Aby token vydržel i po restartu, nainstalujte GNOME Keyring nebo KWallet (s libsecret) a aplikaci spusťte znovu.',
+      'Token je uschován jen do ukončení aplikace. Aplikace nepoznala, jakou klíčenku toto prostředí používá. Aby token vydržel i po restartu, nainstalujte GNOME Keyring nebo KWallet (s libsecret) a aplikaci spusťte znovu.',
     );
   });
 
   it('falls back to main’s English reason only when there is no code', async () => {
     const rendered = await popup.render({ auth: sessionOnly({}), servers: [makeView(makeServer(1))] });
-    expect(bannerText(rendered.root)).toBe('Your token is kept only until you quit: English reason for logs.');
+    expect(bannerText(rendered.root)).toBe('Your token is kept only until you quit. English reason for logs.');
   });
 });
