@@ -123,7 +123,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
       )}
       {notice && <NoticeLine notice={notice} onDismiss={() => store.setNotice(serverKey, null)} />}
 
-      {load.state === 'loading' && <Placeholder text={t('detail.loading')} />}
+      {load.state === 'loading' && <Placeholder text={t('app.loading')} />}
       {load.state === 'failed' && (
         <div class="form-error" role="alert">
           <p>{load.notFound ? t('detail.gone') : t('detail.failed', { message: load.message })}</p>
@@ -181,7 +181,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
             <div class="ssh">
               <code>{sshCommand}</code>
               <button type="button" onClick={() => void copy(sshCommand, t('detail.sshCommand'))}>
-                {t('detail.copySsh')}
+                {t('detail.copy', { what: t('detail.sshCommand') })}
               </button>
             </div>
           )}

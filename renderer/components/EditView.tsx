@@ -86,7 +86,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
         onBack={toDetail}
       />
       {loadError && <ErrorLine text={t('detail.failed', { message: loadError })} />}
-      {!draft && !loadError && <Placeholder text={t('detail.loading')} />}
+      {!draft && !loadError && <Placeholder text={t('app.loading')} />}
       {draft && (
         <ServerForm
           idPrefix="edit"

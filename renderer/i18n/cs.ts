@@ -114,7 +114,6 @@ export const cs: Translation = {
     location: 'Lokalita',
   },
   detail: {
-    loading: 'Načítají se podrobnosti…',
     failed: 'Podrobnosti se nepodařilo načíst: {message}',
     ipv4: 'IPv4',
     ipv6: 'IPv6',
@@ -137,7 +136,6 @@ export const cs: Translation = {
     copy: 'Kopírovat {what}',
     copied: 'Zkopírováno: {what}.',
     copyFailed: 'Kopírování selhalo: {message}',
-    copySsh: 'Kopírovat příkaz SSH',
     sshCommand: 'příkaz SSH',
     edit: 'Upravit',
     delete: 'Smazat',

@@ -119,7 +119,6 @@ export const en = {
     location: 'Location',
   },
   detail: {
-    loading: 'Loading server details…',
     failed: 'Could not load details: {message}',
     ipv4: 'IPv4',
     ipv6: 'IPv6',
@@ -142,7 +141,6 @@ export const en = {
     copy: 'Copy {what}',
     copied: 'Copied {what}.',
     copyFailed: 'Could not copy: {message}',
-    copySsh: 'Copy SSH command',
     sshCommand: 'SSH command',
     edit: 'Edit',
     delete: 'Delete',
