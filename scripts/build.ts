@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { mainBundle, preloadBundle, rendererBundle } from './bundles';
 
-const RENDERER_GZIP_BUDGET = 30 * 1024;
+/** "Under 30 kB gzip in total", in decimal kilobytes, the stricter reading. */
+const RENDERER_GZIP_BUDGET = 30_000;
 
 rmSync('dist', { recursive: true, force: true });
 await build(mainBundle());
@@ -18,9 +19,11 @@ let total = 0;
 for (const file of readdirSync(assetsDir).filter((f) => f.endsWith('.js'))) {
   const size = gzipSync(readFileSync(join(assetsDir, file))).length;
   total += size;
-  console.log(`renderer ${file}: ${(size / 1024).toFixed(1)} kB gzip`);
+  console.log(`renderer ${file}: ${size} bytes gzip`);
 }
-console.log(`renderer JS total: ${(total / 1024).toFixed(1)} kB gzip (budget ${RENDERER_GZIP_BUDGET / 1024} kB)`);
+console.log(
+  `renderer JS total: ${total} bytes gzip = ${(total / 1000).toFixed(2)} kB (budget ${RENDERER_GZIP_BUDGET / 1000} kB)`,
+);
 if (total > RENDERER_GZIP_BUDGET) {
   console.error('renderer JS exceeds its gzip budget');
   process.exit(1);
