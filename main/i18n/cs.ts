@@ -1,5 +1,6 @@
 // Czech texts of the main process. Status names and action labels are the popup's
 // (renderer/i18n/cs.ts), so the tray, the dialogs and the popup say the same thing.
+import { STATUS_NAMES } from './status-names';
 import type { ActionKind, Messages } from './messages';
 
 // "Server X byl restartován": the participle agrees with "server" (masculine).
@@ -27,15 +28,7 @@ const NOUN: Record<ActionKind, string> = {
 export const cs: Messages = {
   language: 'cs',
   locale: 'cs',
-  status: {
-    active: 'běží',
-    stopped: 'zastaven',
-    suspended: 'pozastaven',
-    provisioning: 'zřizuje se',
-    starting: 'spouští se',
-    stopping: 'zastavuje se',
-    rebooting: 'restartuje se',
-  },
+  status: STATUS_NAMES.cs,
   actionLabel: { start: 'Spustit', stop: 'Zastavit', reboot: 'Restartovat' },
   tooltip: {
     prefix: 'VPS.org — ',

@@ -1,4 +1,5 @@
 // English texts of the main process (the popup has its own dictionary in renderer/i18n).
+import { STATUS_NAMES } from './status-names';
 import type { ActionKind, Messages } from './messages';
 
 /** Also the English of what the core itself reports (outcome messages, refusals): one wording. */
@@ -25,15 +26,7 @@ export const ACTION_NOUN: Record<ActionKind, string> = {
 export const en: Messages = {
   language: 'en',
   locale: 'en',
-  status: {
-    active: 'running',
-    stopped: 'stopped',
-    suspended: 'suspended',
-    provisioning: 'provisioning',
-    starting: 'starting',
-    stopping: 'stopping',
-    rebooting: 'rebooting',
-  },
+  status: STATUS_NAMES.en,
   actionLabel: { start: 'Start', stop: 'Stop', reboot: 'Reboot' },
   tooltip: {
     prefix: 'VPS.org — ',

@@ -1,4 +1,5 @@
 // Czech messages. Typed against the English groups and names: a missing message fails the typecheck.
+import { STATUS_NAMES } from '../../main/i18n/status-names';
 import type { Translation } from './en';
 
 export const cs: Translation = {
@@ -6,15 +7,7 @@ export const cs: Translation = {
     title: 'VPS.org',
     loading: 'Načítání…',
   },
-  status: {
-    active: 'běží',
-    stopped: 'zastaven',
-    suspended: 'pozastaven',
-    provisioning: 'zřizuje se',
-    starting: 'spouští se',
-    stopping: 'zastavuje se',
-    rebooting: 'restartuje se',
-  },
+  status: STATUS_NAMES.cs,
   action: {
     start: 'Spustit',
     stop: 'Zastavit',

@@ -1,6 +1,7 @@
 // English messages: the reference dictionary. Every other language is typed against its groups and
 // names, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`; plural
 // messages pick a form with Intl.PluralRules.
+import { STATUS_NAMES } from '../../main/i18n/status-names';
 import type { Dictionary, Message } from './types';
 
 export const en = {
@@ -8,15 +9,7 @@ export const en = {
     title: 'VPS.org',
     loading: 'Loading…',
   },
-  status: {
-    active: 'running',
-    stopped: 'stopped',
-    suspended: 'suspended',
-    provisioning: 'provisioning',
-    starting: 'starting',
-    stopping: 'stopping',
-    rebooting: 'rebooting',
-  },
+  status: STATUS_NAMES.en,
   action: {
     start: 'Start',
     stop: 'Stop',
