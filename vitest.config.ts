@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { popupJsx } from './scripts/bundles';
+import { popupJsx } from './scripts/bundles.ts';
 
 export default defineConfig({
   test: {

@@ -12,8 +12,12 @@ export interface NotificationFactory {
   create(options: { title: string; body: string }): NotificationLike;
 }
 
-/** How long a notification is held at most: auto-dismissed ones may never emit 'close'. */
-export const NOTIFICATION_HOLD_MS = 60_000;
+/**
+ * How long a notification is held at most: auto-dismissed ones may never emit 'close', but one clicked
+ * later in the notification centre still needs its click handler, so the hold is long. Notifications
+ * come one per finished action, so an hour of them is a small set.
+ */
+export const NOTIFICATION_HOLD_MS = 60 * 60_000;
 
 export interface NotifierOptions {
   /** Default NOTIFICATION_HOLD_MS. */

@@ -244,15 +244,11 @@ export interface TrayIntentDeps {
  */
 const REFUSED_UNSENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['conflict', 'no-token', 'invalid-payload']);
 
-/** Why the action was refused, in the user's language; the core's English message only as a fallback. */
-function refusalBody(
-  error: Pick<IpcError, 'kind' | 'message' | 'conflict'>,
-  action: PowerAction,
-  messages: Messages,
-): string {
+/** Why the action was refused, in the user's language. */
+function refusalBody(error: Pick<IpcError, 'kind' | 'conflict'>, action: PowerAction, messages: Messages): string {
   if (error.conflict) return conflictText(messages, error.conflict, action);
   if (error.kind === 'no-token') return messages.menu.noToken;
-  return error.message;
+  return messages.menu.notSent;
 }
 
 /** Carries out a tray intent. Never throws (it runs inside a native menu callback). */

@@ -62,6 +62,7 @@ export const cs: Messages = {
   menu: {
     openApp: 'Otevřít VPS.org Tray',
     noToken: 'Není nastaven API token — otevřete aplikaci a přidejte ho',
+    notSent: 'Akce nebyla odeslána. Otevřete aplikaci a zkuste to znovu.',
     demo: 'Ukázkový režim — simulované servery',
     stale: '⚠ Neaktuální — poslední obnovení selhalo',
     noServers: 'Žádné servery',

@@ -48,6 +48,7 @@ export const en: Messages = {
   menu: {
     openApp: 'Open VPS.org Tray',
     noToken: 'No API token set — open the app to add one',
+    notSent: 'The action was not sent. Open the app and try again.',
     demo: 'Demo mode — simulated servers',
     stale: '⚠ Not up to date — last refresh failed',
     noServers: 'No servers',

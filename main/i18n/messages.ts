@@ -40,6 +40,8 @@ export interface Messages {
   menu: {
     openApp: string;
     noToken: string;
+    /** A power action refused before anything was sent, for a reason without its own wording. */
+    notSent: string;
     demo: string;
     stale: string;
     noServers: string;

@@ -97,7 +97,9 @@ export function elapsedText(ms: number): string {
  */
 export function outcomeText(i18n: I18n, outcome: ActionOutcome): string {
   const { action, finalStatus, error } = outcome;
-  const status = finalStatus === null ? null : statusLabel(i18n, finalStatus);
+  // The server's status says something about a power action only, not about a rename or a delete.
+  const power = action === 'start' || action === 'stop' || action === 'reboot';
+  const status = finalStatus === null || !power ? null : statusLabel(i18n, finalStatus);
   let text = i18n.t(`outcome.${outcome.outcome}`, {
     name: outcome.serverName,
     action: i18n.t(`actionName.${action}`),
@@ -105,10 +107,10 @@ export function outcomeText(i18n: I18n, outcome: ActionOutcome): string {
     elapsed: elapsedText(outcome.elapsedMs),
     still: status === null ? '' : i18n.t('outcome.stillShows', { status }),
   });
-  if (outcome.outcome === 'failed' && error) text += ` ${errorText(i18n, { ...error, message: '' })}`;
+  // Every tracked action is a change, so a connection failure means it was not sent.
+  if (outcome.outcome === 'failed' && error) text += ` ${errorText(i18n, { ...error, message: '' }, { write: true })}`;
   const ended = outcome.outcome === 'failed' || outcome.outcome === 'timed-out';
-  if (ended && status !== null && ['start', 'stop', 'reboot'].includes(action))
-    text += ` ${i18n.t('outcome.nowStatus', { status })}`;
+  if (ended && status !== null) text += ` ${i18n.t('outcome.nowStatus', { status })}`;
   return text;
 }
 

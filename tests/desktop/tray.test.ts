@@ -452,6 +452,21 @@ describe('tray intents', () => {
     }
   });
 
+  it("words a refusal without its own reason in the user's language, never the core's English", async () => {
+    const d = intentDeps({
+      getMessages: () => cs,
+      powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
+        ok: false,
+        error: { kind: 'invalid-payload', message: 'English fallback' },
+      })),
+    });
+    await runTrayIntent({ ...reboot, confirm: false }, d);
+    expect(d.notify).toHaveBeenCalledWith(
+      'Restartování serveru web-01 se nezdařilo',
+      'Akce nebyla odeslána. Otevřete aplikaci a zkuste to znovu.',
+    );
+  });
+
   it.each(['server', 'network', 'not-found', 'timeout'] as const)(
     'leaves a sent action that failed (%s) to the core, which notifies its outcome',
     async (kind) => {

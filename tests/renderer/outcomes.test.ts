@@ -87,6 +87,18 @@ describe('outcome wording', () => {
       'Není jisté, zda akce „restartovat“ serveru web-01 proběhla; server stále hlásí stav: běží. Obnovte seznam a zkontrolujte to.',
     ],
     [
+      "unknown edit: the server's status says nothing about a rename",
+      { outcome: 'unknown', action: 'update', finalStatus: 'active', error: { kind: 'timeout' } },
+      'The rename of web-01 may or may not have happened. Refresh to check.',
+      'Není jisté, zda akce „přejmenovat“ serveru web-01 proběhla. Obnovte seznam a zkontrolujte to.',
+    ],
+    [
+      'failed start that never reached VPS.org: nothing was changed',
+      { outcome: 'failed', action: 'start', finalStatus: 'stopped', error: { kind: 'network' } },
+      'The start of web-01 failed. VPS.org cannot be reached. Nothing was changed. Check your internet connection. It is stopped now.',
+      'Akce „spustit“ serveru web-01 selhala. VPS.org není dostupné. Nic se nezměnilo. Zkontrolujte připojení k internetu. Aktuální stav: zastaven.',
+    ],
+    [
       'unknown, the server not in the list',
       { outcome: 'unknown', action: 'create', finalStatus: null, error: { kind: 'network' } },
       'The creation of web-01 may or may not have happened. Refresh to check.',
