@@ -1,18 +1,9 @@
-// Czech texts of the main process. Status names and action labels are the popup's
-// (renderer/i18n/cs.ts), so the tray, the dialogs and the popup say the same thing.
-import { STATUS_NAMES } from './status-names';
+// Czech texts of the main process. Status names and done-verbs are shared with the popup
+// (shared-words.ts), so the tray, the dialogs and the popup say the same thing.
+import { DONE_VERBS, STATUS_NAMES } from './shared-words';
 import type { ActionKind, Messages } from './messages';
 
-// "Server X byl restartován": the participle agrees with "server" (masculine).
-const DONE_PARTICIPLE: Record<ActionKind, string> = {
-  start: 'spuštěn',
-  stop: 'zastaven',
-  reboot: 'restartován',
-  create: 'vytvořen',
-  replace: 'upraven',
-  update: 'přejmenován',
-  delete: 'smazán',
-};
+const DONE_PARTICIPLE = DONE_VERBS.cs;
 
 // Verbal nouns, all neuter, so "…se nezdařilo" / "…nebylo dokončeno" fit every action.
 const NOUN: Record<ActionKind, string> = {

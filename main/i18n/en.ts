@@ -1,17 +1,10 @@
 // English texts of the main process (the popup has its own dictionary in renderer/i18n).
-import { STATUS_NAMES } from './status-names';
+import { DONE_VERBS, STATUS_NAMES } from './shared-words';
 import type { ActionKind, Messages } from './messages';
 
 /** Also the English of what the core itself reports (outcome messages, refusals): one wording. */
-export const DONE_VERB: Record<ActionKind, string> = {
-  start: 'started',
-  stop: 'stopped',
-  reboot: 'rebooted',
-  create: 'provisioned',
-  replace: 'updated',
-  update: 'updated',
-  delete: 'deleted',
-};
+/** "web-01 rebooted": one source with the popup. */
+export const DONE_VERB = DONE_VERBS.en;
 
 export const ACTION_NOUN: Record<ActionKind, string> = {
   start: 'Start',

@@ -1,5 +1,5 @@
 // Czech messages. Typed against the English groups and names: a missing message fails the typecheck.
-import { STATUS_NAMES } from '../../main/i18n/status-names';
+import { DONE_VERBS, STATUS_NAMES } from '../../main/i18n/shared-words';
 import type { Translation } from './en';
 
 export const cs: Translation = {
@@ -49,15 +49,7 @@ export const cs: Translation = {
     update: 'přejmenovat',
     delete: 'smazat',
   },
-  doneVerb: {
-    start: 'spuštěn',
-    stop: 'zastaven',
-    reboot: 'restartován',
-    create: 'vytvořen',
-    replace: 'upraven',
-    update: 'přejmenován',
-    delete: 'smazán',
-  },
+  doneVerb: DONE_VERBS.cs,
   list: {
     label: 'Servery',
     search: 'Hledat servery',

@@ -1,7 +1,7 @@
 // English messages: the reference dictionary. Every other language is typed against its groups and
 // names, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`; plural
 // messages pick a form with Intl.PluralRules.
-import { STATUS_NAMES } from '../../main/i18n/status-names';
+import { DONE_VERBS, STATUS_NAMES } from '../../main/i18n/shared-words';
 import type { Dictionary, Message } from './types';
 
 export const en = {
@@ -52,15 +52,7 @@ export const en = {
     update: 'rename',
     delete: 'deletion',
   },
-  doneVerb: {
-    start: 'started',
-    stop: 'stopped',
-    reboot: 'rebooted',
-    create: 'created',
-    replace: 'edited',
-    update: 'renamed',
-    delete: 'deleted',
-  },
+  doneVerb: DONE_VERBS.en,
   list: {
     label: 'Servers',
     search: 'Search servers',

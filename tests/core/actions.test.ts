@@ -342,7 +342,7 @@ describe('create, update, replace, delete', () => {
       outcome: 'done',
       serverName: 'api-01',
     });
-    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toMatch(/^api-01 provisioned in \d+ s$/);
+    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toMatch(/^api-01 created in \d+ s$/);
     expect((await view(h, created.server.id))?.server).toMatchObject({
       status: 'active',
       ip_address: expect.any(String),
