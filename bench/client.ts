@@ -1,7 +1,7 @@
 // The API client against the simulator: one full poll of a large account (every page fetched,
 // every body validated). Run: npx tsx bench/client.ts [servers=2000]. Prints numbers only.
 import { createVpsClient } from '../main/api/client';
-import { startSimulator } from '../main/demo/simulator';
+import { startSimulator } from '../main/simulator/simulator';
 
 const servers = Number(process.argv[2] ?? 2000);
 const rounds = 20;

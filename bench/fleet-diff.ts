@@ -1,9 +1,9 @@
 // Diff cost of one poll for a large fleet: `npx tsx bench/fleet-diff.ts [servers] [rounds]`.
 // Prints numbers only (no assertions): time to apply a poll result with no change, with 1 % changed,
 // and to recompute the tray summary.
-import type { Server } from '../main/api/schemas';
 import { createFleetState } from '../main/fleet/state';
 import { computeTraySummary } from '../main/fleet/tray-summary';
+import type { Server } from '../common/servers';
 
 const count = Number(process.argv[2] ?? 5000);
 const rounds = Number(process.argv[3] ?? 50);

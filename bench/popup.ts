@@ -2,8 +2,8 @@
 // account of N servers. Measures time from navigation to the first rows on screen, rows in the DOM
 // (virtualised list), the page's JS heap, and the time to filter the list by typing in the search box.
 // Run: npx tsx bench/popup.ts [servers=5000]   (needs /usr/bin/chromium). Prints numbers only.
-import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from '../tests/e2e/assets';
-import { launchChromium, openPopup, startBackend } from '../tests/e2e/harness';
+import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from '../dev/assets';
+import { launchChromium, openPopup, startBackend } from '../dev/harness';
 
 const servers = Number(process.argv[2] ?? 5000);
 

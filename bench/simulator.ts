@@ -1,6 +1,6 @@
 // Benchmark of the simulator: how fast it answers a large list and a detail.
 // Run: npx tsx bench/simulator.ts [servers=2000]
-import { startSimulator } from '../main/demo';
+import { startSimulator } from '../main/simulator';
 
 const servers = Number(process.argv[2] ?? 2000);
 const rounds = 50;

@@ -2,8 +2,7 @@
 // poller and an action tracker for the active account or the demo), the fleet state, the tray summary
 // and the IPC router. The desktop edge (main/index.ts) and the end-to-end harness both build on this.
 import { createVpsClient, type VpsClient, type VpsClientOptions } from './api/client';
-import type { PowerAction } from './api/schemas';
-import { startSimulator as startRealSimulator } from './demo/simulator';
+import { startSimulator as startRealSimulator } from './simulator/simulator';
 import { createActionTracker, outcomeNotice, type ActionTracker } from './fleet/actions';
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
@@ -34,11 +33,11 @@ import {
   type RequestedView,
   type Result,
   type ServerRef,
-} from '../preload/contract';
+} from '../common/contract';
 
 export type { TraySummary } from './fleet/tray-summary';
-
-export type LogLevel = 'info' | 'warn' | 'error';
+import type { PowerAction } from '../common/statuses';
+import type { Log, LogLevel } from '../common/log';
 
 export interface CoreDeps {
   vault: TokenVault;
@@ -55,7 +54,7 @@ export interface CoreDeps {
   /** Jitter source of the poller's backoff, [0, 1). Default Math.random. */
   random?: () => number;
   /** Never receives the token (messages pass through redaction too). */
-  log?: (level: LogLevel, message: string) => void;
+  log?: Log;
   /** e.g. small timeouts and no retries in tests. */
   clientOptions?: Partial<VpsClientOptions>;
   /** Simulator speed in demo mode. Default 10. */

@@ -2,7 +2,7 @@
 // feature (main/desktop/setup.ts), the Electron-free core in the middle. Flags: `--demo` starts the
 // simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup.
 import { app, Menu } from 'electron';
-import { EventChannel } from '../preload/contract';
+import { EventChannel } from '../common/contract';
 import { createCore, type Core } from './core';
 import {
   appPaths,

@@ -1,8 +1,8 @@
 // What the Electron-free core needs from the desktop edge. The desktop layer (main/desktop/) implements
 // these over safeStorage, electron-store, Notification, clipboard and the popup window; tests and the
 // end-to-end harness pass in-memory implementations.
-import type { AccountInfo, AppNotice, TokenStorageInfo } from '../preload/contract';
-import type { Settings } from './settings/schema';
+import type { AccountInfo, AppNotice, TokenStorageInfo } from '../common/contract';
+import type { Settings } from '../common/settings';
 
 /** An account with its token, as the vault hands it to the core. The token stays in main. */
 export interface StoredAccount {

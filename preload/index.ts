@@ -2,8 +2,8 @@
 // grouped `window.vps` API built by createBridge over ipcRenderer. Never exposed: ipcRenderer itself,
 // the IPC event object (it carries `sender`), or any channel not in the contract.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createBridge, type BridgeTransport } from './bridge';
-import type { EventChannel, EventPayload, InvokeChannel, InvokeResponse, IpcError, Result } from './contract';
+import { createBridge, type BridgeTransport } from '../common/bridge';
+import type { EventChannel, EventPayload, InvokeChannel, InvokeResponse, IpcError, Result } from '../common/contract';
 
 function isIpcError(value: unknown): value is IpcError {
   return (

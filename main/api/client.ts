@@ -1,4 +1,4 @@
-// The VPS.org API client: the 9 endpoints of ../shared/vps-org-api.md over `ky`, with input checks
+// The VPS.org API client: the 9 endpoints of openapi/vps-org.openapi.json over `ky`, with input checks
 // before sending, runtime validation of every body, typed errors for a person, and careful retries.
 //
 // Decisions (the contract is silent on these):
@@ -19,8 +19,8 @@
 // - PUT/PATCH answered 2xx with an empty body -> one follow-up GET of the detail.
 import ky, { type KyInstance } from 'ky';
 import type { z } from 'zod';
-import { DEFAULT_API_BASE_URL } from '../settings/schema';
-import { VpsApiError, type VpsApiErrorKind } from './errors';
+import { VpsApiError } from './errors';
+import type { ApiErrorKind } from '../../common/errors';
 import {
   abortableSleep,
   cleanServerText,
@@ -32,7 +32,6 @@ import {
   redactToken,
 } from './http';
 import {
-  checkApiBaseUrl,
   describeViolations,
   isServerId,
   validateCreateServerInput,
@@ -42,7 +41,7 @@ import {
   type ReplaceServerInput,
   type RuleResult,
   type UpdateServerPatch,
-} from './rules';
+} from '../../common/rules';
 import {
   createdServerSchema,
   errorBodySchema,
@@ -50,13 +49,13 @@ import {
   serverDetailSchema,
   serverListPageSchema,
   type CreatedServer,
-  type PowerAction,
   type PowerActionResponse,
-  type Server,
-  type ServerDetail,
-  type ServerFilter,
   type ServerList,
 } from './schemas';
+import { DEFAULT_API_BASE_URL } from '../../common/settings';
+import type { PowerAction } from '../../common/statuses';
+import type { Server, ServerDetail, ServerFilter } from '../../common/servers';
+import { checkApiBaseUrl } from './base-url';
 
 export interface VpsClientRetryOptions {
   /** Retries of a GET after the first attempt. Default 2. */
@@ -251,7 +250,7 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     const said = apiText ? ` VPS.org said: "${apiText}"` : '';
     const what = call.purpose.phrase;
     const fail = (
-      kind: VpsApiErrorKind,
+      kind: ApiErrorKind,
       message: string,
       extra: { retryAfterSeconds?: number; outcomeUnknown?: boolean } = {},
     ) =>

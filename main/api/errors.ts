@@ -1,15 +1,6 @@
 // The one error type of the API client. `kind` says what happened; `message` is for a person and
 // never contains the token.
-export type VpsApiErrorKind =
-  | 'unauthorized'
-  | 'payment-required'
-  | 'not-found'
-  | 'bad-request'
-  | 'rate-limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'invalid-response';
+import type { ApiErrorKind } from '../../common/errors';
 
 export interface VpsApiErrorDetails {
   status?: number;
@@ -29,14 +20,14 @@ export interface VpsApiErrorDetails {
 
 export class VpsApiError extends Error {
   override readonly name = 'VpsApiError';
-  readonly kind: VpsApiErrorKind;
+  readonly kind: ApiErrorKind;
   readonly status?: number;
   readonly fieldErrors?: Record<string, string[]>;
   readonly retryAfterSeconds?: number;
   readonly apiText?: string;
   readonly outcomeUnknown: boolean;
 
-  constructor(kind: VpsApiErrorKind, message: string, details: VpsApiErrorDetails = {}) {
+  constructor(kind: ApiErrorKind, message: string, details: VpsApiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
     if (details.status !== undefined) this.status = details.status;

@@ -1,7 +1,7 @@
 // Small pure helpers of the API client: Retry-After parsing, backoff, redaction, and wording of
 // validation and network failures for a person. No I/O here, so each piece is easy to test.
 import type { z } from 'zod';
-import { isRecord } from './rules';
+import { isRecord } from '../../common/rules';
 
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -2,4 +2,4 @@
 export * from './client';
 export * from './errors';
 export * from './schemas';
-export * from './rules';
+export * from '../../common/rules';

@@ -1,11 +1,9 @@
-// Wire format of the VPS.org API (../shared/vps-org-api.md), as runtime schemas. Every HTTP body is
+// Wire format of the VPS.org API (openapi/vps-org.openapi.json), as runtime schemas. Every HTTP body is
 // `unknown` until one of these accepts it. Objects are `loose`: unknown extra fields are tolerated and
 // kept. `status` is any string: a status this app has never seen is kept as it came.
 import { z } from 'zod';
 
-import type { ServerStatus } from './statuses';
-
-export { KNOWN_STATUSES, TRANSITIONAL_STATUSES, type KnownStatus, type ServerStatus } from './statuses';
+import type { Server, ServerDetail } from '../../common/servers';
 
 export const planSchema = z
   .object({
@@ -93,11 +91,10 @@ export const powerActionResponseSchema = z
 /** Error bodies are not stated by the contract: `{detail}` or per-field lists, or anything else. */
 export const errorBodySchema = z.object({ detail: z.string().optional() }).catchall(z.unknown());
 
-export type Plan = z.infer<typeof planSchema>;
-export type OperatingSystem = z.infer<typeof osSchema>;
-export type Server = z.infer<typeof serverSchema> & { status: ServerStatus };
-export type ServerDetail = z.infer<typeof serverDetailSchema> & { status: ServerStatus };
-export type ResourceUsage = z.infer<typeof resourceUsageSchema>;
+// What the schemas accept is what common/servers.ts names (a drift fails the typecheck).
+export const SERVER_SCHEMA_FITS: z.infer<typeof serverSchema> extends Server ? true : false = true;
+export const DETAIL_SCHEMA_FITS: z.infer<typeof serverDetailSchema> extends ServerDetail ? true : false = true;
+
 export type ServerListPage = z.infer<typeof serverListPageSchema>;
 export type CreatedServer = z.infer<typeof createdServerSchema>;
 export type PowerActionResponse = z.infer<typeof powerActionResponseSchema>;
@@ -107,10 +104,3 @@ export interface ServerList {
   count: number;
   results: Server[];
 }
-
-export interface ServerFilter {
-  status?: string;
-  location?: string;
-}
-
-export type PowerAction = 'start' | 'stop' | 'reboot';

@@ -2,7 +2,7 @@
 // storing it, forget it. The token is handed only to the client factory; AuthState (what the renderer
 // learns) carries the account and where the token is kept, never the token.
 import { VpsApiError, isVpsApiError } from '../api/errors';
-import type { AccountInfo, AuthNotice, AuthState, TokenInput, TokenStorageInfo } from '../../preload/contract';
+import type { AccountInfo, AuthNotice, AuthState, TokenInput, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault } from '../ports';
 import type { FleetApi } from '../fleet/api';
 import { IpcFailure } from '../ipc/errors';

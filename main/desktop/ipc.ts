@@ -2,9 +2,10 @@
 // The router checks the sender (the popup page's URL) and the payload; this file only passes the
 // sender frame's URL along and makes sure nothing thrown reaches Electron (which would send the
 // error text, possibly with internals, to the renderer).
-import { EventChannel, type InvokeChannel, type Result } from '../../preload/contract';
+import { EventChannel, type InvokeChannel, type Result } from '../../common/contract';
 import { GENERIC_INTERNAL_MESSAGE } from '../ipc/errors';
 import type { IpcRouter } from '../ipc/router';
+import type { Log } from '../../common/log';
 
 /** The parts of IpcMainInvokeEvent used. */
 export interface InvokeEventLike {
@@ -24,11 +25,7 @@ export interface EventTargetLike {
 const INTERNAL_FAILURE: Result<unknown> = { ok: false, error: { kind: 'internal', message: GENERIC_INTERNAL_MESSAGE } };
 
 /** Registers one handler per invoke channel; returns a function removing them. */
-export function bindIpc(
-  ipcMain: IpcMainLike,
-  router: Pick<IpcRouter, 'handle' | 'channels'>,
-  log?: (level: 'error', message: string) => void,
-): () => void {
+export function bindIpc(ipcMain: IpcMainLike, router: Pick<IpcRouter, 'handle' | 'channels'>, log?: Log): () => void {
   const channels: readonly InvokeChannel[] = router.channels;
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, payload) => {

@@ -3,12 +3,12 @@
 // so this module is plain TypeScript: the app's settings schema on read, on write, and a memory-only
 // fallback when the file could not be opened at all.
 import type { SettingsStore } from '../ports';
-import { defaultSettings, settingsSchema, type Settings } from '../settings/schema';
+import { defaultSettings, settingsSchema } from '../settings/schema';
 import type { StoreFile } from './store-file';
+import type { Settings } from '../../common/settings';
+import type { Log } from '../../common/log';
 
 export const SETTINGS_FILE_NAME = 'settings';
-
-export type SettingsLog = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 /** Why a settings file's content cannot be used, or null when it can (missing keys take defaults). */
 export function settingsContentProblem(content: Record<string, unknown>): string | null {
@@ -19,7 +19,7 @@ export function settingsContentProblem(content: Record<string, unknown>): string
 }
 
 /** Settings over an opened file, or in memory only when `file` is null (e.g. a read-only folder). */
-export function createSettingsStore(file: StoreFile | null, log: SettingsLog): SettingsStore {
+export function createSettingsStore(file: StoreFile | null, log: Log): SettingsStore {
   let current = defaultSettings();
   if (file) {
     try {
@@ -27,7 +27,7 @@ export function createSettingsStore(file: StoreFile | null, log: SettingsLog): S
       const parsed = settingsSchema.safeParse(content);
       if (parsed.success) current = parsed.data;
       // A new (or just moved-aside) file: write the defaults, so the user has a file to look at.
-      if (Object.keys(content).length === 0) file.replaceAll(current);
+      if (Object.keys(content).length === 0) file.replaceAll({ ...current });
     } catch (error) {
       log('error', `Settings cannot be read or written at ${file.path}: ${String(error)}`);
     }
@@ -39,7 +39,7 @@ export function createSettingsStore(file: StoreFile | null, log: SettingsLog): S
       const parsed = settingsSchema.parse(next);
       current = parsed;
       try {
-        file?.replaceAll(parsed);
+        file?.replaceAll({ ...parsed });
       } catch (error) {
         log('error', `Saving settings failed: ${String(error)}`);
       }

@@ -26,7 +26,7 @@ import type { Core } from '../core';
 import { messagesForSetting } from '../i18n';
 import { isAppPageUrl } from '../ipc/router';
 import type { ClipboardPort, Notifier, SettingsStore, TokenVault } from '../ports';
-import { EventChannel } from '../../preload/contract';
+import { EventChannel } from '../../common/contract';
 import { bindIpc, createEventForwarder } from './ipc';
 import { applyLaunchAtLogin, createClipboardPort, createNotifier } from './notify';
 import { computePopupPosition, anchorPoint, createPopupController, type PopupController } from './popup';
@@ -34,8 +34,7 @@ import { setupSecurity as applySecurity } from './security';
 import { openAppStores, type AppStores } from './stores';
 import { createTrayController, runTrayIntent, type TrayIconState } from './tray';
 import { createTokenVault, type KeyValueStore, type SafeStoragePort } from './vault';
-
-export type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
+import type { Log } from '../../common/log';
 
 export const consoleLog: Log = (level, message) => console[level](`[vps-tray] ${message}`);
 

@@ -6,8 +6,7 @@ import { chmodSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore from 'electron-store';
 import type { KeyValueStore } from './vault';
-
-export type StoreFileLog = (level: 'info' | 'warn' | 'error', message: string) => void;
+import type { Log } from '../../common/log';
 
 /** An opened JSON store file: key access plus the whole content. */
 export interface StoreFile extends KeyValueStore {
@@ -24,7 +23,7 @@ export interface OpenStoreFileOptions {
   /** Why parsed content cannot be used, or null when it can (e.g. a schema check). */
   contentProblem?: (content: Record<string, unknown>) => string | null;
   now?: () => Date;
-  log?: StoreFileLog;
+  log?: Log;
 }
 
 export interface OpenedStoreFile {

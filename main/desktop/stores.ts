@@ -1,11 +1,12 @@
 // Opens the app's two files in the user-data folder (settings.json, vault.json) through store-file.ts
 // and collects what the user must hear about: a file that was unusable and moved aside becomes an
 // AppNotice, shown once in the popup. Nothing here throws: the app starts whatever the files hold.
-import type { AppNotice } from '../../preload/contract';
+import type { AppNotice } from '../../common/contract';
 import type { SettingsStore } from '../ports';
 import { createSettingsStore, SETTINGS_FILE_NAME, settingsContentProblem } from './settings-store';
-import { openStoreFile, type OpenedStoreFile, type OpenStoreFileOptions, type StoreFileLog } from './store-file';
+import { openStoreFile, type OpenedStoreFile, type OpenStoreFileOptions } from './store-file';
 import { vaultContentProblem, type KeyValueStore } from './vault';
+import type { Log } from '../../common/log';
 
 export const VAULT_FILE_NAME = 'vault';
 
@@ -19,7 +20,7 @@ export interface AppStores {
 export interface OpenAppStoresOptions {
   directory: string;
   now?: () => Date;
-  log: StoreFileLog;
+  log: Log;
 }
 
 function memoryKeyValueStore(): KeyValueStore {
@@ -31,7 +32,7 @@ function memoryKeyValueStore(): KeyValueStore {
   };
 }
 
-function tryOpen(options: OpenStoreFileOptions, log: StoreFileLog): OpenedStoreFile | null {
+function tryOpen(options: OpenStoreFileOptions, log: Log): OpenedStoreFile | null {
   try {
     return openStoreFile(options);
   } catch (error) {

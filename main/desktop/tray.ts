@@ -3,12 +3,14 @@
 // `buildFromTemplate` and touches the native menu only when the model changed (rebuilding a native
 // menu while it is open closes it on some platforms, and costs a round trip to the OS each poll).
 import { isDeepStrictEqual } from 'node:util';
-import type { PowerAction } from '../api/schemas';
-import { statusRank } from '../api/statuses';
+import { statusRank } from '../../common/statuses';
 import type { TraySummary } from '../fleet/tray-summary';
 import { conflictText, plural, statusName, type CountKind, type Messages } from '../i18n';
-import type { ErrorKind, IpcError, ServerRef } from '../../preload/contract';
-import type { Settings } from '../settings/schema';
+import type { IpcError, ServerRef } from '../../common/contract';
+import type { PowerAction } from '../../common/statuses';
+import type { Settings } from '../../common/settings';
+import type { Log } from '../../common/log';
+import type { ErrorKind } from '../../common/errors';
 
 export type TrayIntent =
   | { intent: 'open' }
@@ -235,7 +237,7 @@ export interface TrayIntentDeps {
     action: PowerAction,
   ): Promise<{ ok: true } | { ok: false; error: Pick<IpcError, 'kind' | 'message' | 'conflict'> }>;
   notify(title: string, body: string): void;
-  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  log?: Log;
 }
 
 /**

@@ -5,8 +5,9 @@
 // All methods must be called after `app` is ready: safeStorage reports `unknown` / unavailable before.
 import { z } from 'zod';
 import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../auth/token-service';
-import type { AccountInfo, TokenStorageInfo } from '../../preload/contract';
+import type { AccountInfo, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault, VaultLoadResult } from '../ports';
+import type { Log } from '../../common/log';
 
 /** The part of Electron's `safeStorage` the vault uses (the async API of Electron 45). */
 export interface SafeStoragePort {
@@ -77,7 +78,7 @@ export interface VaultDeps {
   safeStorage: SafeStoragePort;
   store: KeyValueStore;
   platform: string;
-  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  log?: Log;
 }
 
 function platformBackend(platform: string, safeStorage: SafeStoragePort): string {

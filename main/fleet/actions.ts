@@ -5,8 +5,7 @@
 // A power request whose fate is unknown (timed out, connection lost after sending, an unreadable answer)
 // is never reported failed: it stays tracked (no second action meanwhile) until the list tells.
 import { isVpsApiError, type VpsApiError } from '../api/errors';
-import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../api/rules';
-import type { PowerAction, Server, ServerDetail, ServerStatus } from '../api/schemas';
+import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
 import type {
   AcceptedAction,
   ActionOutcome,
@@ -14,13 +13,15 @@ import type {
   PendingAction,
   ServerRef,
   ServerView,
-} from '../../preload/contract';
+} from '../../common/contract';
 import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
-import { allowedPowerActions, isTransitional } from '../api/statuses';
+import { allowedPowerActions, isTransitional } from '../../common/statuses';
 import { conflictText, formatElapsed, statusName, type Messages } from '../i18n';
 import { ACTION_NOUN, en } from '../i18n/en';
 import { serverKey, type FleetState } from './state';
+import type { PowerAction, ServerStatus } from '../../common/statuses';
+import type { Server, ServerDetail } from '../../common/servers';
 
 export const ACTION_TIMEOUT_MS = 10 * 60_000;
 /**

@@ -1,14 +1,9 @@
 // The part of the VPS.org client the fleet core uses. Structural, so the real client
 // (main/api/client.ts), a simulator-backed client and test doubles all fit without adapters.
-import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../api/rules';
-import type {
-  CreatedServer,
-  PowerAction,
-  PowerActionResponse,
-  ServerDetail,
-  ServerFilter,
-  ServerList,
-} from '../api/schemas';
+import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
+import type { CreatedServer, PowerActionResponse, ServerList } from '../api/schemas';
+import type { PowerAction } from '../../common/statuses';
+import type { ServerDetail, ServerFilter } from '../../common/servers';
 
 export interface FleetApi {
   listServers(filter?: ServerFilter, options?: { signal?: AbortSignal }): Promise<ServerList>;

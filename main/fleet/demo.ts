@@ -1,14 +1,14 @@
 // Demo mode: an in-process simulator on 127.0.0.1 with a random token, and a client against it.
 // The demo token is a secret like any other: it stays in the main process.
 import { randomBytes } from 'node:crypto';
-import type { AccountInfo } from '../../preload/contract';
+import type { AccountInfo } from '../../common/contract';
 import type { FleetApi } from './api';
 
 export const DEMO_ACCOUNT_ID = 'demo';
 export const DEMO_ACCOUNT_LABEL = 'Demo account';
 export const DEFAULT_DEMO_SPEED = 10;
 
-/** The part of the simulator demo mode needs (main/demo/simulator.ts fits it). */
+/** The part of the simulator demo mode needs (main/simulator/simulator.ts fits it). */
 export type StartSimulatorFn = (options: {
   host?: string;
   port?: number;

@@ -1,8 +1,7 @@
 // The fleet as the app knows it: servers keyed by `${accountId}:${id}`, each with the action pending on
 // it, plus the poll status. Every mutation computes what changed and hands one FleetDelta to `onDelta`,
 // so the renderer only ever receives the servers that changed.
-import type { Server } from '../api/schemas';
-import { isTransitional } from '../api/statuses';
+import { isTransitional } from '../../common/statuses';
 import {
   serverKey,
   type FleetDelta,
@@ -10,10 +9,11 @@ import {
   type FleetStatus,
   type PendingAction,
   type ServerView,
-} from '../../preload/contract';
+} from '../../common/contract';
 
 // One definition for main and the popup lives in the contract; re-exported for main's callers.
-export { refKey, serverKey } from '../../preload/contract';
+export { refKey, serverKey } from '../../common/contract';
+import type { Server } from '../../common/servers';
 
 export interface FleetState {
   snapshot(): FleetSnapshot;

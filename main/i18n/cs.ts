@@ -1,6 +1,6 @@
 // Czech texts of the main process. Status names and done-verbs are shared with the popup
-// (shared-words.ts), so the tray, the dialogs and the popup say the same thing.
-import { DONE_VERBS, STATUS_NAMES } from './shared-words';
+// (common/words.ts), so the tray, the dialogs and the popup say the same thing.
+import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
 import type { ActionKind, Messages } from './messages';
 
 const DONE_PARTICIPLE = DONE_VERBS.cs;

@@ -1,5 +1,5 @@
 // English texts of the main process (the popup has its own dictionary in renderer/i18n).
-import { DONE_VERBS, STATUS_NAMES } from './shared-words';
+import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
 import type { ActionKind, Messages } from './messages';
 
 /** Also the English of what the core itself reports (outcome messages, refusals): one wording. */

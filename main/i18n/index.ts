@@ -1,14 +1,14 @@
 // The main process's texts in the user's language: the tray menu and tooltip, the tray's confirmation
 // dialogs and desktop notifications. Pure lookups; the caller asks again whenever it builds a text, so
 // a change of the language setting applies to everything built after it.
-import { isKnownStatus, type ServerStatus } from '../api/statuses';
-import type { LanguageSetting } from '../settings/schema';
-import type { ConflictInfo } from '../../preload/contract';
+import { isKnownStatus, type ServerStatus } from '../../common/statuses';
+import type { ConflictInfo } from '../../common/contract';
 import { cs } from './cs';
 import { en } from './en';
 import type { ActionKind, Language, Messages, PluralForms } from './messages';
 
 export type { ActionKind, CountKind, Language, Messages, PluralForms } from './messages';
+import type { LanguageSetting } from '../../common/settings';
 
 const DICTIONARIES: Record<Language, Messages> = { en, cs };
 

@@ -1,9 +1,9 @@
 // The shape of the main process's texts (tray menu and tooltip, confirmation dialogs, notifications).
 // Each language is a `Messages` object, so a text missing from one fails the typecheck. Texts with
 // parameters are functions; counts go through `plural` (Intl.PluralRules picks the form).
-import type { PowerAction } from '../api/schemas';
-import type { KnownStatus } from '../api/statuses';
-import type { PendingAction } from '../../preload/contract';
+import type { KnownStatus } from '../../common/statuses';
+import type { PendingAction } from '../../common/contract';
+import type { PowerAction } from '../../common/statuses';
 
 export type Language = 'en' | 'cs';
 

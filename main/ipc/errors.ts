@@ -1,7 +1,8 @@
 // Failures as the renderer sees them. Core code throws `IpcFailure` (or lets a VpsApiError through);
 // the router turns whatever was thrown into an IpcError so that nothing ever throws across IPC.
 import { isVpsApiError } from '../api/errors';
-import type { ErrorKind, IpcError } from '../../preload/contract';
+import type { IpcError } from '../../common/contract';
+import type { ErrorKind } from '../../common/errors';
 
 export class IpcFailure extends Error {
   override readonly name = 'IpcFailure';

@@ -1,8 +1,8 @@
 // Channel -> handler, with the sender check and the payload check in front and error mapping behind.
 // Knows nothing of Electron: the desktop edge binds `handle` to ipcMain.handle, the e2e harness to
 // Playwright bindings. Nothing thrown by a handler crosses IPC: every answer is a Result.
-import type { InvokeChannel, InvokeRequest, InvokeResponse, Result } from '../../preload/contract';
-import { InvokeChannel as Channels } from '../../preload/contract';
+import type { InvokeChannel, InvokeRequest, InvokeResponse, Result } from '../../common/contract';
+import { InvokeChannel as Channels } from '../../common/contract';
 import { toIpcError } from './errors';
 import { payloadValidators, type PayloadValidators } from './validators';
 

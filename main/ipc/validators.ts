@@ -8,9 +8,9 @@ import {
   validateUpdateServerPatch,
   type FieldViolations,
   type RuleResult,
-} from '../api/rules';
+} from '../../common/rules';
 import { settingsPatchSchema } from '../settings/schema';
-import { InvokeChannel, type InvokeRequest, type IpcError } from '../../preload/contract';
+import { InvokeChannel, type InvokeRequest, type IpcError } from '../../common/contract';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 export type PayloadValidators = { [C in InvokeChannel]: (payload: unknown) => Validation<InvokeRequest<C>> };

@@ -1,11 +1,16 @@
 // The app's settings: one typed schema with defaults. Plain TypeScript + zod, no Electron: the desktop
 // edge stores it with electron-store; the IPC router validates changes from the renderer against it.
 import { z } from 'zod';
-import { checkApiBaseUrl } from '../api/rules';
-
-export const DEFAULT_API_BASE_URL = 'https://admin.vps.org/api/v1';
-export const LANGUAGES = ['auto', 'en', 'cs'] as const;
-export type LanguageSetting = (typeof LANGUAGES)[number];
+import {
+  DEFAULT_API_BASE_URL,
+  DEFAULT_CONFIRMATIONS,
+  DEFAULT_POLL_INTERVALS,
+  LANGUAGES,
+  type Settings,
+  type SettingsPatch,
+} from '../../common/settings';
+import type { Exact } from '../../common/type-checks';
+import { checkApiBaseUrl } from '../api/base-url';
 
 export const settingsSchema = z.object({
   apiBaseUrl: z
@@ -18,21 +23,21 @@ export const settingsSchema = z.object({
   pollIntervals: z
     .object({
       /** While nothing is happening and the popup is closed. */
-      idleSeconds: z.number().int().min(15).max(3600).default(60),
+      idleSeconds: z.number().int().min(15).max(3600).default(DEFAULT_POLL_INTERVALS.idleSeconds),
       /** While the popup is open. */
-      openSeconds: z.number().int().min(5).max(600).default(15),
+      openSeconds: z.number().int().min(5).max(600).default(DEFAULT_POLL_INTERVALS.openSeconds),
       /** While a server is in a transitional state or an action is tracked. */
-      fastSeconds: z.number().int().min(1).max(30).default(3),
+      fastSeconds: z.number().int().min(1).max(30).default(DEFAULT_POLL_INTERVALS.fastSeconds),
     })
-    .default({ idleSeconds: 60, openSeconds: 15, fastSeconds: 3 }),
+    .default({ ...DEFAULT_POLL_INTERVALS }),
   /** Ask before sending these actions (inline confirm in the popup, a dialog from the tray menu). */
   confirmations: z
     .object({
-      start: z.boolean().default(false),
-      stop: z.boolean().default(true),
-      reboot: z.boolean().default(true),
+      start: z.boolean().default(DEFAULT_CONFIRMATIONS.start),
+      stop: z.boolean().default(DEFAULT_CONFIRMATIONS.stop),
+      reboot: z.boolean().default(DEFAULT_CONFIRMATIONS.reboot),
     })
-    .default({ start: false, stop: true, reboot: true }),
+    .default({ ...DEFAULT_CONFIRMATIONS }),
   notifications: z.boolean().default(true),
   launchAtLogin: z.boolean().default(false),
   language: z.enum(LANGUAGES).default('auto'),
@@ -43,7 +48,9 @@ export const settingsSchema = z.object({
   demoMode: z.boolean().default(true),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+// The schema reads exactly the shape common/settings.ts names (a drift fails the typecheck).
+const SCHEMA_MATCHES_TYPE: Exact<z.infer<typeof settingsSchema>, Settings> = true;
+void SCHEMA_MATCHES_TYPE;
 
 /** A change from the renderer: any subset, nested groups partial too. */
 export const settingsPatchSchema = z
@@ -59,7 +66,8 @@ export const settingsPatchSchema = z
   .partial()
   .strict();
 
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+const PATCH_SCHEMA_MATCHES_TYPE: Exact<z.infer<typeof settingsPatchSchema>, SettingsPatch> = true;
+void PATCH_SCHEMA_MATCHES_TYPE;
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

@@ -2,7 +2,7 @@
 // of the account's existing servers, plus "Other…" for typing an id or a code. A half-filled form is
 // kept as a draft in local storage until it is saved or cancelled (leaving by Back or Escape keeps it).
 import { Fragment, h } from 'preact';
-import { isRecord, validateCreateServerInput } from '../../main/api/rules';
+import { isRecord, validateCreateServerInput } from '../../common/rules';
 import { draftKey } from '../state/local';
 import { useStore } from './context';
 import {

@@ -2,14 +2,15 @@
 // power buttons, inline rename (PATCH with only the name), Edit, and Delete behind a typed-name check.
 import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkName } from '../../main/api/rules';
-import type { ServerDetail, ServerRef } from '../../preload/contract';
+import { checkName } from '../../common/rules';
+import type { ServerRef } from '../../common/contract';
 import { refKey } from '../state/fleet';
 import { draftKey } from '../state/local';
 import { errorText, violationText } from '../state/text';
 import { useEscapeLayer, useStore } from './context';
 import { BackButton, fieldA11y, formFailure } from './forms';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge, Placeholder, ErrorLine } from './widgets';
+import type { ServerDetail } from '../../common/servers';
 
 type Load =
   | { state: 'loading' }

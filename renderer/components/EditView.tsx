@@ -2,8 +2,8 @@
 // changes are kept per server in local storage until saved or cancelled (Back and Escape keep them).
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { isRecord, validateReplaceServerInput } from '../../main/api/rules';
-import type { ServerRef } from '../../preload/contract';
+import { isRecord, validateReplaceServerInput } from '../../common/rules';
+import type { ServerRef } from '../../common/contract';
 import { draftKey } from '../state/local';
 import { errorText } from '../state/text';
 import { useStore } from './context';

@@ -2,7 +2,7 @@
 // virtual list (only the rows in view are in the DOM) with roving focus and arrow-key navigation.
 import { Fragment, h } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ServerView } from '../../preload/contract';
+import type { ServerView } from '../../common/contract';
 import { FILTER_STATUSES } from '../state/fleet';
 import {
   errorText,

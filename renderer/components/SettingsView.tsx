@@ -2,12 +2,12 @@
 // with the full settings (and broadcasts them), which the store adopts.
 import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
-import type { SettingsPatch } from '../../main/settings/schema';
 import { pickLanguage } from '../i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
 import { useStore } from './context';
 import { CheckField, ViewHead, fieldA11y } from './forms';
 import { Placeholder } from './widgets';
+import type { SettingsPatch } from '../../common/settings';
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;

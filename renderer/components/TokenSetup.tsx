@@ -2,7 +2,7 @@
 // the demo. The token goes to the main process once and is never read back; the input keeps its text after an error.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AuthNotice, IpcError } from '../../preload/contract';
+import type { AuthNotice, IpcError } from '../../common/contract';
 import type { I18n } from '../i18n';
 import { errorText } from '../state/text';
 import { useStore } from './context';

@@ -4,8 +4,8 @@
 import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FieldViolations, RuleResult } from '../../main/api/rules';
-import type { IpcError, Result } from '../../preload/contract';
+import type { FieldViolations, RuleResult } from '../../common/rules';
+import type { IpcError, Result } from '../../common/contract';
 import type { I18n } from '../i18n';
 import { errorSentence, errorText, violationText, type ErrorContext } from '../state/text';
 import { useStore } from './context';

@@ -2,12 +2,12 @@
 // shown where the user clicked, placeholders and error lines.
 import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { PowerAction, ServerStatus } from '../../main/api/schemas';
-import type { PendingAction, ServerView } from '../../preload/contract';
+import type { PendingAction, ServerView } from '../../common/contract';
 import { allowedPowerActions, statusTone, type StatusTone } from '../state/fleet';
 import type { RowNotice } from '../state/store';
 import { statusLabel } from '../state/text';
 import { useStore } from './context';
+import type { PowerAction, ServerStatus } from '../../common/statuses';
 
 const STATUS_ICON: Record<StatusTone, string> = { ok: '●', off: '■', busy: '◔', alert: '⚠', unknown: '?' };
 const ACTION_ICON: Record<PowerAction, string> = { start: '▶', stop: '■', reboot: '↻' };

@@ -1,5 +1,5 @@
 // Czech messages. Typed against the English groups and names: a missing message fails the typecheck.
-import { DONE_VERBS, STATUS_NAMES } from '../../main/i18n/shared-words';
+import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
 import type { Translation } from './en';
 
 export const cs: Translation = {

@@ -1,7 +1,7 @@
 // English messages: the reference dictionary. Every other language is typed against its groups and
 // names, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`; plural
 // messages pick a form with Intl.PluralRules.
-import { DONE_VERBS, STATUS_NAMES } from '../../main/i18n/shared-words';
+import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
 import type { Dictionary, Message } from './types';
 
 export const en = {

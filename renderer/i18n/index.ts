@@ -1,9 +1,9 @@
 // A tiny i18n: typed message keys, `{placeholder}` substitution, Intl plural rules and date formats.
 // `createI18n(language, locale)` is pure; the app keeps the current one in a signal.
-import type { LanguageSetting } from '../../main/settings/schema';
 import { cs } from './cs';
 import { en, type MessageKey } from './en';
 import type { Dictionary, Language, Message, PluralMessage } from './types';
+import type { LanguageSetting } from '../../common/settings';
 
 export type { Language, MessageKey, PluralMessage };
 

@@ -1,7 +1,7 @@
 // Pure fleet logic for the popup: status classes, sort order, which power actions a state allows,
 // search. No signals and no DOM here, so it is cheap to test.
-import { isTransitional, statusRank, type KnownStatus, type ServerStatus } from '../../main/api/statuses';
-import type { FleetDelta, ServerRef, ServerView } from '../../preload/contract';
+import { isTransitional, statusRank, type KnownStatus, type ServerStatus } from '../../common/statuses';
+import type { FleetDelta, ServerRef, ServerView } from '../../common/contract';
 
 // One source for status rules, shared with the main process (and free of zod, so the bundle stays small).
 export {
@@ -11,7 +11,7 @@ export {
   isKnownStatus,
   isTransitional,
   statusRank,
-} from '../../main/api/statuses';
+} from '../../common/statuses';
 
 /** Statuses the list endpoint can filter by (the contract names these three). */
 export const FILTER_STATUSES = ['active', 'stopped', 'suspended'] as const satisfies readonly KnownStatus[];
@@ -37,7 +37,7 @@ export function compareViews(a: ServerView, b: ServerView): number {
   );
 }
 
-export { refKey } from '../../preload/contract';
+export { refKey } from '../../common/contract';
 
 export function refOf(view: ServerView): ServerRef {
   return { accountId: view.accountId, id: view.server.id };

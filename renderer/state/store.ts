@@ -1,8 +1,6 @@
 // The popup's state: signals fed by the bridge. One store per page, created by `createAppStore(bridge)`
 // and passed down through context; nothing lives at module level, so every test gets a fresh one.
 import { batch, computed, signal } from '@preact/signals';
-import type { PowerAction } from '../../main/api/schemas';
-import type { Settings } from '../../main/settings/schema';
 import type {
   ActionOutcome,
   AppInfo,
@@ -15,12 +13,14 @@ import type {
   PopupShown,
   ServerRef,
   ServerView,
-} from '../../preload/contract';
-import type { VpsBridge } from '../../preload/bridge';
+} from '../../common/contract';
+import type { VpsBridge } from '../../common/bridge';
 import { createI18n, pickLanguage, pickLocale, type I18n } from '../i18n';
 import { applyDelta, compareViews, matchesSearch, refKey, refOf, type StatusChange } from './fleet';
 import { createLocalStore, draftAccount, draftKey, type KeyValueStorage } from './local';
 import { errorText, outcomeText, statusLabel, troubleSentence } from './text';
+import type { PowerAction } from '../../common/statuses';
+import type { Settings } from '../../common/settings';
 
 export type View =
   | { name: 'list' }

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { createVpsClient } from '../../main/api/client';
 import { VpsApiError } from '../../main/api/errors';
-import { checkApiBaseUrl, isRecord } from '../../main/api/rules';
+import { isRecord } from '../../common/rules';
 import { defaultSettings, settingsPatchSchema, settingsSchema } from '../../main/settings/schema';
+import { checkApiBaseUrl } from '../../main/api/base-url';
 
 const ACCEPTED = [
   'https://admin.vps.org/api/v1',

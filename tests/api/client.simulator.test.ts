@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { VpsApiError } from '../../main/api/errors';
-import { startSimulator, type Simulator } from '../../main/demo';
+import { startSimulator, type Simulator } from '../../main/simulator';
 
 const TOKEN = 'sim-token-7f3a9c1e5b';
 

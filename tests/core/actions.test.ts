@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel, type ServerView } from '../../preload/contract';
-import { createStaticAppInfo } from '../support/ports';
+import { EventChannel, InvokeChannel, type ServerView } from '../../common/contract';
+import { createStaticAppInfo } from '../../dev/memory-ports';
 import { errorOf, fleetSnapshot, type Harness, invoke, okValue, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();

@@ -6,8 +6,8 @@ import {
 } from '../../main/auth/token-service';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
-import { EventChannel, InvokeChannel, type AuthState } from '../../preload/contract';
-import { createStaticAppInfo } from '../support/ports';
+import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';
+import { createStaticAppInfo } from '../../dev/memory-ports';
 import { fleetSnapshot, type Harness, invoke, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();

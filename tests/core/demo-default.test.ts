@@ -7,7 +7,7 @@ import {
   TOKEN_REJECTED_NOTICE,
 } from '../../main/auth/token-service';
 import { createCore, type Core } from '../../main/core';
-import { EventChannel, InvokeChannel, type AuthState } from '../../preload/contract';
+import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';
 import { APP_URL, type Harness, invoke, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();

@@ -2,7 +2,7 @@
 // Date only: sockets and setImmediate stay real, so HTTP works while the test owns the clock).
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createCore, type Core, type CoreDeps } from '../../main/core';
-import { startSimulator, type Simulator } from '../../main/demo/simulator';
+import { startSimulator, type Simulator } from '../../main/simulator/simulator';
 import {
   InvokeChannel,
   type EventChannel,
@@ -10,9 +10,9 @@ import {
   type FleetSnapshot,
   type IpcError,
   type Result,
-} from '../../preload/contract';
-import type { SettingsPatch } from '../../main/settings/schema';
-import { createMemoryPorts, createMemoryVault } from '../support/ports';
+} from '../../common/contract';
+import { createMemoryPorts, createMemoryVault } from '../../dev/memory-ports';
+import type { SettingsPatch } from '../../common/settings';
 
 export const LIST_PATH = '/api/v1/servers/';
 export const APP_URL = 'file:///app/dist/renderer/index.html';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
-import { EventChannel, InvokeChannel } from '../../preload/contract';
+import { EventChannel, InvokeChannel } from '../../common/contract';
 import { fleetSnapshot, invoke, LIST_PATH, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();

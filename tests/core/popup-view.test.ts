@@ -1,7 +1,7 @@
 // The tray's Settings… reaches the popup as `popupShown { view: 'settings' }`: whether the popup was
 // hidden, already open, or its page is being created anew (which missed the event while loading).
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel } from '../../preload/contract';
+import { EventChannel, InvokeChannel } from '../../common/contract';
 import { invoke, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../main/demo/simulator';
+import { startSimulator } from '../../main/simulator/simulator';
 import type { StartSimulatorFn } from '../../main/fleet/demo';
-import { InvokeChannel } from '../../preload/contract';
+import { InvokeChannel } from '../../common/contract';
 import { until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();

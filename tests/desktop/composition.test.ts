@@ -7,13 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreDeps, CoreEventListener } from '../../main/core';
 import type { TraySummary } from '../../main/fleet/tray-summary';
-import {
-  EventChannel,
-  InvokeChannel,
-  type EventPayload,
-  type RequestedView,
-  type Result,
-} from '../../preload/contract';
+import { EventChannel, InvokeChannel, type EventPayload, type RequestedView, type Result } from '../../common/contract';
 
 type Listener = (...args: never[]) => unknown;
 

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Log } from '../../common/log';
 import { bindIpc, createEventForwarder, type IpcMainLike, type InvokeEventLike } from '../../main/desktop/ipc';
 import { GENERIC_INTERNAL_MESSAGE } from '../../main/ipc/errors';
 import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
-import { EventChannel, InvokeChannel, type Result } from '../../preload/contract';
+import { EventChannel, InvokeChannel, type Result } from '../../common/contract';
 
 type Listener = (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>;
 
@@ -47,7 +48,7 @@ describe('ipc binding', () => {
 
   it('never lets an exception escape to Electron', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const log = vi.fn<(level: 'error', message: string) => void>();
+    const log = vi.fn<Log>();
     bindIpc(
       ipcMain,
       { handle: async () => Promise.reject(new Error('token=abc leaked?')), channels: [InvokeChannel.appInfo] },

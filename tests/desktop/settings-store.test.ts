@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
+import type { Log } from '../../common/log';
 
 // electron-store imports `electron` for app paths; with an explicit `cwd` it needs none of it.
 vi.mock('electron', () => ({ default: {} }));
@@ -23,8 +24,7 @@ afterEach(() => {
 });
 
 const fileMode = (path: string) => statSync(path).mode & 0o777;
-const openStores = (log: (level: 'info' | 'warn' | 'error', message: string) => void = quiet) =>
-  openAppStores({ directory, now: fixedNow, log });
+const openStores = (log: Log = quiet) => openAppStores({ directory, now: fixedNow, log });
 
 describe('settings store', () => {
   it('starts with defaults and writes the file with mode 0600', () => {

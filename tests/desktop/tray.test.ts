@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { computeTraySummary, type TraySummary } from '../../main/fleet/tray-summary';
-import type { ServerView } from '../../preload/contract';
+import type { ServerView } from '../../common/contract';
 import { makeServer } from '../support/fixtures';
 import { messagesFor, type CountKind, type Messages } from '../../main/i18n';
 import {

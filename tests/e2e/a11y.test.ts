@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
-import type { Popup } from './harness';
+import type { Popup } from '../../dev/harness';
 import { useJourney } from './journey-kit';
 
 interface AxeViolation {

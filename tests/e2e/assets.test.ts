@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, expect, inject, test } from 'vitest';
-import { e2eAssetsBuilt, freshAssetsDir, removeStaleRunDirs } from './assets';
+import { e2eAssetsBuilt, freshAssetsDir, removeStaleRunDirs } from '../../dev/assets';
 
 const HOUR_MS = 60 * 60_000;
 let root: string | undefined;

@@ -1,7 +1,7 @@
 // vitest globalSetup of the e2e project: build the renderer and the page bridges once per run, into
 // a folder of this run's own, and tell the test workers where it is (inject('e2eAssetsDir')).
 import type { TestProject } from 'vitest/node';
-import { buildE2eAssets, freshAssetsDir, removeAssetsDir, removeStaleRunDirs } from './assets';
+import { buildE2eAssets, freshAssetsDir, removeAssetsDir, removeStaleRunDirs } from '../../dev/assets';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,7 +4,7 @@
 // popup it opened after the test, on top of each test's own check.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject, type TestContext } from 'vitest';
-import type { Simulator } from '../../main/demo/simulator';
+import type { Simulator } from '../../main/simulator/simulator';
 import {
   launchChromium,
   openPopup,
@@ -13,8 +13,8 @@ import {
   type BackendOptions,
   type Popup,
   watchPageErrors,
-} from './harness';
-import { startPreview, type Preview, type PreviewOptions } from './preview';
+} from '../../dev/harness';
+import { startPreview, type Preview, type PreviewOptions } from '../../dev/preview';
 
 /**
  * The shortest poll intervals the settings allow. openSeconds (the interval while the popup is open,

@@ -2,7 +2,7 @@
 // then a right token; and the demo tried from token setup, then left.
 // Everything the page shows comes from the simulator through the real core.
 import { expect, test } from 'vitest';
-import type { Backend } from './harness';
+import type { Backend } from '../../dev/harness';
 import { FAST_POLLING, row, useJourney } from './journey-kit';
 
 const journey = useJourney();

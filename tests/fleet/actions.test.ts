@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { VpsApiError } from '../../main/api/errors';
-import type { PowerActionResponse, Server } from '../../main/api/schemas';
+import type { PowerActionResponse } from '../../main/api/schemas';
 import { createActionTracker, formatElapsed } from '../../main/fleet/actions';
 import type { FleetApi } from '../../main/fleet/api';
 import { IpcFailure } from '../../main/ipc/errors';
 import { createFleetState } from '../../main/fleet/state';
-import type { ActionOutcome } from '../../preload/contract';
+import type { ActionOutcome } from '../../common/contract';
 import { makeServer } from '../support/fixtures';
+import type { Server } from '../../common/servers';
 
 const unused = () => Promise.reject(new Error('not used'));
 

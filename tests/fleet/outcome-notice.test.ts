@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeNotice } from '../../main/fleet/actions';
 import { messagesFor, pickLanguage, plural } from '../../main/i18n';
-import type { ActionOutcome } from '../../preload/contract';
+import type { ActionOutcome } from '../../common/contract';
 
 const en = messagesFor('en');
 const cs = messagesFor('cs');

@@ -1,12 +1,12 @@
 // Refusing a power action: the decision is the shared status rule; only the wording lives here.
 import { describe, expect, it } from 'vitest';
-import type { PowerAction, ServerStatus } from '../../main/api/schemas';
-import { allowedPowerActions, KNOWN_STATUSES } from '../../main/api/statuses';
+import { allowedPowerActions, KNOWN_STATUSES } from '../../common/statuses';
 import { conflictFailure, conflictMessage, refusalReason } from '../../main/fleet/actions';
 import { IpcFailure } from '../../main/ipc/errors';
 import { serverKey as fleetServerKey, refKey as fleetRefKey } from '../../main/fleet/state';
 import { refKey as popupRefKey } from '../../renderer/state/fleet';
-import { refKey, serverKey, type ConflictInfo } from '../../preload/contract';
+import { refKey, serverKey, type ConflictInfo } from '../../common/contract';
+import type { PowerAction, ServerStatus } from '../../common/statuses';
 
 const ACTIONS: PowerAction[] = ['start', 'stop', 'reboot'];
 

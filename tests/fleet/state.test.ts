@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFleetState } from '../../main/fleet/state';
-import type { FleetDelta } from '../../preload/contract';
+import type { FleetDelta } from '../../common/contract';
 import { makeServer } from '../support/fixtures';
 
 function recorder() {

@@ -4,7 +4,7 @@ import { IpcFailure } from '../../main/ipc/errors';
 import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
 import { payloadValidators } from '../../main/ipc/validators';
 import { defaultSettings } from '../../main/settings/schema';
-import { InvokeChannel } from '../../preload/contract';
+import { InvokeChannel } from '../../common/contract';
 
 const APP = 'file:///opt/app/dist/renderer/index.html';
 const trusted = { url: `${APP}#/list` };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { VpsBridge } from '../../preload/bridge';
-import { EventChannel, InvokeChannel } from '../../preload/contract';
+import type { VpsBridge } from '../../common/bridge';
+import { EventChannel, InvokeChannel } from '../../common/contract';
 
 const exposed = vi.hoisted(() => new Map<string, unknown>());
 const ipc = vi.hoisted(() => ({

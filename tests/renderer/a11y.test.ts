@@ -2,9 +2,9 @@
 // Colour contrast needs real layout and is checked in real Chromium by the end-to-end suite.
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_STATUSES } from '../../main/api/schemas';
 import { createFakeBridge, makeServer, makeView } from './fake-bridge';
 import { click, getByRole, popupUnderTest } from './dom';
+import { KNOWN_STATUSES } from '../../common/statuses';
 
 const popup = popupUnderTest();
 

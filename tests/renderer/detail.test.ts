@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvokeChannel } from '../../preload/contract';
+import { InvokeChannel } from '../../common/contract';
 import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok, invalidParameters } from './fake-bridge';
 import {
   blur,

@@ -2,7 +2,7 @@
 // the page's storage), and are gone after a successful save or an explicit Cancel. Never the token.
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel } from '../../preload/contract';
+import { EventChannel, InvokeChannel } from '../../common/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { DEMO_AUTH, createFakeBridge, loadedStatus, makeDetail, makeServer, makeView, ok } from './fake-bridge';
 import { click, getByRole, hasText, press, queryByRole, settle, typeInto, popupUnderTest } from './dom';

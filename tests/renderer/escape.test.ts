@@ -1,7 +1,7 @@
 // Escape closes the innermost open thing, one layer per press: confirmation -> inline form -> view ->
 // the popup itself. Main no longer swallows Escape, so this is what the user gets in Electron too.
 import { describe, expect, it } from 'vitest';
-import { InvokeChannel } from '../../preload/contract';
+import { InvokeChannel } from '../../common/contract';
 import { makeServer, makeView } from './fake-bridge';
 import { click, getByRole, press, queryByRole, popupUnderTest } from './dom';
 

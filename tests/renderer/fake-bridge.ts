@@ -1,7 +1,7 @@
 // A `window.vps` for component tests: the real createBridge() over a scripted in-memory transport.
 // Each invoke channel answers from a handler (defaults below, replace with `handle`); every call is
 // recorded; events are pushed with `emit`. Plain TypeScript, reusable by other harnesses.
-import { createBridge, type BridgeTransport, type VpsBridge } from '../../preload/bridge';
+import { createBridge, type BridgeTransport, type VpsBridge } from '../../common/bridge';
 import {
   InvokeChannel,
   type AppInfo,
@@ -14,14 +14,15 @@ import {
   type InvokeResponse,
   type IpcError,
   type Result,
-  type Server,
-  type ServerStatus,
   type ServerView,
-} from '../../preload/contract';
-import { defaultSettings, type Settings } from '../../main/settings/schema';
+} from '../../common/contract';
+import { defaultSettings } from '../../main/settings/schema';
 import { makeDetail, makeServer } from '../support/fixtures';
 
 export { makeDetail, makeServer } from '../support/fixtures';
+import type { Server } from '../../common/servers';
+import type { ServerStatus } from '../../common/statuses';
+import type { Settings } from '../../common/settings';
 
 export type Handler<C extends InvokeChannel> = (
   request: InvokeRequest<C>,

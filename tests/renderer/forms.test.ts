@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel } from '../../preload/contract';
+import { EventChannel, InvokeChannel } from '../../common/contract';
 import {
   DEMO_AUTH,
   TOKEN_AUTH,

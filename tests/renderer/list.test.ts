@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel, type ServerView } from '../../preload/contract';
-import { KNOWN_STATUSES } from '../../main/api/schemas';
+import { EventChannel, InvokeChannel, type ServerView } from '../../common/contract';
 import { createFakeBridge, loadedStatus, makeServer, makeView, ok, viewsByName } from './fake-bridge';
 import {
   getByRole,
@@ -14,6 +13,7 @@ import {
   createManualScheduler,
   popupUnderTest,
 } from './dom';
+import { KNOWN_STATUSES } from '../../common/statuses';
 
 const popup = popupUnderTest();
 

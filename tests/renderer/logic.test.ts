@@ -6,7 +6,7 @@ import type { Dictionary } from '../../renderer/i18n/types';
 import { KNOWN_STATUSES, allowedPowerActions, applyDelta, compareViews } from '../../renderer/state/fleet';
 import { errorText, statusLabel, storageBackendName } from '../../renderer/state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
-import type { ServerView } from '../../preload/contract';
+import type { ServerView } from '../../common/contract';
 import { makeServer, makeView } from './fake-bridge';
 
 describe('status lists', () => {

@@ -1,7 +1,7 @@
 // What the user must know about storage: a session-only token (lasting banner), where a new token was
 // stored (once), start-up resets of settings or vault (once, dismissible), and Settings before a token.
 import { describe, expect, it } from 'vitest';
-import { InvokeChannel, type AuthState } from '../../preload/contract';
+import { InvokeChannel, type AuthState } from '../../common/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { TOKEN_AUTH, createFakeBridge, makeServer, makeView, ok } from './fake-bridge';
 import { choose, click, getByRole, hasText, queryByRole, typeInto, popupUnderTest } from './dom';

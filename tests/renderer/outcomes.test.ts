@@ -9,7 +9,7 @@ import {
   type ActionOutcome,
   type AuthState,
   type FleetStatus,
-} from '../../preload/contract';
+} from '../../common/contract';
 import { createI18n } from '../../renderer/i18n';
 import { outcomeText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';

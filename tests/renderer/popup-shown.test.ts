@@ -2,7 +2,7 @@
 // Settings… opens the settings view, also before a token exists (the language must be reachable).
 import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { EventChannel, type PopupShown } from '../../preload/contract';
+import { EventChannel, type PopupShown } from '../../common/contract';
 import { createFakeBridge, makeServer, makeView } from './fake-bridge';
 import { click, getByRole, queryByRole, settle, typeInto, popupUnderTest } from './dom';
 

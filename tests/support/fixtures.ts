@@ -1,6 +1,6 @@
+import type { Server, ServerDetail } from '../../common/servers';
 // Servers as the API describes them, for the tests of both projects (node and renderer): plain data,
 // no DOM and no Node APIs, so either side can import it.
-import type { Server, ServerDetail } from '../../main/api/schemas';
 
 /** A running server as the list endpoint describes it: `server-<id>`, address 203.0.113.<id % 250>. */
 export function makeServer(id: number, overrides: Partial<Server> = {}): Server {

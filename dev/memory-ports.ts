@@ -1,5 +1,5 @@
 // In-memory implementations of the ports in main/ports.ts, for core tests and the end-to-end harness.
-import type { AccountInfo, TokenStorageInfo } from '../../preload/contract';
+import type { AccountInfo, TokenStorageInfo } from '../common/contract';
 import type {
   AppInfoPort,
   ClipboardPort,
@@ -9,8 +9,9 @@ import type {
   StoredAccount,
   TokenVault,
   VaultLoadResult,
-} from '../../main/ports';
-import { applySettingsPatch, defaultSettings, type Settings, type SettingsPatch } from '../../main/settings/schema';
+} from '../main/ports';
+import { applySettingsPatch, defaultSettings } from '../main/settings/schema';
+import type { Settings, SettingsPatch } from '../common/settings';
 
 export interface MemoryVault extends TokenVault {
   /** What is stored now, by account id (tests look, the app never does). */

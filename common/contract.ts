@@ -1,22 +1,12 @@
 // THE IPC contract between the main process and the popup: channel names, request, response and event
 // types. Every other file refers to channels through this one; the compile-time checks at the bottom
 // fail the build when a channel has no entry. Types only at run time: the router validates payloads.
-import type { PowerAction, Server, ServerDetail, ServerFilter, ServerStatus } from '../main/api/schemas';
-import type { CreateServerInput, ReplaceServerInput, RuleViolation, UpdateServerPatch } from '../main/api/rules';
-import type { Settings, SettingsPatch } from '../main/settings/schema';
-
-export type {
-  CreateServerInput,
-  PowerAction,
-  ReplaceServerInput,
-  Server,
-  ServerDetail,
-  ServerFilter,
-  ServerStatus,
-  Settings,
-  SettingsPatch,
-  UpdateServerPatch,
-};
+import type { CreateServerInput, ReplaceServerInput, RuleViolation, UpdateServerPatch } from './rules';
+import type { Server, ServerDetail, ServerFilter } from './servers';
+import type { Settings, SettingsPatch } from './settings';
+import type { PowerAction, ServerStatus } from './statuses';
+import type { ErrorKind } from './errors';
+import type { Exact } from './type-checks';
 
 // ---------------------------------------------------------------------------------------------
 // Domain types that cross the bridge
@@ -36,29 +26,6 @@ export function serverKey(accountId: string, id: number): string {
 export function refKey(ref: ServerRef): string {
   return serverKey(ref.accountId, ref.id);
 }
-
-/** Error kinds of the API client, plus those the app itself raises. */
-export type ErrorKind =
-  | 'unauthorized'
-  | 'payment-required'
-  | 'not-found'
-  | 'bad-request'
-  | 'rate-limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'invalid-response'
-  /** The payload did not pass the router's runtime check. */
-  | 'invalid-payload'
-  /** The sender is not the app's own popup page. */
-  | 'forbidden'
-  /** Refused without a request: another action is in flight, or the state does not allow it. */
-  | 'conflict'
-  /** No token is set (and no demo is running). */
-  | 'no-token'
-  /** A token could not be stored (e.g. the keychain refused). */
-  | 'storage'
-  | 'internal';
 
 /** What the renderer learns of a failure. Never contains the token. */
 export interface IpcError {
@@ -314,6 +281,5 @@ export type InvokeResponse<C extends InvokeChannel> = InvokeContract[C]['respons
 export type EventPayload<C extends EventChannel> = EventContract[C];
 
 // Compile-time checks: every channel constant has a contract entry, and no entry lacks a constant.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const CONTRACT_IS_COMPLETE: Exact<InvokeChannel, keyof InvokeContract> &
   Exact<EventChannel, keyof EventContract> = true;

@@ -5,14 +5,14 @@
 // preload exposes (createBridge), backed by the real IPC router through a Playwright binding.
 // Nothing the page shows is hand-written: it all comes from the simulator through the core.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../main/core';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/demo/simulator';
-import { CONTENT_SECURITY_POLICY } from '../../main/desktop/security';
-import { isAppPageUrl } from '../../main/ipc/router';
-import type { SettingsPatch } from '../../main/settings/schema';
-import { createMemoryPorts, createMemoryVault, createStaticAppInfo } from '../support/ports';
+import { createCore, type Core } from '../main/core';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../main/simulator/simulator';
+import { CONTENT_SECURITY_POLICY } from '../main/desktop/security';
+import { isAppPageUrl } from '../main/ipc/router';
+import { createMemoryPorts, createMemoryVault, createStaticAppInfo } from './memory-ports';
 import { DEFAULT_ASSETS_DIR, readBridgeScript, rendererDirOf } from './assets';
 import { startStaticServer, type ExtraRoute, type StaticServer } from './static-server';
+import type { SettingsPatch } from '../common/settings';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -169,7 +169,7 @@ export async function openPopup(
   };
 }
 
-/** What tests/e2e/page/install-bridge.ts puts on the page's window. */
+/** What dev/page/install-bridge.ts puts on the page's window. */
 interface PageGlobals {
   vpsHarnessEmit?: (channel: string, payload: unknown) => void;
 }

@@ -3,7 +3,7 @@
 // a token already stored, so the list shows at once) and replaces the preload with an HTTP bridge:
 //   POST /__ipc/<channel>  {"request": ...}  -> the router's Result as JSON
 //   GET  /__events                           -> server-sent events, data: {"channel","payload"}
-// The page gets `window.vps` from tests/e2e/page/http-bridge.ts (served as /__bridge.js, injected
+// The page gets `window.vps` from dev/page/http-bridge.ts (served as /__bridge.js, injected
 // before the app's module script). For this preview only, the CSP's connect-src becomes 'self'.
 //
 // Sender check: the router trusts only the app's page. Over HTTP the "sender frame" is the request's
@@ -11,15 +11,15 @@
 // header, when present, must be the preview's own origin; so another site open in the same browser
 // cannot drive the preview's API. It listens on 127.0.0.1 only.
 //
-// Usage: npx tsx tests/e2e/preview.ts [--port 5174] [--servers 25] [--speed 10]
+// Usage: npm run preview -- [--port 5174] [--servers 25] [--speed 10]
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildE2eAssets, DEFAULT_ASSETS_DIR, freshAssetsDir, readBridgeScript, removeAssetsDir } from './assets';
 import { startBackend, type Backend } from './harness';
-import { CONTENT_SECURITY_POLICY } from '../../main/desktop/security';
-import { isAppPageUrl } from '../../main/ipc/router';
+import { CONTENT_SECURITY_POLICY } from '../main/desktop/security';
+import { isAppPageUrl } from '../main/ipc/router';
 
 export const DEFAULT_PREVIEW_PORT = 5174;
 const BRIDGE_PATH = '/__bridge.js';

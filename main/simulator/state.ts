@@ -1,7 +1,7 @@
 // The simulated VPS.org account: catalogue, seeded servers and the power state machine. No timers:
 // every read first "settles" the servers against the clock, so a transition ends exactly when the
 // clock says so, and a fake clock (or `vi.setSystemTime`) drives the whole account.
-import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../api/rules';
+import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
 
 export interface CatalogPlan {
   id: number;

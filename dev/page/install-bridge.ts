@@ -1,7 +1,7 @@
 // Runs in the page, before the renderer: installs the same `window.vps` object the Electron preload
-// exposes (createBridge from preload/bridge.ts), over a transport the harness provides instead of
+// exposes (createBridge from common/bridge.ts), over a transport the harness provides instead of
 // ipcRenderer. Main -> page events arrive through `window.vpsHarnessEmit`.
-import { createBridge, type BridgeTransport } from '../../../preload/bridge';
+import { createBridge, type BridgeTransport } from '../../common/bridge';
 
 type Listener = (payload: unknown) => void;
 export type RawInvoke = (channel: string, request: unknown) => Promise<unknown>;

@@ -9,7 +9,7 @@ import {
   validateCreateServerInput,
   validateReplaceServerInput,
   validateUpdateServerPatch,
-} from '../api/rules';
+} from '../../common/rules';
 import { createAccount, createRandom, type Account, type SimulatedPowerAction } from './state';
 
 export interface SimulatorOptions {

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { build } from 'vite';
-import { rendererBundle } from '../../scripts/bundles';
+import { rendererBundle } from '../scripts/bundles';
 
 /** Parent of every build folder. */
 export const E2E_ASSETS_ROOT = resolve('.tmp/e2e');
@@ -50,8 +50,8 @@ export async function buildE2eAssets(outDir: string = DEFAULT_ASSETS_DIR): Promi
   // Independent outputs (the renderer empties only its own subfolder): build them side by side.
   await Promise.all([
     build(rendererBundle(rendererDirOf(outDir))),
-    bundleBridge(outDir, 'tests/e2e/page/binding-bridge.ts', 'binding-bridge.js'),
-    bundleBridge(outDir, 'tests/e2e/page/http-bridge.ts', 'http-bridge.js'),
+    bundleBridge(outDir, 'dev/page/binding-bridge.ts', 'binding-bridge.js'),
+    bundleBridge(outDir, 'dev/page/http-bridge.ts', 'http-bridge.js'),
   ]);
   return outDir;
 }

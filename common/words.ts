@@ -1,7 +1,7 @@
 // Words the tray, notifications and the popup share, in each language, so they always say the same
 // thing (the renderer imports this file too: plain data, no dependencies).
-import type { KnownStatus } from '../api/statuses';
-import type { PendingAction } from '../../preload/contract';
+import type { KnownStatus } from './statuses';
+import type { PendingAction } from './contract';
 
 type Language = 'en' | 'cs';
 

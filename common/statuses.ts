@@ -1,8 +1,9 @@
 // Server statuses and the power actions each allows. No dependencies: the renderer imports this too,
 // and anything that pulled in zod would cost the popup most of its bundle budget.
-import type { PowerAction } from './schemas';
 
-/** Statuses the contract names. Others may arrive and must still render. */
+export type PowerAction = 'start' | 'stop' | 'reboot';
+
+/** Statuses the API description names. Others may arrive and must still render. */
 export const KNOWN_STATUSES = [
   'active',
   'stopped',

@@ -12,7 +12,7 @@ afterEach(() => {
 
 // `node --import tsx` runs the CLI directly (no npx wrapper), so signals reach it.
 function runCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/demo/cli.ts', ...args], { cwd: process.cwd() });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/simulator/cli.ts', ...args], { cwd: process.cwd() });
   running.push(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

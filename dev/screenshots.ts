@@ -3,7 +3,7 @@
 // Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail and create, in
 // English and Czech, light and dark (16 files), and the first-run demo in English light and Czech dark.
 //
-// Usage: npx tsx tests/e2e/screenshots.ts [--out docs/screenshots]
+// Usage: npm run screenshots -- [--out docs/screenshots]
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,0 +1,47 @@
+// The app's settings as both sides see them, with their defaults: defined once here. The runtime
+// schema that checks stored files and changes from the popup (main/settings/schema.ts) is compiled
+// against these types and built from these defaults.
+import type { PowerAction } from './statuses';
+
+export const LANGUAGES = ['auto', 'en', 'cs'] as const;
+export type LanguageSetting = (typeof LANGUAGES)[number];
+
+export const DEFAULT_API_BASE_URL = 'https://admin.vps.org/api/v1';
+
+export interface PollIntervals {
+  /** While nothing is happening and the popup is closed. */
+  idleSeconds: number;
+  /** While the popup is open. */
+  openSeconds: number;
+  /** While a server is in a transitional state or an action is tracked. */
+  fastSeconds: number;
+}
+
+export const DEFAULT_POLL_INTERVALS: Readonly<PollIntervals> = { idleSeconds: 60, openSeconds: 15, fastSeconds: 3 };
+
+/** Ask before sending these actions (inline confirm in the popup, a dialog from the tray menu). */
+export type Confirmations = Record<PowerAction, boolean>;
+
+export const DEFAULT_CONFIRMATIONS: Readonly<Confirmations> = { start: false, stop: true, reboot: true };
+
+export interface Settings {
+  apiBaseUrl: string;
+  pollIntervals: PollIntervals;
+  confirmations: Confirmations;
+  notifications: boolean;
+  launchAtLogin: boolean;
+  language: LanguageSetting;
+  /**
+   * Start in demo mode when no token is stored: a first run shows a working tray at once. Leaving the
+   * demo turns it off (the user has an account); Try the demo turns it on again.
+   */
+  demoMode: boolean;
+}
+
+/** A change from the renderer: any subset, nested groups partial too. */
+export type SettingsPatch = Partial<
+  Omit<Settings, 'pollIntervals' | 'confirmations'> & {
+    pollIntervals: Partial<PollIntervals>;
+    confirmations: Partial<Confirmations>;
+  }
+>;
