@@ -1,10 +1,14 @@
-// The grouped API the popup sees as `window.vps`. Built from a transport so that the same object is
-// exposed by the Electron preload (over ipcRenderer) and by the end-to-end harness (over Playwright
-// bindings). The renderer's type is derived from this function: `VpsBridge`, never written twice.
+// The grouped API the popup sees as `window.vps`, built from the contract's BRIDGE_METHODS and
+// BRIDGE_EVENTS over a transport, so that the same object is exposed by the Electron preload (over
+// ipcRenderer) and by the developer harness (over Playwright bindings or HTTP). The renderer's type is
+// derived from the contract (`VpsBridge`), never written by hand: a channel added to the contract is
+// on the bridge without touching this file.
 import {
-  EventChannel,
-  InvokeChannel,
+  BRIDGE_EVENTS,
+  BRIDGE_METHODS,
+  type EventChannel,
   type EventPayload,
+  type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
   type Result,
@@ -16,45 +20,38 @@ export interface BridgeTransport {
   subscribe<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void;
 }
 
-export function createBridge(transport: BridgeTransport) {
-  const call =
-    <C extends InvokeChannel>(channel: C) =>
-    (request: InvokeRequest<C>) =>
-      transport.invoke(channel, request);
-  const callEmpty =
-    <C extends InvokeChannel>(channel: C) =>
-    () =>
-      transport.invoke(channel, undefined as InvokeRequest<C>);
-  const on =
-    <C extends EventChannel>(channel: C) =>
-    (listener: (payload: EventPayload<C>) => void) =>
-      transport.subscribe(channel, listener);
+/** A channel as a method: no argument when its request is empty. */
+type BridgeMethod<C> = C extends InvokeChannel
+  ? [InvokeRequest<C>] extends [undefined]
+    ? () => Promise<Result<InvokeResponse<C>>>
+    : (request: InvokeRequest<C>) => Promise<Result<InvokeResponse<C>>>
+  : never;
 
-  return {
-    app: { info: callEmpty(InvokeChannel.appInfo), hidePopup: callEmpty(InvokeChannel.popupHide) },
-    auth: { state: callEmpty(InvokeChannel.authState) },
-    token: { set: call(InvokeChannel.tokenSet), clear: callEmpty(InvokeChannel.tokenClear) },
-    demo: { start: callEmpty(InvokeChannel.demoStart), stop: callEmpty(InvokeChannel.demoStop) },
-    fleet: { subscribe: callEmpty(InvokeChannel.fleetSubscribe), refresh: callEmpty(InvokeChannel.fleetRefresh) },
-    servers: {
-      list: call(InvokeChannel.serversList),
-      get: call(InvokeChannel.serversGet),
-      create: call(InvokeChannel.serversCreate),
-      replace: call(InvokeChannel.serversReplace),
-      update: call(InvokeChannel.serversUpdate),
-      delete: call(InvokeChannel.serversDelete),
-      start: call(InvokeChannel.serversStart),
-      stop: call(InvokeChannel.serversStop),
-      reboot: call(InvokeChannel.serversReboot),
-    },
-    settings: { get: callEmpty(InvokeChannel.settingsGet), set: call(InvokeChannel.settingsSet) },
-    clipboard: { write: call(InvokeChannel.clipboardWrite) },
-    onFleetChange: on(EventChannel.fleetChanged),
-    onActionFinished: on(EventChannel.actionFinished),
-    onAuthChange: on(EventChannel.authChanged),
-    onSettingsChange: on(EventChannel.settingsChanged),
-    onPopupShown: on(EventChannel.popupShown),
-  };
+type Methods = typeof BRIDGE_METHODS;
+type Events = typeof BRIDGE_EVENTS;
+
+export type VpsBridge = { [G in keyof Methods]: { [M in keyof Methods[G]]: BridgeMethod<Methods[G][M]> } } & {
+  [E in keyof Events]: (listener: (payload: EventPayload<Events[E]>) => void) => () => void;
+};
+
+export function createBridge(transport: BridgeTransport): VpsBridge {
+  const groups = Object.fromEntries(
+    Object.entries(BRIDGE_METHODS).map(([group, methods]) => [
+      group,
+      Object.fromEntries(
+        Object.entries(methods).map(([name, channel]) => [
+          name,
+          (request?: unknown) => transport.invoke(channel, request as InvokeRequest<typeof channel>),
+        ]),
+      ),
+    ]),
+  );
+  const events = Object.fromEntries(
+    Object.entries(BRIDGE_EVENTS).map(([name, channel]) => [
+      name,
+      (listener: (payload: unknown) => void) => transport.subscribe(channel, listener),
+    ]),
+  );
+  // The maps are typed by the contract; the two generic loops above cannot carry per-entry types.
+  return { ...groups, ...events } as VpsBridge;
 }
-
-export type VpsBridge = ReturnType<typeof createBridge>;

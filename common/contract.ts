@@ -2,7 +2,7 @@
 // types. Every other file refers to channels through this one; the compile-time checks at the bottom
 // fail the build when a channel has no entry. Types only at run time: the router validates payloads.
 import type { CreateServerInput, ReplaceServerInput, RuleViolation, UpdateServerPatch } from './rules';
-import type { Server, ServerDetail, ServerFilter } from './servers';
+import type { Server, ServerDetail, ServerFilter, ServerRef } from './servers';
 import type { Settings, SettingsPatch } from './settings';
 import type { PowerAction, ServerStatus } from './statuses';
 import type { ErrorKind } from './errors';
@@ -11,21 +11,6 @@ import type { Exact } from './type-checks';
 // ---------------------------------------------------------------------------------------------
 // Domain types that cross the bridge
 // ---------------------------------------------------------------------------------------------
-
-/** A server is identified by its account and its id (several accounts fit without redesign). */
-export interface ServerRef {
-  accountId: string;
-  id: number;
-}
-
-/** The key of a server in the fleet (`ServerView.key`), the same on both sides of the bridge. */
-export function serverKey(accountId: string, id: number): string {
-  return `${accountId}:${id}`;
-}
-
-export function refKey(ref: ServerRef): string {
-  return serverKey(ref.accountId, ref.id);
-}
 
 /** What the renderer learns of a failure. Never contains the token. */
 export interface IpcError {
@@ -225,6 +210,7 @@ export const InvokeChannel = {
   settingsGet: 'vps:settings:get',
   settingsSet: 'vps:settings:set',
   clipboardWrite: 'vps:clipboard:write',
+  popupReady: 'vps:popup:ready',
   popupHide: 'vps:popup:hide',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
@@ -264,6 +250,8 @@ export interface InvokeContract {
   [InvokeChannel.settingsGet]: { request: Empty; response: Settings };
   [InvokeChannel.settingsSet]: { request: SettingsPatch; response: Settings };
   [InvokeChannel.clipboardWrite]: { request: string; response: null };
+  /** The page has subscribed to events and is ready: answers the view it was asked to open, if any. */
+  [InvokeChannel.popupReady]: { request: Empty; response: PopupShown };
   [InvokeChannel.popupHide]: { request: Empty; response: null };
 }
 
@@ -280,6 +268,46 @@ export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'
 export type InvokeResponse<C extends InvokeChannel> = InvokeContract[C]['response'];
 export type EventPayload<C extends EventChannel> = EventContract[C];
 
-// Compile-time checks: every channel constant has a contract entry, and no entry lacks a constant.
+/**
+ * Where each channel appears on the popup's `window.vps` (common/bridge.ts builds it from this map):
+ * `vps.servers.reboot(ref)`, `vps.onFleetChange(listener)`.
+ */
+export const BRIDGE_METHODS = {
+  app: { info: InvokeChannel.appInfo },
+  popup: { ready: InvokeChannel.popupReady, hide: InvokeChannel.popupHide },
+  auth: { state: InvokeChannel.authState },
+  token: { set: InvokeChannel.tokenSet, clear: InvokeChannel.tokenClear },
+  demo: { start: InvokeChannel.demoStart, stop: InvokeChannel.demoStop },
+  fleet: { subscribe: InvokeChannel.fleetSubscribe, refresh: InvokeChannel.fleetRefresh },
+  servers: {
+    list: InvokeChannel.serversList,
+    get: InvokeChannel.serversGet,
+    create: InvokeChannel.serversCreate,
+    replace: InvokeChannel.serversReplace,
+    update: InvokeChannel.serversUpdate,
+    delete: InvokeChannel.serversDelete,
+    start: InvokeChannel.serversStart,
+    stop: InvokeChannel.serversStop,
+    reboot: InvokeChannel.serversReboot,
+  },
+  settings: { get: InvokeChannel.settingsGet, set: InvokeChannel.settingsSet },
+  clipboard: { write: InvokeChannel.clipboardWrite },
+} as const;
+
+export const BRIDGE_EVENTS = {
+  onFleetChange: EventChannel.fleetChanged,
+  onActionFinished: EventChannel.actionFinished,
+  onAuthChange: EventChannel.authChanged,
+  onSettingsChange: EventChannel.settingsChanged,
+  onPopupShown: EventChannel.popupShown,
+} as const;
+
+type BridgeMethods = typeof BRIDGE_METHODS;
+type ChannelsOnBridge = { [G in keyof BridgeMethods]: BridgeMethods[G][keyof BridgeMethods[G]] }[keyof BridgeMethods];
+
+// Compile-time checks: every channel constant has a contract entry and a place on the bridge, and no
+// entry lacks a constant. Adding a channel without the others fails the typecheck here.
 export const CONTRACT_IS_COMPLETE: Exact<InvokeChannel, keyof InvokeContract> &
-  Exact<EventChannel, keyof EventContract> = true;
+  Exact<EventChannel, keyof EventContract> &
+  Exact<InvokeChannel, ChannelsOnBridge> &
+  Exact<EventChannel, (typeof BRIDGE_EVENTS)[keyof typeof BRIDGE_EVENTS]> = true;

@@ -61,3 +61,18 @@ export interface ServerFilter {
   status?: string;
   location?: string;
 }
+
+/** A server is identified by its account and its id (several accounts fit without redesign). */
+export interface ServerRef {
+  accountId: string;
+  id: number;
+}
+
+/** The key of a server in the fleet (`ServerView.key`), the same on both sides of the bridge. */
+export function serverKey(accountId: string, id: number): string {
+  return `${accountId}:${id}`;
+}
+
+export function refKey(ref: ServerRef): string {
+  return serverKey(ref.accountId, ref.id);
+}

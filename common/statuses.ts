@@ -33,13 +33,3 @@ export function allowedPowerActions(status: ServerStatus): PowerAction[] {
   if (status === 'active') return ['stop', 'reboot'];
   return [];
 }
-
-/**
- * Sort rank, trouble first (the popup's list and the tray menu): suspended, unknown and stopped (0), then
- * transitional (1), then running (2).
- */
-export function statusRank(status: ServerStatus): number {
-  if (status === 'active') return 2;
-  if (isTransitional(status)) return 1;
-  return 0;
-}

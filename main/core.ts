@@ -7,7 +7,7 @@ import { createActionTracker, outcomeNotice, type ActionTracker } from './fleet/
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
 import { createPoller, type Poller } from './fleet/poller';
-import { createFleetState, refKey } from './fleet/state';
+import { createFleetState } from './fleet/state';
 import { computeTraySummary, createTraySummaryTracker, type TraySummary } from './fleet/tray-summary';
 import {
   authStateOf,
@@ -32,12 +32,12 @@ import {
   type FleetStatus,
   type RequestedView,
   type Result,
-  type ServerRef,
 } from '../common/contract';
 
 export type { TraySummary } from './fleet/tray-summary';
 import type { PowerAction } from '../common/statuses';
 import type { Log, LogLevel } from '../common/log';
+import { type ServerRef, refKey } from '../common/servers';
 
 export interface CoreDeps {
   vault: TokenVault;
@@ -332,12 +332,9 @@ export function createCore(deps: CoreDeps): Core {
       systemLocale: deps.appInfo.systemLocale,
       notices: deps.appInfo.notices ?? [],
     }),
-    [InvokeChannel.authState]: () => {
-      // A page that was (re)created for this opening missed the popupShown event sent while it loaded;
-      // it asks for the auth state first, after subscribing to events.
-      if (requestedView) emit(EventChannel.popupShown, { view: requestedView });
-      return auth;
-    },
+    [InvokeChannel.authState]: () => auth,
+    // A page that was (re)created for this opening missed the popupShown event sent while it loaded.
+    [InvokeChannel.popupReady]: () => ({ view: requestedView }),
     [InvokeChannel.tokenSet]: (input) =>
       serial(async () => {
         secrets.add(input.token);

@@ -3,14 +3,15 @@
 // `buildFromTemplate` and touches the native menu only when the model changed (rebuilding a native
 // menu while it is open closes it on some platforms, and costs a round trip to the OS each poll).
 import { isDeepStrictEqual } from 'node:util';
-import { statusRank } from '../../common/statuses';
+import { compareTroubleFirst } from '../../common/order';
 import type { TraySummary } from '../fleet/tray-summary';
 import { conflictText, plural, statusName, type CountKind, type Messages } from '../i18n';
-import type { IpcError, ServerRef } from '../../common/contract';
+import { type IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
 import type { Log } from '../../common/log';
 import type { ErrorKind } from '../../common/errors';
+import { refKey, type ServerRef } from '../../common/servers';
 
 export type TrayIntent =
   | { intent: 'open' }
@@ -37,14 +38,12 @@ export const TRAY_SERVER_LIMIT = 25;
 
 type TrayServer = TraySummary['servers'][number];
 
-const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** Trouble first, like the popup: suspended/unknown/stopped, then busy (or with an action), then running; then by name. */
-function compareTrayServers(a: TrayServer, b: TrayServer): number {
-  const rank = (server: TrayServer) =>
-    server.pending ? Math.min(1, statusRank(server.status)) : statusRank(server.status);
-  return rank(a) - rank(b) || nameCollator.compare(a.name, b.name) || a.ref.id - b.ref.id;
-}
+const troubleOrderOf = (server: TrayServer) => ({
+  status: server.status,
+  busy: server.pending,
+  name: server.name,
+  key: refKey(server.ref),
+});
 
 const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false });
 const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem => ({
@@ -100,7 +99,9 @@ export function buildTrayMenuModel(
     if (summary.auth === 'demo') items.push(info(menu.demo));
     if (summary.stale) items.push(info(menu.stale));
     if (summary.servers.length === 0) items.push(info(menu.noServers));
-    const shown = summary.servers.toSorted(compareTrayServers).slice(0, TRAY_SERVER_LIMIT);
+    const shown = summary.servers
+      .toSorted((a, b) => compareTroubleFirst(troubleOrderOf(a), troubleOrderOf(b)))
+      .slice(0, TRAY_SERVER_LIMIT);
     for (const server of shown) items.push(serverSubmenu(server, confirmations, messages));
     const hidden = summary.servers.length - shown.length;
     if (hidden > 0) items.push(command(menu.moreServers(hidden), { intent: 'open' }));

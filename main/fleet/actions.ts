@@ -6,22 +6,16 @@
 // is never reported failed: it stays tracked (no second action meanwhile) until the list tells.
 import { isVpsApiError, type VpsApiError } from '../api/errors';
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
-import type {
-  AcceptedAction,
-  ActionOutcome,
-  ConflictInfo,
-  PendingAction,
-  ServerRef,
-  ServerView,
-} from '../../common/contract';
+import type { AcceptedAction, ActionOutcome, ConflictInfo, PendingAction, ServerView } from '../../common/contract';
 import { IpcFailure } from '../ipc/errors';
 import { sendPowerAction, type FleetApi } from './api';
 import { allowedPowerActions, isTransitional } from '../../common/statuses';
 import { conflictText, formatElapsed, statusName, type Messages } from '../i18n';
 import { ACTION_NOUN, en } from '../i18n/en';
-import { serverKey, type FleetState } from './state';
+import { type FleetState } from './state';
 import type { PowerAction, ServerStatus } from '../../common/statuses';
 import type { Server, ServerDetail } from '../../common/servers';
+import { type ServerRef, serverKey } from '../../common/servers';
 
 export const ACTION_TIMEOUT_MS = 10 * 60_000;
 /**

@@ -3,7 +3,6 @@
 // so the renderer only ever receives the servers that changed.
 import { isTransitional } from '../../common/statuses';
 import {
-  serverKey,
   type FleetDelta,
   type FleetSnapshot,
   type FleetStatus,
@@ -12,8 +11,8 @@ import {
 } from '../../common/contract';
 
 // One definition for main and the popup lives in the contract; re-exported for main's callers.
-export { refKey, serverKey } from '../../common/contract';
 import type { Server } from '../../common/servers';
+import { serverKey } from '../../common/servers';
 
 export interface FleetState {
   snapshot(): FleetSnapshot;

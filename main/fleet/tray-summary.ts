@@ -1,8 +1,9 @@
 // The tray's view of the fleet: pure data (icon state, tooltip headline, menu entries) that the desktop edge
 // renders. Computed from the fleet and the auth state; `createTraySummaryTracker` emits only changes.
 import { allowedPowerActions, isTransitional, type ServerStatus } from '../../common/statuses';
-import type { AuthState, FleetStatus, ServerRef, ServerView } from '../../common/contract';
+import type { AuthState, FleetStatus, ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
+import type { ServerRef } from '../../common/servers';
 
 /** Servers by what the tooltip says about them. */
 export interface TrayCounts {

@@ -138,5 +138,6 @@ export const payloadValidators: PayloadValidators = {
       return invalid('The text is too long to copy (4 KB at most).');
     return { ok: true, value: payload };
   },
+  [InvokeChannel.popupReady]: empty,
   [InvokeChannel.popupHide]: empty,
 };

@@ -3,14 +3,13 @@
 import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkName } from '../../common/rules';
-import type { ServerRef } from '../../common/contract';
-import { refKey } from '../state/fleet';
 import { draftKey } from '../state/local';
 import { errorText, violationText } from '../state/text';
 import { useEscapeLayer, useStore } from './context';
 import { BackButton, fieldA11y, formFailure } from './forms';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge, Placeholder, ErrorLine } from './widgets';
 import type { ServerDetail } from '../../common/servers';
+import { type ServerRef, refKey } from '../../common/servers';
 
 type Load =
   | { state: 'loading' }

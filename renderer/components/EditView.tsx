@@ -3,12 +3,12 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { isRecord, validateReplaceServerInput } from '../../common/rules';
-import type { ServerRef } from '../../common/contract';
 import { draftKey } from '../state/local';
 import { errorText } from '../state/text';
 import { useStore } from './context';
 import { ServerForm, ViewHead, useDraftForm, violationMessages, type ServerBasics } from './forms';
 import { Placeholder, ErrorLine } from './widgets';
+import type { ServerRef } from '../../common/servers';
 
 const FIELDS = ['name', 'hostname', 'backups_enabled'];
 

@@ -3,11 +3,12 @@
 import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PendingAction, ServerView } from '../../common/contract';
-import { allowedPowerActions, statusTone, type StatusTone } from '../state/fleet';
+import { statusTone, type StatusTone } from '../state/fleet';
 import type { RowNotice } from '../state/store';
 import { statusLabel } from '../state/text';
 import { useStore } from './context';
 import type { PowerAction, ServerStatus } from '../../common/statuses';
+import { allowedPowerActions } from '../../common/statuses';
 
 const STATUS_ICON: Record<StatusTone, string> = { ok: '●', off: '■', busy: '◔', alert: '⚠', unknown: '?' };
 const ACTION_ICON: Record<PowerAction, string> = { start: '▶', stop: '■', reboot: '↻' };

@@ -1,17 +1,9 @@
 // Pure fleet logic for the popup: status classes, sort order, which power actions a state allows,
 // search. No signals and no DOM here, so it is cheap to test.
-import { isTransitional, statusRank, type KnownStatus, type ServerStatus } from '../../common/statuses';
-import type { FleetDelta, ServerRef, ServerView } from '../../common/contract';
-
-// One source for status rules, shared with the main process (and free of zod, so the bundle stays small).
-export {
-  KNOWN_STATUSES,
-  TRANSITIONAL_STATUSES,
-  allowedPowerActions,
-  isKnownStatus,
-  isTransitional,
-  statusRank,
-} from '../../common/statuses';
+import { compareTroubleFirst } from '../../common/order';
+import { isTransitional, type KnownStatus, type ServerStatus } from '../../common/statuses';
+import type { FleetDelta, ServerView } from '../../common/contract';
+import type { ServerRef } from '../../common/servers';
 
 /** Statuses the list endpoint can filter by (the contract names these three). */
 export const FILTER_STATUSES = ['active', 'stopped', 'suspended'] as const satisfies readonly KnownStatus[];
@@ -27,17 +19,17 @@ export function statusTone(status: ServerStatus): StatusTone {
   return 'unknown';
 }
 
-const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const troubleOrderOf = (view: ServerView) => ({
+  status: view.server.status,
+  busy: view.pending !== null,
+  name: view.server.name,
+  key: view.key,
+});
 
+/** The popup's list order: trouble first, as in the tray menu. */
 export function compareViews(a: ServerView, b: ServerView): number {
-  return (
-    statusRank(a.server.status) - statusRank(b.server.status) ||
-    nameCollator.compare(a.server.name, b.server.name) ||
-    a.key.localeCompare(b.key)
-  );
+  return compareTroubleFirst(troubleOrderOf(a), troubleOrderOf(b));
 }
-
-export { refKey } from '../../common/contract';
 
 export function refOf(view: ServerView): ServerRef {
   return { accountId: view.accountId, id: view.server.id };

@@ -11,16 +11,16 @@ import type {
   FleetStatus,
   IpcError,
   PopupShown,
-  ServerRef,
   ServerView,
 } from '../../common/contract';
 import type { VpsBridge } from '../../common/bridge';
 import { createI18n, pickLanguage, pickLocale, type I18n } from '../i18n';
-import { applyDelta, compareViews, matchesSearch, refKey, refOf, type StatusChange } from './fleet';
+import { applyDelta, compareViews, matchesSearch, refOf, type StatusChange } from './fleet';
 import { createLocalStore, draftAccount, draftKey, type KeyValueStorage } from './local';
 import { errorText, outcomeText, statusLabel, troubleSentence } from './text';
 import type { PowerAction } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
+import { type ServerRef, refKey } from '../../common/servers';
 
 export type View =
   | { name: 'list' }
@@ -394,7 +394,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     const current = view.value;
     if (current.name === 'edit') navigate({ name: 'detail', key: current.key, ref: current.ref });
     else if (current.name !== 'list') navigate({ name: 'list' });
-    else void bridge.app.hidePopup();
+    else void bridge.popup.hide();
   }
 
   /**
@@ -427,10 +427,12 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
       }),
       bridge.onPopupShown(showPopup),
     );
-    const [info, authState, currentSettings] = await Promise.all([
+    const [info, authState, currentSettings, ready] = await Promise.all([
       bridge.app.info(),
       bridge.auth.state(),
       bridge.settings.get(),
+      // After subscribing: a view asked for while this page was loading (the tray's Settings…).
+      bridge.popup.ready(),
     ]);
     batch(() => {
       if (info.ok) appInfo.value = info.value;
@@ -438,6 +440,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     });
     if (authState.ok) await applyAuth(authState.value);
     else startupError.value = errorText(i18n.value, authState.error);
+    if (ready.ok && ready.value.view) showPopup(ready.value);
   }
 
   function dispose(): void {

@@ -2,8 +2,8 @@
 import { NAME_MAX_LENGTH, type RuleViolation } from '../../common/rules';
 import type { ActionOutcome, ConflictInfo, IpcError, TokenStorageInfo } from '../../common/contract';
 import { isMessageKey, type I18n } from '../i18n';
-import { isKnownStatus } from './fleet';
 import type { ServerStatus } from '../../common/statuses';
+import { isKnownStatus } from '../../common/statuses';
 
 /** A known status in the user's language; an unknown one exactly as the API sent it. */
 export function statusLabel(i18n: I18n, status: ServerStatus): string {

@@ -28,12 +28,14 @@ describe('popupShown and requested views', () => {
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: null }, { view: 'settings' }]);
   });
 
-  it('a page still loading gets the request again when it asks for the auth state', async () => {
+  it('a page still loading gets the request in the ready handshake; asking for the auth state has no effect', async () => {
     const h = await startHarness();
     h.core.requestView('settings');
     h.core.setPopupOpen(true);
     await invoke(h, InvokeChannel.authState);
-    expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: 'settings' }, { view: 'settings' }]);
+    expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: 'settings' }]);
+    expect(await invoke(h, InvokeChannel.popupReady)).toEqual({ ok: true, value: { view: 'settings' } });
+    expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: 'settings' }]);
   });
 
   it('hiding the popup ends the request: the next opening and page load keep the current view', async () => {
@@ -42,7 +44,7 @@ describe('popupShown and requested views', () => {
     h.core.setPopupOpen(true);
     h.core.setPopupOpen(false);
     h.core.setPopupOpen(true);
-    await invoke(h, InvokeChannel.authState);
+    expect(await invoke(h, InvokeChannel.popupReady)).toEqual({ ok: true, value: { view: null } });
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: 'settings' }, { view: null }]);
   });
 });

@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { allowedPowerActions, KNOWN_STATUSES } from '../../common/statuses';
 import { conflictFailure, conflictMessage, refusalReason } from '../../main/fleet/actions';
 import { IpcFailure } from '../../main/ipc/errors';
-import { serverKey as fleetServerKey, refKey as fleetRefKey } from '../../main/fleet/state';
-import { refKey as popupRefKey } from '../../renderer/state/fleet';
-import { refKey, serverKey, type ConflictInfo } from '../../common/contract';
+import { type ConflictInfo } from '../../common/contract';
 import type { PowerAction, ServerStatus } from '../../common/statuses';
+import {
+  refKey,
+  serverKey,
+  refKey as fleetRefKey,
+  refKey as popupRefKey,
+  serverKey as fleetServerKey,
+} from '../../common/servers';
 
 const ACTIONS: PowerAction[] = ['start', 'stop', 'reboot'];
 

@@ -35,6 +35,7 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.settingsGet]: () => defaultSettings(),
     [InvokeChannel.settingsSet]: fail,
     [InvokeChannel.clipboardWrite]: () => null,
+    [InvokeChannel.popupReady]: () => ({ view: null }),
     [InvokeChannel.popupHide]: () => null,
   };
   return { ...base, ...overrides };

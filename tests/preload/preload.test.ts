@@ -37,7 +37,7 @@ describe('preload', () => {
     await expect(vps.servers.reboot(ref)).resolves.toEqual({ ok: true, value: { message: 'Server is rebooting' } });
     expect(ipc.invoke).toHaveBeenLastCalledWith(InvokeChannel.serversReboot, ref);
     ipc.invoke.mockResolvedValueOnce({ ok: true, value: null });
-    await vps.app.hidePopup();
+    await vps.popup.hide();
     expect(ipc.invoke).toHaveBeenLastCalledWith(InvokeChannel.popupHide, undefined);
   });
 

@@ -13,6 +13,7 @@ import {
   type InvokeRequest,
   type InvokeResponse,
   type IpcError,
+  type RequestedView,
   type Result,
   type ServerView,
 } from '../../common/contract';
@@ -85,6 +86,8 @@ export interface FakeBridgeInit {
   auth?: AuthState;
   settings?: Settings;
   appInfo?: Partial<AppInfo>;
+  /** What the ready handshake answers: a view asked for (the tray's Settings…) before the page loaded. */
+  requestedView?: RequestedView;
 }
 
 export interface FakeBridge {
@@ -125,6 +128,7 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.serversStop]: () => ok({ message: 'Server is stopping' }),
     [InvokeChannel.serversReboot]: () => ok({ message: 'Server is rebooting' }),
     [InvokeChannel.clipboardWrite]: () => ok(null),
+    [InvokeChannel.popupReady]: () => ok({ view: init.requestedView ?? null }),
     [InvokeChannel.popupHide]: () => ok(null),
   };
 

@@ -3,11 +3,12 @@ import { createI18n, pickLanguage, pickLocale } from '../../renderer/i18n';
 import { cs } from '../../renderer/i18n/cs';
 import { en } from '../../renderer/i18n/en';
 import type { Dictionary } from '../../renderer/i18n/types';
-import { KNOWN_STATUSES, allowedPowerActions, applyDelta, compareViews } from '../../renderer/state/fleet';
+import { applyDelta, compareViews } from '../../renderer/state/fleet';
 import { errorText, statusLabel, storageBackendName } from '../../renderer/state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
 import type { ServerView } from '../../common/contract';
 import { makeServer, makeView } from './fake-bridge';
+import { KNOWN_STATUSES, allowedPowerActions } from '../../common/statuses';
 
 describe('status lists', () => {
   it('allow start only when stopped, stop and reboot only when running', () => {

@@ -42,4 +42,18 @@ describe('popup shown', () => {
     await click(getByRole(rendered.root, 'button', 'Back'));
     expect(getByRole(rendered.root, 'textbox', 'API token')).toBeTruthy();
   });
+
+  it('a page that loads after Settings… was chosen opens Settings from the ready handshake', async () => {
+    const rendered = await popup.render(
+      createFakeBridge({ servers: [makeView(makeServer(1))], requestedView: 'settings' }),
+    );
+    expect(getByRole(rendered.root, 'heading', 'Settings')).toBeTruthy();
+    expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
+  });
+
+  it('a page that loads on a normal opening shows the list', async () => {
+    const rendered = await popup.render(createFakeBridge({ servers: [makeView(makeServer(1))] }));
+    expect(getByRole(rendered.root, 'list', 'Servers')).toBeTruthy();
+    expect(queryByRole(rendered.root, 'heading', 'Settings')).toBeNull();
+  });
 });
