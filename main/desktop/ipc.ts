@@ -4,7 +4,7 @@
 // error text, possibly with internals, to the renderer).
 import { EventChannel, type InvokeChannel, type Result } from '../../common/contract';
 import { GENERIC_INTERNAL_MESSAGE } from '../ipc/errors';
-import type { IpcRouter } from '../ipc/router';
+import { isAppPageUrl, type IpcRouter } from '../ipc/router';
 import type { Log } from '../../common/log';
 
 /** The parts of IpcMainInvokeEvent used. */
@@ -20,6 +20,11 @@ export interface IpcMainLike {
 export interface EventTargetLike {
   send(channel: string, ...args: unknown[]): void;
   isDestroyed?(): boolean;
+}
+
+/** True when the sender is the popup page at `pageUrl` (the router refuses everything else). */
+export function trustedSender(pageUrl: string) {
+  return (sender: { url: string }): boolean => isAppPageUrl(sender.url, pageUrl);
 }
 
 const INTERNAL_FAILURE: Result<unknown> = { ok: false, error: { kind: 'internal', message: GENERIC_INTERNAL_MESSAGE } };

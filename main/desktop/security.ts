@@ -84,7 +84,7 @@ export interface SecurityDeps {
 }
 
 /** Call before any window is created (the web-contents-created hook must be in place first). */
-export function setupSecurity(deps: SecurityDeps): void {
+export function applySecurityPolicy(deps: SecurityDeps): void {
   deps.app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, deps.log));
   deps.session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Log } from '../../common/log';
-import { bindIpc, createEventForwarder, type IpcMainLike, type InvokeEventLike } from '../../main/desktop/ipc';
+import {
+  bindIpc,
+  createEventForwarder,
+  trustedSender,
+  type IpcMainLike,
+  type InvokeEventLike,
+} from '../../main/desktop/ipc';
 import { GENERIC_INTERNAL_MESSAGE } from '../../main/ipc/errors';
 import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
 import { EventChannel, InvokeChannel, type Result } from '../../common/contract';
@@ -81,6 +87,18 @@ describe('ipc binding', () => {
     await expect(listener({ senderFrame: { url: `${PAGE}#settings` } }, undefined)).resolves.toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe('trusted sender', () => {
+  it('trusts the bundled popup page (with a fragment) and nothing else', () => {
+    const trusted = trustedSender(PAGE);
+    expect(trusted({ url: PAGE })).toBe(true);
+    expect(trusted({ url: `${PAGE}#settings` })).toBe(true);
+    expect(trusted({ url: 'file:///tmp/index.html' })).toBe(false);
+    expect(trusted({ url: 'https://evil.example/dist/renderer/index.html' })).toBe(false);
+    // A destroyed frame has no URL.
+    expect(trusted({ url: '' })).toBe(false);
   });
 });
 

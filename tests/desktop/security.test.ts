@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_META,
-  setupSecurity,
+  applySecurityPolicy,
   withSecurityHeaders,
   type HeadersReceivedDetails,
   type PreventableEvent,
@@ -42,7 +42,7 @@ function fakes() {
       checkHandler = handler;
     },
   } satisfies SessionLike;
-  setupSecurity({ app, session });
+  applySecurityPolicy({ app, session });
   return {
     createContents() {
       const listeners = new Map<string, (event: PreventableEvent) => void>();

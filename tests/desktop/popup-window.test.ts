@@ -1,88 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  anchorPoint,
-  computePopupPosition,
   createPopupController,
   type PopupTimers,
   type PopupWebContentsLike,
   type PopupWindowLike,
-} from '../../main/desktop/popup';
-
-const size = { width: 360, height: 480 };
-const zero = { x: 0, y: 0, width: 0, height: 0 };
-
-describe('computePopupPosition', () => {
-  it('macOS menu bar at the top: just below the icon, centred on it', () => {
-    const workArea = { x: 0, y: 25, width: 1440, height: 875 };
-    const trayBounds = { x: 1200, y: 0, width: 22, height: 24 };
-    expect(computePopupPosition({ trayBounds, windowSize: size, workArea, platform: 'darwin' })).toEqual({
-      x: 1031,
-      y: 25,
-    });
-  });
-
-  it('Windows taskbar at the bottom: above the icon, clamped at the right edge', () => {
-    const workArea = { x: 0, y: 0, width: 1920, height: 1040 };
-    const trayBounds = { x: 1860, y: 1044, width: 24, height: 32 };
-    expect(computePopupPosition({ trayBounds, windowSize: size, workArea, platform: 'win32' })).toEqual({
-      x: 1560,
-      y: 560,
-    });
-  });
-
-  it('taskbar on the left: right of it, vertically centred on the icon', () => {
-    const workArea = { x: 62, y: 0, width: 1858, height: 1080 };
-    const trayBounds = { x: 15, y: 900, width: 32, height: 32 };
-    expect(computePopupPosition({ trayBounds, windowSize: size, workArea, platform: 'win32' })).toEqual({
-      x: 62,
-      y: 600,
-    });
-  });
-
-  it('taskbar on the right: left of it, clamped to the top of the work area', () => {
-    const workArea = { x: 0, y: 0, width: 1858, height: 1080 };
-    const trayBounds = { x: 1873, y: 40, width: 32, height: 32 };
-    expect(computePopupPosition({ trayBounds, windowSize: size, workArea, platform: 'win32' })).toEqual({
-      x: 1498,
-      y: 0,
-    });
-  });
-
-  it('zero tray bounds (Linux): uses the cursor, at the top of its display', () => {
-    const cursor = { x: 2500, y: 10 };
-    expect(anchorPoint(zero, cursor)).toEqual(cursor);
-    // The caller picked the display nearest the cursor: the second monitor at x = 1920.
-    const workArea = { x: 1920, y: 27, width: 2560, height: 1413 };
-    expect(computePopupPosition({ trayBounds: zero, windowSize: size, workArea, platform: 'linux', cursor })).toEqual({
-      x: 2320,
-      y: 27,
-    });
-  });
-
-  it('a second display left of the primary one (negative x)', () => {
-    const workArea = { x: -1920, y: 0, width: 1920, height: 1040 };
-    const trayBounds = { x: -1900, y: 1048, width: 24, height: 24 };
-    expect(computePopupPosition({ trayBounds, windowSize: size, workArea, platform: 'win32' })).toEqual({
-      x: -1920,
-      y: 560,
-    });
-  });
-
-  it('a 2x scaled display in DIP: stays within its (smaller) DIP work area', () => {
-    // A 2880x1800 panel at 2x is 1440x900 DIP; coordinates from Electron are already DIP.
-    const workArea = { x: 0, y: 25, width: 1440, height: 875 };
-    const trayBounds = { x: 1420, y: 0, width: 20, height: 24 };
-    const { x, y } = computePopupPosition({ trayBounds, windowSize: size, workArea, platform: 'darwin' });
-    expect({ x, y }).toEqual({ x: 1080, y: 25 });
-    expect(Number.isInteger(x) && Number.isInteger(y)).toBe(true);
-  });
-
-  it('a window taller than the work area is pinned to its top', () => {
-    const workArea = { x: 0, y: 0, width: 800, height: 400 };
-    const trayBounds = { x: 700, y: 405, width: 24, height: 24 };
-    expect(computePopupPosition({ trayBounds, windowSize: size, workArea, platform: 'win32' }).y).toBe(0);
-  });
-});
+} from '../../main/desktop/popup-window';
 
 type InputListener = (event: { preventDefault(): void }, input: { type: string; key: string }) => void;
 
@@ -166,7 +88,7 @@ function manualTimers() {
   return { timers, advance, pendingCount: () => pending.size };
 }
 
-function setupPopup() {
+function controllerWithFakes() {
   const windows: FakeWindow[] = [];
   const { timers, advance, pendingCount } = manualTimers();
   const visibility: boolean[] = [];
@@ -188,7 +110,7 @@ function setupPopup() {
 
 describe('popup controller', () => {
   it('creates the window lazily on first open, positioned and focused', () => {
-    const { controller, windows, shown, visibility } = setupPopup();
+    const { controller, windows, shown, visibility } = controllerWithFakes();
     expect(windows).toHaveLength(0);
     expect(controller.webContents()).toBeNull();
     controller.show();
@@ -202,7 +124,7 @@ describe('popup controller', () => {
   });
 
   it('hides on blur', () => {
-    const { controller, windows, advance, visibility } = setupPopup();
+    const { controller, windows, advance, visibility } = controllerWithFakes();
     controller.show();
     windows[0]!.emit('blur');
     expect(controller.isVisible()).toBe(false);
@@ -216,7 +138,7 @@ describe('popup controller', () => {
   it('leaves Escape to the page: the key reaches it and the window stays open', () => {
     // The page closes an inline confirmation, form or view first and hides the popup itself
     // (app.hidePopup) only when nothing is left to close.
-    const { controller, windows, visibility } = setupPopup();
+    const { controller, windows, visibility } = controllerWithFakes();
     controller.show();
     expect(windows[0]!.pressKey('Escape')).toBe(false);
     expect(controller.isVisible()).toBe(true);
@@ -227,7 +149,7 @@ describe('popup controller', () => {
   });
 
   it('destroys the window after it stayed hidden for the idle delay and re-creates it on the next open', () => {
-    const { controller, windows, advance } = setupPopup();
+    const { controller, windows, advance } = controllerWithFakes();
     controller.show();
     controller.hide();
     advance(4 * 60_000);
@@ -241,7 +163,7 @@ describe('popup controller', () => {
   });
 
   it('reopening before the delay cancels the destruction', () => {
-    const { controller, windows, advance, pendingCount } = setupPopup();
+    const { controller, windows, advance, pendingCount } = controllerWithFakes();
     controller.show();
     controller.hide();
     advance(60_000);
@@ -253,7 +175,7 @@ describe('popup controller', () => {
   });
 
   it('toggle opens and closes; the tray click that caused a blur does not reopen it', () => {
-    const { controller, windows, advance } = setupPopup();
+    const { controller, windows, advance } = controllerWithFakes();
     controller.toggle();
     expect(controller.isVisible()).toBe(true);
     controller.toggle();
@@ -269,7 +191,7 @@ describe('popup controller', () => {
   });
 
   it('forgets a window closed from outside', () => {
-    const { controller, windows } = setupPopup();
+    const { controller, windows } = controllerWithFakes();
     controller.show();
     windows[0]!.destroyed = true;
     windows[0]!.emit('closed');

@@ -1,13 +1,13 @@
-// main/index.ts + main/desktop/setup.ts with a fake `electron` module and a fake core: proves the
-// wiring a user depends on (single instance, popup window hardening, tray -> popup, IPC sender URL,
-// power events, clean quit) without the Electron binary.
+// main/index.ts and the main/desktop/*-setup.ts it composes, with a fake `electron` module and a fake
+// core: proves the wiring a user depends on (single instance, popup window hardening, tray -> popup,
+// IPC sender URL, power events, clean quit) without the Electron binary.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Core, CoreDeps, CoreEventListener } from '../../main/core';
-import type { TraySummary } from '../../main/fleet/tray-summary';
-import { EventChannel, InvokeChannel, type EventPayload, type RequestedView, type Result } from '../../common/contract';
+import type { Core, CoreDeps, CoreEventListener } from '../main/core';
+import type { TraySummary } from '../main/fleet/tray-summary';
+import { EventChannel, InvokeChannel, type EventPayload, type RequestedView, type Result } from '../common/contract';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -234,7 +234,7 @@ function fakeCore() {
 
 let current: ReturnType<typeof fakeCore>;
 let captured: CoreDeps | null = null;
-vi.mock('../../main/core', () => ({
+vi.mock('../main/core', () => ({
   createCore: (deps: CoreDeps) => {
     captured = deps;
     return current.core;
@@ -256,7 +256,7 @@ afterEach(() => {
 });
 
 async function startApp() {
-  await import('../../main/index');
+  await import('../main/index');
   h.state.resolveReady();
   await flush();
   await flush();
@@ -265,7 +265,7 @@ async function startApp() {
 describe('composition root', () => {
   it('a second instance quits at once and builds nothing', async () => {
     h.state.lock = false;
-    await import('../../main/index');
+    await import('../main/index');
     h.state.resolveReady();
     await flush();
     expect(h.calls.map((c) => c[0])).toEqual(['Menu.setApplicationMenu', 'app.enableSandbox', 'app.quit']);
@@ -274,7 +274,7 @@ describe('composition root', () => {
   });
 
   it('removes the application menu before ready, then wires core, tray, IPC and security', async () => {
-    await import('../../main/index');
+    await import('../main/index');
     expect(h.calls.slice(0, 2)).toEqual([['Menu.setApplicationMenu', null], ['app.enableSandbox']]);
     expect(h.FakeTray.instances).toHaveLength(0);
     h.state.resolveReady();

@@ -20,7 +20,7 @@ function trayDeps(h: Harness): TrayIntentDeps {
     getMessages: () => messagesFor('en'),
     confirm: async () => true,
     powerAction: (ref, action) => h.core.powerAction(ref, action),
-    // The same notifier the core uses, as in main/desktop/setup.ts.
+    // The same notifier the core uses, as in main/desktop/tray-setup.ts.
     notify: (title, body) => h.ports.notifier.notify(title, body),
   };
 }

@@ -1,6 +1,5 @@
-// Desktop notifications, clipboard and launch-at-login: small adapters over injected Electron objects.
-import { join } from 'node:path';
-import type { ClipboardPort, Notifier } from '../ports';
+// Desktop notifications over an injected Notification factory (Electron's in the app, a fake in tests).
+import type { Notifier } from '../ports';
 
 export interface NotificationLike {
   show(): void;
@@ -74,70 +73,4 @@ export function createNotifier(
     },
     heldCount: () => held.size,
   };
-}
-
-export function createClipboardPort(clipboard: { writeText(text: string): void }): ClipboardPort {
-  return { writeText: (text) => clipboard.writeText(text) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Launch at login
-// ---------------------------------------------------------------------------------------------
-
-export interface LoginItemAppLike {
-  getLoginItemSettings(): { openAtLogin: boolean };
-  setLoginItemSettings(settings: { openAtLogin: boolean; openAsHidden?: boolean; args?: string[] }): void;
-}
-
-export interface LinuxAutostartFs {
-  writeFile(path: string, text: string): void;
-  removeFile(path: string): void;
-  exists(path: string): boolean;
-  mkdir(path: string): void;
-}
-
-/** XDG autostart entry: Electron's setLoginItemSettings does nothing on Linux. */
-export function linuxAutostartEntry(executable: string): string {
-  const quoted = /[\s"\\]/.test(executable)
-    ? `"${executable.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
-    : executable;
-  return [
-    '[Desktop Entry]',
-    'Type=Application',
-    'Name=VPS.org Tray',
-    'Comment=VPS.org servers in the system tray',
-    `Exec=${quoted}`,
-    'Terminal=false',
-    'X-GNOME-Autostart-enabled=true',
-    '',
-  ].join('\n');
-}
-
-export interface LoginItemDeps {
-  platform: string;
-  app: LoginItemAppLike;
-  /** Linux: the file to start (AppImage path when run from an AppImage, else the executable). */
-  executable: string;
-  /** Linux: `$XDG_CONFIG_HOME` or `~/.config`. */
-  configHome: string;
-  fs: LinuxAutostartFs;
-}
-
-export const AUTOSTART_FILE_NAME = 'vps-org-tray.desktop';
-
-/** Makes the OS start the app at login (or not); does nothing when it already matches. */
-export function applyLaunchAtLogin(enabled: boolean, deps: LoginItemDeps): void {
-  if (deps.platform === 'linux') {
-    const directory = join(deps.configHome, 'autostart');
-    const file = join(directory, AUTOSTART_FILE_NAME);
-    if (enabled) {
-      deps.fs.mkdir(directory);
-      deps.fs.writeFile(file, linuxAutostartEntry(deps.executable));
-    } else if (deps.fs.exists(file)) {
-      deps.fs.removeFile(file);
-    }
-    return;
-  }
-  if (deps.app.getLoginItemSettings().openAtLogin === enabled) return;
-  deps.app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
 }

@@ -1,0 +1,55 @@
+// The popup: a hidden, hardened BrowserWindow created on first open (popup-window.ts runs its
+// lifecycle), placed next to the tray icon (popup-placement.ts).
+import { BrowserWindow, screen } from 'electron';
+import type { AppPaths } from './app-paths';
+import { placePopupNextToTray, type Rect } from './popup-placement';
+import { createPopupController, type PopupController } from './popup-window';
+
+export const POPUP_SIZE = { width: 380, height: 540 };
+
+export function setupPopup(deps: {
+  paths: Pick<AppPaths, 'preload' | 'page'>;
+  /** The tray icon, once it exists (the popup is placed next to it). */
+  getTray: () => { getBounds(): Rect } | null;
+  onVisibilityChange: (open: boolean) => void;
+}): PopupController {
+  const { paths } = deps;
+  return createPopupController({
+    createWindow: () => {
+      const window = new BrowserWindow({
+        ...POPUP_SIZE,
+        show: false,
+        frame: false,
+        resizable: false,
+        movable: false,
+        minimizable: false,
+        maximizable: false,
+        fullscreenable: false,
+        skipTaskbar: true,
+        alwaysOnTop: true,
+        title: 'VPS.org Tray',
+        webPreferences: {
+          preload: paths.preload,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          spellcheck: false,
+        },
+      });
+      // macOS: follow the user to the current Space / full-screen app instead of switching Spaces.
+      if (process.platform === 'darwin') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      void window.loadFile(paths.page);
+      return window;
+    },
+    position: (windowSize) =>
+      placePopupNextToTray({
+        windowSize,
+        trayBounds: deps.getTray()?.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 },
+        cursor: screen.getCursorScreenPoint(),
+        workAreaNear: (point) => screen.getDisplayNearestPoint(point).workArea,
+        platform: process.platform,
+      }),
+    onVisibilityChange: deps.onVisibilityChange,
+  });
+}

@@ -1,0 +1,103 @@
+// The tray icon and its menu (tray.ts builds them; tray-icons.ts names the icon files), following the
+// core's tray summary and the settings (confirmations and language change labels and dialogs).
+import { join } from 'node:path';
+import { app, dialog, Menu, nativeImage, Tray, type NativeImage } from 'electron';
+import { EventChannel } from '../../common/contract';
+import type { Log } from '../../common/log';
+import type { Core } from '../core';
+import { messagesForSetting } from '../i18n';
+import type { ClipboardPort, Notifier, SettingsStore } from '../ports';
+import type { PopupController } from './popup-window';
+import { createTrayController, runTrayIntent, type TrayIconState } from './tray';
+import { trayIconFile } from './tray-icons';
+
+function trayIcon(directory: string, state: TrayIconState): NativeImage {
+  const icon = trayIconFile(state, process.platform);
+  const image = nativeImage.createFromPath(join(directory, icon.fileName));
+  if (icon.template) image.setTemplateImage(true);
+  return image;
+}
+
+export function setupTray(deps: {
+  core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction'>;
+  settings: SettingsStore;
+  popup: Pick<PopupController, 'show' | 'toggle'>;
+  notifier: Notifier;
+  clipboard: ClipboardPort;
+  /** Folder of the tray icon PNGs (AppPaths.trayIcons). */
+  iconsDirectory: string;
+  log: Log;
+}) {
+  const { core, popup, iconsDirectory: icons } = deps;
+  const summary = core.tray.getState();
+  // The user's language, read at each render and click: a change of the setting shows at once.
+  const messages = () => messagesForSetting(deps.settings.get().language, app.getSystemLocale());
+  const tray = new Tray(trayIcon(icons, summary.icon));
+  let menu: Menu | null = null;
+  // macOS shows a context menu set with setContextMenu on left click too, which would hide the popup:
+  // keep the menu for right click only there.
+  const target = {
+    setContextMenu: (next: Menu | null) => {
+      menu = next;
+      if (process.platform !== 'darwin') tray.setContextMenu(next);
+    },
+    setToolTip: (text: string) => tray.setToolTip(text),
+    setImage: (image: NativeImage) => tray.setImage(image),
+  };
+  const controller = createTrayController({
+    tray: target,
+    buildFromTemplate: (template) => Menu.buildFromTemplate(template),
+    iconFor: (state) => trayIcon(icons, state),
+    platform: process.platform,
+    getConfirmations: () => deps.settings.get().confirmations,
+    getMessages: messages,
+    onIntent: (intent) =>
+      void runTrayIntent(intent, {
+        openPopup: () => popup.show(),
+        // The popup is the settings UI: ask for the view first, so the showing carries it.
+        openSettings: () => {
+          core.requestView('settings');
+          popup.show();
+        },
+        refreshNow: () => core.refreshNow(),
+        quit: () => app.quit(),
+        writeClipboard: (text) => deps.clipboard.writeText(text),
+        getMessages: messages,
+        confirm: async (message, detail, confirmLabel, cancelLabel) => {
+          const { response } = await dialog.showMessageBox({
+            type: 'question',
+            buttons: [confirmLabel, cancelLabel],
+            defaultId: 1,
+            cancelId: 1,
+            noLink: true,
+            message,
+            detail,
+          });
+          return response === 0;
+        },
+        powerAction: (ref, action) => core.powerAction(ref, action),
+        notify: (title, body) => deps.notifier.notify(title, body),
+        log: deps.log,
+      }),
+  });
+  controller.render(summary);
+  const unsubscribeSummary = core.tray.onChange((next) => controller.render(next));
+  // Confirmations and the language change the menu's labels and dialogs.
+  const unsubscribeSettings = core.onEvent((channel) => {
+    if (channel === EventChannel.settingsChanged) controller.refresh();
+  });
+
+  // Linux AppIndicator emits no click events (https://github.com/electron/electron/issues/37112):
+  // there the menu's "Open VPS.org Tray" item is the way in.
+  if (process.platform !== 'linux') tray.on('click', () => popup.toggle());
+  if (process.platform === 'darwin') tray.on('right-click', () => menu && tray.popUpContextMenu(menu));
+
+  return {
+    tray,
+    dispose(): void {
+      unsubscribeSummary();
+      unsubscribeSettings();
+      tray.destroy();
+    },
+  };
+}
