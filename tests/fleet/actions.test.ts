@@ -343,6 +343,22 @@ describe('action tracker', () => {
     });
   });
 
+  it('tells subscribers when tracking starts and ends, until they unsubscribe', async () => {
+    const t = setup([makeServer(1)], () => accepted('rebooting'));
+    const ref = { accountId: 'default', id: 1 };
+    const changes: boolean[] = [];
+    const unsubscribe = t.tracker.onTrackingChanged(() => void changes.push(t.tracker.hasTracked()));
+    await t.tracker.power(ref, 'reboot');
+    t.tick(30_000);
+    t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
+    expect(t.outcomes).toMatchObject([{ outcome: 'done' }]);
+    expect(changes).toEqual([true, false]);
+    unsubscribe();
+    await t.tracker.power(ref, 'stop');
+    expect(t.tracker.hasTracked()).toBe(true);
+    expect(changes).toEqual([true, false]);
+  });
+
   it('refuses a second action on a busy server with the reason as data, without a request', async () => {
     const t = setup([makeServer(1)], () => accepted('rebooting'));
     await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
