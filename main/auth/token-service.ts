@@ -5,7 +5,7 @@ import { VpsApiError, isVpsApiError } from '../api/errors';
 import type { AccountInfo, AuthNotice, AuthState, TokenInput, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault } from '../ports';
 import type { FleetApi } from '../fleet/api';
-import { IpcFailure } from '../ipc/errors';
+import { TokenStorageFailed } from '../errors';
 
 /** Accounts are keyed by id; one account for now, the data model takes several. */
 export const DEFAULT_ACCOUNT_ID = 'default';
@@ -43,7 +43,7 @@ export interface TokenServiceDeps {
 
 export interface TokenService {
   load(): Promise<LoadedAuth>;
-  /** Checks the token with one list request, then stores it. Throws IpcFailure / VpsApiError; stores nothing then. */
+  /** Checks the token with one list request, then stores it. Throws VpsApiError / TokenStorageFailed; stores nothing then. */
   setToken(input: TokenInput): Promise<ActiveAccount>;
   forget(accountId: string): Promise<void>;
 }
@@ -95,7 +95,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       try {
         storage = await deps.vault.save(account, input.token);
       } catch {
-        throw new IpcFailure('storage', 'The token is valid but could not be stored by the system keychain.');
+        throw new TokenStorageFailed();
       }
       return { account, token: input.token, storage };
     },

@@ -7,7 +7,7 @@
 import { isVpsApiError, type VpsApiError } from '../api/errors';
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
 import type { AcceptedAction, ActionOutcome, ConflictInfo, PendingAction, ServerView } from '../../common/contract';
-import { IpcFailure } from '../ipc/errors';
+import { AccountNotActive, ActionRefused, ServerNotListed } from '../errors';
 import { sendPowerAction, type FleetApi } from './api';
 import { allowedPowerActions, isTransitional } from '../../common/statuses';
 import { conflictText, formatElapsed, statusName, type Messages } from '../i18n';
@@ -120,8 +120,8 @@ export function conflictMessage(conflict: ConflictInfo, action: TrackedKind): st
 }
 
 /** The failure a refused action raises: the reason as data, worded in English from it. */
-export function conflictFailure(conflict: ConflictInfo, action: TrackedKind): IpcFailure {
-  return new IpcFailure('conflict', conflictMessage(conflict, action), { conflict });
+export function conflictFailure(conflict: ConflictInfo, action: TrackedKind): ActionRefused {
+  return new ActionRefused(conflict, conflictMessage(conflict, action));
 }
 
 /**
@@ -138,8 +138,6 @@ export interface ActionTrackerDeps {
   fleet: FleetState;
   now: () => number;
   onOutcome: (outcome: ActionOutcome) => void;
-  /** Tracking started or ended: the poller re-reads its interval. */
-  onTrackingChanged: () => void;
   timeoutMs?: number;
   /** Default ACCEPTANCE_GRACE_MS. */
   graceMs?: number;
@@ -161,6 +159,8 @@ export interface ActionTracker {
   flushOutcomes(): void;
   isTracked(key: string): boolean;
   hasTracked(): boolean;
+  /** Tracking started or ended (e.g. for the poller to re-read its interval). Returns unsubscribe. */
+  onTrackingChanged(listener: () => void): () => void;
   /** The session ended: forget tracked actions without outcomes. */
   dispose(): void;
 }
@@ -172,6 +172,10 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   const tracked = new Map<string, Tracked>();
   let disposed = false;
   let held: ActionOutcome[] | null = null;
+  const trackingListeners = new Set<() => void>();
+  const trackingChanged = () => {
+    for (const listener of trackingListeners) listener();
+  };
 
   const pendingOf = (entry: Tracked): PendingAction => ({ action: entry.action, startedAt: entry.startedAt });
 
@@ -185,7 +189,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   ) => {
     if (tracked.get(entry.key) !== entry) return;
     tracked.delete(entry.key);
-    deps.onTrackingChanged();
+    trackingChanged();
     if (disposed) return;
     const result: ActionOutcome = {
       ref: { accountId, id: entry.id },
@@ -202,11 +206,10 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   };
 
   const begin = (ref: ServerRef, action: TrackedKind): { entry: Tracked; view: ServerView } => {
-    if (ref.accountId !== accountId)
-      throw new IpcFailure('not-found', 'This server belongs to an account that is not active.');
+    if (ref.accountId !== accountId) throw new AccountNotActive();
     const key = serverKey(accountId, ref.id);
     const view = fleet.get(key);
-    if (!view) throw new IpcFailure('not-found', `Server ${ref.id} is not in the list. Refresh and try again.`);
+    if (!view) throw new ServerNotListed(ref.id);
     const busy = tracked.get(key);
     if (busy) {
       const { name, status } = view.server;
@@ -233,7 +236,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     tracked.set(entry.key, entry);
     if (optimistic) fleet.upsert(accountId, optimistic, pendingOf(entry));
     else fleet.setPending(entry.key, pendingOf(entry));
-    deps.onTrackingChanged();
+    trackingChanged();
   };
 
   /** Back to what the API last said, without the pending mark; returns that status. */
@@ -278,14 +281,14 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     entry.acceptedAt = now();
     const accepted = error.status !== undefined && error.status >= 200 && error.status < 300;
     if (!accepted) entry.uncertain = error;
-    deps.onTrackingChanged();
+    trackingChanged();
   };
 
   /** Actions that end with their response (replace/update/delete): no outcome event, the caller gets the result. */
   const release = (entry: Tracked) => {
     if (tracked.get(entry.key) !== entry) return;
     tracked.delete(entry.key);
-    deps.onTrackingChanged();
+    trackingChanged();
   };
 
   /**
@@ -481,6 +484,10 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     },
     isTracked: (key) => tracked.has(key),
     hasTracked: () => tracked.size > 0,
+    onTrackingChanged(listener) {
+      trackingListeners.add(listener);
+      return () => trackingListeners.delete(listener);
+    },
     dispose() {
       disposed = true;
       tracked.clear();

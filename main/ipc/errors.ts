@@ -1,29 +1,21 @@
-// Failures as the renderer sees them. Core code throws `IpcFailure` (or lets a VpsApiError through);
-// the router turns whatever was thrown into an IpcError so that nothing ever throws across IPC.
+// Failures as the renderer sees them: the one place where what was thrown (a domain error from
+// main/errors.ts, a VpsApiError from the client, anything else) becomes an IpcError. The router maps
+// every handler's failure here, so nothing ever throws across IPC.
 import { isVpsApiError } from '../api/errors';
-import type { IpcError } from '../../common/contract';
-import type { ErrorKind } from '../../common/errors';
-
-export class IpcFailure extends Error {
-  override readonly name = 'IpcFailure';
-  readonly error: IpcError;
-  constructor(kind: ErrorKind, message: string, extra: Omit<IpcError, 'kind' | 'message'> = {}) {
-    super(message);
-    this.error = { kind, message, ...extra };
-  }
-}
+import { ActionRefused, DomainError } from '../errors';
+import type { IpcError, Result } from '../../common/contract';
 
 export const GENERIC_INTERNAL_MESSAGE = 'Something went wrong inside the app. Please try again.';
 
 /** Any thrown value -> IpcError. Unknown errors get a generic message (their text may hold anything). */
 export function toIpcError(error: unknown, redact: (text: string) => string = (text) => text): IpcError {
-  if (error instanceof IpcFailure) {
-    const mapped: IpcError = { ...error.error, message: redact(error.error.message) };
-    if (error.error.apiText !== undefined) mapped.apiText = redact(error.error.apiText);
-    const { conflict } = error.error;
+  if (error instanceof DomainError) {
+    const mapped: IpcError = { kind: error.kind, message: redact(error.message) };
     // A copy: the server's name and status are texts from the API, redacted like the message.
-    if (conflict !== undefined)
+    if (error instanceof ActionRefused) {
+      const { conflict } = error;
       mapped.conflict = { ...conflict, serverName: redact(conflict.serverName), status: redact(conflict.status) };
+    }
     return mapped;
   }
   if (isVpsApiError(error)) {
@@ -37,4 +29,13 @@ export function toIpcError(error: unknown, redact: (text: string) => string = (t
     return mapped;
   }
   return { kind: 'internal', message: GENERIC_INTERNAL_MESSAGE };
+}
+
+/** A call's outcome as a Result (for callers outside the router, e.g. the tray), mapped like the router's. */
+export async function resultOf<T>(call: Promise<T>, redact?: (text: string) => string): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await call };
+  } catch (error) {
+    return { ok: false, error: toIpcError(error, redact) };
+  }
 }

@@ -4,7 +4,7 @@
 import type { InvokeChannel, InvokeRequest, InvokeResponse, Result } from '../../common/contract';
 import { InvokeChannel as Channels } from '../../common/contract';
 import { toIpcError } from './errors';
-import { payloadValidators, type PayloadValidators } from './validators';
+import { takesNoPayload, type PayloadValidators } from './validators';
 
 export interface SenderInfo {
   /** The sender frame's URL. */
@@ -23,6 +23,10 @@ export interface IpcRouter {
 }
 
 export interface RouterOptions {
+  /**
+   * The payload check of every channel (the core joins the features' checks). Without it every channel
+   * takes no payload, the strictest check: nothing reaches a handler unchecked.
+   */
   validators?: PayloadValidators;
   /** Receives unexpected errors (for the log); never the payload. */
   onUnexpectedError?: (channel: string, error: unknown) => void;
@@ -62,11 +66,11 @@ export function createRouter(
   isTrustedSender: (sender: SenderInfo) => boolean,
   options: RouterOptions = {},
 ): IpcRouter {
-  const validators = options.validators ?? payloadValidators;
+  const validators = options.validators;
   const redact = options.redact ?? ((text: string) => text);
 
   async function dispatch<C extends InvokeChannel>(channel: C, payload: unknown): Promise<Result<unknown>> {
-    const checked = validators[channel](payload);
+    const checked = validators ? validators[channel](payload) : takesNoPayload(payload);
     if (!checked.ok) return { ok: false, error: { ...checked.error, message: redact(checked.error.message) } };
     const handler = handlers[channel] as (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> | InvokeResponse<C>;
     try {

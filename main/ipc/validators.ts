@@ -1,25 +1,15 @@
-// Runtime checks of every invoke payload. The mapped type makes a missing channel a compile error.
-// Payloads arrive as `unknown`; a handler only ever sees a value one of these accepted.
+// Runtime checks of invoke payloads: the shared pieces. Each feature (main/features/) declares the check
+// of each of its channels next to its handler; the core joins them into one PayloadValidators table,
+// whose mapped type makes a missing channel a compile error. Payloads arrive as `unknown`; a handler only
+// ever sees a value one of these accepted.
 import { z } from 'zod';
-import {
-  describeViolations,
-  validateCreateServerInput,
-  validateReplaceServerInput,
-  validateUpdateServerPatch,
-  type FieldViolations,
-  type RuleResult,
-} from '../../common/rules';
-import { settingsPatchSchema } from '../settings/schema';
-import { InvokeChannel, type InvokeRequest, type IpcError } from '../../common/contract';
+import { describeViolations, type FieldViolations, type RuleResult } from '../../common/rules';
+import type { InvokeChannel, InvokeRequest, IpcError } from '../../common/contract';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 export type PayloadValidators = { [C in InvokeChannel]: (payload: unknown) => Validation<InvokeRequest<C>> };
 
-/** Longest text the clipboard channel accepts, in UTF-8 bytes. */
-export const CLIPBOARD_MAX_BYTES = 4096;
-export const TOKEN_MAX_LENGTH = 4096;
-
-const invalid = (message: string): { ok: false; error: IpcError } => ({
+export const invalid = (message: string): { ok: false; error: IpcError } => ({
   ok: false,
   error: { kind: 'invalid-payload', message },
 });
@@ -32,14 +22,15 @@ function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-function withSchema<T>(schema: z.ZodType<T>): (payload: unknown) => Validation<T> {
+export function withSchema<T>(schema: z.ZodType<T>): (payload: unknown) => Validation<T> {
   return (payload) => {
     const parsed = schema.safeParse(payload);
     return parsed.success ? { ok: true, value: parsed.data } : invalid(describeZodError(parsed.error));
   };
 }
 
-const empty = (payload: unknown): Validation<undefined> =>
+/** For channels that take no payload. */
+export const takesNoPayload = (payload: unknown): Validation<undefined> =>
   payload === undefined || payload === null ? { ok: true, value: undefined } : invalid('This call takes no payload.');
 
 export const serverRefSchema = z
@@ -49,28 +40,7 @@ export const serverRefSchema = z
   })
   .strict();
 
-const filterSchema = z
-  .object({ status: z.string().min(1).max(64).optional(), location: z.string().min(1).max(64).optional() })
-  .strict();
-
-const tokenInputSchema = z
-  .object({
-    // Tokens are opaque printable text; whitespace around a pasted token is trimmed.
-    token: z
-      .string()
-      .transform((text) => text.trim())
-      .pipe(
-        z
-          .string()
-          .min(1)
-          .max(TOKEN_MAX_LENGTH)
-          .regex(/^[\x21-\x7e]+$/),
-      ),
-    label: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict();
-
-function fromRules<T>(result: RuleResult<T>): Validation<T> {
+export function fromRules<T>(result: RuleResult<T>): Validation<T> {
   if (result.ok) return { ok: true, value: result.value };
   return { ok: false, error: badRequest(result.violations) };
 }
@@ -85,7 +55,8 @@ function badRequest(violations: FieldViolations): IpcError {
   };
 }
 
-function withRef<K extends string, T>(field: K, check: (value: unknown) => RuleResult<T>) {
+/** `{ ref, [field]: value }`: a server reference plus one value checked by the input rules. */
+export function withRef<K extends string, T>(field: K, check: (value: unknown) => RuleResult<T>) {
   return (payload: unknown): Validation<{ ref: z.infer<typeof serverRefSchema> } & Record<K, T>> => {
     if (typeof payload !== 'object' || payload === null) return invalid('Expected { ref, ' + field + ' }.');
     const record = payload as Record<string, unknown>;
@@ -101,43 +72,3 @@ function withRef<K extends string, T>(field: K, check: (value: unknown) => RuleR
     };
   };
 }
-
-export const payloadValidators: PayloadValidators = {
-  [InvokeChannel.appInfo]: empty,
-  [InvokeChannel.authState]: empty,
-  [InvokeChannel.tokenSet]: (payload) => {
-    const parsed = tokenInputSchema.safeParse(payload);
-    if (parsed.success) {
-      const value: InvokeRequest<typeof InvokeChannel.tokenSet> = { token: parsed.data.token };
-      if (parsed.data.label !== undefined) value.label = parsed.data.label;
-      return { ok: true, value };
-    }
-    // A fixed message: zod's text could echo part of what was pasted.
-    return invalid('The token must be non-empty printable text without spaces (at most 4096 characters).');
-  },
-  [InvokeChannel.tokenClear]: empty,
-  [InvokeChannel.demoStart]: empty,
-  [InvokeChannel.demoStop]: empty,
-  [InvokeChannel.fleetSubscribe]: empty,
-  [InvokeChannel.fleetRefresh]: empty,
-  [InvokeChannel.serversList]: (payload) =>
-    payload === undefined || payload === null ? { ok: true, value: {} } : withSchema(filterSchema)(payload),
-  [InvokeChannel.serversGet]: withSchema(serverRefSchema),
-  [InvokeChannel.serversCreate]: (payload) => fromRules(validateCreateServerInput(payload)),
-  [InvokeChannel.serversReplace]: withRef('input', validateReplaceServerInput),
-  [InvokeChannel.serversUpdate]: withRef('patch', validateUpdateServerPatch),
-  [InvokeChannel.serversDelete]: withSchema(serverRefSchema),
-  [InvokeChannel.serversStart]: withSchema(serverRefSchema),
-  [InvokeChannel.serversStop]: withSchema(serverRefSchema),
-  [InvokeChannel.serversReboot]: withSchema(serverRefSchema),
-  [InvokeChannel.settingsGet]: empty,
-  [InvokeChannel.settingsSet]: withSchema(settingsPatchSchema),
-  [InvokeChannel.clipboardWrite]: (payload) => {
-    if (typeof payload !== 'string') return invalid('Only text can be copied.');
-    if (Buffer.byteLength(payload, 'utf8') > CLIPBOARD_MAX_BYTES)
-      return invalid('The text is too long to copy (4 KB at most).');
-    return { ok: true, value: payload };
-  },
-  [InvokeChannel.popupReady]: empty,
-  [InvokeChannel.popupHide]: empty,
-};

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createVpsClient, type VpsClientOptions } from '../../main/api/client';
+import { VpsApiError } from '../../main/api/errors';
 import { startSimulator } from '../../main/simulator/simulator';
+import type { FleetApi } from '../../main/fleet/api';
 import type { StartSimulatorFn } from '../../main/fleet/demo';
-import { InvokeChannel } from '../../common/contract';
-import { until, useHarnessPerTest } from './harness';
+import { EventChannel, InvokeChannel } from '../../common/contract';
+import { fleetSnapshot, invoke, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -67,6 +70,52 @@ describe('the token never crosses IPC', () => {
     });
     for (const secret of [h.sim.token, wrongToken, ...demoTokens]) expect(everything).not.toContain(secret);
     expect(h.core.authState()).toEqual({ mode: 'none' });
+  });
+});
+
+// A client that lets its token through (the real one redacts its own errors): the core must still.
+const leakyClient = (options: VpsClientOptions): FleetApi => {
+  const real = createVpsClient(options);
+  const leak = (what: string) =>
+    new VpsApiError('server', `${what} failed: Bearer ${options.token} was refused.`, {
+      status: 502,
+      apiText: `Refused Bearer ${options.token}`,
+    });
+  let lists = 0;
+  return {
+    ...real,
+    listServers: (filter, listOptions) =>
+      ++lists > 1 ? Promise.reject(leak('List')) : real.listServers(filter, listOptions),
+    rebootServer: () => Promise.reject(leak('Reboot')),
+  };
+};
+
+describe('the core’s own redaction', () => {
+  it('removes a token that an API error carries from answers, events, the tray result, notifications and the log', async () => {
+    const h = await startHarness({ deps: { createClient: leakyClient } });
+    const active = (await fleetSnapshot(h)).servers.find((view) => view.server.status === 'active');
+    if (!active) throw new Error('the simulator lists no active server');
+    const ref = { accountId: active.accountId, id: active.server.id };
+
+    const popupAnswer = await invoke(h, InvokeChannel.serversReboot, ref);
+    const trayAnswer = await h.core.powerAction(ref, 'reboot');
+    await h.advance(60_000);
+
+    expect(popupAnswer).toMatchObject({ ok: false, error: { kind: 'server', apiText: 'Refused Bearer [redacted]' } });
+    expect(trayAnswer).toMatchObject({ ok: false, error: { kind: 'server', apiText: 'Refused Bearer [redacted]' } });
+    expect(h.eventsOf(EventChannel.actionFinished)).toHaveLength(2);
+    expect(h.eventsOf(EventChannel.fleetChanged).at(-1)?.status.stale?.message).toContain('Bearer [redacted]');
+    expect(h.logs.some((line) => line.includes('Bearer [redacted]'))).toBe(true);
+    expect(h.ports.notifier.notifications.length).toBeGreaterThan(0);
+    const everything = JSON.stringify({
+      popupAnswer,
+      trayAnswer,
+      events: h.events,
+      tray: h.core.tray.getState(),
+      notifications: h.ports.notifier.notifications,
+      logs: h.logs,
+    });
+    expect(everything).not.toContain(h.sim.token);
   });
 });
 

@@ -3,7 +3,7 @@ import { VpsApiError } from '../../main/api/errors';
 import type { PowerActionResponse } from '../../main/api/schemas';
 import { createActionTracker, formatElapsed } from '../../main/fleet/actions';
 import type { FleetApi } from '../../main/fleet/api';
-import { IpcFailure } from '../../main/ipc/errors';
+import { ActionRefused } from '../../main/errors';
 import { createFleetState } from '../../main/fleet/state';
 import type { ActionOutcome } from '../../common/contract';
 import { makeServer } from '../support/fixtures';
@@ -34,7 +34,6 @@ function setup(servers: Server[], power: (id: number, action: string) => Promise
     fleet,
     now: () => clock,
     onOutcome: (outcome) => void outcomes.push(outcome),
-    onTrackingChanged: () => undefined,
   });
   /** One poll: what the API lists, from a poll that started at `startedAt`. */
   const poll = (list: Server[], startedAt = clock) => {
@@ -139,7 +138,7 @@ describe('action tracker', () => {
       expect(t.outcomes).toEqual([]);
       expect(t.tracker.hasTracked()).toBe(true);
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({
-        error: { conflict: { reason: 'in-flight' } },
+        conflict: { reason: 'in-flight' },
       });
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
@@ -344,6 +343,22 @@ describe('action tracker', () => {
     });
   });
 
+  it('tells subscribers when tracking starts and ends, until they unsubscribe', async () => {
+    const t = setup([makeServer(1)], () => accepted('rebooting'));
+    const ref = { accountId: 'default', id: 1 };
+    const changes: boolean[] = [];
+    const unsubscribe = t.tracker.onTrackingChanged(() => void changes.push(t.tracker.hasTracked()));
+    await t.tracker.power(ref, 'reboot');
+    t.tick(30_000);
+    t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
+    expect(t.outcomes).toMatchObject([{ outcome: 'done' }]);
+    expect(changes).toEqual([true, false]);
+    unsubscribe();
+    await t.tracker.power(ref, 'stop');
+    expect(t.tracker.hasTracked()).toBe(true);
+    expect(changes).toEqual([true, false]);
+  });
+
   it('refuses a second action on a busy server with the reason as data, without a request', async () => {
     const t = setup([makeServer(1)], () => accepted('rebooting'));
     await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
@@ -352,23 +367,21 @@ describe('action tracker', () => {
       message: 'server-1: another action (reboot) is still in progress.',
       conflict: { reason: 'in-flight', serverName: 'server-1', status: 'rebooting', pendingAction: 'reboot' },
     };
-    await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'stop')).rejects.toMatchObject({ error: inFlight });
-    await expect(t.tracker.update({ accountId: 'default', id: 1 }, { name: 'renamed' })).rejects.toMatchObject({
-      error: inFlight,
-    });
+    await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'stop')).rejects.toMatchObject(inFlight);
+    await expect(t.tracker.update({ accountId: 'default', id: 1 }, { name: 'renamed' })).rejects.toMatchObject(
+      inFlight,
+    );
     expect(t.calls).toEqual(['reboot 1']);
   });
 
   it('refuses a power action the status does not allow with the reason as data, without a request', async () => {
     const t = setup([makeServer(1, { status: 'suspended' })], () => accepted('starting'));
     const refused = t.tracker.power({ accountId: 'default', id: 1 }, 'start');
-    await expect(refused).rejects.toBeInstanceOf(IpcFailure);
+    await expect(refused).rejects.toBeInstanceOf(ActionRefused);
     await expect(refused).rejects.toMatchObject({
-      error: {
-        kind: 'conflict',
-        message: 'server-1 is suspended; power actions are not available.',
-        conflict: { reason: 'suspended', serverName: 'server-1', status: 'suspended' },
-      },
+      kind: 'conflict',
+      message: 'server-1 is suspended; power actions are not available.',
+      conflict: { reason: 'suspended', serverName: 'server-1', status: 'suspended' },
     });
     expect(t.calls).toEqual([]);
     expect(t.tracker.hasTracked()).toBe(false);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { allowedPowerActions, KNOWN_STATUSES } from '../../common/statuses';
 import { conflictFailure, conflictMessage, refusalReason } from '../../main/fleet/actions';
-import { IpcFailure } from '../../main/ipc/errors';
+import { ActionRefused } from '../../main/errors';
+import { toIpcError } from '../../main/ipc/errors';
 import { type ConflictInfo } from '../../common/contract';
 import type { PowerAction, ServerStatus } from '../../common/statuses';
 import {
@@ -54,8 +55,8 @@ describe('refusalReason', () => {
   it('a refusal fails with the conflict kind, its English wording and the data together', () => {
     const conflict = { reason: 'already-running', serverName: 'web-01', status: 'active' } as const;
     const failure = conflictFailure(conflict, 'start');
-    expect(failure).toBeInstanceOf(IpcFailure);
-    expect(failure.error).toEqual({ kind: 'conflict', message: 'web-01 is already running.', conflict });
+    expect(failure).toBeInstanceOf(ActionRefused);
+    expect(toIpcError(failure)).toEqual({ kind: 'conflict', message: 'web-01 is already running.', conflict });
   });
 });
 

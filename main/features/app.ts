@@ -1,0 +1,49 @@
+// The app's small channels: what the app is (version, platform, start-up notices), copying a text for
+// the user, hiding the popup. Each goes straight to its port.
+import { InvokeChannel } from '../../common/contract';
+import type { RouterHandlers } from '../ipc/router';
+import { invalid, takesNoPayload, type PayloadValidators } from '../ipc/validators';
+import type { AppInfoPort, ClipboardPort, PopupPort } from '../ports';
+
+type AppChannel = typeof InvokeChannel.appInfo | typeof InvokeChannel.clipboardWrite | typeof InvokeChannel.popupHide;
+
+/** Longest text the clipboard channel accepts, in UTF-8 bytes. */
+export const CLIPBOARD_MAX_BYTES = 4096;
+
+export const appValidators: Pick<PayloadValidators, AppChannel> = {
+  [InvokeChannel.appInfo]: takesNoPayload,
+  [InvokeChannel.clipboardWrite]: (payload) => {
+    if (typeof payload !== 'string') return invalid('Only text can be copied.');
+    if (Buffer.byteLength(payload, 'utf8') > CLIPBOARD_MAX_BYTES)
+      return invalid('The text is too long to copy (4 KB at most).');
+    return { ok: true, value: payload };
+  },
+  [InvokeChannel.popupHide]: takesNoPayload,
+};
+
+export interface AppFeatureDeps {
+  appInfo: AppInfoPort;
+  clipboard: ClipboardPort;
+  popup: PopupPort;
+}
+
+export function createAppFeature(deps: AppFeatureDeps): { handlers: Pick<RouterHandlers, AppChannel> } {
+  return {
+    handlers: {
+      [InvokeChannel.appInfo]: () => ({
+        version: deps.appInfo.version,
+        platform: deps.appInfo.platform,
+        systemLocale: deps.appInfo.systemLocale,
+        notices: deps.appInfo.notices ?? [],
+      }),
+      [InvokeChannel.clipboardWrite]: (text) => {
+        deps.clipboard.writeText(text);
+        return null;
+      },
+      [InvokeChannel.popupHide]: () => {
+        deps.popup.hide();
+        return null;
+      },
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The fleet and the servers in it: the popup's subscription and refresh, and looking up, creating,
+// replacing, updating and deleting servers through the session of the server's account.
+import { z } from 'zod';
+import { InvokeChannel } from '../../common/contract';
+import { validateCreateServerInput, validateReplaceServerInput, validateUpdateServerPatch } from '../../common/rules';
+import { refKey } from '../../common/servers';
+import { isVpsApiError } from '../api/errors';
+import type { FleetState } from '../fleet/state';
+import type { RouterHandlers } from '../ipc/router';
+import {
+  fromRules,
+  serverRefSchema,
+  takesNoPayload,
+  withRef,
+  withSchema,
+  type PayloadValidators,
+} from '../ipc/validators';
+import type { SessionCollection } from '../sessions/collection';
+import type { Polling } from '../sessions/polling';
+
+type ServersChannel =
+  | typeof InvokeChannel.fleetSubscribe
+  | typeof InvokeChannel.fleetRefresh
+  | typeof InvokeChannel.serversList
+  | typeof InvokeChannel.serversGet
+  | typeof InvokeChannel.serversCreate
+  | typeof InvokeChannel.serversReplace
+  | typeof InvokeChannel.serversUpdate
+  | typeof InvokeChannel.serversDelete;
+
+const filterSchema = z
+  .object({ status: z.string().min(1).max(64).optional(), location: z.string().min(1).max(64).optional() })
+  .strict();
+
+export const serversValidators: Pick<PayloadValidators, ServersChannel> = {
+  [InvokeChannel.fleetSubscribe]: takesNoPayload,
+  [InvokeChannel.fleetRefresh]: takesNoPayload,
+  [InvokeChannel.serversList]: (payload) =>
+    payload === undefined || payload === null ? { ok: true, value: {} } : withSchema(filterSchema)(payload),
+  [InvokeChannel.serversGet]: withSchema(serverRefSchema),
+  [InvokeChannel.serversCreate]: (payload) => fromRules(validateCreateServerInput(payload)),
+  [InvokeChannel.serversReplace]: withRef('input', validateReplaceServerInput),
+  [InvokeChannel.serversUpdate]: withRef('patch', validateUpdateServerPatch),
+  [InvokeChannel.serversDelete]: withSchema(serverRefSchema),
+};
+
+export interface ServersFeatureDeps {
+  sessions: SessionCollection;
+  fleet: FleetState;
+  polling: Polling;
+}
+
+export function createServersFeature(deps: ServersFeatureDeps): { handlers: Pick<RouterHandlers, ServersChannel> } {
+  const { sessions, fleet } = deps;
+  return {
+    handlers: {
+      [InvokeChannel.fleetSubscribe]: () => fleet.snapshot(),
+      [InvokeChannel.fleetRefresh]: async () => {
+        await deps.polling.refresh();
+        return fleet.status();
+      },
+      [InvokeChannel.serversList]: async (filter) => {
+        const session = sessions.requirePrimary();
+        const list = await session.api.listServers(filter);
+        return list.results.map((server) => ({ accountId: session.account.id, id: server.id }));
+      },
+      [InvokeChannel.serversGet]: async (ref) => {
+        const session = sessions.require(ref.accountId);
+        const key = refKey(ref);
+        // A server with an action being tracked shows what the tracker says until the action ends.
+        const untracked = () => !session.ended && !session.actions.isTracked(key);
+        try {
+          const detail = await session.api.getServer(ref.id);
+          if (untracked()) fleet.upsert(session.account.id, detail);
+          return detail;
+        } catch (error) {
+          if (untracked() && isVpsApiError(error) && error.kind === 'not-found') fleet.remove(key);
+          throw error;
+        }
+      },
+      [InvokeChannel.serversCreate]: (input) => sessions.requirePrimary().actions.create(input),
+      [InvokeChannel.serversReplace]: ({ ref, input }) => sessions.require(ref.accountId).actions.replace(ref, input),
+      [InvokeChannel.serversUpdate]: ({ ref, patch }) => sessions.require(ref.accountId).actions.update(ref, patch),
+      [InvokeChannel.serversDelete]: (ref) => sessions.require(ref.accountId).actions.remove(ref),
+    },
+  };
+}

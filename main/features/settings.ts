@@ -1,0 +1,54 @@
+// The settings channels, and the one way settings change in the core: checked, stored, then told to
+// the popup (`settingsChanged`) so an open Settings view follows.
+import { EventChannel, InvokeChannel, type EventContract } from '../../common/contract';
+import type { Settings, SettingsPatch } from '../../common/settings';
+import type { EventListener } from '../event-bus';
+import type { RouterHandlers } from '../ipc/router';
+import { takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
+import type { SettingsStore } from '../ports';
+import { applySettingsPatch, settingsPatchSchema } from '../settings/schema';
+
+type SettingsChannel = typeof InvokeChannel.settingsGet | typeof InvokeChannel.settingsSet;
+
+export const settingsValidators: Pick<PayloadValidators, SettingsChannel> = {
+  [InvokeChannel.settingsGet]: takesNoPayload,
+  [InvokeChannel.settingsSet]: withSchema(settingsPatchSchema),
+};
+
+export interface SettingsFeatureDeps {
+  store: SettingsStore;
+  emit: EventListener<EventContract>;
+  /** The popup changed a setting (poll intervals apply at once). */
+  onChangedByUser: () => void;
+}
+
+/** Reading and changing settings, for other features (e.g. auth remembers the demo choice). */
+export interface SettingsAccess {
+  get(): Settings;
+  change(patch: SettingsPatch): Settings;
+}
+
+export function createSettingsFeature(
+  deps: SettingsFeatureDeps,
+): SettingsAccess & { handlers: Pick<RouterHandlers, SettingsChannel> } {
+  const change = (patch: SettingsPatch): Settings => {
+    const next = applySettingsPatch(deps.store.get(), patch);
+    deps.store.set(next);
+    deps.emit(EventChannel.settingsChanged, next);
+    return next;
+  };
+  return {
+    get: () => deps.store.get(),
+    change,
+    handlers: {
+      [InvokeChannel.settingsGet]: () => deps.store.get(),
+      [InvokeChannel.settingsSet]: (patch) => {
+        const next = change(patch);
+        // Poll intervals apply at once; apiBaseUrl applies to the next token set (a stored token stays
+        // bound to the URL it was checked against, so a page cannot redirect it elsewhere).
+        deps.onChangedByUser();
+        return next;
+      },
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// One open account (a token account, or the demo): its API client, the action tracker and the poller
+// that keeps its part of the fleet fresh. Built whole, then started; ended once.
+import type { AccountInfo, ActionOutcome, FleetStatus } from '../../common/contract';
+import type { Log } from '../../common/log';
+import type { PollIntervals } from '../../common/settings';
+import { createActionTracker, type ActionTracker } from '../fleet/actions';
+import type { FleetApi } from '../fleet/api';
+import { createPoller, type Poller, type PollerDeps } from '../fleet/poller';
+import type { FleetState } from '../fleet/state';
+import { toIpcError } from '../ipc/errors';
+
+export interface SessionDeps {
+  fleet: FleetState;
+  now: () => number;
+  /** Jitter source of the poller's backoff, [0, 1). Default Math.random. */
+  random?: () => number;
+  /** Read at every scheduling, so a settings change applies at once. */
+  pollIntervals: () => PollIntervals;
+  popupOpen: () => boolean;
+  onOutcome: (outcome: ActionOutcome) => void;
+  redact: (text: string) => string;
+  log: Log;
+}
+
+export interface SessionSpec {
+  kind: 'token' | 'demo';
+  account: AccountInfo;
+  api: FleetApi;
+  /** Releases what the session runs on (the demo's simulator). */
+  close?: () => Promise<void>;
+}
+
+export interface Session {
+  readonly kind: SessionSpec['kind'];
+  readonly account: AccountInfo;
+  readonly api: FleetApi;
+  readonly actions: ActionTracker;
+  readonly poller: Poller;
+  readonly ended: boolean;
+  /** Polls now, then keeps polling. */
+  start(): void;
+  /** VPS.org answered a poll with 401: polling has stopped. Returns unsubscribe. */
+  onRejected(listener: () => void): () => void;
+  /** Stops polling, forgets tracked actions and the fleet, releases what it runs on. Once; never rejects. */
+  end(): Promise<void>;
+}
+
+export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
+  const { fleet, now, redact, log } = deps;
+  const { kind, account, api } = spec;
+  let ended = false;
+  const rejectedListeners = new Set<() => void>();
+
+  const actions = createActionTracker({ accountId: account.id, api, fleet, now, onOutcome: deps.onOutcome });
+
+  const intervalMs = (): number => {
+    const intervals = deps.pollIntervals();
+    if (actions.hasTracked() || fleet.hasBusyServer()) return intervals.fastSeconds * 1000;
+    return (deps.popupOpen() ? intervals.openSeconds : intervals.idleSeconds) * 1000;
+  };
+
+  const pollOnce = async (): Promise<void> => {
+    const startedAt = now();
+    fleet.setStatus({ refreshing: true });
+    try {
+      const list = await api.listServers();
+      if (ended) return;
+      const servers = actions.reconcile(list.results, startedAt);
+      fleet.applyList(
+        account.id,
+        servers,
+        { refreshing: false, loaded: true, lastSuccessAt: now(), stale: null },
+        actions.pendingFor,
+      );
+      actions.flushOutcomes();
+    } catch (error) {
+      if (ended) return;
+      // The stale status crosses to the popup: worded as an IpcError would be.
+      const mapped = toIpcError(error, redact);
+      log('warn', `Refresh failed (${mapped.kind}): ${mapped.message}`);
+      const stale: NonNullable<FleetStatus['stale']> = {
+        kind: mapped.kind,
+        message: mapped.message,
+        since: fleet.status().stale?.since ?? now(),
+      };
+      if (mapped.status !== undefined) stale.status = mapped.status;
+      if (mapped.retryAfterSeconds !== undefined) stale.retryAfterSeconds = mapped.retryAfterSeconds;
+      fleet.setStatus({ refreshing: false, stale });
+      throw error;
+    } finally {
+      if (!ended) actions.checkTimeouts();
+    }
+  };
+
+  const pollerDeps: PollerDeps = {
+    run: pollOnce,
+    intervalMs,
+    now,
+    onStopped: () => {
+      for (const listener of rejectedListeners) listener();
+    },
+  };
+  if (deps.random) pollerDeps.random = deps.random;
+  const poller = createPoller(pollerDeps);
+  // A tracked action polls fast: the tracker tells the poller, now that both exist.
+  actions.onTrackingChanged(() => poller.reschedule());
+
+  return {
+    kind,
+    account,
+    api,
+    actions,
+    poller,
+    get ended() {
+      return ended;
+    },
+    start() {
+      log('info', `Session started (${kind}, account ${account.id}).`);
+      poller.start();
+    },
+    onRejected(listener) {
+      rejectedListeners.add(listener);
+      return () => rejectedListeners.delete(listener);
+    },
+    end() {
+      if (ended) return Promise.resolve();
+      ended = true;
+      poller.stop();
+      actions.dispose();
+      fleet.clear();
+      return spec.close ? spec.close().catch(() => undefined) : Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { EventChannel, type EventContract } from '../../common/contract';
+import { createEventBus } from '../../main/event-bus';
+import { createTrayFeed } from '../../main/features/tray';
+import { createFleetState } from '../../main/fleet/state';
+import type { TraySummary } from '../../main/fleet/tray-summary';
+import { defaultSettings } from '../../main/settings/schema';
+import { makeServer } from '../support/fixtures';
+
+describe('tray feed', () => {
+  it('follows the auth and fleet events, telling its listeners only of real changes', () => {
+    const events = createEventBus<EventContract>(() => undefined);
+    const fleet = createFleetState({ onDelta: (delta) => events.emit(EventChannel.fleetChanged, delta) });
+    let auth: EventContract[typeof EventChannel.authChanged] = { mode: 'none' };
+    const tray = createTrayFeed({ fleet, auth: () => auth, events });
+    const heard: TraySummary[] = [];
+    tray.onChange((summary) => void heard.push(summary));
+    expect(tray.getState()).toMatchObject({ icon: 'no-token', auth: 'none' });
+
+    auth = { mode: 'demo', account: { id: 'demo', label: 'Demo account', baseUrl: 'http://127.0.0.1:1' } };
+    events.emit(EventChannel.settingsChanged, defaultSettings());
+    expect(heard).toHaveLength(0);
+    events.emit(EventChannel.authChanged, auth);
+    expect(tray.getState()).toMatchObject({ icon: 'demo', auth: 'demo', headline: { kind: 'loading' } });
+    fleet.applyList('demo', [makeServer(1)], { loaded: true });
+    expect(tray.getState()).toMatchObject({ headline: { kind: 'counts', counts: { running: 1 } } });
+    expect(heard).toHaveLength(2);
+    events.emit(EventChannel.authChanged, auth);
+    expect(heard).toHaveLength(2);
+  });
+});
