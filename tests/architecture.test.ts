@@ -97,6 +97,14 @@ describe('architecture of this repository', () => {
     expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.typecheck).toContain('tsconfig.common.json');
   });
 
+  it('createCore is a composition root: at most 150 lines, the logic lives in the feature modules', () => {
+    const source = readFileSync('main/core.ts', 'utf8');
+    const body = source.slice(source.indexOf('export function createCore('));
+    const length = body.slice(0, body.indexOf('\n}\n') + 2).split('\n').length;
+    expect(length).toBeGreaterThan(10);
+    expect(length).toBeLessThanOrEqual(150);
+  });
+
   it('no npm script runs a file under tests/', () => {
     const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
     expect(Object.entries(scripts).filter(([, command]) => /\btests\//.test(command))).toEqual([]);
