@@ -42,11 +42,15 @@ function lazyCodeOf(screen: Screen): Fetchable | null {
   }
 }
 
-/** The screen to show: `wanted` once its code is here; until then the one shown before (no flicker, focus kept). */
-function useArrivedScreen(wanted: Screen): Screen {
+/**
+ * The screen to show: `wanted` once its code is here; until then the one shown before (no flicker,
+ * focus kept). `arrived` says that the screen shown is the one wanted.
+ */
+function useArrivedScreen(wanted: Screen): { screen: Screen; arrived: boolean } {
   const shown = useRef(wanted);
-  if (useArrived(lazyCodeOf(wanted))) shown.current = wanted;
-  return shown.current;
+  const arrived = useArrived(lazyCodeOf(wanted));
+  if (arrived) shown.current = wanted;
+  return { screen: shown.current, arrived };
 }
 
 function focusListEntry(): void {
@@ -61,7 +65,7 @@ export function Shell() {
   const auth = store.auth.state.value;
   const view = navigation.view.value;
   const language = store.i18n.value.language;
-  const screen = useArrivedScreen(screenOf(auth, view, store.app.startupError.value));
+  const { screen, arrived } = useArrivedScreen(screenOf(auth, view, store.app.startupError.value));
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -77,15 +81,18 @@ export function Shell() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [navigation]);
 
-  // Shown again from the tray: put the keyboard where the user expects it. On the list that is the
-  // search box; elsewhere focus stays where it was (mid-form), or goes to the view's heading.
-  const shown = navigation.shownCount.value;
+  // Shown again from the tray: put the keyboard where the user expects it, once the view asked for is
+  // there. On the list that is the search box; elsewhere focus stays where it was (mid-form), or goes
+  // to the view's heading.
+  const shownCount = navigation.shownCount.value;
+  const focusedForShow = useRef(0);
   useEffect(() => {
-    if (shown === 0) return;
+    if (shownCount === focusedForShow.current || !arrived) return;
+    focusedForShow.current = shownCount;
     if (navigation.view.peek().name === 'list') document.getElementById(SEARCH_INPUT_ID)?.focus();
     else if (document.activeElement === document.body || document.activeElement === null)
       document.querySelector<HTMLElement>('.app-main h2')?.focus();
-  }, [shown, navigation]);
+  }, [shownCount, arrived, navigation]);
 
   // Back on the list from another view: focus the list's current row (or the search box).
   const viewName = view.name;
