@@ -52,7 +52,9 @@ describe('a view whose code is on its way', () => {
     expect(document.activeElement).toBe(newServer);
 
     held.release.create?.();
-    await act(() => lazyViews.create.load());
+    await act(async () => {
+      await lazyViews.create.load();
+    });
     await settle();
     expect(getByRole(rendered.root, 'heading', 'New server')).toBeTruthy();
     expect(queryByRole(rendered.root, 'list', 'Servers')).toBeNull();
@@ -67,7 +69,9 @@ describe('a view whose code is on its way', () => {
     expect(getByRole(rendered.root, 'list', 'Servers')).toBeTruthy();
 
     held.release.settings?.();
-    await act(() => lazyViews.settings.load());
+    await act(async () => {
+      await lazyViews.settings.load();
+    });
     await settle();
     const heading = getByRole(rendered.root, 'heading', 'Settings');
     expect(document.activeElement).toBe(heading);
