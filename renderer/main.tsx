@@ -1,9 +1,11 @@
-// Entry of the popup page: one store over the preload bridge, one render.
+// Entry of the popup page: one store over the preload bridge, one render, then the code of the views
+// not shown at first (views/lazy.ts).
 // JSX compiles to classic `h(...)` calls (scripts/bundles.ts, tsconfig.web.json), so every .tsx imports `h`.
 import { h, render } from 'preact';
-import { App } from './components/App';
+import { App } from './shell/App';
 import type { KeyValueStorage } from './state/local';
 import { createAppStore } from './state/store';
+import { preloadViews } from './views/lazy';
 
 /** The page's localStorage; reading the property throws where storage is denied (opaque origins). */
 function pageStorage(): KeyValueStorage | null {
@@ -18,5 +20,6 @@ const root = document.getElementById('app');
 if (root) {
   const store = createAppStore(window.vps, { storage: pageStorage() });
   render(<App store={store} />, root);
-  void store.start();
+  // Once the first view is up, so that opening another is instant.
+  void store.start().then(preloadViews);
 }

@@ -1,5 +1,5 @@
-// Pure fleet logic for the popup: status classes, sort order, which power actions a state allows,
-// search. No signals and no DOM here, so it is cheap to test.
+// Pure fleet logic for the popup: status classes, sort order, search, and applying a delta. The live
+// fleet (signals) is live-fleet.ts; no signals and no DOM here, so this is cheap to test.
 import { compareTroubleFirst } from '../../common/order';
 import { isTransitional, type KnownStatus, type ServerStatus } from '../../common/statuses';
 import type { FleetDelta, ServerView } from '../../common/contract';

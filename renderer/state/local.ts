@@ -1,5 +1,5 @@
-// What the popup keeps in the page's own storage (localStorage): drafts of half-filled forms and the
-// start-up notices already dismissed. It outlives a view change and a destroyed popup window, which is
+// What the popup keeps in the page's own storage (localStorage): drafts of half-filled forms (drafts.ts)
+// and the start-up notices already dismissed. It outlives a view change and a destroyed popup window, which is
 // the point. Values are JSON and `unknown` when read back: callers check their shape before use.
 // The token is never kept here.
 
@@ -75,16 +75,4 @@ export function createMemoryStorage(): KeyValueStorage & { readonly size: number
       return items.size;
     },
   };
-}
-
-export const draftKey = {
-  create: (accountId: string) => `draft:create:${accountId}`,
-  edit: (serverKey: string) => `draft:edit:${serverKey}`,
-};
-
-/** The account a draft key belongs to (server keys are `${accountId}:${id}`); undefined for other keys. */
-export function draftAccount(key: string): string | undefined {
-  if (key.startsWith('draft:create:')) return key.slice('draft:create:'.length);
-  if (key.startsWith('draft:edit:')) return key.slice('draft:edit:'.length).replace(/:[^:]*$/, '');
-  return undefined;
 }

@@ -2,10 +2,11 @@
 // Preact, and find elements the way a user (or a screen reader) would: by role and accessible name.
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach } from 'vitest';
-import { App } from '../../renderer/components/App';
+import { afterEach, beforeAll } from 'vitest';
+import { App } from '../../renderer/shell/App';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { createAppStore, type AppStore, type AppStoreOptions } from '../../renderer/state/store';
+import { preloadViews } from '../../renderer/views/lazy';
 import { createFakeBridge, type FakeBridge, type FakeBridgeInit } from './fake-bridge';
 
 export interface Rendered {
@@ -15,7 +16,10 @@ export interface Rendered {
   unmount: () => void;
 }
 
-/** Renders the whole popup over a fake bridge and waits for startup to settle. */
+/**
+ * Renders the whole popup over a fake bridge and waits for startup to settle, and (as the page does
+ * after start, renderer/main.tsx) for the code of the views fetched when first opened.
+ */
 export async function renderApp(
   init: FakeBridgeInit | FakeBridge = {},
   options: AppStoreOptions = {},
@@ -28,6 +32,7 @@ export async function renderApp(
   await act(async () => {
     render(h(App, { store }), root);
     await store.start();
+    await preloadViews();
   });
   await settle();
   return {
@@ -55,6 +60,9 @@ export interface PopupUnderTest {
  */
 export function popupUnderTest(): PopupUnderTest {
   let mounted: Rendered[] = [];
+  // The lazy views' code is compiled on first import: once per file, like its static imports, so
+  // that it does not count against the first test's time.
+  beforeAll(() => preloadViews());
   afterEach(() => {
     for (const rendered of mounted) rendered.unmount();
     mounted = [];

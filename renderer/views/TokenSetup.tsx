@@ -3,10 +3,10 @@
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthNotice, IpcError } from '../../common/contract';
+import { fieldA11y } from '../forms/fields';
+import { useStore } from '../hooks/use-store';
 import type { I18n } from '../i18n';
 import { errorText } from '../state/text';
-import { useStore } from './context';
-import { fieldA11y } from './forms';
 
 export function tokenErrorText(i18n: I18n, error: IpcError): string {
   if (error.kind === 'unauthorized') return i18n.t('token.rejected');
@@ -15,7 +15,7 @@ export function tokenErrorText(i18n: I18n, error: IpcError): string {
 
 export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
   const store = useStore();
-  const t = store.t;
+  const { t, auth } = store;
   const [token, setToken] = useState('');
   const [visible, setVisible] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,26 +36,18 @@ export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {
     }
     setBusy('token');
     setError(null);
-    const result = await store.bridge.token.set({ token: trimmed });
+    const result = await auth.saveToken(trimmed);
     setBusy(null);
-    if (!result.ok) {
-      setError(tokenErrorText(store.i18n.value, result.error));
-      return;
-    }
-    // The list says once where the token went (a session-only token gets its own lasting banner).
-    if (result.value.mode === 'token' && result.value.storage.persisted)
-      store.flash.value = { kind: 'token-stored', backend: result.value.storage.backend };
-    await store.applyAuth(result.value);
+    if (!result.ok) setError(tokenErrorText(store.i18n.value, result.error));
   }
 
   async function startDemo(): Promise<void> {
     if (busy) return;
     setBusy('demo');
     setError(null);
-    const result = await store.bridge.demo.start();
+    const result = await auth.startDemo();
     setBusy(null);
-    if (result.ok) await store.applyAuth(result.value);
-    else setError(errorText(store.i18n.value, result.error));
+    if (!result.ok) setError(errorText(store.i18n.value, result.error));
   }
 
   return (

@@ -1,30 +1,30 @@
-// Settings: each change is saved at once with a patch of just that setting; the main process answers
-// with the full settings (and broadcasts them), which the store adopts.
+// Settings: each change is saved at once with a patch of just that setting (state/settings.ts), and
+// the account: where its token is kept, and signing out.
 import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
+import type { SettingsPatch } from '../../common/settings';
+import { Placeholder } from '../components/lines';
+import { ViewHead } from '../components/ViewHead';
+import { CheckField, fieldA11y } from '../forms/fields';
+import { useStore } from '../hooks/use-store';
 import { pickLanguage } from '../i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
-import { useStore } from './context';
-import { CheckField, ViewHead, fieldA11y } from './forms';
-import { Placeholder } from './widgets';
-import type { SettingsPatch } from '../../common/settings';
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
 
 export function SettingsView() {
   const store = useStore();
-  const t = store.t;
-  const settings = store.settings.value;
-  const auth = store.auth.value;
-  const info = store.appInfo.value;
+  const { t, navigation } = store;
+  const settings = store.settings.current.value;
+  const auth = store.auth.state.value;
+  const info = store.app.info.value;
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [intervalDraft, setIntervalDraft] = useState<string | null>(null);
 
   async function save(patch: SettingsPatch): Promise<void> {
-    const result = await store.bridge.settings.set(patch);
+    const result = await store.settings.save(patch);
     if (result.ok) {
-      store.settings.value = result.value;
       setStatus({ tone: 'info', text: store.t('form.saved') });
     } else {
       setStatus({
@@ -35,9 +35,8 @@ export function SettingsView() {
   }
 
   async function signOut(): Promise<void> {
-    const result = await (auth?.mode === 'demo' ? store.bridge.demo.stop() : store.bridge.token.clear());
-    if (result.ok) await store.applyAuth(result.value);
-    else setStatus({ tone: 'error', text: errorText(store.i18n.value, result.error) });
+    const result = await store.auth.signOut();
+    if (!result.ok) setStatus({ tone: 'error', text: errorText(store.i18n.value, result.error) });
   }
 
   const intervalText = intervalDraft ?? String(settings?.pollIntervals.idleSeconds ?? '');
@@ -48,7 +47,11 @@ export function SettingsView() {
 
   return (
     <section class="form-view" aria-labelledby="settings-title">
-      <ViewHead titleId="settings-title" title={t('nav.settings')} onBack={() => store.navigate({ name: 'list' })} />
+      <ViewHead
+        titleId="settings-title"
+        title={t('nav.settings')}
+        onBack={() => navigation.navigate({ name: 'list' })}
+      />
       {!settings ? (
         <Placeholder text={t('app.loading')} />
       ) : (

@@ -1,14 +1,18 @@
 // Edit: name, hostname and backups, sent together with PUT (the API requires all three). Unsaved
-// changes are kept per server in local storage until saved or cancelled (Back and Escape keep them).
+// changes are kept per server in the page's storage until saved or cancelled (Back and Escape keep them).
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { isRecord, validateReplaceServerInput } from '../../common/rules';
-import { draftKey } from '../state/local';
-import { errorText } from '../state/text';
-import { useStore } from './context';
-import { ServerForm, ViewHead, useDraftForm, violationMessages, type ServerBasics } from './forms';
-import { Placeholder, ErrorLine } from './widgets';
 import type { ServerRef } from '../../common/servers';
+import { ErrorLine, Placeholder } from '../components/lines';
+import { ViewHead } from '../components/ViewHead';
+import { violationMessages } from '../forms/messages';
+import { ServerForm, type ServerBasics } from '../forms/ServerForm';
+import { useDraftForm } from '../forms/use-draft-form';
+import { useServerDetail } from '../hooks/use-server-detail';
+import { useStore } from '../hooks/use-store';
+import { draftKey } from '../state/drafts';
+import { errorText } from '../state/text';
 
 const FIELDS = ['name', 'hostname', 'backups_enabled'];
 
@@ -25,40 +29,24 @@ function isDraft(value: unknown): value is Draft {
 
 export function EditView({ serverKey, serverRef }: { serverKey: string; serverRef: ServerRef }) {
   const store = useStore();
-  const t = store.t;
+  const { t, fleet, drafts, servers, notices, navigation } = store;
   const storageKey = draftKey.edit(serverKey);
   const form = useDraftForm<Draft>(storageKey, () => ({ draft: null, kept: false }));
-  const { draft, load } = form;
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const originalName = store.findView(serverKey)?.server.name ?? draft?.name ?? '';
+  const { draft, load: loadForm } = form;
+  const { load } = useServerDetail(serverRef);
+  const originalName = fleet.find(serverKey)?.server.name ?? draft?.name ?? '';
 
+  // The form starts once the server's values are here; the user's unsaved changes win over them.
+  const detail = load.state === 'ready' ? load.detail : null;
   useEffect(() => {
-    let current = true;
-    void store.bridge.servers.get(serverRef).then((result) => {
-      if (!current) return;
-      if (!result.ok) {
-        setLoadError(errorText(store.i18n.value, result.error));
-        return;
-      }
-      const kept = store.local.read(storageKey);
-      // The user's unsaved changes win over what the server says now.
-      if (isDraft(kept)) load(kept, true);
-      else
-        load(
-          {
-            name: result.value.name,
-            hostname: result.value.hostname ?? '',
-            backups_enabled: result.value.backups_enabled,
-          },
-          false,
-        );
-    });
-    return () => {
-      current = false;
-    };
-  }, [serverRef.accountId, serverRef.id, storageKey, store]);
+    if (!detail || draft !== null) return;
+    const kept = drafts.read(storageKey);
+    if (isDraft(kept)) loadForm(kept, true);
+    else
+      loadForm({ name: detail.name, hostname: detail.hostname ?? '', backups_enabled: detail.backups_enabled }, false);
+  }, [detail, draft, drafts, storageKey, loadForm]);
 
-  const toDetail = () => store.navigate({ name: 'detail', key: serverKey, ref: serverRef });
+  const toDetail = () => navigation.navigate({ name: 'detail', key: serverKey, ref: serverRef });
   const i18n = store.i18n.value;
   // The same rules check what is shown (fields already left) and what may be sent.
   const checked = validateReplaceServerInput(draft);
@@ -70,13 +58,14 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
     form.save(
       checked,
       FIELDS,
-      (input) => store.bridge.servers.replace({ ref: serverRef, input }),
+      (input) => servers.replace(serverRef, input),
       () => {
-        store.setNotice(serverKey, { tone: 'info', text: t('form.saved') });
+        notices.show(serverKey, { tone: 'info', text: t('form.saved') });
         toDetail();
       },
     );
 
+  const loadError = load.state === 'failed' ? errorText(i18n, load.error) : null;
   return (
     <section class="form-view" aria-labelledby="edit-title">
       <ViewHead

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvokeChannel } from '../../common/contract';
-import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok, invalidParameters } from './fake-bridge';
+import { InvokeChannel } from '../../../common/contract';
+import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok, invalidParameters } from '../fake-bridge';
 import {
   blur,
   click,
@@ -12,7 +12,7 @@ import {
   typeInto,
   type Rendered,
   popupUnderTest,
-} from './dom';
+} from '../dom';
 
 const popup = popupUnderTest();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel, type ServerView } from '../../common/contract';
-import { createFakeBridge, loadedStatus, makeServer, makeView, ok, viewsByName } from './fake-bridge';
+import { EventChannel, InvokeChannel, type ServerView } from '../../../common/contract';
+import { createFakeBridge, loadedStatus, makeServer, makeView, ok, viewsByName } from '../fake-bridge';
 import {
   getByRole,
   hasText,
@@ -12,8 +12,8 @@ import {
   choose,
   createManualScheduler,
   popupUnderTest,
-} from './dom';
-import { KNOWN_STATUSES } from '../../common/statuses';
+} from '../dom';
+import { KNOWN_STATUSES } from '../../../common/statuses';
 
 const popup = popupUnderTest();
 

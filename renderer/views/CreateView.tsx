@@ -3,18 +3,13 @@
 // kept as a draft in local storage until it is saved or cancelled (leaving by Back or Escape keeps it).
 import { Fragment, h } from 'preact';
 import { isRecord, validateCreateServerInput } from '../../common/rules';
-import { draftKey } from '../state/local';
-import { useStore } from './context';
-import {
-  Field,
-  ServerForm,
-  TextField,
-  ViewHead,
-  fieldA11y,
-  useDraftForm,
-  violationMessages,
-  type ServerBasics,
-} from './forms';
+import { ViewHead } from '../components/ViewHead';
+import { Field, TextField, fieldA11y } from '../forms/fields';
+import { violationMessages } from '../forms/messages';
+import { ServerForm, type ServerBasics } from '../forms/ServerForm';
+import { useDraftForm } from '../forms/use-draft-form';
+import { useStore } from '../hooks/use-store';
+import { draftKey } from '../state/drafts';
 
 const OTHER = 'other';
 
@@ -69,24 +64,23 @@ interface Choice {
 
 export function CreateView() {
   const store = useStore();
-  const t = store.t;
+  const { t, fleet, auth, drafts, servers, navigation } = store;
   const i18n = store.i18n.value;
 
-  const servers = store.sorted.value;
   const plans = new Map<string, string>();
   const systems = new Map<string, string>();
-  for (const { server } of servers) {
+  for (const { server } of fleet.sorted.value) {
     plans.set(String(server.plan.id), server.plan.name);
     systems.set(String(server.os.id), server.os.name);
   }
   const planChoices: Choice[] = [...plans].map(([value, label]) => ({ value, label }));
   const osChoices: Choice[] = [...systems].map(([value, label]) => ({ value, label }));
-  const locationChoices: Choice[] = store.locations.value.map((value) => ({ value, label: value }));
+  const locationChoices: Choice[] = fleet.locations.value.map((value) => ({ value, label: value }));
 
-  const auth = store.auth.value;
-  const storageKey = draftKey.create(auth && auth.mode !== 'none' ? auth.account.id : '');
+  const signedIn = auth.state.value;
+  const storageKey = draftKey.create(signedIn && signedIn.mode !== 'none' ? signedIn.account.id : '');
   const form = useDraftForm<Draft>(storageKey, () => {
-    const kept = store.local.read(storageKey);
+    const kept = drafts.read(storageKey);
     if (isDraft(kept)) {
       const [plan, planOther] = fitChoice(kept.plan, kept.planOther, planChoices);
       const [os, osOther] = fitChoice(kept.os, kept.osOther, osChoices);
@@ -121,9 +115,9 @@ export function CreateView() {
   const { update, touch } = form;
 
   const submit = () =>
-    form.save(checked, ALL_FIELDS, store.bridge.servers.create, (created) => {
-      store.activeKey.value = created.key;
-      store.navigate({ name: 'list' });
+    form.save(checked, ALL_FIELDS, servers.create, (created) => {
+      navigation.setActiveKey(created.key);
+      navigation.navigate({ name: 'list' });
     });
 
   const choice = (
@@ -171,7 +165,7 @@ export function CreateView() {
     </Field>
   );
 
-  const toList = () => store.navigate({ name: 'list' });
+  const toList = () => navigation.navigate({ name: 'list' });
   return (
     <section class="form-view" aria-labelledby="create-title">
       <ViewHead titleId="create-title" title={t('nav.create')} onBack={toList} />

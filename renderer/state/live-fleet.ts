@@ -1,0 +1,111 @@
+// The fleet as main reports it: a full snapshot when the popup subscribes, then deltas. Kept in a Map
+// keyed by ServerView.key and mutated in place per delta; `version` tells signals that it changed
+// (copying 5 000 entries per delta would defeat the point of deltas).
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { VpsBridge } from '../../common/bridge';
+import type { FleetDelta, FleetStatus, ServerView } from '../../common/contract';
+import type { I18n } from '../i18n';
+import type { Announcements } from './announcements';
+import type { Drafts } from './drafts';
+import { applyDelta, compareViews } from './fleet';
+import { readOnly } from './read-only';
+import type { RowNotices } from './row-notices';
+import { errorText } from './text';
+
+export interface LiveFleetDeps {
+  bridge: VpsBridge;
+  i18n: ReadonlySignal<I18n>;
+  drafts: Pick<Drafts, 'dropEdits'>;
+  notices: Pick<RowNotices, 'drop'>;
+  announcements: Pick<Announcements, 'announce'>;
+}
+
+export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }: LiveFleetDeps) {
+  const byKey = new Map<string, ServerView>();
+  const version = signal(0);
+  const status = signal<FleetStatus | null>(null);
+  /** Why the fleet could not be subscribed to, worded. */
+  const error = signal<string | null>(null);
+  const membershipListeners: Array<() => void> = [];
+
+  const sorted = computed(() => {
+    void version.value;
+    return [...byKey.values()].toSorted(compareViews);
+  });
+  const locations = computed(() => {
+    void version.value;
+    return [...new Set([...byKey.values()].map((view) => view.server.location))].toSorted();
+  });
+
+  return {
+    /** null before the first snapshot (and after signing out). */
+    status: readOnly(status),
+    error: readOnly(error),
+    /** Every server, trouble first. */
+    sorted,
+    /** The locations of the account's servers, sorted. */
+    locations,
+
+    /** One server by key (read in a render, it re-renders when the fleet changes). */
+    find(key: string): ServerView | undefined {
+      void version.value;
+      return byKey.get(key);
+    },
+
+    has: (key: string): boolean => byKey.has(key),
+
+    /** Runs `listener` after each delta that added, changed or removed servers. */
+    onServersChanged(listener: () => void): void {
+      membershipListeners.push(listener);
+    },
+
+    /** Subscribes to main's fleet; true when a loaded (complete) list arrived. */
+    async subscribe(): Promise<boolean> {
+      const result = await bridge.fleet.subscribe();
+      if (!result.ok) {
+        error.value = errorText(i18n.value, result.error);
+        return false;
+      }
+      byKey.clear();
+      for (const server of result.value.servers) byKey.set(server.key, server);
+      batch(() => {
+        status.value = result.value.status;
+        error.value = null;
+        version.value++;
+      });
+      return result.value.status.loaded;
+    },
+
+    applyDelta(delta: FleetDelta): void {
+      const knownBefore = byKey.size;
+      const changes = applyDelta(byKey, delta);
+      const changed = delta.upserted.length > 0 || delta.removed.length > 0;
+      drafts.dropEdits(delta.removed);
+      batch(() => {
+        status.value = delta.status;
+        if (changed) version.value++;
+        // An outcome for a removed server has nowhere to show: it goes with the row.
+        notices.drop(delta.removed);
+      });
+      // A first fill (empty before) is not news; later additions and removals are.
+      if (knownBefore > 0) announcements.announce(changes);
+      if (changed) for (const listener of membershipListeners) listener();
+    },
+
+    /** Signed out or another account: nothing of the old fleet stays. */
+    clear(): void {
+      byKey.clear();
+      batch(() => {
+        version.value++;
+        status.value = null;
+      });
+    },
+
+    /** Asks main to poll now. */
+    async refresh(): Promise<void> {
+      await bridge.fleet.refresh();
+    },
+  };
+}
+
+export type LiveFleet = ReturnType<typeof createLiveFleet>;

@@ -1,0 +1,128 @@
+// A virtual list of servers (only the rows in view are in the DOM) with roving focus and arrow-key
+// navigation.
+import { h } from 'preact';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ServerView } from '../../../common/contract';
+import { useStore } from '../../hooks/use-store';
+import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../state/virtual';
+import { ServerRow } from './ServerRow';
+
+/** px; must match .row / .row-extra heights in styles.css. */
+export const ROW_HEIGHT = 60;
+export const ROW_EXTRA_HEIGHT = 40;
+const OVERSCAN = 6;
+/** Used until the scroller is measured (and in DOMs without layout). */
+const FALLBACK_VIEWPORT = 400;
+
+export function ServerList({ views }: { views: ServerView[] }) {
+  const { t, notices, power, navigation } = useStore();
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportHeight, setViewportHeight] = useState(FALLBACK_VIEWPORT);
+  const focusActiveRow = useRef(false);
+  const noticesByKey = notices.byKey.value;
+  const confirming = power.confirming.value;
+
+  const layout = useMemo(
+    () =>
+      computeLayout(
+        views.map((view) =>
+          noticesByKey.has(view.key) || confirming?.key === view.key ? ROW_HEIGHT + ROW_EXTRA_HEIGHT : ROW_HEIGHT,
+        ),
+      ),
+    [views, noticesByKey, confirming],
+  );
+
+  const activeKey = navigation.activeKey.value;
+  const foundIndex = activeKey === null ? -1 : views.findIndex((view) => view.key === activeKey);
+  const activeIndex = foundIndex >= 0 ? foundIndex : 0;
+  const [start, end] = visibleRange(layout, scrollTop, viewportHeight, OVERSCAN);
+  // The active row is always rendered, so the one tabbable row never disappears from the tab order.
+  const indexes: number[] = [];
+  if (activeIndex < start) indexes.push(activeIndex);
+  for (let index = start; index < end; index++) indexes.push(index);
+  if (activeIndex >= end) indexes.push(activeIndex);
+
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const measure = () => setViewportHeight(scroller.clientHeight > 0 ? scroller.clientHeight : FALLBACK_VIEWPORT);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    if (!focusActiveRow.current) return;
+    focusActiveRow.current = false;
+    const key = views[activeIndex]?.key;
+    for (const button of scrollerRef.current?.querySelectorAll<HTMLElement>('.row-main') ?? [])
+      if (button.dataset.key === key) button.focus();
+  });
+
+  function moveTo(index: number): void {
+    const targetIndex = Math.max(0, Math.min(views.length - 1, index));
+    const target = views[targetIndex];
+    if (!target) return;
+    const scroller = scrollerRef.current;
+    const nextTop = scrollToReveal(layout, targetIndex, scroller?.scrollTop ?? scrollTop, viewportHeight);
+    if (scroller) scroller.scrollTop = nextTop;
+    setScrollTop(nextTop);
+    focusActiveRow.current = true;
+    navigation.setActiveKey(target.key);
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (!(event.target instanceof HTMLElement) || !event.target.classList.contains('row-main')) return;
+    const page = Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      Home: 0,
+      End: views.length - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    moveTo(next);
+  }
+
+  return (
+    <div
+      class="list-scroller"
+      ref={scrollerRef}
+      data-testid="server-list"
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <ul
+        class="server-list"
+        aria-label={t('list.label')}
+        style={{ height: `${totalHeight(layout)}px` }}
+        onKeyDown={onKeyDown}
+      >
+        {indexes.map((index) => {
+          const view = views[index]!;
+          return (
+            <ServerRow
+              key={view.key}
+              view={view}
+              top={layout.offsets[index]!}
+              position={index + 1}
+              setSize={views.length}
+              active={index === activeIndex}
+              onFocusRow={() => navigation.setActiveKey(view.key)}
+              onRefocus={() => {
+                focusActiveRow.current = true;
+                navigation.setActiveKey(view.key);
+              }}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

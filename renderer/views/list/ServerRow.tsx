@@ -1,0 +1,77 @@
+import { h } from 'preact';
+import type { ServerView } from '../../../common/contract';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { NoticeLine } from '../../components/lines';
+import { PowerButtons } from '../../components/PowerButtons';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useStore } from '../../hooks/use-store';
+
+/**
+ * One server in the list: its name, status and details (opening the detail view), its power buttons,
+ * and under it the confirmation or the notice of an action, if any.
+ */
+export function ServerRow({
+  view,
+  top,
+  position,
+  setSize,
+  active,
+  onFocusRow,
+  onRefocus,
+}: {
+  view: ServerView;
+  top: number;
+  position: number;
+  setSize: number;
+  active: boolean;
+  onFocusRow: () => void;
+  onRefocus: () => void;
+}) {
+  const { notices, power, navigation } = useStore();
+  const { server } = view;
+  const notice = notices.byKey.value.get(view.key);
+  const confirming = power.confirming.value;
+  const confirmAction = confirming?.key === view.key ? confirming.action : null;
+  const tabIndex = active ? 0 : -1;
+  const meta = [server.ip_address ?? '—', server.location, server.plan.name].join(' · ');
+  return (
+    <li
+      class={`row${active ? ' row-active' : ''}`}
+      style={{ top: `${top}px` }}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      data-key={view.key}
+      data-status={server.status}
+    >
+      <div class="row-line">
+        <button
+          type="button"
+          class="row-main"
+          data-key={view.key}
+          tabIndex={tabIndex}
+          title={server.name}
+          onFocus={onFocusRow}
+          onClick={() => navigation.openDetail(view.key)}
+        >
+          <span class="row-title">
+            <span class="row-name">{server.name}</span>
+            <StatusBadge status={server.status} />
+          </span>
+          <span class="row-meta">{meta}</span>
+        </button>
+        {confirmAction === null && <PowerButtons view={view} compact tabIndex={tabIndex} />}
+      </div>
+      {confirmAction !== null ? (
+        <div class="row-extra">
+          <ConfirmAction view={view} action={confirmAction} onClose={onRefocus} />
+        </div>
+      ) : (
+        notice && (
+          <div class="row-extra">
+            <NoticeLine notice={notice} onDismiss={() => notices.dismiss(view.key)} />
+          </div>
+        )
+      )}
+    </li>
+  );
+}

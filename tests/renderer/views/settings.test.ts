@@ -1,0 +1,79 @@
+// Settings: each change saved as a patch, a failed save shown, the language switched, signing out.
+import { describe, expect, it } from 'vitest';
+import { InvokeChannel } from '../../../common/contract';
+import { TOKEN_AUTH, createFakeBridge, fail, makeServer, makeView, ok } from '../fake-bridge';
+import { act } from 'preact/test-utils';
+import { choose, click, getByRole, hasText, queryByRole, settle, typeInto, popupUnderTest } from '../dom';
+
+const popup = popupUnderTest();
+
+const existing = makeView(
+  makeServer(1, {
+    name: 'web-01',
+    location: 'us-west',
+    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160 },
+    os: { id: 3, name: 'Debian 12' },
+  }),
+);
+
+describe('settings', () => {
+  it('saves each change as a patch and shows where the token is kept; sign out clears it', async () => {
+    const fake = createFakeBridge({
+      servers: [existing],
+      auth: {
+        ...TOKEN_AUTH,
+        storage: { backend: 'memory', persisted: false, reason: 'No keyring found: install gnome-keyring.' },
+      } as typeof TOKEN_AUTH,
+    });
+    fake.handle(InvokeChannel.tokenClear, () => ok({ mode: 'none' }));
+    const rendered = await popup.render(fake);
+    const { root } = rendered;
+    await click(getByRole(root, 'button', 'Settings'));
+    await click(getByRole(root, 'checkbox', 'Rebooting a server'));
+    await click(getByRole(root, 'checkbox', 'Launch at login'));
+    const interval = getByRole(root, 'spinbutton', 'Check every (seconds)') as HTMLInputElement;
+    await typeInto(interval, '5');
+    expect(interval.getAttribute('aria-invalid')).toBe('true');
+    await typeInto(interval, '120');
+    await act(() => {
+      interval.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([
+      { confirmations: { reboot: false } },
+      { launchAtLogin: true },
+      { pollIntervals: { idleSeconds: 120 } },
+    ]);
+    expect(hasText(root, 'Token stored in: memory only.')).toBe(true);
+    expect(hasText(root, 'Your token is kept only until you quit.')).toBe(true);
+    expect(hasText(root, 'No keyring found: install gnome-keyring.')).toBe(true);
+    await click(getByRole(root, 'button', 'Sign out'));
+    expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(1);
+    expect(queryByRole(root, 'textbox', 'API token')).not.toBeNull();
+  });
+
+  it('shows a failed save', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    fake.handle(InvokeChannel.settingsSet, () => fail({ kind: 'internal', message: 'EACCES /home/u/.config' }));
+    const rendered = await popup.render(fake);
+    await click(getByRole(rendered.root, 'button', 'Settings'));
+    await click(getByRole(rendered.root, 'checkbox', 'Show notifications'));
+    expect(getByRole(rendered.root, 'alert').textContent).toBe(
+      'Could not save: Something went wrong inside the app. Please try again.',
+    );
+  });
+
+  it('switches the whole popup to Czech when the language is overridden', async () => {
+    const fake = createFakeBridge({ servers: [existing] });
+    const rendered = await popup.render(fake);
+    await click(getByRole(rendered.root, 'button', 'Settings'));
+    await choose(getByRole(rendered.root, 'combobox', 'Language'), 'cs');
+    expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([{ language: 'cs' }]);
+    expect(getByRole(rendered.root, 'heading', 'Nastavení')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('cs');
+    await click(getByRole(rendered.root, 'button', 'Zpět'));
+    expect(hasText(rendered.root, '1 server')).toBe(true);
+    expect(getByRole(rendered.root, 'button', 'Zastavit web-01')).toBeTruthy();
+    expect(rendered.root.querySelector('.status-text')?.textContent).toBe('běží');
+  });
+});
