@@ -3,7 +3,8 @@
 // and the IPC router. The desktop edge (main/index.ts) and the end-to-end harness both build on this.
 import { createVpsClient, type VpsClient, type VpsClientOptions } from './api/client';
 import { startSimulator as startRealSimulator } from './simulator/simulator';
-import { createActionTracker, outcomeNotice, type ActionTracker } from './fleet/actions';
+import { createActionTracker, type ActionTracker } from './fleet/actions';
+import { outcomeText } from '../common/i18n/sentences';
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
 import { createPoller, type Poller } from './fleet/poller';
@@ -186,7 +187,7 @@ export function createCore(deps: CoreDeps): Core {
     if (!settings.notifications) return;
     // Worded when shown, so it follows the language setting.
     const messages = messagesForSetting(settings.language, deps.appInfo.systemLocale);
-    deps.notifier.notify('VPS.org', redact(outcomeNotice(outcome, messages)));
+    deps.notifier.notify('VPS.org', redact(outcomeText(messages, outcome)));
   };
 
   const intervalFor = (current: Session): number => {

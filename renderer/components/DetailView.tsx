@@ -382,7 +382,7 @@ function RenameTitle({
           {t('form.save')}
         </button>
         <button type="button" onClick={stop}>
-          {t('form.cancel')}
+          {t('button.cancel')}
         </button>
         {error && (
           <p class="field-error" id="rename-input-error" role="alert">
@@ -462,7 +462,7 @@ function DeleteConfirm({ name, serverRef, onCancel }: { name: string; serverRef:
           {deleting ? t('progress.delete') : t('delete.confirm')}
         </button>
         <button type="button" onClick={onCancel}>
-          {t('form.cancel')}
+          {t('button.cancel')}
         </button>
       </div>
     </form>

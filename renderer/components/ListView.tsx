@@ -4,14 +4,8 @@ import { Fragment, h } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../common/contract';
 import { FILTER_STATUSES } from '../state/fleet';
-import {
-  errorText,
-  sessionOnlyReason,
-  staleHeadline,
-  statusLabel,
-  storageBackendName,
-  troubleSentence,
-} from '../state/text';
+import { errorText, sessionOnlyReason, staleHeadline, storageBackendName, troubleSentence } from '../state/text';
+import { statusLabel } from '../../common/i18n/sentences';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../state/virtual';
 import { useStore } from './context';
 import { ConfirmAction, NoticeLine, PowerButtons, StatusBadge, Placeholder, ErrorLine } from './widgets';
@@ -109,8 +103,8 @@ export function ListView() {
         <button
           type="button"
           class="icon-button small"
-          aria-label={status?.refreshing ? t('list.refreshing') : t('list.refresh')}
-          title={t('list.refresh')}
+          aria-label={status?.refreshing ? t('list.refreshing') : t('button.refresh')}
+          title={t('button.refresh')}
           aria-disabled={status?.refreshing ? 'true' : undefined}
           onClick={() => {
             if (!status?.refreshing) void store.bridge.fleet.refresh();

@@ -2,7 +2,7 @@
 // with the full settings (and broadcasts them), which the store adopts.
 import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
-import { pickLanguage } from '../i18n';
+import { pickLanguage } from '../../common/i18n/i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
 import { useStore } from './context';
 import { CheckField, ViewHead, fieldA11y } from './forms';

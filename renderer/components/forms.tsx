@@ -370,7 +370,7 @@ export function ServerForm({
             onCancel();
           }}
         >
-          {t('form.cancel')}
+          {t('button.cancel')}
         </button>
       </div>
     </form>

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PendingAction, ServerView } from '../../common/contract';
 import { statusTone, type StatusTone } from '../state/fleet';
 import type { RowNotice } from '../state/store';
-import { statusLabel } from '../state/text';
+import { statusLabel } from '../../common/i18n/sentences';
 import { useStore } from './context';
 import type { PowerAction, ServerStatus } from '../../common/statuses';
 import { allowedPowerActions } from '../../common/statuses';
@@ -108,7 +108,7 @@ export function ConfirmAction({
         {t(`action.${action}`)}
       </button>
       <button type="button" onClick={() => store.cancelConfirmation()}>
-        {t('form.cancel')}
+        {t('button.cancel')}
       </button>
     </div>
   );

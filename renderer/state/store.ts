@@ -14,10 +14,12 @@ import type {
   ServerView,
 } from '../../common/contract';
 import type { VpsBridge } from '../../common/bridge';
-import { createI18n, pickLanguage, pickLocale, type I18n } from '../i18n';
+import { popupI18n, type I18n } from '../i18n';
+import { pickLanguage, pickLocale } from '../../common/i18n/i18n';
 import { applyDelta, compareViews, matchesSearch, refOf, type StatusChange } from './fleet';
 import { createLocalStore, draftAccount, draftKey, type KeyValueStorage } from './local';
-import { errorText, outcomeText, statusLabel, troubleSentence } from './text';
+import { errorText, outcomeErrorText, troubleSentence } from './text';
+import { outcomeText, statusLabel } from '../../common/i18n/sentences';
 import type { PowerAction } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
 import { type ServerRef, refKey } from '../../common/servers';
@@ -90,7 +92,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const i18n = computed<I18n>(() => {
     const systemLocale = appInfo.value?.systemLocale ?? 'en';
     const language = pickLanguage(settings.value?.language ?? 'auto', systemLocale);
-    return createI18n(language, pickLocale(language, systemLocale));
+    return popupI18n(language, pickLocale(language, systemLocale));
   });
 
   // The fleet: a Map keyed by ServerView.key, mutated in place per delta; `fleetVersion` tells
@@ -351,7 +353,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   function applyOutcome(outcome: ActionOutcome): void {
     setNotice(refKey(outcome.ref), {
       tone: outcome.outcome === 'done' ? 'info' : 'error',
-      text: outcomeText(i18n.value, outcome),
+      text: outcomeText(i18n.value, outcome, outcomeErrorText),
     });
   }
 
