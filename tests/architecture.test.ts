@@ -80,15 +80,13 @@ describe('architecture of this repository', () => {
   ]);
 
   it('has the folders the rules talk about', () => {
-    for (const folder of ['common', 'main', 'preload', 'renderer', 'dev', 'tests'])
-      expect([...tree.keys()].some(under(folder)), folder).toBe(true);
+    const folders = ['common', 'main', 'preload', 'renderer', 'dev', 'tests'];
+    expect(folders.filter((folder) => ![...tree.keys()].some(under(folder)))).toEqual([]);
   });
 
-  for (const [name, rule] of Object.entries(RULES)) {
-    it(name, () => {
-      expect(rule(tree)).toEqual([]);
-    });
-  }
+  it.each(Object.entries(RULES))('%s', (_name, rule) => {
+    expect(rule(tree)).toEqual([]);
+  });
 
   it('common/ is type-checked without Node or DOM types (tsconfig.common.json)', () => {
     const config = readFileSync('tsconfig.common.json', 'utf8');

@@ -5,7 +5,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { compareTroubleFirst } from '../../common/order';
 import type { TraySummary } from '../fleet/tray-summary';
-import { conflictText, plural, statusName, type CountKind, type Messages } from '../i18n';
+import type { CountKind, Messages } from '../i18n';
+import { conflictText, statusLabel } from '../../common/i18n/sentences';
 import { type IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
@@ -55,8 +56,9 @@ const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem
 const separator: TrayMenuItem = { type: 'separator' };
 
 function serverSubmenu(server: TrayServer, confirmations: Settings['confirmations'], messages: Messages): TrayMenuItem {
-  const status = statusName(messages, server.status);
-  const items: TrayMenuItem[] = [info(messages.menu.status(status, server.pending))];
+  const status = statusLabel(messages, server.status);
+  const working = server.pending ? messages.t('menu.working') : '';
+  const items: TrayMenuItem[] = [info(messages.t('menu.status', { status, working }))];
   if (server.ip) items.push(info(`IP: ${server.ip}`));
   const actions = ACTION_ORDER.filter((action) => server.actions.includes(action));
   if (actions.length > 0) {
@@ -64,7 +66,7 @@ function serverSubmenu(server: TrayServer, confirmations: Settings['confirmation
     for (const action of actions) {
       const confirm = confirmations[action];
       items.push(
-        command(`${messages.actionLabel[action]}${confirm ? '…' : ''}`, {
+        command(`${messages.t(`action.${action}`)}${confirm ? '…' : ''}`, {
           intent: 'power',
           ref: server.ref,
           serverName: server.name,
@@ -75,7 +77,7 @@ function serverSubmenu(server: TrayServer, confirmations: Settings['confirmation
     }
   }
   if (server.ip) {
-    items.push(separator, command(messages.menu.copyIp, { intent: 'copy-ip', ip: server.ip }));
+    items.push(separator, command(messages.t('menu.copyIp'), { intent: 'copy-ip', ip: server.ip }));
   }
   const marker = server.pending ? ' ⏳' : '';
   return { type: 'submenu', label: `${server.name} — ${status}${marker}`, submenu: items };
@@ -87,30 +89,34 @@ export function buildTrayMenuModel(
   confirmations: Settings['confirmations'],
   messages: Messages,
 ): TrayMenuItem[] {
-  const { menu } = messages;
+  const { t } = messages;
   const items: TrayMenuItem[] = [];
   // Linux (AppIndicator) tray icons emit no click events, so the menu is the only way in:
   // https://github.com/electron/electron/issues/37112
-  if (platform === 'linux') items.push(command(menu.openApp, { intent: 'open' }), separator);
+  if (platform === 'linux') items.push(command(t('menu.openApp'), { intent: 'open' }), separator);
 
   if (summary.auth === 'none') {
-    items.push(info(menu.noToken));
+    items.push(info(t('menu.noToken')));
   } else {
-    if (summary.auth === 'demo') items.push(info(menu.demo));
-    if (summary.stale) items.push(info(menu.stale));
-    if (summary.servers.length === 0) items.push(info(menu.noServers));
+    if (summary.auth === 'demo') items.push(info(t('menu.demo')));
+    if (summary.stale) items.push(info(t('menu.stale')));
+    if (summary.servers.length === 0) items.push(info(t('menu.noServers')));
     const shown = summary.servers
       .toSorted((a, b) => compareTroubleFirst(troubleOrderOf(a), troubleOrderOf(b)))
       .slice(0, TRAY_SERVER_LIMIT);
     for (const server of shown) items.push(serverSubmenu(server, confirmations, messages));
     const hidden = summary.servers.length - shown.length;
-    if (hidden > 0) items.push(command(menu.moreServers(hidden), { intent: 'open' }));
+    if (hidden > 0) items.push(command(t('menu.moreServers', { count: hidden }), { intent: 'open' }));
   }
 
   items.push(separator);
-  if (summary.auth !== 'none') items.push(command(menu.refresh, { intent: 'refresh' }));
-  if (platform !== 'linux') items.push(command(menu.open, { intent: 'open' }));
-  items.push(command(menu.settings, { intent: 'settings' }), separator, command(menu.quit, { intent: 'quit' }));
+  if (summary.auth !== 'none') items.push(command(t('button.refresh'), { intent: 'refresh' }));
+  if (platform !== 'linux') items.push(command(t('menu.open'), { intent: 'open' }));
+  items.push(
+    command(t('menu.settings'), { intent: 'settings' }),
+    separator,
+    command(t('menu.quit'), { intent: 'quit' }),
+  );
   return items;
 }
 
@@ -123,22 +129,23 @@ function clockTime(ms: number): string {
 
 /** e.g. "VPS.org — 3 running, 1 stopped" / "VPS.org — 3 servery běží" / "VPS.org — offline (last update 12:03)" */
 export function trayTooltip(summary: TraySummary, messages: Messages): string {
-  const { tooltip } = messages;
+  const { t } = messages;
   const headline = summary.headline;
-  if (headline.kind === 'no-token') return tooltip.noToken;
-  const prefix = summary.auth === 'demo' ? tooltip.demoPrefix : tooltip.prefix;
+  if (headline.kind === 'no-token') return t('tooltip.noToken');
+  const prefix = summary.auth === 'demo' ? t('tooltip.demoPrefix') : t('tooltip.prefix');
   switch (headline.kind) {
     case 'loading':
-      return `${prefix}${tooltip.loading}`;
+      return `${prefix}${t('tooltip.loading')}`;
     case 'stale': {
-      const since = headline.lastSuccessAt === null ? '' : tooltip.lastUpdate(clockTime(headline.lastSuccessAt));
-      return `${prefix}${headline.reason === 'offline' ? tooltip.offline : tooltip.error}${since}`;
+      const since =
+        headline.lastSuccessAt === null ? '' : t('tooltip.lastUpdate', { time: clockTime(headline.lastSuccessAt) });
+      return `${prefix}${headline.reason === 'offline' ? t('tooltip.offline') : t('tooltip.error')}${since}`;
     }
     case 'counts': {
       const parts = COUNT_ORDER.filter((kind) => headline.counts[kind] > 0).map((kind) =>
-        plural(messages, headline.counts[kind], tooltip.count[kind]),
+        messages.plural(`tooltipCount.${kind}`, headline.counts[kind]),
       );
-      return `${prefix}${parts.length > 0 ? parts.join(', ') : tooltip.noServers}`;
+      return `${prefix}${parts.length > 0 ? parts.join(', ') : t('tooltip.noServers')}`;
     }
   }
 }
@@ -250,8 +257,8 @@ const REFUSED_UNSENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['conflict', '
 /** Why the action was refused, in the user's language. */
 function refusalBody(error: Pick<IpcError, 'kind' | 'conflict'>, action: PowerAction, messages: Messages): string {
   if (error.conflict) return conflictText(messages, error.conflict, action);
-  if (error.kind === 'no-token') return messages.menu.noToken;
-  return messages.menu.notSent;
+  if (error.kind === 'no-token') return messages.t('menu.noToken');
+  return messages.t('menu.notSent');
 }
 
 /** Carries out a tray intent. Never throws (it runs inside a native menu callback). */
@@ -275,20 +282,23 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
         return;
       case 'power': {
         const messages = deps.getMessages();
-        const label = messages.actionLabel[intent.action];
+        const label = messages.t(`action.${intent.action}`);
         if (intent.confirm) {
           const agreed = await deps.confirm(
-            messages.confirm.question(label, intent.serverName),
-            messages.confirm.detail[intent.action],
+            messages.t('confirm.question', { action: label, name: intent.serverName }),
+            messages.t(`confirmDetail.${intent.action}`),
             label,
-            messages.confirm.cancel,
+            messages.t('button.cancel'),
           );
           if (!agreed) return;
         }
         const result = await deps.powerAction(intent.ref, intent.action);
         if (!result.ok && REFUSED_UNSENT.has(result.error.kind))
           deps.notify(
-            messages.powerFailed(intent.action, intent.serverName),
+            messages.t('notification.powerFailed', {
+              action: messages.t(`actionName.${intent.action}`),
+              name: intent.serverName,
+            }),
             refusalBody(result.error, intent.action, messages),
           );
         return;

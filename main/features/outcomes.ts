@@ -3,7 +3,7 @@
 import { EventChannel, type ActionOutcome, type EventContract } from '../../common/contract';
 import type { Log } from '../../common/log';
 import type { EventListener } from '../event-bus';
-import { outcomeNotice } from '../fleet/actions';
+import { outcomeText } from '../../common/i18n/sentences';
 import { messagesForSetting } from '../i18n';
 import type { AppInfoPort, Notifier, SettingsStore } from '../ports';
 
@@ -27,6 +27,6 @@ export function createOutcomeReport(deps: OutcomeReportDeps): (outcome: ActionOu
     if (!settings.notifications) return;
     // Worded when shown, so it follows the language setting.
     const messages = messagesForSetting(settings.language, deps.appInfo.systemLocale);
-    deps.notifier.notify('VPS.org', redact(outcomeNotice(outcome, messages)));
+    deps.notifier.notify('VPS.org', redact(outcomeText(messages, outcome)));
   };
 }

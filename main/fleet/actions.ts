@@ -10,8 +10,8 @@ import type { AcceptedAction, ActionOutcome, ConflictInfo, PendingAction, Server
 import { AccountNotActive, ActionRefused, ServerNotListed } from '../errors';
 import { sendPowerAction, type FleetApi } from './api';
 import { allowedPowerActions, isTransitional } from '../../common/statuses';
-import { conflictText, formatElapsed, statusName, type Messages } from '../i18n';
-import { ACTION_NOUN, en } from '../i18n/en';
+import { messagesFor } from '../i18n';
+import { conflictText, elapsedText, outcomeText, statusLabel } from '../../common/i18n/sentences';
 import { type FleetState } from './state';
 import type { PowerAction, ServerStatus } from '../../common/statuses';
 import type { Server, ServerDetail } from '../../common/servers';
@@ -67,35 +67,8 @@ const POWER: Record<PowerAction, { optimistic: ServerStatus; expected: ServerSta
   reboot: { optimistic: 'rebooting', expected: 'active' },
 };
 
-const isPowerAction = (action: TrackedKind): action is PowerAction => Object.hasOwn(POWER, action);
-
-export { formatElapsed };
-
-/**
- * The desktop notification for an outcome, in the user's language, from its structured fields
- * (`outcome.message` stays English: it carries the API's own wording to the popup). A failed or unknown
- * power action tells where the server is now (`finalStatus`); an edit's status says nothing about it.
- */
-export function outcomeNotice(outcome: ActionOutcome, messages: Messages): string {
-  const { action, serverName, finalStatus } = outcome;
-  const elapsed = formatElapsed(outcome.elapsedMs);
-  const withStatus = (text: string) =>
-    finalStatus === null || !isPowerAction(action)
-      ? text
-      : `${text} ${messages.outcome.nowStatus(statusName(messages, finalStatus))}`;
-  switch (outcome.outcome) {
-    case 'done':
-      return messages.outcome.done(action, serverName, elapsed);
-    case 'removed':
-      return messages.outcome.removed(serverName);
-    case 'timed-out':
-      return messages.outcome.timedOut(action, serverName, elapsed);
-    case 'failed':
-      return withStatus(messages.outcome.failed(action, serverName, elapsed));
-    case 'unknown':
-      return withStatus(messages.outcome.unknown(action, serverName, elapsed));
-  }
-}
+/** `ActionOutcome.message` and `IpcError.message`: English, for logs (the user's language is worded from the data). */
+const ENGLISH = messagesFor('en');
 
 /**
  * Why a power action is not possible now, as data, or null when it is. Whether it is allowed comes from
@@ -116,7 +89,7 @@ export function refusalReason(name: string, status: ServerStatus, action: PowerA
  * `IpcError.conflict` itself. `action` is the one that was refused.
  */
 export function conflictMessage(conflict: ConflictInfo, action: TrackedKind): string {
-  return conflictText(en, conflict, action);
+  return conflictText(ENGLISH, conflict, action);
 }
 
 /** The failure a refused action raises: the reason as data, worded in English from it. */
@@ -178,6 +151,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   };
 
   const pendingOf = (entry: Tracked): PendingAction => ({ action: entry.action, startedAt: entry.startedAt });
+  const englishOutcome = (entry: Tracked, outcome: 'done' | 'removed' | 'unknown', at = now()) =>
+    outcomeText(ENGLISH, { outcome, action: entry.action, serverName: entry.name, elapsedMs: at - entry.startedAt });
 
   /** Ends tracking with an outcome; `finalStatus` is where the server is now (null when it is gone). */
   const finish = (
@@ -252,21 +227,21 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     const apiError = isVpsApiError(error) ? error : undefined;
     if (apiError?.kind === 'not-found') {
       fleet.remove(entry.key);
-      finish(entry, 'removed', en.outcome.removed(entry.name), null, apiError);
+      finish(entry, 'removed', englishOutcome(entry, 'removed'), null, apiError);
       return;
     }
     const finalStatus = showLastKnown(entry);
-    const elapsed = formatElapsed(now() - entry.startedAt);
+    const elapsed = elapsedText(ENGLISH, now() - entry.startedAt);
     if (apiError?.outcomeUnknown) {
       // An edit whose answer was lost: not a failure, and the next poll shows what the server is now.
-      finish(entry, 'unknown', en.outcome.unknown(entry.action, entry.name, elapsed), finalStatus, apiError);
+      finish(entry, 'unknown', englishOutcome(entry, 'unknown'), finalStatus, apiError);
       return;
     }
     const reason = apiError ? apiError.message : 'Unexpected error.';
     finish(
       entry,
       'failed',
-      `${ACTION_NOUN[entry.action]} of ${entry.name} failed after ${elapsed}: ${reason}`,
+      `${ENGLISH.t(`actionName.${entry.action}`)} of ${entry.name} failed after ${elapsed}: ${reason}`,
       finalStatus,
       apiError,
     );
@@ -317,18 +292,18 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   const showDetail = (detail: ServerDetail) => fleet.upsert(accountId, detail, null);
 
   const settle = (entry: Tracked, server: Server) => {
-    const elapsed = formatElapsed(now() - entry.startedAt);
+    const elapsed = elapsedText(ENGLISH, now() - entry.startedAt);
     if (entry.uncertain && !entry.caughtUp) {
       // The grace period is over and the server never showed the change: nobody can tell what happened.
-      finish(entry, 'unknown', en.outcome.unknown(entry.action, entry.name, elapsed), server.status, entry.uncertain);
+      finish(entry, 'unknown', englishOutcome(entry, 'unknown'), server.status, entry.uncertain);
     } else if (server.status === entry.expected) {
-      finish(entry, 'done', en.outcome.done(entry.action, entry.name, elapsed), server.status);
+      finish(entry, 'done', englishOutcome(entry, 'done'), server.status);
     } else {
-      const word = statusName(en, server.status);
+      const word = statusLabel(ENGLISH, server.status);
       finish(
         entry,
         'failed',
-        `${ACTION_NOUN[entry.action]} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`,
+        `${ENGLISH.t(`actionName.${entry.action}`)} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`,
         server.status,
       );
     }
@@ -445,7 +420,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         // A new server may be missing from a lagging list for a while; an existing one in it was deleted.
         const lagging = entry.action === 'create' && !entry.caughtUp && !graceOver(entry, pollStartedAt);
         if (accepted && !lagging) {
-          finish(entry, 'removed', en.outcome.removed(entry.name), null);
+          finish(entry, 'removed', englishOutcome(entry, 'removed'), null);
         } else {
           const view = fleet.get(entry.key);
           if (view) result.push(view.server);
@@ -460,14 +435,13 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         if (entry.expected === null || at - entry.startedAt < timeoutMs) continue;
         const finalStatus = showLastKnown(entry);
         if (entry.uncertain && !entry.caughtUp) {
-          const elapsed = formatElapsed(at - entry.startedAt);
-          finish(entry, 'unknown', en.outcome.unknown(entry.action, entry.name, elapsed), finalStatus, entry.uncertain);
+          finish(entry, 'unknown', englishOutcome(entry, 'unknown', at), finalStatus, entry.uncertain);
           continue;
         }
         finish(
           entry,
           'timed-out',
-          `${entry.name} did not finish (${entry.action}) within ${formatElapsed(timeoutMs)}.`,
+          `${entry.name} did not finish (${entry.action}) within ${elapsedText(ENGLISH, timeoutMs)}.`,
           finalStatus,
         );
       }

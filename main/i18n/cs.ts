@@ -1,26 +1,23 @@
-// Czech texts of the main process. Status names and done-verbs are shared with the popup
-// (common/words.ts), so the tray, the dialogs and the popup say the same thing.
-import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
-import type { ActionKind, Messages } from './messages';
+// Czech texts of the main process. Typed against the English groups and names: a missing text fails
+// the typecheck. Words the popup shows too come from common/i18n/words.
+import type { Translation } from '../../common/i18n/i18n';
+import { WORDS } from '../../common/i18n/words';
+import type { en } from './en';
 
-const DONE_PARTICIPLE = DONE_VERBS.cs;
+const words = WORDS.cs;
 
-// Verbal nouns, all neuter, so "…se nezdařilo" / "…nebylo dokončeno" fit every action.
-const NOUN: Record<ActionKind, string> = {
-  start: 'Spuštění',
-  stop: 'Zastavení',
-  reboot: 'Restartování',
-  create: 'Vytvoření',
-  replace: 'Uložení změn',
-  update: 'Přejmenování',
-  delete: 'Smazání',
-};
-
-export const cs: Messages = {
-  language: 'cs',
-  locale: 'cs',
-  status: STATUS_NAMES.cs,
-  actionLabel: { start: 'Spustit', stop: 'Zastavit', reboot: 'Restartovat' },
+export const cs: Translation<typeof en> = {
+  ...words,
+  // Verbal nouns, all neuter, so "…se nezdařilo" / "…nebylo dokončeno" fit every action.
+  actionName: {
+    start: 'Spuštění',
+    stop: 'Zastavení',
+    reboot: 'Restartování',
+    create: 'Vytvoření',
+    replace: 'Uložení změn',
+    update: 'Přejmenování',
+    delete: 'Smazání',
+  },
   tooltip: {
     prefix: 'VPS.org — ',
     demoPrefix: 'VPS.org — demo: ',
@@ -28,27 +25,27 @@ export const cs: Messages = {
     loading: 'načítání…',
     offline: 'nedostupné',
     error: 'chyba',
-    lastUpdate: (time) => ` (aktualizováno v ${time})`,
-    count: {
-      running: { one: '{count} server běží', few: '{count} servery běží', other: '{count} serverů běží' },
-      stopped: {
-        one: '{count} server zastaven',
-        few: '{count} servery zastaveny',
-        other: '{count} serverů zastaveno',
-      },
-      busy: { one: '{count} server mění stav', few: '{count} servery mění stav', other: '{count} serverů mění stav' },
-      suspended: {
-        one: '{count} server pozastaven',
-        few: '{count} servery pozastaveny',
-        other: '{count} serverů pozastaveno',
-      },
-      other: {
-        one: '{count} server v jiném stavu',
-        few: '{count} servery v jiném stavu',
-        other: '{count} serverů v jiném stavu',
-      },
-    },
+    lastUpdate: ' (aktualizováno v {time})',
     noServers: 'žádné servery',
+  },
+  tooltipCount: {
+    running: { one: '{count} server běží', few: '{count} servery běží', other: '{count} serverů běží' },
+    stopped: {
+      one: '{count} server zastaven',
+      few: '{count} servery zastaveny',
+      other: '{count} serverů zastaveno',
+    },
+    busy: { one: '{count} server mění stav', few: '{count} servery mění stav', other: '{count} serverů mění stav' },
+    suspended: {
+      one: '{count} server pozastaven',
+      few: '{count} servery pozastaveny',
+      other: '{count} serverů pozastaveno',
+    },
+    other: {
+      one: '{count} server v jiném stavu',
+      few: '{count} servery v jiném stavu',
+      other: '{count} serverů v jiném stavu',
+    },
   },
   menu: {
     openApp: 'Otevřít VPS.org Tray',
@@ -57,40 +54,41 @@ export const cs: Messages = {
     demo: 'Ukázkový režim — simulované servery',
     stale: '⚠ Neaktuální — poslední obnovení selhalo',
     noServers: 'Žádné servery',
-    status: (status, working) => `Stav: ${status}${working ? ' (probíhá akce…)' : ''}`,
+    status: 'Stav: {status}{working}',
+    working: ' (probíhá akce…)',
     copyIp: 'Kopírovat IP',
-    refresh: 'Obnovit',
     open: 'Otevřít',
     settings: 'Nastavení…',
     quit: 'Ukončit',
-    moreServers: (count) => `Další servery (${count})… — Otevřít VPS.org Tray`,
+    moreServers: 'Další servery ({count})… — Otevřít VPS.org Tray',
   },
-  confirm: {
-    question: (action, name) => `${action} ${name}?`,
-    detail: {
-      start: 'Server se zapne.',
-      stop: 'Server se vypne; běžící služby se přeruší.',
-      reboot: 'Server se restartuje; běžící služby se přeruší.',
-    },
-    cancel: 'Zrušit',
+  confirmDetail: {
+    start: 'Server se zapne.',
+    stop: 'Server se vypne; běžící služby se přeruší.',
+    reboot: 'Server se restartuje; běžící služby se přeruší.',
   },
-  powerFailed: (action, name) => `${NOUN[action]} serveru ${name} se nezdařilo`,
-  conflict: {
-    inFlight: (name, pending) =>
-      `Na serveru ${name} ještě probíhá jiná akce${pending ? ` (${NOUN[pending].toLowerCase()})` : ''}.`,
-    busy: (name, status) => `Server ${name} je ve stavu „${status}“; počkejte, až se ustálí.`,
-    suspended: (name) => `Server ${name} je pozastaven; akce napájení nejsou k dispozici.`,
-    alreadyRunning: (name) => `Server ${name} už běží.`,
-    notRunning: (name) => `Server ${name} neběží.`,
-    otherStatus: (action, name, status) => `${NOUN[action]} serveru ${name} není možné ve stavu „${status}“.`,
+  notification: {
+    powerFailed: '{action} serveru {name} se nezdařilo',
   },
   outcome: {
-    done: (action, name, elapsed) => `Server ${name} ${DONE_PARTICIPLE[action]} za ${elapsed}`,
-    failed: (action, name, elapsed) => `${NOUN[action]} serveru ${name} se nezdařilo (po ${elapsed}).`,
-    timedOut: (action, name, elapsed) => `${NOUN[action]} serveru ${name} nebylo dokončeno ani za ${elapsed}.`,
-    removed: (name) => `Server ${name} už neexistuje.`,
-    unknown: (action, name, elapsed) =>
-      `${NOUN[action]} serveru ${name} možná proběhlo, možná ne: odpověď VPS.org se ztratila a server ani po ${elapsed} nehlásí změnu.`,
-    nowStatus: (status) => `Stav: ${status}.`,
+    ...words.outcome,
+    done: 'Server {name} {verb} za {elapsed}',
+    failed: '{action} serveru {name} se nezdařilo (po {elapsed}).{now}',
+    'timed-out': '{action} serveru {name} nebylo dokončeno ani za {elapsed}.',
+    unknown:
+      '{action} serveru {name} možná proběhlo, možná ne: odpověď VPS.org se ztratila a server ani po {elapsed} nehlásí změnu.{now}',
   },
+  outcomeStatus: {
+    failed: ' Stav: {status}.',
+    'timed-out': '',
+    unknown: ' Stav: {status}.',
+  },
+  conflict: {
+    ...words.conflict,
+    'in-flight': 'Na serveru {name} ještě probíhá jiná akce ({pending}).',
+    'in-flightAny': 'Na serveru {name} ještě probíhá jiná akce.',
+    busy: 'Server {name} je ve stavu „{status}“; počkejte, až se ustálí.',
+    'other-status': '{action} serveru {name} není možné ve stavu „{status}“.',
+  },
+  elapsed: { minutes: '{minutes} min' },
 };

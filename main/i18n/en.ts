@@ -1,26 +1,25 @@
-// English texts of the main process (the popup has its own dictionary in renderer/i18n).
-import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
-import type { ActionKind, Messages } from './messages';
+// English texts of the main process: the tray menu and tooltip, the tray's confirmation dialogs and the
+// desktop notifications. The reference dictionary: Czech is typed against its groups and names. Words
+// the popup shows too come from common/i18n/words.
+import type { Dictionary } from '../../common/i18n/i18n';
+import { WORDS } from '../../common/i18n/words';
 
-/** Also the English of what the core itself reports (outcome messages, refusals): one wording. */
-/** "web-01 rebooted": one source with the popup. */
-export const DONE_VERB = DONE_VERBS.en;
+const words = WORDS.en;
 
-export const ACTION_NOUN: Record<ActionKind, string> = {
-  start: 'Start',
-  stop: 'Stop',
-  reboot: 'Reboot',
-  create: 'Creation',
-  replace: 'Update',
-  update: 'Rename',
-  delete: 'Deletion',
-};
-
-export const en: Messages = {
-  language: 'en',
-  locale: 'en',
-  status: STATUS_NAMES.en,
-  actionLabel: { start: 'Start', stop: 'Stop', reboot: 'Reboot' },
+export const en = {
+  // Status names, done-verbs, power action labels (menu items, dialog buttons), the confirmation
+  // question, Cancel and Refresh.
+  ...words,
+  /** The action as the subject of a sentence: "Reboot of web-01 failed". */
+  actionName: {
+    start: 'Start',
+    stop: 'Stop',
+    reboot: 'Reboot',
+    create: 'Creation',
+    replace: 'Update',
+    update: 'Rename',
+    delete: 'Deletion',
+  },
   tooltip: {
     prefix: 'VPS.org — ',
     demoPrefix: 'VPS.org — demo: ',
@@ -28,56 +27,67 @@ export const en: Messages = {
     loading: 'loading…',
     offline: 'offline',
     error: 'error',
-    lastUpdate: (time) => ` (last update ${time})`,
-    count: {
-      running: { other: '{count} running' },
-      stopped: { other: '{count} stopped' },
-      busy: { other: '{count} busy' },
-      suspended: { other: '{count} suspended' },
-      other: { other: '{count} other' },
-    },
+    /** Appended to offline/error. */
+    lastUpdate: ' (last update {time})',
     noServers: 'no servers',
+  },
+  /** The tooltip's counts, by the groups the tray counts servers in. */
+  tooltipCount: {
+    running: { other: '{count} running' },
+    stopped: { other: '{count} stopped' },
+    busy: { other: '{count} busy' },
+    suspended: { other: '{count} suspended' },
+    other: { other: '{count} other' },
   },
   menu: {
     openApp: 'Open VPS.org Tray',
     noToken: 'No API token set — open the app to add one',
+    /** A power action refused before anything was sent, for a reason without its own wording. */
     notSent: 'The action was not sent. Open the app and try again.',
     demo: 'Demo mode — simulated servers',
     stale: '⚠ Not up to date — last refresh failed',
     noServers: 'No servers',
-    status: (status, working) => `Status: ${status}${working ? ' (working…)' : ''}`,
+    status: 'Status: {status}{working}',
+    working: ' (working…)',
     copyIp: 'Copy IP',
-    refresh: 'Refresh',
     open: 'Open',
     settings: 'Settings…',
     quit: 'Quit',
-    moreServers: (count) => `${count} more… — Open VPS.org Tray`,
+    /** Below the servers the menu shows. */
+    moreServers: '{count} more… — Open VPS.org Tray',
   },
-  confirm: {
-    question: (action, name) => `${action} ${name}?`,
-    detail: {
-      start: 'The server will be powered on.',
-      stop: 'The server will shut down; running services are interrupted.',
-      reboot: 'The server will restart; running services are interrupted.',
-    },
-    cancel: 'Cancel',
+  confirmDetail: {
+    start: 'The server will be powered on.',
+    stop: 'The server will shut down; running services are interrupted.',
+    reboot: 'The server will restart; running services are interrupted.',
   },
-  powerFailed: (action, name) => `${ACTION_NOUN[action]} of ${name} failed`,
-  conflict: {
-    inFlight: (name, pending) => `${name}: another action (${pending ?? 'unknown'}) is still in progress.`,
-    busy: (name, status) => `${name} is ${status}; wait until it settles.`,
-    suspended: (name) => `${name} is suspended; power actions are not available.`,
-    alreadyRunning: (name) => `${name} is already running.`,
-    notRunning: (name) => `${name} is not running.`,
-    otherStatus: (action, name, status) => `${name} cannot be ${DONE_VERB[action]} while it is ${status}.`,
+  notification: {
+    /** The title when a power action sent from the tray was refused. */
+    powerFailed: '{action} of {name} failed',
   },
+  // Notification bodies: an action's outcome (common/i18n/sentences outcomeText) ...
   outcome: {
-    done: (action, name, elapsed) => `${name} ${DONE_VERB[action]} in ${elapsed}`,
-    failed: (action, name, elapsed) => `${ACTION_NOUN[action]} of ${name} failed after ${elapsed}.`,
-    timedOut: (action, name, elapsed) => `${ACTION_NOUN[action]} of ${name} did not finish within ${elapsed}.`,
-    removed: (name) => `${name} no longer exists.`,
-    unknown: (action, name, elapsed) =>
-      `${ACTION_NOUN[action]} of ${name} may or may not have happened: VPS.org's answer was lost and the server showed no change within ${elapsed}.`,
-    nowStatus: (status) => `It is now ${status}.`,
+    ...words.outcome,
+    done: '{name} {verb} in {elapsed}',
+    failed: '{action} of {name} failed after {elapsed}.{now}',
+    'timed-out': '{action} of {name} did not finish within {elapsed}.',
+    unknown:
+      "{action} of {name} may or may not have happened: VPS.org's answer was lost and the server showed no change within {elapsed}.{now}",
   },
-};
+  /** Where a power action left the server; a timed-out notification does not say it. */
+  outcomeStatus: {
+    failed: ' It is now {status}.',
+    'timed-out': '',
+    unknown: ' It is now {status}.',
+  },
+  // ... and a refusal without a request (common/i18n/sentences conflictText).
+  conflict: {
+    ...words.conflict,
+    'in-flight': '{name}: another action ({pendingId}) is still in progress.',
+    'in-flightAny': '{name}: another action (unknown) is still in progress.',
+    busy: '{name} is {status}; wait until it settles.',
+    'other-status': '{name} cannot be {verb} while it is {status}.',
+  },
+  /** Whole minutes (common/i18n/sentences elapsedText). */
+  elapsed: { minutes: '{minutes} min' },
+} satisfies Dictionary;

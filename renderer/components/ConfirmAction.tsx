@@ -42,7 +42,7 @@ export function ConfirmAction({
         {t(`action.${action}`)}
       </button>
       <button type="button" onClick={() => power.cancelConfirmation()}>
-        {t('form.cancel')}
+        {t('button.cancel')}
       </button>
     </div>
   );

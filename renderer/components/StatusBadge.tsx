@@ -2,7 +2,7 @@ import { h } from 'preact';
 import type { ServerStatus } from '../../common/statuses';
 import { useStore } from '../hooks/use-store';
 import { statusTone, type StatusTone } from '../state/fleet';
-import { statusLabel } from '../state/text';
+import { statusLabel } from '../../common/i18n/sentences';
 
 const STATUS_ICON: Record<StatusTone, string> = { ok: '●', off: '■', busy: '◔', alert: '⚠', unknown: '?' };
 

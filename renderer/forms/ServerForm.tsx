@@ -91,7 +91,7 @@ export function ServerForm({
             onCancel();
           }}
         >
-          {t('form.cancel')}
+          {t('button.cancel')}
         </button>
       </div>
     </form>

@@ -1,17 +1,16 @@
-// Czech messages. Typed against the English groups and names: a missing message fails the typecheck.
-import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
-import type { Translation } from './en';
+// Czech messages of the popup. Typed against the English groups and names: a missing message fails the
+// typecheck. Words the tray shows too come from common/i18n/words.
+import type { Translation } from '../../common/i18n/i18n';
+import { WORDS } from '../../common/i18n/words';
+import type { en } from './en';
 
-export const cs: Translation = {
+const words = WORDS.cs;
+
+export const cs: Translation<typeof en> = {
+  ...words,
   app: {
     title: 'VPS.org',
     loading: 'Načítání…',
-  },
-  status: STATUS_NAMES.cs,
-  action: {
-    start: 'Spustit',
-    stop: 'Zastavit',
-    reboot: 'Restartovat',
   },
   actionNamed: {
     start: 'Spustit {name}',
@@ -27,19 +26,20 @@ export const cs: Translation = {
     update: 'Ukládá se…',
     delete: 'Maže se…',
   },
-  confirm: {
-    question: '{action} {name}?',
-  },
   outcome: {
+    ...words.outcome,
     done: 'Server {name} byl {verb} ({elapsed})',
-    failed: 'Akce „{action}“ serveru {name} selhala.',
-    'timed-out': 'Akce „{action}“ serveru {name} nebyla dokončena do {elapsed}.',
-    nowStatus: 'Aktuální stav: {status}.',
-    unknown: 'Není jisté, zda akce „{action}“ serveru {name} proběhla{still}. Obnovte seznam a zkontrolujte to.',
-    stillShows: '; server stále hlásí stav: {status}',
+    failed: 'Akce „{action}“ serveru {name} selhala.{detail}{now}',
+    'timed-out': 'Akce „{action}“ serveru {name} nebyla dokončena do {elapsed}.{now}',
+    unknown: 'Není jisté, zda akce „{action}“ serveru {name} proběhla{now}. Obnovte seznam a zkontrolujte to.',
     watching: 'Výsledek akce „{action}“ serveru {name} není znám; aplikace server sleduje a výsledek ukáže zde.',
-    removed: 'Server {name} už neexistuje.',
   },
+  outcomeStatus: {
+    failed: ' Aktuální stav: {status}.',
+    'timed-out': ' Aktuální stav: {status}.',
+    unknown: '; server stále hlásí stav: {status}',
+  },
+  elapsed: { minutes: '{minutes} min 0 s' },
   actionName: {
     start: 'spustit',
     stop: 'zastavit',
@@ -49,7 +49,6 @@ export const cs: Translation = {
     update: 'přejmenovat',
     delete: 'smazat',
   },
-  doneVerb: DONE_VERBS.cs,
   list: {
     label: 'Servery',
     search: 'Hledat servery',
@@ -63,7 +62,6 @@ export const cs: Translation = {
     noMatch: 'Žádný server neodpovídá.',
     lastUpdated: 'Aktualizováno {time}',
     neverUpdated: 'Zatím neaktualizováno',
-    refresh: 'Obnovit',
     refreshing: 'Obnovuje se…',
     filterFailed: 'Filtr selhal: {message}',
   },
@@ -78,6 +76,7 @@ export const cs: Translation = {
     removed: 'Server {name} odebrán',
   },
   button: {
+    ...words.button,
     retry: 'Zkusit znovu',
     dismiss: 'Zavřít',
   },
@@ -148,7 +147,6 @@ export const cs: Translation = {
     otherLocation: 'Kód lokality',
     sshKey: 'ID klíče SSH (nepovinné)',
     save: 'Uložit',
-    cancel: 'Zrušit',
     create: 'Vytvořit server',
     fixErrors: 'Opravte prosím označená pole.',
   },
@@ -215,12 +213,10 @@ export const cs: Translation = {
     internal: 'V aplikaci se něco pokazilo. Zkuste to znovu.',
   },
   conflict: {
-    'in-flight': '{name}: počkejte, až doběhne probíhající akce „{action}“.',
+    ...words.conflict,
+    'in-flight': '{name}: počkejte, až doběhne probíhající akce „{pending}“.',
     'in-flightAny': '{name}: počkejte, až doběhne probíhající akce.',
-    'already-running': 'Server {name} už běží.',
-    'not-running': 'Server {name} neběží.',
     busy: 'Stav serveru {name}: {status}; počkejte, až se ustálí.',
-    suspended: 'Server {name} je pozastaven; akce napájení nejsou k dispozici.',
     'other-status': 'Stav serveru {name}: {status}; tato akce teď není možná.',
   },
   error: {

@@ -1,19 +1,17 @@
-// English messages: the reference dictionary. Every other language is typed against its groups and
-// names, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`; plural
-// messages pick a form with Intl.PluralRules.
-import { DONE_VERBS, STATUS_NAMES } from '../../common/words';
-import type { Dictionary, Message } from './types';
+// English messages of the popup: the reference dictionary. Every other language is typed against its
+// groups and names, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`;
+// plural messages pick a form with Intl.PluralRules. Words the tray shows too come from common/i18n/words.
+import type { Dictionary } from '../../common/i18n/i18n';
+import { WORDS } from '../../common/i18n/words';
+
+const words = WORDS.en;
 
 export const en = {
+  // Status names, done-verbs, power action labels, the confirmation question, Cancel and Refresh.
+  ...words,
   app: {
     title: 'VPS.org',
     loading: 'Loading…',
-  },
-  status: STATUS_NAMES.en,
-  action: {
-    start: 'Start',
-    stop: 'Stop',
-    reboot: 'Reboot',
   },
   actionNamed: {
     start: 'Start {name}',
@@ -29,20 +27,24 @@ export const en = {
     update: 'Saving…',
     delete: 'Deleting…',
   },
-  confirm: {
-    question: '{action} {name}?',
-  },
+  // An action's outcome (common/i18n/sentences outcomeText).
   outcome: {
+    ...words.outcome,
     done: '{name} {verb} ({elapsed})',
-    failed: 'The {action} of {name} failed.',
-    'timed-out': 'The {action} of {name} did not finish within {elapsed}.',
-    nowStatus: 'It is {status} now.',
-    unknown: 'The {action} of {name} may or may not have happened{still}. Refresh to check.',
-    stillShows: '; it still shows {status}',
+    failed: 'The {action} of {name} failed.{detail}{now}',
+    'timed-out': 'The {action} of {name} did not finish within {elapsed}.{now}',
+    unknown: 'The {action} of {name} may or may not have happened{now}. Refresh to check.',
     watching:
       'The outcome of the {action} of {name} is unknown; the app is watching the server and will show the result here.',
-    removed: '{name} no longer exists.',
   },
+  // Where a power action left the server.
+  outcomeStatus: {
+    failed: ' It is {status} now.',
+    'timed-out': ' It is {status} now.',
+    unknown: '; it still shows {status}',
+  },
+  // The popup has always written whole minutes with "0 s".
+  elapsed: { minutes: '{minutes} min 0 s' },
   actionName: {
     start: 'start',
     stop: 'stop',
@@ -52,7 +54,6 @@ export const en = {
     update: 'rename',
     delete: 'deletion',
   },
-  doneVerb: DONE_VERBS.en,
   list: {
     label: 'Servers',
     search: 'Search servers',
@@ -66,7 +67,6 @@ export const en = {
     noMatch: 'No server matches.',
     lastUpdated: 'Last updated {time}',
     neverUpdated: 'Not updated yet',
-    refresh: 'Refresh',
     refreshing: 'Refreshing…',
     filterFailed: 'Filter failed: {message}',
   },
@@ -82,6 +82,7 @@ export const en = {
   },
   // Buttons of the same meaning wherever they appear.
   button: {
+    ...words.button,
     retry: 'Retry now',
     dismiss: 'Dismiss',
   },
@@ -153,7 +154,6 @@ export const en = {
     otherLocation: 'Location code',
     sshKey: 'SSH key id (optional)',
     save: 'Save',
-    cancel: 'Cancel',
     create: 'Create server',
     fixErrors: 'Please correct the marked fields.',
   },
@@ -220,13 +220,12 @@ export const en = {
     storage: 'The token is valid, but the system keychain did not accept it.',
     internal: 'Something went wrong inside the app. Please try again.',
   },
+  // Why the app refused an action without asking VPS.org (common/i18n/sentences conflictText).
   conflict: {
-    'in-flight': '{name}: wait until the current action ({action}) finishes.',
+    ...words.conflict,
+    'in-flight': '{name}: wait until the current action ({pending}) finishes.',
     'in-flightAny': '{name}: wait until the current action finishes.',
-    'already-running': '{name} is already running.',
-    'not-running': '{name} is not running.',
     busy: '{name} is {status} now; wait until it settles.',
-    suspended: '{name} is suspended; power actions are not available.',
     'other-status': '{name} is {status}, so this action is not possible now.',
   },
   error: {
@@ -294,11 +293,3 @@ export const en = {
     cs: 'Čeština',
   },
 } satisfies Dictionary;
-
-type English = typeof en;
-
-/** A language's messages: the same groups and names as English. */
-export type Translation = { [Group in keyof English]: Record<keyof English[Group], Message> };
-
-/** `group.name` of every message. */
-export type MessageKey = { [Group in keyof English]: `${Group}.${keyof English[Group] & string}` }[keyof English];

@@ -3,7 +3,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { I18n } from '../i18n';
 import type { StatusChange } from './fleet';
 import { readOnly } from './read-only';
-import { statusLabel } from './text';
+import { statusLabel } from '../../common/i18n/sentences';
 
 /** At most `max` changes are announced at once; more are summarised. */
 export function createAnnouncements(i18n: ReadonlySignal<I18n>, max: number) {

@@ -2,13 +2,14 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { AppInfo } from '../../common/contract';
 import type { Settings } from '../../common/settings';
-import { createI18n, pickLanguage, pickLocale, type I18n } from '../i18n';
+import { popupI18n, type I18n } from '../i18n';
+import { pickLanguage, pickLocale } from '../../common/i18n/i18n';
 
 export function createLanguage(info: ReadonlySignal<AppInfo | null>, settings: ReadonlySignal<Settings | null>) {
   const i18n = computed<I18n>(() => {
     const systemLocale = info.value?.systemLocale ?? 'en';
     const language = pickLanguage(settings.value?.language ?? 'auto', systemLocale);
-    return createI18n(language, pickLocale(language, systemLocale));
+    return popupI18n(language, pickLocale(language, systemLocale));
   });
   /** A message in the current language (read in a render, it re-renders on a language change). */
   const t: I18n['t'] = (key, params) => i18n.value.t(key, params);

@@ -5,7 +5,8 @@ import type { ActionOutcome } from '../../common/contract';
 import { refKey } from '../../common/servers';
 import type { I18n } from '../i18n';
 import { readOnly } from './read-only';
-import { outcomeText } from './text';
+import { outcomeErrorText } from './text';
+import { outcomeText } from '../../common/i18n/sentences';
 
 export interface RowNotice {
   tone: 'info' | 'error';
@@ -41,7 +42,7 @@ export function createRowNotices(i18n: ReadonlySignal<I18n>) {
     showOutcome(outcome: ActionOutcome): void {
       show(refKey(outcome.ref), {
         tone: outcome.outcome === 'done' ? 'info' : 'error',
-        text: outcomeText(i18n.value, outcome),
+        text: outcomeText(i18n.value, outcome, outcomeErrorText),
       });
     },
   };

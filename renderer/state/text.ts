@@ -1,14 +1,9 @@
-// Wording shared by components: status names, error texts, rule violations.
+// Wording shared by the popup's components: error texts, rule violations. Status names, outcomes and
+// refusals are worded by common/i18n/sentences (the tray's notifications say them too).
 import { NAME_MAX_LENGTH, type RuleViolation } from '../../common/rules';
-import type { ActionOutcome, ConflictInfo, IpcError, TokenStorageInfo } from '../../common/contract';
+import type { ActionOutcome, IpcError, TokenStorageInfo } from '../../common/contract';
+import { conflictText } from '../../common/i18n/sentences';
 import { isMessageKey, type I18n } from '../i18n';
-import type { ServerStatus } from '../../common/statuses';
-import { isKnownStatus } from '../../common/statuses';
-
-/** A known status in the user's language; an unknown one exactly as the API sent it. */
-export function statusLabel(i18n: I18n, status: ServerStatus): string {
-  return isKnownStatus(status) ? i18n.t(`status.${status}`) : status;
-}
 
 export interface ErrorContext {
   /**
@@ -26,15 +21,6 @@ export function quotedReason(error: IpcError): string | null {
   if (error.kind === 'conflict') return error.conflict ? null : error.message.trim() || null;
   if (error.fieldViolations) return null;
   return error.apiText?.trim() || null;
-}
-
-/** Why the app refused an action without asking VPS.org, from main's structured reason. */
-export function conflictSentence(i18n: I18n, conflict: ConflictInfo): string {
-  const params = { name: conflict.serverName, status: statusLabel(i18n, conflict.status) };
-  if (conflict.reason !== 'in-flight') return i18n.t(`conflict.${conflict.reason}`, params);
-  return conflict.pendingAction
-    ? i18n.t('conflict.in-flight', { ...params, action: i18n.t(`actionName.${conflict.pendingAction}`) })
-    : i18n.t('conflict.in-flightAny', params);
 }
 
 /** A failure on VPS.org's side (or on the way there), as the stale banner and unknown outcomes word it. */
@@ -60,7 +46,7 @@ export function troubleSentence(i18n: I18n, trouble: Trouble): string | null {
 
 /** The sentence for a failure, from its kind, status, wait time and whether its outcome is unknown. */
 export function errorSentence(i18n: I18n, error: IpcError, context: ErrorContext = {}): string {
-  if (error.kind === 'conflict' && error.conflict) return conflictSentence(i18n, error.conflict);
+  if (error.kind === 'conflict' && error.conflict) return conflictText(i18n, error.conflict);
   if (error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined && !error.outcomeUnknown)
     return i18n.t('error.rateLimited', { seconds: error.retryAfterSeconds });
   const sentence = troubleSentence(i18n, error) ?? i18n.t(`errorKind.${error.kind}`, { detail: '' });
@@ -85,33 +71,12 @@ export function storageBackendName(i18n: I18n, backend: string): string {
   return isMessageKey(key) ? i18n.t(key) : backend;
 }
 
-/** A duration as "42 s" or "3 min 5 s" (the same units in both languages). */
-export function elapsedText(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
-
 /**
- * The end of a tracked action, worded from its fields (main's `message` is English, for logs only).
- * A power action that failed or timed out says where the server is now, so the user knows what to do.
+ * Why a tracked action failed, for outcomeText (common/i18n/sentences): every tracked action is a change,
+ * so a connection failure means it was not sent.
  */
-export function outcomeText(i18n: I18n, outcome: ActionOutcome): string {
-  const { action, finalStatus, error } = outcome;
-  // The server's status says something about a power action only, not about a rename or a delete.
-  const power = action === 'start' || action === 'stop' || action === 'reboot';
-  const status = finalStatus === null || !power ? null : statusLabel(i18n, finalStatus);
-  let text = i18n.t(`outcome.${outcome.outcome}`, {
-    name: outcome.serverName,
-    action: i18n.t(`actionName.${action}`),
-    verb: i18n.t(`doneVerb.${action}`),
-    elapsed: elapsedText(outcome.elapsedMs),
-    still: status === null ? '' : i18n.t('outcome.stillShows', { status }),
-  });
-  // Every tracked action is a change, so a connection failure means it was not sent.
-  if (outcome.outcome === 'failed' && error) text += ` ${errorText(i18n, { ...error, message: '' }, { write: true })}`;
-  const ended = outcome.outcome === 'failed' || outcome.outcome === 'timed-out';
-  if (ended && status !== null) text += ` ${i18n.t('outcome.nowStatus', { status })}`;
-  return text;
+export function outcomeErrorText(i18n: I18n, error: NonNullable<ActionOutcome['error']>): string {
+  return errorText(i18n, { ...error, message: '' }, { write: true });
 }
 
 /** The stale banner's headline: what is wrong with VPS.org, from the kind of the last poll's failure. */

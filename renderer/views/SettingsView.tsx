@@ -7,7 +7,7 @@ import { Placeholder } from '../components/lines';
 import { ViewHead } from '../components/ViewHead';
 import { CheckField, fieldA11y } from '../forms/fields';
 import { useStore } from '../hooks/use-store';
-import { pickLanguage } from '../i18n';
+import { pickLanguage } from '../../common/i18n/i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
 
 const IDLE_MIN = 15;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VpsApiError } from '../../main/api/errors';
 import type { PowerActionResponse } from '../../main/api/schemas';
-import { createActionTracker, formatElapsed } from '../../main/fleet/actions';
+import { createActionTracker } from '../../main/fleet/actions';
 import type { FleetApi } from '../../main/fleet/api';
 import { ActionRefused } from '../../main/errors';
 import { createFleetState } from '../../main/fleet/state';
@@ -408,11 +408,5 @@ describe('action tracker', () => {
         error: { kind: 'bad-request', status: 400 },
       }),
     ]);
-  });
-
-  it('formats elapsed time for people', () => {
-    expect(formatElapsed(42_400)).toBe('42 s');
-    expect(formatElapsed(185_000)).toBe('3 min 5 s');
-    expect(formatElapsed(600_000)).toBe('10 min');
   });
 });

@@ -4,14 +4,14 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type ConflictInfo, type IpcError } from '../../common/contract';
-import { createI18n } from '../../renderer/i18n';
+import { popupI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, typeInto, popupUnderTest } from './dom';
 import type { ErrorKind } from '../../common/errors';
 
-const en = createI18n('en', 'en');
-const cs = createI18n('cs', 'cs-CZ');
+const en = popupI18n('en', 'en');
+const cs = popupI18n('cs', 'cs-CZ');
 const czech = { ...defaultSettings(), language: 'cs' as const };
 
 const popup = popupUnderTest();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, pickLanguage, pickLocale } from '../../renderer/i18n';
+import { popupI18n } from '../../renderer/i18n';
+import { pickLanguage, pickLocale, type Dictionary } from '../../common/i18n/i18n';
+import { statusLabel } from '../../common/i18n/sentences';
 import { cs } from '../../renderer/i18n/cs';
 import { en } from '../../renderer/i18n/en';
-import type { Dictionary } from '../../renderer/i18n/types';
 import { applyDelta, compareViews } from '../../renderer/state/fleet';
-import { errorText, statusLabel, storageBackendName } from '../../renderer/state/text';
+import { errorText, storageBackendName } from '../../renderer/state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
 import type { ServerView } from '../../common/contract';
 import { makeServer, makeView } from './fake-bridge';
@@ -48,7 +49,7 @@ describe('applyDelta', () => {
 
 describe('i18n', () => {
   it('uses Czech plural forms: 1 server, 2–4 servery, 5+ serverů', () => {
-    const i18n = createI18n('cs', 'cs-CZ');
+    const i18n = popupI18n('cs', 'cs-CZ');
     expect(i18n.plural('list.count', 1)).toBe('1 server');
     expect(i18n.plural('list.count', 2)).toBe('2 servery');
     expect(i18n.plural('list.count', 4)).toBe('4 servery');
@@ -58,7 +59,7 @@ describe('i18n', () => {
   });
 
   it('uses English plural forms', () => {
-    const i18n = createI18n('en', 'en-US');
+    const i18n = popupI18n('en', 'en-US');
     expect(i18n.plural('list.count', 1)).toBe('1 server');
     expect(i18n.plural('list.count', 2)).toBe('2 servers');
   });
@@ -73,7 +74,7 @@ describe('i18n', () => {
   });
 
   it('translates known statuses naturally and shows unknown ones raw', () => {
-    const i18n = createI18n('cs', 'cs-CZ');
+    const i18n = popupI18n('cs', 'cs-CZ');
     expect(KNOWN_STATUSES.map((status) => statusLabel(i18n, status))).toEqual([
       'běží',
       'zastaven',
@@ -108,17 +109,17 @@ describe('i18n', () => {
 
   it('words error kinds from the kind in both languages, never passing main’s English through', () => {
     const error = { kind: 'network', message: 'Could not connect to admin.vps.org.' } as const;
-    expect(errorText(createI18n('en', 'en'), error)).toBe('VPS.org cannot be reached. Check your internet connection.');
-    expect(errorText(createI18n('cs', 'cs-CZ'), error)).toBe(
+    expect(errorText(popupI18n('en', 'en'), error)).toBe('VPS.org cannot be reached. Check your internet connection.');
+    expect(errorText(popupI18n('cs', 'cs-CZ'), error)).toBe(
       'VPS.org není dostupné. Zkontrolujte připojení k internetu.',
     );
-    expect(storageBackendName(createI18n('cs', 'cs-CZ'), 'memory')).toBe('jen v paměti');
-    expect(storageBackendName(createI18n('en', 'en'), 'some_new_backend')).toBe('some_new_backend');
+    expect(storageBackendName(popupI18n('cs', 'cs-CZ'), 'memory')).toBe('jen v paměti');
+    expect(storageBackendName(popupI18n('en', 'en'), 'some_new_backend')).toBe('some_new_backend');
   });
 
   it('formats dates in the user’s locale', () => {
-    expect(createI18n('cs', 'cs-CZ').date('2025-01-10T14:30:00Z')).toMatch(/10\. 1\. 2025/);
-    expect(createI18n('en', 'en-US').date('2025-01-10T14:30:00Z')).toMatch(/Jan 10, 2025/);
+    expect(popupI18n('cs', 'cs-CZ').date('2025-01-10T14:30:00Z')).toMatch(/10\. 1\. 2025/);
+    expect(popupI18n('en', 'en-US').date('2025-01-10T14:30:00Z')).toMatch(/Jan 10, 2025/);
   });
 });
 

@@ -10,13 +10,14 @@ import {
   type AuthState,
   type FleetStatus,
 } from '../../common/contract';
-import { createI18n } from '../../renderer/i18n';
-import { outcomeText } from '../../renderer/state/text';
+import { popupI18n } from '../../renderer/i18n';
+import { outcomeText } from '../../common/i18n/sentences';
+import { outcomeErrorText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, popupUnderTest } from './dom';
 
-const en = createI18n('en', 'en');
-const cs = createI18n('cs', 'cs-CZ');
+const en = popupI18n('en', 'en');
+const cs = popupI18n('cs', 'cs-CZ');
 const czech = { ...defaultSettings(), language: 'cs' as const };
 
 const popup = popupUnderTest();
@@ -107,8 +108,8 @@ describe('outcome wording', () => {
   ];
 
   it.each(cases)('%s', (_name, overrides, english, czechText) => {
-    expect(outcomeText(en, outcome(overrides))).toBe(english);
-    expect(outcomeText(cs, outcome(overrides))).toBe(czechText);
+    expect(outcomeText(en, outcome(overrides), outcomeErrorText)).toBe(english);
+    expect(outcomeText(cs, outcome(overrides), outcomeErrorText)).toBe(czechText);
   });
 });
 

@@ -60,7 +60,7 @@ export function DeleteConfirm({
           {deleting ? t('progress.delete') : t('delete.confirm')}
         </button>
         <button type="button" onClick={onCancel}>
-          {t('form.cancel')}
+          {t('button.cancel')}
         </button>
       </div>
     </form>

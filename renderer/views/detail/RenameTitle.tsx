@@ -83,7 +83,7 @@ export function RenameTitle({
           {t('form.save')}
         </button>
         <button type="button" onClick={stop}>
-          {t('form.cancel')}
+          {t('button.cancel')}
         </button>
         {error && (
           <p class="field-error" id="rename-input-error" role="alert">

@@ -4,7 +4,8 @@ import { h } from 'preact';
 import { useStore } from '../../hooks/use-store';
 import { ErrorLine, Placeholder } from '../../components/lines';
 import { FILTER_STATUSES } from '../../state/fleet';
-import { errorText, staleHeadline, statusLabel, troubleSentence } from '../../state/text';
+import { errorText, staleHeadline, troubleSentence } from '../../state/text';
+import { statusLabel } from '../../../common/i18n/sentences';
 import { ServerList } from './ServerList';
 import { TokenStorageBanners } from './TokenStorageBanners';
 
@@ -91,8 +92,8 @@ export function ListView() {
         <button
           type="button"
           class="icon-button small"
-          aria-label={status?.refreshing ? t('list.refreshing') : t('list.refresh')}
-          title={t('list.refresh')}
+          aria-label={status?.refreshing ? t('list.refreshing') : t('button.refresh')}
+          title={t('button.refresh')}
           aria-disabled={status?.refreshing ? 'true' : undefined}
           onClick={() => {
             if (!status?.refreshing) void fleet.refresh();

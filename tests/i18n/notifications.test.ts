@@ -1,11 +1,14 @@
 // The desktop notification an action outcome becomes, in English and Czech, and how the language is picked.
 import { describe, expect, it } from 'vitest';
-import { outcomeNotice } from '../../main/fleet/actions';
-import { messagesFor, pickLanguage, plural } from '../../main/i18n';
+import { outcomeText } from '../../common/i18n/sentences';
+import { messagesFor, messagesForSetting, type Messages } from '../../main/i18n';
 import type { ActionOutcome } from '../../common/contract';
 
 const en = messagesFor('en');
 const cs = messagesFor('cs');
+
+/** The notification's body: the outcome worded with the main process's texts. */
+const outcomeNotice = (outcome: ActionOutcome, messages: Messages) => outcomeText(messages, outcome);
 
 const outcome = (over: Partial<ActionOutcome>): ActionOutcome => ({
   ref: { accountId: 'a', id: 1 },
@@ -81,17 +84,13 @@ describe('outcome notifications', () => {
 });
 
 describe('language', () => {
-  it('the setting wins; auto follows the OS locale, Czech or else English', () => {
-    expect(pickLanguage('cs', 'en-US')).toBe('cs');
-    expect(pickLanguage('en', 'cs-CZ')).toBe('en');
-    expect(pickLanguage('auto', 'cs-CZ')).toBe('cs');
-    expect(pickLanguage('auto', 'CS')).toBe('cs');
-    expect(pickLanguage('auto', 'de-DE')).toBe('en');
+  it('the texts follow the setting: the manual language wins, auto follows the OS locale', () => {
+    expect(messagesForSetting('auto', 'cs-CZ').t('menu.quit')).toBe('Ukončit');
+    expect(messagesForSetting('en', 'cs-CZ').t('menu.quit')).toBe('Quit');
   });
 
   it('picks Czech plural forms by count', () => {
-    const forms = cs.tooltip.count.running;
-    expect([0, 1, 2, 4, 5, 21, 22, 100].map((count) => plural(cs, count, forms))).toEqual([
+    expect([0, 1, 2, 4, 5, 21, 22, 100].map((count) => cs.plural('tooltipCount.running', count))).toEqual([
       '0 serverů běží',
       '1 server běží',
       '2 servery běží',
