@@ -164,7 +164,7 @@ export function createCore(deps: CoreDeps): Core {
 
   const createApi = (baseUrl: string, token: string): FleetApi => {
     secrets.add(token);
-    return createClient({ ...deps.clientOptions, baseUrl, token });
+    return createClient({ ...deps.clientOptions, baseUrl, token, log });
   };
 
   const tokens = createTokenService({ vault: deps.vault, createApi, baseUrl: () => deps.settings.get().apiBaseUrl });
@@ -205,7 +205,7 @@ export function createCore(deps: CoreDeps): Core {
       fleet.applyList(
         current.account.id,
         servers,
-        { refreshing: false, loaded: true, lastSuccessAt: now(), stale: null },
+        { refreshing: false, loaded: true, lastSuccessAt: now(), stale: null, skipped: list.skipped },
         current.actions.pendingFor,
       );
       current.actions.flushOutcomes();
