@@ -359,49 +359,11 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
   }
 
   // ---- bodies: `unknown` until main/api/schemas.ts has read them ----
-  /** The JSON of a GET's 2xx answer. Empty or not JSON is an error; a GET changed nothing, so no doubt. */
-  function jsonOfRead(call: Call, response: RawResponse): unknown {
-    const what = call.purpose.phrase;
-    const details = { status: response.status };
-    if (response.text.trim() === '') {
-      throw new VpsApiError(
-        'invalid-response',
-        `VPS.org sent an empty answer to "${what}" (${response.status}).`,
-        details,
-      );
-    }
-    const json = tryParseJson(response.text);
-    if (json === undefined) {
-      const looksLikeHtml = /^\s*</.test(response.text);
-      throw new VpsApiError(
-        'invalid-response',
-        `VPS.org sent an answer to "${what}" that is not JSON${looksLikeHtml ? ' (it looks like a web page)' : ''}. Check the API address in Settings, or try again later.`,
-        details,
-      );
-    }
-    return json;
-  }
-
   function unexpectedAnswer(call: Call, response: RawResponse, problem: string): VpsApiError {
     return new VpsApiError(
       'invalid-response',
       `VPS.org's answer to "${call.purpose.phrase}" is not what this app expects: ${cleanServerText(problem, token)}.`,
       { status: response.status },
-    );
-  }
-
-  /**
-   * A write's 2xx answer that names another server than the request's contradicts it: nobody can tell
-   * what was carried out. The error has no HTTP status, since the 2xx does not show that this server's
-   * request was accepted (the fleet then keeps the action in doubt until the list tells).
-   */
-  function refuseContradiction(call: Call, body: unknown, serverId: number): void {
-    const other = idsNamedBy(body).find((id) => id !== serverId);
-    if (other === undefined) return;
-    throw new VpsApiError(
-      'invalid-response',
-      `VPS.org answered the ${call.purpose.verb} request for server ${serverId} with an answer about server ${other}; it may or may not have been carried out. Refresh to see the server's state.`,
-      { outcomeUnknown: true },
     );
   }
 
@@ -629,6 +591,44 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     stopServer: (id, requestOptions = {}) => powerAction('stop', id, requestOptions),
     rebootServer: (id, requestOptions = {}) => powerAction('reboot', id, requestOptions),
   };
+}
+
+/** The JSON of a GET's 2xx answer. Empty or not JSON is an error; a GET changed nothing, so no doubt. */
+function jsonOfRead(call: Call, response: RawResponse): unknown {
+  const what = call.purpose.phrase;
+  const details = { status: response.status };
+  if (response.text.trim() === '') {
+    throw new VpsApiError(
+      'invalid-response',
+      `VPS.org sent an empty answer to "${what}" (${response.status}).`,
+      details,
+    );
+  }
+  const json = tryParseJson(response.text);
+  if (json === undefined) {
+    const looksLikeHtml = /^\s*</.test(response.text);
+    throw new VpsApiError(
+      'invalid-response',
+      `VPS.org sent an answer to "${what}" that is not JSON${looksLikeHtml ? ' (it looks like a web page)' : ''}. Check the API address in Settings, or try again later.`,
+      details,
+    );
+  }
+  return json;
+}
+
+/**
+ * A write's 2xx answer that names another server than the request's contradicts it: nobody can tell
+ * what was carried out. The error has no HTTP status, since the 2xx does not show that this server's
+ * request was accepted (the fleet then keeps the action in doubt until the list tells).
+ */
+function refuseContradiction(call: Call, body: unknown, serverId: number): void {
+  const other = idsNamedBy(body).find((id) => id !== serverId);
+  if (other === undefined) return;
+  throw new VpsApiError(
+    'invalid-response',
+    `VPS.org answered the ${call.purpose.verb} request for server ${serverId} with an answer about server ${other}; it may or may not have been carried out. Refresh to see the server's state.`,
+    { outcomeUnknown: true },
+  );
 }
 
 // Input checks: nothing invalid is ever sent.

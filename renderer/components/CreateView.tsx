@@ -75,9 +75,10 @@ export function CreateView() {
   const servers = store.sorted.value;
   const plans = new Map<string, string>();
   const systems = new Map<string, string>();
+  // Only what the API named in full can be offered; the rest goes by "other".
   for (const { server } of servers) {
-    plans.set(String(server.plan.id), server.plan.name);
-    systems.set(String(server.os.id), server.os.name);
+    if (server.plan?.id != null && server.plan.name !== null) plans.set(String(server.plan.id), server.plan.name);
+    if (server.os?.id != null && server.os.name !== null) systems.set(String(server.os.id), server.os.name);
   }
   const planChoices: Choice[] = [...plans].map(([value, label]) => ({ value, label }));
   const osChoices: Choice[] = [...systems].map(([value, label]) => ({ value, label }));
@@ -122,7 +123,8 @@ export function CreateView() {
 
   const submit = () =>
     form.save(checked, ALL_FIELDS, store.bridge.servers.create, (created) => {
-      store.activeKey.value = created.key;
+      // null: accepted without naming the server; it appears with the next poll.
+      if (created) store.activeKey.value = created.key;
       store.navigate({ name: 'list' });
     });
 

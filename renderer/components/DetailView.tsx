@@ -78,6 +78,9 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
     );
   }
 
+  // What VPS.org did not say is shown as unknown.
+  const none = t('detail.none');
+  const known = (value: number | null) => (value === null ? none : i18n.number(value));
   const ipv4 = detail?.ip_address ?? live?.server.ip_address ?? null;
   const ipv6 = detail?.ipv6_address ?? null;
   const sshHost = ipv4 ?? ipv6;
@@ -156,26 +159,34 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
             <dd class="wrap">{detail.hostname ?? t('detail.none')}</dd>
             <dt>{t('field.plan')}</dt>
             <dd>
-              {detail.plan.name}
-              <span class="sub">
-                {t('detail.planSpec', {
-                  vcpus: i18n.number(detail.plan.vcpus),
-                  memory: i18n.number(detail.plan.memory),
-                  storage: i18n.number(detail.plan.storage),
-                  bandwidth: i18n.number(detail.plan.bandwidth),
-                })}
-              </span>
+              {detail.plan?.name ?? none}
+              {detail.plan && (
+                <span class="sub">
+                  {t('detail.planSpec', {
+                    vcpus: known(detail.plan.vcpus),
+                    memory: known(detail.plan.memory),
+                    storage: known(detail.plan.storage),
+                    bandwidth: known(detail.plan.bandwidth),
+                  })}
+                </span>
+              )}
             </dd>
             <dt>{t('field.os')}</dt>
-            <dd>{detail.os.name}</dd>
+            <dd>{detail.os?.name ?? none}</dd>
             <dt>{t('field.location')}</dt>
-            <dd>{detail.location}</dd>
+            <dd>{detail.location ?? none}</dd>
             <dt>{t('detail.backups')}</dt>
-            <dd>{detail.backups_enabled ? t('detail.backupsOn') : t('detail.backupsOff')}</dd>
+            <dd>
+              {detail.backups_enabled === null
+                ? none
+                : detail.backups_enabled
+                  ? t('detail.backupsOn')
+                  : t('detail.backupsOff')}
+            </dd>
             <dt>{t('detail.created')}</dt>
-            <dd>{i18n.date(detail.created_at)}</dd>
+            <dd>{detail.created_at === null ? none : i18n.date(detail.created_at)}</dd>
             <dt>{t('detail.updated')}</dt>
-            <dd>{i18n.date(detail.updated_at)}</dd>
+            <dd>{detail.updated_at === null ? none : i18n.date(detail.updated_at)}</dd>
           </dl>
           {sshCommand && (
             <div class="ssh">
@@ -256,27 +267,34 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
         <p class="placeholder">{t('detail.noUsage')}</p>
       ) : (
         <div class="meters">
-          <UsageBar
-            label={t('detail.cpu')}
-            value={usage.cpu_percent}
-            max={100}
-            text={t('detail.cpuValue', { value: i18n.number(usage.cpu_percent, 1) })}
-          />
+          {/* A meter needs both ends: one VPS.org did not state is left out. */}
+          {usage.cpu_percent !== null && (
+            <UsageBar
+              label={t('detail.cpu')}
+              value={usage.cpu_percent}
+              max={100}
+              text={t('detail.cpuValue', { value: i18n.number(usage.cpu_percent, 1) })}
+            />
+          )}
           {(
             [
-              ['detail.memory', 'detail.memoryValue', usage.memory_used, detail.plan.memory],
-              ['detail.disk', 'detail.gbValue', usage.disk_used, detail.plan.storage],
-              ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, detail.plan.bandwidth],
+              ['detail.memory', 'detail.memoryValue', usage.memory_used, detail.plan?.memory ?? null],
+              ['detail.disk', 'detail.gbValue', usage.disk_used, detail.plan?.storage ?? null],
+              ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, detail.plan?.bandwidth ?? null],
             ] as const
-          ).map(([label, valueText, used, total]) => (
-            <UsageBar
-              key={label}
-              label={t(label)}
-              value={used}
-              max={total}
-              text={t(valueText, { used: i18n.number(used), total: i18n.number(total) })}
-            />
-          ))}
+          )
+            .flatMap(([label, valueText, used, total]) =>
+              used === null || total === null ? [] : [{ label, valueText, used, total }],
+            )
+            .map(({ label, valueText, used, total }) => (
+              <UsageBar
+                key={label}
+                label={t(label)}
+                value={used}
+                max={total}
+                text={t(valueText, { used: i18n.number(used), total: i18n.number(total) })}
+              />
+            ))}
         </div>
       )}
     </section>

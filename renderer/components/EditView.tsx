@@ -48,7 +48,7 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
           {
             name: result.value.name,
             hostname: result.value.hostname ?? '',
-            backups_enabled: result.value.backups_enabled,
+            backups_enabled: result.value.backups_enabled ?? false,
           },
           false,
         );

@@ -122,6 +122,11 @@ export function ListView() {
         </button>
       </div>
 
+      {status?.skipped ? (
+        <p class="notice notice-info" role="status" data-testid="skipped-notice">
+          {i18n.plural('list.skipped', status.skipped)}
+        </p>
+      ) : null}
       {store.filterError.value && <ErrorLine text={t('list.filterFailed', { message: store.filterError.value })} />}
       <ErrorLine text={store.fleetError.value} />
 
@@ -329,7 +334,7 @@ function ServerRow({
   const confirming = store.confirming.value;
   const confirmAction = confirming?.key === view.key ? confirming.action : null;
   const tabIndex = active ? 0 : -1;
-  const meta = [server.ip_address ?? '—', server.location, server.plan.name].join(' · ');
+  const meta = [server.ip_address ?? '—', server.location ?? '—', server.plan?.name ?? '—'].join(' · ');
   return (
     <li
       class={`row${active ? ' row-active' : ''}`}

@@ -69,6 +69,7 @@ export const en = {
     refresh: 'Refresh',
     refreshing: 'Refreshing…',
     filterFailed: 'Filter failed: {message}',
+    skipped: { one: '{count} server could not be read.', other: '{count} servers could not be read.' },
   },
   stale: {
     title: 'Showing data from {time}, it may be out of date.',

@@ -105,7 +105,8 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   });
   const locations = computed(() => {
     void fleetVersion.value;
-    return [...new Set([...byKey.values()].map((view) => view.server.location))].toSorted();
+    const known = [...byKey.values()].flatMap((view) => (view.server.location === null ? [] : [view.server.location]));
+    return [...new Set(known)].toSorted();
   });
 
   const search = signal('');
