@@ -359,7 +359,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           return { status: documented.status, body: { id: server.id, name: server.name, status: server.status } };
         return { status: 200, body: described(listShapeOf(server)) };
       case 'message-only':
-        return { status: documented.status, body: { message } };
+        // A 204 has no body: a message comes with 200.
+        return { status: documented.status === 204 ? 200 : documented.status, body: { message } };
       case 'empty':
         return { status: kind === 'update' || kind === 'delete' ? 204 : 202 };
     }
