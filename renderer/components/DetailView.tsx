@@ -81,6 +81,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
   // What VPS.org did not say is shown as unknown.
   const none = t('detail.none');
   const known = (value: number | null) => (value === null ? none : i18n.number(value));
+  const when = (value: string | null) => (value === null ? none : i18n.date(value));
   const ipv4 = detail?.ip_address ?? live?.server.ip_address ?? null;
   const ipv6 = detail?.ipv6_address ?? null;
   const sshHost = ipv4 ?? ipv6;
@@ -179,14 +180,12 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
             <dd>
               {detail.backups_enabled === null
                 ? none
-                : detail.backups_enabled
-                  ? t('detail.backupsOn')
-                  : t('detail.backupsOff')}
+                : t(detail.backups_enabled ? 'detail.backupsOn' : 'detail.backupsOff')}
             </dd>
             <dt>{t('detail.created')}</dt>
-            <dd>{detail.created_at === null ? none : i18n.date(detail.created_at)}</dd>
+            <dd>{when(detail.created_at)}</dd>
             <dt>{t('detail.updated')}</dt>
-            <dd>{detail.updated_at === null ? none : i18n.date(detail.updated_at)}</dd>
+            <dd>{when(detail.updated_at)}</dd>
           </dl>
           {sshCommand && (
             <div class="ssh">
@@ -282,11 +281,8 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
               ['detail.disk', 'detail.gbValue', usage.disk_used, detail.plan?.storage ?? null],
               ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, detail.plan?.bandwidth ?? null],
             ] as const
-          )
-            .flatMap(([label, valueText, used, total]) =>
-              used === null || total === null ? [] : [{ label, valueText, used, total }],
-            )
-            .map(({ label, valueText, used, total }) => (
+          ).map(([label, valueText, used, total]) =>
+            used === null || total === null ? null : (
               <UsageBar
                 key={label}
                 label={t(label)}
@@ -294,7 +290,8 @@ function UsageMeters({ detail }: { detail: ServerDetail }) {
                 max={total}
                 text={t(valueText, { used: i18n.number(used), total: i18n.number(total) })}
               />
-            ))}
+            ),
+          )}
         </div>
       )}
     </section>

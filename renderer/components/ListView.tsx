@@ -123,8 +123,8 @@ export function ListView() {
       </div>
 
       {status?.skipped ? (
-        <p class="notice notice-info" role="status" data-testid="skipped-notice">
-          {i18n.plural('list.skipped', status.skipped)}
+        <p class="notice notice-info" role="status">
+          {t('list.skipped', { servers: i18n.plural('list.count', status.skipped) })}
         </p>
       ) : null}
       {store.filterError.value && <ErrorLine text={t('list.filterFailed', { message: store.filterError.value })} />}

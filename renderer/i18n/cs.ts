@@ -66,12 +66,7 @@ export const cs: Translation = {
     refresh: 'Obnovit',
     refreshing: 'Obnovuje se…',
     filterFailed: 'Filtr selhal: {message}',
-    skipped: {
-      one: '{count} server se nepodařilo načíst.',
-      few: '{count} servery se nepodařilo načíst.',
-      many: '{count} serveru se nepodařilo načíst.',
-      other: '{count} serverů se nepodařilo načíst.',
-    },
+    skipped: 'Nepodařilo se načíst {servers}.',
   },
   stale: {
     title: 'Zobrazena data z {time}, nemusí být aktuální.',

@@ -69,7 +69,7 @@ export const en = {
     refresh: 'Refresh',
     refreshing: 'Refreshing…',
     filterFailed: 'Filter failed: {message}',
-    skipped: { one: '{count} server could not be read.', other: '{count} servers could not be read.' },
+    skipped: 'Could not read {servers}.',
   },
   stale: {
     title: 'Showing data from {time}, it may be out of date.',

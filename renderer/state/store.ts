@@ -105,7 +105,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   });
   const locations = computed(() => {
     void fleetVersion.value;
-    const known = [...byKey.values()].flatMap((view) => (view.server.location === null ? [] : [view.server.location]));
+    const known = [...byKey.values()].map((view) => view.server.location).filter((value) => value !== null);
     return [...new Set(known)].toSorted();
   });
 
