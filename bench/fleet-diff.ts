@@ -16,7 +16,7 @@ function server(id: number, status = 'active', updated = '2025-01-15T10:20:00Z')
     status,
     ip_address: `10.0.${Math.floor(id / 256) % 256}.${id % 256}`,
     location: 'us-west',
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
+    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80, bandwidth: null },
     os: { id: 5, name: 'Ubuntu 22.04 LTS' },
     created_at: '2025-01-10T14:30:00Z',
     updated_at: updated,

@@ -74,6 +74,11 @@ export interface FleetStatus {
   refreshing: boolean;
   /** The first poll has completed (so an empty list means an empty account). */
   loaded: boolean;
+  /**
+   * Entries of the last list VPS.org sent that could not be read (no usable id or status): left out of
+   * the list, and counted so the user knows the list is not complete. Absent means none.
+   */
+  skipped?: number;
 }
 
 /** Full state, sent once when the renderer subscribes. */
@@ -240,7 +245,8 @@ export interface InvokeContract {
   /** Asks the API with its own query filters; returns the matching servers' refs. */
   [InvokeChannel.serversList]: { request: ServerFilter; response: ServerRef[] };
   [InvokeChannel.serversGet]: { request: ServerRef; response: ServerDetail };
-  [InvokeChannel.serversCreate]: { request: CreateServerInput; response: ServerView };
+  /** null: VPS.org accepted it without naming the new server; it appears with the next poll. */
+  [InvokeChannel.serversCreate]: { request: CreateServerInput; response: ServerView | null };
   [InvokeChannel.serversReplace]: { request: { ref: ServerRef; input: ReplaceServerInput }; response: ServerDetail };
   [InvokeChannel.serversUpdate]: { request: { ref: ServerRef; patch: UpdateServerPatch }; response: ServerDetail };
   [InvokeChannel.serversDelete]: { request: ServerRef; response: null };

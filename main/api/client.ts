@@ -1,5 +1,6 @@
 // The VPS.org API client: the 9 endpoints of openapi/vps-org.openapi.json over `ky`, with input checks
-// before sending, runtime validation of every body, typed errors for a person, and careful retries.
+// before sending, tolerant reading of every body (main/api/schemas.ts), typed errors for a person, and
+// careful retries.
 //
 // Decisions (the contract is silent on these):
 // - Only GET is retried automatically (network error, 5xx, 429), at most `retry.limit` times. ky's own
@@ -8,24 +9,27 @@
 //   longer -> fail at once with the error (rate-limited for 429) instead of waiting. Otherwise
 //   exponential backoff with full jitter. A timed-out GET is not retried (the next poll asks again).
 // - POST/PUT/PATCH/DELETE are sent exactly once. If they time out, lose the connection after sending,
-//   or get a 5xx other than 501/503, the error carries `outcomeUnknown: true`; so does a 2xx whose body
-//   cannot be read (the change happened, its answer is lost).
+//   or get a 5xx other than 501/503, the error carries `outcomeUnknown: true`.
 // - The timeout is per attempt and covers the whole exchange (headers and body).
 // - Cancellation via `signal` rethrows the caller's abort reason as is (a DOMException named
 //   'AbortError' for a plain `controller.abort()`), never a VpsApiError, so callers tell cancel from failure.
 // - Other 4xx (403, 405, 409, ...) -> kind 'bad-request' with the real `status`.
 // - Redirects are not followed (`redirect: 'manual'`), and a list `next` page must have the base URL's
 //   origin: the token is never sent anywhere but the configured API. A 3xx -> 'invalid-response'.
-// - PUT/PATCH answered 2xx with an empty body -> one follow-up GET of the detail.
+// - Reading is tolerant: a server needs only a usable id and status. A list entry without them is
+//   skipped, counted (`ServerList.skipped`) and logged once; it never hides the others.
+// - A 2xx to a write (create, PUT, PATCH, DELETE, start/stop/reboot) means VPS.org accepted it, whatever
+//   its body: the client returns what it can read and never reports the write as failed. PUT/PATCH whose
+//   answer is not the server's detail (empty, a message, the list's shape) read it back with one GET; a
+//   create whose answer does not name the new server resolves to null (the next poll shows it). Only an
+//   answer about another server than the request's is an error, with `outcomeUnknown: true`.
 import ky, { type KyInstance } from 'ky';
-import type { z } from 'zod';
 import { VpsApiError } from './errors';
 import type { ApiErrorKind } from '../../common/errors';
 import {
   abortableSleep,
   cleanServerText,
   describeNetworkFailure,
-  describeSchemaIssues,
   fullJitterDelayMs,
   parseRetryAfterSeconds,
   plainTextReason,
@@ -33,6 +37,7 @@ import {
 } from './http';
 import {
   describeViolations,
+  isRecord,
   isServerId,
   validateCreateServerInput,
   validateReplaceServerInput,
@@ -43,11 +48,16 @@ import {
   type UpdateServerPatch,
 } from '../../common/rules';
 import {
-  createdServerSchema,
   errorBodySchema,
-  powerActionResponseSchema,
-  serverDetailSchema,
-  serverListPageSchema,
+  hasDetailFields,
+  idsNamedBy,
+  readCreatedServer,
+  readListPage,
+  readPowerActionResponse,
+  readServer,
+  readServerDetail,
+  readServerId,
+  readText,
   type CreatedServer,
   type PowerActionResponse,
   type ServerList,
@@ -55,6 +65,7 @@ import {
 import { DEFAULT_API_BASE_URL } from '../../common/settings';
 import type { PowerAction } from '../../common/statuses';
 import type { Server, ServerDetail, ServerFilter } from '../../common/servers';
+import type { Log } from '../../common/log';
 import { checkApiBaseUrl } from './base-url';
 
 export interface VpsClientRetryOptions {
@@ -83,6 +94,8 @@ export interface VpsClientOptions {
   random?: () => number;
   /** Clock for HTTP-date Retry-After. Default Date.now. */
   now?: () => number;
+  /** Where a skipped list entry is noted (once per distinct problem). Never given the token. */
+  log?: Log;
 }
 
 export interface RequestOptions {
@@ -92,7 +105,8 @@ export interface RequestOptions {
 export interface VpsClient {
   readonly baseUrl: string;
   listServers(filter?: ServerFilter, options?: RequestOptions): Promise<ServerList>;
-  createServer(input: CreateServerInput, options?: RequestOptions): Promise<CreatedServer>;
+  /** null: VPS.org accepted it without naming the new server; it shows up with the next list. */
+  createServer(input: CreateServerInput, options?: RequestOptions): Promise<CreatedServer | null>;
   getServer(id: number, options?: RequestOptions): Promise<ServerDetail>;
   replaceServer(id: number, input: ReplaceServerInput, options?: RequestOptions): Promise<ServerDetail>;
   updateServer(id: number, patch: UpdateServerPatch, options?: RequestOptions): Promise<ServerDetail>;
@@ -107,6 +121,8 @@ export const DEFAULT_RETRY_LIMIT = 2;
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 export const DEFAULT_BACKOFF_BASE_MS = 500;
 export const DEFAULT_MAX_PAGES = 100;
+/** Distinct skipped-entry problems remembered, so each is logged once without the memory growing. */
+const MAX_LOGGED_PROBLEMS = 100;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -342,42 +358,29 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     return { ...(apiText ? { apiText } : {}), ...(hasFieldErrors ? { fieldErrors } : {}) };
   }
 
-  // ---- bodies: `unknown` until a schema accepts them ----
-  /**
-   * Only 2xx answers get here. To a write, a 2xx means VPS.org carried the change out even when the body
-   * is unreadable, so such an error says the outcome is unknown: the caller must not report it as failed.
-   */
-  function parseBody<S extends z.ZodType>(call: Call, response: RawResponse, schema: S): z.infer<S> {
-    const what = call.purpose.phrase;
-    const write = call.method !== 'GET';
-    const details = { status: response.status, ...(write ? { outcomeUnknown: true } : {}) };
-    const tail = write ? ` VPS.org accepted the ${call.purpose.verb} request; refresh to see the server's state.` : '';
-    if (response.text.trim() === '') {
-      throw new VpsApiError(
-        'invalid-response',
-        `VPS.org sent an empty answer to "${what}" (${response.status}).${tail}`,
-        details,
-      );
-    }
-    const json = tryParseJson(response.text);
-    if (json === undefined) {
-      const looksLikeHtml = /^\s*</.test(response.text);
-      const advice = write ? tail : ' Check the API address in Settings, or try again later.';
-      throw new VpsApiError(
-        'invalid-response',
-        `VPS.org sent an answer to "${what}" that is not JSON${looksLikeHtml ? ' (it looks like a web page)' : ''}.${advice}`,
-        details,
-      );
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      throw new VpsApiError(
-        'invalid-response',
-        `VPS.org's answer to "${what}" is not what this app expects: ${cleanServerText(describeSchemaIssues(result.error), token)}.${tail}`,
-        details,
-      );
-    }
-    return result.data;
+  // ---- bodies: `unknown` until main/api/schemas.ts has read them ----
+  function unexpectedAnswer(call: Call, response: RawResponse, problem: string): VpsApiError {
+    return new VpsApiError(
+      'invalid-response',
+      `VPS.org's answer to "${call.purpose.phrase}" is not what this app expects: ${cleanServerText(problem, token)}.`,
+      { status: response.status },
+    );
+  }
+
+  const loggedProblems = new Set<string>();
+  /** Each distinct problem once: the same odd entry comes back with every poll. */
+  function logSkipped(entry: unknown, problem: string): void {
+    if (!options.log) return;
+    const id = isRecord(entry) ? readServerId(entry.id) : null;
+    const which = id === null ? 'an entry' : `the entry of server ${id}`;
+    const message = cleanServerText(
+      `Skipped ${which} of VPS.org's server list that cannot be read: ${problem}.`,
+      token,
+    );
+    if (loggedProblems.has(message)) return;
+    if (loggedProblems.size >= MAX_LOGGED_PROBLEMS) loggedProblems.delete(loggedProblems.values().next().value!);
+    loggedProblems.add(message);
+    options.log('warn', message);
   }
 
   // ---- the endpoints ----
@@ -389,7 +392,8 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     }
     const visited = new Set<string>();
     const results: Server[] = [];
-    let count = 0;
+    let skipped = 0;
+    let count: number | null = null;
     let url: URL | undefined = first;
     for (let page = 1; url; page++) {
       const call: Call = { method: 'GET', url, purpose: purpose('list', 'list servers'), ...signalOf(requestOptions) };
@@ -400,12 +404,22 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
         );
       }
       visited.add(url.href);
-      const body = parseBody(call, await send(call), serverListPageSchema);
+      const response = await send(call);
+      const read = readListPage(jsonOfRead(call, response));
+      if (!read.ok) throw unexpectedAnswer(call, response, read.problem);
+      const body = read.value;
       if (page === 1) count = body.count;
-      results.push(...body.results);
+      body.entries.forEach((entry, index) => {
+        const server = readServer(entry, body.entryPath(index));
+        if (server.ok) results.push(server.value);
+        else {
+          skipped++;
+          logSkipped(entry, page === 1 ? server.problem : `${server.problem} (page ${page})`);
+        }
+      });
       url = body.next ? nextPageUrl(body.next, url, visited) : undefined;
     }
-    return { count, results };
+    return { count: count ?? results.length + skipped, results, skipped };
   }
 
   function nextPageUrl(next: string, current: URL, visited: Set<string>): URL {
@@ -433,16 +447,32 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     return url;
   }
 
-  async function createServer(input: CreateServerInput, requestOptions: RequestOptions = {}): Promise<CreatedServer> {
-    const body = requireValid(validateCreateServerInput(input), 'create the server');
+  async function createServer(
+    input: CreateServerInput,
+    requestOptions: RequestOptions = {},
+  ): Promise<CreatedServer | null> {
+    const json = requireValid(validateCreateServerInput(input), 'create the server');
     const call: Call = {
       method: 'POST',
       url: serversUrl(),
-      json: body,
+      json,
       purpose: purpose('create', 'create the server'),
       ...signalOf(requestOptions),
     };
-    return parseBody(call, await send(call), createdServerSchema);
+    const body = tryParseJson((await send(call)).text);
+    const created = readCreatedServer(body);
+    if (created.ok) return created.value;
+    // Accepted, but the answer does not describe the new server: read it back when it gives the id.
+    const id = isRecord(body) ? readServerId(body.id) : null;
+    if (id === null) return null;
+    try {
+      const detail = await getServer(id, requestOptions);
+      return { ...detail, message: isRecord(body) ? readText(body.message) : null };
+    } catch (error) {
+      if (!(error instanceof VpsApiError)) throw error;
+      // The create happened; the list will show the server. Failing here would invite a second create.
+      return null;
+    }
   }
 
   async function getServer(id: number, requestOptions: RequestOptions = {}): Promise<ServerDetail> {
@@ -453,7 +483,42 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       purpose: purpose('load', `load server ${serverId}`, serverId),
       ...signalOf(requestOptions),
     };
-    return parseBody(call, await send(call), serverDetailSchema);
+    const response = await send(call);
+    const read = readServerDetail(jsonOfRead(call, response));
+    if (!read.ok) throw unexpectedAnswer(call, response, read.problem);
+    if (read.value.id !== serverId) {
+      throw unexpectedAnswer(call, response, `it describes server ${read.value.id}, not server ${serverId}`);
+    }
+    return read.value;
+  }
+
+  /**
+   * After an accepted PUT/PATCH whose answer was not the server's detail: one GET of it. When that fails
+   * too, the list's shape of the server from the answer will do; without one the write is reported as
+   * accepted but unread (outcome unknown, so it is never shown as failed).
+   */
+  async function readBack(
+    call: Call,
+    serverId: number,
+    fromAnswer: ServerDetail | null,
+    requestOptions: RequestOptions,
+  ): Promise<ServerDetail> {
+    try {
+      return await getServer(serverId, requestOptions);
+    } catch (error) {
+      if (!(error instanceof VpsApiError)) throw error;
+      if (fromAnswer && error.kind !== 'not-found') return fromAnswer;
+      throw new VpsApiError(
+        error.kind,
+        `VPS.org accepted the ${call.purpose.verb} request, but reading server ${serverId} back failed: ${error.message}`,
+        {
+          outcomeUnknown: true,
+          ...(error.status === undefined ? {} : { status: error.status }),
+          ...(error.apiText === undefined ? {} : { apiText: error.apiText }),
+          ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+        },
+      );
+    }
   }
 
   /** PUT or PATCH: the input passes the shared rules before anything is sent. */
@@ -472,10 +537,12 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       purpose: purpose('update', `update server ${serverId}`, serverId),
       ...signalOf(requestOptions),
     };
-    const response = await send(call);
-    // The contract does not state the PUT/PATCH body; an empty 2xx still means "updated", so read it back.
-    if (response.text.trim() === '') return getServer(serverId, requestOptions);
-    return parseBody(call, response, serverDetailSchema);
+    const body = tryParseJson((await send(call)).text);
+    refuseContradiction(call, body, serverId);
+    // The contract does not state the PUT/PATCH body: only the detail itself is taken as the new state.
+    const read = readServerDetail(body);
+    if (read.ok && hasDetailFields(body)) return read.value;
+    return readBack(call, serverId, read.ok ? read.value : null, requestOptions);
   }
 
   const replaceServer = (id: number, input: ReplaceServerInput, requestOptions: RequestOptions = {}) =>
@@ -492,7 +559,7 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       purpose: purpose('delete', `delete server ${serverId}`, serverId),
       ...signalOf(requestOptions),
     };
-    await send(call);
+    refuseContradiction(call, tryParseJson((await send(call)).text), serverId);
   }
 
   async function powerAction(
@@ -507,7 +574,9 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       purpose: purpose(action, `${action} server ${serverId}`, serverId),
       ...signalOf(requestOptions),
     };
-    return parseBody(call, await send(call), powerActionResponseSchema);
+    const body = tryParseJson((await send(call)).text);
+    refuseContradiction(call, body, serverId);
+    return readPowerActionResponse(body);
   }
 
   return {
@@ -522,6 +591,44 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     stopServer: (id, requestOptions = {}) => powerAction('stop', id, requestOptions),
     rebootServer: (id, requestOptions = {}) => powerAction('reboot', id, requestOptions),
   };
+}
+
+/** The JSON of a GET's 2xx answer. Empty or not JSON is an error; a GET changed nothing, so no doubt. */
+function jsonOfRead(call: Call, response: RawResponse): unknown {
+  const what = call.purpose.phrase;
+  const details = { status: response.status };
+  if (response.text.trim() === '') {
+    throw new VpsApiError(
+      'invalid-response',
+      `VPS.org sent an empty answer to "${what}" (${response.status}).`,
+      details,
+    );
+  }
+  const json = tryParseJson(response.text);
+  if (json === undefined) {
+    const looksLikeHtml = /^\s*</.test(response.text);
+    throw new VpsApiError(
+      'invalid-response',
+      `VPS.org sent an answer to "${what}" that is not JSON${looksLikeHtml ? ' (it looks like a web page)' : ''}. Check the API address in Settings, or try again later.`,
+      details,
+    );
+  }
+  return json;
+}
+
+/**
+ * A write's 2xx answer that names another server than the request's contradicts it: nobody can tell
+ * what was carried out. The error has no HTTP status, since the 2xx does not show that this server's
+ * request was accepted (the fleet then keeps the action in doubt until the list tells).
+ */
+function refuseContradiction(call: Call, body: unknown, serverId: number): void {
+  const other = idsNamedBy(body).find((id) => id !== serverId);
+  if (other === undefined) return;
+  throw new VpsApiError(
+    'invalid-response',
+    `VPS.org answered the ${call.purpose.verb} request for server ${serverId} with an answer about server ${other}; it may or may not have been carried out. Refresh to see the server's state.`,
+    { outcomeUnknown: true },
+  );
 }
 
 // Input checks: nothing invalid is ever sent.

@@ -102,6 +102,8 @@ export function conflictFailure(conflict: ConflictInfo, action: TrackedKind): Ac
  * the same second counts: a lagging list shows the date from before the action instead.
  */
 function changedSince(server: Server, at: number): boolean {
+  // Without a date the list proves nothing: the other signs (a transition, a new status) or the grace decide.
+  if (server.updated_at === null) return false;
   return Date.parse(server.updated_at) >= Math.floor(at / 1000) * 1000;
 }
 
@@ -118,7 +120,8 @@ export interface ActionTrackerDeps {
 
 export interface ActionTracker {
   power(ref: ServerRef, action: PowerAction): Promise<AcceptedAction>;
-  create(input: CreateServerInput): Promise<ServerView>;
+  /** null: VPS.org accepted it without naming the new server; the next poll shows it. */
+  create(input: CreateServerInput): Promise<ServerView | null>;
   replace(ref: ServerRef, input: ReplaceServerInput): Promise<ServerDetail>;
   update(ref: ServerRef, patch: UpdateServerPatch): Promise<ServerDetail>;
   remove(ref: ServerRef): Promise<null>;
@@ -339,7 +342,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       try {
         const response = await sendPowerAction(api, ref.id, action);
         entry.acceptedAt = now();
-        return { message: response.message };
+        // A 2xx is acceptance whatever it says (even nothing): the list shows what follows.
+        return { message: response.message ?? `VPS.org accepted the ${action} request.` };
       } catch (error) {
         // The caller still gets the error (with outcomeUnknown), to say so where the user clicked.
         if (isVpsApiError(error) && error.outcomeUnknown) keepUncertain(entry, error);
@@ -351,6 +355,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     async create(input) {
       const startedAt = now();
       const created = await api.createServer(input);
+      if (created === null) return null;
       const key = serverKey(accountId, created.id);
       const entry: Tracked = {
         key,

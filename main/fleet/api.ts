@@ -8,7 +8,8 @@ import type { ServerDetail, ServerFilter } from '../../common/servers';
 export interface FleetApi {
   listServers(filter?: ServerFilter, options?: { signal?: AbortSignal }): Promise<ServerList>;
   getServer(id: number): Promise<ServerDetail>;
-  createServer(input: CreateServerInput): Promise<CreatedServer>;
+  /** null: accepted without naming the new server (it shows up with the next list). */
+  createServer(input: CreateServerInput): Promise<CreatedServer | null>;
   replaceServer(id: number, input: ReplaceServerInput): Promise<ServerDetail>;
   updateServer(id: number, patch: UpdateServerPatch): Promise<ServerDetail>;
   deleteServer(id: number): Promise<unknown>;

@@ -57,8 +57,8 @@ function sameServer(a: Server, b: Server): boolean {
     a.ip_address === b.ip_address &&
     a.hostname === b.hostname &&
     a.location === b.location &&
-    a.plan.id === b.plan.id &&
-    a.os.id === b.os.id
+    a.plan?.id === b.plan?.id &&
+    a.os?.id === b.os?.id
   );
 }
 
@@ -71,6 +71,7 @@ function sameStatus(a: FleetStatus, b: FleetStatus): boolean {
     a.lastSuccessAt === b.lastSuccessAt &&
     a.refreshing === b.refreshing &&
     a.loaded === b.loaded &&
+    a.skipped === b.skipped &&
     (a.stale === b.stale ||
       (a.stale !== null &&
         b.stale !== null &&

@@ -69,7 +69,7 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
       fleet.applyList(
         account.id,
         servers,
-        { refreshing: false, loaded: true, lastSuccessAt: now(), stale: null },
+        { refreshing: false, loaded: true, lastSuccessAt: now(), stale: null, skipped: list.skipped },
         actions.pendingFor,
       );
       actions.flushOutcomes();

@@ -2,6 +2,7 @@
 // Runs the VPS.org simulator until Ctrl-C. Prints one line with the base URL.
 import { parseArgs } from 'node:util';
 import { startSimulator, type FaultFlags, type SimulatorOptions } from './simulator';
+import { LIST_ENVELOPES, WRITE_ANSWERS, type AnswerShapes } from './shapes';
 
 const USAGE = `Usage: npm run simulator -- [options]
 
@@ -21,6 +22,14 @@ const USAGE = `Usage: npm run simulator -- [options]
   --hang-rate P           share 0..1 of requests never answered
   --status-lag MS         after a power action the list shows the old status for MS milliseconds
   --revoke-after S        revoke the token S seconds after start (every request then gets 401)
+
+Answer shapes beyond the documented ones (the app must read them all):
+  --list-envelope KIND    paginated (default), count-less (no "count") or bare-array (one JSON array)
+  --odd-servers           servers with plan/os null, no hostname, no addresses, no dates,
+                          numbers as strings or unknown extra fields (each the same way everywhere)
+  --unreadable-entries N  add N entries without a usable id or status to every list
+  --write-answers KIND    documented (default), terse (shortest sensible bodies), message-only,
+                          or empty (202/204 without a body) to create, PUT, PATCH, DELETE and power actions
   -h, --help              this text`;
 
 class UsageError extends Error {}
@@ -36,6 +45,12 @@ function parseNumber(
   if (text.trim() === '' || !Number.isFinite(value) || !check(value))
     throw new UsageError(`--${name} must be ${rule}, got "${text}"`);
   return value;
+}
+
+function parseChoice<T extends string>(name: string, text: string | undefined, choices: readonly T[]): T | undefined {
+  if (text === undefined) return undefined;
+  if ((choices as readonly string[]).includes(text)) return text as T;
+  throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got "${text}"`);
 }
 
 /** setTimeout's longest delay (about 24.8 days); a longer one would fire at once. */
@@ -67,6 +82,10 @@ export function parseCliOptions(args: string[]): SimulatorOptions | 'help' {
         'hang-rate': { type: 'string' },
         'status-lag': { type: 'string' },
         'revoke-after': { type: 'string' },
+        'list-envelope': { type: 'string' },
+        'odd-servers': { type: 'boolean' },
+        'unreadable-entries': { type: 'string' },
+        'write-answers': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -91,6 +110,13 @@ export function parseCliOptions(args: string[]): SimulatorOptions | 'help' {
     (n) => n >= 0 && n * 1000 <= MAX_TIMER_MS,
     'a number of seconds, 0 or more',
   );
+  const shapes: AnswerShapes = {
+    listEnvelope: parseChoice('list-envelope', v['list-envelope'], LIST_ENVELOPES),
+    oddServers: v['odd-servers'],
+    unreadableEntries: parseNumber('unreadable-entries', v['unreadable-entries'], integer(0), 'a whole number'),
+    writeAnswers: parseChoice('write-answers', v['write-answers'], WRITE_ANSWERS),
+  };
+  const givenShapes = Object.fromEntries(Object.entries(shapes).filter(([, value]) => value !== undefined));
   return {
     host: v.host ?? '127.0.0.1',
     port: parseNumber('port', v.port, (n) => integer(0)(n) && n <= 65535, 'a port number 0-65535') ?? 8765,
@@ -102,6 +128,7 @@ export function parseCliOptions(args: string[]): SimulatorOptions | 'help' {
     credits: parseNumber('credits', v.credits, integer(0), 'a whole number'),
     faults: Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined)),
     ...(revokeAfterSeconds === undefined ? {} : { revokeAfterMs: Math.round(revokeAfterSeconds * 1000) }),
+    ...(Object.keys(givenShapes).length === 0 ? {} : { shapes: givenShapes }),
   };
 }
 

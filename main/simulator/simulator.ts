@@ -11,6 +11,7 @@ import {
   validateUpdateServerPatch,
 } from '../../common/rules';
 import { createAccount, createRandom, type Account, type SimulatedPowerAction } from './state';
+import { listShapeOf, oddServer, unreadableEntries, type AnswerShapes } from './shapes';
 
 export interface SimulatorOptions {
   host?: string;
@@ -34,6 +35,8 @@ export interface SimulatorOptions {
   maxRecordedRequests?: number;
   /** Revokes the token this many ms after start, as if it were withdrawn mid-session. Default never. */
   revokeAfterMs?: number;
+  /** Answers in shapes beyond the documented ones (main/simulator/shapes.ts). Default: as documented. */
+  shapes?: AnswerShapes;
 }
 
 export interface FaultFlags {
@@ -89,6 +92,8 @@ export interface Simulator {
   injectFault(fault: Fault, match?: FaultMatch): void;
   clearFaults(): void;
   setFaultFlags(flags: FaultFlags): void;
+  /** Replaces the answer shapes (all documented when empty). */
+  setAnswerShapes(shapes: AnswerShapes): void;
   revokeToken(): void;
   setCredits(n: number): void;
   /** A deep copy of the detail view of a server, or undefined. */
@@ -224,6 +229,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const expectedAuth = Buffer.from(`Bearer ${token}`);
   const faultRandom = createRandom(seed ^ 0x5eed);
   let flags: FaultFlags = { ...options.faults };
+  let shapes: AnswerShapes = { ...options.shapes };
   let queued: QueuedFault[] = [];
   let requests: RecordedRequest[] = [];
   let revoked = false;
@@ -301,9 +307,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return { status: fault.status, headers, text: JSON.stringify({ detail }) };
   }
 
+  /** A server's body (list or detail view) as the current shapes describe it. */
+  const described = (server: { id: number }): unknown => (shapes.oddServers ? oddServer(server) : server);
+
   function listReply(url: URL): Reply {
     const status = url.searchParams.get('status') || undefined;
     const location = url.searchParams.get('location') || undefined;
+    const junk = unreadableEntries(shapes.unreadableEntries ?? 0);
+    if (shapes.listEnvelope === 'bare-array') {
+      const all = account.list({ status, location }, 0, Number.MAX_SAFE_INTEGER).results;
+      return { status: 200, body: [...all.map(described), ...junk] };
+    }
     const pageText = url.searchParams.get('page');
     const page = pageText === null ? 1 : /^\d{1,9}$/.test(pageText) ? Number(pageText) : 0;
     const { count, results } = account.list({ status, location }, (Math.max(page, 1) - 1) * pageSize, pageSize);
@@ -316,15 +330,40 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (target > 1) next.searchParams.set('page', String(target));
       return next.toString();
     };
+    const links = { next: page < lastPage ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null };
+    const entries = [...results.map(described), ...(page === 1 ? junk : [])];
     return {
       status: 200,
-      body: {
-        count,
-        next: page < lastPage ? link(page + 1) : null,
-        previous: page > 1 ? link(page - 1) : null,
-        results,
-      },
+      body:
+        shapes.listEnvelope === 'count-less' ? { ...links, results: entries } : { count, ...links, results: entries },
     };
+  }
+
+  /**
+   * A successful write's answer in the current write shape. `server` is the detail after the write
+   * (undefined for DELETE); `message` the human text a message-only answer carries.
+   */
+  function writeReply(
+    kind: 'create' | 'update' | 'delete' | 'power',
+    documented: Reply,
+    server: Parameters<typeof listShapeOf>[0] | undefined,
+    message: string,
+  ): Reply {
+    switch (shapes.writeAnswers ?? 'documented') {
+      case 'documented':
+        return documented;
+      case 'terse':
+        if (kind === 'power') return { status: 200, body: { status: 'success' } };
+        if (kind === 'delete' || !server) return { status: 200, body: {} };
+        if (kind === 'create')
+          return { status: documented.status, body: { id: server.id, name: server.name, status: server.status } };
+        return { status: 200, body: described(listShapeOf(server)) };
+      case 'message-only':
+        // A 204 has no body: a message comes with 200.
+        return { status: documented.status === 204 ? 200 : documented.status, body: { message } };
+      case 'empty':
+        return { status: kind === 'update' || kind === 'delete' ? 204 : 202 };
+    }
   }
 
   function route(method: string, url: URL, target: Route, body: ParsedBody): Reply {
@@ -336,33 +375,35 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!input.ok) return { status: 400, body: describeViolations(input.violations) };
       const created = account.create(input.value);
       if (created.ok) {
-        return {
-          status: 201,
-          body: { ...created.server, message: 'Server is being provisioned. This may take 2-5 minutes.' },
-        };
+        const message = 'Server is being provisioned. This may take 2-5 minutes.';
+        const documented = { status: 201, body: { ...(described(created.server) as object), message } };
+        return writeReply('create', documented, created.server, message);
       }
       if (created.reason === 'invalid') return { status: 400, body: created.fieldErrors };
       return { status: 402, body: { detail: created.detail } };
     }
     if (target.kind === 'action') {
       const result = account.power(target.id, target.action);
-      if (result.ok)
-        return { status: 200, body: { status: 'success', message: result.message, server: result.server } };
+      if (result.ok) {
+        const documented = { status: 200, body: { status: 'success', message: result.message, server: result.server } };
+        return writeReply('power', documented, undefined, result.message);
+      }
       if (result.reason === 'not-found') return serverNotFound;
       return { status: 400, body: { detail: result.detail } };
     }
     const existing = account.get(target.id);
     if (!existing) return serverNotFound;
-    if (method === 'GET') return { status: 200, body: existing };
+    if (method === 'GET') return { status: 200, body: described(existing) };
     if (method === 'DELETE') {
       account.remove(target.id);
-      return { status: 204 };
+      return writeReply('delete', { status: 204 }, undefined, 'Server deleted.');
     }
     if (body.kind === 'malformed') return malformedReply(body);
     const checked =
       method === 'PUT' ? validateReplaceServerInput(bodyValue(body)) : validateUpdateServerPatch(bodyValue(body));
     if (!checked.ok) return { status: 400, body: describeViolations(checked.violations) };
-    return { status: 200, body: account.update(target.id, checked.value) };
+    const updated = account.update(target.id, checked.value)!;
+    return writeReply('update', { status: 200, body: described(updated) }, updated, 'Server updated.');
   }
 
   function respond(method: string, url: URL, authorized: boolean, body: ParsedBody): Reply {
@@ -506,6 +547,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     setFaultFlags(next) {
       flags = { ...next };
+    },
+    setAnswerShapes(next) {
+      shapes = { ...next };
     },
     revokeToken() {
       revoked = true;

@@ -64,6 +64,7 @@ export const cs: Translation<typeof en> = {
     neverUpdated: 'Zatím neaktualizováno',
     refreshing: 'Obnovuje se…',
     filterFailed: 'Filtr selhal: {message}',
+    skipped: 'Nepodařilo se načíst {servers}.',
   },
   stale: {
     title: 'Zobrazena data z {time}, nemusí být aktuální.',

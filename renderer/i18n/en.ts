@@ -69,6 +69,7 @@ export const en = {
     neverUpdated: 'Not updated yet',
     refreshing: 'Refreshing…',
     filterFailed: 'Filter failed: {message}',
+    skipped: 'Could not read {servers}.',
   },
   stale: {
     title: 'Showing data from {time}, it may be out of date.',

@@ -34,7 +34,8 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
   });
   const locations = computed(() => {
     void version.value;
-    return [...new Set([...byKey.values()].map((view) => view.server.location))].toSorted();
+    const known = [...byKey.values()].map((view) => view.server.location).filter((value) => value !== null);
+    return [...new Set(known)].toSorted();
   });
 
   return {

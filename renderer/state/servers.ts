@@ -16,7 +16,8 @@ export function createServers({ bridge, drafts }: ServersDeps) {
     /** Every field of the detail endpoint. */
     loadDetail: (ref: ServerRef): Promise<Result<ServerDetail>> => bridge.servers.get(ref),
 
-    create: (input: CreateServerInput): Promise<Result<ServerView>> => bridge.servers.create(input),
+    /** null: VPS.org accepted it without naming the new server; it appears with the next poll. */
+    create: (input: CreateServerInput): Promise<Result<ServerView | null>> => bridge.servers.create(input),
 
     /** Name, hostname and backups together (PUT: the API requires all three). */
     replace: (ref: ServerRef, input: ReplaceServerInput): Promise<Result<ServerDetail>> =>

@@ -69,9 +69,10 @@ export function CreateView() {
 
   const plans = new Map<string, string>();
   const systems = new Map<string, string>();
+  // Only what the API named in full can be offered; the rest goes by "other".
   for (const { server } of fleet.sorted.value) {
-    plans.set(String(server.plan.id), server.plan.name);
-    systems.set(String(server.os.id), server.os.name);
+    if (server.plan?.id != null && server.plan.name !== null) plans.set(String(server.plan.id), server.plan.name);
+    if (server.os?.id != null && server.os.name !== null) systems.set(String(server.os.id), server.os.name);
   }
   const planChoices: Choice[] = [...plans].map(([value, label]) => ({ value, label }));
   const osChoices: Choice[] = [...systems].map(([value, label]) => ({ value, label }));
@@ -116,7 +117,8 @@ export function CreateView() {
 
   const submit = () =>
     form.save(checked, ALL_FIELDS, servers.create, (created) => {
-      navigation.setActiveKey(created.key);
+      // null: accepted without naming the server; it appears with the next poll.
+      if (created) navigation.setActiveKey(created.key);
       navigation.navigate({ name: 'list' });
     });
 

@@ -43,7 +43,10 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
     const kept = drafts.read(storageKey);
     if (isDraft(kept)) loadForm(kept, true);
     else
-      loadForm({ name: detail.name, hostname: detail.hostname ?? '', backups_enabled: detail.backups_enabled }, false);
+      loadForm(
+        { name: detail.name, hostname: detail.hostname ?? '', backups_enabled: detail.backups_enabled ?? false },
+        false,
+      );
   }, [detail, draft, drafts, storageKey, loadForm]);
 
   const toDetail = () => navigation.navigate({ name: 'detail', key: serverKey, ref: serverRef });

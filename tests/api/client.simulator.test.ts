@@ -72,7 +72,7 @@ describe('endpoints over real HTTP', () => {
     expect(active.results.length).toBeGreaterThan(0);
     expect(active.results.every((server) => server.status === 'active')).toBe(true);
     expect(active.count).toBe(active.results.length);
-    const location = active.results[0]!.location;
+    const location = active.results[0]!.location!;
     const here = await c.listServers({ status: 'active', location });
     expect(here.results.every((server) => server.location === location && server.status === 'active')).toBe(true);
     expect(sim.requests.at(-1)?.query).toMatchObject({ status: 'active', location });
@@ -99,6 +99,7 @@ describe('endpoints over real HTTP', () => {
       location: 'us-west',
       backups_enabled: true,
     });
+    if (created === null) throw new Error('the simulator names the server it created');
     expect(created.status).toBe('provisioning');
     expect(created.ip_address).toBeNull();
     expect(created.message).toMatch(/provisioned/);
@@ -169,9 +170,9 @@ describe('endpoints over real HTTP', () => {
     expect(notRunning.kind).toBe('bad-request');
     expect(notRunning.message).toContain('Server is not running.');
     const start = await c.startServer(stopped);
-    expect(start.server.status).toBe('starting');
+    expect(start.server?.status).toBe('starting');
     const stop = await c.stopServer(await serverWithStatus(c, 'active'));
-    expect(stop.server.status).toBe('stopping');
+    expect(stop.server?.status).toBe('stopping');
   });
 
   it('404 for start, reboot and PUT of a server that does not exist, sent once each', async () => {
@@ -294,11 +295,12 @@ describe('faults', () => {
     expect(error.message).toContain('"id" is missing');
   });
 
+  // Issue 8: the reboot was carried out (2xx), so a damaged answer is an acceptance, not an error.
   it('a damaged answer to a POST is not retried', async () => {
-    const [id] = sim.listServerIds();
+    const id = await serverWithStatus(client(), 'active');
     sim.injectFault({ type: 'html' });
-    const error = await failure(client().rebootServer(id!));
-    expect(error.kind).toBe('invalid-response');
+    const accepted = await client().rebootServer(id);
+    expect(accepted).toEqual({ status: null, message: null, server: null });
     expect(sim.requests).toHaveLength(1);
   });
 

@@ -151,7 +151,8 @@ describe('a power request whose outcome is unknown (against the simulator)', () 
     const h = await startHarness();
     h.sim.injectFault({ type: 'malformed-json' }, { method: 'POST', path: REBOOT_PATH, times: 1 });
     const result = await invoke(h, InvokeChannel.serversReboot, WEB);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-response', outcomeUnknown: true } });
+    // Issue 8: a 2xx is an acceptance whatever its body (this used to be invalid-response, outcome unknown).
+    expect(result).toEqual({ ok: true, value: { message: 'VPS.org accepted the reboot request.' } });
     expect(await view(h, 12345)).toMatchObject({ server: { status: 'rebooting' }, pending: { action: 'reboot' } });
     expect(h.eventsOf(EventChannel.actionFinished)).toEqual([]);
     // The server is still busy: a second reboot is refused without a request.

@@ -16,7 +16,7 @@ function setup(list: () => Promise<Server[]>) {
   const api: FleetApi = {
     listServers: async () => {
       const results = await list();
-      return { count: results.length, results };
+      return { count: results.length, results, skipped: 0 };
     },
     getServer: unused,
     createServer: unused,

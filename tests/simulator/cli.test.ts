@@ -77,6 +77,9 @@ describe('simulator CLI', () => {
       ['--revoke-after', '-1'],
       ['--revoke-after', 'soon'],
       ['--status-lag', '1.5'],
+      ['--list-envelope', 'xml'],
+      ['--write-answers', 'silent'],
+      ['--unreadable-entries', '-1'],
     ]) {
       const run = runCli(args);
       const [code] = await run.exited;
@@ -93,5 +96,32 @@ describe('simulator CLI', () => {
     expect((await exited)[0]).toBe(0);
     expect(stdout).toContain('--rate-limit-rate');
     expect(stdout).toContain('--revoke-after S');
+    for (const flag of ['--list-envelope KIND', '--odd-servers', '--unreadable-entries N', '--write-answers KIND'])
+      expect(stdout).toContain(flag);
+  });
+
+  it('answers in the shapes its flags ask for', async () => {
+    const { child, exited } = runCli([
+      '--port',
+      '0',
+      '--servers',
+      '3',
+      '--list-envelope',
+      'bare-array',
+      '--odd-servers',
+      '--unreadable-entries',
+      '2',
+      '--write-answers',
+      'empty',
+    ]);
+    const baseUrl = /(http:\/\/\S+)/.exec(await firstLine(child))![1];
+    const headers = { Authorization: 'Bearer demo-token' };
+    const list = (await (await fetch(`${baseUrl}/servers/`, { headers })).json()) as unknown[];
+    expect(Array.isArray(list)).toBe(true);
+    expect(list).toHaveLength(5);
+    const reboot = await fetch(`${baseUrl}/servers/12345/reboot/`, { method: 'POST', headers });
+    expect([reboot.status, await reboot.text()]).toEqual([202, '']);
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
   });
 });

@@ -11,7 +11,7 @@ export function makeServer(id: number, overrides: Partial<Server> = {}): Server 
     status: 'active',
     ip_address: `203.0.113.${id % 250}`,
     location: 'us-west',
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
+    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80, bandwidth: null },
     os: { id: 5, name: 'Ubuntu 22.04 LTS' },
     created_at: '2025-01-10T14:30:00Z',
     updated_at: '2025-01-15T10:20:00Z',
@@ -25,7 +25,7 @@ export function makeDetail(server: Server, overrides: Partial<ServerDetail> = {}
     ...server,
     ipv6_address: '2001:db8::1',
     backups_enabled: true,
-    plan: { ...server.plan, bandwidth: 2048 },
+    plan: server.plan && { ...server.plan, bandwidth: 2048 },
     resource_usage: { cpu_percent: 23.5, memory_used: 2048, disk_used: 35, bandwidth_used: 450 },
     ...overrides,
   };

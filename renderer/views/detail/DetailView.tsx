@@ -20,6 +20,10 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
   const store = useStore();
   const { t, fleet, power, notices, navigation, clipboard } = store;
   const i18n = store.i18n.value;
+  // What VPS.org did not say is shown as unknown.
+  const none = t('detail.none');
+  const known = (value: number | null) => (value === null ? none : i18n.number(value));
+  const when = (value: string | null) => (value === null ? none : i18n.date(value));
   const live = fleet.find(serverKey);
   // Fetched again when the fleet reports a new status or update time, so the detail follows actions.
   const { load, reload, replace } = useServerDetail(serverRef, [live?.server.status, live?.server.updated_at]);
@@ -128,29 +132,35 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
               <AddressValue value={ipv6} label={t('detail.ipv6')} onCopy={copy} />
             </dd>
             <dt>{t('field.hostname')}</dt>
-            <dd class="wrap">{detail.hostname ?? t('detail.none')}</dd>
+            <dd class="wrap">{detail.hostname ?? none}</dd>
             <dt>{t('field.plan')}</dt>
             <dd>
-              {detail.plan.name}
-              <span class="sub">
-                {t('detail.planSpec', {
-                  vcpus: i18n.number(detail.plan.vcpus),
-                  memory: i18n.number(detail.plan.memory),
-                  storage: i18n.number(detail.plan.storage),
-                  bandwidth: i18n.number(detail.plan.bandwidth),
-                })}
-              </span>
+              {detail.plan?.name ?? none}
+              {detail.plan && (
+                <span class="sub">
+                  {t('detail.planSpec', {
+                    vcpus: known(detail.plan.vcpus),
+                    memory: known(detail.plan.memory),
+                    storage: known(detail.plan.storage),
+                    bandwidth: known(detail.plan.bandwidth),
+                  })}
+                </span>
+              )}
             </dd>
             <dt>{t('field.os')}</dt>
-            <dd>{detail.os.name}</dd>
+            <dd>{detail.os?.name ?? none}</dd>
             <dt>{t('field.location')}</dt>
-            <dd>{detail.location}</dd>
+            <dd>{detail.location ?? none}</dd>
             <dt>{t('detail.backups')}</dt>
-            <dd>{detail.backups_enabled ? t('detail.backupsOn') : t('detail.backupsOff')}</dd>
+            <dd>
+              {detail.backups_enabled === null
+                ? none
+                : t(detail.backups_enabled ? 'detail.backupsOn' : 'detail.backupsOff')}
+            </dd>
             <dt>{t('detail.created')}</dt>
-            <dd>{i18n.date(detail.created_at)}</dd>
+            <dd>{when(detail.created_at)}</dd>
             <dt>{t('detail.updated')}</dt>
-            <dd>{i18n.date(detail.updated_at)}</dd>
+            <dd>{when(detail.updated_at)}</dd>
           </dl>
           {sshCommand && (
             <div class="ssh">

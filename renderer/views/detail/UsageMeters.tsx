@@ -15,27 +15,32 @@ export function UsageMeters({ detail }: { detail: ServerDetail }) {
         <p class="placeholder">{t('detail.noUsage')}</p>
       ) : (
         <div class="meters">
-          <UsageBar
-            label={t('detail.cpu')}
-            value={usage.cpu_percent}
-            max={100}
-            text={t('detail.cpuValue', { value: i18n.number(usage.cpu_percent, 1) })}
-          />
+          {/* A meter needs both ends: one VPS.org did not state is left out. */}
+          {usage.cpu_percent !== null && (
+            <UsageBar
+              label={t('detail.cpu')}
+              value={usage.cpu_percent}
+              max={100}
+              text={t('detail.cpuValue', { value: i18n.number(usage.cpu_percent, 1) })}
+            />
+          )}
           {(
             [
-              ['detail.memory', 'detail.memoryValue', usage.memory_used, detail.plan.memory],
-              ['detail.disk', 'detail.gbValue', usage.disk_used, detail.plan.storage],
-              ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, detail.plan.bandwidth],
+              ['detail.memory', 'detail.memoryValue', usage.memory_used, detail.plan?.memory ?? null],
+              ['detail.disk', 'detail.gbValue', usage.disk_used, detail.plan?.storage ?? null],
+              ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, detail.plan?.bandwidth ?? null],
             ] as const
-          ).map(([label, valueText, used, total]) => (
-            <UsageBar
-              key={label}
-              label={t(label)}
-              value={used}
-              max={total}
-              text={t(valueText, { used: i18n.number(used), total: i18n.number(total) })}
-            />
-          ))}
+          ).map(([label, valueText, used, total]) =>
+            used === null || total === null ? null : (
+              <UsageBar
+                key={label}
+                label={t(label)}
+                value={used}
+                max={total}
+                text={t(valueText, { used: i18n.number(used), total: i18n.number(total) })}
+              />
+            ),
+          )}
         </div>
       )}
     </section>

@@ -105,6 +105,11 @@ export function ListView() {
         </button>
       </div>
 
+      {status?.skipped ? (
+        <p class="notice notice-info" role="status">
+          {t('list.skipped', { servers: i18n.plural('list.count', status.skipped) })}
+        </p>
+      ) : null}
       {filters.error.value && <ErrorLine text={t('list.filterFailed', { message: filters.error.value })} />}
       <ErrorLine text={fleet.error.value} />
 

@@ -33,7 +33,7 @@ export function ServerRow({
   const confirming = power.confirming.value;
   const confirmAction = confirming?.key === view.key ? confirming.action : null;
   const tabIndex = active ? 0 : -1;
-  const meta = [server.ip_address ?? '—', server.location, server.plan.name].join(' · ');
+  const meta = [server.ip_address ?? '—', server.location ?? '—', server.plan?.name ?? '—'].join(' · ');
   return (
     <li
       class={`row${active ? ' row-active' : ''}`}

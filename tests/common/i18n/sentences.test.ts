@@ -113,7 +113,6 @@ const refusal = (over: Partial<ConflictInfo>): ConflictInfo => ({
 });
 
 describe('conflictText', () => {
-
   it('words the refusals both sides word alike the same on both', () => {
     for (const language of LANGUAGES) {
       const { tray, popup } = sides(language);

@@ -12,7 +12,7 @@ const existing = makeView(
   makeServer(1, {
     name: 'web-01',
     location: 'us-west',
-    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160 },
+    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160, bandwidth: null },
     os: { id: 3, name: 'Debian 12' },
   }),
 );
