@@ -17,12 +17,18 @@
 // - Redirects are not followed (`redirect: 'manual'`), and a list `next` page must have the base URL's
 //   origin: the token is never sent anywhere but the configured API. A 3xx -> 'invalid-response'.
 // - PUT/PATCH answered 2xx with an empty body -> one follow-up GET of the detail.
+// - Every request says `Accept: application/json` and names the app and its version in `User-Agent`.
+//   Every POST, PUT and PATCH carries `Content-Type: application/json` as VPS.org's published examples do.
+//   Power actions have no input, yet they send the body `{}`, not an empty one: a header that says JSON
+//   over an empty body is not JSON, which strict parsers refuse (400), while the API description says a
+//   power action's body, if any, is ignored, so `{}` is accepted by the contract and by any parser.
 import ky, { type KyInstance } from 'ky';
 import type { z } from 'zod';
 import { VpsApiError } from './errors';
 import type { ApiErrorKind } from '../../common/errors';
 import {
   abortableSleep,
+  appUserAgent,
   cleanServerText,
   describeNetworkFailure,
   describeSchemaIssues,
@@ -76,7 +82,8 @@ export interface VpsClientOptions {
   /** Most list pages followed. Default 100. */
   maxPages?: number;
   fetch?: typeof globalThis.fetch;
-  userAgent?: string;
+  /** This app's version (package.json, e.g. Electron's app.getVersion()), named in the User-Agent. */
+  appVersion?: string;
   /** Waits between GET retries; injectable so tests need not wait. Must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). Default Math.random. */
@@ -109,6 +116,9 @@ export const DEFAULT_BACKOFF_BASE_MS = 500;
 export const DEFAULT_MAX_PAGES = 100;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Methods that always carry a JSON body (and so `Content-Type: application/json`), `{}` when there is no input. */
+const JSON_BODY_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH']);
 
 /** What a request is for, in words used by error messages. */
 interface Purpose {
@@ -148,8 +158,11 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  if (options.userAgent) headers['User-Agent'] = options.userAgent;
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    Accept: 'application/json',
+    'User-Agent': appUserAgent(options.appVersion),
+  };
   const http: KyInstance = ky.create({
     headers,
     retry: 0,
@@ -168,10 +181,12 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     const timer = setTimeout(() => timeoutController.abort(new AttemptTimeout()), timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, timeoutController.signal]) : timeoutController.signal;
     try {
+      // ky sends `json` as the body with `Content-Type: application/json`.
+      const json = JSON_BODY_METHODS.has(call.method) ? (call.json ?? {}) : call.json;
       const response = await http(call.url, {
         method: call.method,
         signal,
-        ...(call.json === undefined ? {} : { json: call.json }),
+        ...(json === undefined ? {} : { json }),
       });
       const text = await response.text();
       return { status: response.status, headers: response.headers, text };
@@ -553,7 +568,7 @@ function parseBaseUrl(baseUrl: string): URL {
   if (problem === 'insecure-scheme') {
     throw new VpsApiError(
       'bad-request',
-      `The API address must start with https:// (got ${base.protocol}//${base.host}); plain http is only accepted for this computer (localhost). Check it in Settings.`,
+      `The API address must start with https:// (got ${base.protocol}//${base.host}); plain http is only accepted for this computer's own address (127.0.0.1 or [::1]). Check it in Settings.`,
     );
   }
   return base;

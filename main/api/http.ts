@@ -1,7 +1,22 @@
-// Small pure helpers of the API client: Retry-After parsing, backoff, redaction, and wording of
-// validation and network failures for a person. No I/O here, so each piece is easy to test.
+// Small pure helpers of the API client: request headers, Retry-After parsing, backoff, redaction, and
+// wording of validation and network failures for a person. No I/O here, so each piece is easy to test.
 import type { z } from 'zod';
 import { isRecord } from '../../common/rules';
+
+/** The product token of this app in the User-Agent (RFC 9110 §10.1.5: no spaces, so not "VPS.org Tray"). */
+export const USER_AGENT_PRODUCT = 'VPS.org-Tray';
+/** Where VPS.org's operators can learn who sends these requests (the "+URL" convention of crawlers). */
+export const USER_AGENT_INFO_URL = 'https://www.vps.org/';
+
+/**
+ * The User-Agent every request carries, e.g. `VPS.org-Tray/0.1.0 (+https://www.vps.org/)`, so VPS.org
+ * can tell this app (and which release of it) from other clients. The version comes from the caller
+ * (package.json via Electron's app.getVersion()); characters a product version may not hold are dropped.
+ */
+export function appUserAgent(appVersion?: string): string {
+  const version = (appVersion ?? '').replace(/[^A-Za-z0-9!#$%&'*+.^_`|~-]/g, '');
+  return `${USER_AGENT_PRODUCT}${version ? `/${version}` : ''} (+${USER_AGENT_INFO_URL})`;
+}
 
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
