@@ -67,8 +67,17 @@ type AstNode = { type?: unknown; [key: string]: unknown };
 const isNode = (value: unknown): value is AstNode =>
   typeof value === 'object' && value !== null && typeof (value as AstNode).type === 'string';
 
-const literalString = (node: unknown): string | undefined =>
-  isNode(node) && node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+/** A module name written out: 'x', "x" or `x` (a template without expressions, as Vite writes lazy chunks). */
+function literalString(node: unknown): string | undefined {
+  if (!isNode(node)) return undefined;
+  if (node.type === 'Literal') return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type !== 'TemplateLiteral' || !Array.isArray(node.expressions) || node.expressions.length > 0)
+    return undefined;
+  const [quasi] = Array.isArray(node.quasis) ? (node.quasis as unknown[]) : [];
+  const cooked = isNode(quasi) && typeof quasi.value === 'object' && quasi.value !== null ? quasi.value : undefined;
+  const value = cooked && 'cooked' in cooked ? cooked.cooked : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** The modules a bundled script loads, read from its syntax tree (comments and strings that merely look
  * like imports, e.g. a library's JSDoc example, are not imports). */

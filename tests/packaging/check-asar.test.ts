@@ -87,15 +87,18 @@ describe('findImports', () => {
       `export { thing } from "./thing.js";`,
       `export * from "node:fs";`,
       `const later = () => import("./chunk.js");`,
+      // Vite writes lazy chunks as templates without expressions.
+      'const view = () => import(`./view.js`);',
+      'const computed = (name) => import(`./${name}.js`);',
       `const fs = require("node:fs");`,
       `const x = __require("ky");`,
       `const name = "vi" + "test"; import(name); require(name);`,
     ].join('\n');
     const found = findImports('index.js', code);
     expect(found.specifiers.toSorted()).toEqual(
-      ['./chunk.js', './side-effect.js', './thing.js', 'electron', 'ky', 'node:fs'].toSorted(),
+      ['./chunk.js', './side-effect.js', './thing.js', './view.js', 'electron', 'ky', 'node:fs'].toSorted(),
     );
-    expect(found.computed).toBe(2);
+    expect(found.computed).toBe(3);
     expect(found.parseErrors).toEqual([]);
   });
 
