@@ -98,7 +98,7 @@ export function createCore(deps: CoreDeps): Core {
   const { emit } = events;
   const createApi = (baseUrl: string, token: string): FleetApi => {
     redactor.add(token);
-    return createClient({ ...deps.clientOptions, baseUrl, token, log });
+    return createClient({ ...deps.clientOptions, baseUrl, token, log, appVersion: deps.appInfo.version });
   };
 
   const fleet = createFleetState({ onDelta: (delta) => emit(EventChannel.fleetChanged, delta) });

@@ -1,11 +1,17 @@
 // `npm run package:dir`: packages the app for Linux as an unpacked folder, offline. electron-builder
 // normally downloads Electron; here it is given a stand-in distribution (`electronDist`: a folder with
 // a stub `electron` executable and an empty `resources/`), which is all `--dir` needs to assemble
-// resources/app.asar. Then the asar is checked for the three bundles. Not a runnable app (the
-// executable is a stub); on a machine with internet, `npx electron-builder --linux` makes the real one.
+// resources/app.asar. Not a runnable app (the executable is a stub); on a machine with internet,
+// `npx electron-builder --linux` makes the real one. Then it checks what was made:
+// - app.asar holds the built app and nothing else (scripts/check-asar.ts);
+// - the Electron fuses of electron-builder.yml were flipped in the executable: the stub carries a fuse
+//   wire like Electron's own (its sentinel, then Electron's default states), which electron-builder flips
+//   exactly as it would in the real binary, and which is read back here with @electron/fuses;
+// - the tray icons are beside the asar.
 //
 // Usage: node scripts/package-dir.mjs [--output <dir>]   (default: release/)
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import {
   chmodSync,
   existsSync,
@@ -19,13 +25,15 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const REQUIRED_IN_ASAR = [
-  '/dist/main/index.js',
-  '/dist/preload/index.cjs',
-  '/dist/renderer/index.html',
-  '/package.json',
-];
 const bin = (name) => resolve('node_modules', '.bin', name);
+const require = createRequire(import.meta.url);
+// electron-builder's own tools (its dependencies): its config loader, and the fuse library it uses.
+const { getConfig } = require('app-builder-lib/out/util/config/config');
+const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses');
+const { SENTINEL, FuseState } = require('@electron/fuses/dist/constants');
+
+/** Electron's fuse wire with its default states, in FuseV1Options order (RunAsNode first). */
+const DEFAULT_FUSE_WIRE = '10110001';
 
 const outputIndex = process.argv.indexOf('--output');
 const output = resolve(outputIndex > 0 ? process.argv[outputIndex + 1] : 'release');
@@ -43,7 +51,16 @@ const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.j
 const electronDist = mkdtempSync(join(tmpdir(), 'vps-electron-dist-'));
 try {
   // The stand-in distribution: what electron-builder copies and renames for Linux.
-  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stub Electron (packaging check only)" >&2\nexit 1\n');
+  // The shell never reads past `exit`; the last line is the fuse wire: sentinel, version 1, length, states.
+  writeFileSync(
+    join(electronDist, 'electron'),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\necho "stub Electron (packaging check only)" >&2\nexit 1\n# '),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, DEFAULT_FUSE_WIRE.length]),
+      Buffer.from(`${DEFAULT_FUSE_WIRE}\n`),
+    ]),
+  );
   chmodSync(join(electronDist, 'electron'), 0o755);
   mkdirSync(join(electronDist, 'resources'));
   mkdirSync(join(electronDist, 'locales'));
@@ -78,21 +95,36 @@ if (!existsSync(asar)) {
   console.error(`package-dir: ${asar} was not produced`);
   process.exit(1);
 }
-const listed = new Set(
-  execFileSync(bin('asar'), ['list', asar], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().replaceAll('\\', '/'))
-    .filter(Boolean),
-);
-const missing = REQUIRED_IN_ASAR.filter((file) => !listed.has(file));
-const strays = [...listed].filter((file) => file.startsWith('/node_modules/'));
+const problems = [];
+
+const asarCheck = spawnSync(bin('tsx'), ['scripts/check-asar.ts', asar], { stdio: 'inherit' });
+if (asarCheck.status !== 0) problems.push('app.asar holds more or less than the built app (see check-asar above)');
+
+// Each fuse electron-builder.yml sets must read back from the executable in that state.
+const config = await getConfig(process.cwd(), null, null);
+const executable = join(unpacked, config.linux?.executableName ?? config.productName);
+const wire = await getCurrentFuseWire(executable);
+const fuses = [];
+for (const [option, wanted] of Object.entries(config.electronFuses ?? {})) {
+  if (typeof wanted !== 'boolean') continue;
+  const name = option[0].toUpperCase() + option.slice(1);
+  const index = FuseV1Options[name];
+  const state = wire[index];
+  const expected = wanted ? FuseState.ENABLE : FuseState.DISABLE;
+  fuses.push(`${name}=${state === FuseState.ENABLE ? 'on' : state === FuseState.DISABLE ? 'off' : String(state)}`);
+  if (index === undefined || state !== expected)
+    problems.push(`fuse ${name} is not ${wanted ? 'on' : 'off'} in ${executable}`);
+}
+if (fuses.length === 0) problems.push('electron-builder.yml sets no electronFuses');
+
 const trayIcons = existsSync(join(unpacked, 'resources', 'tray'))
   ? readdirSync(join(unpacked, 'resources', 'tray')).filter((f) => f.endsWith('.png'))
   : [];
-if (missing.length > 0 || strays.length > 0 || trayIcons.length === 0) {
-  if (missing.length > 0) console.error(`package-dir: missing from app.asar: ${missing.join(', ')}`);
-  if (strays.length > 0) console.error(`package-dir: node_modules leaked into app.asar (${strays.length} entries)`);
-  if (trayIcons.length === 0) console.error('package-dir: no tray icons in resources/tray');
+if (trayIcons.length === 0) problems.push('no tray icons in resources/tray');
+
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`package-dir: ${problem}`);
   process.exit(1);
 }
-console.log(`package-dir: OK — ${asar} (${listed.size} entries), ${trayIcons.length} tray icons in resources/tray`);
+console.log(`package-dir: fuses ${fuses.join(' ')}`);
+console.log(`package-dir: OK — ${asar}, ${trayIcons.length} tray icons in resources/tray`);

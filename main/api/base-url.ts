@@ -3,19 +3,25 @@
 /** Why an API address is refused: not a URL at all, or plain http to a host that is not this machine. */
 export type ApiBaseUrlProblem = 'invalid-url' | 'insecure-scheme';
 
-/** 127.0.0.0/8, ::1 and localhost: plain http to these never leaves the machine (demo, tests). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
-  const octets = host.split('.');
+/**
+ * A literal loopback address as a URL's `hostname` spells it: 127.0.0.0/8 or [::1]. The name `localhost`
+ * is not one: a resolver (a hosts file, a proxy setting, DNS) decides where it goes, so plain http to it
+ * is not guaranteed to stay on this machine. The URL parser has already normalised other spellings
+ * (`127.1`, `0x7f.0.0.1`, `[0:0::1]`) to these forms.
+ */
+export function isLoopbackAddress(hostname: string): boolean {
+  if (hostname === '[::1]') return true;
+  const octets = hostname.split('.');
   return (
-    octets.length === 4 && octets[0] === '127' && octets.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)
+    octets.length === 4 &&
+    octets[0] === '127' &&
+    octets.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255)
   );
 }
 
 /**
- * Checks an API base URL: https anywhere, http only to a loopback host, since the token travels in
- * every request and plain http would show it to the network. Null when the address is acceptable.
+ * Checks an API base URL: https anywhere, http only to a literal loopback address, since the token
+ * travels in every request and plain http would show it to the network. Null when the address is acceptable.
  */
 export function checkApiBaseUrl(address: string): ApiBaseUrlProblem | null {
   let url: URL;
@@ -25,5 +31,5 @@ export function checkApiBaseUrl(address: string): ApiBaseUrlProblem | null {
     return 'invalid-url';
   }
   if (url.protocol === 'https:') return null;
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? null : 'insecure-scheme';
+  return url.protocol === 'http:' && isLoopbackAddress(url.hostname) ? null : 'insecure-scheme';
 }

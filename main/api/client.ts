@@ -23,11 +23,17 @@
 //   answer is not the server's detail (empty, a message, the list's shape) read it back with one GET; a
 //   create whose answer does not name the new server resolves to null (the next poll shows it). Only an
 //   answer about another server than the request's is an error, with `outcomeUnknown: true`.
+// - Every request says `Accept: application/json` and names the app and its version in `User-Agent`.
+//   Every POST, PUT and PATCH carries `Content-Type: application/json` as VPS.org's published examples do.
+//   Power actions have no input, yet they send the body `{}`, not an empty one: a header that says JSON
+//   over an empty body is not JSON, which strict parsers refuse (400), while the API description says a
+//   power action's body, if any, is ignored, so `{}` is accepted by the contract and by any parser.
 import ky, { type KyInstance } from 'ky';
 import { VpsApiError } from './errors';
 import type { ApiErrorKind } from '../../common/errors';
 import {
   abortableSleep,
+  appUserAgent,
   cleanServerText,
   describeNetworkFailure,
   fullJitterDelayMs,
@@ -87,7 +93,8 @@ export interface VpsClientOptions {
   /** Most list pages followed. Default 100. */
   maxPages?: number;
   fetch?: typeof globalThis.fetch;
-  userAgent?: string;
+  /** This app's version (package.json, e.g. Electron's app.getVersion()), named in the User-Agent. */
+  appVersion?: string;
   /** Waits between GET retries; injectable so tests need not wait. Must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). Default Math.random. */
@@ -125,6 +132,9 @@ export const DEFAULT_MAX_PAGES = 100;
 const MAX_LOGGED_PROBLEMS = 100;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Methods that always carry a JSON body (and so `Content-Type: application/json`), `{}` when there is no input. */
+const JSON_BODY_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH']);
 
 /** What a request is for, in words used by error messages. */
 interface Purpose {
@@ -164,8 +174,11 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  if (options.userAgent) headers['User-Agent'] = options.userAgent;
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    Accept: 'application/json',
+    'User-Agent': appUserAgent(options.appVersion),
+  };
   const http: KyInstance = ky.create({
     headers,
     retry: 0,
@@ -184,10 +197,12 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     const timer = setTimeout(() => timeoutController.abort(new AttemptTimeout()), timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, timeoutController.signal]) : timeoutController.signal;
     try {
+      // ky sends `json` as the body with `Content-Type: application/json`.
+      const json = JSON_BODY_METHODS.has(call.method) ? (call.json ?? {}) : call.json;
       const response = await http(call.url, {
         method: call.method,
         signal,
-        ...(call.json === undefined ? {} : { json: call.json }),
+        ...(json === undefined ? {} : { json }),
       });
       const text = await response.text();
       return { status: response.status, headers: response.headers, text };
@@ -660,7 +675,7 @@ function parseBaseUrl(baseUrl: string): URL {
   if (problem === 'insecure-scheme') {
     throw new VpsApiError(
       'bad-request',
-      `The API address must start with https:// (got ${base.protocol}//${base.host}); plain http is only accepted for this computer (localhost). Check it in Settings.`,
+      `The API address must start with https:// (got ${base.protocol}//${base.host}); plain http is only accepted for this computer's own address (127.0.0.1 or [::1]). Check it in Settings.`,
     );
   }
   return base;

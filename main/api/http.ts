@@ -1,7 +1,21 @@
-// Small pure helpers of the API client: Retry-After parsing, backoff, redaction, and wording of
-// validation and network failures for a person. No I/O here, so each piece is easy to test.
-import type { z } from 'zod';
+// Small pure helpers of the API client: request headers, Retry-After parsing, backoff, redaction, and
+// wording of validation and network failures for a person. No I/O here, so each piece is easy to test.
 import { isRecord } from '../../common/rules';
+
+/** The product token of this app in the User-Agent (RFC 9110 §10.1.5: no spaces, so not "VPS.org Tray"). */
+export const USER_AGENT_PRODUCT = 'VPS.org-Tray';
+/** Where VPS.org's operators can learn who sends these requests (the "+URL" convention of crawlers). */
+export const USER_AGENT_INFO_URL = 'https://www.vps.org/';
+
+/**
+ * The User-Agent every request carries, e.g. `VPS.org-Tray/0.1.0 (+https://www.vps.org/)`, so VPS.org
+ * can tell this app (and which release of it) from other clients. The version comes from the caller
+ * (package.json via Electron's app.getVersion()); characters a product version may not hold are dropped.
+ */
+export function appUserAgent(appVersion?: string): string {
+  const version = (appVersion ?? '').replace(/[^A-Za-z0-9!#$%&'*+.^_`|~-]/g, '');
+  return `${USER_AGENT_PRODUCT}${version ? `/${version}` : ''} (+${USER_AGENT_INFO_URL})`;
+}
 
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -63,27 +77,6 @@ export function plainTextReason(body: string, contentType: string | null, token:
   if (text === '' || text.length > MAX_SERVER_TEXT || text.startsWith('<')) return undefined;
   if (/html/i.test(contentType ?? '')) return undefined;
   return cleanServerText(text, token);
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? 'the body' : `"${out}"`;
-}
-
-/** What a zod failure means, in a sentence: "field "results[0].plan" is missing; ...". */
-export function describeSchemaIssues(error: z.ZodError, maxIssues = 3): string {
-  const parts = error.issues.slice(0, maxIssues).map((issue) => {
-    const where = formatPath(issue.path);
-    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${where} is missing`;
-    if (issue.code === 'invalid_type') return `${where} has the wrong type (expected ${issue.expected})`;
-    return `${where}: ${issue.message}`;
-  });
-  const more = error.issues.length - parts.length;
-  return more > 0 ? `${parts.join('; ')}; and ${more} more problem${more === 1 ? '' : 's'}` : parts.join('; ');
 }
 
 /** The innermost system error of a failed fetch (undici wraps it as `TypeError('fetch failed', {cause})`). */

@@ -17,7 +17,7 @@ export const settingsSchema = z.object({
     .url({ protocol: /^https?$/ })
     // The same rule as the client's: the token must not cross the network over plain http.
     .refine((address) => checkApiBaseUrl(address) === null, {
-      message: 'The API address must use https:// (plain http only for localhost).',
+      message: 'The API address must use https:// (plain http only for 127.0.0.1 or [::1]).',
     })
     .default(DEFAULT_API_BASE_URL),
   pollIntervals: z

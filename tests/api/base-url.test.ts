@@ -1,5 +1,6 @@
-// The API address rule: https anywhere, plain http only to this computer. The token travels in every
-// request, so the settings and the client must refuse the same addresses.
+// The API address rule: https anywhere, plain http only to a literal loopback address of this computer
+// (127.0.0.0/8, ::1), not to the name `localhost`, which a resolver may send elsewhere. The token travels
+// in every request, so the settings and the client must refuse the same addresses.
 import { describe, expect, it } from 'vitest';
 import { createVpsClient } from '../../main/api/client';
 import { VpsApiError } from '../../main/api/errors';
@@ -12,11 +13,22 @@ const ACCEPTED = [
   'https://10.0.0.5:8443/api/v1',
   'http://127.0.0.1:8765/api/v1',
   'http://127.12.0.9/api/v1',
-  'http://localhost:8765/api/v1',
-  'http://LOCALHOST/api/v1',
+  'http://127.255.255.255/api/v1',
   'http://[::1]:8765/api/v1',
+  // Other spellings of the same addresses, which the URL parser normalises to the forms above.
+  'http://127.1:8765/api/v1',
+  'http://0x7f.0.0.1/api/v1',
+  'http://[0:0:0:0:0:0:0:1]/api/v1',
 ];
 const INSECURE = [
+  'http://localhost:8765/api/v1',
+  'http://LOCALHOST/api/v1',
+  'http://localhost./api/v1',
+  'http://sub.localhost/api/v1',
+  'http://[::ffff:127.0.0.1]/api/v1',
+  'http://126.255.255.255/api/v1',
+  'http://0.0.0.0/api/v1',
+  'http://[::]/api/v1',
   'http://admin.vps.org/api/v1',
   'http://10.0.0.5/api/v1',
   'http://128.0.0.1/api/v1',
@@ -28,7 +40,7 @@ const INSECURE = [
 ];
 
 describe('API base URL rule', () => {
-  it('accepts https anywhere and http only for loopback hosts', () => {
+  it('accepts https anywhere and http only for literal loopback addresses, not the name localhost', () => {
     for (const address of ACCEPTED)
       expect({ address, problem: checkApiBaseUrl(address) }).toEqual({ address, problem: null });
     for (const address of INSECURE) {
@@ -43,6 +55,9 @@ describe('API base URL rule', () => {
     }
     expect(() => createVpsClient({ baseUrl: 'http://admin.vps.org/api/v1', token: 'secret-token' })).toThrow(
       /must start with https:\/\//,
+    );
+    expect(() => createVpsClient({ baseUrl: 'http://localhost:8765/api/v1', token: 'secret-token' })).toThrow(
+      /only accepted for this computer's own address \(127\.0\.0\.1 or \[::1\]\)/,
     );
     for (const baseUrl of ACCEPTED) expect(createVpsClient({ baseUrl, token: 'secret-token' }).baseUrl).toBe(baseUrl);
   });
@@ -60,6 +75,7 @@ describe('API base URL rule', () => {
       });
     }
     expect(defaultSettings().apiBaseUrl).toBe('https://admin.vps.org/api/v1');
+    expect(checkApiBaseUrl(defaultSettings().apiBaseUrl)).toBeNull();
   });
 });
 

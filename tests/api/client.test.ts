@@ -690,7 +690,7 @@ describe('endpoints and headers', () => {
       },
       headers: { 'x-echo': req.method },
     }));
-    const created = await client({ userAgent: 'VPS.org Tray/0.1.0' }).createServer({
+    const created = await client({ appVersion: '0.1.0' }).createServer({
       name: 'web-9',
       plan_id: 1,
       os_id: 5,
@@ -706,7 +706,7 @@ describe('endpoints and headers', () => {
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(req.headers.accept).toBe('application/json');
     expect(req.headers['content-type']).toMatch(/^application\/json/);
-    expect(req.headers['user-agent']).toBe('VPS.org Tray/0.1.0');
+    expect(req.headers['user-agent']).toBe('VPS.org-Tray/0.1.0 (+https://www.vps.org/)');
     expect(JSON.parse(req.body)).toEqual({
       name: 'web-9',
       plan_id: 1,

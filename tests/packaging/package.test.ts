@@ -1,11 +1,14 @@
 // Packages the app with electron-builder (Linux, unpacked, offline with a stand-in Electron) and
-// checks what a user would install: app.asar with the three bundles, no node_modules, tray icons
-// beside it. Slow (a build plus electron-builder): one run for the whole file.
+// checks what a user would install: app.asar with the three bundles and nothing else, tray icons
+// beside it, the Electron fuses flipped in the executable. Slow (a build plus electron-builder): one
+// run for the whole file.
+import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditAsar } from '../../scripts/check-asar';
 
 let output: string;
 let run: { status: number | null; stdout: string; stderr: string };
@@ -51,5 +54,35 @@ describe('package:dir', () => {
         expect(icons).toContain(`tray-${state}${variant}.png`);
     }
     expect(existsSync(join(output, 'linux-unpacked', 'vps-org-tray'))).toBe(true);
+  });
+
+  it('holds the built app and nothing else: no sources, tests, source maps or dev dependencies', () => {
+    const asar = join(output, 'linux-unpacked', 'resources', 'app.asar');
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> };
+    expect(auditAsar(asar, Object.keys(manifest.devDependencies))).toEqual([]);
+    expect(run.stdout).toContain('check-asar: OK');
+  });
+
+  it('flips the fuses of electron-builder.yml in the executable', async () => {
+    const wire = await getCurrentFuseWire(join(output, 'linux-unpacked', 'vps-org-tray'));
+    const state = (fuse: FuseV1Options) => String.fromCharCode(Number(wire[fuse]));
+    // '0' off, '1' on (the stand-in starts from Electron's defaults, the opposite of each of these).
+    expect({
+      runAsNode: state(FuseV1Options.RunAsNode),
+      nodeOptions: state(FuseV1Options.EnableNodeOptionsEnvironmentVariable),
+      inspectArguments: state(FuseV1Options.EnableNodeCliInspectArguments),
+      asarIntegrity: state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation),
+      onlyLoadAppFromAsar: state(FuseV1Options.OnlyLoadAppFromAsar),
+      cookieEncryption: state(FuseV1Options.EnableCookieEncryption),
+      fileProtocolExtraPrivileges: state(FuseV1Options.GrantFileProtocolExtraPrivileges),
+    }).toEqual({
+      runAsNode: '0',
+      nodeOptions: '0',
+      inspectArguments: '0',
+      asarIntegrity: '1',
+      onlyLoadAppFromAsar: '1',
+      cookieEncryption: '1',
+      fileProtocolExtraPrivileges: '0',
+    });
   });
 });
