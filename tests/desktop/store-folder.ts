@@ -16,6 +16,8 @@ export interface StoreFolder {
   open(log?: Log): AppStores;
 }
 
+const fixedNow = () => new Date('2026-11-26T20:15:00.123Z');
+
 /** Registers the folder's creation and removal around each test of the calling file. */
 export function useStoreFolder(): StoreFolder {
   let path = '';
@@ -25,7 +27,6 @@ export function useStoreFolder(): StoreFolder {
   afterEach(() => {
     rmSync(path, { recursive: true, force: true });
   });
-  const fixedNow = () => new Date('2026-11-26T20:15:00.123Z');
   return {
     get path() {
       return path;
