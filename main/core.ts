@@ -86,6 +86,16 @@ export interface Core {
 
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
+/** Every feature's payload checks, joined into the router's table; a channel none brings fails the typecheck. */
+export const payloadValidators: PayloadValidators = {
+  ...appValidators,
+  ...popupViewValidators,
+  ...authValidators,
+  ...serversValidators,
+  ...powerValidators,
+  ...settingsValidators,
+};
+
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? Date.now;
   const createClient = deps.createClient ?? createVpsClient;
@@ -126,7 +136,7 @@ export function createCore(deps: CoreDeps): Core {
   const power = createPowerFeature({ sessions });
   const tray = createTrayFeed({ fleet, auth: auth.state, events });
 
-  // Each feature brings the handlers and payload checks of its channels; a channel none brings fails the typecheck.
+  // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
     ...app.handlers,
     ...popupView.handlers,
@@ -135,16 +145,8 @@ export function createCore(deps: CoreDeps): Core {
     ...power.handlers,
     ...settings.handlers,
   };
-  const validators: PayloadValidators = {
-    ...appValidators,
-    ...popupViewValidators,
-    ...authValidators,
-    ...serversValidators,
-    ...powerValidators,
-    ...settingsValidators,
-  };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
-    validators,
+    validators: payloadValidators,
     redact,
     onUnexpectedError: (channel, error) => log('error', `Handler ${channel} failed: ${describeError(error)}`),
   });

@@ -2,7 +2,7 @@
 // status code, the retry rules counted at the server, damaged answers, and no token in any error.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
-import { VpsApiError } from '../../main/api/errors';
+import { apiFailure } from './api-failure';
 import { startSimulator, type Simulator } from '../../main/simulator';
 
 const TOKEN = 'sim-token-7f3a9c1e5b';
@@ -30,23 +30,8 @@ function client(overrides: Partial<VpsClientOptions> = {}): VpsClient {
   });
 }
 
-/** The rejection of `promise`, which must be a VpsApiError that does not contain the token anywhere. */
-async function failure(promise: Promise<unknown>): Promise<VpsApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(VpsApiError);
-  const apiError = error as VpsApiError;
-  const text = [
-    apiError.message,
-    apiError.stack ?? '',
-    JSON.stringify(apiError),
-    JSON.stringify(apiError.fieldErrors ?? {}),
-  ].join('\n');
-  expect(text).not.toContain(TOKEN);
-  return apiError;
-}
+/** The rejection of `promise`: a VpsApiError without the token anywhere in it. */
+const failure = (promise: Promise<unknown>) => apiFailure(promise, TOKEN);
 
 async function serverWithStatus(c: VpsClient, status: string): Promise<number> {
   const { results } = await c.listServers({ status });

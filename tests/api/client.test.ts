@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { VpsApiError } from '../../main/api/errors';
 import type { FleetApi } from '../../main/fleet/api';
+import { apiFailure, expectNoToken } from './api-failure';
 import { detailServer, listServer, powerReply, startStubServer, type StubServer } from './stub-server';
 
 const TOKEN = 'tok_live_5ecret-Abc123';
@@ -31,27 +32,6 @@ function client(overrides: Partial<VpsClientOptions> = {}): VpsClient {
     random: () => 0.5,
     ...overrides,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<VpsApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(VpsApiError);
-  return error as VpsApiError;
-}
-
-function expectNoToken(error: VpsApiError): void {
-  const everything = [
-    error.message,
-    error.stack ?? '',
-    JSON.stringify(error),
-    JSON.stringify(error.fieldErrors ?? {}),
-    error.apiText ?? '',
-    String(error),
-  ].join('\n');
-  expect(everything).not.toContain(TOKEN);
 }
 
 const page = (results: unknown[], next: string | null = null, count = results.length) => ({
@@ -106,7 +86,7 @@ describe('listServers', () => {
     const foreign = await startStubServer(() => ({ status: 200, json: page([]) }));
     try {
       stub.setHandler(() => ({ status: 200, json: page([listServer(1)], `${foreign.origin}/api/v1/servers/?page=2`) }));
-      const error = await failure(client().listServers());
+      const error = await apiFailure(client().listServers());
       expect(error.kind).toBe('invalid-response');
       expect(error.message).toContain('another site');
       expect(foreign.requests).toHaveLength(0);
@@ -122,7 +102,7 @@ describe('listServers', () => {
       n += 1;
       return { status: 200, json: page([listServer(n)], `${origin}/api/v1/servers/?page=${n + 1}`) };
     });
-    const error = await failure(client({ maxPages: 3 }).listServers());
+    const error = await apiFailure(client({ maxPages: 3 }).listServers());
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('more than 3 pages');
     expect(stub.requests).toHaveLength(3);
@@ -134,7 +114,7 @@ describe('listServers', () => {
         ? { status: 200, json: page([listServer(2)], `${origin}/api/v1/servers/`) }
         : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
     );
-    const error = await failure(client().listServers());
+    const error = await apiFailure(client().listServers());
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('loop');
     expect(stub.requests).toHaveLength(2);
@@ -153,7 +133,7 @@ describe('response validation', () => {
 
   it('rejects a body that is not JSON, saying it looks like a web page', async () => {
     stub.setHandler(() => ({ status: 200, text: '<!doctype html><html><body>Welcome</body></html>' }));
-    const error = await failure(client().getServer(7));
+    const error = await apiFailure(client().getServer(7));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('not JSON');
     expect(error.message).toContain('web page');
@@ -165,14 +145,14 @@ describe('response validation', () => {
     const broken = detailServer(7);
     delete broken.status;
     stub.setHandler(() => ({ status: 200, json: broken }));
-    const error = await failure(client().getServer(7));
+    const error = await apiFailure(client().getServer(7));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('"status" is missing');
   });
 
   it('rejects a field of the wrong type', async () => {
     stub.setHandler(() => ({ status: 200, json: detailServer(7, { id: 'seven' }) }));
-    const error = await failure(client().getServer(7));
+    const error = await apiFailure(client().getServer(7));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('"id" has the wrong type');
   });
@@ -180,7 +160,7 @@ describe('response validation', () => {
   // Issue 8: a write's empty 2xx is an acceptance now; a GET still needs a document.
   it('rejects an empty 200 body where a document is required', async () => {
     stub.setHandler(() => ({ status: 200, text: '' }));
-    const error = await failure(client().getServer(7));
+    const error = await apiFailure(client().getServer(7));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('empty answer');
   });
@@ -197,7 +177,7 @@ describe('error mapping', () => {
     [503, 'server', '(503)'],
   ] as const)('maps %i to %s', async (status, kind, text) => {
     stub.setHandler(() => ({ status, json: { detail: 'Server says hi.' } }));
-    const error = await failure(client({ retry: { limit: 0 } }).getServer(7));
+    const error = await apiFailure(client({ retry: { limit: 0 } }).getServer(7));
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
     expect(error.message).toContain(text);
@@ -214,7 +194,7 @@ describe('error mapping', () => {
         non_field_errors: ['Location is full.'],
       },
     }));
-    const error = await failure(client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' }));
+    const error = await apiFailure(client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' }));
     expect(error.kind).toBe('bad-request');
     expect(error.status).toBe(400);
     expect(error.message).toBe(
@@ -225,7 +205,7 @@ describe('error mapping', () => {
 
   it('summarizes field errors in the message when a 400 has no detail', async () => {
     stub.setHandler(() => ({ status: 400, json: { hostname: ['Not a FQDN.'] } }));
-    const error = await failure(
+    const error = await apiFailure(
       client().replaceServer(3, { name: 'a', hostname: 'a.example.com', backups_enabled: false }),
     );
     expect(error.message).toContain('hostname: Not a FQDN.');
@@ -234,21 +214,21 @@ describe('error mapping', () => {
 
   it('says the start request was refused when the server is already running', async () => {
     stub.setHandler(() => ({ status: 400, json: { detail: 'Server is already running.' } }));
-    const error = await failure(client().startServer(3));
+    const error = await apiFailure(client().startServer(3));
     expect(error.kind).toBe('bad-request');
     expect(error.message).toBe('VPS.org rejected the request to start server 3 (400): Server is already running.');
   });
 
   it('maps a 404 on the list to a hint about the API address', async () => {
     stub.setHandler(() => ({ status: 404, text: 'Not Found' }));
-    const error = await failure(client().listServers());
+    const error = await apiFailure(client().listServers());
     expect(error.kind).toBe('not-found');
     expect(error.message).toContain('Check the API address in Settings');
   });
 
   it('reads Retry-After as seconds on a 429', async () => {
     stub.setHandler(() => ({ status: 429, json: { detail: 'Slow down.' }, headers: { 'retry-after': '30' } }));
-    const error = await failure(client().startServer(3));
+    const error = await apiFailure(client().startServer(3));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(30);
     expect(error.message).toContain('Try again in 30 s.');
@@ -257,7 +237,7 @@ describe('error mapping', () => {
   it('reads Retry-After as an HTTP date on a 429', async () => {
     const now = Date.parse('2025-06-01T12:00:00Z');
     stub.setHandler(() => ({ status: 429, text: '', headers: { 'retry-after': 'Sun, 01 Jun 2025 12:00:45 GMT' } }));
-    const error = await failure(client({ now: () => now }).stopServer(3));
+    const error = await apiFailure(client({ now: () => now }).stopServer(3));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(45);
   });
@@ -266,7 +246,7 @@ describe('error mapping', () => {
     const closed = await startStubServer();
     const baseUrl = closed.baseUrl;
     await closed.close();
-    const error = await failure(client({ baseUrl }).listServers());
+    const error = await apiFailure(client({ baseUrl }).listServers());
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/^VPS\.org could not be reached: connect ECONNREFUSED 127\.0\.0\.1:\d+/);
     // Every attempt failed the same way: the GET was retried.
@@ -277,7 +257,7 @@ describe('error mapping', () => {
     const foreign = await startStubServer(() => ({ status: 200, json: page([]) }));
     try {
       stub.setHandler(() => ({ status: 302, text: '', headers: { location: `${foreign.origin}/api/v1/servers/` } }));
-      const error = await failure(client().listServers());
+      const error = await apiFailure(client().listServers());
       expect(error.kind).toBe('invalid-response');
       expect(error.message).toContain('redirect');
       expect(foreign.requests).toHaveLength(0);
@@ -296,9 +276,9 @@ describe('error mapping', () => {
           json: { detail: `Bad header: ${echoed}`, name: [`got ${echoed}`], non_field_errors: [`raw ${TOKEN}`] },
         };
       });
-      const error = await failure(client({ retry: { limit: 0 } }).updateServer(3, { name: 'web-3' }));
+      const error = await apiFailure(client({ retry: { limit: 0 } }).updateServer(3, { name: 'web-3' }));
       expect(stub.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-      expectNoToken(error);
+      expectNoToken(error, TOKEN);
       expect(error.message).toContain('Bearer [redacted]');
     },
   );
@@ -306,7 +286,7 @@ describe('error mapping', () => {
   describe('apiText: the server’s own words, for the popup to quote', () => {
     it('is the detail of a 400', async () => {
       stub.setHandler(() => ({ status: 400, json: { detail: 'Server is already running.' } }));
-      const error = await failure(client().startServer(3));
+      const error = await apiFailure(client().startServer(3));
       expect(error.apiText).toBe('Server is already running.');
     });
 
@@ -316,31 +296,33 @@ describe('error mapping', () => {
         json: { non_field_errors: ['Location is full.', 'Try  another\n one.'], name: ['Name is taken.'] },
       }));
       const create = client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' });
-      const error = await failure(create);
+      const error = await apiFailure(create);
       expect(error.apiText).toBe('Location is full. Try another one.');
       expect(error.fieldErrors).toEqual({ name: ['Name is taken.'] });
 
       stub.setHandler(() => ({ status: 400, json: { detail: 'Invalid parameters.', non_field_errors: ['Full.'] } }));
-      const both = await failure(client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' }));
+      const both = await apiFailure(
+        client().createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' }),
+      );
       expect(both.apiText).toBe('Invalid parameters. Full.');
     });
 
     it('summarizes the per-field texts of a 400 that said nothing else', async () => {
       stub.setHandler(() => ({ status: 400, json: { hostname: ['Not a FQDN.'] } }));
-      const error = await failure(client().updateServer(3, { name: 'web-3' }));
+      const error = await apiFailure(client().updateServer(3, { name: 'web-3' }));
       expect(error.apiText).toBe('hostname: Not a FQDN.');
     });
 
     it('is the detail of a 404', async () => {
       stub.setHandler(() => ({ status: 404, json: { detail: 'No Server matches the given query.' } }));
-      const error = await failure(client().getServer(7));
+      const error = await apiFailure(client().getServer(7));
       expect(error.kind).toBe('not-found');
       expect(error.apiText).toBe('No Server matches the given query.');
     });
 
     it('is a short plain-text body, e.g. a proxy’s 503', async () => {
       stub.setHandler(() => ({ status: 503, text: '  Down for maintenance\nuntil 14:00 UTC ' }));
-      const error = await failure(client({ retry: { limit: 0 } }).listServers());
+      const error = await apiFailure(client({ retry: { limit: 0 } }).listServers());
       expect(error.kind).toBe('server');
       expect(error.apiText).toBe('Down for maintenance until 14:00 UTC');
       expect(error.message).toContain('VPS.org said: "Down for maintenance until 14:00 UTC"');
@@ -357,7 +339,7 @@ describe('error mapping', () => {
       ];
       for (const reply of replies) {
         stub.setHandler(() => reply);
-        const error = await failure(client({ retry: { limit: 0 } }).listServers());
+        const error = await apiFailure(client({ retry: { limit: 0 } }).listServers());
         expect({ reply, apiText: error.apiText }).toEqual({ reply, apiText: undefined });
       }
     });
@@ -372,27 +354,27 @@ describe('error mapping', () => {
             json: { detail: `Bad header: ${echoed}`, non_field_errors: [`raw ${TOKEN}`], [`f_${TOKEN}`]: ['x'] },
           };
         });
-        const error = await failure(client({ retry: { limit: 0 } }).getServer(3));
+        const error = await apiFailure(client({ retry: { limit: 0 } }).getServer(3));
         expect(stub.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
         expect(error.apiText).toBe('Bad header: Bearer [redacted] raw [redacted]');
         expect(Object.keys(error.fieldErrors ?? {})).toEqual(['f_[redacted]']);
-        expectNoToken(error);
+        expectNoToken(error, TOKEN);
       },
     );
 
     it('never contains the token echoed in a plain-text body', async () => {
       stub.setHandler((req) => ({ status: 503, text: `Rejected: ${String(req.headers.authorization)}` }));
-      const error = await failure(client({ retry: { limit: 0 } }).rebootServer(3));
+      const error = await apiFailure(client({ retry: { limit: 0 } }).rebootServer(3));
       expect(error.apiText).toBe('Rejected: Bearer [redacted]');
-      expectNoToken(error);
+      expectNoToken(error, TOKEN);
     });
   });
 
   it('never puts the token in an invalid-response message built from the body', async () => {
     stub.setHandler(() => ({ status: 200, json: { [TOKEN]: 1, id: TOKEN, status: TOKEN } }));
-    const error = await failure(client().getServer(3));
+    const error = await apiFailure(client().getServer(3));
     expect(error.kind).toBe('invalid-response');
-    expectNoToken(error);
+    expectNoToken(error, TOKEN);
   });
 });
 
@@ -409,7 +391,7 @@ describe('retries', () => {
 
   it('gives up a GET after the retry limit', async () => {
     stub.setHandler(() => ({ status: 502, text: '' }));
-    const error = await failure(client({ retry: { limit: 2 } }).getServer(7));
+    const error = await apiFailure(client({ retry: { limit: 2 } }).getServer(7));
     expect(error.kind).toBe('server');
     expect(error.status).toBe(502);
     expect(stub.requests).toHaveLength(3);
@@ -439,7 +421,7 @@ describe('retries', () => {
 
   it('fails at once with rate-limited when Retry-After exceeds the cap', async () => {
     stub.setHandler(() => ({ status: 429, text: '', headers: { 'retry-after': '120' } }));
-    const error = await failure(client({ retry: { maxRetryAfterMs: 60_000 } }).listServers());
+    const error = await apiFailure(client({ retry: { maxRetryAfterMs: 60_000 } }).listServers());
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(120);
     expect(stub.requests).toHaveLength(1);
@@ -465,7 +447,7 @@ describe('retries', () => {
 
   it.each(writes)('never retries %s after 503', async (_name, call) => {
     stub.setHandler(() => ({ status: 503, text: '', headers: { 'retry-after': '1' } }));
-    const error = await failure(call(client()));
+    const error = await apiFailure(call(client()));
     expect(error.kind).toBe('server');
     expect(error.outcomeUnknown).toBe(false);
     expect(stub.requests).toHaveLength(1);
@@ -473,14 +455,14 @@ describe('retries', () => {
 
   it.each(writes)('never retries %s after 429', async (_name, call) => {
     stub.setHandler(() => ({ status: 429, text: '', headers: { 'retry-after': '1' } }));
-    const error = await failure(call(client()));
+    const error = await apiFailure(call(client()));
     expect(error.kind).toBe('rate-limited');
     expect(stub.requests).toHaveLength(1);
   });
 
   it.each(writes)('never retries %s after a dropped connection; the outcome is unknown', async (_name, call) => {
     stub.setHandler(() => ({ destroy: true }));
-    const error = await failure(call(client()));
+    const error = await apiFailure(call(client()));
     expect(error.kind).toBe('network');
     expect(error.outcomeUnknown).toBe(true);
     expect(error.message).toContain('may or may not have been carried out');
@@ -524,7 +506,7 @@ describe('retries', () => {
     'a 2xx to %s whose body cannot be read, and whose read-back fails too: accepted, so the outcome is unknown',
     async (_name, call) => {
       stub.setHandler(() => ({ status: 200, text: '{"status": "succ' }));
-      const error = await failure(call(client()));
+      const error = await apiFailure(call(client()));
       expect(error.kind).toBe('invalid-response');
       expect(error.outcomeUnknown).toBe(true);
       expect(error.message).toContain('VPS.org accepted the');
@@ -534,14 +516,14 @@ describe('retries', () => {
 
   it('an unreadable 2xx to a GET changes nothing: its outcome is not in doubt', async () => {
     stub.setHandler(() => ({ status: 200, text: '{"count": 1, "res' }));
-    const error = await failure(client().getServer(3));
+    const error = await apiFailure(client().getServer(3));
     expect(error.kind).toBe('invalid-response');
     expect(error.outcomeUnknown).toBe(false);
   });
 
   it('marks a write answered by a 504 as outcome unknown', async () => {
     stub.setHandler(() => ({ status: 504, text: 'Gateway Timeout' }));
-    const error = await failure(client().rebootServer(3));
+    const error = await apiFailure(client().rebootServer(3));
     expect(error.kind).toBe('server');
     expect(error.outcomeUnknown).toBe(true);
   });
@@ -550,7 +532,7 @@ describe('retries', () => {
     const closed = await startStubServer();
     const baseUrl = closed.baseUrl;
     await closed.close();
-    const error = await failure(client({ baseUrl }).rebootServer(3));
+    const error = await apiFailure(client({ baseUrl }).rebootServer(3));
     expect(error.kind).toBe('network');
     expect(error.outcomeUnknown).toBe(false);
     expect(sleeps).toEqual([]);
@@ -560,7 +542,7 @@ describe('retries', () => {
 describe('timeouts and cancellation', () => {
   it('times out a GET that gets no answer, without retrying it', async () => {
     stub.setHandler(() => ({ hang: true }));
-    const error = await failure(client({ timeoutMs: 150 }).getServer(7));
+    const error = await apiFailure(client({ timeoutMs: 150 }).getServer(7));
     expect(error.kind).toBe('timeout');
     expect(error.outcomeUnknown).toBe(false);
     expect(error.message).toBe('VPS.org did not answer within 0.2 s (load server 7).');
@@ -569,13 +551,13 @@ describe('timeouts and cancellation', () => {
 
   it('times out a body that never finishes', async () => {
     stub.setHandler(() => ({ hangBody: true, status: 200 }));
-    const error = await failure(client({ timeoutMs: 150 }).listServers());
+    const error = await apiFailure(client({ timeoutMs: 150 }).listServers());
     expect(error.kind).toBe('timeout');
   });
 
   it('a timed-out reboot is sent once and its outcome is unknown', async () => {
     stub.setHandler(() => ({ hang: true }));
-    const error = await failure(client({ timeoutMs: 150 }).rebootServer(3));
+    const error = await apiFailure(client({ timeoutMs: 150 }).rebootServer(3));
     expect(error.kind).toBe('timeout');
     expect(error.outcomeUnknown).toBe(true);
     expect(error.message).toBe(
@@ -641,7 +623,7 @@ describe('input checks before sending', () => {
         () => c.rebootServer(id as number),
         () => c.updateServer(id as number, { name: 'ok' }),
       ]) {
-        const error = await failure(call());
+        const error = await apiFailure(call());
         expect(error.kind).toBe('bad-request');
         expect(error.fieldErrors).toEqual({ id: ['Must be a positive whole number.'] });
       }
@@ -650,7 +632,7 @@ describe('input checks before sending', () => {
   );
 
   it('refuses an invalid create body with English field errors and no request', async () => {
-    const error = await failure(client().createServer({ name: '-bad name', plan_id: 0, os_id: 1.5, location: '' }));
+    const error = await apiFailure(client().createServer({ name: '-bad name', plan_id: 0, os_id: 1.5, location: '' }));
     expect(error.kind).toBe('bad-request');
     expect(error.fieldErrors).toEqual({
       name: ['Use letters, digits and hyphens only (not starting with a hyphen, at most 63 characters).'],
@@ -663,12 +645,12 @@ describe('input checks before sending', () => {
   });
 
   it('refuses a PUT without all fields and an empty PATCH', async () => {
-    const put = await failure(client().replaceServer(3, { name: 'web-3' } as never));
+    const put = await apiFailure(client().replaceServer(3, { name: 'web-3' } as never));
     expect(put.fieldErrors).toEqual({
       hostname: ['This field is required.'],
       backups_enabled: ['This field is required.'],
     });
-    const patch = await failure(client().updateServer(3, {}));
+    const patch = await apiFailure(client().updateServer(3, {}));
     expect(patch.fieldErrors).toEqual({ non_field_errors: ['Give at least one of name, hostname, backups_enabled.'] });
     expect(stub.requests).toHaveLength(0);
   });

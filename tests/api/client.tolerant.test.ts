@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
-import { VpsApiError } from '../../main/api/errors';
+import { apiFailure } from './api-failure';
 import type { LogLevel } from '../../common/log';
 import { startSimulator, type AnswerShapes, type Simulator } from '../../main/simulator';
 import { oddKindOf, type OddKind } from '../../main/simulator';
@@ -35,16 +35,8 @@ function client(overrides: Partial<VpsClientOptions> = {}, baseUrl = stub.baseUr
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<VpsApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(VpsApiError);
-  const apiError = error as VpsApiError;
-  expect([apiError.message, JSON.stringify(apiError)].join('\n')).not.toContain(TOKEN);
-  return apiError;
-}
+/** The rejection of `promise`: a VpsApiError without the token anywhere in it. */
+const failure = (promise: Promise<unknown>) => apiFailure(promise, TOKEN);
 
 const page = (results: unknown[], extra: Record<string, unknown> = {}) => ({
   count: results.length,

@@ -1,87 +1,73 @@
 // settings.json as the app opens it (stores.ts): defaults, persistence, and a bad file moved aside.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
-import type { Log } from '../../common/log';
 
 // electron-store imports `electron` for app paths; with an explicit `cwd` it needs none of it.
 vi.mock('electron', () => ({ default: {} }));
 
-const { openAppStores } = await import('../../main/desktop/stores');
+const { fileMode, useStoreFolder } = await import('./store-folder');
 
-let directory: string;
-const fixedNow = () => new Date('2026-11-26T20:15:00.123Z');
-const quiet = () => {};
-
-beforeEach(() => {
-  directory = mkdtempSync(join(tmpdir(), 'vps-settings-'));
-});
-afterEach(() => {
-  rmSync(directory, { recursive: true, force: true });
-});
-
-const fileMode = (path: string) => statSync(path).mode & 0o777;
-const openStores = (log: Log = quiet) => openAppStores({ directory, now: fixedNow, log });
+const folder = useStoreFolder();
 
 describe('settings store', () => {
   it('starts with defaults and writes the file with mode 0600', () => {
-    const { settings, notices } = openStores();
+    const { settings, notices } = folder.open();
     expect(settings.get()).toEqual(defaultSettings());
     expect(notices).toEqual([]);
-    const file = join(directory, 'settings.json');
+    const file = join(folder.path, 'settings.json');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(defaultSettings());
     expect(process.platform === 'win32' || fileMode(file) === 0o600).toBe(true);
   });
 
   it('persists changes across reopen', () => {
-    const { settings } = openStores();
+    const { settings } = folder.open();
     settings.set({ ...settings.get(), notifications: false, language: 'cs' });
-    expect(openStores().settings.get()).toMatchObject({ notifications: false, language: 'cs' });
+    expect(folder.open().settings.get()).toMatchObject({ notifications: false, language: 'cs' });
   });
 
   it('fills in defaults for keys missing from an older file', () => {
-    writeFileSync(join(directory, 'settings.json'), JSON.stringify({ launchAtLogin: true }));
-    expect(openStores().settings.get()).toEqual({ ...defaultSettings(), launchAtLogin: true });
+    writeFileSync(join(folder.path, 'settings.json'), JSON.stringify({ launchAtLogin: true }));
+    expect(folder.open().settings.get()).toEqual({ ...defaultSettings(), launchAtLogin: true });
   });
 
   it('moves unparseable JSON aside to a timestamped backup, starts with defaults and tells the user', () => {
     const garbage = '{"notifications": fal';
-    writeFileSync(join(directory, 'settings.json'), garbage);
+    writeFileSync(join(folder.path, 'settings.json'), garbage);
     const warnings: string[] = [];
-    const { settings, notices } = openStores((level, m) => level === 'warn' && warnings.push(m));
+    const { settings, notices } = folder.open((level, m) => level === 'warn' && warnings.push(m));
     expect(settings.get()).toEqual(defaultSettings());
-    const backup = join(directory, 'settings.corrupt-2026-11-26T20-15-00.json');
+    const backup = join(folder.path, 'settings.corrupt-2026-11-26T20-15-00.json');
     expect(readFileSync(backup, 'utf8')).toBe(garbage);
     expect(notices).toEqual([{ code: 'settings-reset', backupPath: backup }]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(backup);
-    expect(JSON.parse(readFileSync(join(directory, 'settings.json'), 'utf8'))).toEqual(defaultSettings());
+    expect(JSON.parse(readFileSync(join(folder.path, 'settings.json'), 'utf8'))).toEqual(defaultSettings());
   });
 
   it('moves a schema-breaking file aside (wrong types) and keeps both backups of two bad starts', () => {
     const wrong = JSON.stringify({ notifications: 'yes', pollIntervals: { idleSeconds: 1 } });
-    writeFileSync(join(directory, 'settings.json'), wrong);
+    writeFileSync(join(folder.path, 'settings.json'), wrong);
     const warnings: string[] = [];
-    openStores((_l, m) => warnings.push(m));
+    folder.open((_l, m) => warnings.push(m));
     expect(warnings[0]).toMatch(/notifications/);
-    writeFileSync(join(directory, 'settings.json'), '[]');
-    const { settings, notices } = openStores();
+    writeFileSync(join(folder.path, 'settings.json'), '[]');
+    const { settings, notices } = folder.open();
     expect(settings.get()).toEqual(defaultSettings());
     expect(notices).toEqual([
-      { code: 'settings-reset', backupPath: join(directory, 'settings.corrupt-2026-11-26T20-15-00-2.json') },
+      { code: 'settings-reset', backupPath: join(folder.path, 'settings.corrupt-2026-11-26T20-15-00-2.json') },
     ]);
-    expect(readdirSync(directory).toSorted()).toEqual([
+    expect(readdirSync(folder.path).toSorted()).toEqual([
       'settings.corrupt-2026-11-26T20-15-00-2.json',
       'settings.corrupt-2026-11-26T20-15-00.json',
       'settings.json',
     ]);
-    expect(readFileSync(join(directory, 'settings.corrupt-2026-11-26T20-15-00.json'), 'utf8')).toBe(wrong);
+    expect(readFileSync(join(folder.path, 'settings.corrupt-2026-11-26T20-15-00.json'), 'utf8')).toBe(wrong);
   });
 
   it('refuses to store invalid settings and keeps the previous ones', () => {
-    const { settings } = openStores();
+    const { settings } = folder.open();
     expect(() =>
       settings.set({ ...settings.get(), pollIntervals: { idleSeconds: 1, openSeconds: 15, fastSeconds: 3 } }),
     ).toThrow(/idleSeconds|>=|15/);

@@ -1,38 +1,25 @@
 // The app's two files opened together (stores.ts): vault.json moved aside with a notice, and memory
 // when the folder cannot be used.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
-import type { Log } from '../../common/log';
 
 // electron-store imports `electron` for app paths; with an explicit `cwd` it needs none of it.
 vi.mock('electron', () => ({ default: {} }));
 
+const { fileMode, useStoreFolder } = await import('./store-folder');
 const { openAppStores } = await import('../../main/desktop/stores');
 const { createTokenVault, VAULT_KEY } = await import('../../main/desktop/vault');
 
-let directory: string;
-const fixedNow = () => new Date('2026-11-26T20:15:00.123Z');
-const quiet = () => {};
-
-beforeEach(() => {
-  directory = mkdtempSync(join(tmpdir(), 'vps-settings-'));
-});
-afterEach(() => {
-  rmSync(directory, { recursive: true, force: true });
-});
-
-const fileMode = (path: string) => statSync(path).mode & 0o777;
-const openStores = (log: Log = quiet) => openAppStores({ directory, now: fixedNow, log });
+const folder = useStoreFolder();
 
 describe('vault file', () => {
   it('moves an unparseable vault.json aside, opens empty and tells the user, without throwing', async () => {
     const garbage = '{"tokenVault": {"version": 1, "accounts": {"default": ';
-    writeFileSync(join(directory, 'vault.json'), garbage);
-    const { vaultStore, notices } = openStores();
-    const backup = join(directory, 'vault.corrupt-2026-11-26T20-15-00.json');
+    writeFileSync(join(folder.path, 'vault.json'), garbage);
+    const { vaultStore, notices } = folder.open();
+    const backup = join(folder.path, 'vault.corrupt-2026-11-26T20-15-00.json');
     expect(readFileSync(backup, 'utf8')).toBe(garbage);
     expect(notices).toEqual([{ code: 'vault-reset', backupPath: backup }]);
     expect(vaultStore.get(VAULT_KEY)).toBeUndefined();
@@ -51,10 +38,10 @@ describe('vault file', () => {
 
   it('moves vault data of another version (a downgrade) aside instead of deleting it, and tells the user', async () => {
     const newer = JSON.stringify({ tokenVault: { version: 2, keys: { default: { sealed: 'abc' } } } });
-    writeFileSync(join(directory, 'vault.json'), newer);
+    writeFileSync(join(folder.path, 'vault.json'), newer);
     const logs: string[] = [];
-    const { vaultStore, notices } = openStores((_level, message) => void logs.push(message));
-    const backup = join(directory, 'vault.corrupt-2026-11-26T20-15-00.json');
+    const { vaultStore, notices } = folder.open((_level, message) => void logs.push(message));
+    const backup = join(folder.path, 'vault.corrupt-2026-11-26T20-15-00.json');
     expect(readFileSync(backup, 'utf8')).toBe(newer);
     expect(notices).toEqual([{ code: 'vault-reset', backupPath: backup }]);
     expect(logs.join('\n')).toMatch(/vault schema \(tokenVault\.version/);
@@ -62,24 +49,24 @@ describe('vault file', () => {
   });
 
   it('reports both files when both are corrupt', () => {
-    writeFileSync(join(directory, 'settings.json'), 'not json');
-    writeFileSync(join(directory, 'vault.json'), '"a string"');
-    expect(openStores().notices.map((notice) => notice.code)).toEqual(['settings-reset', 'vault-reset']);
-    expect(readFileSync(join(directory, 'vault.corrupt-2026-11-26T20-15-00.json'), 'utf8')).toBe('"a string"');
+    writeFileSync(join(folder.path, 'settings.json'), 'not json');
+    writeFileSync(join(folder.path, 'vault.json'), '"a string"');
+    expect(folder.open().notices.map((notice) => notice.code)).toEqual(['settings-reset', 'vault-reset']);
+    expect(readFileSync(join(folder.path, 'vault.corrupt-2026-11-26T20-15-00.json'), 'utf8')).toBe('"a string"');
   });
 
   it('keeps a good vault.json, written with mode 0600', () => {
-    const first = openStores();
+    const first = folder.open();
     first.vaultStore.set('tokenVault', { version: 1, activeAccountId: null, accounts: {} });
-    const file = join(directory, 'vault.json');
+    const file = join(folder.path, 'vault.json');
     expect(process.platform === 'win32' || fileMode(file) === 0o600).toBe(true);
-    const again = openStores();
+    const again = folder.open();
     expect(again.notices).toEqual([]);
     expect(again.vaultStore.get('tokenVault')).toEqual({ version: 1, activeAccountId: null, accounts: {} });
   });
 
   it('works in memory when the folder cannot be used, without throwing', () => {
-    const notAFolder = join(directory, 'occupied');
+    const notAFolder = join(folder.path, 'occupied');
     writeFileSync(notAFolder, 'a file where the folder should be');
     const errors: string[] = [];
     const stores = openAppStores({ directory: notAFolder, log: (level, m) => level === 'error' && errors.push(m) });

@@ -1,14 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { VpsApiError } from '../../main/api/errors';
+import { payloadValidators } from '../../main/core';
 import { ActionRefused, DomainError } from '../../main/errors';
-import { appValidators } from '../../main/features/app';
-import { authValidators } from '../../main/features/auth';
-import { popupViewValidators } from '../../main/features/popup-view';
-import { powerValidators } from '../../main/features/power';
-import { serversValidators } from '../../main/features/servers';
-import { settingsValidators } from '../../main/features/settings';
 import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
-import type { PayloadValidators } from '../../main/ipc/validators';
 import { defaultSettings } from '../../main/settings/schema';
 import { InvokeChannel } from '../../common/contract';
 
@@ -49,16 +43,6 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
 
 const isTrusted = (sender: { url: string }) => isAppPageUrl(sender.url, APP);
 
-/** Every feature's payload checks, joined as the core joins them. */
-const validators: PayloadValidators = {
-  ...appValidators,
-  ...popupViewValidators,
-  ...authValidators,
-  ...serversValidators,
-  ...powerValidators,
-  ...settingsValidators,
-};
-
 describe('createRouter', () => {
   it('lists every invoke channel', () => {
     const router = createRouter(makeHandlers(), isTrusted);
@@ -83,7 +67,9 @@ describe('createRouter', () => {
 
   it('rejects malformed payloads and unknown channels with invalid-payload', async () => {
     const start = vi.fn<() => { message: string }>(() => ({ message: 'ok' }));
-    const router = createRouter(makeHandlers({ [InvokeChannel.serversStart]: start }), isTrusted, { validators });
+    const router = createRouter(makeHandlers({ [InvokeChannel.serversStart]: start }), isTrusted, {
+      validators: payloadValidators,
+    });
     const bad = [
       [InvokeChannel.serversStart, { accountId: 'default', id: -1 }],
       [InvokeChannel.serversStart, { accountId: 'default', id: 1.5 }],
@@ -108,7 +94,7 @@ describe('createRouter', () => {
   });
 
   it('gives field errors in English for create/replace/update input', async () => {
-    const router = createRouter(makeHandlers(), isTrusted, { validators });
+    const router = createRouter(makeHandlers(), isTrusted, { validators: payloadValidators });
     const result = await router.handle(
       InvokeChannel.serversReplace,
       { ref: { accountId: 'default', id: 1 }, input: { name: 'ok-name', hostname: 'nodot', backups_enabled: 'yes' } },
@@ -132,7 +118,9 @@ describe('createRouter', () => {
     const create = vi.fn<() => never>(() => {
       throw new Error('must not run');
     });
-    const router = createRouter(makeHandlers({ [InvokeChannel.serversCreate]: create }), isTrusted, { validators });
+    const router = createRouter(makeHandlers({ [InvokeChannel.serversCreate]: create }), isTrusted, {
+      validators: payloadValidators,
+    });
     const created = await router.handle(InvokeChannel.serversCreate, { name: '-bad', plan_id: 0 }, trusted);
     expect(created).toMatchObject({
       ok: false,
@@ -184,7 +172,7 @@ describe('createRouter', () => {
         },
       }),
       isTrusted,
-      { validators, onUnexpectedError },
+      { validators: payloadValidators, onUnexpectedError },
     );
     const ref = { accountId: 'default', id: 7 };
     expect(await router.handle(InvokeChannel.serversStart, ref, trusted)).toEqual({
@@ -227,7 +215,7 @@ describe('createRouter', () => {
         },
       }),
       isTrusted,
-      { validators, redact: (text) => text.replaceAll('SECRET', '[redacted]') },
+      { validators: payloadValidators, redact: (text) => text.replaceAll('SECRET', '[redacted]') },
     );
     const ref = { accountId: 'default', id: 7 };
     expect(await router.handle(InvokeChannel.serversReboot, ref, trusted)).toEqual({

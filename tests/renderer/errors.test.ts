@@ -8,31 +8,13 @@ import { popupI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, typeInto, popupUnderTest } from './dom';
-import type { ErrorKind } from '../../common/errors';
+import { ERROR_KINDS } from '../../common/errors';
 
 const en = popupI18n('en', 'en');
 const cs = popupI18n('cs', 'cs-CZ');
 const czech = { ...defaultSettings(), language: 'cs' as const };
 
 const popup = popupUnderTest();
-
-const ALL_KINDS: ErrorKind[] = [
-  'unauthorized',
-  'payment-required',
-  'not-found',
-  'bad-request',
-  'rate-limited',
-  'server',
-  'network',
-  'timeout',
-  'invalid-response',
-  'invalid-payload',
-  'forbidden',
-  'conflict',
-  'no-token',
-  'storage',
-  'internal',
-];
 
 /** A refusal main words in English; the popup must word it itself from `conflict`. */
 function refusedFor(conflict: ConflictInfo): IpcError {
@@ -42,7 +24,7 @@ function refusedFor(conflict: ConflictInfo): IpcError {
 describe('errorText', () => {
   it('words every kind itself in both languages and never shows main’s English message', () => {
     const secret = 'MAIN-ENGLISH-TEXT';
-    for (const kind of ALL_KINDS) {
+    for (const kind of ERROR_KINDS) {
       // bad-request and conflict quote a reason; here main sent none worth quoting.
       const error: IpcError = { kind, message: kind === 'bad-request' || kind === 'conflict' ? '' : secret };
       const english = errorText(en, error);

@@ -69,6 +69,19 @@ export function loadedStatus(overrides: Partial<FleetStatus> = {}): FleetStatus 
   };
 }
 
+/**
+ * The account's one server in the view tests: a Performance VPS (plan 2) on Debian 12 (OS 3) in
+ * us-west, so the create form's choices come from it.
+ */
+export const WEB_01: ServerView = makeView(
+  makeServer(1, {
+    name: 'web-01',
+    location: 'us-west',
+    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160, bandwidth: null },
+    os: { id: 3, name: 'Debian 12' },
+  }),
+);
+
 export const TOKEN_AUTH: AuthState = {
   mode: 'token',
   account: { id: ACCOUNT_ID, label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },

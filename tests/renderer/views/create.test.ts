@@ -1,21 +1,12 @@
 // Create: choices from the account's servers, checks as you type, and the server created.
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../../common/contract';
-import { createFakeBridge, fail, makeServer, makeView, ok, invalidParameters } from '../fake-bridge';
+import { createFakeBridge, fail, makeServer, makeView, ok, invalidParameters, WEB_01 } from '../fake-bridge';
 import { blur, choose, click, getByRole, hasText, queryByRole, typeInto, type Rendered, popupUnderTest } from '../dom';
 
 const popup = popupUnderTest();
 
-const existing = makeView(
-  makeServer(1, {
-    name: 'web-01',
-    location: 'us-west',
-    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160, bandwidth: null },
-    os: { id: 3, name: 'Debian 12' },
-  }),
-);
-
-async function openCreate(fake = createFakeBridge({ servers: [existing] })): Promise<Rendered> {
+async function openCreate(fake = createFakeBridge({ servers: [WEB_01] })): Promise<Rendered> {
   const result = await popup.render(fake);
   await click(getByRole(result.root.querySelector('header')!, 'button', 'New server'));
   return result;
@@ -23,7 +14,7 @@ async function openCreate(fake = createFakeBridge({ servers: [existing] })): Pro
 
 describe('create server', () => {
   it('offers the account’s plans, systems and locations, validates as you type, and creates', async () => {
-    const fake = createFakeBridge({ servers: [existing] });
+    const fake = createFakeBridge({ servers: [WEB_01] });
     fake.handle(InvokeChannel.serversCreate, (input) =>
       ok(makeView(makeServer(99, { name: input.name, status: 'provisioning', ip_address: null }))),
     );
@@ -74,7 +65,7 @@ describe('create server', () => {
   });
 
   it('says plainly when credits are insufficient and keeps every input', async () => {
-    const fake = createFakeBridge({ servers: [existing] });
+    const fake = createFakeBridge({ servers: [WEB_01] });
     fake.handle(InvokeChannel.serversCreate, () =>
       fail({ kind: 'payment-required', status: 402, message: 'Payment required.' }),
     );
@@ -89,7 +80,7 @@ describe('create server', () => {
   });
 
   it('maps the server’s 400 field errors onto the fields', async () => {
-    const fake = createFakeBridge({ servers: [existing] });
+    const fake = createFakeBridge({ servers: [WEB_01] });
     fake.handle(InvokeChannel.serversCreate, () => invalidParameters({ plan_id: ['Unknown plan.'] }));
     const rendered = await openCreate(fake);
     await typeInto(getByRole(rendered.root, 'textbox', 'Name'), 'web-02');

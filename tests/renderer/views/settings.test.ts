@@ -1,25 +1,16 @@
 // Settings: each change saved as a patch, a failed save shown, the language switched, signing out.
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../../common/contract';
-import { TOKEN_AUTH, createFakeBridge, fail, makeServer, makeView, ok } from '../fake-bridge';
+import { TOKEN_AUTH, createFakeBridge, fail, ok, WEB_01 } from '../fake-bridge';
 import { act } from 'preact/test-utils';
 import { choose, click, getByRole, hasText, queryByRole, settle, typeInto, popupUnderTest } from '../dom';
 
 const popup = popupUnderTest();
 
-const existing = makeView(
-  makeServer(1, {
-    name: 'web-01',
-    location: 'us-west',
-    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160, bandwidth: null },
-    os: { id: 3, name: 'Debian 12' },
-  }),
-);
-
 describe('settings', () => {
   it('saves each change as a patch and shows where the token is kept; sign out clears it', async () => {
     const fake = createFakeBridge({
-      servers: [existing],
+      servers: [WEB_01],
       auth: {
         ...TOKEN_AUTH,
         storage: { backend: 'memory', persisted: false, reason: 'No keyring found: install gnome-keyring.' },
@@ -53,7 +44,7 @@ describe('settings', () => {
   });
 
   it('shows a failed save', async () => {
-    const fake = createFakeBridge({ servers: [existing] });
+    const fake = createFakeBridge({ servers: [WEB_01] });
     fake.handle(InvokeChannel.settingsSet, () => fail({ kind: 'internal', message: 'EACCES /home/u/.config' }));
     const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Settings'));
@@ -64,7 +55,7 @@ describe('settings', () => {
   });
 
   it('switches the whole popup to Czech when the language is overridden', async () => {
-    const fake = createFakeBridge({ servers: [existing] });
+    const fake = createFakeBridge({ servers: [WEB_01] });
     const rendered = await popup.render(fake);
     await click(getByRole(rendered.root, 'button', 'Settings'));
     await choose(getByRole(rendered.root, 'combobox', 'Language'), 'cs');

@@ -2,20 +2,11 @@
 // hidden, the demo, and auth changes pushed by main.
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../../common/contract';
-import { DEMO_AUTH, createFakeBridge, fail, makeServer, makeView, ok } from '../fake-bridge';
+import { DEMO_AUTH, createFakeBridge, fail, ok, WEB_01 } from '../fake-bridge';
 import { act } from 'preact/test-utils';
 import { click, getByRole, hasText, queryByRole, settle, typeInto, popupUnderTest } from '../dom';
 
 const popup = popupUnderTest();
-
-const existing = makeView(
-  makeServer(1, {
-    name: 'web-01',
-    location: 'us-west',
-    plan: { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160, bandwidth: null },
-    os: { id: 3, name: 'Debian 12' },
-  }),
-);
 
 describe('token setup', () => {
   it('shows the notice, keeps the token after a rejection and never shows it back unless asked', async () => {
@@ -41,7 +32,7 @@ describe('token setup', () => {
   });
 
   it('enters the app after a good token, and the demo shows a badge and Connect your account', async () => {
-    const fake = createFakeBridge({ auth: { mode: 'none' }, servers: [existing] });
+    const fake = createFakeBridge({ auth: { mode: 'none' }, servers: [WEB_01] });
     fake.handle(InvokeChannel.demoStart, () => ok(DEMO_AUTH));
     fake.handle(InvokeChannel.demoStop, () => ok({ mode: 'none' }));
     const rendered = await popup.render(fake);
@@ -57,7 +48,7 @@ describe('token setup', () => {
   });
 
   it('follows auth changes pushed by main (e.g. a revoked token)', async () => {
-    const fake = createFakeBridge({ servers: [existing] });
+    const fake = createFakeBridge({ servers: [WEB_01] });
     const rendered = await popup.render(fake);
     await act(() =>
       fake.emit(EventChannel.authChanged, {
