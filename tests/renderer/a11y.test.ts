@@ -2,9 +2,10 @@
 // Colour contrast needs real layout and is checked in real Chromium by the end-to-end suite.
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { createFakeBridge, makeServer, makeView } from './fake-bridge';
+import { createFakeBridge, makeView } from './fake-bridge';
 import { click, getByRole, popupUnderTest } from './dom';
 import { KNOWN_STATUSES } from '../../common/statuses';
+import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

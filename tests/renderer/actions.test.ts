@@ -2,8 +2,9 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type AcceptedAction, type Result } from '../../common/contract';
-import { createFakeBridge, deferred, fail, loadedStatus, makeServer, makeView, viewsByName } from './fake-bridge';
+import { createFakeBridge, deferred, fail, loadedStatus, makeView, viewsByName } from './fake-bridge';
 import { click, getByRole, hasText, press, queryByRole, settle, popupUnderTest } from './dom';
+import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import { DEMO_AUTH, createFakeBridge, makeServer, makeView, ok } from './fake-bridge';
+import { DEMO_AUTH, createFakeBridge, makeView, ok } from './fake-bridge';
 import { click, getByRole, hasText, queryByRole, settle, popupUnderTest } from './dom';
+import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

@@ -4,8 +4,9 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
-import { DEMO_AUTH, createFakeBridge, loadedStatus, makeDetail, makeServer, makeView, ok } from './fake-bridge';
+import { DEMO_AUTH, createFakeBridge, loadedStatus, makeView, ok } from './fake-bridge';
 import { click, getByRole, hasText, press, queryByRole, settle, typeInto, popupUnderTest } from './dom';
+import { makeDetail, makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

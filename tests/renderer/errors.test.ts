@@ -6,9 +6,10 @@ import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type ConflictInfo, type IpcError } from '../../common/contract';
 import { popupI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/state/text';
-import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
+import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, typeInto, popupUnderTest } from './dom';
 import { ERROR_KINDS } from '../../common/errors';
+import { makeServer } from '../support/fixtures';
 
 const en = popupI18n('en', 'en');
 const cs = popupI18n('cs', 'cs-CZ');

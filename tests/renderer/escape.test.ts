@@ -2,8 +2,9 @@
 // the popup itself. Main no longer swallows Escape, so this is what the user gets in Electron too.
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../common/contract';
-import { makeServer, makeView } from './fake-bridge';
+import { makeView } from './fake-bridge';
 import { click, getByRole, press, queryByRole, popupUnderTest } from './dom';
+import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

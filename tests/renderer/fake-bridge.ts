@@ -20,7 +20,6 @@ import {
 import { defaultSettings } from '../../main/settings/schema';
 import { makeDetail, makeServer } from '../support/fixtures';
 
-export { makeDetail, makeServer } from '../support/fixtures';
 import type { Server } from '../../common/servers';
 import type { ServerStatus } from '../../common/statuses';
 import type { Settings } from '../../common/settings';

@@ -8,8 +8,9 @@ import { applyDelta, compareViews } from '../../renderer/state/fleet';
 import { errorText, storageBackendName } from '../../renderer/state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
 import type { ServerView } from '../../common/contract';
-import { makeServer, makeView } from './fake-bridge';
+import { makeView } from './fake-bridge';
 import { KNOWN_STATUSES, allowedPowerActions } from '../../common/statuses';
+import { makeServer } from '../support/fixtures';
 
 describe('status lists', () => {
   it('allow start only when stopped, stop and reboot only when running', () => {

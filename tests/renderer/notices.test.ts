@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel, type AuthState } from '../../common/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
-import { TOKEN_AUTH, createFakeBridge, makeServer, makeView, ok } from './fake-bridge';
+import { TOKEN_AUTH, createFakeBridge, makeView, ok } from './fake-bridge';
 import { choose, click, getByRole, hasText, queryByRole, typeInto, popupUnderTest } from './dom';
+import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

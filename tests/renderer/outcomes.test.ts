@@ -13,8 +13,9 @@ import {
 import { popupI18n } from '../../renderer/i18n';
 import { outcomeText } from '../../common/i18n/sentences';
 import { outcomeErrorText } from '../../renderer/state/text';
-import { createFakeBridge, fail, loadedStatus, makeServer, makeView } from './fake-bridge';
+import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, popupUnderTest } from './dom';
+import { makeServer } from '../support/fixtures';
 
 const en = popupI18n('en', 'en');
 const cs = popupI18n('cs', 'cs-CZ');

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { EventChannel, type PopupShown } from '../../common/contract';
-import { createFakeBridge, makeServer, makeView } from './fake-bridge';
+import { createFakeBridge, makeView } from './fake-bridge';
 import { click, getByRole, queryByRole, settle, typeInto, popupUnderTest } from './dom';
+import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../common/contract';
 import type { Server, ServerDetail } from '../../common/servers';
-import { createFakeBridge, loadedStatus, makeServer, makeView, ok } from './fake-bridge';
+import { createFakeBridge, loadedStatus, makeView, ok } from './fake-bridge';
 import { click, hasText, queryAllByRole, popupUnderTest } from './dom';
+import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 

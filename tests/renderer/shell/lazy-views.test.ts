@@ -5,8 +5,9 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { EventChannel } from '../../../common/contract';
 import { lazyViews } from '../../../renderer/views/lazy';
-import { makeServer, makeView } from '../fake-bridge';
+import { makeView } from '../fake-bridge';
 import { click, getByRole, queryByRole, settle, popupUnderTest } from '../dom';
+import { makeServer } from '../../support/fixtures';
 
 const held = vi.hoisted(() => {
   const release: Partial<Record<'create' | 'settings', () => void>> = {};

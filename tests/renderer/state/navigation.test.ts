@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../../common/contract';
 import { createNavigation } from '../../../renderer/state/navigation';
-import { createFakeBridge, makeServer, makeView } from '../fake-bridge';
+import { createFakeBridge, makeView } from '../fake-bridge';
+import { makeServer } from '../../support/fixtures';
 
 function setUp() {
   const fake = createFakeBridge();

@@ -1,8 +1,9 @@
 // Create: choices from the account's servers, checks as you type, and the server created.
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../../common/contract';
-import { createFakeBridge, fail, makeServer, makeView, ok, invalidParameters, WEB_01 } from '../fake-bridge';
+import { createFakeBridge, fail, makeView, ok, invalidParameters, WEB_01 } from '../fake-bridge';
 import { blur, choose, click, getByRole, hasText, queryByRole, typeInto, type Rendered, popupUnderTest } from '../dom';
+import { makeServer } from '../../support/fixtures';
 
 const popup = popupUnderTest();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../../common/contract';
-import { createFakeBridge, fail, makeDetail, makeServer, makeView, ok, invalidParameters } from '../fake-bridge';
+import { createFakeBridge, fail, makeView, ok, invalidParameters } from '../fake-bridge';
 import {
   blur,
   click,
@@ -13,6 +13,7 @@ import {
   type Rendered,
   popupUnderTest,
 } from '../dom';
+import { makeDetail, makeServer } from '../../support/fixtures';
 
 const popup = popupUnderTest();
 

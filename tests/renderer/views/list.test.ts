@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel, type ServerView } from '../../../common/contract';
-import { createFakeBridge, loadedStatus, makeServer, makeView, ok, viewsByName } from '../fake-bridge';
+import { createFakeBridge, loadedStatus, makeView, ok, viewsByName } from '../fake-bridge';
 import {
   getByRole,
   hasText,
@@ -14,6 +14,7 @@ import {
   popupUnderTest,
 } from '../dom';
 import { KNOWN_STATUSES } from '../../../common/statuses';
+import { makeServer } from '../../support/fixtures';
 
 const popup = popupUnderTest();
 
