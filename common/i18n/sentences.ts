@@ -1,7 +1,7 @@
 // Sentences the tray's notifications and the popup both build from data: a status, how long an action
-// took, an action's outcome, why an action was refused. One function each, for both sides: each side's
-// dictionary has the keys below (a missing one fails the typecheck where the function is called), so
-// the sentences differ only where the side's dictionary words them differently.
+// took, an action's outcome, why an action was refused. One function each, for both sides, over the
+// templates of ./words that both sides' dictionaries start from, so a notification and the popup say
+// the same (a missing key fails the typecheck where the function is called).
 import type { ActionOutcome, ConflictInfo, PendingAction } from '../contract';
 import { isKnownStatus, type KnownStatus, type ServerStatus } from '../statuses';
 import type { I18n } from './i18n';
@@ -28,26 +28,18 @@ export type OutcomeKey =
   | `outcomeStatus.${OutcomeWithStatus}`;
 
 /**
- * Keys of the refusal sentences. Each template gets `{name}`, `{status}`, `{pending}` (the name of the
- * action in flight, lower case), `{pendingId}` (its id, as English logs show it), `{action}` and `{verb}`
- * (the refused action's name and done-verb).
+ * Keys of the refusal sentences. Each template gets `{name}`, `{status}` and `{pending}` (the name of the
+ * action in flight, as a sentence names it).
  */
 export type ConflictKey =
-  | StatusKey
-  | `doneVerb.${ActionKind}`
-  | `actionName.${ActionKind}`
-  | `conflict.${ConflictInfo['reason']}`
-  | 'conflict.in-flightAny';
+  StatusKey | `actionName.${ActionKind}` | `conflict.${ConflictInfo['reason']}` | 'conflict.in-flightAny';
 
 /** A known status in the user's language; an unknown one exactly as the API sent it. */
 export function statusLabel(i18n: I18n<StatusKey>, status: ServerStatus): string {
   return isKnownStatus(status) ? i18n.t(`status.${status}`) : status;
 }
 
-/**
- * How long something took: "42 s", "3 min 5 s" (the same units in every language); whole minutes as the
- * side's dictionary writes them ("10 min" / "10 min 0 s").
- */
+/** How long something took: "42 s", "3 min 5 s", whole minutes as ./words writes them ("10 min"). */
 export function elapsedText(i18n: I18n<ElapsedKey>, ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
   const minutes = Math.floor(total / 60);
@@ -61,10 +53,10 @@ export type OutcomeFacts = Pick<ActionOutcome, 'outcome' | 'action' | 'serverNam
   Partial<Pick<ActionOutcome, 'finalStatus' | 'error'>>;
 
 /**
- * The end of a tracked action in words: the notification's body and the popup's row notice. A power
- * action says where the server is now when its side's dictionary has words for it (the status says
- * nothing about an edit). `errorWords` words the outcome's API error for templates that show `{detail}`
- * (the popup's failed outcome says why; a notification does not).
+ * The end of a tracked action in words: the notification's body and the popup's row notice, the same
+ * sentence for both. A power action says where the server is now (the status says nothing about an
+ * edit). `errorWords` words the outcome's API error for templates that show `{detail}` (the popup's
+ * failed outcome says why; a notification passes none, and the sentence reads whole without it).
  */
 export function outcomeText<Texts extends I18n<OutcomeKey>>(
   i18n: Texts,
@@ -88,17 +80,14 @@ export function outcomeText<Texts extends I18n<OutcomeKey>>(
   });
 }
 
-/** Why an action was refused without asking VPS.org, from the reason as data; `action` is the refused one. */
-export function conflictText(i18n: I18n<ConflictKey>, conflict: ConflictInfo, action?: ActionKind): string {
+/** Why an action was refused without asking VPS.org, from the reason as data. */
+export function conflictText(i18n: I18n<ConflictKey>, conflict: ConflictInfo): string {
   const pending = conflict.pendingAction;
   const key =
     conflict.reason === 'in-flight' && !pending ? 'conflict.in-flightAny' : (`conflict.${conflict.reason}` as const);
   return i18n.t(key, {
     name: conflict.serverName,
     status: statusLabel(i18n, conflict.status),
-    pending: pending && i18n.t(`actionName.${pending}`).toLowerCase(),
-    pendingId: pending,
-    action: action && i18n.t(`actionName.${action}`),
-    verb: action && i18n.t(`doneVerb.${action}`),
+    pending: pending && i18n.t(`actionName.${pending}`),
   });
 }

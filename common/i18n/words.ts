@@ -1,6 +1,7 @@
 // Words the tray, the notifications and the popup all show, in each language, written once so they
-// always say the same thing. Each side's dictionary starts from these groups (and adds to `outcome`,
-// `conflict` and `button`); the sentences built from them are in ./sentences.
+// always say the same thing: a notification and the popup word an action's outcome and a refusal alike.
+// Each side's dictionary starts from these groups (the popup adds to `outcome` and `button`); the
+// sentences built from them are in ./sentences.
 import type { Dictionary, Language, Translation } from './i18n';
 
 const en = {
@@ -30,18 +31,46 @@ const en = {
     stop: 'Stop',
     reboot: 'Reboot',
   },
+  /** The action inside a sentence: "The reboot of web-01 failed". */
+  actionName: {
+    start: 'start',
+    stop: 'stop',
+    reboot: 'reboot',
+    create: 'creation',
+    replace: 'edit',
+    update: 'rename',
+    delete: 'deletion',
+  },
   confirm: {
     question: '{action} {name}?',
   },
+  // An action's outcome: the notification's body and the popup's row notice (sentences outcomeText).
+  // A notification has no `{detail}`, so every sentence reads whole without it.
   outcome: {
+    done: '{name} {verb} ({elapsed})',
+    failed: 'The {action} of {name} failed.{detail}{now}',
+    'timed-out': 'The {action} of {name} did not finish within {elapsed}.{now}',
+    unknown: 'The {action} of {name} may or may not have happened{now}. Refresh to check.',
     removed: '{name} no longer exists.',
   },
-  /** Refusals that both sides word alike; the other reasons are worded by each side. */
+  /** Where a power action left the server (`{now}` of the outcomes). */
+  outcomeStatus: {
+    failed: ' It is {status} now.',
+    'timed-out': ' It is {status} now.',
+    unknown: '; it still shows {status}',
+  },
+  /** Why the app refused an action without asking VPS.org (sentences conflictText). */
   conflict: {
     'already-running': '{name} is already running.',
     'not-running': '{name} is not running.',
     suspended: '{name} is suspended; power actions are not available.',
+    'in-flight': '{name}: wait until the current action ({pending}) finishes.',
+    'in-flightAny': '{name}: wait until the current action finishes.',
+    busy: '{name} is {status} now; wait until it settles.',
+    'other-status': '{name} is {status}, so this action is not possible now.',
   },
+  /** Whole minutes of an elapsed time (sentences elapsedText); the units are the same in every language. */
+  elapsed: { minutes: '{minutes} min' },
   /** Buttons (and menu items) of the same meaning wherever they appear. */
   button: {
     cancel: 'Cancel',
@@ -74,17 +103,41 @@ const cs: Translation<typeof en> = {
     stop: 'Zastavit',
     reboot: 'Restartovat',
   },
+  // Infinitives, quoted as the name of the action: "Akce „restartovat“ serveru web-01 selhala".
+  actionName: {
+    start: 'spustit',
+    stop: 'zastavit',
+    reboot: 'restartovat',
+    create: 'vytvořit',
+    replace: 'upravit',
+    update: 'přejmenovat',
+    delete: 'smazat',
+  },
   confirm: {
     question: '{action} {name}?',
   },
   outcome: {
+    done: 'Server {name} byl {verb} ({elapsed})',
+    failed: 'Akce „{action}“ serveru {name} selhala.{detail}{now}',
+    'timed-out': 'Akce „{action}“ serveru {name} nebyla dokončena do {elapsed}.{now}',
+    unknown: 'Není jisté, zda akce „{action}“ serveru {name} proběhla{now}. Obnovte seznam a zkontrolujte to.',
     removed: 'Server {name} už neexistuje.',
+  },
+  outcomeStatus: {
+    failed: ' Aktuální stav: {status}.',
+    'timed-out': ' Aktuální stav: {status}.',
+    unknown: '; server stále hlásí stav: {status}',
   },
   conflict: {
     'already-running': 'Server {name} už běží.',
     'not-running': 'Server {name} neběží.',
     suspended: 'Server {name} je pozastaven; akce napájení nejsou k dispozici.',
+    'in-flight': '{name}: počkejte, až doběhne probíhající akce „{pending}“.',
+    'in-flightAny': '{name}: počkejte, až doběhne probíhající akce.',
+    busy: 'Stav serveru {name}: {status}; počkejte, až se ustálí.',
+    'other-status': 'Stav serveru {name}: {status}; tato akce teď není možná.',
   },
+  elapsed: { minutes: '{minutes} min' },
   button: {
     cancel: 'Zrušit',
     refresh: 'Obnovit',

@@ -255,8 +255,8 @@ export interface TrayIntentDeps {
 const REFUSED_UNSENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['conflict', 'no-token', 'invalid-payload']);
 
 /** Why the action was refused, in the user's language. */
-function refusalBody(error: Pick<IpcError, 'kind' | 'conflict'>, action: PowerAction, messages: Messages): string {
-  if (error.conflict) return conflictText(messages, error.conflict, action);
+function refusalBody(error: Pick<IpcError, 'kind' | 'conflict'>, messages: Messages): string {
+  if (error.conflict) return conflictText(messages, error.conflict);
   if (error.kind === 'no-token') return messages.t('menu.noToken');
   return messages.t('menu.notSent');
 }
@@ -299,7 +299,7 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
               action: messages.t(`actionName.${intent.action}`),
               name: intent.serverName,
             }),
-            refusalBody(result.error, intent.action, messages),
+            refusalBody(result.error, messages),
           );
         return;
       }

@@ -85,16 +85,16 @@ export function refusalReason(name: string, status: ServerStatus, action: PowerA
 }
 
 /**
- * The English wording of a refusal (`IpcError.message`, the tray's notification body); the popup words
- * `IpcError.conflict` itself. `action` is the one that was refused.
+ * The English wording of a refusal (`IpcError.message`, for logs); the popup and the tray word
+ * `IpcError.conflict` themselves, in the user's language.
  */
-export function conflictMessage(conflict: ConflictInfo, action: TrackedKind): string {
-  return conflictText(ENGLISH, conflict, action);
+export function conflictMessage(conflict: ConflictInfo): string {
+  return conflictText(ENGLISH, conflict);
 }
 
 /** The failure a refused action raises: the reason as data, worded in English from it. */
-export function conflictFailure(conflict: ConflictInfo, action: TrackedKind): ActionRefused {
-  return new ActionRefused(conflict, conflictMessage(conflict, action));
+export function conflictFailure(conflict: ConflictInfo): ActionRefused {
+  return new ActionRefused(conflict, conflictMessage(conflict));
 }
 
 /**
@@ -191,7 +191,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     const busy = tracked.get(key);
     if (busy) {
       const { name, status } = view.server;
-      throw conflictFailure({ reason: 'in-flight', serverName: name, status, pendingAction: busy.action }, action);
+      throw conflictFailure({ reason: 'in-flight', serverName: name, status, pendingAction: busy.action });
     }
     const entry: Tracked = {
       key,
@@ -244,7 +244,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     finish(
       entry,
       'failed',
-      `${ENGLISH.t(`actionName.${entry.action}`)} of ${entry.name} failed after ${elapsed}: ${reason}`,
+      `The ${ENGLISH.t(`actionName.${entry.action}`)} of ${entry.name} failed after ${elapsed}: ${reason}`,
       finalStatus,
       apiError,
     );
@@ -306,7 +306,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       finish(
         entry,
         'failed',
-        `${ENGLISH.t(`actionName.${entry.action}`)} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`,
+        `The ${ENGLISH.t(`actionName.${entry.action}`)} of ${entry.name} failed: it is now ${word} (after ${elapsed}).`,
         server.status,
       );
     }
@@ -335,7 +335,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     async power(ref, action) {
       const { entry, view } = begin(ref, action);
       const refusal = refusalReason(view.server.name, view.server.status, action);
-      if (refusal) throw conflictFailure(refusal, action);
+      if (refusal) throw conflictFailure(refusal);
       entry.optimisticStatus = POWER[action].optimistic;
       entry.expected = POWER[action].expected;
       track(entry, { ...view.server, status: POWER[action].optimistic });

@@ -8,16 +8,6 @@ const words = WORDS.cs;
 
 export const cs: Translation<typeof en> = {
   ...words,
-  // Verbal nouns, all neuter, so "…se nezdařilo" / "…nebylo dokončeno" fit every action.
-  actionName: {
-    start: 'Spuštění',
-    stop: 'Zastavení',
-    reboot: 'Restartování',
-    create: 'Vytvoření',
-    replace: 'Uložení změn',
-    update: 'Přejmenování',
-    delete: 'Smazání',
-  },
   tooltip: {
     prefix: 'VPS.org — ',
     demoPrefix: 'VPS.org — demo: ',
@@ -68,27 +58,6 @@ export const cs: Translation<typeof en> = {
     reboot: 'Server se restartuje; běžící služby se přeruší.',
   },
   notification: {
-    powerFailed: '{action} serveru {name} se nezdařilo',
+    powerFailed: 'Akce „{action}“ serveru {name} selhala',
   },
-  outcome: {
-    ...words.outcome,
-    done: 'Server {name} {verb} za {elapsed}',
-    failed: '{action} serveru {name} se nezdařilo (po {elapsed}).{now}',
-    'timed-out': '{action} serveru {name} nebylo dokončeno ani za {elapsed}.',
-    unknown:
-      '{action} serveru {name} možná proběhlo, možná ne: odpověď VPS.org se ztratila a server ani po {elapsed} nehlásí změnu.{now}',
-  },
-  outcomeStatus: {
-    failed: ' Stav: {status}.',
-    'timed-out': '',
-    unknown: ' Stav: {status}.',
-  },
-  conflict: {
-    ...words.conflict,
-    'in-flight': 'Na serveru {name} ještě probíhá jiná akce ({pending}).',
-    'in-flightAny': 'Na serveru {name} ještě probíhá jiná akce.',
-    busy: 'Server {name} je ve stavu „{status}“; počkejte, až se ustálí.',
-    'other-status': '{action} serveru {name} není možné ve stavu „{status}“.',
-  },
-  elapsed: { minutes: '{minutes} min' },
 };

@@ -8,18 +8,8 @@ const words = WORDS.en;
 
 export const en = {
   // Status names, done-verbs, power action labels (menu items, dialog buttons), the confirmation
-  // question, Cancel and Refresh.
+  // question, Cancel and Refresh; the notifications' outcomes and refusals (common/i18n/sentences).
   ...words,
-  /** The action as the subject of a sentence: "Reboot of web-01 failed". */
-  actionName: {
-    start: 'Start',
-    stop: 'Stop',
-    reboot: 'Reboot',
-    create: 'Creation',
-    replace: 'Update',
-    update: 'Rename',
-    delete: 'Deletion',
-  },
   tooltip: {
     prefix: 'VPS.org — ',
     demoPrefix: 'VPS.org — demo: ',
@@ -62,32 +52,7 @@ export const en = {
     reboot: 'The server will restart; running services are interrupted.',
   },
   notification: {
-    /** The title when a power action sent from the tray was refused. */
-    powerFailed: '{action} of {name} failed',
+    /** The title when a power action sent from the tray was refused; worded as the popup's failed outcome. */
+    powerFailed: 'The {action} of {name} failed',
   },
-  // Notification bodies: an action's outcome (common/i18n/sentences outcomeText) ...
-  outcome: {
-    ...words.outcome,
-    done: '{name} {verb} in {elapsed}',
-    failed: '{action} of {name} failed after {elapsed}.{now}',
-    'timed-out': '{action} of {name} did not finish within {elapsed}.',
-    unknown:
-      "{action} of {name} may or may not have happened: VPS.org's answer was lost and the server showed no change within {elapsed}.{now}",
-  },
-  /** Where a power action left the server; a timed-out notification does not say it. */
-  outcomeStatus: {
-    failed: ' It is now {status}.',
-    'timed-out': '',
-    unknown: ' It is now {status}.',
-  },
-  // ... and a refusal without a request (common/i18n/sentences conflictText).
-  conflict: {
-    ...words.conflict,
-    'in-flight': '{name}: another action ({pendingId}) is still in progress.',
-    'in-flightAny': '{name}: another action (unknown) is still in progress.',
-    busy: '{name} is {status}; wait until it settles.',
-    'other-status': '{name} cannot be {verb} while it is {status}.',
-  },
-  /** Whole minutes (common/i18n/sentences elapsedText). */
-  elapsed: { minutes: '{minutes} min' },
 } satisfies Dictionary;

@@ -28,26 +28,7 @@ export const cs: Translation<typeof en> = {
   },
   outcome: {
     ...words.outcome,
-    done: 'Server {name} byl {verb} ({elapsed})',
-    failed: 'Akce „{action}“ serveru {name} selhala.{detail}{now}',
-    'timed-out': 'Akce „{action}“ serveru {name} nebyla dokončena do {elapsed}.{now}',
-    unknown: 'Není jisté, zda akce „{action}“ serveru {name} proběhla{now}. Obnovte seznam a zkontrolujte to.',
     watching: 'Výsledek akce „{action}“ serveru {name} není znám; aplikace server sleduje a výsledek ukáže zde.',
-  },
-  outcomeStatus: {
-    failed: ' Aktuální stav: {status}.',
-    'timed-out': ' Aktuální stav: {status}.',
-    unknown: '; server stále hlásí stav: {status}',
-  },
-  elapsed: { minutes: '{minutes} min 0 s' },
-  actionName: {
-    start: 'spustit',
-    stop: 'zastavit',
-    reboot: 'restartovat',
-    create: 'vytvořit',
-    replace: 'upravit',
-    update: 'přejmenovat',
-    delete: 'smazat',
   },
   list: {
     label: 'Servery',
@@ -212,13 +193,6 @@ export const cs: Translation<typeof en> = {
     'no-token': 'Nejprve nastavte API token VPS.org (nebo spusťte demo).',
     storage: 'Token je platný, ale systémová klíčenka ho nepřijala.',
     internal: 'V aplikaci se něco pokazilo. Zkuste to znovu.',
-  },
-  conflict: {
-    ...words.conflict,
-    'in-flight': '{name}: počkejte, až doběhne probíhající akce „{pending}“.',
-    'in-flightAny': '{name}: počkejte, až doběhne probíhající akce.',
-    busy: 'Stav serveru {name}: {status}; počkejte, až se ustálí.',
-    'other-status': 'Stav serveru {name}: {status}; tato akce teď není možná.',
   },
   error: {
     'quoted.bad-request': 'VPS.org požadavek odmítlo: „{text}“',

@@ -7,7 +7,8 @@ import { WORDS } from '../../common/i18n/words';
 const words = WORDS.en;
 
 export const en = {
-  // Status names, done-verbs, power action labels, the confirmation question, Cancel and Refresh.
+  // Status names, done-verbs, power action labels, the confirmation question, Cancel and Refresh;
+  // the outcomes and refusals the notifications show too (common/i18n/sentences).
   ...words,
   app: {
     title: 'VPS.org',
@@ -27,32 +28,11 @@ export const en = {
     update: 'Saving…',
     delete: 'Deleting…',
   },
-  // An action's outcome (common/i18n/sentences outcomeText).
+  // The popup's own outcome: an uncertain action it keeps watching (the others are common/i18n/words).
   outcome: {
     ...words.outcome,
-    done: '{name} {verb} ({elapsed})',
-    failed: 'The {action} of {name} failed.{detail}{now}',
-    'timed-out': 'The {action} of {name} did not finish within {elapsed}.{now}',
-    unknown: 'The {action} of {name} may or may not have happened{now}. Refresh to check.',
     watching:
       'The outcome of the {action} of {name} is unknown; the app is watching the server and will show the result here.',
-  },
-  // Where a power action left the server.
-  outcomeStatus: {
-    failed: ' It is {status} now.',
-    'timed-out': ' It is {status} now.',
-    unknown: '; it still shows {status}',
-  },
-  // The popup has always written whole minutes with "0 s".
-  elapsed: { minutes: '{minutes} min 0 s' },
-  actionName: {
-    start: 'start',
-    stop: 'stop',
-    reboot: 'reboot',
-    create: 'creation',
-    replace: 'edit',
-    update: 'rename',
-    delete: 'deletion',
   },
   list: {
     label: 'Servers',
@@ -220,14 +200,6 @@ export const en = {
     // Only saving a token that VPS.org accepted can fail this way.
     storage: 'The token is valid, but the system keychain did not accept it.',
     internal: 'Something went wrong inside the app. Please try again.',
-  },
-  // Why the app refused an action without asking VPS.org (common/i18n/sentences conflictText).
-  conflict: {
-    ...words.conflict,
-    'in-flight': '{name}: wait until the current action ({pending}) finishes.',
-    'in-flightAny': '{name}: wait until the current action finishes.',
-    busy: '{name} is {status} now; wait until it settles.',
-    'other-status': '{name} is {status}, so this action is not possible now.',
   },
   error: {
     'quoted.bad-request': 'VPS.org refused the request: “{text}”',

@@ -33,7 +33,7 @@ describe('power actions', () => {
       ok: false,
       error: {
         kind: 'conflict',
-        message: 'web-server-01: another action (reboot) is still in progress.',
+        message: 'web-server-01: wait until the current action (reboot) finishes.',
         conflict: { reason: 'in-flight', serverName: 'web-server-01', status: 'rebooting', pendingAction: 'reboot' },
       },
     });
@@ -48,12 +48,12 @@ describe('power actions', () => {
         serverName: 'web-server-01',
         action: 'reboot',
         outcome: 'done',
-        message: 'web-server-01 rebooted in 3 s',
+        message: 'web-server-01 rebooted (3 s)',
         elapsedMs: 3000,
         finalStatus: 'active',
       },
     ]);
-    expect(h.ports.notifier.notifications).toEqual([{ title: 'VPS.org', body: 'web-server-01 rebooted in 3 s' }]);
+    expect(h.ports.notifier.notifications).toEqual([{ title: 'VPS.org', body: 'web-server-01 rebooted (3 s)' }]);
     const settled = await view(h, 12345);
     expect(settled).toMatchObject({ pending: null, server: { status: 'active' } });
     expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
@@ -93,7 +93,7 @@ describe('power actions', () => {
     await h.advance(3_000);
     expect(h.eventsOf(EventChannel.actionFinished)[0]).toMatchObject({
       outcome: 'done',
-      message: 'cache-01 started in 3 s',
+      message: 'cache-01 started (3 s)',
     });
   });
 
@@ -115,7 +115,7 @@ describe('power actions', () => {
       finalStatus: 'active',
       error: { kind: 'server', status: 503 },
     });
-    expect(outcome?.message).toMatch(/^Reboot of web-server-01 failed after 0 s: /);
+    expect(outcome?.message).toMatch(/^The reboot of web-server-01 failed after 0 s: /);
     // The server is free again for a new action.
     expect(await invoke(h, InvokeChannel.serversReboot, WEB)).toMatchObject({ ok: true });
   });
@@ -186,8 +186,10 @@ describe('a power request whose outcome is unknown (against the simulator)', () 
     for (let step = 0; step < 2 && h.eventsOf(EventChannel.actionFinished).length === 0; step++) await h.advance(3_000);
     const [outcome] = h.eventsOf(EventChannel.actionFinished);
     expect(outcome).toMatchObject({ outcome: 'unknown', finalStatus: 'active', error: { kind: 'timeout' } });
-    expect(outcome?.message).toMatch(/^Reboot of web-server-01 may or may not have happened/);
-    expect(h.ports.notifier.notifications.at(-1)?.body).toMatch(/may or may not have happened.*It is now running\.$/);
+    expect(outcome?.message).toMatch(/^The reboot of web-server-01 may or may not have happened/);
+    expect(h.ports.notifier.notifications.at(-1)?.body).toMatch(
+      /may or may not have happened; it still shows running\. Refresh to check\.$/,
+    );
     expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'active' } });
     expect(h.postsTo(REBOOT_PATH)).toBe(1);
   });
@@ -235,9 +237,9 @@ describe('power actions against a list that lags behind (eventual consistency)',
     expect(okValue(await invoke(h, InvokeChannel.serversReboot, WEB))).toEqual({ message: 'Server is rebooting' });
     await pollUntilLagEnds(h, 12345, 'rebooting');
     expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
-      expect.objectContaining({ outcome: 'done', message: 'web-server-01 rebooted in 21 s', elapsedMs: 21_000 }),
+      expect.objectContaining({ outcome: 'done', message: 'web-server-01 rebooted (21 s)', elapsedMs: 21_000 }),
     ]);
-    expect(h.ports.notifier.notifications).toEqual([{ title: 'VPS.org', body: 'web-server-01 rebooted in 21 s' }]);
+    expect(h.ports.notifier.notifications).toEqual([{ title: 'VPS.org', body: 'web-server-01 rebooted (21 s)' }]);
     expect(h.postsTo('/api/v1/servers/12345/reboot/')).toBe(1);
   });
 
@@ -247,7 +249,7 @@ describe('power actions against a list that lags behind (eventual consistency)',
     await invoke(h, InvokeChannel.serversStop, WEB);
     await pollUntilLagEnds(h, 12345, 'stopping');
     expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
-      expect.objectContaining({ action: 'stop', outcome: 'done', message: 'web-server-01 stopped in 21 s' }),
+      expect.objectContaining({ action: 'stop', outcome: 'done', message: 'web-server-01 stopped (21 s)' }),
     ]);
     expect(await view(h, 12345)).toMatchObject({ pending: null, server: { status: 'stopped' } });
     expect(h.postsTo('/api/v1/servers/12345/stop/')).toBe(1);
@@ -259,7 +261,7 @@ describe('power actions against a list that lags behind (eventual consistency)',
     await h.core.powerAction(STOPPED, 'start');
     await pollUntilLagEnds(h, 12349, 'starting');
     expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
-      expect.objectContaining({ action: 'start', outcome: 'done', message: 'cache-01 started in 21 s' }),
+      expect.objectContaining({ action: 'start', outcome: 'done', message: 'cache-01 started (21 s)' }),
     ]);
     expect(await view(h, 12349)).toMatchObject({ pending: null, server: { status: 'active' } });
   });
@@ -274,12 +276,12 @@ describe('power actions against a list that lags behind (eventual consistency)',
     expect(h.eventsOf(EventChannel.actionFinished)).toEqual([
       expect.objectContaining({
         outcome: 'failed',
-        message: 'Stop of web-server-01 failed: it is now running (after 30 s).',
+        message: 'The stop of web-server-01 failed: it is now running (after 30 s).',
         elapsedMs: 30_000,
       }),
     ]);
     expect(h.ports.notifier.notifications).toEqual([
-      { title: 'VPS.org', body: 'Stop of web-server-01 failed after 30 s. It is now running.' },
+      { title: 'VPS.org', body: 'The stop of web-server-01 failed. It is running now.' },
     ]);
   });
 });
@@ -290,9 +292,9 @@ describe("notifications in the user's language", () => {
     await invoke(h, InvokeChannel.serversReboot, WEB);
     await h.advance(3_000);
     expect(h.ports.notifier.notifications).toEqual([
-      { title: 'VPS.org', body: 'Server web-server-01 restartován za 3 s' },
+      { title: 'VPS.org', body: 'Server web-server-01 byl restartován (3 s)' },
     ]);
-    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toBe('web-server-01 rebooted in 3 s');
+    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toBe('web-server-01 rebooted (3 s)');
   });
 
   it('follows the system locale on auto, and a language change applies to the next notification', async () => {
@@ -303,8 +305,8 @@ describe("notifications in the user's language", () => {
     await h.core.powerAction(WEB, 'stop');
     await h.advance(3_000);
     expect(h.ports.notifier.notifications.map((notification) => notification.body)).toEqual([
-      'Server cache-01 spuštěn za 3 s',
-      'web-server-01 stopped in 3 s',
+      'Server cache-01 byl spuštěn (3 s)',
+      'web-server-01 stopped (3 s)',
     ]);
   });
 
@@ -316,7 +318,7 @@ describe("notifications in the user's language", () => {
     );
     await invoke(h, InvokeChannel.serversReboot, WEB);
     expect(h.ports.notifier.notifications.map((notification) => notification.body)).toEqual([
-      'Restartování serveru web-server-01 se nezdařilo (po 0 s). Stav: běží.',
+      'Akce „restartovat“ serveru web-server-01 selhala. Aktuální stav: běží.',
     ]);
   });
 });
@@ -343,7 +345,7 @@ describe('create, update, replace, delete', () => {
       outcome: 'done',
       serverName: 'api-01',
     });
-    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toMatch(/^api-01 created in \d+ s$/);
+    expect(h.eventsOf(EventChannel.actionFinished)[0]?.message).toMatch(/^api-01 created \(\d+ s\)$/);
     expect((await view(h, created.server.id))?.server).toMatchObject({
       status: 'active',
       ip_address: expect.any(String),

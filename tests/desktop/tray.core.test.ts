@@ -58,7 +58,7 @@ describe('tray power actions with the core', () => {
     await runTrayIntent(start, trayDeps(h));
     expect(h.postsTo('/api/v1/servers/12345/start/')).toBe(0);
     expect(h.ports.notifier.notifications).toEqual([
-      { title: 'Start of web-server-01 failed', body: 'web-server-01 is already running.' },
+      { title: 'The start of web-server-01 failed', body: 'web-server-01 is already running.' },
     ]);
   });
 

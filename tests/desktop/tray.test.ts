@@ -420,7 +420,7 @@ describe('tray intents', () => {
     await runTrayIntent({ ...reboot, action: 'start', confirm: false }, d);
     expect(d.confirm).not.toHaveBeenCalled();
     expect(d.notify).toHaveBeenCalledTimes(1);
-    expect(d.notify).toHaveBeenCalledWith('Start of web-01 failed', 'web-01 is already running.');
+    expect(d.notify).toHaveBeenCalledWith('The start of web-01 failed', 'web-01 is already running.');
   });
 
   it('words a refusal from its reason in Czech', async () => {
@@ -428,11 +428,11 @@ describe('tray intents', () => {
       [{ reason: 'already-running', serverName: 'web-01', status: 'active' }, 'Server web-01 už běží.'],
       [
         { reason: 'in-flight', serverName: 'web-01', status: 'rebooting', pendingAction: 'reboot' },
-        'Na serveru web-01 ještě probíhá jiná akce (restartování).',
+        'web-01: počkejte, až doběhne probíhající akce „restartovat“.',
       ],
       [
         { reason: 'busy', serverName: 'web-01', status: 'stopping' },
-        'Server web-01 je ve stavu „zastavuje se“; počkejte, až se ustálí.',
+        'Stav serveru web-01: zastavuje se; počkejte, až se ustálí.',
       ],
       [
         { reason: 'suspended', serverName: 'web-01', status: 'suspended' },
@@ -448,7 +448,7 @@ describe('tray intents', () => {
         })),
       });
       await runTrayIntent({ ...reboot, confirm: false }, d);
-      expect(d.notify).toHaveBeenCalledWith('Restartování serveru web-01 se nezdařilo', body);
+      expect(d.notify).toHaveBeenCalledWith('Akce „restartovat“ serveru web-01 selhala', body);
     }
   });
 
@@ -462,7 +462,7 @@ describe('tray intents', () => {
     });
     await runTrayIntent({ ...reboot, confirm: false }, d);
     expect(d.notify).toHaveBeenCalledWith(
-      'Restartování serveru web-01 se nezdařilo',
+      'Akce „restartovat“ serveru web-01 selhala',
       'Akce nebyla odeslána. Otevřete aplikaci a zkuste to znovu.',
     );
   });
@@ -498,7 +498,7 @@ describe('tray intents', () => {
       'Zrušit',
     );
     expect(d.notify).toHaveBeenCalledWith(
-      'Zastavení serveru web-01 se nezdařilo',
+      'Akce „zastavit“ serveru web-01 selhala',
       'Není nastaven API token — otevřete aplikaci a přidejte ho',
     );
   });

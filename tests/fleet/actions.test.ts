@@ -81,7 +81,7 @@ describe('action tracker', () => {
     t.tick(41_900);
     t.poll([makeServer(1, { status: 'active' })]);
     expect(t.outcomes).toEqual([
-      expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted in 42 s', elapsedMs: 42_000 }),
+      expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted (42 s)', elapsedMs: 42_000 }),
     ]);
     expect(t.fleet.get('default:1')?.pending).toBeNull();
     expect(t.calls).toEqual(['reboot 1']);
@@ -97,7 +97,7 @@ describe('action tracker', () => {
     t.poll([makeServer(1, { status: 'suspended' })]);
     expect(t.outcomes[0]).toMatchObject({
       outcome: 'failed',
-      message: 'Stop of server-1 failed: it is now suspended (after 10 s).',
+      message: 'The stop of server-1 failed: it is now suspended (after 10 s).',
     });
   });
 
@@ -148,7 +148,7 @@ describe('action tracker', () => {
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
       expect(t.outcomes).toEqual([
-        expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted in 24 s', finalStatus: 'active' }),
+        expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted (24 s)', finalStatus: 'active' }),
       ]);
       expect(t.fleet.get('default:1')?.pending).toBeNull();
       expect(t.calls).toEqual(['reboot 1']);
@@ -175,8 +175,7 @@ describe('action tracker', () => {
           serverName: 'server-1',
           action: 'reboot',
           outcome: 'unknown',
-          message:
-            "Reboot of server-1 may or may not have happened: VPS.org's answer was lost and the server showed no change within 45 s.",
+          message: 'The reboot of server-1 may or may not have happened. Refresh to check.',
           elapsedMs: 45_000,
           finalStatus: 'active',
           error: { kind: 'timeout' },
@@ -245,7 +244,7 @@ describe('action tracker', () => {
       expect(t.outcomes).toEqual([
         expect.objectContaining({
           outcome: 'failed',
-          message: 'Reboot of server-1 failed after 0 s: VPS.org had a problem on its side (503).',
+          message: 'The reboot of server-1 failed after 0 s: VPS.org had a problem on its side (503).',
           finalStatus: 'active',
           error: { kind: 'server', status: 503, apiText: 'Service temporarily unavailable.' },
         }),
@@ -285,7 +284,7 @@ describe('action tracker', () => {
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now() - 1_000) })]);
       expect(t.outcomes).toEqual([
-        expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted in 30 s', elapsedMs: 30_000 }),
+        expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted (30 s)', elapsedMs: 30_000 }),
       ]);
     });
 
@@ -303,7 +302,7 @@ describe('action tracker', () => {
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'stopped', updated_at: OLD })]);
       expect(t.outcomes).toEqual([
-        expect.objectContaining({ outcome: 'done', action: 'stop', message: 'server-1 stopped in 9 s' }),
+        expect.objectContaining({ outcome: 'done', action: 'stop', message: 'server-1 stopped (9 s)' }),
       ]);
     });
 
@@ -316,7 +315,7 @@ describe('action tracker', () => {
       expect(t.fleet.get('default:1')?.server.status).toBe('starting');
       t.tick(3_000);
       t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
-      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 started in 6 s' });
+      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 started (6 s)' });
     });
 
     it('after the grace period it settles on what the list shows: still running means the stop failed', async () => {
@@ -329,7 +328,7 @@ describe('action tracker', () => {
       t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
       expect(t.outcomes[0]).toMatchObject({
         outcome: 'failed',
-        message: 'Stop of server-1 failed: it is now running (after 30 s).',
+        message: 'The stop of server-1 failed: it is now running (after 30 s).',
       });
       expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' }, pending: null });
     });
@@ -339,7 +338,7 @@ describe('action tracker', () => {
       await t.tracker.power(ref, 'reboot');
       t.tick(30_000);
       t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
-      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 rebooted in 30 s' });
+      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 rebooted (30 s)' });
     });
   });
 
@@ -364,7 +363,7 @@ describe('action tracker', () => {
     await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
     const inFlight = {
       kind: 'conflict',
-      message: 'server-1: another action (reboot) is still in progress.',
+      message: 'server-1: wait until the current action (reboot) finishes.',
       conflict: { reason: 'in-flight', serverName: 'server-1', status: 'rebooting', pendingAction: 'reboot' },
     };
     await expect(t.tracker.power({ accountId: 'default', id: 1 }, 'stop')).rejects.toMatchObject(inFlight);
@@ -403,7 +402,7 @@ describe('action tracker', () => {
       expect.objectContaining({
         action: 'update',
         outcome: 'failed',
-        message: 'Rename of server-1 failed after 2 s: Name is taken.',
+        message: 'The rename of server-1 failed after 2 s: Name is taken.',
         finalStatus: 'active',
         error: { kind: 'bad-request', status: 400 },
       }),

@@ -20,9 +20,9 @@ const ACTIONS: PowerAction[] = ['start', 'stop', 'reboot'];
 const REFUSALS: [ServerStatus, PowerAction, ConflictInfo['reason'], string][] = [
   ['active', 'start', 'already-running', 'web-01 is already running.'],
   ['stopped', 'reboot', 'not-running', 'web-01 is not running.'],
-  ['rebooting', 'stop', 'busy', 'web-01 is rebooting; wait until it settles.'],
+  ['rebooting', 'stop', 'busy', 'web-01 is rebooting now; wait until it settles.'],
   ['suspended', 'start', 'suspended', 'web-01 is suspended; power actions are not available.'],
-  ['migrating', 'reboot', 'other-status', 'web-01 cannot be rebooted while it is migrating.'],
+  ['migrating', 'reboot', 'other-status', 'web-01 is migrating, so this action is not possible now.'],
 ];
 
 describe('refusalReason', () => {
@@ -39,7 +39,7 @@ describe('refusalReason', () => {
   it.each(REFUSALS)('%s refuses %s as %s, worded “%s”', (status, action, reason, message) => {
     const conflict = refusalReason('web-01', status, action);
     expect(conflict).toEqual({ reason, serverName: 'web-01', status });
-    expect(conflict && conflictMessage(conflict, action)).toBe(message);
+    expect(conflict && conflictMessage(conflict)).toBe(message);
   });
 
   it('words an action still in flight with the action being carried out', () => {
@@ -49,12 +49,12 @@ describe('refusalReason', () => {
       status: 'rebooting',
       pendingAction: 'reboot',
     };
-    expect(conflictMessage(conflict, 'stop')).toBe('web-01: another action (reboot) is still in progress.');
+    expect(conflictMessage(conflict)).toBe('web-01: wait until the current action (reboot) finishes.');
   });
 
   it('a refusal fails with the conflict kind, its English wording and the data together', () => {
     const conflict = { reason: 'already-running', serverName: 'web-01', status: 'active' } as const;
-    const failure = conflictFailure(conflict, 'start');
+    const failure = conflictFailure(conflict);
     expect(failure).toBeInstanceOf(ActionRefused);
     expect(toIpcError(failure)).toEqual({ kind: 'conflict', message: 'web-01 is already running.', conflict });
   });

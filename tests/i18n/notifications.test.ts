@@ -15,7 +15,7 @@ const outcome = (over: Partial<ActionOutcome>): ActionOutcome => ({
   serverName: 'web-01',
   action: 'reboot',
   outcome: 'done',
-  message: 'web-01 rebooted in 42 s',
+  message: 'web-01 rebooted (42 s)',
   elapsedMs: 42_000,
   finalStatus: 'active',
   ...over,
@@ -23,30 +23,30 @@ const outcome = (over: Partial<ActionOutcome>): ActionOutcome => ({
 
 describe('outcome notifications', () => {
   it('says what finished and how long it took', () => {
-    expect(outcomeNotice(outcome({}), en)).toBe('web-01 rebooted in 42 s');
-    expect(outcomeNotice(outcome({}), cs)).toBe('Server web-01 restartován za 42 s');
+    expect(outcomeNotice(outcome({}), en)).toBe('web-01 rebooted (42 s)');
+    expect(outcomeNotice(outcome({}), cs)).toBe('Server web-01 byl restartován (42 s)');
     expect(outcomeNotice(outcome({ action: 'start', elapsedMs: 185_000 }), cs)).toBe(
-      'Server web-01 spuštěn za 3 min 5 s',
+      'Server web-01 byl spuštěn (3 min 5 s)',
     );
-    expect(outcomeNotice(outcome({ action: 'create' }), cs)).toBe('Server web-01 vytvořen za 42 s');
+    expect(outcomeNotice(outcome({ action: 'create' }), cs)).toBe('Server web-01 byl vytvořen (42 s)');
   });
 
-  it('tells a failed power action with how long it took and the status the server has now, when known', () => {
-    const failed = outcome({ outcome: 'failed', action: 'stop', message: 'Stop of web-01 failed: it is now running' });
-    expect(outcomeNotice(failed, en)).toBe('Stop of web-01 failed after 42 s. It is now running.');
-    expect(outcomeNotice(failed, cs)).toBe('Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: běží.');
+  it('tells a failed power action with the status the server has now, when known', () => {
+    const failed = outcome({
+      outcome: 'failed',
+      action: 'stop',
+      message: 'The stop of web-01 failed: it is now running',
+    });
+    expect(outcomeNotice(failed, en)).toBe('The stop of web-01 failed. It is running now.');
+    expect(outcomeNotice(failed, cs)).toBe('Akce „zastavit“ serveru web-01 selhala. Aktuální stav: běží.');
     expect(outcomeNotice({ ...failed, finalStatus: 'suspended' }, cs)).toBe(
-      'Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: pozastaven.',
+      'Akce „zastavit“ serveru web-01 selhala. Aktuální stav: pozastaven.',
     );
     expect(outcomeNotice({ ...failed, finalStatus: 'migrating' }, cs)).toBe(
-      'Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: migrating.',
+      'Akce „zastavit“ serveru web-01 selhala. Aktuální stav: migrating.',
     );
-    expect(outcomeNotice({ ...failed, finalStatus: null }, cs)).toBe(
-      'Zastavení serveru web-01 se nezdařilo (po 42 s).',
-    );
-    expect(outcomeNotice({ ...failed, elapsedMs: 185_000, finalStatus: null }, en)).toBe(
-      'Stop of web-01 failed after 3 min 5 s.',
-    );
+    expect(outcomeNotice({ ...failed, finalStatus: null }, cs)).toBe('Akce „zastavit“ serveru web-01 selhala.');
+    expect(outcomeNotice({ ...failed, elapsedMs: 185_000, finalStatus: null }, en)).toBe('The stop of web-01 failed.');
   });
 
   it('a failed edit does not tell the status: it says nothing about what failed', () => {
@@ -55,28 +55,34 @@ describe('outcome notifications', () => {
       expect(outcomeNotice(failed, en)).not.toMatch(/running/);
       expect(outcomeNotice(failed, cs)).not.toMatch(/Stav/);
     }
-    expect(outcomeNotice(outcome({ outcome: 'failed', action: 'update' }), en)).toBe(
-      'Rename of web-01 failed after 42 s.',
-    );
+    expect(outcomeNotice(outcome({ outcome: 'failed', action: 'update' }), en)).toBe('The rename of web-01 failed.');
     expect(outcomeNotice(outcome({ outcome: 'unknown', action: 'delete' }), en)).toBe(
-      "Deletion of web-01 may or may not have happened: VPS.org's answer was lost and the server showed no change within 42 s.",
+      'The deletion of web-01 may or may not have happened. Refresh to check.',
+    );
+    expect(outcomeNotice(outcome({ outcome: 'unknown', action: 'delete' }), cs)).toBe(
+      'Není jisté, zda akce „smazat“ serveru web-01 proběhla. Obnovte seznam a zkontrolujte to.',
     );
   });
 
   it('words an unknown outcome as maybe-happened, with the status for a power action', () => {
     const unknown = outcome({ outcome: 'unknown', error: { kind: 'timeout' } });
     expect(outcomeNotice(unknown, en)).toBe(
-      "Reboot of web-01 may or may not have happened: VPS.org's answer was lost and the server showed no change within 42 s. It is now running.",
+      'The reboot of web-01 may or may not have happened; it still shows running. Refresh to check.',
     );
     expect(outcomeNotice(unknown, cs)).toBe(
-      'Restartování serveru web-01 možná proběhlo, možná ne: odpověď VPS.org se ztratila a server ani po 42 s nehlásí změnu. Stav: běží.',
+      'Není jisté, zda akce „restartovat“ serveru web-01 proběhla; server stále hlásí stav: běží. Obnovte seznam a zkontrolujte to.',
     );
   });
 
   it('words time-outs and vanished servers', () => {
     const late = outcome({ outcome: 'timed-out', elapsedMs: 600_000 });
-    expect(outcomeNotice(late, en)).toBe('Reboot of web-01 did not finish within 10 min.');
-    expect(outcomeNotice(late, cs)).toBe('Restartování serveru web-01 nebylo dokončeno ani za 10 min.');
+    expect(outcomeNotice(late, en)).toBe('The reboot of web-01 did not finish within 10 min. It is running now.');
+    expect(outcomeNotice(late, cs)).toBe(
+      'Akce „restartovat“ serveru web-01 nebyla dokončena do 10 min. Aktuální stav: běží.',
+    );
+    expect(outcomeNotice({ ...late, finalStatus: null }, en)).toBe(
+      'The reboot of web-01 did not finish within 10 min.',
+    );
     const gone = outcome({ outcome: 'removed', action: 'delete', finalStatus: null });
     expect(outcomeNotice(gone, en)).toBe('web-01 no longer exists.');
     expect(outcomeNotice(gone, cs)).toBe('Server web-01 už neexistuje.');

@@ -210,7 +210,7 @@ describe('createRouter', () => {
         [InvokeChannel.serversUpdate]: () => {
           throw new ActionRefused(
             { reason: 'in-flight', serverName: 'web-SECRET', status: 'rebooting', pendingAction: 'reboot' },
-            'web-SECRET: another action (reboot) is still in progress.',
+            'web-SECRET: wait until the current action (reboot) finishes.',
           );
         },
       }),
@@ -243,7 +243,7 @@ describe('createRouter', () => {
       ok: false,
       error: {
         kind: 'conflict',
-        message: 'web-[redacted]: another action (reboot) is still in progress.',
+        message: 'web-[redacted]: wait until the current action (reboot) finishes.',
         conflict: { reason: 'in-flight', serverName: 'web-[redacted]', status: 'rebooting', pendingAction: 'reboot' },
       },
     });

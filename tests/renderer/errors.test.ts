@@ -256,7 +256,7 @@ describe('errors in the popup', () => {
     fake.handle(InvokeChannel.serversStart, () =>
       fail({
         kind: 'conflict',
-        message: 'web-01: another action (reboot) is still in progress.',
+        message: 'web-01: wait until the current action (reboot) finishes.',
         conflict: { reason: 'in-flight', serverName: 'web-01', status: 'stopped', pendingAction: 'reboot' },
       }),
     );
@@ -265,7 +265,7 @@ describe('errors in the popup', () => {
     expect(getByRole(rendered.root, 'alert').textContent).toContain(
       'web-01: počkejte, až doběhne probíhající akce „restartovat“.',
     );
-    expect(hasText(rendered.root, 'still in progress')).toBe(false);
+    expect(hasText(rendered.root, 'wait until the current action')).toBe(false);
     expect(fake.callsTo(InvokeChannel.serversStart)).toHaveLength(1);
   });
 

@@ -78,8 +78,8 @@ describe('outcome wording', () => {
     [
       'timed out',
       { outcome: 'timed-out', elapsedMs: 600_000, finalStatus: 'rebooting' },
-      'The reboot of web-01 did not finish within 10 min 0 s. It is rebooting now.',
-      'Akce „restartovat“ serveru web-01 nebyla dokončena do 10 min 0 s. Aktuální stav: restartuje se.',
+      'The reboot of web-01 did not finish within 10 min. It is rebooting now.',
+      'Akce „restartovat“ serveru web-01 nebyla dokončena do 10 min. Aktuální stav: restartuje se.',
     ],
     ['removed', { outcome: 'removed', finalStatus: null }, 'web-01 no longer exists.', 'Server web-01 už neexistuje.'],
     [

@@ -1,5 +1,5 @@
-// The sentences the tray's notifications and the popup both build: one function each, fed by either
-// side's dictionary. Where both sides say the same, they say it in the same words.
+// The sentences the tray's notifications and the popup both build: one function each, over the one
+// wording of common/i18n/words, so both sides say the same in the same words.
 import { describe, expect, it } from 'vitest';
 import type { ActionOutcome, ConflictInfo } from '../../../common/contract';
 import { conflictText, elapsedText, outcomeText, statusLabel } from '../../../common/i18n/sentences';
@@ -53,13 +53,42 @@ describe('outcomeText', () => {
     expect(outcomeText(popupI18n('cs', 'cs-CZ'), gone)).toBe('Server web-01 už neexistuje.');
   });
 
-  it('each side words the rest with the same function from its own dictionary', () => {
-    const { tray, popup } = sides('en');
-    expect(outcomeText(tray, outcome({}))).toBe('web-01 rebooted in 42 s');
-    expect(outcomeText(popup, outcome({}))).toBe('web-01 rebooted (42 s)');
+  it.each(LANGUAGES)(
+    '%s: a done, a failed and an unknown outcome read the same in the notification and the popup',
+    (language) => {
+      const { tray, popup } = sides(language);
+      const outcomes = [
+        outcome({}),
+        outcome({ outcome: 'failed', action: 'stop', finalStatus: 'active' }),
+        outcome({ outcome: 'failed', action: 'replace', finalStatus: 'active' }),
+        outcome({ outcome: 'unknown', finalStatus: 'active' }),
+        outcome({ outcome: 'timed-out', elapsedMs: 600_000, finalStatus: 'rebooting' }),
+      ];
+      // The notification passes no error words: the popup's sentence without an error is the same.
+      for (const facts of outcomes) expect(outcomeText(tray, facts)).toBe(outcomeText(popup, facts));
+    },
+  );
+
+  it('words each outcome as one sentence that reads whole in a notification, in both languages', () => {
+    const { tray: en } = sides('en');
+    const { tray: cs } = sides('cs');
+    expect(outcomeText(en, outcome({}))).toBe('web-01 rebooted (42 s)');
+    expect(outcomeText(cs, outcome({}))).toBe('Server web-01 byl restartován (42 s)');
+    const unknown = outcome({ outcome: 'unknown', finalStatus: 'active' });
+    expect(outcomeText(en, unknown)).toBe(
+      'The reboot of web-01 may or may not have happened; it still shows running. Refresh to check.',
+    );
+    expect(outcomeText(cs, unknown)).toBe(
+      'Není jisté, zda akce „restartovat“ serveru web-01 proběhla; server stále hlásí stav: běží. Obnovte seznam a zkontrolujte to.',
+    );
+    const timedOut = outcome({ outcome: 'timed-out', elapsedMs: 600_000, finalStatus: 'rebooting' });
+    expect(outcomeText(en, timedOut)).toBe('The reboot of web-01 did not finish within 10 min. It is rebooting now.');
+    expect(outcomeText(cs, timedOut)).toBe(
+      'Akce „restartovat“ serveru web-01 nebyla dokončena do 10 min. Aktuální stav: restartuje se.',
+    );
   });
 
-  it('adds the error’s words only for a failed outcome with an error, where the side’s template shows them', () => {
+  it('adds the error’s words only for a failed outcome with an error, where the caller gives them', () => {
     const { tray, popup } = sides('en');
     const said: string[] = [];
     const errorWords = (_i18n: unknown, error: { kind: string }) => {
@@ -74,18 +103,16 @@ describe('outcomeText', () => {
     });
     expect(outcomeText(popup, failed, errorWords)).toBe('The rename of web-01 failed. (bad-request)');
     expect(outcomeText(popup, { ...failed, error: undefined }, errorWords)).toBe('The rename of web-01 failed.');
-    expect(outcomeText(tray, failed)).toBe('Rename of web-01 failed after 42 s.');
+    expect(outcomeText(tray, failed)).toBe('The rename of web-01 failed.');
     expect(said).toEqual(['bad-request']);
   });
 
   it('says where a power action left the server, never after an edit or a success', () => {
     const { tray } = sides('cs');
     const stopFailed = outcome({ outcome: 'failed', action: 'stop', finalStatus: 'active' });
-    expect(outcomeText(tray, stopFailed)).toBe('Zastavení serveru web-01 se nezdařilo (po 42 s). Stav: běží.');
-    expect(outcomeText(tray, { ...stopFailed, action: 'replace' })).toBe(
-      'Uložení změn serveru web-01 se nezdařilo (po 42 s).',
-    );
-    expect(outcomeText(tray, outcome({ finalStatus: 'stopped' }))).toBe('Server web-01 restartován za 42 s');
+    expect(outcomeText(tray, stopFailed)).toBe('Akce „zastavit“ serveru web-01 selhala. Aktuální stav: běží.');
+    expect(outcomeText(tray, { ...stopFailed, action: 'replace' })).toBe('Akce „upravit“ serveru web-01 selhala.');
+    expect(outcomeText(tray, outcome({ finalStatus: 'stopped' }))).toBe('Server web-01 byl restartován (42 s)');
   });
 });
 
@@ -97,10 +124,9 @@ describe('elapsedText', () => {
         expect(elapsedText(i18n, 42_400)).toBe('42 s');
         expect(elapsedText(i18n, 185_000)).toBe('3 min 5 s');
         expect(elapsedText(i18n, -1_000)).toBe('0 s');
+        // Whole minutes without "0 s", on both sides.
+        expect(elapsedText(i18n, 600_000)).toBe('10 min');
       }
-      // Whole minutes as each side has always written them.
-      expect(elapsedText(tray, 600_000)).toBe('10 min');
-      expect(elapsedText(popup, 600_000)).toBe('10 min 0 s');
     }
   });
 });
@@ -113,41 +139,41 @@ const refusal = (over: Partial<ConflictInfo>): ConflictInfo => ({
 });
 
 describe('conflictText', () => {
-  it('words the refusals both sides word alike the same on both', () => {
+  it('words every refusal the same on both sides', () => {
     for (const language of LANGUAGES) {
       const { tray, popup } = sides(language);
-      for (const reason of ['already-running', 'not-running', 'suspended'] as const)
-        expect(conflictText(tray, refusal({ reason }), 'start')).toBe(conflictText(popup, refusal({ reason })));
+      for (const reason of ['already-running', 'not-running', 'suspended', 'busy', 'other-status'] as const)
+        expect(conflictText(tray, refusal({ reason }))).toBe(conflictText(popup, refusal({ reason })));
+      const inFlight = refusal({ reason: 'in-flight', status: 'rebooting', pendingAction: 'reboot' });
+      expect(conflictText(tray, inFlight)).toBe(conflictText(popup, inFlight));
+      expect(conflictText(tray, { ...inFlight, pendingAction: undefined })).toBe(
+        conflictText(popup, { ...inFlight, pendingAction: undefined }),
+      );
     }
-    expect(conflictText(messagesFor('cs'), refusal({ reason: 'suspended', status: 'suspended' }), 'start')).toBe(
+    expect(conflictText(messagesFor('cs'), refusal({ reason: 'suspended', status: 'suspended' }))).toBe(
       'Server web-01 je pozastaven; akce napájení nejsou k dispozici.',
     );
   });
 
   it('names the action in flight, or says there is one', () => {
     const inFlight = refusal({ reason: 'in-flight', status: 'rebooting', pendingAction: 'replace' });
-    expect(conflictText(messagesFor('cs'), inFlight, 'stop')).toBe(
-      'Na serveru web-01 ještě probíhá jiná akce (uložení změn).',
-    );
-    expect(conflictText(messagesFor('en'), inFlight, 'stop')).toBe(
-      'web-01: another action (replace) is still in progress.',
-    );
+    expect(conflictText(messagesFor('cs'), inFlight)).toBe('web-01: počkejte, až doběhne probíhající akce „upravit“.');
+    expect(conflictText(messagesFor('en'), inFlight)).toBe('web-01: wait until the current action (edit) finishes.');
     expect(conflictText(popupI18n('cs', 'cs'), inFlight)).toBe(
       'web-01: počkejte, až doběhne probíhající akce „upravit“.',
     );
     const unknown = refusal({ reason: 'in-flight', status: 'rebooting' });
-    expect(conflictText(messagesFor('en'), unknown, 'stop')).toBe(
-      'web-01: another action (unknown) is still in progress.',
-    );
+    expect(conflictText(messagesFor('en'), unknown)).toBe('web-01: wait until the current action finishes.');
     expect(conflictText(popupI18n('en', 'en'), unknown)).toBe('web-01: wait until the current action finishes.');
   });
 
-  it('names the refused action where the tray’s wording needs it', () => {
+  it('words a status that allows no power action, and a busy one, with the status', () => {
     const other = refusal({ reason: 'other-status', status: 'migrating' });
-    expect(conflictText(messagesFor('en'), other, 'start')).toBe('web-01 cannot be started while it is migrating.');
-    expect(conflictText(messagesFor('cs'), other, 'reboot')).toBe(
-      'Restartování serveru web-01 není možné ve stavu „migrating“.',
-    );
+    expect(conflictText(messagesFor('en'), other)).toBe('web-01 is migrating, so this action is not possible now.');
+    expect(conflictText(messagesFor('cs'), other)).toBe('Stav serveru web-01: migrating; tato akce teď není možná.');
     expect(conflictText(popupI18n('en', 'en'), other)).toBe('web-01 is migrating, so this action is not possible now.');
+    const busy = refusal({ reason: 'busy', status: 'stopping' });
+    expect(conflictText(messagesFor('en'), busy)).toBe('web-01 is stopping now; wait until it settles.');
+    expect(conflictText(messagesFor('cs'), busy)).toBe('Stav serveru web-01: zastavuje se; počkejte, až se ustálí.');
   });
 });
