@@ -5,7 +5,7 @@ import { startSimulator } from '../../main/simulator/simulator';
 import type { FleetApi } from '../../main/fleet/api';
 import type { StartSimulatorFn } from '../../main/fleet/demo';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import { fleetSnapshot, invoke, until, useHarnessPerTest } from './harness';
+import { fleetSnapshot, invoke, setApiBaseUrl, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -33,7 +33,7 @@ describe('the token never crosses IPC', () => {
     await call(InvokeChannel.demoStart);
     await until(() => h.core.tray.getState().servers.length > 0, 'demo list');
     await call(InvokeChannel.fleetSubscribe);
-    await call(InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+    setApiBaseUrl(h, h.sim.baseUrl);
     await call(InvokeChannel.tokenSet, { token: wrongToken });
     await call(InvokeChannel.tokenSet, { token: h.sim.token });
     await h.settle();
