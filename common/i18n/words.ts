@@ -41,6 +41,7 @@ const en = {
     'already-running': '{name} is already running.',
     'not-running': '{name} is not running.',
     suspended: '{name} is suspended; power actions are not available.',
+    'name-mismatch': 'This server is now called {name}, so nothing was deleted. Check that it is the one you mean.',
   },
   /** Buttons (and menu items) of the same meaning wherever they appear. */
   button: {
@@ -84,6 +85,8 @@ const cs: Translation<typeof en> = {
     'already-running': 'Server {name} už běží.',
     'not-running': 'Server {name} neběží.',
     suspended: 'Server {name} je pozastaven; akce napájení nejsou k dispozici.',
+    'name-mismatch':
+      'Tento server se nyní jmenuje {name}, proto nebylo nic smazáno. Ověřte, že jde o ten, který myslíte.',
   },
   button: {
     cancel: 'Zrušit',

@@ -124,7 +124,11 @@ export interface ActionTracker {
   create(input: CreateServerInput): Promise<ServerView | null>;
   replace(ref: ServerRef, input: ReplaceServerInput): Promise<ServerDetail>;
   update(ref: ServerRef, patch: UpdateServerPatch): Promise<ServerDetail>;
-  remove(ref: ServerRef): Promise<null>;
+  /**
+   * Deletes only when `confirmName` (what the user typed) is the server's name both in the fleet and in a
+   * fresh GET just before the DELETE; otherwise refuses with a `name-mismatch` conflict and deletes nothing.
+   */
+  remove(ref: ServerRef, confirmName: string): Promise<null>;
   /** A poll result (from a poll that started at `pollStartedAt`) with tracked servers overlaid; finishes settled actions. */
   reconcile(servers: readonly Server[], pollStartedAt: number): Server[];
   /** Ends actions older than the timeout (also while polls fail). */
@@ -384,13 +388,35 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
 
     update: (ref, patch) => edit(ref, 'update', () => api.updateServer(ref.id, patch), showDetail),
 
-    async remove(ref) {
-      await edit(
-        ref,
-        'delete',
-        () => api.deleteServer(ref.id),
-        () => fleet.remove(serverKey(accountId, ref.id)),
-      );
+    async remove(ref, confirmName) {
+      const { entry, view } = begin(ref, 'delete');
+      const mismatch = (server: Server) =>
+        conflictFailure({ reason: 'name-mismatch', serverName: server.name, status: server.status }, 'delete');
+      // The popup showed the fleet's name: another one means the ref and what the user saw differ.
+      if (view.server.name !== confirmName) throw mismatch(view.server);
+      track(entry, null);
+      let current: ServerDetail;
+      try {
+        // The list may be a poll old: a rename elsewhere (or a reused id) shows only in a fresh read.
+        current = await api.getServer(ref.id);
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+      if (current.name !== confirmName) {
+        // Refused before anything was sent that changes the server: no outcome, the fleet shows what is true.
+        release(entry);
+        showDetail(current);
+        throw mismatch(current);
+      }
+      try {
+        await api.deleteServer(ref.id);
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+      release(entry);
+      fleet.remove(entry.key);
       return null;
     },
 
