@@ -97,6 +97,10 @@ export function conflictFailure(conflict: ConflictInfo, action: TrackedKind): Ac
   return new ActionRefused(conflict, conflictMessage(conflict, action));
 }
 
+/** A delete confirmed with a name that is not the server's (now `server.name`). */
+const nameMismatch = (server: Server) =>
+  conflictFailure({ reason: 'name-mismatch', serverName: server.name, status: server.status }, 'delete');
+
 /**
  * The API dated a change of the server at or after `at`. `updated_at` has whole seconds, so a change in
  * the same second counts: a lagging list shows the date from before the action instead.
@@ -390,10 +394,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
 
     async remove(ref, confirmName) {
       const { entry, view } = begin(ref, 'delete');
-      const mismatch = (server: Server) =>
-        conflictFailure({ reason: 'name-mismatch', serverName: server.name, status: server.status }, 'delete');
       // The popup showed the fleet's name: another one means the ref and what the user saw differ.
-      if (view.server.name !== confirmName) throw mismatch(view.server);
+      if (view.server.name !== confirmName) throw nameMismatch(view.server);
       track(entry, null);
       let current: ServerDetail;
       try {
@@ -407,7 +409,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         // Refused before anything was sent that changes the server: no outcome, the fleet shows what is true.
         release(entry);
         showDetail(current);
-        throw mismatch(current);
+        throw nameMismatch(current);
       }
       try {
         await api.deleteServer(ref.id);
