@@ -35,9 +35,10 @@ export interface ConflictInfo {
   /**
    * in-flight: another action on this server is still being carried out; already-running / not-running:
    * the action does not fit the status; busy: the server is in a transition; suspended: no power actions;
-   * other-status: a status the action cannot start from (e.g. one the app does not know).
+   * other-status: a status the action cannot start from (e.g. one the app does not know);
+   * name-mismatch: a delete confirmed with a name that is not the server's current one (`serverName` is).
    */
-  reason: 'in-flight' | 'already-running' | 'not-running' | 'busy' | 'suspended' | 'other-status';
+  reason: 'in-flight' | 'already-running' | 'not-running' | 'busy' | 'suspended' | 'other-status' | 'name-mismatch';
   serverName: string;
   status: ServerStatus;
   /** in-flight: the action being carried out. */
@@ -185,6 +186,12 @@ export interface TokenInput {
   label?: string;
 }
 
+export interface DeleteServerRequest {
+  ref: ServerRef;
+  /** What the user typed to confirm: a stale or mixed-up ref then never deletes another server. */
+  confirmName: string;
+}
+
 export interface AcceptedAction {
   /** The API's message, e.g. "Server is rebooting". */
   message: string;
@@ -249,7 +256,8 @@ export interface InvokeContract {
   [InvokeChannel.serversCreate]: { request: CreateServerInput; response: ServerView | null };
   [InvokeChannel.serversReplace]: { request: { ref: ServerRef; input: ReplaceServerInput }; response: ServerDetail };
   [InvokeChannel.serversUpdate]: { request: { ref: ServerRef; patch: UpdateServerPatch }; response: ServerDetail };
-  [InvokeChannel.serversDelete]: { request: ServerRef; response: null };
+  /** `confirmName`: the name the user typed; main refuses the delete unless it is the server's current name. */
+  [InvokeChannel.serversDelete]: { request: DeleteServerRequest; response: null };
   [InvokeChannel.serversStart]: { request: ServerRef; response: AcceptedAction };
   [InvokeChannel.serversStop]: { request: ServerRef; response: AcceptedAction };
   [InvokeChannel.serversReboot]: { request: ServerRef; response: AcceptedAction };

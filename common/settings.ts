@@ -38,9 +38,12 @@ export interface Settings {
   demoMode: boolean;
 }
 
-/** A change from the renderer: any subset, nested groups partial too. */
+/**
+ * A change from the renderer: any subset, nested groups partial too. Never the API address: a page
+ * that could change it could send the next token elsewhere; a developer sets it in the settings file.
+ */
 export type SettingsPatch = Partial<
-  Omit<Settings, 'pollIntervals' | 'confirmations'> & {
+  Omit<Settings, 'apiBaseUrl' | 'pollIntervals' | 'confirmations'> & {
     pollIntervals: Partial<PollIntervals>;
     confirmations: Partial<Confirmations>;
   }

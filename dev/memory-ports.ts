@@ -10,8 +10,8 @@ import type {
   TokenVault,
   VaultLoadResult,
 } from '../main/ports';
-import { applySettingsPatch, defaultSettings } from '../main/settings/schema';
-import type { Settings, SettingsPatch } from '../common/settings';
+import { applySettingsPatch, defaultSettings, type StoredSettingsPatch } from '../main/settings/schema';
+import type { Settings } from '../common/settings';
 
 export interface MemoryVault extends TokenVault {
   /** What is stored now, by account id (tests look, the app never does). */
@@ -100,7 +100,7 @@ export interface MemorySettingsStore extends SettingsStore {
   readonly writes: number;
 }
 
-export function createMemorySettingsStore(patch: SettingsPatch = {}): MemorySettingsStore {
+export function createMemorySettingsStore(patch: StoredSettingsPatch = {}): MemorySettingsStore {
   let current: Settings = applySettingsPatch(defaultSettings(), patch);
   let writes = 0;
   return {
@@ -152,7 +152,7 @@ export function createStaticAppInfo(overrides: Partial<AppInfoPort> = {}): AppIn
 }
 
 /** Every port at once, with their recorders. */
-export function createMemoryPorts(options: { settings?: SettingsPatch; vault?: MemoryVault } = {}) {
+export function createMemoryPorts(options: { settings?: StoredSettingsPatch; vault?: MemoryVault } = {}) {
   return {
     vault: options.vault ?? createMemoryVault(),
     settings: createMemorySettingsStore(options.settings),

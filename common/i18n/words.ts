@@ -68,6 +68,7 @@ const en = {
     'in-flightAny': '{name}: wait until the current action finishes.',
     busy: '{name} is {status} now; wait until it settles.',
     'other-status': '{name} is {status}, so this action is not possible now.',
+    'name-mismatch': 'This server is now called {name}, so nothing was deleted. Check that it is the one you mean.',
   },
   /** Whole minutes of an elapsed time (sentences elapsedText); the units are the same in every language. */
   elapsed: { minutes: '{minutes} min' },
@@ -136,6 +137,8 @@ const cs: Translation<typeof en> = {
     'in-flightAny': '{name}: počkejte, až doběhne probíhající akce.',
     busy: 'Stav serveru {name}: {status}; počkejte, až se ustálí.',
     'other-status': 'Stav serveru {name}: {status}; tato akce teď není možná.',
+    'name-mismatch':
+      'Tento server se nyní jmenuje {name}, proto nebylo nic smazáno. Ověřte, že jde o ten, který myslíte.',
   },
   elapsed: { minutes: '{minutes} min' },
   button: {

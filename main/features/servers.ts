@@ -41,7 +41,10 @@ export const serversValidators: Pick<PayloadValidators, ServersChannel> = {
   [InvokeChannel.serversCreate]: (payload) => fromRules(validateCreateServerInput(payload)),
   [InvokeChannel.serversReplace]: withRef('input', validateReplaceServerInput),
   [InvokeChannel.serversUpdate]: withRef('patch', validateUpdateServerPatch),
-  [InvokeChannel.serversDelete]: withSchema(serverRefSchema),
+  // The name is compared exactly as typed (the popup enables the button only on an exact match).
+  [InvokeChannel.serversDelete]: withSchema(
+    z.object({ ref: serverRefSchema, confirmName: z.string().min(1).max(1000) }).strict(),
+  ),
 };
 
 export interface ServersFeatureDeps {
@@ -81,7 +84,8 @@ export function createServersFeature(deps: ServersFeatureDeps): { handlers: Pick
       [InvokeChannel.serversCreate]: (input) => sessions.requirePrimary().actions.create(input),
       [InvokeChannel.serversReplace]: ({ ref, input }) => sessions.require(ref.accountId).actions.replace(ref, input),
       [InvokeChannel.serversUpdate]: ({ ref, patch }) => sessions.require(ref.accountId).actions.update(ref, patch),
-      [InvokeChannel.serversDelete]: (ref) => sessions.require(ref.accountId).actions.remove(ref),
+      [InvokeChannel.serversDelete]: ({ ref, confirmName }) =>
+        sessions.require(ref.accountId).actions.remove(ref, confirmName),
     },
   };
 }

@@ -97,6 +97,10 @@ export function conflictFailure(conflict: ConflictInfo): ActionRefused {
   return new ActionRefused(conflict, conflictMessage(conflict));
 }
 
+/** A delete confirmed with a name that is not the server's (now `server.name`). */
+const nameMismatch = (server: Server) =>
+  conflictFailure({ reason: 'name-mismatch', serverName: server.name, status: server.status });
+
 /**
  * The API dated a change of the server at or after `at`. `updated_at` has whole seconds, so a change in
  * the same second counts: a lagging list shows the date from before the action instead.
@@ -124,7 +128,11 @@ export interface ActionTracker {
   create(input: CreateServerInput): Promise<ServerView | null>;
   replace(ref: ServerRef, input: ReplaceServerInput): Promise<ServerDetail>;
   update(ref: ServerRef, patch: UpdateServerPatch): Promise<ServerDetail>;
-  remove(ref: ServerRef): Promise<null>;
+  /**
+   * Deletes only when `confirmName` (what the user typed) is the server's name both in the fleet and in a
+   * fresh GET just before the DELETE; otherwise refuses with a `name-mismatch` conflict and deletes nothing.
+   */
+  remove(ref: ServerRef, confirmName: string): Promise<null>;
   /** A poll result (from a poll that started at `pollStartedAt`) with tracked servers overlaid; finishes settled actions. */
   reconcile(servers: readonly Server[], pollStartedAt: number): Server[];
   /** Ends actions older than the timeout (also while polls fail). */
@@ -384,13 +392,33 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
 
     update: (ref, patch) => edit(ref, 'update', () => api.updateServer(ref.id, patch), showDetail),
 
-    async remove(ref) {
-      await edit(
-        ref,
-        'delete',
-        () => api.deleteServer(ref.id),
-        () => fleet.remove(serverKey(accountId, ref.id)),
-      );
+    async remove(ref, confirmName) {
+      const { entry, view } = begin(ref, 'delete');
+      // The popup showed the fleet's name: another one means the ref and what the user saw differ.
+      if (view.server.name !== confirmName) throw nameMismatch(view.server);
+      track(entry, null);
+      let current: ServerDetail;
+      try {
+        // The list may be a poll old: a rename elsewhere (or a reused id) shows only in a fresh read.
+        current = await api.getServer(ref.id);
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+      if (current.name !== confirmName) {
+        // Refused before anything was sent that changes the server: no outcome, the fleet shows what is true.
+        release(entry);
+        showDetail(current);
+        throw nameMismatch(current);
+      }
+      try {
+        await api.deleteServer(ref.id);
+      } catch (error) {
+        revert(entry, error);
+        throw error;
+      }
+      release(entry);
+      fleet.remove(entry.key);
       return null;
     },
 

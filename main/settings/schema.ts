@@ -52,10 +52,9 @@ export const settingsSchema = z.object({
 const SCHEMA_MATCHES_TYPE: Exact<z.infer<typeof settingsSchema>, Settings> = true;
 void SCHEMA_MATCHES_TYPE;
 
-/** A change from the renderer: any subset, nested groups partial too. */
+/** A change from the renderer: any subset, nested groups partial too; never the API address (strict refuses it). */
 export const settingsPatchSchema = z
   .object({
-    apiBaseUrl: settingsSchema.shape.apiBaseUrl.unwrap(),
     pollIntervals: settingsSchema.shape.pollIntervals.unwrap().partial(),
     confirmations: settingsSchema.shape.confirmations.unwrap().partial(),
     notifications: z.boolean(),
@@ -73,8 +72,11 @@ export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
 
+/** What the settings file (or a test's in-memory store) may set: the renderer's patch plus the API address. */
+export type StoredSettingsPatch = SettingsPatch & Partial<Pick<Settings, 'apiBaseUrl'>>;
+
 /** Applies a validated patch; nested groups merge. */
-export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+export function applySettingsPatch(current: Settings, patch: StoredSettingsPatch): Settings {
   return settingsSchema.parse({
     ...current,
     ...patch,

@@ -27,8 +27,9 @@ export function createServers({ bridge, drafts }: ServersDeps) {
     rename: (ref: ServerRef, name: string): Promise<Result<ServerDetail>> =>
       bridge.servers.update({ ref, patch: { name } }),
 
-    async remove(ref: ServerRef): Promise<Result<null>> {
-      const result = await bridge.servers.delete(ref);
+    /** `confirmName`: what the user typed; main deletes only when it is the server's current name. */
+    async remove(ref: ServerRef, confirmName: string): Promise<Result<null>> {
+      const result = await bridge.servers.delete({ ref, confirmName });
       // The server is on its way out: a half-done edit of it could never be saved.
       if (result.ok) drafts.dropEdits([refKey(ref)]);
       return result;

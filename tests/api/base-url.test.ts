@@ -7,6 +7,7 @@ import { VpsApiError } from '../../main/api/errors';
 import { isRecord } from '../../common/rules';
 import { defaultSettings, settingsPatchSchema, settingsSchema } from '../../main/settings/schema';
 import { checkApiBaseUrl } from '../../main/api/base-url';
+import { DEFAULT_API_BASE_URL } from '../../common/settings';
 
 const ACCEPTED = [
   'https://admin.vps.org/api/v1',
@@ -62,17 +63,10 @@ describe('API base URL rule', () => {
     for (const baseUrl of ACCEPTED) expect(createVpsClient({ baseUrl, token: 'secret-token' }).baseUrl).toBe(baseUrl);
   });
 
-  it('settings accept and refuse the same addresses as the client', () => {
-    for (const apiBaseUrl of ACCEPTED) {
-      expect(settingsSchema.safeParse({ apiBaseUrl }).success).toBe(true);
-      expect(settingsPatchSchema.safeParse({ apiBaseUrl }).success).toBe(true);
-    }
+  it('the settings file accepts and refuses the same addresses as the client', () => {
+    for (const apiBaseUrl of ACCEPTED) expect(settingsSchema.safeParse({ apiBaseUrl }).success).toBe(true);
     for (const apiBaseUrl of INSECURE) {
       expect({ apiBaseUrl, ok: settingsSchema.safeParse({ apiBaseUrl }).success }).toEqual({ apiBaseUrl, ok: false });
-      expect({ apiBaseUrl, ok: settingsPatchSchema.safeParse({ apiBaseUrl }).success }).toEqual({
-        apiBaseUrl,
-        ok: false,
-      });
     }
     expect(defaultSettings().apiBaseUrl).toBe('https://admin.vps.org/api/v1');
     expect(checkApiBaseUrl(defaultSettings().apiBaseUrl)).toBeNull();
@@ -85,5 +79,15 @@ describe('isRecord (one shared type guard)', () => {
     expect(isRecord(Object.create(null))).toBe(true);
     expect(isRecord(new Error('x'))).toBe(true);
     for (const value of [null, undefined, [], [1], 'text', 3, true]) expect(isRecord(value)).toBe(false);
+  });
+
+  it('the popup cannot change the address at all: not even a valid https one is in the patch it may send', () => {
+    for (const apiBaseUrl of [...ACCEPTED, ...INSECURE, DEFAULT_API_BASE_URL]) {
+      expect({ apiBaseUrl, ok: settingsPatchSchema.safeParse({ apiBaseUrl }).success }).toEqual({
+        apiBaseUrl,
+        ok: false,
+      });
+    }
+    expect(settingsPatchSchema.safeParse({ demoMode: false }).success).toBe(true);
   });
 });

@@ -393,14 +393,52 @@ describe('create, update, replace, delete', () => {
     expect(bad).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
   });
 
-  it('deletes a server: one DELETE, gone from the fleet', async () => {
+  it('deletes a server confirmed with its name: a fresh GET, then one DELETE, gone from the fleet', async () => {
     const h = await startHarness();
-    const deleted = await invoke(h, InvokeChannel.serversDelete, WEB);
+    const before = h.sim.requests.length;
+    const deleted = await invoke(h, InvokeChannel.serversDelete, { ref: WEB, confirmName: 'web-server-01' });
     expect(deleted).toEqual({ ok: true, value: null });
-    expect(h.sim.requests.filter((request) => request.method === 'DELETE')).toHaveLength(1);
+    expect(h.sim.requests.slice(before).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /api/v1/servers/12345/',
+      'DELETE /api/v1/servers/12345/',
+    ]);
     expect(await view(h, 12345)).toBeUndefined();
     const removedKeys = h.eventsOf(EventChannel.fleetChanged).flatMap((delta) => delta.removed);
     expect(removedKeys).toContain('default:12345');
+  });
+
+  it('refuses a delete confirmed with another name than the listed one, without asking VPS.org', async () => {
+    const h = await startHarness();
+    const before = h.sim.requests.length;
+    for (const confirmName of ['web-server-02', 'WEB-SERVER-01', 'web-server-01 ']) {
+      const refused = errorOf(await invoke(h, InvokeChannel.serversDelete, { ref: WEB, confirmName }));
+      expect(refused).toMatchObject({
+        kind: 'conflict',
+        conflict: { reason: 'name-mismatch', serverName: 'web-server-01', status: 'active' },
+      });
+      expect(refused.message).toContain('web-server-01');
+    }
+    expect(h.sim.requests.slice(before)).toEqual([]);
+    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { name: 'web-server-01' } });
+  });
+
+  it('refuses a delete when the server was renamed elsewhere since the last poll: no DELETE, the new name shows', async () => {
+    const h = await startHarness();
+    expect(h.sim.renameServerUnchecked(12345, 'billing-db')).toBe(true);
+    const refused = errorOf(await invoke(h, InvokeChannel.serversDelete, { ref: WEB, confirmName: 'web-server-01' }));
+    expect(refused).toMatchObject({
+      kind: 'conflict',
+      conflict: { reason: 'name-mismatch', serverName: 'billing-db' },
+    });
+    expect(h.sim.requests.filter((request) => request.method === 'DELETE')).toEqual([]);
+    expect(await view(h, 12345)).toMatchObject({ pending: null, server: { name: 'billing-db' } });
+    expect(h.eventsOf(EventChannel.actionFinished)).toEqual([]);
+    // Confirmed with the name it has now, it goes.
+    expect(await invoke(h, InvokeChannel.serversDelete, { ref: WEB, confirmName: 'billing-db' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(h.sim.requests.filter((request) => request.method === 'DELETE')).toHaveLength(1);
   });
 
   it('lists with the API filters and gets a detail that refreshes the entry', async () => {

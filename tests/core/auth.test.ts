@@ -8,14 +8,14 @@ import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';
 import { createStaticAppInfo } from '../../dev/memory-ports';
-import { fleetSnapshot, type Harness, invoke, until, useHarnessPerTest } from './harness';
+import { fleetSnapshot, type Harness, invoke, setApiBaseUrl, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
 /** Token setup with nothing stored (the demo switched off, as after leaving it once). */
 async function fresh(): Promise<Harness> {
   const h = await startHarness({ withToken: false, settings: { demoMode: false } });
-  await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+  setApiBaseUrl(h, h.sim.baseUrl);
   return h;
 }
 
@@ -44,10 +44,22 @@ describe('token service', () => {
 
   it('reports a network failure and stores nothing', async () => {
     const h = await fresh();
-    await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: 'http://127.0.0.1:1/api/v1' });
+    setApiBaseUrl(h, 'http://127.0.0.1:1/api/v1');
     const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
     expect(result).toMatchObject({ ok: false, error: { kind: 'network' } });
     expect(h.ports.vault.stored.size).toBe(0);
+  });
+
+  it('the popup cannot move the API address: a settings change naming it is refused and the next token stays here', async () => {
+    const h = await fresh();
+    const elsewhere = 'https://attacker.example/api/v1';
+    const refused = await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: elsewhere });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-payload' } });
+    const mixed = await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: elsewhere, notifications: false });
+    expect(mixed).toMatchObject({ ok: false, error: { kind: 'invalid-payload' } });
+    expect(h.ports.settings.get()).toMatchObject({ apiBaseUrl: h.sim.baseUrl, notifications: true });
+    const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
+    expect(result).toMatchObject({ ok: true, value: { mode: 'token', account: { baseUrl: h.sim.baseUrl } } });
   });
 
   it('stores a valid token, starts polling and tells only account and storage', async () => {
@@ -104,7 +116,7 @@ describe('token service', () => {
     const storedBefore = h.ports.vault.stored.get('default');
     h.ports.vault.lockKeychain(true);
     await h.core.start();
-    await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+    setApiBaseUrl(h, h.sim.baseUrl);
     const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
     expect(result).toMatchObject({ ok: true, value: { mode: 'token', storage: { persisted: false } } });
     await h.settle();
@@ -175,7 +187,7 @@ describe('demo mode', () => {
     const h = await startHarness({ withToken: false, start: false, settings: { demoMode: true } });
     await h.core.start();
     expect(h.core.authState().mode).toBe('demo');
-    await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+    setApiBaseUrl(h, h.sim.baseUrl);
     const result = await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token });
     expect(result).toMatchObject({ ok: true, value: { mode: 'token' } });
     await h.settle();

@@ -8,7 +8,7 @@ import {
 } from '../../main/auth/token-service';
 import { createCore, type Core } from '../../main/core';
 import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';
-import { APP_URL, type Harness, invoke, until, useHarnessPerTest } from './harness';
+import { APP_URL, type Harness, invoke, setApiBaseUrl, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 const restarted: Core[] = [];
@@ -82,7 +82,7 @@ describe('first run without a token', () => {
   it('a real token set after leaving the demo is used at the next start', async () => {
     const h = await startHarness({ withToken: false, deps: { demoSpeed: 600 } });
     await invoke(h, InvokeChannel.demoStop);
-    await invoke(h, InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+    setApiBaseUrl(h, h.sim.baseUrl);
     expect(await invoke(h, InvokeChannel.tokenSet, { token: h.sim.token })).toMatchObject({
       ok: true,
       value: { mode: 'token' },

@@ -171,3 +171,8 @@ export function errorOf(result: Result<unknown>): IpcError {
   if (result.ok) throw new Error('Expected an error result');
   return result.error;
 }
+
+/** Points the app at another API address, as a developer would in the settings file (the popup cannot). */
+export function setApiBaseUrl(harness: Harness, apiBaseUrl: string): void {
+  harness.ports.settings.set({ ...harness.ports.settings.get(), apiBaseUrl });
+}

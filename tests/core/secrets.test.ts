@@ -5,7 +5,9 @@ import { startSimulator } from '../../main/simulator/simulator';
 import type { FleetApi } from '../../main/fleet/api';
 import type { StartSimulatorFn } from '../../main/fleet/demo';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import { fleetSnapshot, invoke, until, useHarnessPerTest } from './harness';
+import { createCore } from '../../main/core';
+import { createMemoryPorts, createMemoryVault } from '../../dev/memory-ports';
+import { APP_SENDER, fleetSnapshot, invoke, setApiBaseUrl, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -33,7 +35,7 @@ describe('the token never crosses IPC', () => {
     await call(InvokeChannel.demoStart);
     await until(() => h.core.tray.getState().servers.length > 0, 'demo list');
     await call(InvokeChannel.fleetSubscribe);
-    await call(InvokeChannel.settingsSet, { apiBaseUrl: h.sim.baseUrl });
+    setApiBaseUrl(h, h.sim.baseUrl);
     await call(InvokeChannel.tokenSet, { token: wrongToken });
     await call(InvokeChannel.tokenSet, { token: h.sim.token });
     await h.settle();
@@ -84,8 +86,11 @@ const leakyClient = (options: VpsClientOptions): FleetApi => {
   let lists = 0;
   return {
     ...real,
-    listServers: (filter, listOptions) =>
-      ++lists > 1 ? Promise.reject(leak('List')) : real.listServers(filter, listOptions),
+    listServers: (filter, listOptions) => {
+      // What a careless client might log: the core's log must still hold no token.
+      options.log?.('warn', `Listing with Authorization: Bearer ${options.token}`);
+      return ++lists > 1 ? Promise.reject(leak('List')) : real.listServers(filter, listOptions);
+    },
     rebootServer: () => Promise.reject(leak('Reboot')),
   };
 };
@@ -106,6 +111,7 @@ describe('the core’s own redaction', () => {
     expect(h.eventsOf(EventChannel.actionFinished)).toHaveLength(2);
     expect(h.eventsOf(EventChannel.fleetChanged).at(-1)?.status.stale?.message).toContain('Bearer [redacted]');
     expect(h.logs.some((line) => line.includes('Bearer [redacted]'))).toBe(true);
+    expect(h.logs.some((line) => line.includes('Listing with Authorization: Bearer [redacted]'))).toBe(true);
     expect(h.ports.notifier.notifications.length).toBeGreaterThan(0);
     const everything = JSON.stringify({
       popupAnswer,
@@ -145,5 +151,29 @@ describe('small channels', () => {
       error: { kind: 'forbidden' },
     });
     expect(h.ports.clipboard.texts).toHaveLength(1);
+  });
+});
+
+describe('the sender check fails closed', () => {
+  it('a core built without isTrustedSender trusts no page, not even the app’s own: nothing reaches a handler', async () => {
+    const vault = createMemoryVault([
+      { account: { id: 'default', label: 'VPS.org', baseUrl: 'http://127.0.0.1:1/api/v1' }, token: 'never-used-token' },
+    ]);
+    const ports = createMemoryPorts({ vault, settings: { demoMode: false } });
+    const core = createCore(ports);
+    for (const channel of core.router.channels) {
+      for (const sender of [APP_SENDER, { url: 'https://evil.example/' }, { url: '' }]) {
+        const payload = channel === InvokeChannel.clipboardWrite ? 'copied' : undefined;
+        expect({ channel, result: await core.router.handle(channel, payload, sender) }).toEqual({
+          channel,
+          result: { ok: false, error: { kind: 'forbidden', message: 'This page may not use the app API.' } },
+        });
+      }
+    }
+    expect(ports.clipboard.texts).toEqual([]);
+    expect(ports.popup.hides).toBe(0);
+    expect(ports.settings.writes).toBe(0);
+    expect(vault.stored.size).toBe(1);
+    await core.stop();
   });
 });

@@ -188,7 +188,9 @@ describe('drafts are dropped with their server or account', () => {
     await click(getByRole(rendered.root, 'button', 'Delete'));
     await typeInto(input('Type web-01 to confirm'), 'web-01');
     await click(getByRole(rendered.root, 'button', 'Delete permanently'));
-    expect(fake.callsTo(InvokeChannel.serversDelete)).toHaveLength(1);
+    expect(fake.callsTo(InvokeChannel.serversDelete)).toEqual([
+      { ref: { accountId: 'acct', id: 1 }, confirmName: 'web-01' },
+    ]);
     expect(storage.getItem(editKey('acct:1'))).toBeNull();
   });
 

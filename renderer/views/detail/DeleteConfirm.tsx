@@ -28,7 +28,7 @@ export function DeleteConfirm({
   async function remove(): Promise<void> {
     if (!matches || deleting) return;
     setDeleting(true);
-    const result = await servers.remove(serverRef);
+    const result = await servers.remove(serverRef, typed);
     setDeleting(false);
     if (result.ok) navigation.navigate({ name: 'list' });
     else setError(errorText(i18n.value, result.error, { write: true }));

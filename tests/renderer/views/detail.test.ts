@@ -121,8 +121,31 @@ describe('server detail', () => {
     await typeInto(input, 'web-01');
     expect(confirm.disabled).toBe(false);
     await click(confirm);
-    expect(fake.callsTo(InvokeChannel.serversDelete)).toEqual([{ accountId: 'acct', id: 1 }]);
+    expect(fake.callsTo(InvokeChannel.serversDelete)).toEqual([
+      { ref: { accountId: 'acct', id: 1 }, confirmName: 'web-01' },
+    ]);
     expect(queryByRole(root, 'list', 'Servers')).not.toBeNull();
+  });
+
+  it('says so and stays when main refuses the delete because the server now has another name', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversDelete, () =>
+      fail({
+        kind: 'conflict',
+        message: 'This server is now called billing-db, so nothing was deleted.',
+        conflict: { reason: 'name-mismatch', serverName: 'billing-db', status: 'active' },
+      }),
+    );
+    const { root } = await openDetail(fake);
+    await click(getByRole(root, 'button', 'Delete'));
+    await typeInto(getByRole(root, 'textbox', 'Type web-01 to confirm'), 'web-01');
+    await click(getByRole(root, 'button', 'Delete permanently'));
+    expect(fake.callsTo(InvokeChannel.serversDelete)).toHaveLength(1);
+    expect(
+      hasText(root, 'This server is now called billing-db, so nothing was deleted. Check that it is the one you mean.'),
+    ).toBe(true);
+    expect(queryByRole(root, 'list', 'Servers')).toBeNull();
+    expect(getByRole(root, 'button', 'Delete permanently')).not.toBeNull();
   });
 
   it('edits name, hostname and backups with one PUT, validating as you type', async () => {
