@@ -62,40 +62,40 @@ describe('launch at login', () => {
   });
 });
 
-describe('Exec= of the autostart entry (Desktop Entry specification)', () => {
-  /** What a spec-following launcher does: string escapes, then field codes, then the quoting rule. */
-  function parseExec(value: string): string[] {
-    const unescaped = value.replace(
-      /\\([\\nstr])/g,
-      (_m, c: string) => ({ '\\': '\\', n: '\n', s: ' ', t: '\t', r: '\r' })[c]!,
-    );
-    const args: string[] = [];
-    let current: string | null = null;
-    let quoted = false;
-    for (let i = 0; i < unescaped.length; i++) {
-      const char = unescaped[i]!;
-      if (char === '%') {
-        expect(unescaped[i + 1]).toBe('%');
-        current = (current ?? '') + '%';
-        i++;
-      } else if (quoted && char === '\\') {
-        expect('"`$\\').toContain(unescaped[i + 1]);
-        current = (current ?? '') + unescaped[++i];
-      } else if (char === '"') {
-        quoted = !quoted;
-        current ??= '';
-      } else if (!quoted && char === ' ') {
-        if (current !== null) args.push(current);
-        current = null;
-      } else {
-        current = (current ?? '') + char;
-      }
+/** What a spec-following launcher does: string escapes, then field codes, then the quoting rule. */
+function parseExec(value: string): string[] {
+  const unescaped = value.replace(
+    /\\([\\nstr])/g,
+    (_m, c: string) => ({ '\\': '\\', n: '\n', s: ' ', t: '\t', r: '\r' })[c]!,
+  );
+  const args: string[] = [];
+  let current: string | null = null;
+  let quoted = false;
+  for (let i = 0; i < unescaped.length; i++) {
+    const char = unescaped[i]!;
+    if (char === '%') {
+      if (unescaped[i + 1] !== '%') throw new Error(`a lone % (a field code) at ${i}`);
+      current = (current ?? '') + '%';
+      i++;
+    } else if (quoted && char === '\\') {
+      if (!'"`$\\'.includes(unescaped[i + 1] ?? '')) throw new Error(`an undefined escape in quotes at ${i}`);
+      current = (current ?? '') + unescaped[++i];
+    } else if (char === '"') {
+      quoted = !quoted;
+      current ??= '';
+    } else if (!quoted && char === ' ') {
+      if (current !== null) args.push(current);
+      current = null;
+    } else {
+      current = (current ?? '') + char;
     }
-    expect(quoted).toBe(false);
-    if (current !== null) args.push(current);
-    return args;
   }
+  if (quoted) throw new Error('unclosed quote');
+  if (current !== null) args.push(current);
+  return args;
+}
 
+describe('Exec= of the autostart entry (Desktop Entry specification)', () => {
   it('leaves a plain path bare', () => {
     expect(desktopEntryExecArgument('/usr/bin/vps-org-tray')).toBe('/usr/bin/vps-org-tray');
     expect(desktopEntryExecArgument('/opt/VPS.org-Tray/vps_org-tray+1')).toBe('/opt/VPS.org-Tray/vps_org-tray+1');
