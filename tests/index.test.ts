@@ -176,6 +176,7 @@ const h = vi.hoisted(() => {
     FakeTray,
     reset() {
       calls.length = 0;
+      app.isPackaged = false;
       ipcHandlers.clear();
       protocolHandlers.clear();
       FakeBrowserWindow.instances = [];
@@ -386,6 +387,26 @@ describe('composition root', () => {
     const outside = await handler(new Request('app://popup/..%2F..%2Fpackage.json'));
     expect(outside.status).toBe(403);
     expect(outside.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('has no DevTools in the packaged app', async () => {
+    // Packaged: tray icons come from resources/, and launch at login writes under XDG_CONFIG_HOME.
+    const configHome = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = h.state.userData;
+    Object.defineProperty(process, 'resourcesPath', { value: '/opt/vps-tray/resources', configurable: true });
+    h.electron.app.isPackaged = true;
+    try {
+      await startApp();
+      h.electron.app.emit('second-instance', {}, ['vps-org-tray']);
+      expect(h.FakeBrowserWindow.instances[0]!.options).toMatchObject({
+        webPreferences: { devTools: false, contextIsolation: true, sandbox: true },
+      });
+      expect(h.FakeBrowserWindow.instances[0]!.loaded).toBe('app://popup/index.html');
+    } finally {
+      Reflect.deleteProperty(process, 'resourcesPath');
+      if (configHome === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = configHome;
+    }
   });
 
   it("the tray's Settings… asks for the settings view, then shows the popup", async () => {

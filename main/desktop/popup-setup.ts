@@ -1,10 +1,12 @@
-// The popup: a hidden, hardened BrowserWindow (popup-options.ts) created on first open (popup-window.ts
-// runs its lifecycle), placed next to the tray icon (popup-placement.ts).
+// The popup: a hidden, hardened BrowserWindow created on first open (popup-window.ts runs its
+// lifecycle), placed next to the tray icon (popup-placement.ts). Its options stay a literal here, where
+// Electronegativity can read them (scripts/electronegativity.ts).
 import { BrowserWindow, screen } from 'electron';
 import type { AppPaths } from './app-paths';
-import { popupWindowOptions } from './popup-options';
 import { placePopupNextToTray, type Rect } from './popup-placement';
 import { createPopupController, type PopupController } from './popup-window';
+
+export const POPUP_SIZE = { width: 380, height: 540 };
 
 export function setupPopup(deps: {
   paths: Pick<AppPaths, 'preload' | 'pageUrl'>;
@@ -17,7 +19,29 @@ export function setupPopup(deps: {
   const { paths } = deps;
   return createPopupController({
     createWindow: () => {
-      const window = new BrowserWindow(popupWindowOptions({ preload: paths.preload, isPackaged: deps.isPackaged }));
+      const window = new BrowserWindow({
+        ...POPUP_SIZE,
+        show: false,
+        frame: false,
+        resizable: false,
+        movable: false,
+        minimizable: false,
+        maximizable: false,
+        fullscreenable: false,
+        skipTaskbar: true,
+        alwaysOnTop: true,
+        title: 'VPS.org Tray',
+        webPreferences: {
+          preload: paths.preload,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          spellcheck: false,
+          // DevTools (and their shortcuts) only in development.
+          devTools: !deps.isPackaged,
+        },
+      });
       // macOS: follow the user to the current Space / full-screen app instead of switching Spaces.
       if (process.platform === 'darwin') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
       // The `app:` scheme (app-protocol-setup.ts) serves it; never file://.
