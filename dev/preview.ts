@@ -6,12 +6,16 @@
 // The page gets `window.vps` from dev/page/http-bridge.ts (served as /__bridge.js, injected
 // before the app's module script). For this preview only, the CSP's connect-src becomes 'self'.
 //
-// Sender check: the router trusts only the app's page. Over HTTP the "sender frame" is the request's
-// Referer (Chromium sends the full page URL for same-origin fetch and EventSource), and an Origin
-// header, when present, must be the preview's own origin; so another site open in the same browser
-// cannot drive the preview's API. It listens on 127.0.0.1 only.
+// Who may call: only the page this run served. Each run makes a random token and writes it into that
+// page (a <meta>, which no other site can read); every bridge request must carry it (a header on
+// POST, a query parameter on the event stream, which cannot send headers), or it is refused. On top:
+// the Host must be the preview's own (a DNS-rebound name could otherwise read the page and its token),
+// an Origin header, when present, must be the preview's origin, and the router checks the "sender
+// frame", here the request's Referer (Chromium sends the full page URL for same-origin fetch and
+// EventSource). It listens on 127.0.0.1 only.
 //
 // Usage: npm run preview -- [--port 5174] [--servers 25] [--speed 10]
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +30,12 @@ const BRIDGE_PATH = '/__bridge.js';
 const IPC_PREFIX = '/__ipc/';
 const EVENTS_PATH = '/__events';
 const MAX_IPC_BODY_BYTES = 1024 * 1024;
+/** The page's <meta name=...> holding the run's token (dev/page/http-bridge.ts reads it). */
+export const PREVIEW_TOKEN_META = 'vps-preview-token';
+/** The header carrying the token on IPC calls. */
+export const PREVIEW_TOKEN_HEADER = 'x-vps-preview-token';
+/** The query parameter carrying the token on the event stream. */
+export const PREVIEW_TOKEN_PARAM = 'token';
 
 export interface PreviewOptions {
   /** Default 5174; 0 picks a free port (tests). */
@@ -46,6 +56,8 @@ export interface PreviewOptions {
 export interface Preview {
   /** The page to open, e.g. http://127.0.0.1:5174/index.html */
   url: string;
+  /** This run's secret: in the page it serves, required on every bridge request. */
+  token: string;
   backend: Backend;
   close(): Promise<void>;
 }
@@ -59,11 +71,29 @@ export function relaxConnectSrc(policy: string): string {
   return [...directives, "connect-src 'self'"].join('; ');
 }
 
-/** The page with the bridge script before the app's module script and the meta CSP relaxed. */
-export function injectBridge(html: string): string {
+/** A fresh per-run secret (256 bits, URL-safe). */
+export function newPreviewToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** True when `given` is the run's token (compared in constant time). */
+export function isPreviewToken(given: string | null | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The page with the run's token in a <meta> and the bridge script, both before the app's module
+ * script (the bridge reads the token as it runs), and the meta CSP relaxed.
+ */
+export function injectBridge(html: string, token: string): string {
   const moduleScript = html.indexOf('<script type="module"');
   if (moduleScript < 0) throw new Error('index.html has no module script to put the bridge before.');
-  const withBridge = `${html.slice(0, moduleScript)}<script src=".${BRIDGE_PATH}"></script>\n    ${html.slice(moduleScript)}`;
+  if (!/^[\w-]+$/.test(token)) throw new Error('the preview token must be URL-safe base64.');
+  const injected = `<meta name="${PREVIEW_TOKEN_META}" content="${token}" />\n    <script src=".${BRIDGE_PATH}"></script>\n    `;
+  const withBridge = `${html.slice(0, moduleScript)}${injected}${html.slice(moduleScript)}`;
   return withBridge.replace(
     /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i,
     (_whole, before: string, policy: string, after: string) => `${before}${relaxConnectSrc(policy)}${after}`,
@@ -84,6 +114,13 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     chunks.push(buffer);
   }
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+}
+
+/** The token a bridge request carries: the header, or on the event stream the query parameter. */
+function requestToken(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers[PREVIEW_TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  return url.pathname === EVENTS_PATH ? url.searchParams.get(PREVIEW_TOKEN_PARAM) : null;
 }
 
 /** The "sender frame" URL the router checks, from the request's Origin and Referer. */
@@ -115,6 +152,7 @@ async function startPreviewFrom(
   ownBuild: string | undefined,
 ): Promise<Preview> {
   const bridgeScript = await readBridgeScript('http-bridge.js', assetsDir);
+  const token = newPreviewToken();
   const eventStreams = new Set<ServerResponse>();
   // Assigned right after startBackend; no request can arrive before its server listens.
   let backend: Backend | undefined;
@@ -132,7 +170,14 @@ async function startPreviewFrom(
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
+    // Another name resolving to 127.0.0.1 (DNS rebinding) would be same-origin with its own page: it
+    // gets nothing, not even the page with the token.
+    if (backend && req.headers.host !== new URL(backend.server.url).host) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`open ${backend.pageUrl}`);
+      return true;
+    }
     if (pathname === '/') {
       res.writeHead(302, { location: '/index.html' }).end();
       return true;
@@ -147,6 +192,10 @@ async function startPreviewFrom(
     const current = backend;
     if (!current) {
       res.writeHead(503).end();
+      return true;
+    }
+    if (!isPreviewToken(requestToken(req, url), token)) {
+      res.writeHead(403).end("forbidden: not the preview's page (no or a wrong token)");
       return true;
     }
     const sender = { url: senderUrl(req, new URL(current.server.url).origin) };
@@ -182,7 +231,7 @@ async function startPreviewFrom(
     simulator: { servers: options.servers ?? 25, speed: options.speed ?? 10 },
     port: options.port ?? DEFAULT_PREVIEW_PORT,
     csp: relaxConnectSrc(CONTENT_SECURITY_POLICY),
-    transformIndex: injectBridge,
+    transformIndex: (html) => injectBridge(html, token),
     extraRoute: route,
   });
   const unsubscribe = backend.core.onEvent((channel, payload) => {
@@ -192,6 +241,7 @@ async function startPreviewFrom(
   const started = backend;
   return {
     url: started.pageUrl,
+    token,
     backend: started,
     async close() {
       unsubscribe();

@@ -5,6 +5,7 @@ import { app, Menu } from 'electron';
 import type { Log } from '../common/log';
 import { createCore, type Core } from './core';
 import { appPaths } from './desktop/app-paths';
+import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
 import { setupClipboard } from './desktop/clipboard-setup';
 import { trustedSender } from './desktop/ipc';
 import { setupIpc } from './desktop/ipc-setup';
@@ -37,6 +38,8 @@ async function startUp(state: AppState): Promise<void> {
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
   });
+  // Before any window: the popup page is served only through this scheme.
+  setupAppProtocol({ root: paths.rendererRoot });
   // Opened before anything reads settings; a damaged file is moved aside and becomes a notice.
   const stores = setupStores({ log });
   const settings = stores.settings;
@@ -61,6 +64,7 @@ async function startUp(state: AppState): Promise<void> {
   state.core = core;
   const popup = setupPopup({
     paths,
+    isPackaged: app.isPackaged,
     getTray: () => tray?.tray ?? null,
     onVisibilityChange: (open) => core.setPopupOpen(open),
   });
@@ -83,6 +87,8 @@ function run(): void {
     app.quit();
     return;
   }
+  // The popup's origin (app://popup): its privileges can only be declared before ready.
+  registerAppScheme();
   const state: AppState = { core: null, popup: null, stopped: false };
 
   app.on('second-instance', (_event, argv) => {

@@ -48,8 +48,8 @@ const h = vi.hoisted(() => {
       super();
       FakeBrowserWindow.instances.push(this);
     }
-    loadFile(path: string) {
-      this.loaded = path;
+    loadURL(url: string) {
+      this.loaded = url;
       return Promise.resolve();
     }
     show() {
@@ -118,6 +118,7 @@ const h = vi.hoisted(() => {
     setLoginItemSettings: record('app.setLoginItemSettings'),
   });
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -136,6 +137,13 @@ const h = vi.hoisted(() => {
         webRequest: { onHeadersReceived: record('onHeadersReceived') },
         setPermissionRequestHandler: record('setPermissionRequestHandler'),
         setPermissionCheckHandler: record('setPermissionCheckHandler'),
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: record('protocol.registerSchemesAsPrivileged'),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        calls.push(['protocol.handle', scheme]);
+        protocolHandlers.set(scheme, handler);
       },
     },
     powerMonitor: new Emitter(),
@@ -163,11 +171,14 @@ const h = vi.hoisted(() => {
     calls,
     state,
     ipcHandlers,
+    protocolHandlers,
     FakeBrowserWindow,
     FakeTray,
     reset() {
       calls.length = 0;
+      app.isPackaged = false;
       ipcHandlers.clear();
+      protocolHandlers.clear();
       FakeBrowserWindow.instances = [];
       FakeTray.instances = [];
       app.listeners.clear();
@@ -276,6 +287,10 @@ describe('composition root', () => {
   it('removes the application menu before ready, then wires core, tray, IPC and security', async () => {
     await import('../main/index');
     expect(h.calls.slice(0, 2)).toEqual([['Menu.setApplicationMenu', null], ['app.enableSandbox']]);
+    // The popup's scheme is declared privileged before ready (Electron accepts it only then).
+    expect(h.calls.filter((c) => c[0].startsWith('protocol.'))).toEqual([
+      ['protocol.registerSchemesAsPrivileged', [{ scheme: 'app', privileges: { standard: true, secure: true } }]],
+    ]);
     expect(h.FakeTray.instances).toHaveLength(0);
     h.state.resolveReady();
     await flush();
@@ -289,6 +304,7 @@ describe('composition root', () => {
     expect(h.calls.map((c) => c[0])).toEqual(
       expect.arrayContaining(['onHeadersReceived', 'setPermissionRequestHandler', 'setPermissionCheckHandler']),
     );
+    expect(h.calls.filter((c) => c[0] === 'protocol.handle')).toEqual([['protocol.handle', 'app']]);
     // No window until the user opens the popup.
     expect(h.FakeBrowserWindow.instances).toHaveLength(0);
     expect(captured?.appInfo).toEqual({
@@ -320,9 +336,10 @@ describe('composition root', () => {
 
   it('trusts only the bundled popup page as IPC sender and passes the frame URL on', async () => {
     await startApp();
-    const page = 'file:///opt/vps-tray/dist/renderer/index.html';
+    const page = 'app://popup/index.html';
     const trusted = captured!.isTrustedSender!;
     expect(trusted({ url: page })).toBe(true);
+    expect(trusted({ url: 'file:///opt/vps-tray/dist/renderer/index.html' })).toBe(false);
     expect(trusted({ url: 'https://evil.example/dist/renderer/index.html' })).toBe(false);
     expect(trusted({ url: 'file:///tmp/other.html' })).toBe(false);
     await h.ipcHandlers.get(InvokeChannel.fleetRefresh)!({ senderFrame: { url: page } }, undefined);
@@ -350,12 +367,46 @@ describe('composition root', () => {
         nodeIntegration: false,
         webSecurity: true,
         spellcheck: false,
+        // Development (the fake app is not packaged): DevTools stay available.
+        devTools: true,
       },
     });
-    expect(window.loaded).toBe(join('/opt/vps-tray', 'dist', 'renderer', 'index.html'));
+    // Served by the app: scheme, never loaded as a file.
+    expect(window.loaded).toBe('app://popup/index.html');
     expect(window.visible).toBe(true);
     expect(window.position).toEqual([1110, 27]);
     expect(current.log).toContain('popupOpen true');
+  });
+
+  it('serves the popup page through the app: scheme from the built renderer folder only', async () => {
+    await startApp();
+    const handler = h.protocolHandlers.get('app')!;
+    // The fake app path does not exist: a file inside is looked up (404), one outside is refused (403).
+    const inside = await handler(new Request('app://popup/index.html'));
+    expect(inside.status).toBe(404);
+    const outside = await handler(new Request('app://popup/..%2F..%2Fpackage.json'));
+    expect(outside.status).toBe(403);
+    expect(outside.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('has no DevTools in the packaged app', async () => {
+    // Packaged: tray icons come from resources/, and launch at login writes under XDG_CONFIG_HOME.
+    const configHome = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = h.state.userData;
+    Object.defineProperty(process, 'resourcesPath', { value: '/opt/vps-tray/resources', configurable: true });
+    h.electron.app.isPackaged = true;
+    try {
+      await startApp();
+      h.electron.app.emit('second-instance', {}, ['vps-org-tray']);
+      expect(h.FakeBrowserWindow.instances[0]!.options).toMatchObject({
+        webPreferences: { devTools: false, contextIsolation: true, sandbox: true },
+      });
+      expect(h.FakeBrowserWindow.instances[0]!.loaded).toBe('app://popup/index.html');
+    } finally {
+      Reflect.deleteProperty(process, 'resourcesPath');
+      if (configHome === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = configHome;
+    }
   });
 
   it("the tray's Settings… asks for the settings view, then shows the popup", async () => {

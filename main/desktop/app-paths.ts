@@ -1,7 +1,7 @@
 // Where the bundled files are, in development (`electron .`) and packaged (app.asar). Plain: the
 // composition root passes in what Electron reports, so both layouts are testable.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { POPUP_PAGE_URL } from './app-protocol';
 
 export interface AppLocation {
   /** `app.getAppPath()`: the project folder in development, `resources/app.asar` when packaged. */
@@ -15,8 +15,9 @@ export interface AppLocation {
 export interface AppPaths {
   /** The preload bundle (CommonJS: sandboxed preloads load nothing else). */
   preload: string;
-  /** The popup page, and its file:// URL (the only trusted IPC sender). */
-  page: string;
+  /** The built renderer folder: all the `app:` scheme serves (app-protocol.ts). */
+  rendererRoot: string;
+  /** The popup page's URL on that scheme (the only trusted IPC sender). */
   pageUrl: string;
   /** Folder of the tray icon PNGs. */
   trayIcons: string;
@@ -24,11 +25,10 @@ export interface AppPaths {
 
 export function appPaths(location: AppLocation): AppPaths {
   const root = location.appPath;
-  const page = join(root, 'dist', 'renderer', 'index.html');
   return {
     preload: join(root, 'dist', 'preload', 'index.cjs'),
-    page,
-    pageUrl: pathToFileURL(page).href,
+    rendererRoot: join(root, 'dist', 'renderer'),
+    pageUrl: POPUP_PAGE_URL,
     // electron-builder copies build/tray to resources/tray (extraResources): PNGs must stay outside
     // the asar for the OS tray on some Linux desktops.
     trayIcons: location.isPackaged ? join(location.resourcesPath, 'tray') : join(root, 'build', 'tray'),

@@ -15,17 +15,33 @@ export interface LinuxAutostartFs {
   mkdir(path: string): void;
 }
 
+/** Characters the Desktop Entry specification reserves in Exec: an argument holding one must be quoted. */
+const EXEC_RESERVED = /[\s"'\\><~|&;$*?#()`]/;
+
+/**
+ * One argument of an Exec key, escaped per the Desktop Entry specification, in its three layers:
+ * quoting (inside double quotes, `"`, backtick, `$` and `\` take a backslash), field codes (a literal
+ * `%` is `%%`), then the string escapes of every value (`\` -> `\\`, newline -> `\n`, tab -> `\t`,
+ * carriage return -> `\r`). So `a\b` in quotes is written `"a\\\\b"` and `$` is `\\$`, as the specification
+ * says; a reader undoes the string layer first.
+ */
+export function desktopEntryExecArgument(argument: string): string {
+  const quoted =
+    argument === '' || EXEC_RESERVED.test(argument) ? `"${argument.replace(/["`$\\]/g, '\\$&')}"` : argument;
+  return quoted
+    .replaceAll('%', '%%')
+    .replace(/[\\\n\t\r]/g, (char) => ({ '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' })[char] ?? char);
+}
+
 /** XDG autostart entry: Electron's setLoginItemSettings does nothing on Linux. */
 export function linuxAutostartEntry(executable: string): string {
-  const quoted = /[\s"\\]/.test(executable)
-    ? `"${executable.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
-    : executable;
+  const exec = desktopEntryExecArgument(executable);
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=VPS.org Tray',
     'Comment=VPS.org servers in the system tray',
-    `Exec=${quoted}`,
+    `Exec=${exec}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',

@@ -1,5 +1,6 @@
 // The popup: a hidden, hardened BrowserWindow created on first open (popup-window.ts runs its
-// lifecycle), placed next to the tray icon (popup-placement.ts).
+// lifecycle), placed next to the tray icon (popup-placement.ts). Its options stay a literal here, where
+// Electronegativity can read them (scripts/electronegativity.ts).
 import { BrowserWindow, screen } from 'electron';
 import type { AppPaths } from './app-paths';
 import { placePopupNextToTray, type Rect } from './popup-placement';
@@ -8,7 +9,9 @@ import { createPopupController, type PopupController } from './popup-window';
 export const POPUP_SIZE = { width: 380, height: 540 };
 
 export function setupPopup(deps: {
-  paths: Pick<AppPaths, 'preload' | 'page'>;
+  paths: Pick<AppPaths, 'preload' | 'pageUrl'>;
+  /** `app.isPackaged`: no DevTools in the packaged app. */
+  isPackaged: boolean;
   /** The tray icon, once it exists (the popup is placed next to it). */
   getTray: () => { getBounds(): Rect } | null;
   onVisibilityChange: (open: boolean) => void;
@@ -35,11 +38,14 @@ export function setupPopup(deps: {
           nodeIntegration: false,
           webSecurity: true,
           spellcheck: false,
+          // DevTools (and their shortcuts) only in development.
+          devTools: !deps.isPackaged,
         },
       });
       // macOS: follow the user to the current Space / full-screen app instead of switching Spaces.
       if (process.platform === 'darwin') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
-      void window.loadFile(paths.page);
+      // The `app:` scheme (app-protocol-setup.ts) serves it; never file://.
+      void window.loadURL(paths.pageUrl);
       return window;
     },
     position: (windowSize) =>

@@ -1,5 +1,6 @@
-// Hardening of every web page the app creates: a strict Content-Security-Policy (response header here,
-// the same string in renderer/index.html's <meta> for file:// loads where no headers exist), no
+// Hardening of every web page the app creates: a strict Content-Security-Policy (response header here
+// and on every `app:` response, app-protocol.ts; the same string in renderer/index.html's <meta> for
+// any load without headers), no
 // navigation, no new windows, no <webview>, and every permission denied. Electron objects are injected.
 
 /** The popup loads only its own bundled script and styles and talks to nothing but the preload bridge. */

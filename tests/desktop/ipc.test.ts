@@ -7,6 +7,7 @@ import {
   type IpcMainLike,
   type InvokeEventLike,
 } from '../../main/desktop/ipc';
+import { POPUP_PAGE_URL } from '../../main/desktop/app-protocol';
 import { GENERIC_INTERNAL_MESSAGE } from '../../main/ipc/errors';
 import { createRouter, isAppPageUrl, type RouterHandlers } from '../../main/ipc/router';
 import { EventChannel, InvokeChannel, type Result } from '../../common/contract';
@@ -27,7 +28,7 @@ function fakeIpcMain() {
   return { ipcMain, handlers };
 }
 
-const PAGE = 'file:///opt/VPS.org%20Tray/resources/app.asar/dist/renderer/index.html';
+const PAGE = POPUP_PAGE_URL;
 
 describe('ipc binding', () => {
   it('registers every invoke channel and passes the sender frame URL to the router', async () => {
@@ -96,6 +97,12 @@ describe('trusted sender', () => {
     expect(trusted({ url: PAGE })).toBe(true);
     expect(trusted({ url: `${PAGE}#settings` })).toBe(true);
     expect(trusted({ url: 'file:///tmp/index.html' })).toBe(false);
+    // The page as a file, the old way of loading it, is no longer the app's page.
+    expect(trusted({ url: 'file:///opt/VPS.org%20Tray/resources/app.asar/dist/renderer/index.html' })).toBe(false);
+    expect(trusted({ url: 'app://evil/index.html' })).toBe(false);
+    expect(trusted({ url: 'app://popup/other.html' })).toBe(false);
+    expect(trusted({ url: 'app://user@popup/index.html' })).toBe(false);
+    expect(trusted({ url: 'http://popup/index.html' })).toBe(false);
     expect(trusted({ url: 'https://evil.example/dist/renderer/index.html' })).toBe(false);
     // A destroyed frame has no URL.
     expect(trusted({ url: '' })).toBe(false);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   applyLaunchAtLogin,
   AUTOSTART_FILE_NAME,
+  desktopEntryExecArgument,
   linuxAutostartEntry,
   syncLaunchAtLogin,
   type LaunchAtLoginSyncDeps,
@@ -58,6 +59,85 @@ describe('launch at login', () => {
     applyLaunchAtLogin(false, deps);
     expect(files.has(file)).toBe(false);
     expect(linuxAutostartEntry('/usr/bin/vps-org-tray')).toContain('Exec=/usr/bin/vps-org-tray\n');
+  });
+});
+
+/** What a spec-following launcher does: string escapes, then field codes, then the quoting rule. */
+function parseExec(value: string): string[] {
+  const unescaped = value.replace(
+    /\\([\\nstr])/g,
+    (_m, c: string) => ({ '\\': '\\', n: '\n', s: ' ', t: '\t', r: '\r' })[c]!,
+  );
+  const args: string[] = [];
+  let current: string | null = null;
+  let quoted = false;
+  for (let i = 0; i < unescaped.length; i++) {
+    const char = unescaped[i]!;
+    if (char === '%') {
+      if (unescaped[i + 1] !== '%') throw new Error(`a lone % (a field code) at ${i}`);
+      current = (current ?? '') + '%';
+      i++;
+    } else if (quoted && char === '\\') {
+      if (!'"`$\\'.includes(unescaped[i + 1] ?? '')) throw new Error(`an undefined escape in quotes at ${i}`);
+      current = (current ?? '') + unescaped[++i];
+    } else if (char === '"') {
+      quoted = !quoted;
+      current ??= '';
+    } else if (!quoted && char === ' ') {
+      if (current !== null) args.push(current);
+      current = null;
+    } else {
+      current = (current ?? '') + char;
+    }
+  }
+  if (quoted) throw new Error('unclosed quote');
+  if (current !== null) args.push(current);
+  return args;
+}
+
+describe('Exec= of the autostart entry (Desktop Entry specification)', () => {
+  it('leaves a plain path bare', () => {
+    expect(desktopEntryExecArgument('/usr/bin/vps-org-tray')).toBe('/usr/bin/vps-org-tray');
+    expect(desktopEntryExecArgument('/opt/VPS.org-Tray/vps_org-tray+1')).toBe('/opt/VPS.org-Tray/vps_org-tray+1');
+  });
+
+  it('quotes spaces; inside the quotes escapes ", $, backtick and backslash, whose backslash the string layer doubles', () => {
+    expect(desktopEntryExecArgument('/home/me/My Apps/tray')).toBe('"/home/me/My Apps/tray"');
+    expect(desktopEntryExecArgument('/a/say "hi"')).toBe('"/a/say \\\\"hi\\\\""');
+    expect(desktopEntryExecArgument('/a/$HOME/x')).toBe('"/a/\\\\$HOME/x"');
+    expect(desktopEntryExecArgument('/a/`id`')).toBe('"/a/\\\\`id\\\\`"');
+    // The specification's own example: a literal backslash in a quoted argument is four backslashes.
+    expect(desktopEntryExecArgument('/a\\b')).toBe('"/a\\\\\\\\b"');
+    expect(desktopEntryExecArgument("/it's/here")).toBe('"/it\'s/here"');
+    expect(desktopEntryExecArgument('')).toBe('""');
+  });
+
+  it('doubles % so a path is never read as a field code, quoted or not', () => {
+    expect(desktopEntryExecArgument('/opt/100%u')).toBe('/opt/100%%u');
+    expect(desktopEntryExecArgument('/opt/a b/%f')).toBe('"/opt/a b/%%f"');
+  });
+
+  it('writes control characters as string escapes (an entry value is one line)', () => {
+    expect(desktopEntryExecArgument('/a\nb\tc')).toBe('"/a\\nb\\tc"');
+    expect(
+      linuxAutostartEntry('/a\nb')
+        .split('\n')
+        .filter((line) => line.startsWith('Exec=')),
+    ).toEqual(['Exec="/a\\nb"']);
+  });
+
+  it('round-trips awkward paths through a spec-following reader to the same single argument', () => {
+    for (const path of [
+      '/home/me/Apps/VPS.org Tray.AppImage',
+      '/x/"quoted" $VAR `cmd` back\\slash 50%% done%',
+      "/tmp/a;b&c|d>e<f~g*h?i#j(k)l'm",
+      '/tmp/tab\there\\n\\\\',
+      '/plain/%u',
+    ]) {
+      const exec = desktopEntryExecArgument(path);
+      expect(parseExec(exec)).toEqual([path]);
+      expect(linuxAutostartEntry(path)).toContain(`\nExec=${exec}\n`);
+    }
   });
 });
 

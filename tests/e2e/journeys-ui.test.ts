@@ -152,9 +152,17 @@ test('the preview refuses callers that are not its own page', async () => {
   const call = (headers: Record<string, string>) =>
     fetch(ipcUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
 
-  const own = await call({ origin: new URL(preview.url).origin, referer: preview.url });
+  const ownPage = { origin: new URL(preview.url).origin, referer: preview.url };
+  // The run's token, which only the page the preview served carries, is required on every call.
+  const withoutToken = await call(ownPage);
+  expect(withoutToken.status).toBe(403);
+  const own = await call({ ...ownPage, 'x-vps-preview-token': preview.token });
   expect(await own.json()).toMatchObject({ ok: true, value: { mode: 'token' } });
-  const foreign = await call({ origin: 'http://evil.example', referer: preview.url });
+  const foreign = await call({
+    origin: 'http://evil.example',
+    referer: preview.url,
+    'x-vps-preview-token': preview.token,
+  });
   expect(foreign.status).toBe(403);
   const noReferer = await call({});
   expect(noReferer.status).toBe(403);

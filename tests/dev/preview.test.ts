@@ -1,0 +1,134 @@
+// The preview's bridge accepts only its own page: a per-run token written into the page it serves,
+// required on every bridge request, and its own Host. A stand-in build folder (a page and a bridge
+// file) is enough: the server, simulator and core are real.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectBridge, isPreviewToken, PREVIEW_TOKEN_HEADER, startPreview, type Preview } from '../../dev/preview';
+
+const PAGE = `<!doctype html><html><head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'" />
+<script type="module" crossorigin src="./assets/index.js"></script>
+</head><body></body></html>`;
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/** One request with exactly these headers (fetch would not let a test set Host). */
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      // The event stream stays open: its status is the answer.
+      if (res.headers['content-type'] === 'text/event-stream') {
+        res.destroy();
+        resolve({ status: res.statusCode ?? 0, body: '' });
+        return;
+      }
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+let assetsDir: string;
+let preview: Preview;
+let other: Preview;
+
+beforeAll(async () => {
+  assetsDir = mkdtempSync(join(tmpdir(), 'vps-preview-'));
+  mkdirSync(join(assetsDir, 'renderer'));
+  writeFileSync(join(assetsDir, 'renderer', 'index.html'), PAGE);
+  writeFileSync(join(assetsDir, 'http-bridge.js'), '/* bridge */');
+  preview = await startPreview({ port: 0, servers: 2, assetsDir });
+  other = await startPreview({ port: 0, servers: 2, assetsDir });
+});
+afterAll(async () => {
+  await preview.close();
+  await other.close();
+  rmSync(assetsDir, { recursive: true, force: true });
+});
+
+const ipcUrl = () => new URL('__ipc/vps%3Aauth%3Astate', preview.url).toString();
+const ownHeaders = () => ({
+  origin: new URL(preview.url).origin,
+  referer: preview.url,
+  'content-type': 'application/json',
+});
+const call = (headers: Record<string, string>) => send(ipcUrl(), { method: 'POST', headers, body: '{}' });
+
+describe('preview token', () => {
+  it('each run makes its own token and writes it into the page it serves, before the bridge', async () => {
+    expect(preview.token).toMatch(/^[\w-]{43}$/);
+    expect(other.token).not.toBe(preview.token);
+    const page = await send(preview.url);
+    expect(page.status).toBe(200);
+    const meta = `<meta name="vps-preview-token" content="${preview.token}" />`;
+    expect(page.body).toContain(meta);
+    expect(page.body.indexOf(meta)).toBeLessThan(page.body.indexOf('<script src="./__bridge.js">'));
+    expect(page.body.indexOf('<script src="./__bridge.js">')).toBeLessThan(page.body.indexOf('type="module"'));
+    expect(page.body).toContain("connect-src 'self'");
+  });
+
+  it('refuses IPC calls from the right origin and referer without the token, or with a wrong one', async () => {
+    expect((await call(ownHeaders())).status).toBe(403);
+    expect((await call({ ...ownHeaders(), [PREVIEW_TOKEN_HEADER]: other.token })).status).toBe(403);
+    expect((await call({ ...ownHeaders(), [PREVIEW_TOKEN_HEADER]: `${preview.token}x` })).status).toBe(403);
+    // The event stream's query parameter is not accepted for calls.
+    const viaQuery = await send(`${ipcUrl()}?token=${preview.token}`, {
+      method: 'POST',
+      headers: ownHeaders(),
+      body: '{}',
+    });
+    expect(viaQuery.status).toBe(403);
+    const own = await call({ ...ownHeaders(), [PREVIEW_TOKEN_HEADER]: preview.token });
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.body)).toMatchObject({ ok: true, value: { mode: 'token' } });
+  });
+
+  it('the token does not replace the other checks: a foreign origin is refused even with it', async () => {
+    const foreign = await call({
+      ...ownHeaders(),
+      origin: 'http://evil.example',
+      [PREVIEW_TOKEN_HEADER]: preview.token,
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('opens the event stream only with the token', async () => {
+    const events = (query: string) =>
+      send(new URL(`__events${query}`, preview.url).toString(), { headers: { referer: preview.url } });
+    expect((await events('')).status).toBe(403);
+    expect((await events(`?token=${other.token}`)).status).toBe(403);
+    expect((await events(`?token=${encodeURIComponent(preview.token)}`)).status).toBe(200);
+  });
+
+  it('answers nothing, not even the page, to a host name that is not its own (DNS rebinding)', async () => {
+    const port = new URL(preview.url).port;
+    const rebound = await send(preview.url, { headers: { host: `attacker.example:${port}` } });
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).not.toContain(preview.token);
+    const reboundCall = await send(ipcUrl(), {
+      method: 'POST',
+      headers: { ...ownHeaders(), host: `attacker.example:${port}`, [PREVIEW_TOKEN_HEADER]: preview.token },
+      body: '{}',
+    });
+    expect(reboundCall.status).toBe(421);
+  });
+
+  it('compares tokens whole, and puts only URL-safe ones into a page', () => {
+    expect(isPreviewToken('abc', 'abc')).toBe(true);
+    expect(isPreviewToken('abd', 'abc')).toBe(false);
+    expect(isPreviewToken('ab', 'abc')).toBe(false);
+    expect(isPreviewToken('', 'abc')).toBe(false);
+    expect(isPreviewToken(undefined, 'abc')).toBe(false);
+    expect(() => injectBridge(PAGE, '"><script>')).toThrow(/URL-safe/);
+  });
+});
