@@ -212,6 +212,17 @@ describe('faults survived (real core, real simulator)', () => {
 });
 
 describe('faults around a session and its writes', () => {
+  it('a Retry-After shorter than the idle interval does not make the poller ask sooner than every 60 s', async () => {
+    const { h, net } = await startWithFaultyFetch();
+    h.sim.injectFault({ type: 'status', status: 429, retryAfterSeconds: 30 }, { method: 'GET', path: LIST_PATH });
+    await h.advance(60_000);
+    const polls = net.listAttempts();
+    await h.advance(59_000);
+    expect(net.listAttempts()).toBe(polls);
+    await h.advance(1_000);
+    expect(net.listAttempts()).toBe(polls + 1);
+  });
+
   it('an absurd Retry-After is capped: the next poll comes within MAX_RETRY_AFTER_MS, not in a year', async () => {
     const { h, net } = await startWithFaultyFetch();
     h.sim.injectFault(
