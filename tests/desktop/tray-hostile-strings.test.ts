@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { computeTraySummary } from '../../main/fleet/tray-summary';
 import { messagesFor } from '../../main/i18n';
 import { buildTrayMenuModel, toMenuTemplate, trayTooltip, type TrayMenuItem } from '../../main/desktop/tray';
-import type { ServerView } from '../../common/contract';
+import type { AuthState, ServerView } from '../../common/contract';
 import { makeServer } from '../support/fixtures';
 
 const en = messagesFor('en');
@@ -27,6 +27,12 @@ const view = (name: string, ip: string): ServerView => ({
   pending: null,
 });
 
+const auth: AuthState = {
+  mode: 'token',
+  account: { id: 'acc', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' },
+  storage: { backend: 'keychain', persisted: true },
+};
+
 const loaded = { lastSuccessAt: 1, stale: null, refreshing: false, loaded: true };
 
 const labelsDeep = (items: TrayMenuItem[]): string[] =>
@@ -36,10 +42,10 @@ const labelsDeep = (items: TrayMenuItem[]): string[] =>
 
 describe('hostile strings in the tray menu', () => {
   it.each(HOSTILE)('%s stays a verbatim label, and the rest of the menu is unchanged', (_label, text) => {
-    const summary = computeTraySummary({ mode: 'token' }, [view(`N${text}`, `I${text}`)], loaded);
+    const summary = computeTraySummary(auth, [view(`N${text}`, `I${text}`)], loaded);
     const model = buildTrayMenuModel(summary, 'darwin', confirmations, en);
     const plain = buildTrayMenuModel(
-      computeTraySummary({ mode: 'token' }, [view('web-01', '203.0.113.1')], loaded),
+      computeTraySummary(auth, [view('web-01', '203.0.113.1')], loaded),
       'darwin',
       confirmations,
       en,
