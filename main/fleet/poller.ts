@@ -115,7 +115,8 @@ export function createPoller(deps: PollerDeps): Poller {
           return;
         }
         failures++;
-        failureDelayMs = policy.type === 'wait' ? policy.ms : backoffMs();
+        // Being asked to wait never makes the poller ask sooner than it normally would.
+        failureDelayMs = policy.type === 'wait' ? Math.max(policy.ms, deps.intervalMs()) : backoffMs();
       } finally {
         lastPollEndedAt = now();
         inFlight = null;
