@@ -5,9 +5,10 @@
 // clipped classes whose CSS rules tests/renderer-styles.test.ts checks (happy-dom lays nothing out).
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import { createFakeBridge, fail, loadedStatus, makeDetail, makeServer, makeView } from './fake-bridge';
+import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';
 import { click, getByRole, popupUnderTest, settle } from './dom';
 import { act } from 'preact/test-utils';
+import { makeDetail, makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
 
