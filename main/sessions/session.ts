@@ -5,7 +5,7 @@ import type { Log } from '../../common/log';
 import type { PollIntervals } from '../../common/settings';
 import { createActionTracker, type ActionTracker } from '../fleet/actions';
 import type { FleetApi } from '../fleet/api';
-import { createPoller, type Poller, type PollerDeps } from '../fleet/poller';
+import { createPoller, MAX_RETRY_AFTER_MS, type Poller, type PollerDeps } from '../fleet/poller';
 import type { FleetState } from '../fleet/state';
 import { toIpcError } from '../ipc/errors';
 
@@ -84,7 +84,9 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
         since: fleet.status().stale?.since ?? now(),
       };
       if (mapped.status !== undefined) stale.status = mapped.status;
-      if (mapped.retryAfterSeconds !== undefined) stale.retryAfterSeconds = mapped.retryAfterSeconds;
+      // The popup says when the next try comes: never later than the poller's own cap on a Retry-After.
+      if (mapped.retryAfterSeconds !== undefined)
+        stale.retryAfterSeconds = Math.min(mapped.retryAfterSeconds, MAX_RETRY_AFTER_MS / 1000);
       fleet.setStatus({ refreshing: false, stale });
       throw error;
     } finally {

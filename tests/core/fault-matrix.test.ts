@@ -130,7 +130,8 @@ const ROWS: FaultRow[] = [
   {
     name: '429 with an absurd Retry-After',
     inject: listFault({ type: 'status', status: 429, retryAfterSeconds: ABSURD_RETRY_AFTER_SECONDS }),
-    stale: { kind: 'rate-limited', status: 429, retryAfterSeconds: ABSURD_RETRY_AFTER_SECONDS },
+    // The popup is told the capped wait, the one the poller really keeps.
+    stale: { kind: 'rate-limited', status: 429, retryAfterSeconds: MAX_RETRY_AFTER_MS / 1000 },
   },
   { name: 'HTML with status 200', inject: listFault({ type: 'html' }), stale: { kind: 'invalid-response' } },
   {
