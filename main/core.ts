@@ -19,7 +19,7 @@ import { resultOf } from './ipc/errors';
 import { createRouter, type IpcRouter, type RouterHandlers, type SenderInfo } from './ipc/router';
 import type { PayloadValidators } from './ipc/validators';
 import type { AppInfoPort, ClipboardPort, Notifier, PopupPort, SettingsStore, TokenVault } from './ports';
-import { createRedactor } from './redactor';
+import { createRedactor, type Redactor } from './redactor';
 import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
@@ -46,6 +46,8 @@ export interface CoreDeps {
   random?: () => number;
   /** Never receives the token (messages pass through redaction too). */
   log?: Log;
+  /** Learns every token the core sees; pass the one the process's own log uses. Default: a new one. */
+  redactor?: Redactor;
   /** e.g. small timeouts and no retries in tests. */
   clientOptions?: Partial<VpsClientOptions>;
   /** Simulator speed in demo mode. Default 10. */
@@ -99,7 +101,7 @@ export const payloadValidators: PayloadValidators = {
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? Date.now;
   const createClient = deps.createClient ?? createVpsClient;
-  const redactor = createRedactor();
+  const redactor = deps.redactor ?? createRedactor();
   const { redact } = redactor;
   const log: Log = (level, message) => deps.log?.(level, redact(message));
   const events = createEventBus<EventContract>((channel, error) =>

@@ -3,6 +3,7 @@
 // simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup.
 import { app, Menu } from 'electron';
 import type { Log } from '../common/log';
+import { createAppLog } from './app-log';
 import { createCore, type Core } from './core';
 import { appPaths } from './desktop/app-paths';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
@@ -18,8 +19,11 @@ import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
 import { setupTray } from './desktop/tray-setup';
 import { setupVault } from './desktop/vault-setup';
+import { createRedactor } from './redactor';
 
-const log: Log = (level, message) => console[level](`[vps-tray] ${message}`);
+// One redactor for the whole process: the core teaches it every token, the edge's log lines pass it too.
+const redactor = createRedactor();
+const log: Log = createAppLog(redactor);
 
 /** What the app's event handlers reach: filled in as start-up goes, emptied when quitting. */
 interface AppState {
@@ -60,6 +64,7 @@ async function startUp(state: AppState): Promise<void> {
     },
     isTrustedSender: trustedSender(paths.pageUrl),
     log,
+    redactor,
   });
   state.core = core;
   const popup = setupPopup({

@@ -431,6 +431,21 @@ describe('composition root', () => {
     expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
   });
 
+  it('one redactor for every log line: a token the core learns never reaches what the edge logs', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void lines.push(String(line)));
+    try {
+      await startApp();
+      const deps = captured!;
+      deps.redactor!.add('tok_live_0123456789');
+      // The log the core gets is the one every setupX() got (vault, stores, IPC, tray, login item).
+      deps.log!('error', 'vault: saving tok_live_0123456789 failed');
+      expect(lines).toEqual(['[vps-tray] vault: saving [redacted] failed']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('passes suspend / resume / unlock to the core', async () => {
     await startApp();
     h.electron.powerMonitor.emit('suspend');

@@ -1,0 +1,12 @@
+// The main process's log: every line, from the Electron edge and the core alike, passes through the one
+// redactor that learns each token as the app sees it, so no line can carry a token out.
+import type { Log, LogLevel } from '../common/log';
+import type { Redactor } from './redactor';
+
+export type LogSink = (level: LogLevel, line: string) => void;
+
+const consoleSink: LogSink = (level, line) => console[level](line);
+
+export function createAppLog(redactor: Redactor, sink: LogSink = consoleSink): Log {
+  return (level, message) => sink(level, `[vps-tray] ${redactor.redact(message)}`);
+}
