@@ -23,6 +23,13 @@ export function createServers({ bridge, drafts }: ServersDeps) {
     replace: (ref: ServerRef, input: ReplaceServerInput): Promise<Result<ServerDetail>> =>
       bridge.servers.replace({ ref, input }),
 
+    /**
+     * Name and hostname only (PATCH): for a server whose backups setting VPS.org did not say, so that an
+     * edit never switches backups off by sending a value the user never saw.
+     */
+    updateBasics: (ref: ServerRef, input: ReplaceServerInput): Promise<Result<ServerDetail>> =>
+      bridge.servers.update({ ref, patch: { name: input.name, hostname: input.hostname } }),
+
     /** PATCH with only what changed: the name. */
     rename: (ref: ServerRef, name: string): Promise<Result<ServerDetail>> =>
       bridge.servers.update({ ref, patch: { name } }),

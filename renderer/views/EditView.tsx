@@ -56,12 +56,17 @@ export function EditView({ serverKey, serverRef }: { serverKey: string; serverRe
   const local = checked.ok ? {} : violationMessages(i18n, checked.violations);
   const errorOf = (field: string) => (form.touched.has(field) ? local[field] : undefined) ?? form.serverErrors[field];
 
+  // Backups VPS.org did not state start unticked; left so, they are not sent (PATCH of the rest).
+  const backupsUnknown = detail !== null && detail.backups_enabled === null;
   const submit = () =>
     draft &&
     form.save(
       checked,
       FIELDS,
-      (input) => servers.replace(serverRef, input),
+      (input) =>
+        backupsUnknown && !input.backups_enabled
+          ? servers.updateBasics(serverRef, input)
+          : servers.replace(serverRef, input),
       () => {
         notices.show(serverKey, { tone: 'info', text: t('form.saved') });
         toDetail();

@@ -176,6 +176,35 @@ describe('server detail', () => {
     expect(root.querySelector('.detail-view')).not.toBeNull();
   });
 
+  it('an edit of a server whose backups VPS.org did not state never switches them off', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    fake.handle(InvokeChannel.serversGet, () => ok({ ...makeDetail(web), backups_enabled: null }));
+    fake.handle(InvokeChannel.serversUpdate, ({ patch }) =>
+      ok({ ...makeDetail({ ...web, ...patch }), backups_enabled: null }),
+    );
+    fake.handle(InvokeChannel.serversReplace, ({ input }) => ok(makeDetail({ ...web, ...input })));
+    const { root } = await openDetail(fake);
+    await click(getByRole(root, 'button', 'Edit'));
+    await typeInto(getByRole(root, 'textbox', 'Name') as HTMLInputElement, 'web-02');
+    await click(getByRole(root, 'button', 'Save'));
+    // Left unticked: only name and hostname go out (PATCH), backups stay as VPS.org has them.
+    expect(fake.callsTo(InvokeChannel.serversUpdate)).toEqual([
+      { ref: { accountId: 'acct', id: 1 }, patch: { name: 'web-02', hostname: 'web01.example.com' } },
+    ]);
+    expect(fake.callsTo(InvokeChannel.serversReplace)).toEqual([]);
+
+    await click(getByRole(root, 'button', 'Edit'));
+    await click(getByRole(root, 'checkbox', 'Automatic backups'));
+    await click(getByRole(root, 'button', 'Save'));
+    // Ticked on purpose: the full PUT, backups on.
+    expect(fake.callsTo(InvokeChannel.serversReplace)).toEqual([
+      {
+        ref: { accountId: 'acct', id: 1 },
+        input: { name: 'web-01', hostname: 'web01.example.com', backups_enabled: true },
+      },
+    ]);
+  });
+
   it('maps the server’s field errors of an edit onto the fields and keeps the input', async () => {
     const fake = createFakeBridge({ servers: [makeView(web)] });
     fake.handle(InvokeChannel.serversReplace, () => invalidParameters({ name: ['Name already taken.'] }));
