@@ -28,6 +28,8 @@ const scripts: Array<{ file: string; args?: string[]; nodeArgs?: string[] }> = [
   // First: it builds dist/, which main-import.ts loads.
   { file: 'bench/build-size.ts' },
   { file: 'bench/main-import.ts', args: ['15'] },
+  { file: 'bench/poll.ts' },
+  { file: 'bench/baseline/poll.ts' },
 ];
 
 const started = performance.now();
