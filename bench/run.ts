@@ -30,6 +30,8 @@ const scripts: Array<{ file: string; args?: string[]; nodeArgs?: string[] }> = [
   { file: 'bench/main-import.ts', args: ['15'] },
   { file: 'bench/poll.ts' },
   { file: 'bench/baseline/poll.ts' },
+  { file: 'bench/requests.ts' },
+  { file: 'bench/heap.ts', nodeArgs: ['--expose-gc'] },
 ];
 
 const started = performance.now();
