@@ -17,10 +17,11 @@ const server = (id: number, status: string): Server => ({
   updated_at: '2025-01-15T10:20:00Z',
 });
 
+const unused = () => Promise.reject(new Error('not used by the bench'));
+
 export function createMemoryApi(count: number) {
   const servers = Array.from({ length: count }, (_, index) => server(index + 1, 'active'));
   const stats = { listCalls: 0 };
-  const unused = () => Promise.reject(new Error('not used by the bench'));
   const api: FleetApi = {
     listServers: async () => {
       stats.listCalls++;
