@@ -14,8 +14,9 @@ const SERVERS = 5000;
 const POLLS = Number(process.argv[2] ?? 1000);
 const WARM_UP = 50;
 
-const gc = globalThis.gc;
-if (!gc) throw new Error('run with node --expose-gc');
+const exposedGc = globalThis.gc;
+if (!exposedGc) throw new Error('run with node --expose-gc');
+const gc = (): void => void exposedGc();
 
 async function growth(poll: () => Promise<void>, change: (round: number) => void): Promise<number> {
   for (let round = 0; round < WARM_UP; round++) {
