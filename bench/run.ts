@@ -32,6 +32,7 @@ const scripts: Array<{ file: string; args?: string[]; nodeArgs?: string[] }> = [
   { file: 'bench/baseline/poll.ts' },
   { file: 'bench/requests.ts' },
   { file: 'bench/heap.ts', nodeArgs: ['--expose-gc'] },
+  { file: 'bench/popup.ts', args: ['5000'] },
 ];
 
 const started = performance.now();
