@@ -11,6 +11,6 @@ console.log(
   `popup start JS ${sizes.startJsGzipBytes} B gzip, all JS ${sizes.totalJsGzipBytes} B, CSS ${sizes.cssGzipBytes} B`,
 );
 reportFigures([
-  { name: 'popup.js.gzip.bytes', unit: 'bytes', ours: sizes.startJsGzipBytes, target: 25_000 },
+  { name: 'popup.js.gzip.bytes', unit: 'bytes', ours: sizes.startJsGzipBytes },
   { name: 'popup.css.gzip.bytes', unit: 'bytes', ours: sizes.cssGzipBytes },
 ]);

@@ -2,27 +2,7 @@
 // next, then bench/results.json. Numbers only, no pass/fail: the README's table is copied from it.
 // The older diagnostic scripts (bench/simulator.ts, client.ts, fleet-diff.ts) still run on their own.
 import { spawnSync } from 'node:child_process';
-import { mergeFigures, readFigureParts, writeResults, type FigurePart } from './results';
-
-/** The issue's names, in its order: results.json lists them so, measured or not. */
-const FIGURE_NAMES = [
-  'popup.js.gzip.bytes',
-  'popup.firstRows.25.ms',
-  'popup.firstRows.5000.ms',
-  'popup.domRows.5000',
-  'popup.heap.5000.bytes',
-  'popup.keystroke.p95.ms',
-  'popup.clickToPending.p95.ms',
-  'poll.unchanged.5000.ms',
-  'poll.changed1pct.5000.ms',
-  'poll.longestBlock.ms',
-  'poll.heapGrowth.1000.bytes',
-  'ipc.unchanged.bytes',
-  'ipc.perChangedServer.bytes',
-  'requests.perHour.idle',
-  'requests.perHour.open',
-  'main.import.ms',
-] as const;
+import { FIGURE_CATALOGUE, mergeFigures, readFigureParts, writeResults, type FigurePart } from './results';
 
 const scripts: Array<{ file: string; args?: string[]; nodeArgs?: string[] }> = [
   // First: it builds dist/, which main-import.ts loads.
@@ -55,11 +35,9 @@ for (const script of scripts) {
   console.log(`(${((performance.now() - scriptStarted) / 1000).toFixed(1)} s)`);
 }
 
-const knownNames: readonly string[] = FIGURE_NAMES;
-const notMeasured = FIGURE_NAMES.filter((name) => !parts.some((part) => part.name === name));
-const results = writeResults(
-  'bench/results.json',
-  mergeFigures([...parts, ...notMeasured.map((name) => ({ name, unit: '' }))], knownNames),
+const results = writeResults('bench/results.json', mergeFigures(parts));
+const notMeasured = FIGURE_CATALOGUE.filter((entry) => !parts.some((part) => part.name === entry.name)).map(
+  (entry) => entry.name,
 );
 console.log(`\nbench/results.json: ${results.figures.length} figures, ${results.machine}`);
 if (notMeasured.length > 0) console.log(`not measured: ${notMeasured.join(', ')}`);
