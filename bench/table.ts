@@ -6,8 +6,9 @@ import type { Results } from './results';
 const results = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Results;
 const number = (value: number | null, unit: string) =>
   value === null ? 'not measured' : `${value.toLocaleString('en-US').replaceAll(',', ' ')}${unit ? ` ${unit}` : ''}`;
+// A ratio with a negative (heap growth within noise) or zero says nothing.
 const ratio = (ours: number | null, baseline: number | null) =>
-  ours === null || baseline === null || baseline === 0
+  ours === null || baseline === null || ours <= 0 || baseline <= 0
     ? ''
     : `${(ours / baseline).toFixed(ours / baseline < 0.01 ? 4 : 2)}`;
 const verdict = (ours: number | null, target: number | null) => {
