@@ -1,0 +1,35 @@
+// Importing the built main bundle (dist/main/index.js, from `npm run build`) in Node with `electron`
+// stubbed: the median over fresh processes of the time from just before `import()` to just after.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { median, reportFigures } from './results';
+
+const RUNS = Number(process.argv[2] ?? 15);
+const bundle = resolve('dist/main/index.js');
+const bundleUrl = pathToFileURL(bundle).href;
+const probe = `const t = performance.now(); await import(${JSON.stringify(bundleUrl)}); console.log(performance.now() - t); process.exit(0);`;
+
+const times: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', './bench/stubs/register-electron.mjs', '--input-type=module', '-e', probe],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`importing the bundle failed: ${result.stderr}`);
+  times.push(Number(result.stdout.trim().split('\n').at(-1)));
+}
+const bytes = statSync(bundle).size;
+const gzipBytes = gzipSync(readFileSync(bundle)).length;
+console.log(
+  `main import: median ${median(times).toFixed(1)} ms over ${RUNS} processes (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}); ${bytes} B, ${gzipBytes} B gzip`,
+);
+reportFigures([
+  { name: 'main.import.ms', unit: 'ms', ours: Number(median(times).toFixed(1)) },
+  { name: 'main.bundle.bytes', unit: 'bytes', ours: bytes },
+  { name: 'main.bundle.gzip.bytes', unit: 'bytes', ours: gzipBytes },
+]);

@@ -1,0 +1,79 @@
+// The poll figures, measured the same way for ours (bench/poll.ts) and the naive baseline
+// (bench/baseline/poll.ts) against a simulator of 5 000 servers in a child process:
+// CPU of this process per poll (process.cpuUsage) with nothing changed and with 1 % changed, the longest
+// event-loop block over all of them (monitorEventLoopDelay), and the bytes sent to the popup, as
+// structured clone would carry them (v8.serialize).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createVpsClient } from '../main/api/client';
+import { median, type FigurePart } from './results';
+import type { SimulatorProcess } from './simulator-process';
+
+export interface PollSubject {
+  /** One poll, to its end (including what it sends to the popup). */
+  poll(): Promise<void>;
+  /** Bytes sent to the popup so far. */
+  sentBytes(): number;
+}
+
+export const SERVERS = 5000;
+export const PAGE_SIZE = 500;
+const ROUNDS = 10;
+const CHANGED_PER_ROUND = SERVERS / 100;
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+export async function measurePolls(
+  sim: SimulatorProcess,
+  subject: PollSubject,
+  side: 'ours' | 'baseline',
+): Promise<FigurePart[]> {
+  // Out-of-band client (not measured) that picks the servers to change and reboots them.
+  const driver = createVpsClient({ baseUrl: sim.baseUrl, token: sim.token, retry: { limit: 0 } });
+  const active = (await driver.listServers()).results.filter((server) => server.status === 'active');
+  if (active.length < ROUNDS * CHANGED_PER_ROUND) throw new Error('not enough active servers to change');
+
+  for (let warm = 0; warm < 3; warm++) await subject.poll();
+  const blocks = monitorEventLoopDelay({ resolution: 1 });
+  blocks.enable();
+
+  const timed = async () => {
+    const cpu = process.cpuUsage();
+    const bytes = subject.sentBytes();
+    await subject.poll();
+    const used = process.cpuUsage(cpu);
+    return { ms: (used.user + used.system) / 1000, bytes: subject.sentBytes() - bytes };
+  };
+
+  const unchanged = [];
+  for (let round = 0; round < ROUNDS; round++) unchanged.push(await timed());
+  const changed = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const batch = active.slice(round * CHANGED_PER_ROUND, (round + 1) * CHANGED_PER_ROUND);
+    // At speed 1 a reboot lasts far longer than the bench: each round changes exactly these servers.
+    await Promise.all(batch.map((server) => driver.rebootServer(server.id)));
+    changed.push(await timed());
+  }
+  blocks.disable();
+
+  const unchangedMs = median(unchanged.map((entry) => entry.ms));
+  const changedMs = median(changed.map((entry) => entry.ms));
+  const longestBlockMs = blocks.max / 1e6;
+  console.log(
+    `event-loop delay p50 ${(blocks.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(blocks.percentile(99) / 1e6).toFixed(1)} ms, max ${longestBlockMs.toFixed(1)} ms`,
+  );
+  const unchangedBytes = median(unchanged.map((entry) => entry.bytes));
+  const perChanged = median(changed.map((entry) => entry.bytes)) / CHANGED_PER_ROUND;
+  console.log(
+    `${side}: poll CPU unchanged ${unchangedMs.toFixed(1)} ms, 1 % changed ${changedMs.toFixed(1)} ms, ` +
+      `longest block ${longestBlockMs.toFixed(1)} ms; sent unchanged ${unchangedBytes} B, per changed server ${perChanged.toFixed(0)} B`,
+  );
+  const figure = (name: string, unit: string, value: number) =>
+    side === 'ours' ? { name, unit, ours: value } : { name, unit, baseline: value };
+  return [
+    figure('poll.unchanged.5000.ms', 'ms', round1(unchangedMs)),
+    figure('poll.changed1pct.5000.ms', 'ms', round1(changedMs)),
+    figure('poll.longestBlock.ms', 'ms', round1(longestBlockMs)),
+    figure('ipc.unchanged.bytes', 'bytes', unchangedBytes),
+    figure('ipc.perChangedServer.bytes', 'bytes', Math.round(perChanged)),
+  ];
+}

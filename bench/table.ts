@@ -1,0 +1,30 @@
+// `npx tsx bench/table.ts`: bench/results.json as the README's Markdown table (figure, target, ours,
+// baseline, ratio ours/baseline), so the README is copied from the results, not retyped.
+import { readFileSync } from 'node:fs';
+import type { Results } from './results';
+
+const results = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Results;
+const number = (value: number | null, unit: string) =>
+  value === null ? 'not measured' : `${value.toLocaleString('en-US').replaceAll(',', ' ')}${unit ? ` ${unit}` : ''}`;
+// A ratio with a negative (heap growth within noise) or zero says nothing.
+const ratio = (ours: number | null, baseline: number | null) =>
+  ours === null || baseline === null || ours <= 0 || baseline <= 0
+    ? ''
+    : `${(ours / baseline).toFixed(ours / baseline < 0.01 ? 4 : 2)}`;
+const verdict = (ours: number | null, target: number | null) => {
+  if (ours === null || target === null) return '';
+  if (ours <= target) return 'met';
+  return target === 0 ? `missed by ${ours}` : `missed, ${(ours / target).toFixed(1)}× the target`;
+};
+
+console.log(`Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${results.machine}.\n`);
+console.log('| figure | target | ours | baseline | ours / baseline | verdict |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const figure of results.figures) {
+  const unit = figure.unit;
+  console.log(
+    `| \`${figure.name}\` | ${figure.target === null ? '' : `≤ ${number(figure.target, unit)}`} | ${number(figure.ours, unit)} | ${
+      figure.baseline === null ? '' : number(figure.baseline, unit)
+    } | ${ratio(figure.ours, figure.baseline)} | ${verdict(figure.ours, figure.target)} |`,
+  );
+}
