@@ -5,7 +5,14 @@ import type { Redactor } from './redactor';
 
 export type LogSink = (level: LogLevel, line: string) => void;
 
-const consoleSink: LogSink = (level, line) => console[level](line);
+export const consoleSink: LogSink = (level, line) => console[level](line);
+
+/** One sink writing each line to all of them (the console and the log file). */
+export function combineSinks(...sinks: LogSink[]): LogSink {
+  return (level, line) => {
+    for (const sink of sinks) sink(level, line);
+  };
+}
 
 export function createAppLog(redactor: Redactor, sink: LogSink = consoleSink): Log {
   return (level, message) => sink(level, `[vps-tray] ${redactor.redact(message)}`);

@@ -3,27 +3,33 @@
 // simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup.
 import { app, Menu } from 'electron';
 import type { Log } from '../common/log';
-import { createAppLog } from './app-log';
+import { consoleSink, createAppLog, type LogSink } from './app-log';
 import { createCore, type Core } from './core';
 import { appPaths } from './desktop/app-paths';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
 import { setupClipboard } from './desktop/clipboard-setup';
 import { trustedSender } from './desktop/ipc';
 import { setupIpc } from './desktop/ipc-setup';
+import { setupLogFile } from './desktop/log-file-setup';
 import { setupLoginItem } from './desktop/login-item-setup';
 import { setupNotifier } from './desktop/notifications-setup';
 import { setupPopup } from './desktop/popup-setup';
 import type { PopupController } from './desktop/popup-window';
 import { setupPowerMonitor } from './desktop/power-monitor-setup';
+import { installProcessHandlers } from './desktop/process-handlers';
 import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
 import { setupTray } from './desktop/tray-setup';
 import { setupVault } from './desktop/vault-setup';
+import { messagesForSetting } from './i18n';
 import { createRedactor } from './redactor';
 
 // One redactor for the whole process: the core teaches it every token, the edge's log lines pass it too.
 const redactor = createRedactor();
-const log: Log = createAppLog(redactor);
+// The console until run() knows this is the only instance; then the console and the log file (a second
+// instance, quitting at once, never rotates the running one's file).
+let logSink: LogSink = consoleSink;
+const log: Log = createAppLog(redactor, (level, line) => logSink(level, line));
 
 /** What the app's event handlers reach: filled in as start-up goes, emptied when quitting. */
 interface AppState {
@@ -34,7 +40,7 @@ interface AppState {
 }
 
 /** Everything after `app` is ready: the stores, the core and the features around it. */
-async function startUp(state: AppState): Promise<void> {
+async function startUp(state: AppState, logsDirectory: string): Promise<void> {
   app.dock?.hide();
   setupSecurity({ log });
   const paths = appPaths({
@@ -72,10 +78,15 @@ async function startUp(state: AppState): Promise<void> {
     isPackaged: app.isPackaged,
     getTray: () => tray?.tray ?? null,
     onVisibilityChange: (open) => core.setPopupOpen(open),
+    log,
+    reportRendererFailure: () => {
+      const { t } = messagesForSetting(settings.get().language, app.getSystemLocale());
+      notifier.notify(t('notification.popupFailed'), t('notification.popupFailedBody'));
+    },
   });
   state.popup = popup;
   setupIpc({ core, popup, log });
-  tray = setupTray({ core, settings, popup, notifier, clipboard, iconsDirectory: paths.trayIcons, log });
+  tray = setupTray({ core, settings, popup, notifier, clipboard, iconsDirectory: paths.trayIcons, logsDirectory, log });
   setupPowerMonitor({ core });
   setupLoginItem({ core, settings, log });
   await core.start({ demo: process.argv.includes('--demo') });
@@ -92,6 +103,9 @@ function run(): void {
     app.quit();
     return;
   }
+  const logFile = setupLogFile();
+  logSink = logFile.sink;
+  installProcessHandlers(process, log);
   // The popup's origin (app://popup): its privileges can only be declared before ready.
   registerAppScheme();
   const state: AppState = { core: null, popup: null, stopped: false };
@@ -119,7 +133,7 @@ function run(): void {
   // A tray app that failed half-way would be invisible: say why and leave.
   app
     .whenReady()
-    .then(() => startUp(state))
+    .then(() => startUp(state, logFile.directory))
     .catch((error: unknown) => {
       log('error', `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       app.quit();

@@ -33,6 +33,10 @@ const h = vi.hoisted(() => {
 
   class FakeWebContents extends Emitter {
     sent: unknown[][] = [];
+    reloads = 0;
+    reload() {
+      this.reloads += 1;
+    }
     send(...args: unknown[]) {
       this.sent.push(args);
     }
@@ -162,9 +166,21 @@ const h = vi.hoisted(() => {
       }),
       getSelectedStorageBackend: () => 'gnome_libsecret',
     },
-    Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
+    Notification: Object.assign(
+      function Notification(options: { title: string; body: string }) {
+        calls.push(['Notification', options]);
+        return { show: () => calls.push(['Notification.show']), on: () => {} };
+      },
+      { isSupported: () => true },
+    ),
     clipboard: { writeText: record('clipboard.writeText') },
     dialog: { showMessageBox: async () => ({ response: 1 }) },
+    shell: {
+      openPath: async (path: string) => {
+        calls.push(['shell.openPath', path]);
+        return '';
+      },
+    },
   };
   return {
     electron,
@@ -254,7 +270,21 @@ vi.mock('../main/core', () => ({
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+// main/index.ts installs handlers on the real process: each test removes the ones it added.
+const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+type ProcessEvent = (typeof PROCESS_EVENTS)[number];
+type ProcessHandler = (reason: unknown) => void;
+/** Both events' listeners, as the one shape main/index.ts installs (a failure in, nothing out). */
+const processListeners = (event: ProcessEvent): ProcessHandler[] =>
+  (event === 'uncaughtException'
+    ? process.listeners('uncaughtException')
+    : process.listeners('unhandledRejection')) as ProcessHandler[];
+let processListenersBefore = new Map<ProcessEvent, ProcessHandler[]>();
+const addedProcessListeners = (event: ProcessEvent) =>
+  processListeners(event).filter((listener) => !processListenersBefore.get(event)?.includes(listener));
+
 beforeEach(() => {
+  processListenersBefore = new Map(PROCESS_EVENTS.map((event) => [event, processListeners(event)]));
   vi.resetModules();
   h.reset();
   h.state.userData = mkdtempSync(join(tmpdir(), 'vps-userdata-'));
@@ -263,6 +293,9 @@ beforeEach(() => {
   captured = null;
 });
 afterEach(() => {
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of addedProcessListeners(event)) process.off(event, listener as never);
+  }
   rmSync(h.state.userData, { recursive: true, force: true });
 });
 
@@ -443,6 +476,79 @@ describe('composition root', () => {
       expect(lines).toEqual(['[vps-tray] vault: saving [redacted] failed']);
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  it('writes every log line to main.log in the log folder as well, redacted', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await startApp();
+      captured!.redactor!.add('tok_live_0123456789');
+      captured!.log!('error', 'vault: saving tok_live_0123456789 failed');
+      // The fake app.getPath answers the temporary folder for 'logs' too.
+      const file = readFileSync(join(h.state.userData, 'main.log'), 'utf8');
+      expect(file).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z ERROR \[vps-tray\] vault: saving \[redacted\] failed\n$/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a second instance installs no process handlers and writes no log file', async () => {
+    h.state.lock = false;
+    await import('../main/index');
+    expect(addedProcessListeners('uncaughtException')).toHaveLength(0);
+    expect(addedProcessListeners('unhandledRejection')).toHaveLength(0);
+  });
+
+  it('logs uncaught exceptions and unhandled rejections with their stack, and keeps running', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await startApp();
+      const [onException] = addedProcessListeners('uncaughtException');
+      const [onRejection] = addedProcessListeners('unhandledRejection');
+      onException!(new Error('menu click blew up'));
+      onRejection!(new Error('request blew up'));
+      const file = readFileSync(join(h.state.userData, 'main.log'), 'utf8');
+      expect(file).toMatch(/ERROR \[vps-tray\] uncaught exception: Error: menu click blew up\n\s+at /);
+      expect(file).toMatch(/ERROR \[vps-tray\] unhandled rejection: Error: request blew up\n\s+at /);
+      expect(h.calls.filter((c) => c[0] === 'app.quit')).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("the tray's Open log folder opens the log folder", async () => {
+    await startApp();
+    const tray = h.FakeTray.instances[0]!;
+    tray.menu!.template.find((item) => item.label === 'Otevřít složku s logy')!.click!();
+    await flush();
+    expect(h.calls.filter((c) => c[0] === 'shell.openPath')).toEqual([['shell.openPath', h.state.userData]]);
+  });
+
+  it('reloads a crashed popup renderer once, then only reports it', async () => {
+    const spies = [
+      vi.spyOn(console, 'warn').mockImplementation(() => {}),
+      vi.spyOn(console, 'error').mockImplementation(() => {}),
+    ];
+    try {
+      await startApp();
+      h.electron.app.emit('second-instance', {}, ['vps-org-tray']);
+      const webContents = h.FakeBrowserWindow.instances[0]!.webContents;
+      webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+      expect(webContents.reloads).toBe(1);
+      webContents.emit('unresponsive');
+      expect(webContents.reloads).toBe(1);
+      const file = readFileSync(join(h.state.userData, 'main.log'), 'utf8');
+      expect(file).toContain('WARN [vps-tray] popup renderer gone (crashed): reloading it');
+      expect(file).toContain('ERROR [vps-tray] popup renderer unresponsive again after a reload: not reloading it');
+      // Told once, in the user's language (the fake system locale is Czech).
+      webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+      expect(h.calls.filter((c) => c[0].startsWith('Notification'))).toEqual([
+        ['Notification', expect.objectContaining({ title: 'Okno VPS.org Tray přestalo fungovat' })],
+        ['Notification.show'],
+      ]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
     }
   });
 

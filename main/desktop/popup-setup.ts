@@ -4,7 +4,9 @@
 import { BrowserWindow, screen } from 'electron';
 import type { AppPaths } from './app-paths';
 import { placePopupNextToTray, type Rect } from './popup-placement';
+import type { Log } from '../../common/log';
 import { createPopupController, type PopupController } from './popup-window';
+import { watchRenderer } from './renderer-watch';
 
 export const POPUP_SIZE = { width: 380, height: 540 };
 
@@ -15,6 +17,9 @@ export function setupPopup(deps: {
   /** The tray icon, once it exists (the popup is placed next to it). */
   getTray: () => { getBounds(): Rect } | null;
   onVisibilityChange: (open: boolean) => void;
+  log: Log;
+  /** The popup's renderer failed again after one reload (renderer-watch.ts). */
+  reportRendererFailure: () => void;
 }): PopupController {
   const { paths } = deps;
   return createPopupController({
@@ -44,6 +49,7 @@ export function setupPopup(deps: {
       });
       // macOS: follow the user to the current Space / full-screen app instead of switching Spaces.
       if (process.platform === 'darwin') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      watchRenderer(window.webContents, { log: deps.log, reportFailure: deps.reportRendererFailure });
       // The `app:` scheme (app-protocol-setup.ts) serves it; never file://.
       void window.loadURL(paths.pageUrl);
       return window;

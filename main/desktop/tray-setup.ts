@@ -1,7 +1,7 @@
 // The tray icon and its menu (tray.ts builds them; tray-icons.ts names the icon files), following the
 // core's tray summary and the settings (confirmations and language change labels and dialogs).
 import { join } from 'node:path';
-import { app, dialog, Menu, nativeImage, Tray, type NativeImage } from 'electron';
+import { app, dialog, Menu, nativeImage, shell, Tray, type NativeImage } from 'electron';
 import { EventChannel } from '../../common/contract';
 import type { Log } from '../../common/log';
 import type { Core } from '../core';
@@ -26,6 +26,8 @@ export function setupTray(deps: {
   clipboard: ClipboardPort;
   /** Folder of the tray icon PNGs (AppPaths.trayIcons). */
   iconsDirectory: string;
+  /** The log folder the tray menu opens (setupLogFile). */
+  logsDirectory: string;
   log: Log;
 }) {
   const { core, popup, iconsDirectory: icons } = deps;
@@ -61,6 +63,11 @@ export function setupTray(deps: {
         },
         refreshNow: () => core.refreshNow(),
         quit: () => app.quit(),
+        // openPath reports a failure as a message rather than rejecting.
+        openLogFolder: async () => {
+          const failure = await shell.openPath(deps.logsDirectory);
+          if (failure) deps.log('warn', `opening the log folder failed: ${failure}`);
+        },
         writeClipboard: (text) => deps.clipboard.writeText(text),
         getMessages: messages,
         confirm: async (message, detail, confirmLabel, cancelLabel) => {

@@ -18,6 +18,7 @@ export type TrayIntent =
   | { intent: 'open' }
   | { intent: 'refresh' }
   | { intent: 'settings' }
+  | { intent: 'open-logs' }
   | { intent: 'quit' }
   | { intent: 'copy-ip'; ip: string }
   | { intent: 'power'; ref: ServerRef; serverName: string; action: PowerAction; confirm: boolean };
@@ -114,6 +115,7 @@ export function buildTrayMenuModel(
   if (platform !== 'linux') items.push(command(t('menu.open'), { intent: 'open' }));
   items.push(
     command(t('menu.settings'), { intent: 'settings' }),
+    command(t('menu.openLogs'), { intent: 'open-logs' }),
     separator,
     command(t('menu.quit'), { intent: 'quit' }),
   );
@@ -235,6 +237,8 @@ export interface TrayIntentDeps {
   openSettings(): void;
   refreshNow(): Promise<void>;
   quit(): void;
+  /** Opens the log folder in the file manager. */
+  openLogFolder(): Promise<void>;
   writeClipboard(text: string): void;
   /** Texts of dialogs and notifications, in the language at the time of the click. */
   getMessages(): Messages;
@@ -276,6 +280,9 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
         return;
       case 'quit':
         deps.quit();
+        return;
+      case 'open-logs':
+        await deps.openLogFolder();
         return;
       case 'copy-ip':
         deps.writeClipboard(intent.ip);

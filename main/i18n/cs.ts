@@ -49,6 +49,7 @@ export const cs: Translation<typeof en> = {
     copyIp: 'Kopírovat IP',
     open: 'Otevřít',
     settings: 'Nastavení…',
+    openLogs: 'Otevřít složku s logy',
     quit: 'Ukončit',
     moreServers: 'Další servery ({count})… — Otevřít VPS.org Tray',
   },
@@ -59,5 +60,8 @@ export const cs: Translation<typeof en> = {
   },
   notification: {
     powerFailed: 'Akce „{action}“ serveru {name} selhala',
+    popupFailed: 'Okno VPS.org Tray přestalo fungovat',
+    popupFailedBody:
+      'Po znovunačtení selhalo znovu. Restartujte aplikaci; podrobnosti jsou ve složce s logy (nabídka v oznamovací oblasti).',
   },
 };

@@ -42,6 +42,8 @@ export const en = {
     copyIp: 'Copy IP',
     open: 'Open',
     settings: 'Settings…',
+    /** Opens the folder of the app's log files in the file manager. */
+    openLogs: 'Open log folder',
     quit: 'Quit',
     /** Below the servers the menu shows. */
     moreServers: '{count} more… — Open VPS.org Tray',
@@ -54,5 +56,8 @@ export const en = {
   notification: {
     /** The title when a power action sent from the tray was refused; worded as the popup's failed outcome. */
     powerFailed: 'The {action} of {name} failed',
+    /** The popup's renderer crashed or hung again after it was reloaded once. */
+    popupFailed: 'The VPS.org Tray window stopped working',
+    popupFailedBody: 'It failed again after a reload. Restart the app; details are in the log folder (tray menu).',
   },
 } satisfies Dictionary;

@@ -16,6 +16,7 @@ function trayDeps(h: Harness): TrayIntentDeps {
     openSettings: () => {},
     refreshNow: () => h.core.refreshNow(),
     quit: () => {},
+    openLogFolder: async () => {},
     writeClipboard: () => {},
     getMessages: () => messagesFor('en'),
     confirm: async () => true,

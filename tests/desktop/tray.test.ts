@@ -52,6 +52,7 @@ describe('tray menu model', () => {
       'Refresh',
       'Open',
       'Settings…',
+      'Open log folder',
       '---',
       'Quit',
     ]);
@@ -97,6 +98,7 @@ describe('tray menu model', () => {
       '---',
       'Open',
       'Settings…',
+      'Open log folder',
       '---',
       'Quit',
     ]);
@@ -111,6 +113,22 @@ describe('tray menu model', () => {
     expect(labels(empty)[0]).toBe('No servers');
   });
 
+  it('offers "Open log folder" on every platform, with or without a token, just above Quit', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      for (const summary of [fleet, { ...fleet, auth: 'none' as const, servers: [] }]) {
+        const model = buildTrayMenuModel(summary, platform, confirmations, en);
+        const at = model.findIndex((item) => item.type === 'normal' && item.label === 'Open log folder');
+        expect(model[at]).toEqual({
+          type: 'normal',
+          label: 'Open log folder',
+          enabled: true,
+          click: { intent: 'open-logs' },
+        });
+        expect(labels(model).slice(at + 1)).toEqual(['---', 'Quit']);
+      }
+    }
+  });
+
   it('speaks Czech: status names of the popup, action labels, commands', () => {
     const model = buildTrayMenuModel(fleet, 'linux', confirmations, cs);
     expect(labels(model)).toEqual([
@@ -122,6 +140,7 @@ describe('tray menu model', () => {
       '---',
       'Obnovit',
       'Nastavení…',
+      'Otevřít složku s logy',
       '---',
       'Ukončit',
     ]);
@@ -146,6 +165,7 @@ describe('tray menu model', () => {
       '---',
       'Otevřít',
       'Nastavení…',
+      'Otevřít složku s logy',
       '---',
       'Ukončit',
     ]);
@@ -374,6 +394,7 @@ function intentDeps(overrides: Partial<TrayIntentDeps> = {}) {
     openSettings: vi.fn<() => void>(),
     refreshNow: vi.fn<() => Promise<void>>(async () => {}),
     quit: vi.fn<() => void>(),
+    openLogFolder: vi.fn<() => Promise<void>>(async () => {}),
     writeClipboard: vi.fn<(text: string) => void>(),
     getMessages: () => en,
     confirm: vi.fn<TrayIntentDeps['confirm']>(async () => true),
@@ -514,5 +535,18 @@ describe('tray intents', () => {
     expect(d.openPopup).toHaveBeenCalledTimes(1);
     expect(d.openSettings).toHaveBeenCalledTimes(1);
     expect(d.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the log folder; a failure to open it is logged, not thrown', async () => {
+    const d = intentDeps();
+    await runTrayIntent({ intent: 'open-logs' }, d);
+    expect(d.openLogFolder).toHaveBeenCalledTimes(1);
+    const lines: string[] = [];
+    const failing = intentDeps({
+      openLogFolder: async () => Promise.reject(new Error('no file manager')),
+      log: (level, message) => lines.push(`${level} ${message}`),
+    });
+    await expect(runTrayIntent({ intent: 'open-logs' }, failing)).resolves.toBeUndefined();
+    expect(lines).toEqual(['error Tray action open-logs failed: no file manager']);
   });
 });
