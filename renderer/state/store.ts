@@ -41,7 +41,8 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const drafts = createDrafts(local);
   const app = createAppState(local);
   const settings = createSettingsState(bridge);
-  const { i18n, t } = createLanguage(app.info, settings.current);
+  const language = createLanguage(app.info, settings.current);
+  const { i18n, t } = language;
   const announcements = createAnnouncements(i18n, options.maxAnnouncements ?? 3);
   const notices = createRowNotices(i18n);
   const fleet = createLiveFleet({ bridge, i18n, drafts, notices, announcements });
@@ -95,6 +96,8 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         if (info.ok) app.adoptInfo(info.value);
         if (currentSettings.ok) settings.adopt(currentSettings.value);
       });
+      // The first real view speaks the user's language.
+      await language.ready();
       if (authState.ok) await auth.apply(authState.value);
       else app.startFailed(errorText(i18n.value, authState.error));
       if (ready.ok && ready.value.view) navigation.showPopup(ready.value);
@@ -102,6 +105,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
 
     dispose(): void {
       filters.dispose();
+      language.dispose();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
     },
   };

@@ -4,12 +4,15 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type ConflictInfo, type IpcError } from '../../common/contract';
-import { popupI18n } from '../../renderer/i18n';
+import { loadLanguage, popupI18n } from '../../renderer/i18n';
 import { errorText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, typeInto, popupUnderTest } from './dom';
 import { ERROR_KINDS } from '../../common/errors';
 import { makeServer } from '../support/fixtures';
+
+// Czech is a chunk of its own in the popup; these tests word things in it directly.
+await loadLanguage('cs');
 
 const en = popupI18n('en', 'en');
 const cs = popupI18n('cs', 'cs-CZ');

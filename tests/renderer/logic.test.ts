@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { popupI18n } from '../../renderer/i18n';
+import { loadLanguage, popupI18n } from '../../renderer/i18n';
 import { pickLanguage, pickLocale, type Dictionary } from '../../common/i18n/i18n';
 import { statusLabel } from '../../common/i18n/sentences';
 import { cs } from '../../renderer/i18n/cs';
@@ -11,6 +11,9 @@ import type { ServerView } from '../../common/contract';
 import { makeView } from './fake-bridge';
 import { KNOWN_STATUSES, allowedPowerActions } from '../../common/statuses';
 import { makeServer } from '../support/fixtures';
+
+// Czech is a chunk of its own in the popup; these tests word things in it directly.
+await loadLanguage('cs');
 
 describe('status lists', () => {
   it('allow start only when stopped, stop and reboot only when running', () => {

@@ -10,12 +10,15 @@ import {
   type AuthState,
   type FleetStatus,
 } from '../../common/contract';
-import { popupI18n } from '../../renderer/i18n';
+import { loadLanguage, popupI18n } from '../../renderer/i18n';
 import { outcomeText } from '../../common/i18n/sentences';
 import { outcomeErrorText } from '../../renderer/state/text';
 import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, popupUnderTest } from './dom';
 import { makeServer } from '../support/fixtures';
+
+// Czech is a chunk of its own in the popup; these tests word things in it directly.
+await loadLanguage('cs');
 
 const en = popupI18n('en', 'en');
 const cs = popupI18n('cs', 'cs-CZ');
