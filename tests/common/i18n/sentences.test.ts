@@ -5,7 +5,10 @@ import type { ActionOutcome, ConflictInfo } from '../../../common/contract';
 import { conflictText, elapsedText, outcomeText, statusLabel } from '../../../common/i18n/sentences';
 import { KNOWN_STATUSES } from '../../../common/statuses';
 import { messagesFor } from '../../../main/i18n';
-import { popupI18n } from '../../../renderer/i18n';
+import { loadLanguage, popupI18n } from '../../../renderer/i18n';
+
+// Czech is a chunk of its own in the popup; these tests word things in it directly.
+await loadLanguage('cs');
 
 const LANGUAGES = ['en', 'cs'] as const;
 const sides = (language: 'en' | 'cs') => ({ tray: messagesFor(language), popup: popupI18n(language, language) });
