@@ -3,25 +3,10 @@
 // and to recompute the tray summary.
 import { createFleetState } from '../main/fleet/state';
 import { computeTraySummary } from '../main/fleet/tray-summary';
-import type { Server } from '../common/servers';
+import { benchServer } from './memory-api';
 
 const count = Number(process.argv[2] ?? 5000);
 const rounds = Number(process.argv[3] ?? 50);
-
-function server(id: number, status = 'active', updated = '2025-01-15T10:20:00Z'): Server {
-  return {
-    id,
-    name: `srv-${id}`,
-    hostname: `srv-${id}.example.com`,
-    status,
-    ip_address: `10.0.${Math.floor(id / 256) % 256}.${id % 256}`,
-    location: 'us-west',
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80, bandwidth: null },
-    os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-    created_at: '2025-01-10T14:30:00Z',
-    updated_at: updated,
-  };
-}
 
 function median(values: number[]): number {
   const sorted = values.toSorted((a, b) => a - b);
@@ -39,7 +24,7 @@ function measure(label: string, run: (round: number) => void): void {
 }
 
 const state = createFleetState();
-const base = Array.from({ length: count }, (_, index) => server(index + 1));
+const base = Array.from({ length: count }, (_, index) => benchServer(index + 1));
 state.applyList('default', base);
 
 console.log(`fleet diff, ${count} servers, ${rounds} rounds`);
@@ -53,7 +38,11 @@ measure('poll, nothing changed (fresh objects)', () => {
 measure('poll, 1 % changed', (round) => {
   const lists = base.map((entry) =>
     entry.id % 100 === round % 100
-      ? server(entry.id, round % 2 ? 'stopped' : 'active', `2025-02-01T00:00:${String(round % 60).padStart(2, '0')}Z`)
+      ? benchServer(
+          entry.id,
+          round % 2 ? 'stopped' : 'active',
+          `2025-02-01T00:00:${String(round % 60).padStart(2, '0')}Z`,
+        )
       : entry,
   );
   upserted += state.applyList('default', lists).upserted.length;

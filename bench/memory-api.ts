@@ -4,7 +4,8 @@
 import type { FleetApi } from '../main/fleet/api';
 import type { Server } from '../common/servers';
 
-const server = (id: number, status: string): Server => ({
+/** A settled server as the list endpoint describes it, for every bench that needs many of them. */
+export const benchServer = (id: number, status = 'active', updated = '2025-01-15T10:20:00Z'): Server => ({
   id,
   name: `srv-${id}`,
   hostname: `srv-${id}.example.com`,
@@ -14,13 +15,13 @@ const server = (id: number, status: string): Server => ({
   plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80, bandwidth: null },
   os: { id: 5, name: 'Ubuntu 22.04 LTS' },
   created_at: '2025-01-10T14:30:00Z',
-  updated_at: '2025-01-15T10:20:00Z',
+  updated_at: updated,
 });
 
 const unused = () => Promise.reject(new Error('not used by the bench'));
 
 export function createMemoryApi(count: number) {
-  const servers = Array.from({ length: count }, (_, index) => server(index + 1, 'active'));
+  const servers = Array.from({ length: count }, (_, index) => benchServer(index + 1));
   const stats = { listCalls: 0 };
   const api: FleetApi = {
     listServers: async () => {
