@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { popupJsx } from './scripts/bundles.ts';
 
@@ -10,7 +11,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/renderer/**', 'tests/e2e/**'],
+          exclude: ['tests/renderer/**', 'tests/e2e/**', 'tests/boot/**'],
           // electron-store is ESM-only; inlining it lets vi.mock('electron') reach its own import.
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 20_000,
@@ -24,6 +25,20 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // The built app booted end to end: dist/main/index.js in Node against an Electron stand-in whose
+        // windows are headless Chromium (tests/boot/electron-stand-in/index.ts says what that cannot prove).
+        // The bundle is loaded through vitest, so this alias is how its `import … from 'electron'` gets the stand-in.
+        resolve: { alias: [{ find: /^electron$/, replacement: resolve('tests/boot/electron-stand-in/index.ts') }] },
+        test: {
+          name: 'boot',
+          environment: 'node',
+          include: ['tests/boot/**/*.test.ts'],
+          globalSetup: ['tests/boot/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

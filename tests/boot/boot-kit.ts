@@ -1,0 +1,172 @@
+// What every boot journey shares: boots the BUILT app (global-setup.ts builds it) against the Electron
+// stand-in, once per file, and reads what a user would see and what VPS.org would receive: the tray
+// (icon, tooltip, menu), the popup window and its Chromium page, the notifications and dialogs, and
+// every request that reached an HTTP server in this process (the demo simulator's, or one a journey
+// starts), observed at the server through node:diagnostics_channel.
+//
+// Adding a journey: `const booted = useBootedApp(options)` at the top of a new file. A prepared
+// profile goes in `userDataFiles` (settings.json, vault.json as the app writes them), so an upgrade
+// or an account stored earlier is a file, not a hook into the app. A second simulated account is a
+// simulator the journey starts itself (main/simulator/simulator.ts, on 127.0.0.1) and adds in the
+// popup; its requests show up here under its own port. Tray icon changes are `tray().images`, in order.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage, Server } from 'node:http';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, inject, vi } from 'vitest';
+import { app, configureStandIn } from './electron-stand-in/app';
+import {
+  StandInMenu,
+  StandInNotification,
+  StandInTray,
+  dialogRecord,
+  type MessageBoxOptions,
+} from './electron-stand-in/desktop';
+import { StandInBrowserWindow } from './electron-stand-in/window';
+
+export interface BootOptions {
+  /** Files written to the user-data folder before start (JSON values); none is a first start. */
+  userDataFiles?: Record<string, unknown>;
+  /** What the OS reports as its locale; default en-US. */
+  systemLocale?: string;
+}
+
+/** One request as the receiving server saw it. */
+export interface ServerRequest {
+  method: string;
+  /** Path and query. */
+  path: string;
+  /** The receiving server's port: tells two simulators apart. */
+  port: number;
+}
+
+export interface BootedApp {
+  readonly app: typeof app;
+  /** The user-data folder (settings.json, vault.json, logs/). */
+  readonly userData: string;
+  /** Every request received by an HTTP server in this process since the boot, oldest first. */
+  readonly requests: readonly ServerRequest[];
+  /** The app's tray icon (there is exactly one). */
+  tray(): StandInTray;
+  /** The tray's context menu as set now. */
+  trayMenu(): StandInMenu;
+  /** The popup window, once the app created it and while it lives. */
+  popupWindow(): StandInBrowserWindow | null;
+  /** The popup's Chromium page, once it loaded (waits for it). */
+  popupPage(): Promise<Page>;
+  /** Notifications shown, as title and body, oldest first. */
+  notifications(): Array<{ title: string; body: string }>;
+  /** Native dialogs shown, oldest first. */
+  dialogs(): readonly MessageBoxOptions[];
+  /** The user's answer to the next dialog (a button index). */
+  answerNextDialog(buttonIndex: number): void;
+  /** Quits as the user would (app.quit) and waits until the app has quit. Safe to call twice. */
+  quit(): Promise<void>;
+}
+
+/** Records every request any node:http server in this process receives, from now until stopped. */
+function recordServerRequests(): { requests: ServerRequest[]; stop(): void } {
+  const requests: ServerRequest[] = [];
+  const onRequest = (message: unknown) => {
+    const { request, server } = message as { request: IncomingMessage; server: Server };
+    const address = server.address() as AddressInfo | null;
+    requests.push({ method: request.method ?? '', path: request.url ?? '', port: address?.port ?? 0 });
+  };
+  subscribe('http.server.request.start', onRequest);
+  return { requests, stop: () => unsubscribe('http.server.request.start', onRequest) };
+}
+
+let booted = false;
+
+/** Boots the built app: configures the stand-in, imports dist/main/index.js, emits `ready`. */
+export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
+  if (booted) throw new Error('One boot per test file: the stand-in plays one app life per module instance.');
+  booted = true;
+  const appDir = inject('bootAppDir');
+  const userData = await mkdtemp(join(tmpdir(), 'vps-tray-boot-'));
+  for (const [name, content] of Object.entries(options.userDataFiles ?? {}))
+    await writeFile(join(userData, name), JSON.stringify(content, null, 2));
+  configureStandIn({
+    appPath: appDir,
+    userData,
+    systemLocale: options.systemLocale ?? 'en-US',
+    singleInstanceLock: true,
+  });
+  const recorder = recordServerRequests();
+
+  // The entry's top level runs now (lock, handlers, scheme privileges), then Electron emits ready.
+  await import(/* @vite-ignore */ join(appDir, 'dist', 'main', 'index.js'));
+  app.emitReady();
+  await vi.waitFor(() => {
+    if (StandInTray.all.length === 0) throw new Error('the app has not created its tray yet');
+  });
+
+  let quitting: Promise<void> | null = null;
+  const handle: BootedApp = {
+    app,
+    userData,
+    requests: recorder.requests,
+    tray() {
+      const [tray, ...others] = StandInTray.all;
+      if (!tray || others.length > 0) throw new Error(`expected one tray, the app made ${StandInTray.all.length}`);
+      return tray;
+    },
+    trayMenu() {
+      const menu = handle.tray().contextMenu;
+      if (!menu) throw new Error('the tray has no context menu');
+      return menu;
+    },
+    popupWindow() {
+      return StandInBrowserWindow.getAllWindows().at(-1) ?? null;
+    },
+    async popupPage() {
+      return vi.waitFor(
+        () => {
+          const page = handle.popupWindow()?.webContents.page;
+          if (!page) throw new Error('the popup has no page yet');
+          return page;
+        },
+        { timeout: 10_000 },
+      );
+    },
+    notifications: () => StandInNotification.shown.map(({ title, body }) => ({ title, body })),
+    dialogs: () => dialogRecord.shown,
+    answerNextDialog: (buttonIndex) => void dialogRecord.answers.push(buttonIndex),
+    quit() {
+      quitting ??= (async () => {
+        app.quit();
+        await app.whenQuit;
+        recorder.stop();
+        await rm(userData, { recursive: true, force: true });
+      })();
+      return quitting;
+    },
+  };
+  return handle;
+}
+
+/**
+ * Boots the app in beforeAll and quits it in afterAll; returns the booted app for the tests. Call
+ * once per file, at the top level.
+ */
+export function useBootedApp(options: BootOptions = {}): () => BootedApp {
+  let current: BootedApp | null = null;
+  beforeAll(async () => {
+    current = await bootBuiltApp(options);
+  });
+  afterAll(async () => {
+    await current?.quit();
+  });
+  return () => {
+    if (!current) throw new Error('useBootedApp(): the app boots in beforeAll; use it inside a test.');
+    return current;
+  };
+}
+
+/** Requests that change something (everything but GET and HEAD). */
+export function writesIn(requests: readonly ServerRequest[]): ServerRequest[] {
+  return requests.filter((request) => request.method !== 'GET' && request.method !== 'HEAD');
+}

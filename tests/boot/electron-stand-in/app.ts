@@ -1,0 +1,211 @@
+// The stand-in's `app`: ready and quit as Electron orders them, the paths of one temporary profile, and
+// the refusals Electron makes when a call comes too early or too late (so a wrong start-up order fails
+// here as it would in Electron). See index.ts for what the stand-in is and what it cannot prove.
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface StandInConfig {
+  /** What `app.getAppPath()` answers: the folder holding package.json, dist/ and build/ (the asar's layout). */
+  appPath: string;
+  /** `app.getPath('userData')`; logs go to its logs/ folder. */
+  userData: string;
+  systemLocale: string;
+  /** What `requestSingleInstanceLock()` answers: false plays a second instance. */
+  singleInstanceLock: boolean;
+}
+
+let config: StandInConfig | null = null;
+
+/** Call once, before the bundle is imported (it asks for paths as its first lines run). */
+export function configureStandIn(next: StandInConfig): void {
+  if (config !== null) throw new Error('The Electron stand-in plays one app life per module instance (one boot per test file).');
+  config = next;
+}
+
+function configured(): StandInConfig {
+  if (config === null) throw new Error('configureStandIn() must run before the bundle uses electron');
+  return config;
+}
+
+/** Electron refuses these before `ready`; so does the stand-in. */
+export function requireReady(what: string): void {
+  if (!app.isReady()) throw new Error(`${what} cannot be used before the app is ready`);
+}
+
+/** Electron accepts these only before `ready`. */
+export function requireNotReady(what: string): void {
+  if (app.isReady()) throw new Error(`${what} must be called before the app is ready`);
+}
+
+interface PreventableEvent {
+  preventDefault(): void;
+  readonly defaultPrevented: boolean;
+}
+
+function preventableEvent(): PreventableEvent {
+  let prevented = false;
+  return {
+    preventDefault: () => {
+      prevented = true;
+    },
+    get defaultPrevented() {
+      return prevented;
+    },
+  };
+}
+
+type Cleanup = () => Promise<void> | void;
+
+class StandInApp extends EventEmitter {
+  readonly isPackaged = false;
+  /** Linux and Windows have no dock (the app calls `app.dock?.hide()`). */
+  readonly dock = undefined;
+  readonly commandLine = {
+    appendSwitch: (_name: string, _value?: string) => {},
+    hasSwitch: (_name: string) => false,
+    getSwitchValue: (_name: string) => '',
+  };
+  /** What the app asked of the stand-in, for the journeys to read. */
+  readonly record = { sandboxEnabled: false, quitCalls: 0, loginItem: { openAtLogin: false } };
+
+  #ready = false;
+  #quit = false;
+  #quitting: Promise<void> | null = null;
+  #cleanups: Cleanup[] = [];
+  #resolveReady!: () => void;
+  readonly #whenReady = new Promise<void>((resolve) => {
+    this.#resolveReady = resolve;
+  });
+  #resolveQuit!: () => void;
+  /** Resolves once `quit` was emitted and every window and page is closed. */
+  readonly whenQuit = new Promise<void>((resolve) => {
+    this.#resolveQuit = resolve;
+  });
+
+  isReady(): boolean {
+    return this.#ready;
+  }
+
+  whenReady(): Promise<void> {
+    return this.#whenReady;
+  }
+
+  /** The stand-in's side: Electron emits `ready` once the entry script has run. */
+  emitReady(): void {
+    if (this.#ready) throw new Error('ready was already emitted');
+    this.#ready = true;
+    this.emit('will-finish-launching');
+    this.emit('ready', preventableEvent(), {});
+    this.#resolveReady();
+  }
+
+  hasQuit(): boolean {
+    return this.#quit;
+  }
+
+  /** Runs when the app quits, before `will-quit` (windows, pages, the browser). */
+  onQuit(cleanup: Cleanup): void {
+    this.#cleanups.push(cleanup);
+  }
+
+  getAppPath(): string {
+    return configured().appPath;
+  }
+
+  getPath(name: string): string {
+    const { userData } = configured();
+    switch (name) {
+      case 'userData':
+        return userData;
+      case 'logs':
+        return join(userData, 'logs');
+      case 'appData':
+        return join(userData, '..');
+      case 'temp':
+      case 'sessionData':
+        return join(userData, name);
+      default:
+        // Electron throws for a name it does not know; the stand-in also for ones the app never asked.
+        throw new Error(`The Electron stand-in has no path '${name}'`);
+    }
+  }
+
+  #packageJson(): { name: string; productName?: string; version: string } {
+    return JSON.parse(readFileSync(join(configured().appPath, 'package.json'), 'utf8')) as {
+      name: string;
+      productName?: string;
+      version: string;
+    };
+  }
+
+  getVersion(): string {
+    return this.#packageJson().version;
+  }
+
+  getName(): string {
+    const json = this.#packageJson();
+    return json.productName ?? json.name;
+  }
+
+  getLocale(): string {
+    return configured().systemLocale;
+  }
+
+  getSystemLocale(): string {
+    return configured().systemLocale;
+  }
+
+  getPreferredSystemLanguages(): string[] {
+    return [configured().systemLocale];
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return configured().singleInstanceLock;
+  }
+
+  enableSandbox(): void {
+    requireNotReady('app.enableSandbox()');
+    this.record.sandboxEnabled = true;
+  }
+
+  getLoginItemSettings(): { openAtLogin: boolean } {
+    return { ...this.record.loginItem };
+  }
+
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.record.loginItem = { openAtLogin: settings.openAtLogin };
+  }
+
+  setAppUserModelId(_id: string): void {}
+
+  focus(): void {}
+
+  /**
+   * As Electron: `before-quit` (a listener may prevent it and call quit() again later), the windows
+   * closed, `will-quit`, `quit`.
+   */
+  quit(): void {
+    this.record.quitCalls += 1;
+    if (this.#quit || this.#quitting) return;
+    const beforeQuit = preventableEvent();
+    this.emit('before-quit', beforeQuit);
+    if (beforeQuit.defaultPrevented) return;
+    this.#quitting = this.#finishQuit();
+  }
+
+  exit(_code?: number): void {
+    if (!this.#quitting) this.#quitting = this.#finishQuit();
+  }
+
+  async #finishQuit(): Promise<void> {
+    for (const cleanup of this.#cleanups.toReversed()) await cleanup();
+    this.emit('will-quit', preventableEvent());
+    this.#quit = true;
+    this.emit('quit', preventableEvent(), 0);
+    this.#resolveQuit();
+  }
+}
+
+export const app = new StandInApp();
+export type { StandInApp };
