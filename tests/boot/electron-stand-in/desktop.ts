@@ -149,7 +149,8 @@ export class StandInTray extends EventEmitter {
   /** Every image set, the first from the constructor: the icon's history. */
   readonly images: StandInImage[] = [];
   readonly tooltips: string[] = [];
-  contextMenu: StandInMenu | null = null;
+  /** Every context menu set, in order (null when the app removed it). */
+  readonly menus: Array<StandInMenu | null> = [];
   /** Menus popped up by the app (macOS right click). */
   readonly poppedUp: StandInMenu[] = [];
   #destroyed = false;
@@ -165,6 +166,10 @@ export class StandInTray extends EventEmitter {
     return this.images.at(-1)!;
   }
 
+  get contextMenu(): StandInMenu | null {
+    return this.menus.at(-1) ?? null;
+  }
+
   get tooltip(): string {
     return this.tooltips.at(-1) ?? '';
   }
@@ -178,7 +183,7 @@ export class StandInTray extends EventEmitter {
   }
 
   setContextMenu(menu: StandInMenu | null): void {
-    this.contextMenu = menu;
+    this.menus.push(menu);
   }
 
   popUpContextMenu(menu?: StandInMenu): void {
