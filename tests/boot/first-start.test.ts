@@ -51,9 +51,9 @@ test('first start: the tray shows the demo (icon, tooltip, every demo server in 
   // The first start wrote its settings (demo mode on) and stored no token: the demo's stays in memory.
   const settings = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as { demoMode: boolean };
   expect(settings.demoMode).toBe(true);
-  expect(existsSync(join(userData, 'vault.json')) ? readFileSync(join(userData, 'vault.json'), 'utf8') : '{}').not.toMatch(
-    /ciphertext/,
-  );
+  expect(
+    existsSync(join(userData, 'vault.json')) ? readFileSync(join(userData, 'vault.json'), 'utf8') : '{}',
+  ).not.toMatch(/ciphertext/);
   // No window until the popup is first opened.
   expect(popupWindow()).toBeNull();
 });
@@ -64,7 +64,11 @@ test('the tray opens the popup: a hardened window beside the icon, the demo serv
 
   const window = popupWindow();
   expect(window?.isVisible()).toBe(true);
-  expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  expect(window?.options.webPreferences).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+  });
   // Placed inside the screen's work area, at its top right where the icon is.
   const [x = -1, y = -1] = window?.getPosition() ?? [];
   expect(x).toBeGreaterThan(1920 / 2);
@@ -80,12 +84,12 @@ test('the tray opens the popup: a hardened window beside the icon, the demo serv
   // The preload exposed `window.vps` and nothing else reaches the page: no ipcRenderer, no require, no
   // way to the stand-in's binding.
   const globals = await page.evaluate(() => {
-    const page = globalThis as unknown as Record<string, unknown>;
+    const world = globalThis as unknown as Record<string, unknown>;
     return {
-      vps: Object.keys(page.vps as object).toSorted(),
-      ipcRenderer: 'ipcRenderer' in page,
-      require: 'require' in page,
-      binding: '__electronStandInToMain' in page,
+      vps: Object.keys(world.vps as object).toSorted(),
+      ipcRenderer: 'ipcRenderer' in world,
+      require: 'require' in world,
+      binding: '__electronStandInToMain' in world,
     };
   });
   expect(globals).toEqual({
@@ -123,7 +127,7 @@ test('Quit in the tray menu stops the core and the demo simulator, and closes th
   expect(window?.isDestroyed()).toBe(true);
   expect(StandInBrowserWindow.getAllWindows()).toEqual([]);
   // The demo simulator is gone with the core: its port no longer answers.
-  await expect(fetch(`http://127.0.0.1:${simulatorPort}/api/v1/servers/`)).rejects.toThrow();
+  await expect(fetch(`http://127.0.0.1:${simulatorPort}/api/v1/servers/`)).rejects.toThrow('fetch failed');
   // Everything the app logged went to the log file in the profile, too.
   expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toMatch(/Session started \(demo/);
 });

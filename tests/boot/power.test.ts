@@ -38,7 +38,10 @@ test('a reboot from the popup: one POST at the simulator, one notification', asy
   await confirm.getByRole('button', { name: 'Reboot', exact: true }).click();
 
   await expect.poll(() => app.notifications(), { timeout: SETTLE_MS }).toHaveLength(1);
-  expect(app.notifications()[0]).toEqual({ title: 'VPS.org', body: expect.stringMatching(/^api-01 rebooted/) as unknown });
+  expect(app.notifications()[0]).toEqual({
+    title: 'VPS.org',
+    body: expect.stringMatching(/^api-01 rebooted/) as unknown,
+  });
   // The popup tells the same outcome.
   await expect.poll(() => page.getByText(/api-01 rebooted/).count()).toBeGreaterThan(0);
 

@@ -113,7 +113,7 @@ describe('summarize', () => {
     const projects = (config.test?.projects ?? []).map((project) =>
       typeof project === 'object' && 'test' in project ? project.test?.name : undefined,
     );
-    expect(projects.toSorted()).toEqual(['e2e', 'node', 'renderer']);
+    expect(projects.toSorted()).toEqual(['boot', 'e2e', 'node', 'renderer']);
     expect(Object.keys(MINIMUM_PASSED).toSorted()).toEqual(projects.toSorted());
     for (const minimum of Object.values(MINIMUM_PASSED)) expect(minimum).toBeGreaterThan(0);
   });

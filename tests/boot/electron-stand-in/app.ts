@@ -19,7 +19,8 @@ let config: StandInConfig | null = null;
 
 /** Call once, before the bundle is imported (it asks for paths as its first lines run). */
 export function configureStandIn(next: StandInConfig): void {
-  if (config !== null) throw new Error('The Electron stand-in plays one app life per module instance (one boot per test file).');
+  if (config !== null)
+    throw new Error('The Electron stand-in plays one app life per module instance (one boot per test file).');
   config = next;
 }
 

@@ -85,7 +85,8 @@ export class StandInMenuItem {
     this.enabled = options.enabled ?? true;
     this.visible = options.visible ?? true;
     const submenu = options.submenu;
-    this.submenu = submenu === undefined ? null : submenu instanceof StandInMenu ? submenu : StandInMenu.buildFromTemplate(submenu);
+    this.submenu =
+      submenu === undefined ? null : submenu instanceof StandInMenu ? submenu : StandInMenu.buildFromTemplate(submenu);
     this.#onClick = options.click;
   }
 

@@ -46,7 +46,7 @@ class StandInIpcMain extends EventEmitter {
     try {
       return await handler(event, ...args);
     } catch (error) {
-      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, { cause: error });
     }
   }
 

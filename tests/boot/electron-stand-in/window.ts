@@ -88,6 +88,9 @@ export const session = {
   },
 };
 
+const flattenHeaders = (all: Record<string, string | string[]>): Record<string, string> =>
+  Object.fromEntries(Object.entries(all).map(([name, value]) => [name, [value].flat().join(', ')]));
+
 /** The session's headers listener over a response's headers, as Electron runs it on each response. */
 function headersAfterSession(url: string, headers: Headers): Promise<Record<string, string>> {
   const grouped: Record<string, string[]> = {};
@@ -95,11 +98,11 @@ function headersAfterSession(url: string, headers: Headers): Promise<Record<stri
     (grouped[name] ??= []).push(value);
   });
   const listener = sessionRecord.onHeadersReceived;
-  const flatten = (all: Record<string, string | string[]>) =>
-    Object.fromEntries(Object.entries(all).map(([name, value]) => [name, [value].flat().join(', ')]));
-  if (!listener) return Promise.resolve(flatten(grouped));
+  if (!listener) return Promise.resolve(flattenHeaders(grouped));
   return new Promise((resolve) => {
-    listener({ url, responseHeaders: grouped }, (response) => resolve(flatten(response.responseHeaders ?? grouped)));
+    listener({ url, responseHeaders: grouped }, (response) =>
+      resolve(flattenHeaders(response.responseHeaders ?? grouped)),
+    );
   });
 }
 
@@ -191,11 +194,15 @@ export class StandInWebContents extends EventEmitter {
       colorScheme: nativeTheme.shouldUseDarkColors ? 'dark' : 'light',
     });
     this.#context = context;
-    await context.route(() => true, (route) => this.#serve(route));
+    await context.route(
+      () => true,
+      (route) => this.#serve(route),
+    );
     await context.exposeBinding(CHANNEL_NAMES.binding, (source, message: PageToNode) =>
       this.#fromPage(source.frame.url(), message),
     );
-    if (preload !== undefined) await context.addInitScript({ content: rendererInitScript(CHANNEL_NAMES, preloadSource) });
+    if (preload !== undefined)
+      await context.addInitScript({ content: rendererInitScript(CHANNEL_NAMES, preloadSource) });
     const page = await context.newPage();
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     page.on('console', (message) => {
