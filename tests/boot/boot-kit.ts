@@ -6,11 +6,14 @@
 //
 // Adding a journey: `const booted = useBootedApp(options)` at the top of a new file. A prepared
 // profile goes in `userDataFiles` (settings.json, vault.json as the app writes them), so an upgrade
-// or an account stored earlier is a file, not a hook into the app. A second simulated account is a
-// simulator the journey starts itself (main/simulator/simulator.ts, on 127.0.0.1) and adds in the
-// popup; its requests show up here under its own port. Tray icon changes are `tray().images`, in order.
+// or an account stored earlier is a file, not a hook into the app (`profileWithStoredToken`). Another
+// account is a simulator the journey starts itself (main/simulator/simulator.ts, on 127.0.0.1, from
+// the options function; `afterQuit` closes it) and adds in the popup or stores in the profile; its
+// requests show up here under its own port. The tray's icons, tooltips and menus are kept in order
+// (`tray().images`, `tooltips`, `menus`), so a change of state and its way back can be read.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,11 +21,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, vi } from 'vitest';
 import { app, configureStandIn } from './electron-stand-in/app';
+import { VAULT_KEY, type VaultData } from '../../main/desktop/vault';
 import {
   StandInMenu,
   StandInNotification,
   StandInTray,
   dialogRecord,
+  safeStorage,
+  standInCiphertext,
   type MessageBoxOptions,
 } from './electron-stand-in/desktop';
 import { StandInBrowserWindow } from './electron-stand-in/window';
@@ -32,6 +38,28 @@ export interface BootOptions {
   userDataFiles?: Record<string, unknown>;
   /** What the OS reports as its locale; default en-US. */
   systemLocale?: string;
+  /** Runs once the app has quit: e.g. closes a simulator the journey started for it. */
+  afterQuit?: () => Promise<void>;
+}
+
+/**
+ * The profile of a user who stored a token earlier: settings.json pointing at `baseUrl` and vault.json
+ * holding the token as the stand-in's safeStorage encrypts it, in the vault's format (main/desktop/vault.ts).
+ */
+export function profileWithStoredToken(account: { baseUrl: string; token: string }): Record<string, unknown> {
+  const vault: VaultData = {
+    version: 1,
+    activeAccountId: 'default',
+    accounts: {
+      default: {
+        label: 'VPS.org',
+        baseUrl: account.baseUrl,
+        ciphertext: standInCiphertext(account.token).toString('base64'),
+        backend: safeStorage.getSelectedStorageBackend(),
+      },
+    },
+  };
+  return { 'settings.json': { apiBaseUrl: account.baseUrl }, 'vault.json': { [VAULT_KEY]: vault } };
 }
 
 /** One request as the receiving server saw it. */
@@ -81,6 +109,14 @@ function recordServerRequests(): { requests: ServerRequest[]; stop(): void } {
 
 let booted = false;
 
+function readLogFile(userData: string): string {
+  try {
+    return readFileSync(join(userData, 'logs', 'main.log'), 'utf8');
+  } catch {
+    return '(no log file)';
+  }
+}
+
 /** Boots the built app: configures the stand-in, imports dist/main/index.js, emits `ready`. */
 export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
   if (booted) throw new Error('One boot per test file: the stand-in plays one app life per module instance.');
@@ -100,9 +136,15 @@ export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp
   // The entry's top level runs now (lock, handlers, scheme privileges), then Electron emits ready.
   await import(/* @vite-ignore */ join(appDir, 'dist', 'main', 'index.js'));
   app.emitReady();
-  await vi.waitFor(() => {
-    if (StandInTray.all.length === 0) throw new Error('the app has not created its tray yet');
-  });
+  await vi.waitFor(
+    () => {
+      if (StandInTray.all.length > 0) return;
+      // A start-up that failed quits at once and says why in its log.
+      if (app.record.quitCalls > 0) throw new Error(`the app quit while starting:\n${readLogFile(userData)}`);
+      throw new Error('the app has not created its tray yet');
+    },
+    { timeout: 10_000 },
+  );
 
   let quitting: Promise<void> | null = null;
   const handle: BootedApp = {
@@ -140,6 +182,7 @@ export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp
         app.quit();
         await app.whenQuit;
         recorder.stop();
+        await options.afterQuit?.();
         await rm(userData, { recursive: true, force: true });
       })();
       return quitting;
@@ -150,12 +193,13 @@ export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp
 
 /**
  * Boots the app in beforeAll and quits it in afterAll; returns the booted app for the tests. Call
- * once per file, at the top level.
+ * once per file, at the top level. Options that need something started first (a simulator) come
+ * from a function, run in beforeAll.
  */
-export function useBootedApp(options: BootOptions = {}): () => BootedApp {
+export function useBootedApp(options: BootOptions | (() => Promise<BootOptions>) = {}): () => BootedApp {
   let current: BootedApp | null = null;
   beforeAll(async () => {
-    current = await bootBuiltApp(options);
+    current = await bootBuiltApp(typeof options === 'function' ? await options() : options);
   });
   afterAll(async () => {
     await current?.quit();

@@ -394,9 +394,14 @@ export const globalShortcut = {
  */
 const CIPHER_MARKER = 'electron-stand-in-encrypted:';
 
+/** What the stand-in's safeStorage makes of `text`: for profiles prepared before a boot (boot-kit.ts). */
+export function standInCiphertext(text: string): Buffer {
+  return Buffer.from(`${CIPHER_MARKER}${Buffer.from(text, 'utf8').toString('base64')}`, 'utf8');
+}
+
 function encrypt(text: string): Buffer {
   requireReady('safeStorage');
-  return Buffer.from(`${CIPHER_MARKER}${Buffer.from(text, 'utf8').toString('base64')}`, 'utf8');
+  return standInCiphertext(text);
 }
 
 function decrypt(data: Buffer): string {
