@@ -14,6 +14,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, vi } from 'vitest';
 import { app, configureStandIn } from './electron-stand-in/app';
+import electronStandIn from './electron-stand-in/index';
 import { VAULT_KEY, type VaultData } from '../../main/desktop/vault';
 import {
   StandInMenu,
@@ -117,6 +119,22 @@ function readLogFile(userData: string): string {
   }
 }
 
+/**
+ * Bundled CommonJS dependencies reach `electron` through `createRequire(import.meta.url)` at run time
+ * (electron-updater does), which the vitest alias never sees: Node's require cache answers them with
+ * the same stand-in. Returns the removal (a later file in a reused worker must not get this one).
+ */
+function serveStandInToRequire(bundlePath: string): () => void {
+  const requireFromBundle = createRequire(bundlePath);
+  const resolved = requireFromBundle.resolve('electron');
+  const entry = { id: resolved, filename: resolved, loaded: true, exports: electronStandIn, children: [], paths: [] };
+  requireFromBundle.cache[resolved] = entry as unknown as NodeJS.Module;
+  if (requireFromBundle('electron') !== electronStandIn) throw new Error('require("electron") missed the stand-in');
+  return () => {
+    delete requireFromBundle.cache[resolved];
+  };
+}
+
 /** Boots the built app: configures the stand-in, imports dist/main/index.js, emits `ready`. */
 export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
   if (booted) throw new Error('One boot per test file: the stand-in plays one app life per module instance.');
@@ -132,9 +150,11 @@ export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp
     singleInstanceLock: true,
   });
   const recorder = recordServerRequests();
+  const bundlePath = join(appDir, 'dist', 'main', 'index.js');
+  const stopServingRequire = serveStandInToRequire(bundlePath);
 
   // The entry's top level runs now (lock, handlers, scheme privileges), then Electron emits ready.
-  await import(/* @vite-ignore */ join(appDir, 'dist', 'main', 'index.js'));
+  await import(/* @vite-ignore */ bundlePath);
   app.emitReady();
   await vi.waitFor(
     () => {
@@ -182,6 +202,7 @@ export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp
         app.quit();
         await app.whenQuit;
         recorder.stop();
+        stopServingRequire();
         await options.afterQuit?.();
         await rm(userData, { recursive: true, force: true });
       })();

@@ -1,17 +1,38 @@
-// The built app's first start, booted end to end (boot-kit.ts): an empty profile starts the demo, the
-// tray shows it, the tray's way in opens the popup (the built renderer and preload in Chromium, fed by
-// the core over the stand-in's IPC), a second launch shows or toggles it, and Quit stops everything.
+// The demo's life in the built app, booted end to end (boot-kit.ts), from a first start to Quit, one
+// journey after the other as a user would go: an empty profile starts the demo and the tray shows it;
+// the tray's way in opens the popup (the built renderer and preload in Chromium, fed by the core over
+// the stand-in's IPC); a reboot from the popup (a click in the page) and one from the tray menu (after
+// a native confirmation) each reach the demo simulator as ONE POST, counted where it receives
+// requests, and end in ONE notification; a second launch shows or toggles the popup; Quit stops the
+// core and the simulator. One boot for all: each boot costs a bundle import and a Chromium.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { StandInMenu } from './electron-stand-in/desktop';
 import { StandInBrowserWindow } from './electron-stand-in/window';
-import { useBootedApp, writesIn } from './boot-kit';
+import { useBootedApp, writesIn, type BootedApp } from './boot-kit';
 
 const booted = useBootedApp();
 
 /** The seeded demo account (25 servers, seed 1) as the tray words it. */
 const DEMO_TOOLTIP = 'VPS.org — demo: 20 running, 2 stopped, 3 suspended';
+
+/** A reboot at the demo's speed takes 3-6 s, plus a poll (every 3 s meanwhile) to see it settle. */
+const SETTLE_MS = 20_000;
+
+const REBOOT_PATH = /^\/api\/v1\/servers\/\d+\/reboot\/$/;
+
+/**
+ * Asks for a poll now (the tray's Refresh) and waits until the simulator answered it: anything a
+ * later poll would add (a second notification) has had its chance.
+ */
+async function oneMorePoll(app: BootedApp): Promise<void> {
+  const before = app.requests.length;
+  app.trayMenu().find('Refresh').click();
+  await expect.poll(() => app.requests.slice(before).some((request) => request.method === 'GET')).toBe(true);
+  // The answer is read and reconciled after the request arrived.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
 
 test('first start: the tray shows the demo (icon, tooltip, every demo server in the menu) and nothing is written to VPS.org', async () => {
   const { app, tray, trayMenu, requests, userData, popupWindow } = booted();
@@ -99,6 +120,75 @@ test('the tray opens the popup: a hardened window beside the icon, the demo serv
     binding: false,
   });
   expect(window?.webContents.pageErrors).toEqual([]);
+});
+
+test('a reboot from the popup: one POST at the simulator, one notification', async () => {
+  const app = booted();
+  const page = await app.popupPage();
+  const row = page.getByRole('list', { name: 'Servers' }).getByRole('listitem').filter({ hasText: 'api-01' });
+  await row.getByRole('button', { name: 'Reboot api-01' }).click();
+  const confirm = page.getByRole('group', { name: 'Reboot api-01?' });
+  await confirm.waitFor();
+  expect(writesIn(app.requests)).toEqual([]);
+  await confirm.getByRole('button', { name: 'Reboot', exact: true }).click();
+
+  await expect.poll(() => app.notifications(), { timeout: SETTLE_MS }).toHaveLength(1);
+  expect(app.notifications()[0]).toEqual({
+    title: 'VPS.org',
+    body: expect.stringMatching(/^api-01 rebooted/) as unknown,
+  });
+  // The popup tells the same outcome.
+  await expect.poll(() => page.getByText(/api-01 rebooted/).count()).toBeGreaterThan(0);
+
+  await oneMorePoll(app);
+  const writes = writesIn(app.requests);
+  expect(writes).toHaveLength(1);
+  expect(writes[0]).toMatchObject({ method: 'POST', path: expect.stringMatching(REBOOT_PATH) as unknown });
+  expect(app.notifications()).toHaveLength(1);
+  expect(app.popupWindow()?.webContents.pageErrors).toEqual([]);
+});
+
+test('a reboot from the tray menu: a native confirmation, one POST at the simulator, one notification', async () => {
+  const app = booted();
+  const writesBefore = writesIn(app.requests).length;
+  const notificationsBefore = app.notifications().length;
+
+  app.answerNextDialog(0);
+  app.trayMenu().find('db-server-01 — running', 'Reboot…').click();
+
+  await expect.poll(() => app.notifications().length, { timeout: SETTLE_MS }).toBe(notificationsBefore + 1);
+  expect(app.dialogs().at(-1)).toMatchObject({ message: 'Reboot db-server-01?', buttons: ['Reboot', 'Cancel'] });
+  expect(app.notifications().at(-1)).toEqual({
+    title: 'VPS.org',
+    body: expect.stringMatching(/^db-server-01 rebooted/) as unknown,
+  });
+  // While it rebooted, the menu said so; now it is running again.
+  const labelsOverTime = app
+    .tray()
+    .menus.flatMap((menu) => menu?.items.filter((item) => item.label.startsWith('db-server-01 — ')) ?? [])
+    .map((item) => item.label);
+  expect(labelsOverTime).toContain('db-server-01 — rebooting ⏳');
+  expect(labelsOverTime.at(-1)).toBe('db-server-01 — running');
+
+  await oneMorePoll(app);
+  const writes = writesIn(app.requests).slice(writesBefore);
+  expect(writes).toHaveLength(1);
+  expect(writes[0]).toMatchObject({ method: 'POST', path: expect.stringMatching(REBOOT_PATH) as unknown });
+  expect(writes[0]?.path).not.toBe(writesIn(app.requests)[0]?.path);
+  expect(app.notifications()).toHaveLength(notificationsBefore + 1);
+});
+
+test('a reboot from the tray menu that the user cancels in the dialog sends nothing', async () => {
+  const app = booted();
+  const writesBefore = writesIn(app.requests).length;
+  const dialogsBefore = app.dialogs().length;
+
+  app.answerNextDialog(1);
+  app.trayMenu().find('web-server-01 — running', 'Reboot…').click();
+
+  await expect.poll(() => app.dialogs().length).toBe(dialogsBefore + 1);
+  await oneMorePoll(app);
+  expect(writesIn(app.requests)).toHaveLength(writesBefore);
 });
 
 test('focus leaving hides the popup; a second launch shows it again, and one with --toggle hides it', async () => {
