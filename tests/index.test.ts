@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreDeps, CoreEventListener } from '../main/core';
 import type { TraySummary } from '../main/fleet/tray-summary';
-import { EventChannel, InvokeChannel, type EventPayload, type RequestedView, type Result } from '../common/contract';
+import { DEFAULT_GLOBAL_SHORTCUT } from '../common/settings';
+import {
+  EventChannel,
+  InvokeChannel,
+  type EventPayload,
+  type RequestedView,
+  type Result,
+  type ShortcutStatus,
+} from '../common/contract';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -121,6 +129,9 @@ const h = vi.hoisted(() => {
     getLoginItemSettings: () => ({ openAtLogin: false }),
     setLoginItemSettings: record('app.setLoginItemSettings'),
   });
+  // The OS's global shortcuts: what the app holds, and those another app holds (register says no).
+  const globalShortcuts = new Map<string, () => void>();
+  const takenShortcuts = new Set<string>();
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const electron = {
@@ -151,6 +162,18 @@ const h = vi.hoisted(() => {
       },
     },
     powerMonitor: new Emitter(),
+    globalShortcut: {
+      register: (accelerator: string, callback: () => void) => {
+        calls.push(['globalShortcut.register', accelerator]);
+        if (takenShortcuts.has(accelerator)) return false;
+        globalShortcuts.set(accelerator, callback);
+        return true;
+      },
+      unregister: (accelerator: string) => {
+        calls.push(['globalShortcut.unregister', accelerator]);
+        globalShortcuts.delete(accelerator);
+      },
+    },
     ipcMain: {
       handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) =>
         ipcHandlers.set(channel, listener),
@@ -188,6 +211,8 @@ const h = vi.hoisted(() => {
     state,
     ipcHandlers,
     protocolHandlers,
+    globalShortcuts,
+    takenShortcuts,
     FakeBrowserWindow,
     FakeTray,
     reset() {
@@ -195,6 +220,8 @@ const h = vi.hoisted(() => {
       app.isPackaged = false;
       ipcHandlers.clear();
       protocolHandlers.clear();
+      globalShortcuts.clear();
+      takenShortcuts.clear();
       FakeBrowserWindow.instances = [];
       FakeTray.instances = [];
       app.listeners.clear();
@@ -248,6 +275,7 @@ function fakeCore() {
     },
     setPopupOpen: (open: boolean) => log.push(`popupOpen ${open}`),
     requestView: (view: RequestedView) => log.push(`requestView ${view}`),
+    reportShortcut: (status: ShortcutStatus) => log.push(`shortcut ${status.state}`),
     refreshNow: async () => {},
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
     system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
@@ -298,6 +326,8 @@ afterEach(() => {
   }
   rmSync(h.state.userData, { recursive: true, force: true });
 });
+
+const shortcutCalls = () => h.calls.filter((call) => call[0].startsWith('globalShortcut.'));
 
 async function startApp() {
   await import('../main/index');
@@ -462,6 +492,54 @@ describe('composition root', () => {
     expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(false);
     h.electron.app.emit('second-instance', {}, ['vps-org-tray']);
     expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
+  });
+
+  describe('global shortcut', () => {
+    beforeEach(() => void vi.stubEnv('XDG_SESSION_TYPE', 'x11'));
+    afterEach(() => void vi.unstubAllEnvs());
+
+    it('registers the setting at start; pressing it asks for the search, then shows the popup', async () => {
+      await startApp();
+      expect(shortcutCalls()).toEqual([['globalShortcut.register', DEFAULT_GLOBAL_SHORTCUT]]);
+      expect(current.log).toContain('shortcut active');
+      h.globalShortcuts.get(DEFAULT_GLOBAL_SHORTCUT)!();
+      await flush();
+      expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
+      const order = current.log.filter((line) => line === 'requestView search' || line === 'popupOpen true');
+      expect(order).toEqual(['requestView search', 'popupOpen true']);
+    });
+
+    it('moves to a changed shortcut (other settings changes leave it alone) and releases it on quit', async () => {
+      await startApp();
+      const settings = captured!.settings;
+      settings.set({ ...settings.get(), notifications: false });
+      current.emit(EventChannel.settingsChanged, settings.get());
+      settings.set({ ...settings.get(), globalShortcut: 'Alt+Shift+F9' });
+      current.emit(EventChannel.settingsChanged, settings.get());
+      expect(shortcutCalls()).toEqual([
+        ['globalShortcut.register', DEFAULT_GLOBAL_SHORTCUT],
+        ['globalShortcut.unregister', DEFAULT_GLOBAL_SHORTCUT],
+        ['globalShortcut.register', 'Alt+Shift+F9'],
+      ]);
+      expect([...h.globalShortcuts.keys()]).toEqual(['Alt+Shift+F9']);
+      h.electron.app.emit('will-quit');
+      expect(h.globalShortcuts.size).toBe(0);
+    });
+
+    it('a shortcut another app holds is reported and logged; start-up goes on', async () => {
+      h.takenShortcuts.add(DEFAULT_GLOBAL_SHORTCUT);
+      const lines: string[] = [];
+      const spy = vi.spyOn(console, 'warn').mockImplementation((line: unknown) => void lines.push(String(line)));
+      try {
+        await startApp();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(current.log).toContain('shortcut failed');
+      expect(current.log).toContain('start demo=false');
+      expect(h.FakeTray.instances).toHaveLength(1);
+      expect(lines.join('\n')).toContain(`global shortcut ${DEFAULT_GLOBAL_SHORTCUT} not registered`);
+    });
   });
 
   it('one redactor for every log line: a token the core learns never reaches what the edge logs', async () => {
