@@ -113,6 +113,17 @@ const h = vi.hoisted(() => {
     destroy() {}
   }
 
+  class FakeNativeTheme extends Emitter {
+    shouldUseDarkColors = false;
+    removeListener(event: string, listener: Listener) {
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((known) => known !== listener),
+      );
+      return this;
+    }
+  }
+
   const state = { lock: true, userData: '', resolveReady: () => {} };
   let ready = Promise.resolve();
   const app = Object.assign(new Emitter(), {
@@ -162,6 +173,7 @@ const h = vi.hoisted(() => {
       },
     },
     powerMonitor: new Emitter(),
+    nativeTheme: new FakeNativeTheme(),
     globalShortcut: {
       register: (accelerator: string, callback: () => void) => {
         calls.push(['globalShortcut.register', accelerator]);
@@ -226,6 +238,8 @@ const h = vi.hoisted(() => {
       FakeTray.instances = [];
       app.listeners.clear();
       electron.powerMonitor.listeners.clear();
+      electron.nativeTheme.listeners.clear();
+      electron.nativeTheme.shouldUseDarkColors = false;
       ready = new Promise<void>((resolve) => (state.resolveReady = resolve));
     },
     createdCores: [] as Array<{ deps: unknown; core: unknown }>,
@@ -540,6 +554,25 @@ describe('composition root', () => {
       expect(h.FakeTray.instances).toHaveLength(1);
       expect(lines.join('\n')).toContain(`global shortcut ${DEFAULT_GLOBAL_SHORTCUT} not registered`);
     });
+  });
+
+  it('the tray icon follows the panel: light icons once the desktop turns dark, and back', async () => {
+    vi.stubEnv('XDG_CURRENT_DESKTOP', 'KDE');
+    try {
+      await startApp();
+      const tray = h.FakeTray.instances[0]!;
+      const iconFile = () => (tray.image as { path: string }).path.split(/[\\/]/).at(-1);
+      // Linux here (the suite runs on Linux); macOS would keep its Template image.
+      expect(iconFile()).toBe('tray-okOnLight.png');
+      h.electron.nativeTheme.shouldUseDarkColors = true;
+      h.electron.nativeTheme.emit('updated');
+      expect(iconFile()).toBe('tray-okOnDark.png');
+      h.electron.nativeTheme.shouldUseDarkColors = false;
+      h.electron.nativeTheme.emit('updated');
+      expect(iconFile()).toBe('tray-okOnLight.png');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('one redactor for every log line: a token the core learns never reaches what the edge logs', async () => {
