@@ -157,8 +157,11 @@ export type AuthState =
   | { mode: 'token'; account: AccountInfo; storage: TokenStorageInfo }
   | { mode: 'demo'; account: AccountInfo };
 
-/** A view the popup can be asked to open from outside (the tray menu). */
-export type RequestedView = 'settings';
+/**
+ * A view the popup can be asked to open from outside: the tray's Settings…, or the global shortcut's
+ * `search` (the server list with the search box focused).
+ */
+export type RequestedView = 'settings' | 'search';
 
 export interface PopupShown {
   /** Navigate here; null keeps the current view, so a half-filled form is not lost. */
@@ -179,6 +182,16 @@ export interface AppInfo {
   systemLocale: string;
   notices: AppNotice[];
 }
+
+/**
+ * The global shortcut as the desktop edge left it. failed: `taken` (another app holds it; the OS says
+ * no more), `wayland` (a Wayland session gives apps no global shortcuts: bind `--toggle` instead),
+ * `error` (Electron refused it).
+ */
+export type ShortcutStatus =
+  | { state: 'off' }
+  | { state: 'active'; accelerator: string }
+  | { state: 'failed'; accelerator: string; reason: 'taken' | 'wayland' | 'error' };
 
 export interface TokenInput {
   token: string;
@@ -224,6 +237,7 @@ export const InvokeChannel = {
   clipboardWrite: 'vps:clipboard:write',
   popupReady: 'vps:popup:ready',
   popupHide: 'vps:popup:hide',
+  shortcutStatus: 'vps:shortcut:status',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -234,6 +248,8 @@ export const EventChannel = {
   settingsChanged: 'vps:event:settings-changed',
   /** The popup was shown (focus the current view), or asked to show a view (e.g. the tray's Settings…). */
   popupShown: 'vps:event:popup-shown',
+  /** The global shortcut was registered, turned off or refused. */
+  shortcutChanged: 'vps:event:shortcut-changed',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
@@ -267,6 +283,7 @@ export interface InvokeContract {
   /** The page has subscribed to events and is ready: answers the view it was asked to open, if any. */
   [InvokeChannel.popupReady]: { request: Empty; response: PopupShown };
   [InvokeChannel.popupHide]: { request: Empty; response: null };
+  [InvokeChannel.shortcutStatus]: { request: Empty; response: ShortcutStatus };
 }
 
 /** Payload of every event channel (main -> renderer). */
@@ -276,6 +293,7 @@ export interface EventContract {
   [EventChannel.authChanged]: AuthState;
   [EventChannel.settingsChanged]: Settings;
   [EventChannel.popupShown]: PopupShown;
+  [EventChannel.shortcutChanged]: ShortcutStatus;
 }
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
@@ -306,6 +324,7 @@ export const BRIDGE_METHODS = {
   },
   settings: { get: InvokeChannel.settingsGet, set: InvokeChannel.settingsSet },
   clipboard: { write: InvokeChannel.clipboardWrite },
+  shortcut: { status: InvokeChannel.shortcutStatus },
 } as const;
 
 export const BRIDGE_EVENTS = {
@@ -314,6 +333,7 @@ export const BRIDGE_EVENTS = {
   onAuthChange: EventChannel.authChanged,
   onSettingsChange: EventChannel.settingsChanged,
   onPopupShown: EventChannel.popupShown,
+  onShortcutChange: EventChannel.shortcutChanged,
 } as const;
 
 type BridgeMethods = typeof BRIDGE_METHODS;

@@ -33,7 +33,10 @@ export type RuleViolation =
   | 'not-string'
   | 'empty'
   | 'unknown-field'
-  | 'no-fields';
+  | 'no-fields'
+  // The global shortcut setting (common/shortcut.ts), worded by the same means as the API's rules.
+  | 'invalid-shortcut'
+  | 'shortcut-needs-modifier';
 
 /** Field name -> violations. The key `non_field_errors` holds violations of the whole body. */
 export type FieldViolations = Record<string, RuleViolation[]>;
@@ -55,6 +58,9 @@ const VIOLATION_TEXT: Record<RuleViolation, string> = {
   empty: 'Must not be empty.',
   'unknown-field': 'Unknown field.',
   'no-fields': 'Give at least one of name, hostname, backups_enabled.',
+  'invalid-shortcut': 'Write modifiers and one key joined by +, e.g. Ctrl+Alt+K.',
+  'shortcut-needs-modifier':
+    'Add Ctrl, Alt, Command or Super: a global shortcut of a plain key would take it from every app.',
 };
 
 /** English wording of a violation, as the client and the simulator report it. */

@@ -24,6 +24,14 @@ export type Confirmations = Record<PowerAction, boolean>;
 
 export const DEFAULT_CONFIRMATIONS: Readonly<Confirmations> = { start: false, stop: true, reboot: true };
 
+/**
+ * Opens the popup with the search box focused. Not Ctrl+Alt+V: on Windows Ctrl+Alt is AltGr, and
+ * AltGr+V types `@` on the Czech keyboard (Office's Paste Special too); Cmd+Option+(Shift+)V moves
+ * files in Finder and pastes without style on macOS. With Shift and K no layout the app speaks types a
+ * character, and no desktop (Windows, macOS, GNOME, KDE) reserves it.
+ */
+export const DEFAULT_GLOBAL_SHORTCUT = 'CommandOrControl+Alt+Shift+K';
+
 export interface Settings {
   apiBaseUrl: string;
   pollIntervals: PollIntervals;
@@ -36,6 +44,8 @@ export interface Settings {
    * demo turns it off (the user has an account); Try the demo turns it on again.
    */
   demoMode: boolean;
+  /** An Electron accelerator that opens the popup from anywhere (common/shortcut.ts); '' is off. */
+  globalShortcut: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import { createPopupView, popupViewValidators } from './features/popup-view';
 import { createPowerFeature, powerValidators } from './features/power';
 import { createServersFeature, serversValidators } from './features/servers';
 import { createSettingsFeature, settingsValidators } from './features/settings';
+import { createShortcutFeature, shortcutValidators } from './features/shortcut';
 import { createTrayFeed, type TrayFeed } from './features/tray';
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
@@ -24,7 +25,14 @@ import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
 import { startSimulator } from './simulator/simulator';
-import type { AcceptedAction, AuthState, EventContract, RequestedView, Result } from '../common/contract';
+import type {
+  AcceptedAction,
+  AuthState,
+  EventContract,
+  RequestedView,
+  Result,
+  ShortcutStatus,
+} from '../common/contract';
 import { EventChannel } from '../common/contract';
 import type { Log } from '../common/log';
 import type { ServerRef } from '../common/servers';
@@ -78,6 +86,8 @@ export interface Core {
    * lasts until the popup is hidden: a page still loading gets it in the popupReady handshake.
    */
   requestView(view: RequestedView): void;
+  /** The desktop edge's global shortcut registered, turned off or refused: the popup's Settings show it. */
+  reportShortcut(status: ShortcutStatus): void;
   /** Joins the poll in flight. */
   refreshNow(): Promise<void>;
   powerAction(ref: ServerRef, action: PowerAction): Promise<Result<AcceptedAction>>;
@@ -96,6 +106,7 @@ export const payloadValidators: PayloadValidators = {
   ...serversValidators,
   ...powerValidators,
   ...settingsValidators,
+  ...shortcutValidators,
 };
 
 export function createCore(deps: CoreDeps): Core {
@@ -137,6 +148,7 @@ export function createCore(deps: CoreDeps): Core {
   const servers = createServersFeature({ sessions, fleet, polling });
   const power = createPowerFeature({ sessions });
   const tray = createTrayFeed({ fleet, auth: auth.state, events });
+  const shortcut = createShortcutFeature({ emit });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -146,6 +158,7 @@ export function createCore(deps: CoreDeps): Core {
     ...servers.handlers,
     ...power.handlers,
     ...settings.handlers,
+    ...shortcut.handlers,
   };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     validators: payloadValidators,
@@ -161,6 +174,7 @@ export function createCore(deps: CoreDeps): Core {
     stop: auth.stop,
     setPopupOpen: popupView.setOpen,
     requestView: popupView.requestView,
+    reportShortcut: shortcut.report,
     refreshNow: polling.refresh,
     powerAction: (ref, action) => resultOf(power.power(ref, action), redact),
     system: { suspend: polling.suspend, resume: polling.resume, unlock: polling.resume },

@@ -8,6 +8,7 @@ import { createCore, type Core } from './core';
 import { appPaths } from './desktop/app-paths';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
 import { setupClipboard } from './desktop/clipboard-setup';
+import { setupGlobalShortcut } from './desktop/global-shortcut-setup';
 import { trustedSender } from './desktop/ipc';
 import { setupIpc } from './desktop/ipc-setup';
 import { setupLogFile } from './desktop/log-file-setup';
@@ -89,6 +90,7 @@ async function startUp(state: AppState, logsDirectory: string): Promise<void> {
   tray = setupTray({ core, settings, popup, notifier, clipboard, iconsDirectory: paths.trayIcons, logsDirectory, log });
   setupPowerMonitor({ core });
   setupLoginItem({ core, settings, log });
+  setupGlobalShortcut({ core, settings, popup, log });
   await core.start({ demo: process.argv.includes('--demo') });
 }
 

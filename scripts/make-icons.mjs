@@ -1,6 +1,9 @@
-// Generates the tray icons (one per tray state, 16 px and 32 px @2x, plus macOS Template variants in
-// black + alpha) and the 512 px app icon into build/. Plain Node: shapes are signed-distance functions
-// sampled 4x4 per pixel for anti-aliasing, written as PNG with node:zlib. Run: node scripts/make-icons.mjs
+// Generates the tray icons (one per tray state, 16 px and 32 px @2x) in three looks: `OnDark` (a light
+// glyph for a dark panel) and `OnLight` (a dark glyph for a light panel) for Windows and Linux, where
+// main/desktop/tray-icons.ts picks one as nativeTheme reports the panel; and macOS Template images in
+// black + alpha, which the menu bar tints itself. Also the 512 px app icon, into build/. Plain Node:
+// shapes are signed-distance functions sampled 4x4 per pixel for anti-aliasing, written as PNG with
+// node:zlib. Run: node scripts/make-icons.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -53,6 +56,15 @@ const roundedRect = (x0, y0, x1, y1, r) => (x, y) => {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 };
 const circle = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) - r;
+/** A convex polygon, corners clockwise (y down): the largest distance beyond any edge's line. */
+const polygon = (corners) => (x, y) =>
+  Math.max(
+    ...corners.map(([x0, y0], i) => {
+      const [x1, y1] = corners[(i + 1) % corners.length];
+      const length = Math.hypot(x1 - x0, y1 - y0);
+      return ((x - x0) * (y1 - y0) - (y - y0) * (x1 - x0)) / length;
+    }),
+  );
 const union =
   (...shapes) =>
   (x, y) =>
@@ -81,9 +93,21 @@ const COLORS = {
   error: [215, 50, 50],
   'no-token': [130, 130, 130],
   demo: [140, 90, 210],
+  // A server is not as the user expects it (main/fleet's expectations): a warning badge, its own shape.
+  attention: [240, 96, 16],
 };
-// Mid grey: readable on both light and dark taskbars / panels (non-macOS trays are not themed).
-const GLYPH_COLOR = [128, 136, 148];
+/** The glyph per panel: light on a dark panel, dark on a light one. */
+const GLYPH_COLOR = { dark: [232, 235, 240], light: [52, 58, 68] };
+
+/** The attention badge: a warning triangle, larger than the dot, with an exclamation mark cut out. */
+const ATTENTION_TRIANGLE = polygon([
+  [0.73, 0.4],
+  [1.0, 0.98],
+  [0.46, 0.98],
+]);
+const EXCLAMATION = union(roundedRect(0.7, 0.58, 0.76, 0.8, 0.02), roundedRect(0.7, 0.85, 0.76, 0.92, 0.02));
+const ATTENTION_BADGE = subtract(ATTENTION_TRIANGLE, EXCLAMATION);
+const ATTENTION_CUTOUT = (x, y) => ATTENTION_TRIANGLE(x, y) - DOT.gap;
 
 /** Template marks: monochrome, so the state is told by the mark's shape. */
 const TEMPLATE_MARK = {
@@ -93,6 +117,7 @@ const TEMPLATE_MARK = {
   error: circle(DOT.cx, DOT.cy, DOT.r),
   'no-token': roundedRect(DOT.cx - DOT.r, DOT.cy - 0.05, DOT.cx + DOT.r, DOT.cy + 0.05, 0.04),
   demo: roundedRect(DOT.cx - DOT.r * 0.8, DOT.cy - DOT.r * 0.8, DOT.cx + DOT.r * 0.8, DOT.cy + DOT.r * 0.8, 0.03),
+  attention: ATTENTION_BADGE,
 };
 
 /** Layers painted in order: [sdf, [r,g,b], alpha]. */
@@ -122,11 +147,14 @@ function render(size, layers) {
   return rgba;
 }
 
-function trayLayers(state, template) {
-  const cutout = circle(DOT.cx, DOT.cy, DOT.r + DOT.gap);
-  const mark = template ? TEMPLATE_MARK[state] : circle(DOT.cx, DOT.cy, DOT.r);
+/** look: 'template' (macOS), or the panel the icon sits on: 'dark' or 'light'. */
+function trayLayers(state, look) {
+  const template = look === 'template';
+  const badge = state === 'attention';
+  const cutout = badge ? ATTENTION_CUTOUT : circle(DOT.cx, DOT.cy, DOT.r + DOT.gap);
+  const mark = template || badge ? TEMPLATE_MARK[state] : circle(DOT.cx, DOT.cy, DOT.r);
   const glyph = mark ? subtract(serverGlyph(), cutout) : serverGlyph();
-  const glyphColor = template ? [0, 0, 0] : GLYPH_COLOR;
+  const glyphColor = template ? [0, 0, 0] : GLYPH_COLOR[look];
   const glyphAlpha = state === 'no-token' ? 0.5 : 1;
   const layers = [[glyph, glyphColor, glyphAlpha]];
   if (mark) layers.push([mark, template ? [0, 0, 0] : COLORS[state], 1]);
@@ -135,16 +163,18 @@ function trayLayers(state, template) {
 
 const camel = (state) => state.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
+/** File name suffix per look (main/desktop/tray-icons.ts names the same). */
+const LOOKS = { dark: 'OnDark', light: 'OnLight', template: 'Template' };
+
 export const TRAY_STATES = Object.keys(COLORS);
 const outDir = 'build';
 const trayDir = join(outDir, 'tray');
 mkdirSync(trayDir, { recursive: true });
 for (const state of TRAY_STATES) {
-  const base = `tray-${camel(state)}`;
-  for (const template of [false, true]) {
-    const name = template ? `${base}Template` : base;
-    writeFileSync(join(trayDir, `${name}.png`), encodePng(16, render(16, trayLayers(state, template))));
-    writeFileSync(join(trayDir, `${name}@2x.png`), encodePng(32, render(32, trayLayers(state, template))));
+  for (const [look, suffix] of Object.entries(LOOKS)) {
+    const name = `tray-${camel(state)}${suffix}`;
+    writeFileSync(join(trayDir, `${name}.png`), encodePng(16, render(16, trayLayers(state, look))));
+    writeFileSync(join(trayDir, `${name}@2x.png`), encodePng(32, render(32, trayLayers(state, look))));
   }
 }
 
@@ -155,4 +185,5 @@ const appLayers = [
   [circle(0.72, 0.72, 0.12), [60, 200, 110], 1],
 ];
 writeFileSync(join(outDir, 'icon.png'), encodePng(512, render(512, appLayers)));
-console.log(`icons: ${TRAY_STATES.length * 4} tray images in ${trayDir}, ${join(outDir, 'icon.png')}`);
+const count = TRAY_STATES.length * Object.keys(LOOKS).length * 2;
+console.log(`icons: ${count} tray images in ${trayDir}, ${join(outDir, 'icon.png')}`);

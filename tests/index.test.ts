@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreDeps, CoreEventListener } from '../main/core';
 import type { TraySummary } from '../main/fleet/tray-summary';
-import { EventChannel, InvokeChannel, type EventPayload, type RequestedView, type Result } from '../common/contract';
+import { DEFAULT_GLOBAL_SHORTCUT } from '../common/settings';
+import {
+  EventChannel,
+  InvokeChannel,
+  type EventPayload,
+  type RequestedView,
+  type Result,
+  type ShortcutStatus,
+} from '../common/contract';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -105,6 +113,17 @@ const h = vi.hoisted(() => {
     destroy() {}
   }
 
+  class FakeNativeTheme extends Emitter {
+    shouldUseDarkColors = false;
+    removeListener(event: string, listener: Listener) {
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((known) => known !== listener),
+      );
+      return this;
+    }
+  }
+
   const state = { lock: true, userData: '', resolveReady: () => {} };
   let ready = Promise.resolve();
   const app = Object.assign(new Emitter(), {
@@ -121,6 +140,9 @@ const h = vi.hoisted(() => {
     getLoginItemSettings: () => ({ openAtLogin: false }),
     setLoginItemSettings: record('app.setLoginItemSettings'),
   });
+  // The OS's global shortcuts: what the app holds, and those another app holds (register says no).
+  const globalShortcuts = new Map<string, () => void>();
+  const takenShortcuts = new Set<string>();
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const electron = {
@@ -151,6 +173,19 @@ const h = vi.hoisted(() => {
       },
     },
     powerMonitor: new Emitter(),
+    nativeTheme: new FakeNativeTheme(),
+    globalShortcut: {
+      register: (accelerator: string, callback: () => void) => {
+        calls.push(['globalShortcut.register', accelerator]);
+        if (takenShortcuts.has(accelerator)) return false;
+        globalShortcuts.set(accelerator, callback);
+        return true;
+      },
+      unregister: (accelerator: string) => {
+        calls.push(['globalShortcut.unregister', accelerator]);
+        globalShortcuts.delete(accelerator);
+      },
+    },
     ipcMain: {
       handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) =>
         ipcHandlers.set(channel, listener),
@@ -188,6 +223,8 @@ const h = vi.hoisted(() => {
     state,
     ipcHandlers,
     protocolHandlers,
+    globalShortcuts,
+    takenShortcuts,
     FakeBrowserWindow,
     FakeTray,
     reset() {
@@ -195,10 +232,14 @@ const h = vi.hoisted(() => {
       app.isPackaged = false;
       ipcHandlers.clear();
       protocolHandlers.clear();
+      globalShortcuts.clear();
+      takenShortcuts.clear();
       FakeBrowserWindow.instances = [];
       FakeTray.instances = [];
       app.listeners.clear();
       electron.powerMonitor.listeners.clear();
+      electron.nativeTheme.listeners.clear();
+      electron.nativeTheme.shouldUseDarkColors = false;
       ready = new Promise<void>((resolve) => (state.resolveReady = resolve));
     },
     createdCores: [] as Array<{ deps: unknown; core: unknown }>,
@@ -248,6 +289,7 @@ function fakeCore() {
     },
     setPopupOpen: (open: boolean) => log.push(`popupOpen ${open}`),
     requestView: (view: RequestedView) => log.push(`requestView ${view}`),
+    reportShortcut: (status: ShortcutStatus) => log.push(`shortcut ${status.state}`),
     refreshNow: async () => {},
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
     system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
@@ -298,6 +340,8 @@ afterEach(() => {
   }
   rmSync(h.state.userData, { recursive: true, force: true });
 });
+
+const shortcutCalls = () => h.calls.filter((call) => call[0].startsWith('globalShortcut.'));
 
 async function startApp() {
   await import('../main/index');
@@ -462,6 +506,73 @@ describe('composition root', () => {
     expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(false);
     h.electron.app.emit('second-instance', {}, ['vps-org-tray']);
     expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
+  });
+
+  describe('global shortcut', () => {
+    beforeEach(() => void vi.stubEnv('XDG_SESSION_TYPE', 'x11'));
+    afterEach(() => void vi.unstubAllEnvs());
+
+    it('registers the setting at start; pressing it asks for the search, then shows the popup', async () => {
+      await startApp();
+      expect(shortcutCalls()).toEqual([['globalShortcut.register', DEFAULT_GLOBAL_SHORTCUT]]);
+      expect(current.log).toContain('shortcut active');
+      h.globalShortcuts.get(DEFAULT_GLOBAL_SHORTCUT)!();
+      await flush();
+      expect(h.FakeBrowserWindow.instances[0]!.visible).toBe(true);
+      const order = current.log.filter((line) => line === 'requestView search' || line === 'popupOpen true');
+      expect(order).toEqual(['requestView search', 'popupOpen true']);
+    });
+
+    it('moves to a changed shortcut (other settings changes leave it alone) and releases it on quit', async () => {
+      await startApp();
+      const settings = captured!.settings;
+      settings.set({ ...settings.get(), notifications: false });
+      current.emit(EventChannel.settingsChanged, settings.get());
+      settings.set({ ...settings.get(), globalShortcut: 'Alt+Shift+F9' });
+      current.emit(EventChannel.settingsChanged, settings.get());
+      expect(shortcutCalls()).toEqual([
+        ['globalShortcut.register', DEFAULT_GLOBAL_SHORTCUT],
+        ['globalShortcut.unregister', DEFAULT_GLOBAL_SHORTCUT],
+        ['globalShortcut.register', 'Alt+Shift+F9'],
+      ]);
+      expect([...h.globalShortcuts.keys()]).toEqual(['Alt+Shift+F9']);
+      h.electron.app.emit('will-quit');
+      expect(h.globalShortcuts.size).toBe(0);
+    });
+
+    it('a shortcut another app holds is reported and logged; start-up goes on', async () => {
+      h.takenShortcuts.add(DEFAULT_GLOBAL_SHORTCUT);
+      const lines: string[] = [];
+      const spy = vi.spyOn(console, 'warn').mockImplementation((line: unknown) => void lines.push(String(line)));
+      try {
+        await startApp();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(current.log).toContain('shortcut failed');
+      expect(current.log).toContain('start demo=false');
+      expect(h.FakeTray.instances).toHaveLength(1);
+      expect(lines.join('\n')).toContain(`global shortcut ${DEFAULT_GLOBAL_SHORTCUT} not registered`);
+    });
+  });
+
+  it('the tray icon follows the panel: light icons once the desktop turns dark, and back', async () => {
+    vi.stubEnv('XDG_CURRENT_DESKTOP', 'KDE');
+    try {
+      await startApp();
+      const tray = h.FakeTray.instances[0]!;
+      const iconFile = () => (tray.image as { path: string }).path.split(/[\\/]/).at(-1);
+      // Linux here (the suite runs on Linux); macOS would keep its Template image.
+      expect(iconFile()).toBe('tray-okOnLight.png');
+      h.electron.nativeTheme.shouldUseDarkColors = true;
+      h.electron.nativeTheme.emit('updated');
+      expect(iconFile()).toBe('tray-okOnDark.png');
+      h.electron.nativeTheme.shouldUseDarkColors = false;
+      h.electron.nativeTheme.emit('updated');
+      expect(iconFile()).toBe('tray-okOnLight.png');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('one redactor for every log line: a token the core learns never reaches what the edge logs', async () => {

@@ -1,7 +1,7 @@
 // The tray icon and its menu (tray.ts builds them; tray-icons.ts names the icon files), following the
 // core's tray summary and the settings (confirmations and language change labels and dialogs).
 import { join } from 'node:path';
-import { app, dialog, Menu, nativeImage, shell, Tray, type NativeImage } from 'electron';
+import { app, dialog, Menu, nativeImage, nativeTheme, shell, Tray, type NativeImage } from 'electron';
 import { EventChannel } from '../../common/contract';
 import type { Log } from '../../common/log';
 import type { Core } from '../core';
@@ -9,10 +9,10 @@ import { messagesForSetting } from '../i18n';
 import type { ClipboardPort, Notifier, SettingsStore } from '../ports';
 import type { PopupController } from './popup-window';
 import { createTrayController, runTrayIntent, type TrayIconState } from './tray';
-import { trayIconFile } from './tray-icons';
+import { trayIconFile, watchPanelTheme, type PanelTheme } from './tray-icons';
 
-function trayIcon(directory: string, state: TrayIconState): NativeImage {
-  const icon = trayIconFile(state, process.platform);
+function trayIcon(directory: string, state: TrayIconState, panel: PanelTheme): NativeImage {
+  const icon = trayIconFile(state, process.platform, panel);
   const image = nativeImage.createFromPath(join(directory, icon.fileName));
   if (icon.template) image.setTemplateImage(true);
   return image;
@@ -34,7 +34,14 @@ export function setupTray(deps: {
   const summary = core.tray.getState();
   // The user's language, read at each render and click: a change of the setting shows at once.
   const messages = () => messagesForSetting(deps.settings.get().language, app.getSystemLocale());
-  const tray = new Tray(trayIcon(icons, summary.icon));
+  // Windows and Linux: the icons follow the panel's theme (macOS tints its Template images itself).
+  const panel = watchPanelTheme({
+    platform: process.platform,
+    nativeTheme,
+    env: process.env,
+    onChange: () => controller.redrawIcon(),
+  });
+  const tray = new Tray(trayIcon(icons, summary.icon, panel.current()));
   let menu: Menu | null = null;
   // macOS shows a context menu set with setContextMenu on left click too, which would hide the popup:
   // keep the menu for right click only there.
@@ -49,7 +56,7 @@ export function setupTray(deps: {
   const controller = createTrayController({
     tray: target,
     buildFromTemplate: (template) => Menu.buildFromTemplate(template),
-    iconFor: (state) => trayIcon(icons, state),
+    iconFor: (state) => trayIcon(icons, state, panel.current()),
     platform: process.platform,
     getConfirmations: () => deps.settings.get().confirmations,
     getMessages: messages,
@@ -104,6 +111,7 @@ export function setupTray(deps: {
     dispose(): void {
       unsubscribeSummary();
       unsubscribeSettings();
+      panel.dispose();
       tray.destroy();
     },
   };

@@ -225,6 +225,10 @@ export function createTrayController<TMenu, TImage>(deps: TrayControllerDeps<TMe
     refresh(): void {
       if (lastSummary) render(lastSummary);
     },
+    /** The icons' look changed (the panel's theme): the current state's icon again, from `iconFor`. */
+    redrawIcon(): void {
+      if (lastIcon !== null) deps.tray.setImage(deps.iconFor(lastIcon));
+    },
   };
 }
 

@@ -25,7 +25,8 @@ export type TrayHeadline =
   | { kind: 'counts'; counts: TrayCounts };
 
 export interface TraySummary {
-  icon: 'ok' | 'some-stopped' | 'busy' | 'error' | 'no-token' | 'demo';
+  /** attention: a server is not as the user expects it (the icon's own badge). */
+  icon: 'ok' | 'some-stopped' | 'busy' | 'error' | 'no-token' | 'demo' | 'attention';
   headline: TrayHeadline;
   auth: AuthState['mode'];
   servers: Array<{

@@ -4,13 +4,23 @@ import { z } from 'zod';
 import {
   DEFAULT_API_BASE_URL,
   DEFAULT_CONFIRMATIONS,
+  DEFAULT_GLOBAL_SHORTCUT,
   DEFAULT_POLL_INTERVALS,
   LANGUAGES,
   type Settings,
   type SettingsPatch,
 } from '../../common/settings';
+import { describeViolation } from '../../common/rules';
+import { checkGlobalShortcut } from '../../common/shortcut';
 import type { Exact } from '../../common/type-checks';
 import { checkApiBaseUrl } from '../api/base-url';
+
+function globalShortcutSchema() {
+  return z.string().superRefine((value, context) => {
+    const violation = checkGlobalShortcut(value);
+    if (violation) context.addIssue({ code: 'custom', message: describeViolation(violation) });
+  });
+}
 
 export const settingsSchema = z.object({
   apiBaseUrl: z
@@ -46,6 +56,8 @@ export const settingsSchema = z.object({
    * demo turns it off (the user has an account); Try the demo turns it on again.
    */
   demoMode: z.boolean().default(true),
+  /** An Electron accelerator that opens the popup from anywhere; '' is off. */
+  globalShortcut: globalShortcutSchema().default(DEFAULT_GLOBAL_SHORTCUT),
 });
 
 // The schema reads exactly the shape common/settings.ts names (a drift fails the typecheck).
@@ -61,6 +73,7 @@ export const settingsPatchSchema = z
     launchAtLogin: z.boolean(),
     language: z.enum(LANGUAGES),
     demoMode: z.boolean(),
+    globalShortcut: globalShortcutSchema(),
   })
   .partial()
   .strict();

@@ -142,6 +142,8 @@ export const cs: Translation<typeof en> = {
     'not-positive': 'Zadejte kladné číslo.',
     'invalid-hostname': 'Zadejte plně kvalifikované doménové jméno, např. web01.example.com.',
     empty: 'Nesmí být prázdné.',
+    'invalid-shortcut': 'Napište modifikátory a jednu klávesu spojené znakem +, např. Ctrl+Alt+K.',
+    'shortcut-needs-modifier': 'Přidejte Ctrl, Alt, Command nebo Super.',
   },
   token: {
     title: 'Připojte svůj účet VPS.org',
@@ -241,6 +243,17 @@ export const cs: Translation<typeof en> = {
     demoAccount: 'Ukázkový účet (simulovaný).',
     version: 'Verze {version}',
     noAccount: 'Zatím není připojen žádný účet.',
+  },
+  shortcut: {
+    label: 'Globální klávesová zkratka',
+    placeholder: 'Vypnuto',
+    hint: 'Otevře toto okno odkudkoli, připravené k hledání. Prázdné pole ji vypne.',
+    off: 'Globální zkratka je vypnutá.',
+    active: '{shortcut} otevře okno odkudkoli.',
+    'failed.taken': 'Zkratku {shortcut} už používá jiná aplikace: zvolte jinou.',
+    'failed.wayland':
+      'Wayland globální zkratky nemá: v nastavení svého prostředí přiřaďte klávesu příkazu „vps-org-tray --toggle“.',
+    'failed.error': 'Zkratku {shortcut} nešlo nastavit: zvolte jinou.',
   },
   notice: {
     'settings-reset':

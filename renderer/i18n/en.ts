@@ -149,6 +149,8 @@ export const en = {
     'not-positive': 'Enter a positive number.',
     'invalid-hostname': 'Enter a fully qualified domain name, e.g. web01.example.com.',
     empty: 'Must not be empty.',
+    'invalid-shortcut': 'Write modifiers and one key joined by +, e.g. Ctrl+Alt+K.',
+    'shortcut-needs-modifier': 'Add Ctrl, Alt, Command or Super.',
   },
   token: {
     title: 'Connect your VPS.org account',
@@ -249,6 +251,18 @@ export const en = {
     demoAccount: 'Demo account (simulated).',
     version: 'Version {version}',
     noAccount: 'No account connected yet.',
+  },
+  // Settings' global shortcut field and what became of the saved shortcut.
+  shortcut: {
+    label: 'Global shortcut',
+    placeholder: 'Off',
+    hint: 'Opens this popup from anywhere, ready to search. Empty turns it off.',
+    off: 'No global shortcut.',
+    active: '{shortcut} opens the popup from anywhere.',
+    'failed.taken': 'Another app already uses {shortcut}: choose another.',
+    'failed.wayland':
+      'Wayland has no global shortcuts: bind a key to “vps-org-tray --toggle” in your desktop’s settings.',
+    'failed.error': '{shortcut} could not be set up: choose another.',
   },
   notice: {
     'settings-reset':

@@ -81,16 +81,21 @@ export function Shell() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [navigation]);
 
-  // Shown again from the tray: put the keyboard where the user expects it, once the view asked for is
-  // there. On the list that is the search box; elsewhere focus stays where it was (mid-form), or goes
-  // to the view's heading.
+  // Shown again from the tray or the global shortcut: put the keyboard where the user expects it, once
+  // the view asked for is there. On the list that is the search box, its text selected so that typing
+  // starts a new search; elsewhere focus stays where it was (mid-form), or goes to the view's heading.
   const shownCount = navigation.shownCount.value;
   const focusedForShow = useRef(0);
   useEffect(() => {
     if (shownCount === focusedForShow.current || !arrived) return;
     focusedForShow.current = shownCount;
-    if (navigation.view.peek().name === 'list') document.getElementById(SEARCH_INPUT_ID)?.focus();
-    else if (document.activeElement === document.body || document.activeElement === null)
+    if (navigation.view.peek().name === 'list') {
+      const search = document.getElementById(SEARCH_INPUT_ID);
+      if (search instanceof HTMLInputElement) {
+        search.focus();
+        search.select();
+      }
+    } else if (document.activeElement === document.body || document.activeElement === null)
       document.querySelector<HTMLElement>('.app-main h2')?.focus();
   }, [shownCount, arrived, navigation]);
 

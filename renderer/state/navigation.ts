@@ -103,10 +103,13 @@ export function createNavigation({ bridge, fleet, power }: NavigationDeps) {
      * The popup was shown. A requested view (the tray's Settings…) is opened; without one the current
      * view stays, so a half-filled form is not lost. Settings open without an account too (the language
      * must be reachable on first run); the form drafts are kept in storage, the token input never.
+     * `search` (the global shortcut) goes to the list, closing an open confirmation: the user is
+     * looking for a server, and the shell focuses the search box.
      */
     showPopup(shown: PopupShown): void {
       batch(() => {
         if (shown.view === 'settings' && view.value.name !== 'settings') navigate({ name: 'settings' });
+        if (shown.view === 'search') navigate({ name: 'list' });
         shownCount.value++;
       });
     },

@@ -6,6 +6,7 @@ import type { SettingsPatch } from '../../common/settings';
 import { Placeholder } from '../components/lines';
 import { ViewHead } from '../components/ViewHead';
 import { CheckField, fieldA11y } from '../forms/fields';
+import { ShortcutField } from '../forms/ShortcutField';
 import { useStore } from '../hooks/use-store';
 import { pickLanguage } from '../../common/i18n/i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
@@ -22,7 +23,8 @@ export function SettingsView() {
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [intervalDraft, setIntervalDraft] = useState<string | null>(null);
 
-  async function save(patch: SettingsPatch): Promise<void> {
+  /** Saves one change and says how it went; true when main accepted it. */
+  async function save(patch: SettingsPatch): Promise<boolean> {
     const result = await store.settings.save(patch);
     if (result.ok) {
       setStatus({ tone: 'info', text: store.t('form.saved') });
@@ -32,6 +34,7 @@ export function SettingsView() {
         text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }),
       });
     }
+    return result.ok;
   }
 
   async function signOut(): Promise<void> {
@@ -110,6 +113,7 @@ export function SettingsView() {
             checked={settings.demoMode}
             onChange={(demoMode) => void save({ demoMode })}
           />
+          <ShortcutField value={settings.globalShortcut} save={save} />
           <div class="field">
             <label for="settings-language">{t('settings.language')}</label>
             <select

@@ -306,6 +306,17 @@ function setupController(platform = 'win32') {
 }
 
 describe('tray controller', () => {
+  it('sets the icon again when its look changed (the panel theme), touching nothing else', () => {
+    const { tray, controller, buildFromTemplate } = setupController();
+    controller.redrawIcon();
+    expect(tray.setImage).not.toHaveBeenCalled();
+    controller.render(fleet);
+    controller.redrawIcon();
+    expect(tray.setImage.mock.calls).toEqual([['icon:some-stopped'], ['icon:some-stopped']]);
+    expect(buildFromTemplate).toHaveBeenCalledTimes(1);
+    expect(tray.setToolTip).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the busy icon, not "all running", until the first list has arrived', () => {
     const { tray, controller } = setupController();
     const auth = {

@@ -1,4 +1,5 @@
-// Power journeys: reboot with confirmation, stop then start, and a reboot done with the keyboard only.
+// Power journeys: reboot with confirmation, stop then start, and a reboot done with the keyboard only (from
+// the list, and from the global shortcut).
 // The page talks to the real core, which polls the real simulator; the simulator's request log shows
 // what VPS.org would have received.
 import type { Page } from 'playwright-core';
@@ -102,7 +103,7 @@ test('keyboard only: Tab to the list, arrow to a running server, reboot it with 
   await page.keyboard.press('Enter');
   await page.getByRole('group', { name: `Reboot ${name}?` }).waitFor();
   // Focus moved into the confirmation, onto the confirming button.
-  expect((await focused(page)).label).toBe('Reboot');
+  await expect.poll(async () => (await focused(page)).label).toBe('Reboot');
   expect(allPosts(sim)).toEqual([]);
   await page.keyboard.press('Space');
 
@@ -111,6 +112,34 @@ test('keyboard only: Tab to the list, arrow to a running server, reboot it with 
   const rebooted = new RegExp(`${escapeRegExp(name)} rebooted \\(\\d+ s\\)`);
   await expect.poll(() => page.getByText(rebooted).count(), { timeout: 10_000 }).toBe(1);
   expect(await rowStatus(page, name)).toBe('running');
+  expect(allPosts(sim)).toHaveLength(1);
+  expect(popup.pageErrors).toEqual([]);
+});
+
+test('global shortcut path: search focused, part of a name, Enter, Tab to Reboot, Enter, Enter: one POST', async () => {
+  const { page, popup, sim, backend } = await journey.openList({ speed: 60 });
+  const id = serverIdByName(sim, 'web-server-01');
+  // Elsewhere first (Settings), so the focus seen is the shortcut's doing.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+
+  // What pressing the shortcut does in main (global-shortcut-setup.ts): ask for the search, show the popup
+  // (open already: the request reaches it as popupShown at once).
+  backend.core.requestView('search');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('server-search');
+  await page.keyboard.type('web');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await focused(page)).rowName).toBe('web-server-01');
+
+  await pressUntil(page, 'Tab', async () => (await focused(page)).label === 'Reboot web-server-01', 3);
+  await page.keyboard.press('Enter');
+  await page.getByRole('group', { name: 'Reboot web-server-01?' }).waitFor();
+  await expect.poll(async () => (await focused(page)).label).toBe('Reboot');
+  expect(allPosts(sim)).toEqual([]);
+  await page.keyboard.press('Enter');
+
+  await expect.poll(() => postsTo(sim, `/api/v1/servers/${id}/reboot/`).length).toBe(1);
+  await expect.poll(() => rowStatus(page, 'web-server-01'), { timeout: 10_000 }).toBe('running');
   expect(allPosts(sim)).toHaveLength(1);
   expect(popup.pageErrors).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { popupViewValidators } from '../../main/features/popup-view';
 import { powerValidators } from '../../main/features/power';
 import { serversValidators } from '../../main/features/servers';
 import { settingsValidators } from '../../main/features/settings';
+import { shortcutValidators } from '../../main/features/shortcut';
 
 describe('feature slices', () => {
   it('every channel’s payload check comes from exactly one feature', () => {
@@ -17,6 +18,7 @@ describe('feature slices', () => {
       serversValidators,
       powerValidators,
       settingsValidators,
+      shortcutValidators,
     ];
     const channels = slices.flatMap((slice) => Object.keys(slice));
     expect(channels.toSorted()).toEqual(Object.values(InvokeChannel).toSorted());

@@ -37,6 +37,7 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.clipboardWrite]: () => null,
     [InvokeChannel.popupReady]: () => ({ view: null }),
     [InvokeChannel.popupHide]: () => null,
+    [InvokeChannel.shortcutStatus]: () => ({ state: 'off' }),
   };
   return { ...base, ...overrides };
 }

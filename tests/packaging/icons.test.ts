@@ -37,19 +37,34 @@ function decodePng(path: string) {
   return { width, height, colorType, pixels };
 }
 
-const STATES = ['ok', 'someStopped', 'busy', 'error', 'noToken', 'demo'];
+const STATES = ['ok', 'someStopped', 'busy', 'error', 'noToken', 'demo', 'attention'];
+/** Windows and Linux: one look per panel theme (main/desktop/tray-icons.ts picks one). */
+const PANEL_LOOKS = ['OnDark', 'OnLight'];
+const THEMED = STATES.flatMap((state) => PANEL_LOOKS.map((look) => `${state}${look}`));
+
+/** Mean luminance (0-255) of the glyph's top unit (rows above every state's mark), where it is drawn. */
+function glyphLuminance(name: string): number {
+  const png = decodePng(join('build', 'tray', `tray-${name}@2x.png`));
+  const top = png.pixels.slice(0, 12 * png.width).filter(([, , , a]) => a > 0);
+  return top.reduce((sum, [r, g, b]) => sum + 0.2126 * r + 0.7152 * g + 0.0722 * b, 0) / top.length;
+}
 
 describe('icons', () => {
-  it.each(STATES)('tray-%s: 16 px, 32 px @2x, RGBA, partly transparent', (state) => {
+  it.each(THEMED)('tray-%s: 16 px, 32 px @2x, RGBA, partly transparent', (name) => {
     for (const [suffix, size] of [
       ['', 16],
       ['@2x', 32],
     ] as const) {
-      const png = decodePng(join('build', 'tray', `tray-${state}${suffix}.png`));
+      const png = decodePng(join('build', 'tray', `tray-${name}${suffix}.png`));
       expect([png.width, png.height, png.colorType]).toEqual([size, size, 6]);
       expect(png.pixels.some((p) => p[3] === 0)).toBe(true);
       expect(png.pixels.some((p) => p[3] === 255)).toBe(true);
     }
+  });
+
+  it.each(STATES)('tray-%s: a light glyph for a dark panel, a dark one for a light panel', (state) => {
+    expect(glyphLuminance(`${state}OnDark`)).toBeGreaterThan(200);
+    expect(glyphLuminance(`${state}OnLight`)).toBeLessThan(80);
   });
 
   it.each(STATES)('tray-%sTemplate: black + alpha only (macOS tints it)', (state) => {
@@ -60,8 +75,12 @@ describe('icons', () => {
   });
 
   it('state icons differ from each other', () => {
-    const keys = STATES.map((state) => readFileSync(join('build', 'tray', `tray-${state}@2x.png`)).toString('base64'));
-    expect(new Set(keys).size).toBe(STATES.length);
+    for (const look of PANEL_LOOKS) {
+      const keys = STATES.map((state) =>
+        readFileSync(join('build', 'tray', `tray-${state}${look}@2x.png`)).toString('base64'),
+      );
+      expect(new Set(keys).size).toBe(STATES.length);
+    }
     const templates = STATES.map((s) =>
       readFileSync(join('build', 'tray', `tray-${s}Template@2x.png`)).toString('base64'),
     );

@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrayIconState } from '../../main/desktop/tray';
+import { TRAY_ICON_NAMES, trayIconFile } from '../../main/desktop/tray-icons';
 import { auditAsar } from '../../scripts/check-asar';
 
 let output: string;
@@ -46,12 +48,20 @@ describe('package:dir', () => {
     expect(entries.filter((entry) => entry.startsWith('/node_modules') || entry.endsWith('.map'))).toEqual([]);
   });
 
-  it('ships every tray icon state (with @2x and Template variants) outside the asar, and the named executable', () => {
+  it('ships every tray icon the tray can ask for (each panel theme, Template, @2x) outside the asar, and the named executable', () => {
     const tray = join(output, 'linux-unpacked', 'resources', 'tray');
     const icons = readdirSync(tray);
-    for (const state of ['ok', 'someStopped', 'busy', 'error', 'noToken', 'demo']) {
-      for (const variant of ['', '@2x', 'Template', 'Template@2x'])
-        expect(icons).toContain(`tray-${state}${variant}.png`);
+    const states = Object.keys(TRAY_ICON_NAMES) as TrayIconState[];
+    const asked = states.flatMap((state) =>
+      ['darwin', 'win32', 'linux'].flatMap((platform) =>
+        (['dark', 'light'] as const).map((panel) => trayIconFile(state, platform, panel).fileName),
+      ),
+    );
+    // 7 states in 3 looks (on a dark panel, on a light one, Template).
+    expect(new Set(asked).size).toBe(21);
+    for (const file of asked) {
+      expect(icons).toContain(file);
+      expect(icons).toContain(file.replace(/\.png$/, '@2x.png'));
     }
     expect(existsSync(join(output, 'linux-unpacked', 'vps-org-tray'))).toBe(true);
   });

@@ -1,6 +1,7 @@
 // The server list: search, the API's status/location filters, freshness line, stale banner and the
 // virtual list of servers (ServerList).
 import { h } from 'preact';
+import { useState } from 'preact/hooks';
 import { useStore } from '../../hooks/use-store';
 import { ErrorLine, Placeholder } from '../../components/lines';
 import { FILTER_STATUSES } from '../../state/fleet';
@@ -18,6 +19,9 @@ export function ListView() {
   const status = fleet.status.value;
   const all = fleet.sorted.value;
   const views = filters.visible.value;
+  // Enter or ↓ in the search box: to the top match's row (its actions are the next tab stops). Bumped
+  // per press, so the list moves focus each time.
+  const [toTopMatch, setToTopMatch] = useState(0);
   const filtering = filters.status.value !== '' || filters.location.value !== '' || filters.search.value.trim() !== '';
 
   return (
@@ -34,6 +38,11 @@ export function ListView() {
           placeholder={t('list.searchPlaceholder')}
           value={filters.search.value}
           onInput={(event) => filters.setSearch(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if ((event.key !== 'Enter' && event.key !== 'ArrowDown') || event.isComposing || views.length === 0) return;
+            event.preventDefault();
+            setToTopMatch((count) => count + 1);
+          }}
         />
         <select
           aria-label={t('list.filterStatus')}
@@ -125,7 +134,7 @@ export function ListView() {
       ) : views.length === 0 ? (
         <p class="placeholder">{t('list.noMatch')}</p>
       ) : (
-        <ServerList views={views} />
+        <ServerList views={views} focusTopRequest={toTopMatch} />
       )}
     </section>
   );

@@ -14,7 +14,8 @@ const OVERSCAN = 6;
 /** Used until the scroller is measured (and in DOMs without layout). */
 const FALLBACK_VIEWPORT = 400;
 
-export function ServerList({ views }: { views: ServerView[] }) {
+/** `focusTopRequest`: each new value moves focus to the first row (Enter in the search box). */
+export function ServerList({ views, focusTopRequest = 0 }: { views: ServerView[]; focusTopRequest?: number }) {
   const { t, notices, power, navigation } = useStore();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -73,6 +74,11 @@ export function ServerList({ views }: { views: ServerView[] }) {
     focusActiveRow.current = true;
     navigation.setActiveKey(target.key);
   }
+
+  useLayoutEffect(() => {
+    if (focusTopRequest > 0) moveTo(0);
+    // Only a new request moves focus (moveTo reads the current views and layout).
+  }, [focusTopRequest]);
 
   function onKeyDown(event: KeyboardEvent): void {
     if (!(event.target instanceof HTMLElement) || !event.target.classList.contains('row-main')) return;
