@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { StandInMenu } from './electron-stand-in/desktop';
+import { DEFAULT_GLOBAL_SHORTCUT } from '../../common/settings';
+import { globalShortcut, nativeTheme, StandInMenu } from './electron-stand-in/desktop';
 import { StandInBrowserWindow } from './electron-stand-in/window';
 import { useBootedApp, writesIn, type BootedApp } from './boot-kit';
 
@@ -43,7 +44,7 @@ test('first start: the tray shows the demo (icon, tooltip, every demo server in 
   expect(StandInMenu.getApplicationMenu()).toBeNull();
 
   // The demo icon, found where the app looks for its icons (an empty image means a missing file).
-  expect(tray().image.fileName).toBe('tray-demo.png');
+  expect(tray().image.fileName).toBe('tray-demoOnLight.png');
   expect(tray().image.isEmpty()).toBe(false);
 
   const labels = trayMenu().labels();
@@ -204,6 +205,26 @@ test('focus leaving hides the popup; a second launch shows it again, and one wit
   // The same window each time: it is created once and kept while in use.
   expect(StandInBrowserWindow.created).toHaveLength(1);
   expect(window?.webContents.pageErrors).toEqual([]);
+});
+
+test('the panel turns dark: the tray icon follows; the global shortcut opens the popup with the search box focused', async () => {
+  const { tray, popupWindow, popupPage } = booted();
+  nativeTheme.setSystemDark(true);
+  expect(tray().image.fileName).toBe('tray-demoOnDark.png');
+  expect(tray().image.isEmpty()).toBe(false);
+  nativeTheme.setSystemDark(false);
+  expect(tray().image.fileName).toBe('tray-demoOnLight.png');
+
+  const window = popupWindow();
+  window?.blur();
+  expect(window?.isVisible()).toBe(false);
+  expect(globalShortcut.registered()).toEqual([DEFAULT_GLOBAL_SHORTCUT]);
+  globalShortcut.press(DEFAULT_GLOBAL_SHORTCUT);
+  expect(window?.isVisible()).toBe(true);
+  const page = await popupPage();
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')), { timeout: 10_000 })
+    .toBe('search');
 });
 
 test('Quit in the tray menu stops the core and the demo simulator, and closes the popup', async () => {

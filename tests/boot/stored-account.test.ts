@@ -18,7 +18,7 @@ const booted = useBootedApp(async () => {
 test('an account stored earlier: the app starts signed in, polls its API with the stored token, and writes the token nowhere in plain text', async () => {
   const { tray, trayMenu, requests, userData } = booted();
   await expect.poll(() => tray().tooltip, { timeout: 10_000 }).toBe('VPS.org — 4 running, 1 stopped, 1 suspended');
-  expect(tray().image.fileName).toBe('tray-someStopped.png');
+  expect(tray().image.fileName).toBe('tray-someStoppedOnLight.png');
   expect(tray().image.isEmpty()).toBe(false);
   const labels = trayMenu().labels();
   expect(labels).not.toContain('Demo mode — simulated servers');

@@ -24,7 +24,7 @@ export class StandInImage {
     this.#empty = empty;
   }
 
-  /** The file name, e.g. `tray-demo.png`. */
+  /** The file name, e.g. `tray-demoOnLight.png`. */
   get fileName(): string {
     return basename(this.path);
   }
