@@ -180,6 +180,29 @@ export interface AppInfo {
   notices: AppNotice[];
 }
 
+/**
+ * Why this copy of the app cannot update itself: development (not packaged), package-manager (a deb or
+ * rpm install: the system's package manager updates it), platform (neither an AppImage, a Windows
+ * installer nor a macOS app, e.g. an unpacked folder or a snap).
+ */
+export type UpdateUnavailableReason = 'development' | 'package-manager' | 'platform';
+
+/** Where the app's own updating stands. */
+export interface UpdateState {
+  /** null: the app can update itself. */
+  unavailable: UpdateUnavailableReason | null;
+  /**
+   * idle: not checked yet; checking / downloading: in progress; ready: `version` is downloaded and
+   * installs on restart; up-to-date: the last check found nothing newer; failed: the last check failed
+   * and is retried later (never shown as an error).
+   */
+  phase: 'idle' | 'checking' | 'downloading' | 'ready' | 'up-to-date' | 'failed';
+  /** downloading / ready: the version offered. */
+  version: string | null;
+  /** ms since epoch of the last check that got an answer. */
+  checkedAt: number | null;
+}
+
 export interface TokenInput {
   token: string;
   /** Shown in the UI; defaults to "VPS.org". */
@@ -224,6 +247,7 @@ export const InvokeChannel = {
   clipboardWrite: 'vps:clipboard:write',
   popupReady: 'vps:popup:ready',
   popupHide: 'vps:popup:hide',
+  updatesState: 'vps:updates:state',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -234,6 +258,7 @@ export const EventChannel = {
   settingsChanged: 'vps:event:settings-changed',
   /** The popup was shown (focus the current view), or asked to show a view (e.g. the tray's Settings…). */
   popupShown: 'vps:event:popup-shown',
+  updatesChanged: 'vps:event:updates-changed',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
@@ -267,6 +292,7 @@ export interface InvokeContract {
   /** The page has subscribed to events and is ready: answers the view it was asked to open, if any. */
   [InvokeChannel.popupReady]: { request: Empty; response: PopupShown };
   [InvokeChannel.popupHide]: { request: Empty; response: null };
+  [InvokeChannel.updatesState]: { request: Empty; response: UpdateState };
 }
 
 /** Payload of every event channel (main -> renderer). */
@@ -276,6 +302,7 @@ export interface EventContract {
   [EventChannel.authChanged]: AuthState;
   [EventChannel.settingsChanged]: Settings;
   [EventChannel.popupShown]: PopupShown;
+  [EventChannel.updatesChanged]: UpdateState;
 }
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
@@ -306,6 +333,7 @@ export const BRIDGE_METHODS = {
   },
   settings: { get: InvokeChannel.settingsGet, set: InvokeChannel.settingsSet },
   clipboard: { write: InvokeChannel.clipboardWrite },
+  updates: { state: InvokeChannel.updatesState },
 } as const;
 
 export const BRIDGE_EVENTS = {
@@ -314,6 +342,7 @@ export const BRIDGE_EVENTS = {
   onAuthChange: EventChannel.authChanged,
   onSettingsChange: EventChannel.settingsChanged,
   onPopupShown: EventChannel.popupShown,
+  onUpdatesChange: EventChannel.updatesChanged,
 } as const;
 
 type BridgeMethods = typeof BRIDGE_METHODS;

@@ -36,6 +36,8 @@ export interface Settings {
    * demo turns it off (the user has an account); Try the demo turns it on again.
    */
   demoMode: boolean;
+  /** Check for a new version at start and every few hours, and download it (where the app can update itself). */
+  autoUpdate: boolean;
 }
 
 /**

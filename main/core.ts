@@ -12,9 +12,11 @@ import { createPowerFeature, powerValidators } from './features/power';
 import { createServersFeature, serversValidators } from './features/servers';
 import { createSettingsFeature, settingsValidators } from './features/settings';
 import { createTrayFeed, type TrayFeed } from './features/tray';
+import { createUpdatesFeature, updatesValidators, type UpdatesControl } from './features/updates';
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
 import { createFleetState } from './fleet/state';
+import { messagesForSetting } from './i18n';
 import { resultOf } from './ipc/errors';
 import { createRouter, type IpcRouter, type RouterHandlers, type SenderInfo } from './ipc/router';
 import type { PayloadValidators } from './ipc/validators';
@@ -24,6 +26,7 @@ import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
 import { startSimulator } from './simulator/simulator';
+import { unavailableUpdater, type UpdaterPort } from './updates/service';
 import type { AcceptedAction, AuthState, EventContract, RequestedView, Result } from '../common/contract';
 import { EventChannel } from '../common/contract';
 import type { Log } from '../common/log';
@@ -57,6 +60,8 @@ export interface CoreDeps {
    * trusted, so forgetting it fails loudly instead of opening the API to any page.
    */
   isTrustedSender?: (sender: SenderInfo) => boolean;
+  /** The app's own updater (main/desktop/updater.ts). Default: none, as in a development run. */
+  updater?: UpdaterPort;
 }
 
 export type CoreEventListener = EventListener<EventContract>;
@@ -84,6 +89,8 @@ export interface Core {
   system: { suspend(): void; resume(): void; unlock(): void };
   /** The current auth state (also sent as authChanged events). */
   authState(): AuthState;
+  /** The app's own updates: state, check now, restart into a downloaded version. */
+  updates: UpdatesControl;
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -96,6 +103,7 @@ export const payloadValidators: PayloadValidators = {
   ...serversValidators,
   ...powerValidators,
   ...settingsValidators,
+  ...updatesValidators,
 };
 
 export function createCore(deps: CoreDeps): Core {
@@ -137,6 +145,15 @@ export function createCore(deps: CoreDeps): Core {
   const servers = createServersFeature({ sessions, fleet, polling });
   const power = createPowerFeature({ sessions });
   const tray = createTrayFeed({ fleet, auth: auth.state, events });
+  const updates = createUpdatesFeature({
+    updater: deps.updater ?? unavailableUpdater('development'),
+    settings,
+    sessions,
+    notifier,
+    messages: () => messagesForSetting(settings.get().language, appInfo.systemLocale),
+    events,
+    log,
+  });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -146,6 +163,7 @@ export function createCore(deps: CoreDeps): Core {
     ...servers.handlers,
     ...power.handlers,
     ...settings.handlers,
+    ...updates.handlers,
   };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     validators: payloadValidators,
@@ -157,13 +175,20 @@ export function createCore(deps: CoreDeps): Core {
     router,
     onEvent: events.subscribe,
     tray,
-    start: (options = {}) => auth.start(options),
-    stop: auth.stop,
+    start: (options = {}) => {
+      updates.start();
+      return auth.start(options);
+    },
+    stop: () => {
+      updates.stop();
+      return auth.stop();
+    },
     setPopupOpen: popupView.setOpen,
     requestView: popupView.requestView,
     refreshNow: polling.refresh,
     powerAction: (ref, action) => resultOf(power.power(ref, action), redact),
     system: { suspend: polling.suspend, resume: polling.resume, unlock: polling.resume },
     authState: auth.state,
+    updates,
   };
 }

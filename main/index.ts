@@ -20,6 +20,7 @@ import { installProcessHandlers } from './desktop/process-handlers';
 import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
 import { setupTray } from './desktop/tray-setup';
+import { setupUpdater } from './desktop/updater-setup';
 import { setupVault } from './desktop/vault-setup';
 import { messagesForSetting } from './i18n';
 import { createRedactor } from './redactor';
@@ -71,6 +72,7 @@ async function startUp(state: AppState, logsDirectory: string): Promise<void> {
     isTrustedSender: trustedSender(paths.pageUrl),
     log,
     redactor,
+    updater: setupUpdater({ log }),
   });
   state.core = core;
   const popup = setupPopup({

@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreDeps, CoreEventListener } from '../main/core';
 import type { TraySummary } from '../main/fleet/tray-summary';
-import { EventChannel, InvokeChannel, type EventPayload, type RequestedView, type Result } from '../common/contract';
+import {
+  EventChannel,
+  InvokeChannel,
+  type EventPayload,
+  type RequestedView,
+  type Result,
+  type UpdateState,
+} from '../common/contract';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -224,6 +231,8 @@ const summary: TraySummary = {
   ],
 };
 
+const updateState: UpdateState = { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null };
+
 function fakeCore() {
   const log: string[] = [];
   const eventListeners: CoreEventListener[] = [];
@@ -252,6 +261,18 @@ function fakeCore() {
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
     system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
     authState: () => ({ mode: 'none' as const }),
+    updates: {
+      state: () => updateState,
+      onChange: () => () => {},
+      checkNow: async () => {
+        log.push('updates.checkNow');
+        return updateState;
+      },
+      restart: () => {
+        log.push('updates.restart');
+        return 'restarting' as const;
+      },
+    },
   } satisfies Core;
   const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
     for (const listener of eventListeners) listener(channel, payload);
@@ -523,6 +544,15 @@ describe('composition root', () => {
     tray.menu!.template.find((item) => item.label === 'Otevřít složku s logy')!.click!();
     await flush();
     expect(h.calls.filter((c) => c[0] === 'shell.openPath')).toEqual([['shell.openPath', h.state.userData]]);
+  });
+
+  it("the tray's Check for updates asks the core", async () => {
+    await startApp();
+    const tray = h.FakeTray.instances[0]!;
+    // The fake system locale is Czech.
+    tray.menu!.template.find((item) => item.label === 'Zkontrolovat aktualizace')!.click!();
+    await flush();
+    expect(current.log).toContain('updates.checkNow');
   });
 
   it('reloads a crashed popup renderer once, then only reports it', async () => {

@@ -46,6 +46,8 @@ export const settingsSchema = z.object({
    * demo turns it off (the user has an account); Try the demo turns it on again.
    */
   demoMode: z.boolean().default(true),
+  /** Check for a new version at start and every few hours, and download it. */
+  autoUpdate: z.boolean().default(true),
 });
 
 // The schema reads exactly the shape common/settings.ts names (a drift fails the typecheck).
@@ -61,6 +63,7 @@ export const settingsPatchSchema = z
     launchAtLogin: z.boolean(),
     language: z.enum(LANGUAGES),
     demoMode: z.boolean(),
+    autoUpdate: z.boolean(),
   })
   .partial()
   .strict();

@@ -134,6 +134,7 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
     typeof payload === 'string' && new TextEncoder().encode(payload).length <= 4096,
   [InvokeChannel.popupReady]: noPayload,
   [InvokeChannel.popupHide]: noPayload,
+  [InvokeChannel.updatesState]: noPayload,
 };
 
 /** The server ids a payload names (a client call about any other server is a mix-up). */
