@@ -241,6 +241,18 @@ export const cs: Translation<typeof en> = {
     demoAccount: 'Ukázkový účet (simulovaný).',
     version: 'Verze {version}',
     noAccount: 'Zatím není připojen žádný účet.',
+    autoUpdate: 'Automaticky kontrolovat aktualizace',
+  },
+  updates: {
+    development: 'Aktualizace: ne ve vývojovém spuštění.',
+    'package-manager': 'Aktualizace: instaluje je správce balíčků.',
+    platform: 'Aktualizace: pro tuto instalaci nejsou dostupné.',
+    idle: 'Aktualizace: zatím nezkontrolováno.',
+    checking: 'Kontroluji aktualizace…',
+    downloading: 'Stahuji verzi {version}…',
+    ready: 'Verze {version} je připravena: restartujte a aktualizujte (nabídka v oznamovací oblasti).',
+    'up-to-date': 'Máte nejnovější verzi.',
+    failed: 'Aktualizace teď nelze zkontrolovat; zkusím to později.',
   },
   notice: {
     'settings-reset':

@@ -249,6 +249,19 @@ export const en = {
     demoAccount: 'Demo account (simulated).',
     version: 'Version {version}',
     noAccount: 'No account connected yet.',
+    autoUpdate: 'Check for updates automatically',
+  },
+  /** Where the app's own updating stands (Settings). */
+  updates: {
+    development: 'Updates: not in a development run.',
+    'package-manager': 'Updates: installed through your package manager.',
+    platform: 'Updates: not available for this installation.',
+    idle: 'Updates: not checked yet.',
+    checking: 'Checking for updates…',
+    downloading: 'Downloading version {version}…',
+    ready: 'Version {version} is ready: restart to update (tray menu).',
+    'up-to-date': 'You’re up to date.',
+    failed: 'Can’t check for updates now; will try again later.',
   },
   notice: {
     'settings-reset':

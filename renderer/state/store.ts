@@ -18,6 +18,7 @@ import { createPower } from './power';
 import { createRowNotices } from './row-notices';
 import { createServers } from './servers';
 import { createSettingsState } from './settings';
+import { createUpdates } from './updates';
 import { errorText } from './text';
 
 export interface AppStoreOptions {
@@ -58,6 +59,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const auth = createAuth({ bridge, fleet, drafts, navigation, notices, power });
   const servers = createServers({ bridge, drafts });
   const clipboard = createClipboard(bridge);
+  const updates = createUpdates(bridge);
   const unsubscribers: Array<() => void> = [];
 
   return {
@@ -74,6 +76,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     servers,
     drafts,
     clipboard,
+    updates,
     announcement: announcements.announcement,
 
     /** Subscribes to main's events, then asks for the state to start from. */
@@ -84,6 +87,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         bridge.onAuthChange((next) => void auth.apply(next)),
         bridge.onSettingsChange(settings.adopt),
         bridge.onPopupShown(navigation.showPopup),
+        bridge.onUpdatesChange(updates.adopt),
       );
       const [info, authState, currentSettings, ready] = await Promise.all([
         bridge.app.info(),

@@ -1,7 +1,7 @@
 // Settings: each change is saved at once with a patch of just that setting (state/settings.ts), and
 // the account: where its token is kept, and signing out.
 import { Fragment, h } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../common/settings';
 import { Placeholder } from '../components/lines';
 import { ViewHead } from '../components/ViewHead';
@@ -9,6 +9,14 @@ import { CheckField, fieldA11y } from '../forms/fields';
 import { useStore } from '../hooks/use-store';
 import { pickLanguage } from '../../common/i18n/i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
+import type { UpdateState } from '../../common/contract';
+import type { I18n } from '../i18n';
+
+/** One line on where updating stands: why it is not possible here, or its phase. */
+function updateText(t: I18n['t'], state: UpdateState): string {
+  if (state.unavailable) return t(`updates.${state.unavailable}`);
+  return t(`updates.${state.phase}`, { version: state.version ?? '' });
+}
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
@@ -19,6 +27,8 @@ export function SettingsView() {
   const settings = store.settings.current.value;
   const auth = store.auth.state.value;
   const info = store.app.info.value;
+  const updates = store.updates.state.value;
+  useEffect(() => void store.updates.load(), [store]);
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [intervalDraft, setIntervalDraft] = useState<string | null>(null);
 
@@ -110,6 +120,17 @@ export function SettingsView() {
             checked={settings.demoMode}
             onChange={(demoMode) => void save({ demoMode })}
           />
+          <CheckField
+            id="settings-auto-update"
+            label={t('settings.autoUpdate')}
+            checked={settings.autoUpdate}
+            onChange={(autoUpdate) => void save({ autoUpdate })}
+          />
+          {updates && (
+            <p class="hint" id="settings-updates">
+              {updateText(t, updates)}
+            </p>
+          )}
           <div class="field">
             <label for="settings-language">{t('settings.language')}</label>
             <select
