@@ -203,6 +203,12 @@ export interface UpdateState {
   checkedAt: number | null;
 }
 
+/** "Copy diagnostics": main builds the text and puts it on the clipboard. */
+export interface DiagnosticsRequest {
+  /** Server names, hostnames and IP addresses stay in (default off); the token never does. */
+  includeServerNames: boolean;
+}
+
 export interface TokenInput {
   token: string;
   /** Shown in the UI; defaults to "VPS.org". */
@@ -248,6 +254,7 @@ export const InvokeChannel = {
   popupReady: 'vps:popup:ready',
   popupHide: 'vps:popup:hide',
   updatesState: 'vps:updates:state',
+  diagnosticsCopy: 'vps:diagnostics:copy',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -293,6 +300,8 @@ export interface InvokeContract {
   [InvokeChannel.popupReady]: { request: Empty; response: PopupShown };
   [InvokeChannel.popupHide]: { request: Empty; response: null };
   [InvokeChannel.updatesState]: { request: Empty; response: UpdateState };
+  /** Builds the diagnostics text in main and copies it to the clipboard. */
+  [InvokeChannel.diagnosticsCopy]: { request: DiagnosticsRequest; response: null };
 }
 
 /** Payload of every event channel (main -> renderer). */
@@ -334,6 +343,7 @@ export const BRIDGE_METHODS = {
   settings: { get: InvokeChannel.settingsGet, set: InvokeChannel.settingsSet },
   clipboard: { write: InvokeChannel.clipboardWrite },
   updates: { state: InvokeChannel.updatesState },
+  diagnostics: { copy: InvokeChannel.diagnosticsCopy },
 } as const;
 
 export const BRIDGE_EVENTS = {

@@ -6,6 +6,7 @@ import { createTokenService } from './auth/token-service';
 import { createEventBus, type EventListener } from './event-bus';
 import { authValidators, createAuthFeature } from './features/auth';
 import { appValidators, createAppFeature } from './features/app';
+import { createDiagnosticsFeature, diagnosticsValidators, type DiagnosticsPort } from './features/diagnostics';
 import { createOutcomeReport } from './features/outcomes';
 import { createPopupView, popupViewValidators } from './features/popup-view';
 import { createPowerFeature, powerValidators } from './features/power';
@@ -62,6 +63,8 @@ export interface CoreDeps {
   isTrustedSender?: (sender: SenderInfo) => boolean;
   /** The app's own updater (main/desktop/updater.ts). Default: none, as in a development run. */
   updater?: UpdaterPort;
+  /** Electron's facts and the log's last warnings and errors, for "Copy diagnostics". */
+  diagnostics?: DiagnosticsPort;
 }
 
 export type CoreEventListener = EventListener<EventContract>;
@@ -104,6 +107,7 @@ export const payloadValidators: PayloadValidators = {
   ...powerValidators,
   ...settingsValidators,
   ...updatesValidators,
+  ...diagnosticsValidators,
 };
 
 export function createCore(deps: CoreDeps): Core {
@@ -154,6 +158,20 @@ export function createCore(deps: CoreDeps): Core {
     events,
     log,
   });
+  const tokenSessions = () => sessions.list().filter((session) => session.kind === 'token');
+  const diagnostics = createDiagnosticsFeature({
+    port: deps.diagnostics,
+    appInfo,
+    clipboard,
+    settings,
+    fleet,
+    redact,
+    now,
+    auth: auth.state,
+    accountCount: () => tokenSessions().length,
+    accountLabels: () => tokenSessions().map((session) => session.account.label),
+    updates: updates.state,
+  });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -164,6 +182,7 @@ export function createCore(deps: CoreDeps): Core {
     ...power.handlers,
     ...settings.handlers,
     ...updates.handlers,
+    ...diagnostics.handlers,
   };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     validators: payloadValidators,

@@ -8,6 +8,8 @@ import { createCore, type Core } from './core';
 import { appPaths } from './desktop/app-paths';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
 import { setupClipboard } from './desktop/clipboard-setup';
+import { setupDiagnostics } from './desktop/diagnostics-setup';
+import { createRecentLog } from './diagnostics/recent-log';
 import { trustedSender } from './desktop/ipc';
 import { setupIpc } from './desktop/ipc-setup';
 import { setupLogFile } from './desktop/log-file-setup';
@@ -30,7 +32,12 @@ const redactor = createRedactor();
 // The console until run() knows this is the only instance; then the console and the log file (a second
 // instance, quitting at once, never rotates the running one's file).
 let logSink: LogSink = consoleSink;
-const log: Log = createAppLog(redactor, (level, line) => logSink(level, line));
+// The last warnings and errors, already redacted, for "Copy diagnostics".
+const recentLines = createRecentLog();
+const log: Log = createAppLog(redactor, (level, line) => {
+  logSink(level, line);
+  recentLines.record(level, line.replace(/^\[vps-tray\] /, ''));
+});
 
 /** What the app's event handlers reach: filled in as start-up goes, emptied when quitting. */
 interface AppState {
@@ -73,6 +80,7 @@ async function startUp(state: AppState, logsDirectory: string): Promise<void> {
     log,
     redactor,
     updater: setupUpdater({ log }),
+    diagnostics: setupDiagnostics(recentLines),
   });
   state.core = core;
   const popup = setupPopup({

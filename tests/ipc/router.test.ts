@@ -37,6 +37,7 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.clipboardWrite]: () => null,
     [InvokeChannel.popupReady]: () => ({ view: null }),
     [InvokeChannel.popupHide]: () => null,
+    [InvokeChannel.diagnosticsCopy]: () => null,
     [InvokeChannel.updatesState]: () => ({ unavailable: 'development', phase: 'idle', version: null, checkedAt: null }),
   };
   return { ...base, ...overrides };
