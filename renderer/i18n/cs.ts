@@ -242,6 +242,11 @@ export const cs: Translation<typeof en> = {
     version: 'Verze {version}',
     noAccount: 'Zatím není připojen žádný účet.',
     autoUpdate: 'Automaticky kontrolovat aktualizace',
+    support: 'Nahlášení problému',
+    diagnosticsHint: 'Verze, systém, nastavení a poslední chyby pro hlášení chyby. Nikdy váš token.',
+    includeServerNames: 'Včetně názvů serverů',
+    copyDiagnostics: 'Kopírovat diagnostiku',
+    copied: 'Zkopírováno',
   },
   updates: {
     development: 'Aktualizace: ne ve vývojovém spuštění.',

@@ -250,6 +250,11 @@ export const en = {
     version: 'Version {version}',
     noAccount: 'No account connected yet.',
     autoUpdate: 'Check for updates automatically',
+    support: 'Reporting a problem',
+    diagnosticsHint: 'Versions, system, settings and recent errors, for a bug report. Never your token.',
+    includeServerNames: 'Include server names',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Copied',
   },
   /** Where the app's own updating stands (Settings). */
   updates: {

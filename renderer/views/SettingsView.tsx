@@ -31,6 +31,8 @@ export function SettingsView() {
   useEffect(() => void store.updates.load(), [store]);
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [intervalDraft, setIntervalDraft] = useState<string | null>(null);
+  const [includeServerNames, setIncludeServerNames] = useState(false);
+  const [diagnosticsStatus, setDiagnosticsStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
 
   async function save(patch: SettingsPatch): Promise<void> {
     const result = await store.settings.save(patch);
@@ -42,6 +44,15 @@ export function SettingsView() {
         text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }),
       });
     }
+  }
+
+  async function copyDiagnostics(): Promise<void> {
+    const result = await store.clipboard.copyDiagnostics(includeServerNames);
+    setDiagnosticsStatus(
+      result.ok
+        ? { tone: 'info', text: store.t('settings.copied') }
+        : { tone: 'error', text: errorText(store.i18n.value, result.error) },
+    );
   }
 
   async function signOut(): Promise<void> {
@@ -179,6 +190,30 @@ export function SettingsView() {
           </button>
         )}
         {info?.version && <p class="hint">{t('settings.version', { version: info.version })}</p>}
+      </section>
+      <section class="account" aria-labelledby="support-title">
+        <h3 id="support-title">{t('settings.support')}</h3>
+        <p class="hint">{t('settings.diagnosticsHint')}</p>
+        <CheckField
+          id="settings-include-server-names"
+          label={t('settings.includeServerNames')}
+          checked={includeServerNames}
+          onChange={(checked) => {
+            setIncludeServerNames(checked);
+            setDiagnosticsStatus(null);
+          }}
+        />
+        <button type="button" onClick={() => void copyDiagnostics()}>
+          {t('settings.copyDiagnostics')}
+        </button>
+        {diagnosticsStatus && (
+          <p
+            class={`notice notice-${diagnosticsStatus.tone}`}
+            role={diagnosticsStatus.tone === 'error' ? 'alert' : 'status'}
+          >
+            {diagnosticsStatus.text}
+          </p>
+        )}
       </section>
     </section>
   );

@@ -144,6 +144,7 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.clipboardWrite]: () => ok(null),
     [InvokeChannel.popupReady]: () => ok({ view: init.requestedView ?? null }),
     [InvokeChannel.popupHide]: () => ok(null),
+    [InvokeChannel.diagnosticsCopy]: () => ok(null),
     [InvokeChannel.updatesState]: () =>
       ok(init.updates ?? { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null }),
   };
