@@ -546,6 +546,27 @@ describe('composition root', () => {
     expect(h.calls.filter((c) => c[0] === 'shell.openPath')).toEqual([['shell.openPath', h.state.userData]]);
   });
 
+  it('keeps the last warnings and errors, redacted, for Copy diagnostics; a development run does not update', async () => {
+    const spies = [
+      vi.spyOn(console, 'warn').mockImplementation(() => {}),
+      vi.spyOn(console, 'error').mockImplementation(() => {}),
+      vi.spyOn(console, 'info').mockImplementation(() => {}),
+    ];
+    try {
+      await startApp();
+      captured!.redactor!.add('tok_live_0123456789');
+      captured!.log!('info', 'not an error');
+      captured!.log!('warn', 'refresh with tok_live_0123456789 failed');
+      expect(captured!.diagnostics!.recentLines!().map(({ level, line }) => `${level} ${line}`)).toEqual([
+        'warn refresh with [redacted] failed',
+      ]);
+      expect(captured!.diagnostics!.environment!.platform).toBe(process.platform);
+      expect(captured!.updater!.unavailable).toBe('development');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
   it("the tray's Check for updates asks the core", async () => {
     await startApp();
     const tray = h.FakeTray.instances[0]!;
