@@ -136,7 +136,9 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
   [InvokeChannel.popupHide]: noPayload,
   [InvokeChannel.updatesState]: noPayload,
   [InvokeChannel.diagnosticsCopy]: (payload) =>
-    isPlainObject(payload) && onlyKeys(payload, ['includeServerNames']) && typeof payload.includeServerNames === 'boolean',
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['includeServerNames']) &&
+    typeof payload.includeServerNames === 'boolean',
 };
 
 /** The server ids a payload names (a client call about any other server is a mix-up). */
