@@ -7,6 +7,8 @@ import { popupViewValidators } from '../../main/features/popup-view';
 import { powerValidators } from '../../main/features/power';
 import { serversValidators } from '../../main/features/servers';
 import { settingsValidators } from '../../main/features/settings';
+import { updatesValidators } from '../../main/features/updates';
+import { diagnosticsValidators } from '../../main/features/diagnostics';
 
 describe('feature slices', () => {
   it('every channel’s payload check comes from exactly one feature', () => {
@@ -17,6 +19,8 @@ describe('feature slices', () => {
       serversValidators,
       powerValidators,
       settingsValidators,
+      updatesValidators,
+      diagnosticsValidators,
     ];
     const channels = slices.flatMap((slice) => Object.keys(slice));
     expect(channels.toSorted()).toEqual(Object.values(InvokeChannel).toSorted());
