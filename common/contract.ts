@@ -193,6 +193,35 @@ export type ShortcutStatus =
   | { state: 'active'; accelerator: string }
   | { state: 'failed'; accelerator: string; reason: 'taken' | 'wayland' | 'error' };
 
+/**
+ * Why this copy of the app cannot update itself: development (not packaged), package-manager (a deb or
+ * rpm install: the system's package manager updates it), platform (neither an AppImage, a Windows
+ * installer nor a macOS app, e.g. an unpacked folder or a snap).
+ */
+export type UpdateUnavailableReason = 'development' | 'package-manager' | 'platform';
+
+/** Where the app's own updating stands. */
+export interface UpdateState {
+  /** null: the app can update itself. */
+  unavailable: UpdateUnavailableReason | null;
+  /**
+   * idle: not checked yet; checking / downloading: in progress; ready: `version` is downloaded and
+   * installs on restart; up-to-date: the last check found nothing newer; failed: the last check failed
+   * and is retried later (never shown as an error).
+   */
+  phase: 'idle' | 'checking' | 'downloading' | 'ready' | 'up-to-date' | 'failed';
+  /** downloading / ready: the version offered. */
+  version: string | null;
+  /** ms since epoch of the last check that got an answer. */
+  checkedAt: number | null;
+}
+
+/** "Copy diagnostics": main builds the text and puts it on the clipboard. */
+export interface DiagnosticsRequest {
+  /** Server names, hostnames and IP addresses stay in (default off); the token never does. */
+  includeServerNames: boolean;
+}
+
 export interface TokenInput {
   token: string;
   /** Shown in the UI; defaults to "VPS.org". */
@@ -238,6 +267,8 @@ export const InvokeChannel = {
   popupReady: 'vps:popup:ready',
   popupHide: 'vps:popup:hide',
   shortcutStatus: 'vps:shortcut:status',
+  updatesState: 'vps:updates:state',
+  diagnosticsCopy: 'vps:diagnostics:copy',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -250,6 +281,7 @@ export const EventChannel = {
   popupShown: 'vps:event:popup-shown',
   /** The global shortcut was registered, turned off or refused. */
   shortcutChanged: 'vps:event:shortcut-changed',
+  updatesChanged: 'vps:event:updates-changed',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
@@ -284,6 +316,9 @@ export interface InvokeContract {
   [InvokeChannel.popupReady]: { request: Empty; response: PopupShown };
   [InvokeChannel.popupHide]: { request: Empty; response: null };
   [InvokeChannel.shortcutStatus]: { request: Empty; response: ShortcutStatus };
+  [InvokeChannel.updatesState]: { request: Empty; response: UpdateState };
+  /** Builds the diagnostics text in main and copies it to the clipboard. */
+  [InvokeChannel.diagnosticsCopy]: { request: DiagnosticsRequest; response: null };
 }
 
 /** Payload of every event channel (main -> renderer). */
@@ -294,6 +329,7 @@ export interface EventContract {
   [EventChannel.settingsChanged]: Settings;
   [EventChannel.popupShown]: PopupShown;
   [EventChannel.shortcutChanged]: ShortcutStatus;
+  [EventChannel.updatesChanged]: UpdateState;
 }
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
@@ -325,6 +361,8 @@ export const BRIDGE_METHODS = {
   settings: { get: InvokeChannel.settingsGet, set: InvokeChannel.settingsSet },
   clipboard: { write: InvokeChannel.clipboardWrite },
   shortcut: { status: InvokeChannel.shortcutStatus },
+  updates: { state: InvokeChannel.updatesState },
+  diagnostics: { copy: InvokeChannel.diagnosticsCopy },
 } as const;
 
 export const BRIDGE_EVENTS = {
@@ -334,6 +372,7 @@ export const BRIDGE_EVENTS = {
   onSettingsChange: EventChannel.settingsChanged,
   onPopupShown: EventChannel.popupShown,
   onShortcutChange: EventChannel.shortcutChanged,
+  onUpdatesChange: EventChannel.updatesChanged,
 } as const;
 
 type BridgeMethods = typeof BRIDGE_METHODS;

@@ -46,6 +46,8 @@ export interface Settings {
   demoMode: boolean;
   /** An Electron accelerator that opens the popup from anywhere (common/shortcut.ts); '' is off. */
   globalShortcut: string;
+  /** Check for a new version at start and every few hours, and download it (where the app can update itself). */
+  autoUpdate: boolean;
 }
 
 /**

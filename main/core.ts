@@ -6,6 +6,7 @@ import { createTokenService } from './auth/token-service';
 import { createEventBus, type EventListener } from './event-bus';
 import { authValidators, createAuthFeature } from './features/auth';
 import { appValidators, createAppFeature } from './features/app';
+import { createDiagnosticsFeature, diagnosticsValidators, type DiagnosticsPort } from './features/diagnostics';
 import { createOutcomeReport } from './features/outcomes';
 import { createPopupView, popupViewValidators } from './features/popup-view';
 import { createPowerFeature, powerValidators } from './features/power';
@@ -13,9 +14,11 @@ import { createServersFeature, serversValidators } from './features/servers';
 import { createSettingsFeature, settingsValidators } from './features/settings';
 import { createShortcutFeature, shortcutValidators } from './features/shortcut';
 import { createTrayFeed, type TrayFeed } from './features/tray';
+import { createUpdatesFeature, updatesValidators, type UpdatesControl } from './features/updates';
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
 import { createFleetState } from './fleet/state';
+import { messagesForSetting } from './i18n';
 import { resultOf } from './ipc/errors';
 import { createRouter, type IpcRouter, type RouterHandlers, type SenderInfo } from './ipc/router';
 import type { PayloadValidators } from './ipc/validators';
@@ -25,6 +28,7 @@ import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
 import { startSimulator } from './simulator/simulator';
+import { unavailableUpdater, type UpdaterPort } from './updates/service';
 import type {
   AcceptedAction,
   AuthState,
@@ -65,6 +69,10 @@ export interface CoreDeps {
    * trusted, so forgetting it fails loudly instead of opening the API to any page.
    */
   isTrustedSender?: (sender: SenderInfo) => boolean;
+  /** The app's own updater (main/desktop/updater.ts). Default: none, as in a development run. */
+  updater?: UpdaterPort;
+  /** Electron's facts and the log's last warnings and errors, for "Copy diagnostics". */
+  diagnostics?: DiagnosticsPort;
 }
 
 export type CoreEventListener = EventListener<EventContract>;
@@ -94,6 +102,8 @@ export interface Core {
   system: { suspend(): void; resume(): void; unlock(): void };
   /** The current auth state (also sent as authChanged events). */
   authState(): AuthState;
+  /** The app's own updates: state, check now, restart into a downloaded version. */
+  updates: UpdatesControl;
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -107,6 +117,8 @@ export const payloadValidators: PayloadValidators = {
   ...powerValidators,
   ...settingsValidators,
   ...shortcutValidators,
+  ...updatesValidators,
+  ...diagnosticsValidators,
 };
 
 export function createCore(deps: CoreDeps): Core {
@@ -149,6 +161,29 @@ export function createCore(deps: CoreDeps): Core {
   const power = createPowerFeature({ sessions });
   const tray = createTrayFeed({ fleet, auth: auth.state, events });
   const shortcut = createShortcutFeature({ emit });
+  const updates = createUpdatesFeature({
+    updater: deps.updater ?? unavailableUpdater('development'),
+    settings,
+    sessions,
+    notifier,
+    messages: () => messagesForSetting(settings.get().language, appInfo.systemLocale),
+    events,
+    log,
+  });
+  const tokenSessions = () => sessions.list().filter((session) => session.kind === 'token');
+  const diagnostics = createDiagnosticsFeature({
+    port: deps.diagnostics,
+    appInfo,
+    clipboard,
+    settings,
+    fleet,
+    redact,
+    now,
+    auth: auth.state,
+    accountCount: () => tokenSessions().length,
+    accountLabels: () => tokenSessions().map((session) => session.account.label),
+    updates: updates.state,
+  });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -159,6 +194,8 @@ export function createCore(deps: CoreDeps): Core {
     ...power.handlers,
     ...settings.handlers,
     ...shortcut.handlers,
+    ...updates.handlers,
+    ...diagnostics.handlers,
   };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     validators: payloadValidators,
@@ -170,8 +207,14 @@ export function createCore(deps: CoreDeps): Core {
     router,
     onEvent: events.subscribe,
     tray,
-    start: (options = {}) => auth.start(options),
-    stop: auth.stop,
+    start: (options = {}) => {
+      updates.start();
+      return auth.start(options);
+    },
+    stop: () => {
+      updates.stop();
+      return auth.stop();
+    },
     setPopupOpen: popupView.setOpen,
     requestView: popupView.requestView,
     reportShortcut: shortcut.report,
@@ -179,5 +222,6 @@ export function createCore(deps: CoreDeps): Core {
     powerAction: (ref, action) => resultOf(power.power(ref, action), redact),
     system: { suspend: polling.suspend, resume: polling.resume, unlock: polling.resume },
     authState: auth.state,
+    updates,
   };
 }

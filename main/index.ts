@@ -9,6 +9,8 @@ import { appPaths } from './desktop/app-paths';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
 import { setupClipboard } from './desktop/clipboard-setup';
 import { setupGlobalShortcut } from './desktop/global-shortcut-setup';
+import { setupDiagnostics } from './desktop/diagnostics-setup';
+import { createRecentLog } from './diagnostics/recent-log';
 import { trustedSender } from './desktop/ipc';
 import { setupIpc } from './desktop/ipc-setup';
 import { setupLogFile } from './desktop/log-file-setup';
@@ -21,6 +23,7 @@ import { installProcessHandlers } from './desktop/process-handlers';
 import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
 import { setupTray } from './desktop/tray-setup';
+import { setupUpdater } from './desktop/updater-setup';
 import { setupVault } from './desktop/vault-setup';
 import { messagesForSetting } from './i18n';
 import { createRedactor } from './redactor';
@@ -30,7 +33,12 @@ const redactor = createRedactor();
 // The console until run() knows this is the only instance; then the console and the log file (a second
 // instance, quitting at once, never rotates the running one's file).
 let logSink: LogSink = consoleSink;
-const log: Log = createAppLog(redactor, (level, line) => logSink(level, line));
+// The last warnings and errors, already redacted, for "Copy diagnostics".
+const recentLines = createRecentLog();
+const log: Log = createAppLog(redactor, (level, line) => {
+  logSink(level, line);
+  recentLines.record(level, line.replace(/^\[vps-tray\] /, ''));
+});
 
 /** What the app's event handlers reach: filled in as start-up goes, emptied when quitting. */
 interface AppState {
@@ -72,6 +80,8 @@ async function startUp(state: AppState, logsDirectory: string): Promise<void> {
     isTrustedSender: trustedSender(paths.pageUrl),
     log,
     redactor,
+    updater: setupUpdater({ log }),
+    diagnostics: setupDiagnostics(recentLines),
   });
   state.core = core;
   const popup = setupPopup({

@@ -35,8 +35,11 @@ export interface SettingsStore {
 }
 
 export interface Notifier {
-  /** A desktop notification; the core decides whether notifications are switched on. */
-  notify(title: string, body: string): void;
+  /**
+   * A desktop notification; the core decides whether notifications are switched on. `onClick` replaces
+   * the default click (showing the popup), e.g. "version X is ready" restarts into it.
+   */
+  notify(title: string, body: string, onClick?: () => void): void;
 }
 
 export interface ClipboardPort {

@@ -15,6 +15,7 @@ import {
   type RequestedView,
   type Result,
   type ShortcutStatus,
+  type UpdateState,
 } from '../common/contract';
 
 type Listener = (...args: never[]) => unknown;
@@ -265,6 +266,8 @@ const summary: TraySummary = {
   ],
 };
 
+const updateState: UpdateState = { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null };
+
 function fakeCore() {
   const log: string[] = [];
   const eventListeners: CoreEventListener[] = [];
@@ -294,6 +297,18 @@ function fakeCore() {
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
     system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
     authState: () => ({ mode: 'none' as const }),
+    updates: {
+      state: () => updateState,
+      onChange: () => () => {},
+      checkNow: async () => {
+        log.push('updates.checkNow');
+        return updateState;
+      },
+      restart: () => {
+        log.push('updates.restart');
+        return 'restarting' as const;
+      },
+    },
   } satisfies Core;
   const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
     for (const listener of eventListeners) listener(channel, payload);
@@ -634,6 +649,36 @@ describe('composition root', () => {
     tray.menu!.template.find((item) => item.label === 'Otevřít složku s logy')!.click!();
     await flush();
     expect(h.calls.filter((c) => c[0] === 'shell.openPath')).toEqual([['shell.openPath', h.state.userData]]);
+  });
+
+  it('keeps the last warnings and errors, redacted, for Copy diagnostics; a development run does not update', async () => {
+    const spies = [
+      vi.spyOn(console, 'warn').mockImplementation(() => {}),
+      vi.spyOn(console, 'error').mockImplementation(() => {}),
+      vi.spyOn(console, 'info').mockImplementation(() => {}),
+    ];
+    try {
+      await startApp();
+      captured!.redactor!.add('tok_live_0123456789');
+      captured!.log!('info', 'not an error');
+      captured!.log!('warn', 'refresh with tok_live_0123456789 failed');
+      expect(captured!.diagnostics!.recentLines!().map(({ level, line }) => `${level} ${line}`)).toEqual([
+        'warn refresh with [redacted] failed',
+      ]);
+      expect(captured!.diagnostics!.environment!.platform).toBe(process.platform);
+      expect(captured!.updater!.unavailable).toBe('development');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it("the tray's Check for updates asks the core", async () => {
+    await startApp();
+    const tray = h.FakeTray.instances[0]!;
+    // The fake system locale is Czech.
+    tray.menu!.template.find((item) => item.label === 'Zkontrolovat aktualizace')!.click!();
+    await flush();
+    expect(current.log).toContain('updates.checkNow');
   });
 
   it('reloads a crashed popup renderer once, then only reports it', async () => {

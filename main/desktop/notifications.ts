@@ -54,7 +54,7 @@ export function createNotifier(
   const clearTimer = options.clearTimer ?? ((timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   const held = new Map<NotificationLike, unknown>();
   return {
-    notify(title, body) {
+    notify(title, body, onNotificationClick) {
       if (!factory.isSupported()) return;
       const notification = factory.create({ title, body });
       const release = () => {
@@ -67,7 +67,7 @@ export function createNotifier(
       notification.on('failed', release);
       notification.on('click', () => {
         release();
-        onClick?.();
+        (onNotificationClick ?? onClick)?.();
       });
       notification.show();
     },

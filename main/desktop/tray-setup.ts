@@ -19,7 +19,7 @@ function trayIcon(directory: string, state: TrayIconState, panel: PanelTheme): N
 }
 
 export function setupTray(deps: {
-  core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction'>;
+  core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction' | 'updates'>;
   settings: SettingsStore;
   popup: Pick<PopupController, 'show' | 'toggle'>;
   notifier: Notifier;
@@ -60,6 +60,7 @@ export function setupTray(deps: {
     platform: process.platform,
     getConfirmations: () => deps.settings.get().confirmations,
     getMessages: messages,
+    getUpdates: () => core.updates.state(),
     onIntent: (intent) =>
       void runTrayIntent(intent, {
         openPopup: () => popup.show(),
@@ -75,6 +76,8 @@ export function setupTray(deps: {
           const failure = await shell.openPath(deps.logsDirectory);
           if (failure) deps.log('warn', `opening the log folder failed: ${failure}`);
         },
+        checkForUpdates: async () => void (await core.updates.checkNow()),
+        restartToUpdate: () => void core.updates.restart(),
         writeClipboard: (text) => deps.clipboard.writeText(text),
         getMessages: messages,
         confirm: async (message, detail, confirmLabel, cancelLabel) => {
@@ -100,6 +103,7 @@ export function setupTray(deps: {
   const unsubscribeSettings = core.onEvent((channel) => {
     if (channel === EventChannel.settingsChanged) controller.refresh();
   });
+  const unsubscribeUpdates = core.updates.onChange(() => controller.refresh());
 
   // Linux AppIndicator emits no click events (https://github.com/electron/electron/issues/37112):
   // there the menu's "Open VPS.org Tray" item is the way in.
@@ -112,6 +116,7 @@ export function setupTray(deps: {
       unsubscribeSummary();
       unsubscribeSettings();
       panel.dispose();
+      unsubscribeUpdates();
       tray.destroy();
     },
   };

@@ -13,12 +13,15 @@ import type { Settings } from '../../common/settings';
 import type { Log } from '../../common/log';
 import type { ErrorKind } from '../../common/errors';
 import { refKey, type ServerRef } from '../../common/servers';
+import type { UpdateState } from '../../common/contract';
 
 export type TrayIntent =
   | { intent: 'open' }
   | { intent: 'refresh' }
   | { intent: 'settings' }
   | { intent: 'open-logs' }
+  | { intent: 'check-updates' }
+  | { intent: 'restart-update' }
   | { intent: 'quit' }
   | { intent: 'copy-ip'; ip: string }
   | { intent: 'power'; ref: ServerRef; serverName: string; action: PowerAction; confirm: boolean };
@@ -84,11 +87,31 @@ function serverSubmenu(server: TrayServer, confirmations: Settings['confirmation
   return { type: 'submenu', label: `${server.name} — ${status}${marker}`, submenu: items };
 }
 
+/** The updates item: why there are none, a check in progress, the check, or the restart into a ready version. */
+function updatesItem(updates: UpdateState, messages: Messages): TrayMenuItem {
+  const { t } = messages;
+  switch (updates.unavailable) {
+    case 'development':
+      return info(t('menu.updatesDevelopment'));
+    case 'package-manager':
+      return info(t('menu.updatesPackageManager'));
+    case 'platform':
+      return info(t('menu.updatesPlatform'));
+    case null:
+      break;
+  }
+  if (updates.phase === 'ready' && updates.version)
+    return command(t('menu.restartToUpdate', { version: updates.version }), { intent: 'restart-update' });
+  if (updates.phase === 'checking' || updates.phase === 'downloading') return info(t('menu.checkingUpdates'));
+  return command(t('menu.checkUpdates'), { intent: 'check-updates' });
+}
+
 export function buildTrayMenuModel(
   summary: TraySummary,
   platform: string,
   confirmations: Settings['confirmations'],
   messages: Messages,
+  updates?: UpdateState,
 ): TrayMenuItem[] {
   const { t } = messages;
   const items: TrayMenuItem[] = [];
@@ -113,8 +136,9 @@ export function buildTrayMenuModel(
   items.push(separator);
   if (summary.auth !== 'none') items.push(command(t('button.refresh'), { intent: 'refresh' }));
   if (platform !== 'linux') items.push(command(t('menu.open'), { intent: 'open' }));
+  items.push(command(t('menu.settings'), { intent: 'settings' }));
+  if (updates) items.push(updatesItem(updates, messages));
   items.push(
-    command(t('menu.settings'), { intent: 'settings' }),
     command(t('menu.openLogs'), { intent: 'open-logs' }),
     separator,
     command(t('menu.quit'), { intent: 'quit' }),
@@ -192,6 +216,8 @@ export interface TrayControllerDeps<TMenu, TImage> {
   getConfirmations(): Settings['confirmations'];
   /** Asked at every render, so a language change shows on the next `render` or `refresh`. */
   getMessages(): Messages;
+  /** The app's own updates, asked at every render (call `refresh` when they change). */
+  getUpdates?(): UpdateState;
   onIntent(intent: TrayIntent): void;
 }
 
@@ -213,7 +239,7 @@ export function createTrayController<TMenu, TImage>(deps: TrayControllerDeps<TMe
       deps.tray.setToolTip(tooltip);
       lastTooltip = tooltip;
     }
-    const model = buildTrayMenuModel(summary, deps.platform, deps.getConfirmations(), messages);
+    const model = buildTrayMenuModel(summary, deps.platform, deps.getConfirmations(), messages, deps.getUpdates?.());
     if (lastModel !== null && isDeepStrictEqual(model, lastModel)) return;
     lastModel = model;
     deps.tray.setContextMenu(deps.buildFromTemplate(toMenuTemplate(model, deps.onIntent)));
@@ -221,7 +247,7 @@ export function createTrayController<TMenu, TImage>(deps: TrayControllerDeps<TMe
 
   return {
     render,
-    /** Settings changed (confirmations and the language alter labels): render the last summary again. */
+    /** Settings or updates changed (confirmations and the language alter labels): render the last summary again. */
     refresh(): void {
       if (lastSummary) render(lastSummary);
     },
@@ -243,6 +269,10 @@ export interface TrayIntentDeps {
   quit(): void;
   /** Opens the log folder in the file manager. */
   openLogFolder(): Promise<void>;
+  /** Checks for a new version now; the answer comes as a quiet notification. */
+  checkForUpdates?(): Promise<void>;
+  /** Restarts into the downloaded version (refused, with a notification, while an action is tracked). */
+  restartToUpdate?(): void;
   writeClipboard(text: string): void;
   /** Texts of dialogs and notifications, in the language at the time of the click. */
   getMessages(): Messages;
@@ -287,6 +317,12 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
         return;
       case 'open-logs':
         await deps.openLogFolder();
+        return;
+      case 'check-updates':
+        await deps.checkForUpdates?.();
+        return;
+      case 'restart-update':
+        deps.restartToUpdate?.();
         return;
       case 'copy-ip':
         deps.writeClipboard(intent.ip);

@@ -44,6 +44,14 @@ export const en = {
     settings: 'Settings…',
     /** Opens the folder of the app's log files in the file manager. */
     openLogs: 'Open log folder',
+    checkUpdates: 'Check for updates',
+    checkingUpdates: 'Checking for updates…',
+    /** The downloaded version installs when the app restarts. */
+    restartToUpdate: 'Restart to update ({version})',
+    /** Disabled items saying why this copy of the app does not update itself. */
+    updatesDevelopment: 'Updates: not in a development run',
+    updatesPackageManager: 'Updates: through your package manager',
+    updatesPlatform: 'Updates: not available for this installation',
     quit: 'Quit',
     /** Below the servers the menu shows. */
     moreServers: '{count} more… — Open VPS.org Tray',
@@ -52,6 +60,17 @@ export const en = {
     start: 'The server will be powered on.',
     stop: 'The server will shut down; running services are interrupted.',
     reboot: 'The server will restart; running services are interrupted.',
+  },
+  /** Quiet notifications of the app's own updates (never dialogs). */
+  update: {
+    readyTitle: 'Version {version} is ready',
+    readyBody: 'Restart to update — click here or use the tray menu.',
+    upToDate: "You're up to date",
+    upToDateBody: 'VPS.org Tray has no newer version.',
+    checkFailed: "Can't check for updates now",
+    checkFailedBody: 'The app will try again later.',
+    restartBusy: 'Not restarting yet',
+    restartBusyBody: 'A power action is still being carried out. Restart to update when it has finished.',
   },
   notification: {
     /** The title when a power action sent from the tray was refused; worded as the popup's failed outcome. */

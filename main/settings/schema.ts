@@ -58,6 +58,8 @@ export const settingsSchema = z.object({
   demoMode: z.boolean().default(true),
   /** An Electron accelerator that opens the popup from anywhere; '' is off. */
   globalShortcut: globalShortcutSchema().default(DEFAULT_GLOBAL_SHORTCUT),
+  /** Check for a new version at start and every few hours, and download it. */
+  autoUpdate: z.boolean().default(true),
 });
 
 // The schema reads exactly the shape common/settings.ts names (a drift fails the typecheck).
@@ -74,6 +76,7 @@ export const settingsPatchSchema = z
     language: z.enum(LANGUAGES),
     demoMode: z.boolean(),
     globalShortcut: globalShortcutSchema(),
+    autoUpdate: z.boolean(),
   })
   .partial()
   .strict();

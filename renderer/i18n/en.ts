@@ -251,6 +251,24 @@ export const en = {
     demoAccount: 'Demo account (simulated).',
     version: 'Version {version}',
     noAccount: 'No account connected yet.',
+    autoUpdate: 'Check for updates automatically',
+    support: 'Reporting a problem',
+    diagnosticsHint: 'Versions, system, settings and recent errors, for a bug report. Never your token.',
+    includeServerNames: 'Include server names',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Copied',
+  },
+  /** Where the app's own updating stands (Settings). */
+  updates: {
+    development: 'Updates: not in a development run.',
+    'package-manager': 'Updates: installed through your package manager.',
+    platform: 'Updates: not available for this installation.',
+    idle: 'Updates: not checked yet.',
+    checking: 'Checking for updates…',
+    downloading: 'Downloading version {version}…',
+    ready: 'Version {version} is ready: restart to update (tray menu).',
+    'up-to-date': 'You’re up to date.',
+    failed: 'Can’t check for updates now; will try again later.',
   },
   // Settings' global shortcut field and what became of the saved shortcut.
   shortcut: {

@@ -5,6 +5,9 @@ import type { Result } from '../../common/contract';
 export function createClipboard(bridge: VpsBridge) {
   return {
     copy: (text: string): Promise<Result<null>> => bridge.clipboard.write(text),
+    /** Main builds the diagnostics text (redacted) and copies it; the popup never holds it. */
+    copyDiagnostics: (includeServerNames: boolean): Promise<Result<null>> =>
+      bridge.diagnostics.copy({ includeServerNames }),
   };
 }
 

@@ -19,6 +19,7 @@ import { createRowNotices } from './row-notices';
 import { createServers } from './servers';
 import { createSettingsState } from './settings';
 import { createShortcutState } from './shortcut';
+import { createUpdates } from './updates';
 import { errorText } from './text';
 
 export interface AppStoreOptions {
@@ -60,6 +61,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const servers = createServers({ bridge, drafts });
   const clipboard = createClipboard(bridge);
   const shortcut = createShortcutState(bridge);
+  const updates = createUpdates(bridge);
   const unsubscribers: Array<() => void> = [];
 
   return {
@@ -77,6 +79,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     drafts,
     clipboard,
     shortcut,
+    updates,
     announcement: announcements.announcement,
 
     /** Subscribes to main's events, then asks for the state to start from. */
@@ -88,6 +91,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         bridge.onSettingsChange(settings.adopt),
         bridge.onPopupShown(navigation.showPopup),
         bridge.onShortcutChange(shortcut.adopt),
+        bridge.onUpdatesChange(updates.adopt),
       );
       const [info, authState, currentSettings, ready] = await Promise.all([
         bridge.app.info(),

@@ -1,7 +1,7 @@
 // Settings: each change is saved at once with a patch of just that setting (state/settings.ts), and
 // the account: where its token is kept, and signing out.
 import { Fragment, h } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../common/settings';
 import { Placeholder } from '../components/lines';
 import { ViewHead } from '../components/ViewHead';
@@ -10,6 +10,14 @@ import { ShortcutField } from '../forms/ShortcutField';
 import { useStore } from '../hooks/use-store';
 import { pickLanguage } from '../../common/i18n/i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
+import type { UpdateState } from '../../common/contract';
+import type { I18n } from '../i18n';
+
+/** One line on where updating stands: why it is not possible here, or its phase. */
+function updateText(t: I18n['t'], state: UpdateState): string {
+  if (state.unavailable) return t(`updates.${state.unavailable}`);
+  return t(`updates.${state.phase}`, { version: state.version ?? '' });
+}
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
@@ -20,8 +28,12 @@ export function SettingsView() {
   const settings = store.settings.current.value;
   const auth = store.auth.state.value;
   const info = store.app.info.value;
+  const updates = store.updates.state.value;
+  useEffect(() => void store.updates.load(), [store]);
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [intervalDraft, setIntervalDraft] = useState<string | null>(null);
+  const [includeServerNames, setIncludeServerNames] = useState(false);
+  const [diagnosticsStatus, setDiagnosticsStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
 
   /** Saves one change and says how it went; true when main accepted it. */
   async function save(patch: SettingsPatch): Promise<boolean> {
@@ -35,6 +47,15 @@ export function SettingsView() {
       });
     }
     return result.ok;
+  }
+
+  async function copyDiagnostics(): Promise<void> {
+    const result = await store.clipboard.copyDiagnostics(includeServerNames);
+    setDiagnosticsStatus(
+      result.ok
+        ? { tone: 'info', text: store.t('settings.copied') }
+        : { tone: 'error', text: errorText(store.i18n.value, result.error) },
+    );
   }
 
   async function signOut(): Promise<void> {
@@ -114,6 +135,17 @@ export function SettingsView() {
             onChange={(demoMode) => void save({ demoMode })}
           />
           <ShortcutField value={settings.globalShortcut} save={save} />
+          <CheckField
+            id="settings-auto-update"
+            label={t('settings.autoUpdate')}
+            checked={settings.autoUpdate}
+            onChange={(autoUpdate) => void save({ autoUpdate })}
+          />
+          {updates && (
+            <p class="hint" id="settings-updates">
+              {updateText(t, updates)}
+            </p>
+          )}
           <div class="field">
             <label for="settings-language">{t('settings.language')}</label>
             <select
@@ -162,6 +194,30 @@ export function SettingsView() {
           </button>
         )}
         {info?.version && <p class="hint">{t('settings.version', { version: info.version })}</p>}
+      </section>
+      <section class="account" aria-labelledby="support-title">
+        <h3 id="support-title">{t('settings.support')}</h3>
+        <p class="hint">{t('settings.diagnosticsHint')}</p>
+        <CheckField
+          id="settings-include-server-names"
+          label={t('settings.includeServerNames')}
+          checked={includeServerNames}
+          onChange={(checked) => {
+            setIncludeServerNames(checked);
+            setDiagnosticsStatus(null);
+          }}
+        />
+        <button type="button" onClick={() => void copyDiagnostics()}>
+          {t('settings.copyDiagnostics')}
+        </button>
+        {diagnosticsStatus && (
+          <p
+            class={`notice notice-${diagnosticsStatus.tone}`}
+            role={diagnosticsStatus.tone === 'error' ? 'alert' : 'status'}
+          >
+            {diagnosticsStatus.text}
+          </p>
+        )}
       </section>
     </section>
   );

@@ -135,6 +135,11 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
   [InvokeChannel.popupReady]: noPayload,
   [InvokeChannel.popupHide]: noPayload,
   [InvokeChannel.shortcutStatus]: noPayload,
+  [InvokeChannel.updatesState]: noPayload,
+  [InvokeChannel.diagnosticsCopy]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['includeServerNames']) &&
+    typeof payload.includeServerNames === 'boolean',
 };
 
 /** The server ids a payload names (a client call about any other server is a mix-up). */

@@ -37,6 +37,16 @@ describe('notifier', () => {
     expect(onClick).toHaveBeenCalledTimes(1);
   });
 
+  it("a notification's own click replaces opening the popup (version X is ready: restart)", () => {
+    const { created, factory } = notificationFactory();
+    const openPopup = vi.fn<() => void>();
+    const restart = vi.fn<() => void>();
+    createNotifier(factory, openPopup).notify('Version 1.3.0 is ready', 'Restart to update', restart);
+    created[0]!.listeners.get('click')!();
+    expect(restart).toHaveBeenCalledTimes(1);
+    expect(openPopup).not.toHaveBeenCalled();
+  });
+
   it('releases a notification that never closes (auto-dismissed) on click or after the hold time', () => {
     vi.useFakeTimers();
     try {

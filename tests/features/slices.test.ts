@@ -8,6 +8,8 @@ import { powerValidators } from '../../main/features/power';
 import { serversValidators } from '../../main/features/servers';
 import { settingsValidators } from '../../main/features/settings';
 import { shortcutValidators } from '../../main/features/shortcut';
+import { updatesValidators } from '../../main/features/updates';
+import { diagnosticsValidators } from '../../main/features/diagnostics';
 
 describe('feature slices', () => {
   it('every channel’s payload check comes from exactly one feature', () => {
@@ -19,6 +21,8 @@ describe('feature slices', () => {
       powerValidators,
       settingsValidators,
       shortcutValidators,
+      updatesValidators,
+      diagnosticsValidators,
     ];
     const channels = slices.flatMap((slice) => Object.keys(slice));
     expect(channels.toSorted()).toEqual(Object.values(InvokeChannel).toSorted());

@@ -38,6 +38,8 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.popupReady]: () => ({ view: null }),
     [InvokeChannel.popupHide]: () => null,
     [InvokeChannel.shortcutStatus]: () => ({ state: 'off' }),
+    [InvokeChannel.diagnosticsCopy]: () => null,
+    [InvokeChannel.updatesState]: () => ({ unavailable: 'development', phase: 'idle', version: null, checkedAt: null }),
   };
   return { ...base, ...overrides };
 }

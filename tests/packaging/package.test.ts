@@ -95,4 +95,11 @@ describe('package:dir', () => {
       fileProtocolExtraPrivileges: '0',
     });
   });
+
+  it('writes the update feed (GitHub releases) into resources/app-update.yml, where electron-updater reads it', () => {
+    const config = readFileSync(join(output, 'linux-unpacked', 'resources', 'app-update.yml'), 'utf8');
+    expect(config).toMatch(/^provider: github$/m);
+    expect(config).toMatch(/^owner: \S+$/m);
+    expect(config).toMatch(/^repo: \S+$/m);
+  });
 });

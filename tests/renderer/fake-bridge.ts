@@ -16,6 +16,7 @@ import {
   type RequestedView,
   type Result,
   type ServerView,
+  type UpdateState,
 } from '../../common/contract';
 import { defaultSettings } from '../../main/settings/schema';
 import { makeDetail, makeServer } from '../support/fixtures';
@@ -100,6 +101,7 @@ export interface FakeBridgeInit {
   appInfo?: Partial<AppInfo>;
   /** What the ready handshake answers: a view asked for (the tray's Settings…) before the page loaded. */
   requestedView?: RequestedView;
+  updates?: UpdateState;
 }
 
 export interface FakeBridge {
@@ -142,6 +144,9 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.clipboardWrite]: () => ok(null),
     [InvokeChannel.popupReady]: () => ok({ view: init.requestedView ?? null }),
     [InvokeChannel.popupHide]: () => ok(null),
+    [InvokeChannel.diagnosticsCopy]: () => ok(null),
+    [InvokeChannel.updatesState]: () =>
+      ok(init.updates ?? { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null }),
   };
 
   const transport: BridgeTransport = {

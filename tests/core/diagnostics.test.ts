@@ -1,0 +1,95 @@
+// "Copy diagnostics" through the whole core: the text main puts on the clipboard holds what a bug report
+// needs, and by default neither the token nor any server name, hostname or IP address, even when the
+// log lines carried them; ticked, the names and addresses stay and the token still never does.
+import { describe, expect, it } from 'vitest';
+import { InvokeChannel, type ServerView } from '../../common/contract';
+import { createRecentLog } from '../../main/diagnostics/recent-log';
+import { describeEnvironment } from '../../main/diagnostics/environment';
+import { fleetSnapshot, invoke, okValue, type Harness, useHarnessPerTest } from './harness';
+
+const startHarness = useHarnessPerTest();
+
+const environment = describeEnvironment({
+  versions: { electron: '45.5.0', chrome: '140.0.7339.133', node: '22.20.0' },
+  platform: 'linux',
+  arch: 'x64',
+  env: { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME', XDG_SESSION_TYPE: 'wayland' },
+  osRelease: '6.8.0-49-generic',
+});
+
+async function copied(h: Harness, includeServerNames: boolean): Promise<string> {
+  okValue(await invoke(h, InvokeChannel.diagnosticsCopy, { includeServerNames }));
+  return h.ports.clipboard.texts.at(-1)!;
+}
+
+async function withLoggedSecrets() {
+  const recent = createRecentLog({ now: () => Date.parse('2026-11-29T03:40:00Z') });
+  const h = await startHarness({ deps: { diagnostics: { environment, recentLines: recent.lines } } });
+  const views: ServerView[] = (await fleetSnapshot(h)).servers;
+  const server = views.find((view) => view.server.ip_address && view.server.hostname)!.server;
+  // Lines as a careless message could have written them (the real log redacts the token before this).
+  recent.record('info', 'not kept: info lines are not errors');
+  recent.record('warn', `Refresh failed (network): GET ${h.sim.baseUrl}/servers/ with Bearer ${h.sim.token}`);
+  recent.record('error', `The reboot of ${server.name} (${server.hostname}, ${server.ip_address}) failed`);
+  recent.record('error', 'ssh to db.acme-corp.example [2001:db8::17] and 198.51.100.23 timed out');
+  recent.record('warn', 'at /home/jana/.config/VPS.org Tray/logs/main.log: Server.emit (node:events:519)');
+  return { h, server };
+}
+
+describe('copy diagnostics', () => {
+  it('holds versions, OS and desktop, keychain, account count, intervals, updates and the recent errors', async () => {
+    const { h } = await withLoggedSecrets();
+    const text = await copied(h, false);
+    expect(text).toContain('App version: 0.1.0-test');
+    expect(text).toContain('Electron: 45.5.0 (Chromium 140.0.7339.133, Node 22.20.0)');
+    expect(text).toContain('OS: linux 6.8.0-49-generic (x64)');
+    expect(text).toContain('Desktop: ubuntu:GNOME, wayland');
+    expect(text).toContain('Keychain: memory-test (kept across restarts)');
+    expect(text).toContain('Accounts: 1\n');
+    expect(text).toContain('Poll intervals: idle 60 s, popup open 15 s, during actions 3 s');
+    expect(text).toContain('Updates: not available (development)');
+    expect(text).toContain('Recent warnings and errors (4):');
+    expect(text).toContain('2026-11-29T03:40:00.000Z WARN Refresh failed (network)');
+    expect(text).not.toContain('info lines');
+    // No account label either.
+    expect(text).not.toContain('VPS.org Tray/logs');
+  });
+
+  it('by default: no token, no server name, hostname or IP address', async () => {
+    const { h, server } = await withLoggedSecrets();
+    const text = await copied(h, false);
+    for (const secret of [
+      h.sim.token,
+      server.name,
+      server.hostname!,
+      server.ip_address!,
+      '127.0.0.1',
+      'db.acme-corp.example',
+      '2001:db8::17',
+      '198.51.100.23',
+      'jana',
+    ])
+      expect(text).not.toContain(secret);
+    expect(text).toContain('The reboot of [server] ([host], [ip]) failed');
+    expect(text).toContain('ssh to [host] [[ip]] and [ip] timed out');
+    expect(text).toContain('Server names and addresses: left out');
+    // File names and stack frames are not mistaken for hostnames.
+    expect(text).toContain('main.log: Server.emit (node:events:519)');
+  });
+
+  it('ticked: server names and addresses stay, the token still never', async () => {
+    const { h, server } = await withLoggedSecrets();
+    const text = await copied(h, true);
+    expect(text).not.toContain(h.sim.token);
+    expect(text).toContain(`The reboot of ${server.name} (${server.hostname}, ${server.ip_address}) failed`);
+    expect(text).toContain('db.acme-corp.example [2001:db8::17] and 198.51.100.23');
+    expect(text).toContain('Server names and addresses: included');
+  });
+
+  it('refuses a request that is not exactly the tick', async () => {
+    const h = await startHarness();
+    const result = await invoke(h, InvokeChannel.diagnosticsCopy, { includeServerNames: 'yes' });
+    expect(result.ok).toBe(false);
+    expect(h.ports.clipboard.texts).toEqual([]);
+  });
+});
