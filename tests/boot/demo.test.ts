@@ -54,7 +54,15 @@ test('first start: the tray shows the demo (icon, tooltip, every demo server in 
   expect(servers).toHaveLength(25);
   // Trouble first: suspended and stopped servers lead the list.
   expect(servers.slice(0, 5).every((label) => / — (suspended|stopped) ▸$/.test(label))).toBe(true);
-  expect(labels.slice(-5)).toEqual(['Refresh', 'Settings…', 'Open log folder', '-', 'Quit']);
+  // A development run (not packaged) cannot update itself, and the tray says so instead of offering a check.
+  expect(labels.slice(-6)).toEqual([
+    'Refresh',
+    'Settings…',
+    'Updates: not in a development run',
+    'Open log folder',
+    '-',
+    'Quit',
+  ]);
   expect(trayMenu().find('web-server-01 — running').submenu?.labels()).toEqual([
     'Status: running',
     'IP: 203.0.113.10',
