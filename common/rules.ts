@@ -33,7 +33,10 @@ export type RuleViolation =
   | 'not-string'
   | 'empty'
   | 'unknown-field'
-  | 'no-fields';
+  | 'no-fields'
+  | 'too-long'
+  | 'duplicate'
+  | 'token-rejected';
 
 /** Field name -> violations. The key `non_field_errors` holds violations of the whole body. */
 export type FieldViolations = Record<string, RuleViolation[]>;
@@ -41,6 +44,7 @@ export type RuleResult<T> = { ok: true; value: T } | { ok: false; violations: Fi
 
 export const NAME_MAX_LENGTH = 63;
 export const HOSTNAME_MAX_LENGTH = 253;
+export const ACCOUNT_LABEL_MAX_LENGTH = 40;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const HOSTNAME_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
@@ -55,6 +59,9 @@ const VIOLATION_TEXT: Record<RuleViolation, string> = {
   empty: 'Must not be empty.',
   'unknown-field': 'Unknown field.',
   'no-fields': 'Give at least one of name, hostname, backups_enabled.',
+  'too-long': `At most ${ACCOUNT_LABEL_MAX_LENGTH} characters.`,
+  duplicate: 'Another account already has this name.',
+  'token-rejected': 'VPS.org did not accept this token. Check that it was copied completely.',
 };
 
 /** English wording of a violation, as the client and the simulator report it. */
@@ -104,6 +111,20 @@ export function checkLocation(value: unknown): RuleViolation | null {
 export function checkBoolean(value: unknown): RuleViolation | null {
   if (value === undefined || value === null) return 'required';
   return typeof value === 'boolean' ? null : 'not-boolean';
+}
+
+/**
+ * An account's label (trimmed by the caller): non-empty, at most 40 characters, and unlike every other
+ * account's label regardless of case (`others` leaves out the account being renamed).
+ */
+export function checkAccountLabel(value: unknown, others: readonly { label: string }[]): RuleViolation | null {
+  if (value === undefined || value === null) return 'required';
+  if (typeof value !== 'string') return 'not-string';
+  const label = value.trim();
+  if (label === '') return 'required';
+  if (label.length > ACCOUNT_LABEL_MAX_LENGTH) return 'too-long';
+  const folded = label.toLocaleLowerCase();
+  return others.some((other) => other.label.trim().toLocaleLowerCase() === folded) ? 'duplicate' : null;
 }
 
 /** A plain object (not null, not an array): the only shape whose fields may be read from `unknown`. */
