@@ -196,6 +196,11 @@ describe('each account polled on its own', () => {
     // The failing account's servers stay (stale), and the list as a whole is not stale.
     expect(byAccount(snapshot)).toEqual({ default: 10, [second]: 4 });
     expect(snapshot.status.stale).toBeNull();
+    // The tray counts the failing account as trouble, and still lists the servers of both.
+    const tray = h.core.tray.getState();
+    expect(tray.icon).toBe('error');
+    expect(tray.accounts?.map((account) => account.trouble)).toEqual([null, 'error']);
+    expect(tray.servers).toHaveLength(14);
   });
 
   it('a 401 from one account ends only its session, with the notice on that account', async () => {
