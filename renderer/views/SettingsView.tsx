@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../common/settings';
 import { Placeholder } from '../components/lines';
 import { ViewHead } from '../components/ViewHead';
+import { AccountsSection } from './AccountsSection';
 import { CheckField, fieldA11y } from '../forms/fields';
 import { useStore } from '../hooks/use-store';
 import { pickLanguage } from '../../common/i18n/i18n';
@@ -159,6 +160,7 @@ export function SettingsView() {
         )}
         {info?.version && <p class="hint">{t('settings.version', { version: info.version })}</p>}
       </section>
+      {auth && auth.mode !== 'none' && <AccountsSection />}
     </section>
   );
 }

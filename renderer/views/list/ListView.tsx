@@ -7,18 +7,24 @@ import { FILTER_STATUSES } from '../../state/fleet';
 import { errorText, staleHeadline, troubleSentence } from '../../state/text';
 import { statusLabel } from '../../../common/i18n/sentences';
 import { ServerList } from './ServerList';
+import { AccountBanners } from './AccountBanners';
 import { TokenStorageBanners } from './TokenStorageBanners';
 
 export const SEARCH_INPUT_ID = 'server-search';
 
 export function ListView() {
   const store = useStore();
-  const { t, fleet, filters, navigation } = store;
+  const { t, fleet, filters, navigation, accounts } = store;
+  const labels = accounts.labels.value;
   const i18n = store.i18n.value;
   const status = fleet.status.value;
   const all = fleet.sorted.value;
   const views = filters.visible.value;
-  const filtering = filters.status.value !== '' || filters.location.value !== '' || filters.search.value.trim() !== '';
+  const filtering =
+    filters.status.value !== '' ||
+    filters.location.value !== '' ||
+    filters.account.value !== '' ||
+    filters.search.value.trim() !== '';
 
   return (
     <section class="list-view" aria-labelledby="list-heading">
@@ -59,9 +65,25 @@ export function ListView() {
             </option>
           ))}
         </select>
+        {labels && (
+          <select
+            aria-label={t('list.filterAccount')}
+            data-testid="account-filter"
+            value={filters.account.value}
+            onChange={(event) => filters.setAccount(event.currentTarget.value)}
+          >
+            <option value="">{t('list.anyAccount')}</option>
+            {[...labels].map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
 
       <TokenStorageBanners />
+      {!status?.stale && <AccountBanners />}
 
       {status?.stale && (
         <div class="banner banner-stale" role="status" data-testid="stale-banner">
