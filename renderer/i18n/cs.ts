@@ -52,13 +52,10 @@ export const cs: Translation<typeof en> = {
   accountTrouble: {
     stale: '{label}: {reason}',
     since: 'Jeho servery jsou zobrazeny podle stavu z {time}.',
-    rejected: '{label}: VPS.org odmítlo jeho token. Odeberte účet a přidejte ho znovu s novým tokenem.',
-    unreadable: '{label}: jeho uložený token nešlo přečíst. Odeberte účet a přidejte ho znovu.',
-    locked: '{label}: systémová klíčenka je zamčená, jeho token teď nelze přečíst.',
+    rejected: '{label}: VPS.org odmítlo jeho token. Odeberte účet a přidejte ho znovu.',
   },
   accounts: {
     title: 'Účty',
-    intro: 'Každý účet se obnovuje samostatně; jejich servery jsou v jednom seznamu.',
     add: 'Přidat účet',
     label: 'Název účtu',
     token: 'API token',
@@ -66,7 +63,6 @@ export const cs: Translation<typeof en> = {
     saving: 'Ověřuje se token…',
     added: 'Účet {label} byl přidán.',
     rename: 'Přejmenovat',
-    renameLabel: 'Nový název pro {label}',
     saveName: 'Uložit název',
     remove: 'Odebrat',
     removeLabel: 'Odebrat {label}',

@@ -57,13 +57,10 @@ export const en = {
   accountTrouble: {
     stale: '{label}: {reason}',
     since: 'Its servers are shown as of {time}.',
-    rejected: '{label}: VPS.org rejected its token. Remove the account and add it again with a new token.',
-    unreadable: '{label}: its saved token could not be read. Remove the account and add it again.',
-    locked: '{label}: the system keychain is locked, so its token cannot be read now.',
+    rejected: '{label}: VPS.org rejected its token. Remove the account and add it again.',
   },
   accounts: {
     title: 'Accounts',
-    intro: 'Each account is polled on its own; their servers are shown in one list.',
     add: 'Add an account',
     label: 'Account name',
     token: 'API token',
@@ -71,7 +68,6 @@ export const en = {
     saving: 'Checking the token…',
     added: 'Account {label} added.',
     rename: 'Rename',
-    renameLabel: 'New name for {label}',
     saveName: 'Save name',
     remove: 'Remove',
     removeLabel: 'Remove {label}',

@@ -74,7 +74,7 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
             }
           }}
         >
-          <label for={inputId}>{t('accounts.renameLabel', { label: account.label })}</label>
+          <label for={inputId}>{t('accounts.label')}</label>
           <input
             {...fieldA11y(inputId, error)}
             autocomplete="off"
@@ -243,7 +243,6 @@ export function AccountsSection() {
   return (
     <section class="accounts" aria-labelledby="accounts-title">
       <h3 id="accounts-title">{t('accounts.title')}</h3>
-      <p class="hint">{t('accounts.intro')}</p>
       <ul class="account-list">
         {accounts.list.value.map((account) => (
           <AccountItem key={account.id} account={account} setStatus={setStatus} />

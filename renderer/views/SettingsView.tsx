@@ -153,7 +153,8 @@ export function SettingsView() {
         )}
         {auth?.mode === 'demo' && <p>{t('settings.demoAccount')}</p>}
         {auth?.mode === 'none' && <p>{t('settings.noAccount')}</p>}
-        {auth && auth.mode !== 'none' && (
+        {/* With several accounts, each is removed on its own (below). */}
+        {auth && auth.mode !== 'none' && store.accounts.list.value.length < 2 && (
           <button type="button" class="danger-outline" onClick={() => void signOut()}>
             {auth.mode === 'demo' ? t('demo.leave') : t('settings.signOut')}
           </button>

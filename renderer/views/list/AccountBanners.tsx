@@ -20,11 +20,10 @@ export function AccountBanners() {
         const text =
           code === 'token-rejected'
             ? t('accountTrouble.rejected', { label: account.label })
-            : code === 'keychain-unavailable'
-              ? t('accountTrouble.locked', { label: account.label })
-              : code === 'decrypt-failed'
-                ? t('accountTrouble.unreadable', { label: account.label })
-                : t('accountTrouble.stale', { label: account.label, reason: staleHeadline(i18n.value, stale!) });
+            : t('accountTrouble.stale', {
+                label: account.label,
+                reason: code ? t(`token.notice.${code}`) : staleHeadline(i18n.value, stale!),
+              });
         return (
           <div class="banner banner-stale" role="status" key={account.id} data-testid="account-trouble">
             <p>

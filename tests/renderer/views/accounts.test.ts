@@ -129,7 +129,7 @@ describe('the accounts section in Settings', () => {
     await click(getByRole(root, 'button', 'Settings'));
     const client = root.querySelector<HTMLElement>('[data-account="client"]')!;
     await click(getByRole(client, 'button', 'Rename'));
-    const input = getByRole(client, 'textbox', 'New name for Client') as HTMLInputElement;
+    const input = getByRole(client, 'textbox', 'Account name') as HTMLInputElement;
     await typeInto(input, ' Acme ');
     await click(getByRole(client, 'button', 'Save name'));
     expect(fake.callsTo(InvokeChannel.accountRename)).toEqual([{ id: 'client', label: 'Acme' }]);
