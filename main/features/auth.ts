@@ -273,6 +273,8 @@ export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
     const demo = sessionOfKind('demo');
     if (demo) {
       await endSession(demo);
+      // The user has an account now: later starts without a token show token setup, not the demo.
+      rememberDemoChoice(false);
       await resumeFromVault({ demoWhenEmpty: false });
     } else {
       await openTokenSession(active);

@@ -159,6 +159,20 @@ describe('adding, renaming and removing accounts', () => {
     expect(listRequestsOf(sim2)).toBe(polls);
   });
 
+  it('adding an account from the demo leaves the demo for that account, for this start and the next', async () => {
+    const h = await startHarness({ withToken: false, deps: { demoSpeed: 600 } });
+    expect(h.core.authState().mode).toBe('demo');
+    setApiBaseUrl(h, h.sim.baseUrl);
+    const state = okValue(await invoke(h, InvokeChannel.accountAdd, { label: 'Work', token: h.sim.token }));
+    expect(state).toMatchObject({ mode: 'token', account: { label: 'Work' }, accounts: [{ label: 'Work' }] });
+    expect(h.ports.settings.get().demoMode).toBe(false);
+    await h.settle();
+    const snapshot = await fleetSnapshot(h);
+    expect(snapshot.servers).toHaveLength(10);
+    expect(Object.keys(snapshot.accounts ?? {})).toHaveLength(1);
+    expect(snapshot.servers.some((view) => view.accountId === 'demo')).toBe(false);
+  });
+
   it('removing the last account goes back to token setup', async () => {
     const h = await startHarness();
     expect(await invoke(h, InvokeChannel.accountRemove, { id: 'default' })).toEqual({
