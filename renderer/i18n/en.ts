@@ -56,25 +56,18 @@ export const en = {
   /** Several accounts: one that cannot be refreshed is shown with its reason; the others' servers stay. */
   accountTrouble: {
     stale: '{label}: {reason}',
-    since: 'Its servers are shown as of {time}.',
     rejected: '{label}: VPS.org rejected its token. Remove the account and add it again.',
   },
   accounts: {
     title: 'Accounts',
     add: 'Add an account',
     label: 'Account name',
-    token: 'API token',
     save: 'Add account',
-    saving: 'Checking the token…',
-    added: 'Account {label} added.',
     rename: 'Rename',
-    saveName: 'Save name',
     remove: 'Remove',
     removeLabel: 'Remove {label}',
-    removeQuestion: 'Remove {label}? Its token is forgotten and its servers leave the list.',
+    removeQuestion: 'Remove {label}? Its token is forgotten.',
     removeConfirm: 'Remove account',
-    removed: 'Account {label} removed.',
-    failed: 'The account could not be changed: {message}',
   },
   stale: {
     title: 'Showing data from {time}, it may be out of date.',

@@ -21,8 +21,6 @@ export function createAccounts({ bridge, auth, filters }: AccountsDeps) {
   const labels = computed((): ReadonlyMap<string, string> | null =>
     list.value.length > 1 ? new Map(list.value.map((account) => [account.id, account.label])) : null,
   );
-  /** The accounts main cannot refresh now: a notice (token rejected…) of their own. */
-  const withNotice = computed(() => list.value.filter((account) => account.notice !== undefined));
 
   async function adopt(result: Result<AuthState>): Promise<Result<AuthState>> {
     if (result.ok) await auth.apply(result.value);
@@ -32,7 +30,6 @@ export function createAccounts({ bridge, auth, filters }: AccountsDeps) {
   return {
     list,
     labels,
-    withNotice,
     /** Label trimmed by main; a refused label or token comes back as field violations. */
     add: async (label: string, token: string) => adopt(await bridge.accounts.add({ label, token: token.trim() })),
     rename: async (id: string, label: string) => adopt(await bridge.accounts.rename({ id, label })),

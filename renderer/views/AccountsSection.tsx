@@ -21,7 +21,7 @@ function useAccountResult(setStatus: (status: Status) => void) {
       return {};
     }
     const { fieldMessages, formError } = formFailure(store.i18n.value, result.error, fields);
-    setStatus({ tone: 'error', text: store.t('accounts.failed', { message: formError }) });
+    setStatus({ tone: 'error', text: store.t('settings.failed', { message: formError }) });
     return fieldMessages;
   };
 }
@@ -54,7 +54,7 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
     setBusy(true);
     const result = await accounts.remove(account.id);
     setBusy(false);
-    report(result, [], t('accounts.removed', { label: account.label }));
+    report(result, [], t('form.saved'));
   }
 
   return (
@@ -90,7 +90,7 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
           )}
           <div class="buttons">
             <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-              {t('accounts.saveName')}
+              {t('form.save')}
             </button>
             <button type="button" onClick={() => setMode('show')}>
               {t('button.cancel')}
@@ -176,7 +176,7 @@ function AddAccountForm({ setStatus }: { setStatus: (status: Status) => void }) 
     setStatus(null);
     const result = await accounts.add(label.trim(), token);
     setBusy(false);
-    const fields = report(result, ['label', 'token'], t('accounts.added', { label: label.trim() }));
+    const fields = report(result, ['label', 'token'], t('form.saved'));
     setErrors(fields);
     if (result.ok) {
       setLabel('');
@@ -210,7 +210,7 @@ function AddAccountForm({ setStatus }: { setStatus: (status: Status) => void }) 
         )}
       </div>
       <div class="field">
-        <label for="account-add-token">{t('accounts.token')}</label>
+        <label for="account-add-token">{t('token.label')}</label>
         <input
           {...fieldA11y('account-add-token', errors.token, 'account-add-token-hint')}
           type="password"
@@ -230,7 +230,7 @@ function AddAccountForm({ setStatus }: { setStatus: (status: Status) => void }) 
       </div>
       <div class="buttons">
         <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-          {busy ? t('accounts.saving') : t('accounts.save')}
+          {busy ? t('token.saving') : t('accounts.save')}
         </button>
       </div>
     </form>

@@ -7,7 +7,8 @@ import { FILTER_STATUSES } from '../../state/fleet';
 import { errorText, staleHeadline, troubleSentence } from '../../state/text';
 import { statusLabel } from '../../../common/i18n/sentences';
 import { ServerList } from './ServerList';
-import { AccountBanners } from './AccountBanners';
+import { useArrived } from '../../hooks/use-lazy';
+import { lazyViews } from '../lazy';
 import { TokenStorageBanners } from './TokenStorageBanners';
 
 export const SEARCH_INPUT_ID = 'server-search';
@@ -15,7 +16,12 @@ export const SEARCH_INPUT_ID = 'server-search';
 export function ListView() {
   const store = useStore();
   const { t, fleet, filters, navigation, accounts } = store;
-  const labels = accounts.labels.value;
+  // Several accounts: the filter by account and the per-account banners, fetched when first needed.
+  const several = accounts.labels.value !== null;
+  useArrived(several ? lazyViews.accountFilter : null);
+  useArrived(several ? lazyViews.accountBanners : null);
+  const AccountFilter = several ? lazyViews.accountFilter.component : null;
+  const AccountBanners = several ? lazyViews.accountBanners.component : null;
   const i18n = store.i18n.value;
   const status = fleet.status.value;
   const all = fleet.sorted.value;
@@ -65,25 +71,11 @@ export function ListView() {
             </option>
           ))}
         </select>
-        {labels && (
-          <select
-            aria-label={t('list.filterAccount')}
-            data-testid="account-filter"
-            value={filters.account.value}
-            onChange={(event) => filters.setAccount(event.currentTarget.value)}
-          >
-            <option value="">{t('list.anyAccount')}</option>
-            {[...labels].map(([id, label]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
+        {AccountFilter && <AccountFilter />}
       </div>
 
       <TokenStorageBanners />
-      {!status?.stale && <AccountBanners />}
+      {AccountBanners && !status?.stale && <AccountBanners />}
 
       {status?.stale && (
         <div class="banner banner-stale" role="status" data-testid="stale-banner">

@@ -115,7 +115,7 @@ describe('the accounts section in Settings', () => {
     fake.handle(InvokeChannel.accountAdd, () => ok(added));
     await typeInto(token, 'vps_right_token');
     await click(getByRole(root, 'button', 'Add account'));
-    expect(hasText(root, 'Account Personal added.')).toBe(true);
+    expect(hasText(root, 'Saved.')).toBe(true);
     expect(token.value).toBe('');
     expect(root.querySelectorAll('.account-item')).toHaveLength(3);
   });
@@ -131,7 +131,7 @@ describe('the accounts section in Settings', () => {
     await click(getByRole(client, 'button', 'Rename'));
     const input = getByRole(client, 'textbox', 'Account name') as HTMLInputElement;
     await typeInto(input, ' Acme ');
-    await click(getByRole(client, 'button', 'Save name'));
+    await click(getByRole(client, 'button', 'Save'));
     expect(fake.callsTo(InvokeChannel.accountRename)).toEqual([{ id: 'client', label: 'Acme' }]);
     expect(root.querySelector('[data-account="client"] .account-label')?.textContent).toBe('Acme');
 
@@ -141,7 +141,7 @@ describe('the accounts section in Settings', () => {
     const item = root.querySelector<HTMLElement>('[data-account="client"]')!;
     await click(getByRole(item, 'button', 'Remove Acme'));
     expect(fake.callsTo(InvokeChannel.accountRemove)).toHaveLength(0);
-    expect(hasText(item, 'Remove Acme? Its token is forgotten and its servers leave the list.')).toBe(true);
+    expect(hasText(item, 'Remove Acme? Its token is forgotten.')).toBe(true);
     await click(getByRole(item, 'button', 'Remove account'));
     expect(fake.callsTo(InvokeChannel.accountRemove)).toEqual([{ id: 'client' }]);
     expect(root.querySelector('[data-account="client"]')).toBeNull();

@@ -1,6 +1,28 @@
+// The list's parts for several accounts, a chunk of their own (a single account never fetches them): the
+// filter by account next to the search, and a banner per account that cannot be refreshed.
 import { Fragment, h } from 'preact';
 import { useStore } from '../../hooks/use-store';
 import { staleHeadline } from '../../state/text';
+
+/** Shows one account's servers; a select, so it is reached and changed from the keyboard. */
+export function AccountFilter() {
+  const { t, accounts, filters } = useStore();
+  return (
+    <select
+      aria-label={t('list.filterAccount')}
+      data-testid="account-filter"
+      value={filters.account.value}
+      onChange={(event) => filters.setAccount(event.currentTarget.value)}
+    >
+      <option value="">{t('list.anyAccount')}</option>
+      {accounts.list.value.map((account) => (
+        <option key={account.id} value={account.id}>
+          {account.label}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 /**
  * With several accounts: one banner per account that cannot be refreshed, with its reason (its poll
@@ -30,10 +52,7 @@ export function AccountBanners() {
               <span aria-hidden="true">⚠ </span>
               {text}
               {!account.notice && lastSuccessAt !== null && (
-                <span class="banner-detail">
-                  {' '}
-                  {t('accountTrouble.since', { time: i18n.value.time(lastSuccessAt) })}
-                </span>
+                <span class="banner-detail"> {t('stale.title', { time: i18n.value.time(lastSuccessAt) })}</span>
               )}
             </p>
           </div>
