@@ -120,7 +120,8 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
           </button>
         </div>
       )}
-      {account.storage && (
+      {/* One account's storage is said in the Account section above already. */}
+      {account.storage && accounts.list.value.length > 1 && (
         <p class="hint">
           {t('settings.storage', { backend: storageBackendName(store.i18n.value, account.storage.backend) })}{' '}
           {account.storage.persisted ? t('settings.persisted') : t('token.sessionOnly')}
