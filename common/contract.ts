@@ -82,18 +82,25 @@ export interface FleetStatus {
   skipped?: number;
 }
 
-/** Full state, sent once when the renderer subscribes. */
+/**
+ * Full state, sent once when the renderer subscribes. `status` sums up every account (refreshing while
+ * any is; stale only when every account is); `accounts` holds each account's own status by account id.
+ */
 export interface FleetSnapshot {
   servers: ServerView[];
   status: FleetStatus;
+  /** Always sent by main; optional so a one-account fixture can leave it out. */
+  accounts?: Record<string, FleetStatus>;
 }
 
-/** What changed since the previous event: only these servers, plus the status. */
+/** What changed since the previous event: only these servers, plus the statuses. */
 export interface FleetDelta {
   upserted: ServerView[];
   /** keys */
   removed: string[];
   status: FleetStatus;
+  /** Every account's own status (all of them, not only those that changed). */
+  accounts?: Record<string, FleetStatus>;
 }
 
 /** The end of a tracked action. */
@@ -151,10 +158,23 @@ export interface AuthNotice {
   message: string;
 }
 
-/** What the renderer knows of authentication. Never the token itself. */
+/** One token account as the popup knows it. Never its token, nor the API address. */
+export interface AccountState {
+  id: string;
+  label: string;
+  /** Where its token is kept; absent while no token of it could be read. */
+  storage?: TokenStorageInfo;
+  /** Why it is not polled (token rejected, unreadable, keychain locked); absent while it is. */
+  notice?: AuthNotice;
+}
+
+/**
+ * What the renderer knows of authentication. Never the token itself. In token mode, `account` and
+ * `storage` are the primary (first polled) account's; `accounts` lists every account, polled or not.
+ */
 export type AuthState =
-  | { mode: 'none'; notice?: AuthNotice }
-  | { mode: 'token'; account: AccountInfo; storage: TokenStorageInfo }
+  | { mode: 'none'; notice?: AuthNotice; accounts?: AccountState[] }
+  | { mode: 'token'; account: AccountInfo; storage: TokenStorageInfo; accounts?: AccountState[] }
   | { mode: 'demo'; account: AccountInfo };
 
 /**
@@ -228,6 +248,17 @@ export interface TokenInput {
   label?: string;
 }
 
+/** A new account: the token is checked against VPS.org before it is stored. */
+export interface AccountInput {
+  label: string;
+  token: string;
+}
+
+export interface AccountRename {
+  id: string;
+  label: string;
+}
+
 export interface DeleteServerRequest {
   ref: ServerRef;
   /** What the user typed to confirm: a stale or mixed-up ref then never deletes another server. */
@@ -250,6 +281,9 @@ export const InvokeChannel = {
   tokenClear: 'vps:token:clear',
   demoStart: 'vps:demo:start',
   demoStop: 'vps:demo:stop',
+  accountAdd: 'vps:account:add',
+  accountRename: 'vps:account:rename',
+  accountRemove: 'vps:account:remove',
   fleetSubscribe: 'vps:fleet:subscribe',
   fleetRefresh: 'vps:fleet:refresh',
   serversList: 'vps:servers:list',
@@ -295,6 +329,11 @@ export interface InvokeContract {
   [InvokeChannel.tokenClear]: { request: Empty; response: AuthState };
   [InvokeChannel.demoStart]: { request: Empty; response: AuthState };
   [InvokeChannel.demoStop]: { request: Empty; response: AuthState };
+  /** A refused label or token is a `fieldViolations` error (label / token); nothing is stored then. */
+  [InvokeChannel.accountAdd]: { request: AccountInput; response: AuthState };
+  [InvokeChannel.accountRename]: { request: AccountRename; response: AuthState };
+  /** Ends its session and forgets its token; its servers leave the list. */
+  [InvokeChannel.accountRemove]: { request: { id: string }; response: AuthState };
   [InvokeChannel.fleetSubscribe]: { request: Empty; response: FleetSnapshot };
   [InvokeChannel.fleetRefresh]: { request: Empty; response: FleetStatus };
   /** Asks the API with its own query filters; returns the matching servers' refs. */
@@ -346,6 +385,7 @@ export const BRIDGE_METHODS = {
   auth: { state: InvokeChannel.authState },
   token: { set: InvokeChannel.tokenSet, clear: InvokeChannel.tokenClear },
   demo: { start: InvokeChannel.demoStart, stop: InvokeChannel.demoStop },
+  accounts: { add: InvokeChannel.accountAdd, rename: InvokeChannel.accountRename, remove: InvokeChannel.accountRemove },
   fleet: { subscribe: InvokeChannel.fleetSubscribe, refresh: InvokeChannel.fleetRefresh },
   servers: {
     list: InvokeChannel.serversList,

@@ -36,7 +36,10 @@ export type RuleViolation =
   | 'no-fields'
   // The global shortcut setting (common/shortcut.ts), worded by the same means as the API's rules.
   | 'invalid-shortcut'
-  | 'shortcut-needs-modifier';
+  | 'shortcut-needs-modifier'
+  | 'too-long'
+  | 'duplicate'
+  | 'token-rejected';
 
 /** Field name -> violations. The key `non_field_errors` holds violations of the whole body. */
 export type FieldViolations = Record<string, RuleViolation[]>;
@@ -44,6 +47,7 @@ export type RuleResult<T> = { ok: true; value: T } | { ok: false; violations: Fi
 
 export const NAME_MAX_LENGTH = 63;
 export const HOSTNAME_MAX_LENGTH = 253;
+export const ACCOUNT_LABEL_MAX_LENGTH = 40;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const HOSTNAME_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
@@ -61,6 +65,9 @@ const VIOLATION_TEXT: Record<RuleViolation, string> = {
   'invalid-shortcut': 'Write modifiers and one key joined by +, e.g. Ctrl+Alt+K.',
   'shortcut-needs-modifier':
     'Add Ctrl, Alt, Command or Super: a global shortcut of a plain key would take it from every app.',
+  'too-long': `At most ${ACCOUNT_LABEL_MAX_LENGTH} characters.`,
+  duplicate: 'Another account already has this name.',
+  'token-rejected': 'VPS.org did not accept this token. Check that it was copied completely.',
 };
 
 /** English wording of a violation, as the client and the simulator report it. */
@@ -110,6 +117,20 @@ export function checkLocation(value: unknown): RuleViolation | null {
 export function checkBoolean(value: unknown): RuleViolation | null {
   if (value === undefined || value === null) return 'required';
   return typeof value === 'boolean' ? null : 'not-boolean';
+}
+
+/**
+ * An account's label (trimmed by the caller): non-empty, at most 40 characters, and unlike every other
+ * account's label regardless of case (`others` leaves out the account being renamed).
+ */
+export function checkAccountLabel(value: unknown, others: readonly { label: string }[]): RuleViolation | null {
+  if (value === undefined || value === null) return 'required';
+  if (typeof value !== 'string') return 'not-string';
+  const label = value.trim();
+  if (label === '') return 'required';
+  if (label.length > ACCOUNT_LABEL_MAX_LENGTH) return 'too-long';
+  const folded = label.toLocaleLowerCase();
+  return others.some((other) => other.label.trim().toLocaleLowerCase() === folded) ? 'duplicate' : null;
 }
 
 /** A plain object (not null, not an array): the only shape whose fields may be read from `unknown`. */

@@ -31,9 +31,16 @@ export const DEFAULT_CONFIRMATIONS: Readonly<Confirmations> = { start: false, st
  * character, and no desktop (Windows, macOS, GNOME, KDE) reserves it.
  */
 export const DEFAULT_GLOBAL_SHORTCUT = 'CommandOrControl+Alt+Shift+K';
+/** An account the app polls: its token is kept in the vault under `id`, never here. */
+export interface AccountSetting {
+  id: string;
+  label: string;
+}
 
 export interface Settings {
   apiBaseUrl: string;
+  /** The token accounts, in the order the user added them (the first is the primary one). */
+  accounts: AccountSetting[];
   pollIntervals: PollIntervals;
   confirmations: Confirmations;
   notifications: boolean;
@@ -53,9 +60,11 @@ export interface Settings {
 /**
  * A change from the renderer: any subset, nested groups partial too. Never the API address: a page
  * that could change it could send the next token elsewhere; a developer sets it in the settings file.
+ * Never the accounts either: they change through the account channels, which keep them and the vault
+ * in step.
  */
 export type SettingsPatch = Partial<
-  Omit<Settings, 'apiBaseUrl' | 'pollIntervals' | 'confirmations'> & {
+  Omit<Settings, 'apiBaseUrl' | 'accounts' | 'pollIntervals' | 'confirmations'> & {
     pollIntervals: Partial<PollIntervals>;
     confirmations: Partial<Confirmations>;
   }

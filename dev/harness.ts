@@ -36,6 +36,11 @@ export interface BackendOptions {
   simulator?: SimulatorOptions;
   /** Store the simulator's token in the vault before start, as if the user had set it earlier. */
   withToken?: boolean;
+  /**
+   * With `withToken`: this many accounts, each on a simulator of its own (another seed, so other
+   * servers), their tokens stored as if added earlier. Default 1.
+   */
+  accounts?: number;
   settings?: SettingsPatch;
   systemLocale?: string;
   demoSpeed?: number;
@@ -49,7 +54,10 @@ export interface BackendOptions {
 
 /** The Node side: simulator + core + static server for the renderer. */
 export interface Backend {
+  /** The first account's simulator. */
   sim: Simulator;
+  /** Every account's simulator, in the accounts' order (the first is `sim`). */
+  sims: Simulator[];
   core: Core;
   ports: ReturnType<typeof createMemoryPorts>;
   server: StaticServer;
@@ -60,16 +68,26 @@ export interface Backend {
 }
 
 export async function startBackend(options: BackendOptions = {}): Promise<Backend> {
-  const sim = await startSimulator({
-    servers: 12,
-    speed: 120,
-    seed: 1,
-    ...options.simulator,
-    host: '127.0.0.1',
-    port: 0,
-  });
+  const sims: Simulator[] = [];
+  for (let index = 0; index < Math.max(1, options.accounts ?? 1); index++) {
+    const base = { servers: 12, speed: 120, seed: 1, ...options.simulator };
+    // Each further account: its own seed, so its own servers, and fewer of them.
+    const own =
+      index === 0 ? base : { ...base, seed: base.seed + index, servers: Math.max(3, Math.ceil(base.servers / 2)) };
+    sims.push(await startSimulator({ ...own, host: '127.0.0.1', port: 0 }));
+  }
+  const sim = sims[0]!;
   const vault = createMemoryVault(
-    options.withToken ? [{ account: { id: 'default', label: 'VPS.org', baseUrl: sim.baseUrl }, token: sim.token }] : [],
+    options.withToken
+      ? sims.map((each, index) => ({
+          account: {
+            id: index === 0 ? 'default' : `account-${index + 1}`,
+            label: index === 0 ? 'VPS.org' : `Account ${index + 1}`,
+            baseUrl: each.baseUrl,
+          },
+          token: each.token,
+        }))
+      : [],
     { backend: 'gnome_libsecret', persisted: true },
   );
   const ports = {
@@ -94,6 +112,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   await core.start();
   return {
     sim,
+    sims,
     core,
     ports,
     server,
@@ -102,7 +121,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     async close() {
       await core.stop();
       await server.close();
-      await sim.close();
+      for (const each of sims) await each.close();
     },
   };
 }

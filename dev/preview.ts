@@ -14,7 +14,8 @@
 // frame", here the request's Referer (Chromium sends the full page URL for same-origin fetch and
 // EventSource). It listens on 127.0.0.1 only.
 //
-// Usage: npm run preview -- [--port 5174] [--servers 25] [--speed 10]
+// Usage: npm run preview -- [--port 5174] [--servers 25] [--speed 10] [--accounts 2]
+// (--accounts N: N simulated accounts with different servers, in one merged list)
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
@@ -44,6 +45,8 @@ export interface PreviewOptions {
   servers?: number;
   /** Simulator time scale. Default 10, as in demo mode. */
   speed?: number;
+  /** Simulated accounts, each on a simulator of its own with other servers. Default 1. */
+  accounts?: number;
   /**
    * Build the renderer and the bridges first, into a folder of the preview's own (removed on close).
    * The CLI does; tests reuse the e2e run's build (`assetsDir`).
@@ -228,6 +231,7 @@ async function startPreviewFrom(
   backend = await startBackend({
     assetsDir,
     withToken: true,
+    accounts: options.accounts ?? 1,
     simulator: { servers: options.servers ?? 25, speed: options.speed ?? 10 },
     port: options.port ?? DEFAULT_PREVIEW_PORT,
     csp: relaxConnectSrc(CONTENT_SECURITY_POLICY),
@@ -259,8 +263,12 @@ async function main(): Promise<void> {
       port: { type: 'string', default: String(DEFAULT_PREVIEW_PORT) },
       servers: { type: 'string', default: '25' },
       speed: { type: 'string', default: '10' },
+      accounts: { type: 'string', default: '1' },
     },
   });
+  const accounts = Number(values.accounts);
+  if (!Number.isInteger(accounts) || accounts < 1 || accounts > 9)
+    throw new Error(`--accounts: not a count from 1 to 9: ${values.accounts}`);
   const port = Number(values.port);
   const servers = Number(values.servers);
   const speed = Number(values.speed);
@@ -268,8 +276,9 @@ async function main(): Promise<void> {
     throw new Error(`--port: not a port number: ${values.port}`);
   if (!Number.isInteger(servers) || servers < 0) throw new Error(`--servers: not a count: ${values.servers}`);
   if (!(speed > 0)) throw new Error(`--speed: not a positive number: ${values.speed}`);
-  const preview = await startPreview({ port, servers, speed, build: true });
-  console.log(`VPS.org Tray preview: open ${preview.url}  (simulated account, ${servers} servers; Ctrl-C stops)`);
+  const preview = await startPreview({ port, servers, speed, accounts, build: true });
+  const what = accounts === 1 ? `simulated account, ${servers} servers` : `${accounts} simulated accounts`;
+  console.log(`VPS.org Tray preview: open ${preview.url}  (${what}; Ctrl-C stops)`);
   const stop = () => {
     void preview.close().then(() => process.exit(0));
   };

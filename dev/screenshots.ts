@@ -1,7 +1,8 @@
 // `npm run screenshots`: PNGs of the popup for the docs, taken from the real renderer in headless
 // Chromium against the real core and the simulator (the e2e harness), at the popup's size.
 // Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail and create, in
-// English and Czech, light and dark (16 files), and the first-run demo in English light and Czech dark.
+// English and Czech, light and dark (16 files), and the first-run demo and two accounts' merged list in
+// English light and Czech dark.
 //
 // Usage: npm run screenshots -- [--out docs/screenshots]
 import { mkdir } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from './assets';
 import { launchChromium, openPopup, startBackend, type Backend } from './harness';
 
 export const POPUP_SIZE = { width: 380, height: 560 };
-const LANGUAGES = [
+export const LANGUAGES = [
   { language: 'en', locale: 'en-US' },
   { language: 'cs', locale: 'cs-CZ' },
 ] as const;
@@ -22,6 +23,42 @@ type Scheme = (typeof SCHEMES)[number];
 
 /** The first-run demo, in one scheme per language (the other screens show both schemes already). */
 const DEMO_SHOTS: ReadonlySet<string> = new Set(['en-light', 'cs-dark']);
+
+/** Two accounts' merged list, in one scheme per language. */
+const ACCOUNTS_SHOTS: ReadonlySet<string> = new Set(['en-light', 'cs-dark']);
+
+/** Two simulated accounts in one merged list, each row with its account and the account filter. */
+export async function shootAccounts(
+  browser: Browser,
+  assetsDir: string,
+  outDir: string,
+  language: (typeof LANGUAGES)[number],
+  scheme: Scheme,
+): Promise<string> {
+  const backend = await startBackend({
+    assetsDir,
+    withToken: true,
+    accounts: 2,
+    systemLocale: language.locale,
+    simulator: { speed: 1, servers: 8 },
+  });
+  try {
+    const popup = await openPopup(browser, backend, {
+      locale: language.locale,
+      colorScheme: scheme,
+      viewport: POPUP_SIZE,
+    });
+    await popup.page.locator('[data-testid="account-filter"]').waitFor();
+    await popup.page.locator('.row-account').first().waitFor();
+    await popup.page.locator('[data-testid="last-updated"]').waitFor();
+    const path = await capture(popup.page, outDir, `accounts-${language.language}-${scheme}`);
+    if (popup.pageErrors.length > 0) throw new Error(`The page reported errors: ${popup.pageErrors.join('; ')}`);
+    await popup.close();
+    return path;
+  } finally {
+    await backend.close();
+  }
+}
 
 /** The server shown in the detail screenshot (the simulator's seeded account always has it). */
 const DETAIL_SERVER = 'web-server-01';
@@ -130,6 +167,8 @@ async function shootLanguage(
     const errors = [...setup.pageErrors, ...popup.pageErrors];
     if (errors.length > 0) throw new Error(`The page reported errors: ${errors.join('; ')}`);
     await popup.close();
+    if (ACCOUNTS_SHOTS.has(`${language.language}-${scheme}`))
+      written.push(await shootAccounts(browser, assetsDir, outDir, language, scheme));
   } finally {
     for (const backend of backends) await backend.close();
   }

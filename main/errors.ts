@@ -3,6 +3,7 @@
 // into what the popup sees (IpcError); nothing here knows about IPC.
 import type { ConflictInfo } from '../common/contract';
 import type { ErrorKind } from '../common/errors';
+import type { FieldViolations } from '../common/rules';
 
 export class DomainError extends Error {
   override readonly name: string = 'DomainError';
@@ -52,5 +53,23 @@ export class TokenStorageFailed extends DomainError {
   override readonly name = 'TokenStorageFailed';
   constructor() {
     super('storage', 'The token is valid but could not be stored by the system keychain.');
+  }
+}
+
+/** Input the app's own rules refuse (e.g. an account label already taken): the rule codes by field. */
+export class InvalidFields extends DomainError {
+  override readonly name = 'InvalidFields';
+  readonly violations: FieldViolations;
+  constructor(violations: FieldViolations) {
+    super('bad-request', 'Some fields are not valid.');
+    this.violations = violations;
+  }
+}
+
+/** An account id that names no account (removed meanwhile, or never added). */
+export class UnknownAccount extends DomainError {
+  override readonly name = 'UnknownAccount';
+  constructor() {
+    super('not-found', 'This account is not in the list any more.');
   }
 }

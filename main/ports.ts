@@ -13,7 +13,15 @@ export interface StoredAccount {
 
 export type VaultLoadResult =
   | { status: 'none' }
-  | { status: 'ok'; accounts: StoredAccount[]; activeAccountId: string }
+  | {
+      status: 'ok';
+      accounts: StoredAccount[];
+      activeAccountId: string;
+      /** Ids whose stored token was unreadable (damaged, or not decryptable) and has been forgotten. */
+      forgotten?: string[];
+      /** Some stored tokens could not be read now (keychain locked): kept for the next start. */
+      locked?: boolean;
+    }
   /** Stored ciphertext could not be decrypted (keychain reset, profile copied): it has been forgotten. */
   | { status: 'decrypt-failed'; message: string }
   /** The keychain is locked or not running yet: the stored ciphertext is kept for the next start. */

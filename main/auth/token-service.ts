@@ -2,14 +2,15 @@
 // storing it, forget it. The token is handed only to the client factory; AuthState (what the renderer
 // learns) carries the account and where the token is kept, never the token.
 import { VpsApiError, isVpsApiError } from '../api/errors';
-import type { AccountInfo, AuthNotice, AuthState, TokenInput, TokenStorageInfo } from '../../common/contract';
+import type { AccountInfo, AuthNotice, AuthState, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault } from '../ports';
 import type { FleetApi } from '../fleet/api';
 import { TokenStorageFailed } from '../errors';
 
-/** Accounts are keyed by id; one account for now, the data model takes several. */
+/** The id of the account a token pasted in token setup goes to when no account is listed. */
 export const DEFAULT_ACCOUNT_ID = 'default';
-export const DEFAULT_ACCOUNT_LABEL = 'VPS.org';
+
+export const REJECTED_TOKEN_MESSAGE = 'VPS.org did not accept this token. Check that it was copied completely.';
 
 // Codes for the popup to translate; the English message is the fallback.
 export const DECRYPT_FAILED_NOTICE: AuthNotice = {
@@ -32,7 +33,15 @@ export interface ActiveAccount {
   storage: TokenStorageInfo;
 }
 
-export type LoadedAuth = { state: AuthState; active: ActiveAccount | null };
+/** What the vault holds: the readable tokens, the ids it had to forget, and a notice when none is readable. */
+export interface LoadedTokens {
+  stored: ActiveAccount[];
+  forgotten: string[];
+  /** Nothing could be read: decrypt-failed (forgotten) or keychain-unavailable (kept for the next start). */
+  notice: AuthNotice | null;
+  /** Some tokens could not be read now (keychain locked): they are kept for the next start. */
+  locked: boolean;
+}
 
 export interface TokenServiceDeps {
   vault: TokenVault;
@@ -42,9 +51,12 @@ export interface TokenServiceDeps {
 }
 
 export interface TokenService {
-  load(): Promise<LoadedAuth>;
-  /** Checks the token with one list request, then stores it. Throws VpsApiError / TokenStorageFailed; stores nothing then. */
-  setToken(input: TokenInput): Promise<ActiveAccount>;
+  load(): Promise<LoadedTokens>;
+  /**
+   * Checks the token with one list request, then stores it for `account` (id and label). Throws
+   * VpsApiError / TokenStorageFailed; stores nothing then.
+   */
+  setToken(account: { id: string; label: string }, token: string): Promise<ActiveAccount>;
   forget(accountId: string): Promise<void>;
 }
 
@@ -59,45 +71,44 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       try {
         loaded = await deps.vault.load();
       } catch {
-        return { state: { mode: 'none', notice: DECRYPT_FAILED_NOTICE }, active: null };
+        return { stored: [], forgotten: [], notice: DECRYPT_FAILED_NOTICE, locked: false };
       }
-      if (loaded.status === 'none') return { state: { mode: 'none' }, active: null };
+      if (loaded.status === 'none') return { stored: [], forgotten: [], notice: null, locked: false };
       if (loaded.status === 'decrypt-failed')
-        return { state: { mode: 'none', notice: DECRYPT_FAILED_NOTICE }, active: null };
+        return { stored: [], forgotten: [], notice: DECRYPT_FAILED_NOTICE, locked: false };
       if (loaded.status === 'unavailable')
-        return { state: { mode: 'none', notice: KEYCHAIN_UNAVAILABLE_NOTICE }, active: null };
-      const chosen: StoredAccount | undefined =
-        loaded.accounts.find((stored) => stored.account.id === loaded.activeAccountId) ?? loaded.accounts[0];
-      if (!chosen) return { state: { mode: 'none' }, active: null };
-      const active: ActiveAccount = { account: chosen.account, token: chosen.token, storage: chosen.storage };
-      return { state: authStateOf(active), active };
+        return { stored: [], forgotten: [], notice: KEYCHAIN_UNAVAILABLE_NOTICE, locked: true };
+      const stored = loaded.accounts.map((entry: StoredAccount): ActiveAccount => ({
+        account: entry.account,
+        token: entry.token,
+        storage: entry.storage,
+      }));
+      // The vault's own favourite first: before several accounts, it was the one account.
+      stored.sort(
+        (a, b) => Number(b.account.id === loaded.activeAccountId) - Number(a.account.id === loaded.activeAccountId),
+      );
+      return { stored, forgotten: loaded.forgotten ?? [], notice: null, locked: loaded.locked === true };
     },
 
-    async setToken(input) {
+    async setToken(named, token) {
       const baseUrl = deps.baseUrl();
-      const api = deps.createApi(baseUrl, input.token);
+      const api = deps.createApi(baseUrl, token);
       try {
         await api.listServers();
       } catch (error) {
         if (isVpsApiError(error) && error.kind === 'unauthorized') {
-          throw new VpsApiError(
-            'unauthorized',
-            'VPS.org did not accept this token. Check that it was copied completely.',
-            {
-              status: error.status ?? 401,
-            },
-          );
+          throw new VpsApiError('unauthorized', REJECTED_TOKEN_MESSAGE, { status: error.status ?? 401 });
         }
         throw error;
       }
-      const account: AccountInfo = { id: DEFAULT_ACCOUNT_ID, label: input.label ?? DEFAULT_ACCOUNT_LABEL, baseUrl };
+      const account: AccountInfo = { id: named.id, label: named.label, baseUrl };
       let storage: TokenStorageInfo;
       try {
-        storage = await deps.vault.save(account, input.token);
+        storage = await deps.vault.save(account, token);
       } catch {
         throw new TokenStorageFailed();
       }
-      return { account, token: input.token, storage };
+      return { account, token, storage };
     },
 
     async forget(accountId) {

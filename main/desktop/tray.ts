@@ -4,7 +4,7 @@
 // menu while it is open closes it on some platforms, and costs a round trip to the OS each poll).
 import { isDeepStrictEqual } from 'node:util';
 import { compareTroubleFirst } from '../../common/order';
-import type { TraySummary } from '../fleet/tray-summary';
+import type { TrayAccount, TraySummary } from '../fleet/tray-summary';
 import type { CountKind, Messages } from '../i18n';
 import { conflictText, statusLabel } from '../../common/i18n/sentences';
 import { type IpcError } from '../../common/contract';
@@ -106,6 +106,23 @@ function updatesItem(updates: UpdateState, messages: Messages): TrayMenuItem {
   return command(t('menu.checkUpdates'), { intent: 'check-updates' });
 }
 
+/** With several accounts: each account's label (and trouble) as a heading over its servers. */
+function accountGroups(
+  accounts: readonly TrayAccount[],
+  shown: readonly TrayServer[],
+  confirmations: Settings['confirmations'],
+  messages: Messages,
+): TrayMenuItem[] {
+  const items: TrayMenuItem[] = [];
+  for (const account of accounts) {
+    const trouble = account.trouble === null ? '' : messages.t(`menuAccount.${account.trouble}`);
+    items.push(info(`${account.label}${trouble}`));
+    for (const server of shown)
+      if (server.ref.accountId === account.id) items.push(serverSubmenu(server, confirmations, messages));
+  }
+  return items;
+}
+
 export function buildTrayMenuModel(
   summary: TraySummary,
   platform: string,
@@ -124,11 +141,12 @@ export function buildTrayMenuModel(
   } else {
     if (summary.auth === 'demo') items.push(info(t('menu.demo')));
     if (summary.stale) items.push(info(t('menu.stale')));
-    if (summary.servers.length === 0) items.push(info(t('menu.noServers')));
+    if (summary.servers.length === 0 && !summary.accounts) items.push(info(t('menu.noServers')));
     const shown = summary.servers
       .toSorted((a, b) => compareTroubleFirst(troubleOrderOf(a), troubleOrderOf(b)))
       .slice(0, TRAY_SERVER_LIMIT);
-    for (const server of shown) items.push(serverSubmenu(server, confirmations, messages));
+    if (summary.accounts) items.push(...accountGroups(summary.accounts, shown, confirmations, messages));
+    else for (const server of shown) items.push(serverSubmenu(server, confirmations, messages));
     const hidden = summary.servers.length - shown.length;
     if (hidden > 0) items.push(command(t('menu.moreServers', { count: hidden }), { intent: 'open' }));
   }
@@ -171,6 +189,8 @@ export function trayTooltip(summary: TraySummary, messages: Messages): string {
       const parts = COUNT_ORDER.filter((kind) => headline.counts[kind] > 0).map((kind) =>
         messages.plural(`tooltipCount.${kind}`, headline.counts[kind]),
       );
+      // A failing account counts as trouble: said after the counts of the servers still known.
+      if (headline.failingAccounts) parts.push(messages.plural('tooltipAccounts.failing', headline.failingAccounts));
       return `${prefix}${parts.length > 0 ? parts.join(', ') : t('tooltip.noServers')}`;
     }
   }

@@ -35,13 +35,35 @@ const vaultEntrySchema = z.object({
   backend: z.string(),
 });
 
+type VaultEntry = z.infer<typeof vaultEntrySchema>;
+
+/**
+ * The vault as stored. Entries are read one by one: a damaged entry (hand-edited, half-written by
+ * another version) is dropped on load and the other accounts' tokens are kept.
+ */
 const vaultDataSchema = z.object({
   version: z.literal(1),
   activeAccountId: z.string().nullable(),
-  accounts: z.record(z.string(), vaultEntrySchema),
+  accounts: z.record(z.string(), z.unknown()),
 });
 
-export type VaultData = z.infer<typeof vaultDataSchema>;
+export interface VaultData {
+  version: 1;
+  activeAccountId: string | null;
+  accounts: Record<string, VaultEntry>;
+}
+
+/** The readable entries, and the ids of the damaged ones. */
+function readEntries(accounts: Record<string, unknown>): { entries: Record<string, VaultEntry>; damaged: string[] } {
+  const entries: Record<string, VaultEntry> = {};
+  const damaged: string[] = [];
+  for (const [id, raw] of Object.entries(accounts)) {
+    const parsed = vaultEntrySchema.safeParse(raw);
+    if (parsed.success) entries[id] = parsed.data;
+    else damaged.push(id);
+  }
+  return { entries, damaged };
+}
 
 /**
  * Why a vault file's content cannot be used, or null when it can (no vault yet counts as usable). Vault
@@ -98,11 +120,17 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
   const sessionAccounts = new Map<string, StoredAccount>();
   let sessionActiveId: string | null = null;
 
+  /** Ids of entries dropped as damaged by the last read (reported by load). */
+  let damagedIds: string[] = [];
+
   function readData(): VaultData | 'invalid' | null {
     const raw = store.get(VAULT_KEY);
     if (raw === undefined || raw === null) return null;
     const parsed = vaultDataSchema.safeParse(raw);
-    return parsed.success ? parsed.data : 'invalid';
+    if (!parsed.success) return 'invalid';
+    const { entries, damaged } = readEntries(parsed.data.accounts);
+    damagedIds = damaged;
+    return { version: 1, activeAccountId: parsed.data.activeAccountId, accounts: entries };
   }
 
   function writeData(data: VaultData): void {
@@ -152,6 +180,13 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
         log('warn', 'Token vault data was malformed and has been removed.');
         failed.push('(unreadable vault)');
       } else if (data !== null) {
+        if (damagedIds.length > 0) {
+          // Only the damaged entries go; every readable token stays.
+          log('warn', `Token vault entries of ${damagedIds.length} account(s) were malformed and have been removed.`);
+          failed.push(...damagedIds);
+          writeData(data);
+          damagedIds = [];
+        }
         const pending = Object.entries(data.accounts).filter(([id]) => !sessionAccounts.has(id));
         // A keyring that is locked or not running yet (Linux login before the keyring daemon, basic_text
         // picked meanwhile) makes decryption fail or read garbage: that is not a broken entry. Check first
@@ -210,7 +245,10 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
       }
       const preferred = sessionActiveId ?? (data !== null && data !== 'invalid' ? data.activeAccountId : null);
       const active = accounts.find((a) => a.account.id === preferred) ?? accounts[0]!;
-      return { status: 'ok', accounts, activeAccountId: active.account.id };
+      const result: VaultLoadResult = { status: 'ok', accounts, activeAccountId: active.account.id };
+      if (failed.length > 0) result.forgotten = failed;
+      if (keptLocked) result.locked = true;
+      return result;
     },
 
     async save(account: AccountInfo, token: string): Promise<TokenStorageInfo> {

@@ -1,27 +1,38 @@
-// Who the app talks to: the token account (checked, stored, forgotten) or the demo, and the session
-// that goes with it. Owns the auth state the popup and the tray show, and going back to what the vault
-// holds (at start, and when the user leaves the demo). Session changes run one at a time.
+// Who the app talks to: the token accounts (each checked, stored, polled on its own, renamed, removed)
+// or the demo, and the sessions that go with them. Owns the auth state the popup and the tray show, and
+// going back to what the vault holds (at start, and when the user leaves the demo). The accounts list
+// lives in the settings (ids and labels), the tokens in the vault; changes run one at a time.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   EventChannel,
   InvokeChannel,
+  type AccountState,
+  type AuthNotice,
   type AuthState,
   type EventContract,
   type InvokeRequest,
+  type TokenStorageInfo,
 } from '../../common/contract';
 import type { Log } from '../../common/log';
+import { checkAccountLabel } from '../../common/rules';
+import type { AccountSetting } from '../../common/settings';
+import { isVpsApiError } from '../api/errors';
+import { DEFAULT_ACCOUNT_LABEL, listVaultAccounts } from '../auth/accounts';
 import {
-  authStateOf,
+  DECRYPT_FAILED_NOTICE,
   DEFAULT_ACCOUNT_ID,
+  KEYCHAIN_UNAVAILABLE_NOTICE,
   TOKEN_REJECTED_NOTICE,
   type ActiveAccount,
   type TokenService,
 } from '../auth/token-service';
+import { InvalidFields, UnknownAccount } from '../errors';
 import type { EventListener } from '../event-bus';
 import type { FleetApi } from '../fleet/api';
 import type { DemoSession } from '../fleet/demo';
 import type { RouterHandlers } from '../ipc/router';
-import { invalid, takesNoPayload, type PayloadValidators } from '../ipc/validators';
+import { invalid, takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
 import type { SessionCollection } from '../sessions/collection';
 import type { Session, SessionSpec } from '../sessions/session';
 import type { SettingsAccess } from './settings';
@@ -31,26 +42,33 @@ type AuthChannel =
   | typeof InvokeChannel.tokenSet
   | typeof InvokeChannel.tokenClear
   | typeof InvokeChannel.demoStart
-  | typeof InvokeChannel.demoStop;
+  | typeof InvokeChannel.demoStop
+  | typeof InvokeChannel.accountAdd
+  | typeof InvokeChannel.accountRename
+  | typeof InvokeChannel.accountRemove;
 
 export const TOKEN_MAX_LENGTH = 4096;
 
-const tokenInputSchema = z
-  .object({
-    // Tokens are opaque printable text; whitespace around a pasted token is trimmed.
-    token: z
+// Tokens are opaque printable text; whitespace around a pasted token is trimmed.
+const tokenSchema = z
+  .string()
+  .transform((text) => text.trim())
+  .pipe(
+    z
       .string()
-      .transform((text) => text.trim())
-      .pipe(
-        z
-          .string()
-          .min(1)
-          .max(TOKEN_MAX_LENGTH)
-          .regex(/^[\x21-\x7e]+$/),
-      ),
-    label: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict();
+      .min(1)
+      .max(TOKEN_MAX_LENGTH)
+      .regex(/^[\x21-\x7e]+$/),
+  );
+
+const tokenInputSchema = z.object({ token: tokenSchema, label: z.string().trim().min(1).max(100).optional() }).strict();
+
+/** Labels are checked by the account rules in the handler (they depend on the other accounts). */
+const labelSchema = z.string().max(1000);
+const accountIdSchema = z.string().min(1).max(100);
+
+// A fixed message: zod's text could echo part of what was pasted.
+const TOKEN_SHAPE_MESSAGE = 'The token must be non-empty printable text without spaces (at most 4096 characters).';
 
 export const authValidators: Pick<PayloadValidators, AuthChannel> = {
   [InvokeChannel.authState]: takesNoPayload,
@@ -61,12 +79,17 @@ export const authValidators: Pick<PayloadValidators, AuthChannel> = {
       if (parsed.data.label !== undefined) value.label = parsed.data.label;
       return { ok: true, value };
     }
-    // A fixed message: zod's text could echo part of what was pasted.
-    return invalid('The token must be non-empty printable text without spaces (at most 4096 characters).');
+    return invalid(TOKEN_SHAPE_MESSAGE);
   },
   [InvokeChannel.tokenClear]: takesNoPayload,
   [InvokeChannel.demoStart]: takesNoPayload,
   [InvokeChannel.demoStop]: takesNoPayload,
+  [InvokeChannel.accountAdd]: (payload) => {
+    const parsed = z.object({ label: labelSchema, token: tokenSchema }).strict().safeParse(payload);
+    return parsed.success ? { ok: true, value: parsed.data } : invalid(TOKEN_SHAPE_MESSAGE);
+  },
+  [InvokeChannel.accountRename]: withSchema(z.object({ id: accountIdSchema, label: labelSchema }).strict()),
+  [InvokeChannel.accountRemove]: withSchema(z.object({ id: accountIdSchema }).strict()),
 };
 
 export interface AuthFeatureDeps {
@@ -82,6 +105,8 @@ export interface AuthFeatureDeps {
   addSecret: (secret: string) => void;
   emit: EventListener<EventContract>;
   log: Log;
+  /** A new account's id. Default: a random UUID (an id is never reused, so nothing keyed by it carries over). */
+  newAccountId?: () => string;
 }
 
 export interface AuthFeature {
@@ -93,12 +118,59 @@ export interface AuthFeature {
   stop(): Promise<void>;
 }
 
+/** An account whose token could not be read and was forgotten: shown (this session) until removed. */
+interface LostAccount {
+  label: string;
+  notice: AuthNotice;
+}
+
 export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
   const { sessions, tokens, settings } = deps;
+  const newAccountId = deps.newAccountId ?? randomUUID;
+  const storage = new Map<string, TokenStorageInfo>();
+  /** Why a listed account is not polled (token rejected, keychain locked). */
+  const notices = new Map<string, AuthNotice>();
+  const lost = new Map<string, LostAccount>();
+  /** Why no token at all could be read at the last load. */
+  let vaultNotice: AuthNotice | null = null;
   let auth: AuthState = { mode: 'none' };
-  const setAuth = (next: AuthState) => {
-    auth = next;
-    deps.emit(EventChannel.authChanged, next);
+
+  const listed = (): AccountSetting[] => settings.get().accounts;
+  const sessionOfKind = (kind: Session['kind']) => sessions.list().find((session) => session.kind === kind);
+
+  const accountStates = (): AccountState[] => [
+    ...listed().map((account) => {
+      const state: AccountState = { id: account.id, label: account.label };
+      const kept = storage.get(account.id);
+      if (kept && sessions.get(account.id)) state.storage = { ...kept };
+      const notice = notices.get(account.id);
+      if (notice) state.notice = notice;
+      return state;
+    }),
+    ...[...lost].map(([id, account]): AccountState => ({ id, label: account.label, notice: account.notice })),
+  ];
+
+  const computeState = (): AuthState => {
+    const demo = sessionOfKind('demo');
+    if (demo) return { mode: 'demo', account: demo.account };
+    const primary = listed().find((account) => sessions.get(account.id)?.kind === 'token');
+    const session = primary && sessions.get(primary.id);
+    const kept = primary && storage.get(primary.id);
+    if (primary && session && kept) {
+      return {
+        mode: 'token',
+        account: { ...session.account, label: primary.label },
+        storage: { ...kept },
+        accounts: accountStates(),
+      };
+    }
+    const notice = vaultNotice ?? accountStates().find((account) => account.notice)?.notice;
+    return notice ? { mode: 'none', notice } : { mode: 'none' };
+  };
+
+  const publish = () => {
+    auth = computeState();
+    deps.emit(EventChannel.authChanged, auth);
   };
 
   let chain: Promise<unknown> = Promise.resolve();
@@ -115,32 +187,37 @@ export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
   const closeAll = async () => {
     await Promise.all(sessions.list().map(endSession));
   };
-  const sessionOfKind = (kind: Session['kind']) => sessions.list().find((session) => session.kind === kind);
 
   const openSession = (spec: SessionSpec) => {
     const session = deps.createSession(spec);
     session.onRejected(() => {
       // 401 while polling: the token is kept in the vault (the user may fix the account and restart,
-      // or paste a new token which replaces it) but the session ends and a new token is asked for.
+      // or paste a new token which replaces it) but this account's session ends; the others go on.
       if (sessions.get(session.account.id) !== session) return;
-      deps.log('warn', 'VPS.org rejected the token; polling stopped.');
+      deps.log('warn', `VPS.org rejected the token of account ${session.account.id}; polling stopped.`);
       void endSession(session);
-      setAuth({ mode: 'none', notice: TOKEN_REJECTED_NOTICE });
+      if (session.kind === 'token') notices.set(session.account.id, TOKEN_REJECTED_NOTICE);
+      publish();
     });
     sessions.add(session);
     session.start();
   };
 
-  const openTokenSession = (active: ActiveAccount) => {
+  /** Opens (or reopens) an account's session; the label is the list's. */
+  const openTokenSession = async (active: ActiveAccount) => {
     const { account, token } = active;
-    openSession({ kind: 'token', account, api: deps.createApi(account.baseUrl, token) });
-    setAuth(authStateOf(active));
+    const previous = sessions.get(account.id);
+    if (previous) await endSession(previous);
+    const label = listed().find((entry) => entry.id === account.id)?.label ?? account.label;
+    storage.set(account.id, { ...active.storage });
+    notices.delete(account.id);
+    lost.delete(account.id);
+    openSession({ kind: 'token', account: { ...account, label }, api: deps.createApi(account.baseUrl, token) });
   };
 
   const openDemoSession = async () => {
     const demo = await deps.startDemo();
     openSession({ kind: 'demo', account: demo.account, api: demo.api, close: demo.close });
-    setAuth({ mode: 'demo', account: demo.account });
   };
 
   /** Whether a start without a stored token opens the demo; an open Settings view follows the change. */
@@ -148,19 +225,89 @@ export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
     if (settings.get().demoMode !== demoMode) settings.change({ demoMode });
   };
 
+  const saveList = (accounts: AccountSetting[]) => {
+    const current = listed();
+    const same =
+      accounts.length === current.length &&
+      accounts.every((account, i) => account.id === current[i]?.id && account.label === current[i]?.label);
+    if (!same) settings.change({ accounts });
+  };
+
   /**
-   * Back to what the vault holds: the stored token's session, else the demo when asked for and the
+   * Back to what the vault holds: every stored token's session, else the demo when asked for and the
    * settings want it (nothing stored and nothing to tell the user), else token setup with any notice.
+   * Vault entries the list does not name yet join it (the upgrade from one account); listed accounts
+   * whose token is gone leave it, told once.
    */
   const resumeFromVault = async (options: { demoWhenEmpty: boolean }) => {
     const loaded = await tokens.load();
+    vaultNotice = loaded.notice;
+    const readable = new Set(loaded.stored.map((entry) => entry.account.id));
+    const keptLocked = loaded.locked;
+    const merged = listVaultAccounts(
+      listed(),
+      loaded.stored.map((entry) => entry.account),
+    ).accounts.filter((account) => {
+      if (readable.has(account.id)) return true;
+      if (keptLocked) {
+        notices.set(account.id, KEYCHAIN_UNAVAILABLE_NOTICE);
+        return true;
+      }
+      lost.set(account.id, { label: account.label, notice: DECRYPT_FAILED_NOTICE });
+      return false;
+    });
+    saveList(merged);
     // A notice means a token was stored: the user has an account, so no later start opens the demo
     // either (a token that could not be decrypted is gone by the next start).
-    if (loaded.state.mode === 'none' && loaded.state.notice) rememberDemoChoice(false);
-    if (loaded.active) openTokenSession(loaded.active);
-    else if (options.demoWhenEmpty && settings.get().demoMode && loaded.state.mode === 'none' && !loaded.state.notice)
+    if (loaded.stored.length === 0 && (loaded.notice || lost.size > 0)) rememberDemoChoice(false);
+    for (const active of loaded.stored) if (!sessions.get(active.account.id)) await openTokenSession(active);
+    const nothingToTell = !loaded.notice && lost.size === 0 && notices.size === 0;
+    if (sessions.size === 0 && options.demoWhenEmpty && settings.get().demoMode && nothingToTell)
       await openDemoSession();
-    else setAuth(loaded.state);
+    publish();
+  };
+
+  /** A token stored for an account: leaves the demo (resuming every stored account) or (re)opens it. */
+  const useStoredToken = async (active: ActiveAccount) => {
+    vaultNotice = null;
+    const demo = sessionOfKind('demo');
+    if (demo) {
+      await endSession(demo);
+      // The user has an account now: later starts without a token show token setup, not the demo.
+      rememberDemoChoice(false);
+      await resumeFromVault({ demoWhenEmpty: false });
+    } else {
+      await openTokenSession(active);
+      publish();
+    }
+  };
+
+  /** Checks a new account's token (one list request) and stores it; a rejected token is a field error. */
+  const storeToken = async (account: AccountSetting, token: string): Promise<ActiveAccount> => {
+    deps.addSecret(token);
+    try {
+      return await tokens.setToken(account, token);
+    } catch (error) {
+      if (isVpsApiError(error) && error.kind === 'unauthorized') throw new InvalidFields({ token: ['token-rejected'] });
+      throw error;
+    }
+  };
+
+  const checkedLabel = (label: string, others: readonly AccountSetting[]): string => {
+    const violation = checkAccountLabel(label, [...others, ...lost.values()]);
+    if (violation) throw new InvalidFields({ label: [violation] });
+    return label.trim();
+  };
+
+  /** Ends the account's session, forgets its token and takes it off the list. */
+  const removeAccount = async (id: string) => {
+    const session = sessions.get(id);
+    if (session?.kind === 'token') await endSession(session);
+    await tokens.forget(id);
+    saveList(listed().filter((account) => account.id !== id));
+    storage.delete(id);
+    notices.delete(id);
+    lost.delete(id);
   };
 
   return {
@@ -169,18 +316,30 @@ export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
       [InvokeChannel.authState]: () => auth,
       [InvokeChannel.tokenSet]: (input) =>
         serial(async () => {
+          // Token setup: the token goes to the first account not polled (e.g. one whose token was
+          // rejected), else replaces the primary one; with no account yet, it makes the first.
+          const current = listed();
+          const target = current.find((account) => !sessions.get(account.id)) ?? current[0];
+          const account = {
+            id: target?.id ?? DEFAULT_ACCOUNT_ID,
+            label: input.label ?? target?.label ?? DEFAULT_ACCOUNT_LABEL,
+          };
+          // Token setup has one field: a rejected token stays the API's `unauthorized`, worded there.
           deps.addSecret(input.token);
-          const active = await tokens.setToken(input);
-          await closeAll();
-          openTokenSession(active);
+          const active = await tokens.setToken(account, input.token);
+          saveList(
+            current.some((entry) => entry.id === account.id)
+              ? current.map((entry) => (entry.id === account.id ? account : entry))
+              : [...current, account],
+          );
+          await useStoredToken(active);
           return auth;
         }),
       [InvokeChannel.tokenClear]: () =>
         serial(async () => {
-          const tokenSession = sessionOfKind('token');
-          await tokens.forget(tokenSession?.account.id ?? DEFAULT_ACCOUNT_ID);
-          if (tokenSession) await endSession(tokenSession);
-          if (auth.mode !== 'demo') setAuth({ mode: 'none' });
+          const tokenSession = auth.mode === 'token' ? sessions.get(auth.account.id) : sessionOfKind('token');
+          await removeAccount(tokenSession?.account.id ?? DEFAULT_ACCOUNT_ID);
+          if (auth.mode !== 'demo') publish();
           return auth;
         }),
       [InvokeChannel.demoStart]: () =>
@@ -188,6 +347,7 @@ export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
           if (sessionOfKind('demo')) return auth;
           await closeAll();
           await openDemoSession();
+          publish();
           // Chosen from token setup: the next start without a token opens the demo again.
           rememberDemoChoice(true);
           return auth;
@@ -202,13 +362,39 @@ export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
           await resumeFromVault({ demoWhenEmpty: false });
           return auth;
         }),
+      [InvokeChannel.accountAdd]: (input) =>
+        serial(async () => {
+          const account = { id: newAccountId(), label: checkedLabel(input.label, listed()) };
+          const active = await storeToken(account, input.token);
+          saveList([...listed(), account]);
+          await useStoredToken(active);
+          return auth;
+        }),
+      [InvokeChannel.accountRename]: (input) =>
+        serial(async () => {
+          const current = listed();
+          if (!current.some((account) => account.id === input.id)) throw new UnknownAccount();
+          const others = current.filter((account) => account.id !== input.id);
+          const label = checkedLabel(input.label, others);
+          saveList(current.map((account) => (account.id === input.id ? { id: account.id, label } : account)));
+          if (auth.mode !== 'demo') publish();
+          return auth;
+        }),
+      [InvokeChannel.accountRemove]: (input) =>
+        serial(async () => {
+          await removeAccount(input.id);
+          if (auth.mode !== 'demo') publish();
+          return auth;
+        }),
     },
     state: () => auth,
     start(options) {
       return serial(async () => {
         if (sessions.size > 0) return;
-        if (options.demo) await openDemoSession();
-        else await resumeFromVault({ demoWhenEmpty: true });
+        if (options.demo) {
+          await openDemoSession();
+          publish();
+        } else await resumeFromVault({ demoWhenEmpty: true });
       });
     },
     stop: () => serial(closeAll),

@@ -63,9 +63,17 @@ export function createServersFeature(deps: ServersFeatureDeps): { handlers: Pick
         return fleet.status();
       },
       [InvokeChannel.serversList]: async (filter) => {
-        const session = sessions.requirePrimary();
-        const list = await session.api.listServers(filter);
-        return list.results.map((server) => ({ accountId: session.account.id, id: server.id }));
+        // Every account is asked at once; one that fails leaves out only its own servers.
+        sessions.requirePrimary();
+        const answers = await Promise.allSettled(
+          sessions.list().map(async (session) => {
+            const list = await session.api.listServers(filter);
+            return list.results.map((server) => ({ accountId: session.account.id, id: server.id }));
+          }),
+        );
+        const found = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+        if (found.length === 0) throw (answers[0] as PromiseRejectedResult).reason;
+        return found.flat();
       },
       [InvokeChannel.serversGet]: async (ref) => {
         const session = sessions.require(ref.accountId);

@@ -1,12 +1,12 @@
 // The settings channels, and the one way settings change in the core: checked, stored, then told to
 // the popup (`settingsChanged`) so an open Settings view follows.
 import { EventChannel, InvokeChannel, type EventContract } from '../../common/contract';
-import type { Settings, SettingsPatch } from '../../common/settings';
+import type { Settings } from '../../common/settings';
 import type { EventListener } from '../event-bus';
 import type { RouterHandlers } from '../ipc/router';
 import { takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
 import type { SettingsStore } from '../ports';
-import { applySettingsPatch, settingsPatchSchema } from '../settings/schema';
+import { applySettingsPatch, settingsPatchSchema, type StoredSettingsPatch } from '../settings/schema';
 
 type SettingsChannel = typeof InvokeChannel.settingsGet | typeof InvokeChannel.settingsSet;
 
@@ -25,13 +25,14 @@ export interface SettingsFeatureDeps {
 /** Reading and changing settings, for other features (e.g. auth remembers the demo choice). */
 export interface SettingsAccess {
   get(): Settings;
-  change(patch: SettingsPatch): Settings;
+  /** The popup's patch, or the main process's own (the accounts, kept in step with the vault). */
+  change(patch: StoredSettingsPatch): Settings;
 }
 
 export function createSettingsFeature(
   deps: SettingsFeatureDeps,
 ): SettingsAccess & { handlers: Pick<RouterHandlers, SettingsChannel> } {
-  const change = (patch: SettingsPatch): Settings => {
+  const change = (patch: StoredSettingsPatch): Settings => {
     const next = applySettingsPatch(deps.store.get(), patch);
     deps.store.set(next);
     deps.emit(EventChannel.settingsChanged, next);

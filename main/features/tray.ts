@@ -12,7 +12,7 @@ export interface TrayFeed {
 }
 
 export interface TrayFeedDeps {
-  fleet: Pick<FleetState, 'views' | 'status'>;
+  fleet: Pick<FleetState, 'views' | 'status' | 'accountStatuses'>;
   auth: () => AuthState;
   events: Pick<EventBus<EventContract>, 'subscribe'>;
 }
@@ -20,10 +20,11 @@ export interface TrayFeedDeps {
 export function createTrayFeed(deps: TrayFeedDeps): TrayFeed {
   const { fleet, auth } = deps;
   const listeners = new Set<(summary: TraySummary) => void>();
-  const summary = createTraySummaryTracker(computeTraySummary(auth(), [...fleet.views()], fleet.status()));
+  const compute = () => computeTraySummary(auth(), [...fleet.views()], fleet.status(), fleet.accountStatuses());
+  const summary = createTraySummaryTracker(compute());
   deps.events.subscribe((channel) => {
     if (channel !== EventChannel.authChanged && channel !== EventChannel.fleetChanged) return;
-    const next = summary.update(computeTraySummary(auth(), [...fleet.views()], fleet.status()));
+    const next = summary.update(compute());
     if (next) for (const listener of listeners) listener(next);
   });
   return {

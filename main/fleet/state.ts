@@ -1,5 +1,5 @@
 // The fleet as the app knows it: servers keyed by `${accountId}:${id}`, each with the action pending on
-// it, plus the poll status. Every mutation computes what changed and hands one FleetDelta to `onDelta`,
+// it, plus each account's poll status (accounts are polled on their own, so each has its own). Every mutation computes what changed and hands one FleetDelta to `onDelta`,
 // so the renderer only ever receives the servers that changed.
 import { isTransitional } from '../../common/statuses';
 import {
@@ -16,14 +16,20 @@ import { serverKey } from '../../common/servers';
 
 export interface FleetState {
   snapshot(): FleetSnapshot;
+  /** Every account's status summed up (see summarizeStatuses). */
   status(): FleetStatus;
+  /** One account's own status (the initial one before its first poll). */
+  accountStatus(accountId: string): FleetStatus;
+  /** Each account's status by id. */
+  accountStatuses(): Record<string, FleetStatus>;
   get(key: string): ServerView | undefined;
   views(): IterableIterator<ServerView>;
   size(): number;
-  /** Any server in a transitional status or with a pending action. */
-  hasBusyServer(): boolean;
+  /** Any server (of `accountId`, when given) in a transitional status or with a pending action. */
+  hasBusyServer(accountId?: string): boolean;
   /**
-   * Replaces every server of `accountId` by `servers` (a poll result) and merges `status`. `pendingOf`
+   * Replaces every server of `accountId` by `servers` (a poll result) and merges `status` into that
+   * account's status. `pendingOf`
    * (when given) says the pending action of each server; otherwise pending marks are kept.
    */
   applyList(
@@ -35,9 +41,9 @@ export interface FleetState {
   upsert(accountId: string, server: Server, pending?: PendingAction | null): FleetDelta;
   setPending(key: string, pending: PendingAction | null): FleetDelta;
   remove(key: string): FleetDelta;
-  setStatus(status: Partial<FleetStatus>): FleetDelta;
-  /** Forgets every server and the poll status (session ended). */
-  clear(): FleetDelta;
+  setStatus(accountId: string, status: Partial<FleetStatus>): FleetDelta;
+  /** Forgets the servers and the poll status of `accountId` (its session ended), or of every account. */
+  clear(accountId?: string): FleetDelta;
 }
 
 export interface FleetStateDeps {
@@ -83,32 +89,65 @@ function sameStatus(a: FleetStatus, b: FleetStatus): boolean {
   );
 }
 
+/**
+ * The accounts' statuses as one, for the popup's overall refresh indicator and the tray: refreshing while
+ * any account is; loaded once every account has loaded or failed and one has loaded; the oldest last
+ * success; stale only when every account is (one failing account is shown as such, not the whole list).
+ */
+export function summarizeStatuses(statuses: readonly FleetStatus[]): FleetStatus {
+  const [only] = statuses;
+  if (only === undefined) return { ...INITIAL_STATUS };
+  if (statuses.length === 1) return { ...only };
+  const successes = statuses.flatMap((status) => (status.lastSuccessAt === null ? [] : [status.lastSuccessAt]));
+  const stales = statuses.flatMap((status) => (status.stale === null ? [] : [status.stale]));
+  const skipped = statuses.reduce((sum, status) => sum + (status.skipped ?? 0), 0);
+  const summary: FleetStatus = {
+    lastSuccessAt: successes.length > 0 ? Math.min(...successes) : null,
+    stale: stales.length === statuses.length ? stales.toSorted((a, b) => a.since - b.since)[0]! : null,
+    refreshing: statuses.some((status) => status.refreshing),
+    loaded:
+      statuses.some((status) => status.loaded) && statuses.every((status) => status.loaded || status.stale !== null),
+  };
+  if (skipped > 0) summary.skipped = skipped;
+  return summary;
+}
+
 export function createFleetState(deps: FleetStateDeps = {}): FleetState {
   let entries = new Map<string, ServerView>();
-  let status: FleetStatus = { ...INITIAL_STATUS };
+  const statuses = new Map<string, FleetStatus>();
+
+  const overall = () => summarizeStatuses([...statuses.values()]);
+  const copyStatuses = (): Record<string, FleetStatus> =>
+    Object.fromEntries([...statuses].map(([id, status]) => [id, { ...status }]));
 
   const emit = (upserted: ServerView[], removed: string[], statusChanged: boolean): FleetDelta => {
-    const delta: FleetDelta = { upserted, removed, status: { ...status } };
+    const delta: FleetDelta = { upserted, removed, status: overall(), accounts: copyStatuses() };
     if (upserted.length > 0 || removed.length > 0 || statusChanged) deps.onDelta?.(delta);
     return delta;
   };
 
-  const mergeStatus = (patch: Partial<FleetStatus> | undefined): boolean => {
+  const mergeStatus = (accountId: string, patch: Partial<FleetStatus> | undefined): boolean => {
     if (!patch) return false;
-    const next = { ...status, ...patch };
-    if (sameStatus(next, status)) return false;
-    status = next;
+    const current = statuses.get(accountId);
+    const next = { ...(current ?? INITIAL_STATUS), ...patch };
+    if (current && sameStatus(next, current)) return false;
+    statuses.set(accountId, next);
     return true;
   };
 
   return {
-    snapshot: () => ({ servers: [...entries.values()], status: { ...status } }),
-    status: () => ({ ...status }),
+    snapshot: () => ({ servers: [...entries.values()], status: overall(), accounts: copyStatuses() }),
+    status: overall,
+    accountStatus: (accountId) => ({ ...(statuses.get(accountId) ?? INITIAL_STATUS) }),
+    accountStatuses: copyStatuses,
     get: (key) => entries.get(key),
     views: () => entries.values(),
     size: () => entries.size,
-    hasBusyServer() {
-      for (const view of entries.values()) if (view.pending !== null || isTransitional(view.server.status)) return true;
+    hasBusyServer(accountId) {
+      for (const view of entries.values()) {
+        if (accountId !== undefined && view.accountId !== accountId) continue;
+        if (view.pending !== null || isTransitional(view.server.status)) return true;
+      }
       return false;
     },
     applyList(accountId, servers, statusPatch, pendingOf) {
@@ -131,7 +170,7 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       const removed: string[] = [];
       for (const [key, view] of entries) if (view.accountId === accountId && !next.has(key)) removed.push(key);
       entries = next;
-      return emit(upserted, removed, mergeStatus(statusPatch));
+      return emit(upserted, removed, mergeStatus(accountId, statusPatch));
     },
     upsert(accountId, server, pending) {
       const key = serverKey(accountId, server.id);
@@ -155,13 +194,16 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       if (!entries.delete(key)) return emit([], [], false);
       return emit([], [key], false);
     },
-    setStatus(patch) {
-      return emit([], [], mergeStatus(patch));
+    setStatus(accountId, patch) {
+      return emit([], [], mergeStatus(accountId, patch));
     },
-    clear() {
-      const removed = [...entries.keys()];
-      entries = new Map();
-      const changed = mergeStatus({ ...INITIAL_STATUS });
+    clear(accountId) {
+      const removed: string[] = [];
+      for (const [key, view] of entries) if (accountId === undefined || view.accountId === accountId) removed.push(key);
+      for (const key of removed) entries.delete(key);
+      const changed = accountId === undefined ? statuses.size > 0 : statuses.has(accountId);
+      if (accountId === undefined) statuses.clear();
+      else statuses.delete(accountId);
       return emit([], removed, changed);
     },
   };

@@ -22,7 +22,15 @@ export type TrayHeadline =
   | { kind: 'no-token' }
   | { kind: 'loading' }
   | { kind: 'stale'; reason: 'offline' | 'error'; lastSuccessAt: number | null }
-  | { kind: 'counts'; counts: TrayCounts };
+  | { kind: 'counts'; counts: TrayCounts; failingAccounts?: number };
+
+/** One of several accounts, for the menu's groups: `trouble` says why its servers are not up to date. */
+export interface TrayAccount {
+  id: string;
+  label: string;
+  /** offline / error: its last poll failed; rejected: its token was refused (or cannot be read); null: fine. */
+  trouble: 'offline' | 'error' | 'rejected' | null;
+}
 
 export interface TraySummary {
   /** attention: a server is not as the user expects it (the icon's own badge). */
@@ -39,6 +47,8 @@ export interface TraySummary {
     actions: PowerAction[];
   }>;
   stale: boolean;
+  /** Present with more than one account: the menu groups the servers by these, in this order. */
+  accounts?: TrayAccount[];
 }
 
 /** Power actions the current state allows (the same rule the action tracker enforces). */
@@ -59,7 +69,26 @@ function countServers(servers: readonly ServerView[]): TrayCounts {
   return counts;
 }
 
-export function computeTraySummary(auth: AuthState, servers: readonly ServerView[], status: FleetStatus): TraySummary {
+const staleReason = (stale: FleetStatus['stale']): 'offline' | 'error' =>
+  stale?.kind === 'network' || stale?.kind === 'timeout' ? 'offline' : 'error';
+
+/** Several accounts, each with its trouble; undefined with one account (or none, or the demo). */
+function trayAccounts(auth: AuthState, statuses: Record<string, FleetStatus>): TrayAccount[] | undefined {
+  if (auth.mode !== 'token' || (auth.accounts?.length ?? 0) < 2) return undefined;
+  return auth.accounts!.map((account) => {
+    const stale = statuses[account.id]?.stale ?? null;
+    const trouble = account.notice ? 'rejected' : stale ? staleReason(stale) : null;
+    return { id: account.id, label: account.label, trouble };
+  });
+}
+
+/** `accountStatuses`: each account's own status (a failing account is trouble even while others are fine). */
+export function computeTraySummary(
+  auth: AuthState,
+  servers: readonly ServerView[],
+  status: FleetStatus,
+  accountStatuses: Record<string, FleetStatus> = {},
+): TraySummary {
   const entries = servers.map((view) => ({
     ref: { accountId: view.accountId, id: view.server.id },
     name: view.server.name,
@@ -76,8 +105,7 @@ export function computeTraySummary(auth: AuthState, servers: readonly ServerView
   let headline: TrayHeadline;
   if (stale) {
     icon = 'error';
-    const reason = status.stale?.kind === 'network' || status.stale?.kind === 'timeout' ? 'offline' : 'error';
-    headline = { kind: 'stale', reason, lastSuccessAt: status.lastSuccessAt };
+    headline = { kind: 'stale', reason: staleReason(status.stale), lastSuccessAt: status.lastSuccessAt };
   } else if (!status.loaded) {
     // Nothing is known yet: the busy icon, not "all running".
     icon = auth.mode === 'demo' ? 'demo' : 'busy';
@@ -90,7 +118,18 @@ export function computeTraySummary(auth: AuthState, servers: readonly ServerView
     icon = auth.mode === 'demo' ? 'demo' : busy ? 'busy' : someStopped ? 'some-stopped' : 'ok';
     headline = { kind: 'counts', counts: countServers(servers) };
   }
-  return { icon, headline, auth: auth.mode, servers: entries, stale };
+  const accounts = trayAccounts(auth, accountStatuses);
+  const summary: TraySummary = { icon, headline, auth: auth.mode, servers: entries, stale };
+  if (accounts) {
+    summary.accounts = accounts;
+    // One failing account is trouble for the whole tray, while the others' servers are still counted.
+    const failing = accounts.filter((account) => account.trouble !== null).length;
+    if (failing > 0) {
+      summary.icon = 'error';
+      if (headline.kind === 'counts') headline.failingAccounts = failing;
+    }
+  }
+  return summary;
 }
 
 /** Keeps the last summary; `update` returns the new one only when it differs. */

@@ -37,6 +37,9 @@ export const cs: Translation<typeof en> = {
       other: '{count} serverů v jiném stavu',
     },
   },
+  tooltipAccounts: {
+    failing: { one: '{count} účet selhává', few: '{count} účty selhávají', other: '{count} účtů selhává' },
+  },
   menu: {
     openApp: 'Otevřít VPS.org Tray',
     noToken: 'Není nastaven API token — otevřete aplikaci a přidejte ho',
@@ -58,6 +61,12 @@ export const cs: Translation<typeof en> = {
     updatesPlatform: 'Aktualizace: pro tuto instalaci nejsou dostupné',
     quit: 'Ukončit',
     moreServers: 'Další servery ({count})… — Otevřít VPS.org Tray',
+  },
+  /** After an account's label in the menu (several accounts): why its servers are not up to date. */
+  menuAccount: {
+    offline: ' — ⚠ offline',
+    error: ' — ⚠ obnovení selhalo',
+    rejected: ' — ⚠ token odmítnut',
   },
   confirmDetail: {
     start: 'Server se zapne.',

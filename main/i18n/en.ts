@@ -29,6 +29,10 @@ export const en = {
     suspended: { other: '{count} suspended' },
     other: { other: '{count} other' },
   },
+  /** Appended to the counts when some of several accounts cannot be refreshed. */
+  tooltipAccounts: {
+    failing: { one: '{count} account failing', other: '{count} accounts failing' },
+  },
   menu: {
     openApp: 'Open VPS.org Tray',
     noToken: 'No API token set — open the app to add one',
@@ -55,6 +59,12 @@ export const en = {
     quit: 'Quit',
     /** Below the servers the menu shows. */
     moreServers: '{count} more… — Open VPS.org Tray',
+  },
+  /** After an account's label in the menu (several accounts): why its servers are not up to date. */
+  menuAccount: {
+    offline: ' — ⚠ offline',
+    error: ' — ⚠ refresh failed',
+    rejected: ' — ⚠ token rejected',
   },
   confirmDetail: {
     start: 'The server will be powered on.',

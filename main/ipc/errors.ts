@@ -2,7 +2,8 @@
 // main/errors.ts, a VpsApiError from the client, anything else) becomes an IpcError. The router maps
 // every handler's failure here, so nothing ever throws across IPC.
 import { isVpsApiError } from '../api/errors';
-import { ActionRefused, DomainError } from '../errors';
+import { ActionRefused, DomainError, InvalidFields } from '../errors';
+import { describeViolations } from '../../common/rules';
 import type { IpcError, Result } from '../../common/contract';
 
 export const GENERIC_INTERNAL_MESSAGE = 'Something went wrong inside the app. Please try again.';
@@ -15,6 +16,10 @@ export function toIpcError(error: unknown, redact: (text: string) => string = (t
     if (error instanceof ActionRefused) {
       const { conflict } = error;
       mapped.conflict = { ...conflict, serverName: redact(conflict.serverName), status: redact(conflict.status) };
+    }
+    if (error instanceof InvalidFields) {
+      mapped.fieldErrors = describeViolations(error.violations);
+      mapped.fieldViolations = error.violations;
     }
     return mapped;
   }

@@ -55,13 +55,13 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
 
   const intervalMs = (): number => {
     const intervals = deps.pollIntervals();
-    if (actions.hasTracked() || fleet.hasBusyServer()) return intervals.fastSeconds * 1000;
+    if (actions.hasTracked() || fleet.hasBusyServer(account.id)) return intervals.fastSeconds * 1000;
     return (deps.popupOpen() ? intervals.openSeconds : intervals.idleSeconds) * 1000;
   };
 
   const pollOnce = async (): Promise<void> => {
     const startedAt = now();
-    fleet.setStatus({ refreshing: true });
+    fleet.setStatus(account.id, { refreshing: true });
     try {
       const list = await api.listServers();
       if (ended) return;
@@ -81,13 +81,13 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
       const stale: NonNullable<FleetStatus['stale']> = {
         kind: mapped.kind,
         message: mapped.message,
-        since: fleet.status().stale?.since ?? now(),
+        since: fleet.accountStatus(account.id).stale?.since ?? now(),
       };
       if (mapped.status !== undefined) stale.status = mapped.status;
       // The popup says when the next try comes: never later than the poller's own cap on a Retry-After.
       if (mapped.retryAfterSeconds !== undefined)
         stale.retryAfterSeconds = Math.min(mapped.retryAfterSeconds, MAX_RETRY_AFTER_MS / 1000);
-      fleet.setStatus({ refreshing: false, stale });
+      fleet.setStatus(account.id, { refreshing: false, stale });
       throw error;
     } finally {
       if (!ended) actions.checkTimeouts();
@@ -129,7 +129,7 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
       ended = true;
       poller.stop();
       actions.dispose();
-      fleet.clear();
+      fleet.clear(account.id);
       return spec.close ? spec.close().catch(() => undefined) : Promise.resolve();
     },
   };

@@ -7,10 +7,11 @@ import {
   DEFAULT_GLOBAL_SHORTCUT,
   DEFAULT_POLL_INTERVALS,
   LANGUAGES,
+  type AccountSetting,
   type Settings,
   type SettingsPatch,
 } from '../../common/settings';
-import { describeViolation } from '../../common/rules';
+import { ACCOUNT_LABEL_MAX_LENGTH, describeViolation } from '../../common/rules';
 import { checkGlobalShortcut } from '../../common/shortcut';
 import type { Exact } from '../../common/type-checks';
 import { checkApiBaseUrl } from '../api/base-url';
@@ -22,6 +23,27 @@ function globalShortcutSchema() {
   });
 }
 
+const accountSettingSchema = z.object({
+  id: z.string().min(1).max(100),
+  label: z.string().trim().min(1).max(ACCOUNT_LABEL_MAX_LENGTH),
+});
+
+/**
+ * The accounts list, read entry by entry: a damaged entry (edited by hand, written by another version)
+ * is left out and the others kept, and a repeated id counts once; the file as a whole stays usable.
+ */
+const accountsSchema = z
+  .array(z.unknown())
+  .transform((entries): AccountSetting[] => {
+    const accounts: AccountSetting[] = [];
+    for (const entry of entries) {
+      const parsed = accountSettingSchema.safeParse(entry);
+      if (parsed.success && !accounts.some((account) => account.id === parsed.data.id)) accounts.push(parsed.data);
+    }
+    return accounts;
+  })
+  .default([]);
+
 export const settingsSchema = z.object({
   apiBaseUrl: z
     .url({ protocol: /^https?$/ })
@@ -30,6 +52,8 @@ export const settingsSchema = z.object({
       message: 'The API address must use https:// (plain http only for 127.0.0.1 or [::1]).',
     })
     .default(DEFAULT_API_BASE_URL),
+  /** The token accounts ({id, label}); their tokens are in the vault. */
+  accounts: accountsSchema,
   pollIntervals: z
     .object({
       /** While nothing is happening and the popup is closed. */
@@ -88,8 +112,11 @@ export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
 
-/** What the settings file (or a test's in-memory store) may set: the renderer's patch plus the API address. */
-export type StoredSettingsPatch = SettingsPatch & Partial<Pick<Settings, 'apiBaseUrl'>>;
+/**
+ * What the settings file (or a test's in-memory store) may set: the renderer's patch plus the API
+ * address, and the accounts (changed by the account channels only).
+ */
+export type StoredSettingsPatch = SettingsPatch & Partial<Pick<Settings, 'apiBaseUrl' | 'accounts'>>;
 
 /** Applies a validated patch; nested groups merge. */
 export function applySettingsPatch(current: Settings, patch: StoredSettingsPatch): Settings {

@@ -46,6 +46,23 @@ export const cs: Translation<typeof en> = {
     refreshing: 'Obnovuje se…',
     filterFailed: 'Filtr selhal: {message}',
     skipped: 'Nepodařilo se načíst {servers}.',
+    filterAccount: 'Účet',
+    anyAccount: 'Všechny účty',
+  },
+  accountTrouble: {
+    stale: '{label}: {reason}',
+    rejected: '{label}: VPS.org odmítlo jeho token. Odeberte účet a přidejte ho znovu.',
+  },
+  accounts: {
+    title: 'Účty',
+    add: 'Přidat účet',
+    label: 'Název účtu',
+    save: 'Přidat účet',
+    rename: 'Přejmenovat',
+    remove: 'Odebrat',
+    removeLabel: 'Odebrat {label}',
+    removeQuestion: 'Odebrat {label}? Jeho token bude zapomenut.',
+    removeConfirm: 'Odebrat účet',
   },
   stale: {
     title: 'Zobrazena data z {time}, nemusí být aktuální.',
@@ -144,6 +161,9 @@ export const cs: Translation<typeof en> = {
     empty: 'Nesmí být prázdné.',
     'invalid-shortcut': 'Napište modifikátory a jednu klávesu spojené znakem +, např. Ctrl+Alt+K.',
     'shortcut-needs-modifier': 'Přidejte Ctrl, Alt, Command nebo Super.',
+    'too-long': 'Nejvýše 40 znaků.',
+    duplicate: 'Jiný účet už má tento název.',
+    'token-rejected': 'VPS.org tento token nepřijalo. Zkontrolujte, že je celý a stále platný.',
   },
   token: {
     title: 'Připojte svůj účet VPS.org',

@@ -50,6 +50,24 @@ export const en = {
     refreshing: 'Refreshing…',
     filterFailed: 'Filter failed: {message}',
     skipped: 'Could not read {servers}.',
+    filterAccount: 'Account',
+    anyAccount: 'All accounts',
+  },
+  /** Several accounts: one that cannot be refreshed is shown with its reason; the others' servers stay. */
+  accountTrouble: {
+    stale: '{label}: {reason}',
+    rejected: '{label}: VPS.org rejected its token. Remove the account and add it again.',
+  },
+  accounts: {
+    title: 'Accounts',
+    add: 'Add an account',
+    label: 'Account name',
+    save: 'Add account',
+    rename: 'Rename',
+    remove: 'Remove',
+    removeLabel: 'Remove {label}',
+    removeQuestion: 'Remove {label}? Its token is forgotten.',
+    removeConfirm: 'Remove account',
   },
   stale: {
     title: 'Showing data from {time}, it may be out of date.',
@@ -151,6 +169,9 @@ export const en = {
     empty: 'Must not be empty.',
     'invalid-shortcut': 'Write modifiers and one key joined by +, e.g. Ctrl+Alt+K.',
     'shortcut-needs-modifier': 'Add Ctrl, Alt, Command or Super.',
+    'too-long': 'At most 40 characters.',
+    duplicate: 'Another account already has this name.',
+    'token-rejected': 'VPS.org did not accept this token. Check that it is complete and still valid.',
   },
   token: {
     title: 'Connect your VPS.org account',

@@ -52,8 +52,10 @@ export function createAuth({ bridge, fleet, drafts, navigation, notices, power }
       return;
     }
     const sameAccount = previous && previous.mode !== 'none' && previous.account.id === next.account.id;
+    // With several accounts, the drafts of every listed one stay.
+    if (next.mode === 'token' && next.accounts) drafts.dropOtherAccounts(next.accounts.map((account) => account.id));
     if (!sameAccount) {
-      drafts.dropOtherAccounts(next.account.id);
+      if (next.mode !== 'token' || !next.accounts) drafts.dropOtherAccounts(next.account.id);
       if (previous && previous.mode !== 'none') leaveFleet();
       await subscribeFleet();
     }

@@ -34,9 +34,10 @@ export function createDrafts(local: LocalStore) {
       dropWhere((_key, account) => account !== undefined);
     },
 
-    /** Signed in to `accountId`: drafts of any other account go. */
-    dropOtherAccounts(accountId: string): void {
-      dropWhere((_key, account) => account !== undefined && account !== accountId);
+    /** Signed in to `accountId` (or these accounts): drafts of any other account go. */
+    dropOtherAccounts(accountId: string | readonly string[]): void {
+      const kept = typeof accountId === 'string' ? [accountId] : accountId;
+      dropWhere((_key, account) => account !== undefined && !kept.includes(account));
     },
 
     /** These servers are gone: their edit drafts go. */

@@ -23,6 +23,8 @@ export function createFilters({ bridge, i18n, fleet, refreshDelayMs, scheduleLat
   const search = signal('');
   const status = signal('');
   const location = signal('');
+  /** One account's servers only (an account id); '' shows every account's. */
+  const account = signal('');
   /** Keys the API's own filters returned; null while no filter is set (or before the answer). */
   const filterKeys = signal<ReadonlySet<string> | null>(null);
   const error = signal<string | null>(null);
@@ -33,8 +35,12 @@ export function createFilters({ bridge, i18n, fleet, refreshDelayMs, scheduleLat
     const query = search.value;
     const keys = filterKeys.value;
     const filtering = status.value !== '' || location.value !== '';
+    const onlyAccount = account.value;
     return fleet.sorted.value.filter(
-      (view) => (!filtering || keys === null || keys.has(view.key)) && matchesSearch(view, query),
+      (view) =>
+        (onlyAccount === '' || view.accountId === onlyAccount) &&
+        (!filtering || keys === null || keys.has(view.key)) &&
+        matchesSearch(view, query),
     );
   });
 
@@ -75,12 +81,17 @@ export function createFilters({ bridge, i18n, fleet, refreshDelayMs, scheduleLat
     search: readOnly(search),
     status: readOnly(status),
     location: readOnly(location),
+    account: readOnly(account),
     /** Why the API's filters could not be applied, worded. */
     error: readOnly(error),
     /** The servers to list, trouble first. */
     visible,
     setSearch(text: string): void {
       search.value = text;
+    },
+    /** Shows one account's servers ('' for all); matched here, no request. */
+    setAccount(accountId: string): void {
+      account.value = accountId;
     },
     /** Sets the API's filters and asks VPS.org at once. */
     setFilters(next: { status?: string; location?: string }): Promise<void> {

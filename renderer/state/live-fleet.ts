@@ -24,6 +24,8 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
   const byKey = new Map<string, ServerView>();
   const version = signal(0);
   const status = signal<FleetStatus | null>(null);
+  /** Each account's own status by account id (one failing account is shown as such). */
+  const accountStatuses = signal<Readonly<Record<string, FleetStatus>>>({});
   /** Why the fleet could not be subscribed to, worded. */
   const error = signal<string | null>(null);
   const membershipListeners: Array<() => void> = [];
@@ -41,6 +43,7 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
   return {
     /** null before the first snapshot (and after signing out). */
     status: readOnly(status),
+    accountStatuses: readOnly(accountStatuses),
     error: readOnly(error),
     /** Every server, trouble first. */
     sorted,
@@ -71,6 +74,7 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
       for (const server of result.value.servers) byKey.set(server.key, server);
       batch(() => {
         status.value = result.value.status;
+        accountStatuses.value = result.value.accounts ?? {};
         error.value = null;
         version.value++;
       });
@@ -84,6 +88,7 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
       drafts.dropEdits(delta.removed);
       batch(() => {
         status.value = delta.status;
+        if (delta.accounts) accountStatuses.value = delta.accounts;
         if (changed) version.value++;
         // An outcome for a removed server has nowhere to show: it goes with the row.
         notices.drop(delta.removed);
@@ -99,6 +104,7 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
       batch(() => {
         version.value++;
         status.value = null;
+        accountStatuses.value = {};
       });
     },
 

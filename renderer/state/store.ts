@@ -4,6 +4,7 @@
 // only this folder talks to the bridge.
 import { batch } from '@preact/signals';
 import type { VpsBridge } from '../../common/bridge';
+import { createAccounts } from './accounts';
 import { createAnnouncements } from './announcements';
 import { createAppState } from './app';
 import { createAuth } from './auth';
@@ -58,6 +59,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const power = createPower({ bridge, i18n, fleet, settings, notices });
   const navigation = createNavigation({ bridge, fleet, power });
   const auth = createAuth({ bridge, fleet, drafts, navigation, notices, power });
+  const accounts = createAccounts({ bridge, auth, filters });
   const servers = createServers({ bridge, drafts });
   const clipboard = createClipboard(bridge);
   const shortcut = createShortcutState(bridge);
@@ -70,6 +72,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     app,
     settings,
     auth,
+    accounts,
     fleet,
     filters,
     power,

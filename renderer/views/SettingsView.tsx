@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SettingsPatch } from '../../common/settings';
 import { Placeholder } from '../components/lines';
 import { ViewHead } from '../components/ViewHead';
+import { AccountsSection } from './AccountsSection';
 import { CheckField, fieldA11y } from '../forms/fields';
 import { ShortcutField } from '../forms/ShortcutField';
 import { useStore } from '../hooks/use-store';
@@ -188,7 +189,8 @@ export function SettingsView() {
         )}
         {auth?.mode === 'demo' && <p>{t('settings.demoAccount')}</p>}
         {auth?.mode === 'none' && <p>{t('settings.noAccount')}</p>}
-        {auth && auth.mode !== 'none' && (
+        {/* With several accounts, each is removed on its own (below). */}
+        {auth && auth.mode !== 'none' && store.accounts.list.value.length < 2 && (
           <button type="button" class="danger-outline" onClick={() => void signOut()}>
             {auth.mode === 'demo' ? t('demo.leave') : t('settings.signOut')}
           </button>
@@ -219,6 +221,7 @@ export function SettingsView() {
           </p>
         )}
       </section>
+      {auth && auth.mode !== 'none' && <AccountsSection />}
     </section>
   );
 }

@@ -9,6 +9,9 @@ export const lazyViews = {
   edit: lazy(() => import('./EditView').then((module) => module.EditView)),
   settings: lazy(() => import('./SettingsView').then((module) => module.SettingsView)),
   tokenSetup: lazy(() => import('./TokenSetup').then((module) => module.TokenSetup)),
+  // The list's parts for several accounts (one chunk).
+  accountFilter: lazy(() => import('./list/AccountsBar').then((module) => module.AccountFilter)),
+  accountBanners: lazy(() => import('./list/AccountsBar').then((module) => module.AccountBanners)),
 };
 
 /** Fetches every lazy view; resolves when all are here. */

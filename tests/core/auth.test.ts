@@ -69,6 +69,7 @@ describe('token service', () => {
       mode: 'token',
       account: { id: 'default', label: 'Work', baseUrl: h.sim.baseUrl },
       storage: { backend: 'memory-test', persisted: true },
+      accounts: [{ id: 'default', label: 'Work', storage: { backend: 'memory-test', persisted: true } }],
     };
     expect(result).toEqual({ ok: true, value: expected });
     expect(h.ports.vault.stored.get('default')?.token).toBe(h.sim.token);

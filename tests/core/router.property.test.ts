@@ -99,6 +99,28 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
   [InvokeChannel.tokenClear]: noPayload,
   [InvokeChannel.demoStart]: noPayload,
   [InvokeChannel.demoStop]: noPayload,
+  [InvokeChannel.accountAdd]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['label', 'token']) &&
+    typeof payload.label === 'string' &&
+    typeof payload.token === 'string'
+      ? undefined
+      : false,
+  [InvokeChannel.accountRename]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['id', 'label']) &&
+    typeof payload.id === 'string' &&
+    payload.id.length >= 1 &&
+    payload.id.length <= 100 &&
+    typeof payload.label === 'string'
+      ? undefined
+      : false,
+  [InvokeChannel.accountRemove]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['id']) &&
+    typeof payload.id === 'string' &&
+    payload.id.length >= 1 &&
+    payload.id.length <= 100,
   [InvokeChannel.fleetSubscribe]: noPayload,
   [InvokeChannel.fleetRefresh]: noPayload,
   [InvokeChannel.serversList]: (payload) =>

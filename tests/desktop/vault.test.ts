@@ -5,6 +5,7 @@ import {
   ENCRYPTION_UNAVAILABLE_REASON,
   NO_KEYRING_REASON,
   VAULT_KEY,
+  vaultContentProblem,
   type KeyValueStore,
   type SafeStoragePort,
 } from '../../main/desktop/vault';
@@ -293,5 +294,26 @@ describe('token vault', () => {
     await vault.forget('acc-1');
     await expect(vault.load()).resolves.toEqual({ status: 'none' });
     expect(store.get(VAULT_KEY)).toBeUndefined();
+  });
+});
+
+describe('token vault upgrade safety', () => {
+  it('a damaged entry is dropped and reported; the other accounts keep their tokens', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'darwin' });
+    await vault.save(ACCOUNT, TOKEN);
+    await vault.save({ id: 'acc-2', label: 'Work', baseUrl: ACCOUNT.baseUrl }, 'second-token-0123456789');
+    const raw = store.get(VAULT_KEY) as { accounts: Record<string, unknown> };
+    store.set(VAULT_KEY, { ...raw, accounts: { ...raw.accounts, broken: { label: 'Broken' } } });
+
+    const loaded = await createTokenVault({ safeStorage: port, store, platform: 'darwin' }).load();
+    expect(loaded).toMatchObject({ status: 'ok', forgotten: ['broken'] });
+    expect(loaded.status === 'ok' ? loaded.accounts.map((a) => a.token).toSorted() : []).toEqual(
+      ['second-token-0123456789', TOKEN].toSorted(),
+    );
+    // Gone from the file too, so the next start is clean.
+    expect(Object.keys((store.get(VAULT_KEY) as { accounts: object }).accounts).toSorted()).toEqual(['acc-1', 'acc-2']);
+    expect(vaultContentProblem({ [VAULT_KEY]: { ...raw, accounts: { x: 1 } } })).toBeNull();
   });
 });

@@ -132,3 +132,44 @@ describe('preview token', () => {
     expect(() => injectBridge(PAGE, '"><script>')).toThrow(/URL-safe/);
   });
 });
+
+describe('preview with several accounts', () => {
+  it('--accounts 2 starts two simulated accounts with different servers, in one merged list', async () => {
+    const two = await startPreview({ port: 0, servers: 4, accounts: 2, assetsDir });
+    try {
+      expect(two.backend.sims).toHaveLength(2);
+      const [first, second] = two.backend.sims;
+      expect(first!.baseUrl).not.toBe(second!.baseUrl);
+      await two.backend.core.refreshNow();
+      expect(two.backend.core.authState()).toMatchObject({
+        mode: 'token',
+        accounts: [{ label: 'VPS.org' }, { label: 'Account 2' }],
+      });
+      // What the page gets when it subscribes through the preview's bridge.
+      const subscribe = await send(new URL('__ipc/vps%3Afleet%3Asubscribe', two.url).toString(), {
+        method: 'POST',
+        headers: {
+          origin: new URL(two.url).origin,
+          referer: two.url,
+          'content-type': 'application/json',
+          [PREVIEW_TOKEN_HEADER]: two.token,
+        },
+        body: '{}',
+      });
+      expect(subscribe.status).toBe(200);
+      const snapshot = JSON.parse(subscribe.body) as {
+        value: { servers: Array<{ accountId: string; server: { name: string } }> };
+      };
+      const byAccount = new Map<string, string[]>();
+      for (const view of snapshot.value.servers)
+        byAccount.set(view.accountId, [...(byAccount.get(view.accountId) ?? []), view.server.name]);
+      expect([...byAccount.keys()].toSorted()).toEqual(['account-2', 'default']);
+      expect(byAccount.get('default')).toHaveLength(4);
+      expect(byAccount.get('account-2')).toHaveLength(3);
+      // Different servers, not the same account twice.
+      expect(byAccount.get('account-2')!.some((name) => !byAccount.get('default')!.includes(name))).toBe(true);
+    } finally {
+      await two.close();
+    }
+  });
+});

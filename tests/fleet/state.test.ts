@@ -57,8 +57,8 @@ describe('fleet state diff', () => {
   it('status-only changes emit a delta without servers; clear removes everything', () => {
     const { state, deltas } = recorder();
     state.applyList('default', [makeServer(1)]);
-    state.setStatus({ refreshing: true });
-    state.setStatus({ refreshing: true });
+    state.setStatus('default', { refreshing: true });
+    state.setStatus('default', { refreshing: true });
     expect(deltas).toHaveLength(2);
     expect(deltas[1]).toMatchObject({ upserted: [], removed: [], status: { refreshing: true } });
     state.clear();

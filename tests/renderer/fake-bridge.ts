@@ -96,6 +96,8 @@ export const DEMO_AUTH: AuthState = {
 export interface FakeBridgeInit {
   servers?: ServerView[];
   status?: FleetStatus;
+  /** Each account's own status (several accounts). */
+  accountStatuses?: Record<string, FleetStatus>;
   auth?: AuthState;
   settings?: Settings;
   appInfo?: Partial<AppInfo>;
@@ -116,7 +118,11 @@ export interface FakeBridge {
 export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
   const calls: RecordedCall[] = [];
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
-  const snapshot = (): FleetSnapshot => ({ servers: init.servers ?? [], status: init.status ?? loadedStatus() });
+  const snapshot = (): FleetSnapshot => ({
+    servers: init.servers ?? [],
+    status: init.status ?? loadedStatus(),
+    ...(init.accountStatuses ? { accounts: init.accountStatuses } : {}),
+  });
   const settings = init.settings ?? defaultSettings();
   const handlers: Handlers = {
     [InvokeChannel.appInfo]: () =>

@@ -8,13 +8,21 @@ import { FILTER_STATUSES } from '../../state/fleet';
 import { errorText, staleHeadline, troubleSentence } from '../../state/text';
 import { statusLabel } from '../../../common/i18n/sentences';
 import { ServerList } from './ServerList';
+import { useArrived } from '../../hooks/use-lazy';
+import { lazyViews } from '../lazy';
 import { TokenStorageBanners } from './TokenStorageBanners';
 
 export const SEARCH_INPUT_ID = 'server-search';
 
 export function ListView() {
   const store = useStore();
-  const { t, fleet, filters, navigation } = store;
+  const { t, fleet, filters, navigation, accounts } = store;
+  // Several accounts: the filter by account and the per-account banners, fetched when first needed.
+  const several = accounts.labels.value !== null;
+  useArrived(several ? lazyViews.accountFilter : null);
+  useArrived(several ? lazyViews.accountBanners : null);
+  const AccountFilter = several ? lazyViews.accountFilter.component : null;
+  const AccountBanners = several ? lazyViews.accountBanners.component : null;
   const i18n = store.i18n.value;
   const status = fleet.status.value;
   const all = fleet.sorted.value;
@@ -22,7 +30,11 @@ export function ListView() {
   // Enter or ↓ in the search box: to the top match's row (its actions are the next tab stops). Bumped
   // per press, so the list moves focus each time.
   const [toTopMatch, setToTopMatch] = useState(0);
-  const filtering = filters.status.value !== '' || filters.location.value !== '' || filters.search.value.trim() !== '';
+  const filtering =
+    filters.status.value !== '' ||
+    filters.location.value !== '' ||
+    filters.account.value !== '' ||
+    filters.search.value.trim() !== '';
 
   return (
     <section class="list-view" aria-labelledby="list-heading">
@@ -68,9 +80,11 @@ export function ListView() {
             </option>
           ))}
         </select>
+        {AccountFilter && <AccountFilter />}
       </div>
 
       <TokenStorageBanners />
+      {AccountBanners && !status?.stale && <AccountBanners />}
 
       {status?.stale && (
         <div class="banner banner-stale" role="status" data-testid="stale-banner">

@@ -27,7 +27,9 @@ export function ServerRow({
   onFocusRow: () => void;
   onRefocus: () => void;
 }) {
-  const { notices, power, navigation } = useStore();
+  const { notices, power, navigation, accounts } = useStore();
+  // With several accounts, each row says whose server it is.
+  const accountLabel = accounts.labels.value?.get(view.accountId);
   const { server } = view;
   const notice = notices.byKey.value.get(view.key);
   const confirming = power.confirming.value;
@@ -57,7 +59,10 @@ export function ServerRow({
             <span class="row-name">{server.name}</span>
             <StatusBadge status={server.status} />
           </span>
-          <span class="row-meta">{meta}</span>
+          <span class="row-meta">
+            {accountLabel !== undefined && <span class="row-account">{accountLabel} · </span>}
+            {meta}
+          </span>
         </button>
         {confirmAction === null && <PowerButtons view={view} compact tabIndex={tabIndex} />}
       </div>
