@@ -1,9 +1,10 @@
 // THE IPC contract between the main process and the popup: channel names, request, response and event
 // types. Every other file refers to channels through this one; the compile-time checks at the bottom
 // fail the build when a channel has no entry. Types only at run time: the router validates payloads.
+import type { AlertsSnapshot, MuteDuration } from './alerts';
 import type { CreateServerInput, ReplaceServerInput, RuleViolation, UpdateServerPatch } from './rules';
 import type { Server, ServerDetail, ServerFilter, ServerRef } from './servers';
-import type { Settings, SettingsPatch } from './settings';
+import type { AlertThresholds, Expectation, Settings, SettingsPatch } from './settings';
 import type { PowerAction, ServerStatus } from './statuses';
 import type { ErrorKind } from './errors';
 import type { Exact } from './type-checks';
@@ -197,6 +198,23 @@ export interface AcceptedAction {
   message: string;
 }
 
+export interface ExpectationRequest {
+  ref: ServerRef;
+  expectation: Expectation;
+}
+
+export interface MuteRequest {
+  /** null: the whole tray. */
+  ref: ServerRef | null;
+  duration: MuteDuration;
+}
+
+/** The global alert settings the popup changes; thresholds merge (null switches one off). */
+export interface AlertsConfigPatch {
+  holdSeconds?: number;
+  thresholds?: Partial<AlertThresholds>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Channels
 // ---------------------------------------------------------------------------------------------
@@ -224,6 +242,11 @@ export const InvokeChannel = {
   clipboardWrite: 'vps:clipboard:write',
   popupReady: 'vps:popup:ready',
   popupHide: 'vps:popup:hide',
+  alertsState: 'vps:alerts:state',
+  alertsExpect: 'vps:alerts:expect',
+  alertsAcknowledge: 'vps:alerts:acknowledge',
+  alertsMute: 'vps:alerts:mute',
+  alertsConfigure: 'vps:alerts:configure',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -234,6 +257,8 @@ export const EventChannel = {
   settingsChanged: 'vps:event:settings-changed',
   /** The popup was shown (focus the current view), or asked to show a view (e.g. the tray's Settings…). */
   popupShown: 'vps:event:popup-shown',
+  /** A server's deviation, expectation or mute changed (or the whole tray's mute). */
+  alertsChanged: 'vps:event:alerts-changed',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
@@ -267,6 +292,12 @@ export interface InvokeContract {
   /** The page has subscribed to events and is ready: answers the view it was asked to open, if any. */
   [InvokeChannel.popupReady]: { request: Empty; response: PopupShown };
   [InvokeChannel.popupHide]: { request: Empty; response: null };
+  [InvokeChannel.alertsState]: { request: Empty; response: AlertsSnapshot };
+  [InvokeChannel.alertsExpect]: { request: ExpectationRequest; response: AlertsSnapshot };
+  /** Calms the server's hard deviations until its state changes. */
+  [InvokeChannel.alertsAcknowledge]: { request: ServerRef; response: AlertsSnapshot };
+  [InvokeChannel.alertsMute]: { request: MuteRequest; response: AlertsSnapshot };
+  [InvokeChannel.alertsConfigure]: { request: AlertsConfigPatch; response: Settings };
 }
 
 /** Payload of every event channel (main -> renderer). */
@@ -276,6 +307,7 @@ export interface EventContract {
   [EventChannel.authChanged]: AuthState;
   [EventChannel.settingsChanged]: Settings;
   [EventChannel.popupShown]: PopupShown;
+  [EventChannel.alertsChanged]: AlertsSnapshot;
 }
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
@@ -306,6 +338,13 @@ export const BRIDGE_METHODS = {
   },
   settings: { get: InvokeChannel.settingsGet, set: InvokeChannel.settingsSet },
   clipboard: { write: InvokeChannel.clipboardWrite },
+  alerts: {
+    state: InvokeChannel.alertsState,
+    expect: InvokeChannel.alertsExpect,
+    acknowledge: InvokeChannel.alertsAcknowledge,
+    mute: InvokeChannel.alertsMute,
+    configure: InvokeChannel.alertsConfigure,
+  },
 } as const;
 
 export const BRIDGE_EVENTS = {
@@ -314,6 +353,7 @@ export const BRIDGE_EVENTS = {
   onAuthChange: EventChannel.authChanged,
   onSettingsChange: EventChannel.settingsChanged,
   onPopupShown: EventChannel.popupShown,
+  onAlertsChange: EventChannel.alertsChanged,
 } as const;
 
 type BridgeMethods = typeof BRIDGE_METHODS;

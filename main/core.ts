@@ -4,6 +4,7 @@
 import { createVpsClient, type VpsClient, type VpsClientOptions } from './api/client';
 import { createTokenService } from './auth/token-service';
 import { createEventBus, type EventListener } from './event-bus';
+import { alertsValidators, createAlertsFeature, type AlertsFeature } from './features/alerts';
 import { authValidators, createAuthFeature } from './features/auth';
 import { appValidators, createAppFeature } from './features/app';
 import { createOutcomeReport } from './features/outcomes';
@@ -24,7 +25,14 @@ import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
 import { startSimulator } from './simulator/simulator';
-import type { AcceptedAction, AuthState, EventContract, RequestedView, Result } from '../common/contract';
+import type {
+  AcceptedAction,
+  ActionOutcome,
+  AuthState,
+  EventContract,
+  RequestedView,
+  Result,
+} from '../common/contract';
 import { EventChannel } from '../common/contract';
 import type { Log } from '../common/log';
 import type { ServerRef } from '../common/servers';
@@ -84,6 +92,8 @@ export interface Core {
   system: { suspend(): void; resume(): void; unlock(): void };
   /** The current auth state (also sent as authChanged events). */
   authState(): AuthState;
+  /** Expected-state alerts, for the tray menu (the popup uses the alerts channels). */
+  alerts: Pick<AlertsFeature, 'snapshot' | 'setExpectation' | 'acknowledge' | 'mute'>;
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -96,6 +106,7 @@ export const payloadValidators: PayloadValidators = {
   ...serversValidators,
   ...powerValidators,
   ...settingsValidators,
+  ...alertsValidators,
 };
 
 export function createCore(deps: CoreDeps): Core {
@@ -119,7 +130,12 @@ export function createCore(deps: CoreDeps): Core {
   const popupView = createPopupView({ emit, onOpenChanged: polling.reschedule });
   const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: polling.reschedule });
   const { notifier, appInfo, clipboard, popup } = deps;
-  const onOutcome = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
+  const alerts = createAlertsFeature({ fleet, sessions, settings, events, emit, notifier, appInfo, now, log });
+  const report = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
+  const onOutcome = (outcome: ActionOutcome) => {
+    report(outcome);
+    alerts.onOutcome(outcome);
+  };
   const sessionDeps = { fleet, now, random: deps.random, popupOpen: popupView.isOpen, onOutcome, redact, log };
   const auth = createAuthFeature({
     tokens: createTokenService({ vault: deps.vault, createApi, baseUrl: () => settings.get().apiBaseUrl }),
@@ -136,7 +152,7 @@ export function createCore(deps: CoreDeps): Core {
   const app = createAppFeature({ appInfo, clipboard, popup });
   const servers = createServersFeature({ sessions, fleet, polling });
   const power = createPowerFeature({ sessions });
-  const tray = createTrayFeed({ fleet, auth: auth.state, events });
+  const tray = createTrayFeed({ fleet, auth: auth.state, events, alerts });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -146,6 +162,7 @@ export function createCore(deps: CoreDeps): Core {
     ...servers.handlers,
     ...power.handlers,
     ...settings.handlers,
+    ...alerts.handlers,
   };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     validators: payloadValidators,
@@ -158,12 +175,16 @@ export function createCore(deps: CoreDeps): Core {
     onEvent: events.subscribe,
     tray,
     start: (options = {}) => auth.start(options),
-    stop: auth.stop,
+    stop: () => {
+      alerts.stop();
+      return auth.stop();
+    },
     setPopupOpen: popupView.setOpen,
     requestView: popupView.requestView,
     refreshNow: polling.refresh,
     powerAction: (ref, action) => resultOf(power.power(ref, action), redact),
     system: { suspend: polling.suspend, resume: polling.resume, unlock: polling.resume },
     authState: auth.state,
+    alerts,
   };
 }

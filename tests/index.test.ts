@@ -252,6 +252,12 @@ function fakeCore() {
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
     system: { suspend: () => log.push('suspend'), resume: () => log.push('resume'), unlock: () => log.push('unlock') },
     authState: () => ({ mode: 'none' as const }),
+    alerts: {
+      snapshot: () => ({ servers: {}, muteAll: null, attention: [] }),
+      setExpectation: () => ({ servers: {}, muteAll: null, attention: [] }),
+      acknowledge: () => ({ servers: {}, muteAll: null, attention: [] }),
+      mute: () => ({ servers: {}, muteAll: null, attention: [] }),
+    },
   } satisfies Core;
   const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
     for (const listener of eventListeners) listener(channel, payload);

@@ -303,6 +303,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     },
     forget(key) {
       tracked.delete(key);
+      last = { ...last, servers: last.servers.filter((server) => serverKey(server.accountId, server.id) !== key) };
       remembered.delete(key);
     },
     snapshot() {

@@ -19,7 +19,7 @@ function trayIcon(directory: string, state: TrayIconState): NativeImage {
 }
 
 export function setupTray(deps: {
-  core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction'>;
+  core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction' | 'alerts'>;
   settings: SettingsStore;
   popup: Pick<PopupController, 'show' | 'toggle'>;
   notifier: Notifier;
@@ -84,6 +84,7 @@ export function setupTray(deps: {
         },
         powerAction: (ref, action) => core.powerAction(ref, action),
         notify: (title, body) => deps.notifier.notify(title, body),
+        alerts: core.alerts,
         log: deps.log,
       }),
   });

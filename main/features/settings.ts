@@ -25,13 +25,14 @@ export interface SettingsFeatureDeps {
 /** Reading and changing settings, for other features (e.g. auth remembers the demo choice). */
 export interface SettingsAccess {
   get(): Settings;
-  change(patch: SettingsPatch): Settings;
+  /** `alerts`: the alerts feature's own changes (the popup's go through its alerts channels). */
+  change(patch: SettingsPatch & Partial<Pick<Settings, 'alerts'>>): Settings;
 }
 
 export function createSettingsFeature(
   deps: SettingsFeatureDeps,
 ): SettingsAccess & { handlers: Pick<RouterHandlers, SettingsChannel> } {
-  const change = (patch: SettingsPatch): Settings => {
+  const change: SettingsAccess['change'] = (patch) => {
     const next = applySettingsPatch(deps.store.get(), patch);
     deps.store.set(next);
     deps.emit(EventChannel.settingsChanged, next);

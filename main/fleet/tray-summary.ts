@@ -3,7 +3,9 @@
 import { allowedPowerActions, isTransitional, type ServerStatus } from '../../common/statuses';
 import type { AuthState, FleetStatus, ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
-import type { ServerRef } from '../../common/servers';
+import { refKey, type ServerRef } from '../../common/servers';
+import { callsForAttention, type AlertsSnapshot, type DeviationKind } from '../../common/alerts';
+import type { AlertMute, Expectation } from '../../common/settings';
 
 /** Servers by what the tooltip says about them. */
 export interface TrayCounts {
@@ -24,8 +26,21 @@ export type TrayHeadline =
   | { kind: 'stale'; reason: 'offline' | 'error'; lastSuccessAt: number | null }
   | { kind: 'counts'; counts: TrayCounts };
 
+/** A server's alert state as the tray menu shows it. */
+export interface TrayServerAlert {
+  expectation: Expectation;
+  /** The hard deviation to show (the first one), null when none. */
+  deviation: DeviationKind | null;
+  /** Hard, not acknowledged, not muted: it turns the icon to attention. */
+  attention: boolean;
+  /** Has a hard deviation not yet acknowledged (Acknowledge is offered). */
+  canAcknowledge: boolean;
+  mute: AlertMute | null;
+}
+
 export interface TraySummary {
-  icon: 'ok' | 'some-stopped' | 'busy' | 'error' | 'no-token' | 'demo';
+  /** attention: a server deviates from what the user expects (and nobody acknowledged or muted it). */
+  icon: 'ok' | 'attention' | 'busy' | 'error' | 'no-token' | 'demo';
   headline: TrayHeadline;
   auth: AuthState['mode'];
   servers: Array<{
@@ -36,8 +51,24 @@ export interface TraySummary {
     pending: boolean;
     /** Power actions valid now. */
     actions: PowerAction[];
+    /** Absent: no alerts known for it (shown as may-stop, calm). */
+    alert?: TrayServerAlert;
   }>;
   stale: boolean;
+  /** Servers calling for attention, and the whole tray's maintenance window; absent: none. */
+  alerts?: { attention: number; muteAll: AlertMute | null };
+}
+
+function trayAlert(alerts: AlertsSnapshot, key: string): TrayServerAlert {
+  const server = alerts.servers[key];
+  const hard = server?.deviations.filter((deviation) => deviation.hardSince !== null) ?? [];
+  return {
+    expectation: server?.expectation ?? 'may-stop',
+    deviation: hard[0]?.kind ?? null,
+    attention: alerts.attention.includes(key),
+    canAcknowledge: hard.some(callsForAttention),
+    mute: server?.mute ?? null,
+  };
 }
 
 /** Power actions the current state allows (the same rule the action tracker enforces). */
@@ -58,7 +89,13 @@ function countServers(servers: readonly ServerView[]): TrayCounts {
   return counts;
 }
 
-export function computeTraySummary(auth: AuthState, servers: readonly ServerView[], status: FleetStatus): TraySummary {
+export function computeTraySummary(
+  auth: AuthState,
+  servers: readonly ServerView[],
+  status: FleetStatus,
+  /** Absent: the summary says nothing of alerts (no attention icon, no alert menu items). */
+  alerts?: AlertsSnapshot,
+): TraySummary {
   const entries = servers.map((view) => ({
     ref: { accountId: view.accountId, id: view.server.id },
     name: view.server.name,
@@ -66,8 +103,10 @@ export function computeTraySummary(auth: AuthState, servers: readonly ServerView
     ip: view.server.ip_address,
     pending: view.pending !== null,
     actions: validActions(view.server.status, view.pending !== null),
+    ...(alerts ? { alert: trayAlert(alerts, refKey({ accountId: view.accountId, id: view.server.id })) } : {}),
   }));
   const stale = status.stale !== null;
+  const alertSummary = alerts ? { alerts: { attention: alerts.attention.length, muteAll: alerts.muteAll } } : {};
   if (auth.mode === 'none') {
     return { icon: 'no-token', headline: { kind: 'no-token' }, auth: auth.mode, servers: [], stale: false };
   }
@@ -83,13 +122,12 @@ export function computeTraySummary(auth: AuthState, servers: readonly ServerView
     headline = { kind: 'loading' };
   } else {
     const busy = entries.some((entry) => entry.pending || isTransitional(entry.status));
-    const someStopped = entries.some(
-      (entry) => entry.status !== 'active' && !entry.pending && !isTransitional(entry.status),
-    );
-    icon = auth.mode === 'demo' ? 'demo' : busy ? 'busy' : someStopped ? 'some-stopped' : 'ok';
+    // Only a deviation from what the user expects calls for attention (a server that may stop is calm);
+    // it shows in demo mode too, so the demo shows what an alert looks like.
+    icon = (alerts?.attention.length ?? 0) > 0 ? 'attention' : auth.mode === 'demo' ? 'demo' : busy ? 'busy' : 'ok';
     headline = { kind: 'counts', counts: countServers(servers) };
   }
-  return { icon, headline, auth: auth.mode, servers: entries, stale };
+  return { icon, headline, auth: auth.mode, servers: entries, stale, ...alertSummary };
 }
 
 /** Keeps the last summary; `update` returns the new one only when it differs. */

@@ -37,6 +37,18 @@ export const cs: Translation<typeof en> = {
       other: '{count} serverů v jiném stavu',
     },
   },
+  tooltipAlert: {
+    attention: {
+      one: '{count} server vyžaduje pozornost',
+      few: '{count} servery vyžadují pozornost',
+      other: '{count} serverů vyžaduje pozornost',
+    },
+  },
+  alertMenu: {
+    pausedUntil: 'Upozornění pozastavena do {time}',
+    pausedIndefinitely: 'Upozornění pozastavena',
+    tooltipPaused: ' (upozornění pozastavena)',
+  },
   menu: {
     openApp: 'Otevřít VPS.org Tray',
     noToken: 'Není nastaven API token — otevřete aplikaci a přidejte ho',

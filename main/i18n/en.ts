@@ -29,6 +29,17 @@ export const en = {
     suspended: { other: '{count} suspended' },
     other: { other: '{count} other' },
   },
+  /** The tooltip's count of servers that deviate from what the user expects (before the other counts). */
+  tooltipAlert: {
+    attention: { other: '{count} need attention' },
+  },
+  alertMenu: {
+    /** The whole tray's maintenance window. */
+    pausedUntil: 'Alerts paused until {time}',
+    pausedIndefinitely: 'Alerts paused',
+    /** Appended to the tooltip while the whole tray is muted. */
+    tooltipPaused: ' (alerts paused)',
+  },
   menu: {
     openApp: 'Open VPS.org Tray',
     noToken: 'No API token set — open the app to add one',

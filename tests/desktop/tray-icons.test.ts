@@ -10,11 +10,11 @@ const STATES = Object.keys(TRAY_ICON_NAMES) as TrayIconState[];
 
 describe('tray icon files', () => {
   it('macOS gets the Template image (tinted by the menu bar), other platforms the coloured one', () => {
-    expect(trayIconFile('some-stopped', 'darwin')).toEqual({
-      fileName: 'tray-someStoppedTemplate.png',
+    expect(trayIconFile('attention', 'darwin')).toEqual({
+      fileName: 'tray-attentionTemplate.png',
       template: true,
     });
-    expect(trayIconFile('some-stopped', 'win32')).toEqual({ fileName: 'tray-someStopped.png', template: false });
+    expect(trayIconFile('attention', 'win32')).toEqual({ fileName: 'tray-attention.png', template: false });
     expect(trayIconFile('no-token', 'linux')).toEqual({ fileName: 'tray-noToken.png', template: false });
   });
 

@@ -37,6 +37,11 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.clipboardWrite]: () => null,
     [InvokeChannel.popupReady]: () => ({ view: null }),
     [InvokeChannel.popupHide]: () => null,
+    [InvokeChannel.alertsState]: fail,
+    [InvokeChannel.alertsExpect]: fail,
+    [InvokeChannel.alertsAcknowledge]: fail,
+    [InvokeChannel.alertsMute]: fail,
+    [InvokeChannel.alertsConfigure]: fail,
   };
   return { ...base, ...overrides };
 }
