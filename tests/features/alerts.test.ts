@@ -38,10 +38,7 @@ describe('alerts feature', () => {
     const running = serverWith(h, 'active');
     const expectations = h.ports.settings.get().alerts.expectations;
     expect(expectations[`default:${running}`]).toBe('should-run');
-    const stopped = h.sim
-      .listServerIds()
-      .find((id) => (h.sim.getServer(id) as { status: string }).status === 'stopped');
-    if (stopped !== undefined) expect(expectations[`default:${stopped}`]).toBe('may-stop');
+    expect(expectations[`default:${serverWith(h, 'stopped')}`]).toBe('may-stop');
   });
 
   it('a should-run server stopped elsewhere: attention and ONE notification after the hold time, ONE on recovery', async () => {
