@@ -261,6 +261,28 @@ export const en = {
   draft: {
     restored: 'Your unsaved changes were restored.',
   },
+  alerts: {
+    title: 'Alerts',
+    /** The detail view: nothing deviates. */
+    none: 'As expected.',
+    since: 'since {time}',
+    /** A deviation seen but not yet held for the hold time. */
+    sinceSoft: 'since {time} — not yet confirmed',
+    acknowledged: 'acknowledged',
+    mutedUntil: 'Alerts paused until {time}.',
+    mutedIndefinitely: 'Alerts paused until turned back on.',
+    /** The list's mark on a deviating server. */
+    attention: 'Needs attention',
+    holdTime: 'Hold time (minutes)',
+    holdHint: 'A deviation counts only once it has lasted this long (0–1440).',
+    cpu: 'CPU use above (%)',
+    disk: 'Disk use above (% of the plan’s storage)',
+    bandwidth: 'Traffic above (% of the plan’s monthly bandwidth)',
+    thresholdHint:
+      'Leave empty to not watch it. Usage is read from each running server’s details once per check interval.',
+    thresholdInvalid: 'A whole number from 1 to 100, or empty.',
+    pauseAll: 'Pause all alerts',
+  },
   language: {
     en: 'English',
     cs: 'Čeština',

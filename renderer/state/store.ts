@@ -4,6 +4,7 @@
 // only this folder talks to the bridge.
 import { batch } from '@preact/signals';
 import type { VpsBridge } from '../../common/bridge';
+import { createAlertsState } from './alerts';
 import { createAnnouncements } from './announcements';
 import { createAppState } from './app';
 import { createAuth } from './auth';
@@ -58,6 +59,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const auth = createAuth({ bridge, fleet, drafts, navigation, notices, power });
   const servers = createServers({ bridge, drafts });
   const clipboard = createClipboard(bridge);
+  const alerts = createAlertsState(bridge, settings.adopt);
   const unsubscribers: Array<() => void> = [];
 
   return {
@@ -74,6 +76,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     servers,
     drafts,
     clipboard,
+    alerts,
     announcement: announcements.announcement,
 
     /** Subscribes to main's events, then asks for the state to start from. */
@@ -84,7 +87,10 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         bridge.onAuthChange((next) => void auth.apply(next)),
         bridge.onSettingsChange(settings.adopt),
         bridge.onPopupShown(navigation.showPopup),
+        bridge.onAlertsChange(alerts.adopt),
       );
+      // Not awaited: alerts are not needed for the first view.
+      void alerts.load();
       const [info, authState, currentSettings, ready] = await Promise.all([
         bridge.app.info(),
         bridge.auth.state(),

@@ -9,6 +9,7 @@ import { CheckField, fieldA11y } from '../forms/fields';
 import { useStore } from '../hooks/use-store';
 import { pickLanguage } from '../../common/i18n/i18n';
 import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
+import { AlertSettings } from './AlertSettings';
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
@@ -129,6 +130,7 @@ export function SettingsView() {
               </option>
             </select>
           </div>
+          <AlertSettings alerts={settings.alerts} />
         </form>
       )}
       {status && (

@@ -18,6 +18,7 @@ import {
   type ServerView,
 } from '../../common/contract';
 import { defaultSettings } from '../../main/settings/schema';
+import type { AlertsSnapshot } from '../../common/alerts';
 import { makeDetail, makeServer } from '../support/fixtures';
 
 import type { Server } from '../../common/servers';
@@ -100,6 +101,8 @@ export interface FakeBridgeInit {
   appInfo?: Partial<AppInfo>;
   /** What the ready handshake answers: a view asked for (the tray's Settings…) before the page loaded. */
   requestedView?: RequestedView;
+  /** What main knows of expected-state alerts (default: nothing). */
+  alerts?: AlertsSnapshot;
 }
 
 export interface FakeBridge {
@@ -142,6 +145,7 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.clipboardWrite]: () => ok(null),
     [InvokeChannel.popupReady]: () => ok({ view: init.requestedView ?? null }),
     [InvokeChannel.popupHide]: () => ok(null),
+    [InvokeChannel.alertsState]: () => ok(init.alerts ?? { servers: {}, muteAll: null, attention: [] }),
   };
 
   const transport: BridgeTransport = {

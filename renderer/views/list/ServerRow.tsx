@@ -27,7 +27,8 @@ export function ServerRow({
   onFocusRow: () => void;
   onRefocus: () => void;
 }) {
-  const { notices, power, navigation } = useStore();
+  const { notices, power, navigation, alerts, t } = useStore();
+  const attention = alerts.needsAttention(view.key);
   const { server } = view;
   const notice = notices.byKey.value.get(view.key);
   const confirming = power.confirming.value;
@@ -42,6 +43,7 @@ export function ServerRow({
       aria-setsize={setSize}
       data-key={view.key}
       data-status={server.status}
+      data-attention={attention ? 'true' : undefined}
     >
       <div class="row-line">
         <button
@@ -56,6 +58,11 @@ export function ServerRow({
           <span class="row-title">
             <span class="row-name">{server.name}</span>
             <StatusBadge status={server.status} />
+            {attention && (
+              <span class="row-attention" role="img" aria-label={t('alerts.attention')} title={t('alerts.attention')}>
+                ⚠
+              </span>
+            )}
           </span>
           <span class="row-meta">{meta}</span>
         </button>
