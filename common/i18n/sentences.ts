@@ -93,23 +93,9 @@ export function conflictText(i18n: I18n<ConflictKey>, conflict: ConflictInfo): s
   });
 }
 
-type DeviationKey = `deviation.${DeviationKind}` | 'alert.title' | 'alert.recoveredTitle' | 'alert.recovered';
+type DeviationKey = `deviation.${DeviationKind}`;
 
 /** A deviation as a sentence: "web-01 should be running but is stopped". */
 export function deviationText(i18n: I18n<DeviationKey>, name: string, kind: DeviationKind): string {
   return `${name} ${i18n.t(`deviation.${kind}`)}`;
-}
-
-/** The notification of a deviation turning hard, or of its end. */
-export function alertNotice(
-  i18n: I18n<DeviationKey>,
-  event: { type: 'deviation' | 'recovered'; name: string; kind: DeviationKind },
-): { title: string; body: string } {
-  const { name, kind } = event;
-  return event.type === 'deviation'
-    ? { title: i18n.t('alert.title', { name }), body: deviationText(i18n, name, kind) }
-    : {
-        title: i18n.t('alert.recoveredTitle', { name }),
-        body: i18n.t('alert.recovered', { deviation: i18n.t(`deviation.${kind}`) }),
-      };
 }

@@ -102,10 +102,6 @@ const en = {
   alert: {
     acknowledge: 'Acknowledge',
     pause: 'Pause alerts',
-    /** A notification's title. */
-    title: '{name} needs attention',
-    recoveredTitle: '{name} is back to normal',
-    recovered: 'No longer: {deviation}.',
   },
 } satisfies Dictionary;
 
@@ -197,9 +193,6 @@ const cs: Translation<typeof en> = {
   alert: {
     acknowledge: 'Vzít na vědomí',
     pause: 'Pozastavit upozornění',
-    title: 'Server {name} vyžaduje pozornost',
-    recoveredTitle: 'Server {name} je opět v pořádku',
-    recovered: 'Už neplatí: {deviation}.',
   },
 };
 

@@ -6,16 +6,16 @@
 // is read only when a threshold applies, only for running servers, at most once per idle poll interval.
 import type { AlertsSnapshot, MuteDuration } from '../../common/alerts';
 import { EventChannel, InvokeChannel, type ActionOutcome, type EventContract } from '../../common/contract';
-import { alertNotice } from '../../common/i18n/sentences';
+import { deviationText } from '../../common/i18n/sentences';
 import type { Log } from '../../common/log';
 import { refKey, serverKey, type ServerRef } from '../../common/servers';
 import type { AlertSettings, Expectation, Settings } from '../../common/settings';
-import { createAlertEngine, type ObserveResult, type UsagePercents } from '../alerts/engine';
+import { createAlertEngine, type AlertEvent, type ObserveResult, type UsagePercents } from '../alerts/engine';
 import { muteFor, withoutEndedMutes } from '../alerts/mutes';
 import { usagePercents, watchesUsage } from '../alerts/usage';
 import type { EventBus, EventListener } from '../event-bus';
 import type { FleetState } from '../fleet/state';
-import { messagesForSetting } from '../i18n';
+import { messagesForSetting, type Messages } from '../i18n';
 import type { RouterHandlers } from '../ipc/router';
 import { z } from 'zod';
 import { serverRefSchema, takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
@@ -53,6 +53,17 @@ export const alertsValidators: Pick<PayloadValidators, AlertsChannel> = {
   [InvokeChannel.alertsMute]: withSchema(muteRequestSchema),
   [InvokeChannel.alertsConfigure]: withSchema(alertsConfigSchema),
 };
+
+/** The notification of a deviation turning hard, or of its end. */
+export function alertNotice(messages: Messages, event: AlertEvent): { title: string; body: string } {
+  const { name, kind } = event;
+  return event.type === 'deviation'
+    ? { title: messages.t('alertNotice.title', { name }), body: deviationText(messages, name, kind) }
+    : {
+        title: messages.t('alertNotice.recoveredTitle', { name }),
+        body: messages.t('alertNotice.recovered', { deviation: messages.t(`deviation.${kind}`) }),
+      };
+}
 
 export interface AlertsFeatureDeps {
   fleet: Pick<FleetState, 'views' | 'status'>;

@@ -49,6 +49,11 @@ export const cs: Translation<typeof en> = {
     pausedIndefinitely: 'Upozornění pozastavena',
     tooltipPaused: ' (upozornění pozastavena)',
   },
+  alertNotice: {
+    title: 'Server {name} vyžaduje pozornost',
+    recoveredTitle: 'Server {name} je opět v pořádku',
+    recovered: 'Už neplatí: {deviation}.',
+  },
   menu: {
     openApp: 'Otevřít VPS.org Tray',
     noToken: 'Není nastaven API token — otevřete aplikaci a přidejte ho',

@@ -40,6 +40,12 @@ export const en = {
     /** Appended to the tooltip while the whole tray is muted. */
     tooltipPaused: ' (alerts paused)',
   },
+  /** Notifications of expected-state alerts: a deviation turned hard, or it ended. */
+  alertNotice: {
+    title: '{name} needs attention',
+    recoveredTitle: '{name} is back to normal',
+    recovered: 'No longer: {deviation}.',
+  },
   menu: {
     openApp: 'Open VPS.org Tray',
     noToken: 'No API token set — open the app to add one',

@@ -274,12 +274,11 @@ export const en = {
     /** The list's mark on a deviating server. */
     attention: 'Needs attention',
     holdTime: 'Hold time (minutes)',
-    holdHint: 'A deviation counts only once it has lasted this long (0–1440).',
+    holdHint: 'A deviation counts once it lasts this long (0–1440).',
     cpu: 'CPU use above (%)',
     disk: 'Disk use above (% of the plan’s storage)',
     bandwidth: 'Traffic above (% of the plan’s monthly bandwidth)',
-    thresholdHint:
-      'Leave empty to not watch it. Usage is read from each running server’s details once per check interval.',
+    thresholdHint: 'Empty: not watched. Read from running servers’ details once per check interval.',
     thresholdInvalid: 'A whole number from 1 to 100, or empty.',
     pauseAll: 'Pause all alerts',
   },
