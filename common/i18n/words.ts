@@ -96,8 +96,8 @@ const en = {
   mute: {
     '1h': 'For 1 hour',
     tomorrow: 'Until tomorrow 08:00',
-    indefinite: 'Until turned back on',
-    off: 'Turn alerts back on',
+    indefinite: 'Until I resume them',
+    off: 'Resume alerts',
   },
   alert: {
     acknowledge: 'Acknowledge',

@@ -270,7 +270,7 @@ export const en = {
     sinceSoft: 'since {time} — not yet confirmed',
     acknowledged: 'acknowledged',
     mutedUntil: 'Alerts paused until {time}.',
-    mutedIndefinitely: 'Alerts paused until turned back on.',
+    mutedIndefinitely: 'Alerts paused until you resume them.',
     /** The list's mark on a deviating server. */
     attention: 'Needs attention',
     holdTime: 'Hold time (minutes)',

@@ -144,7 +144,7 @@ describe('tray alerts', () => {
     expect(labels(model)).toContain('Alerts paused until 08:00');
     expect(model).toContainEqual({
       type: 'normal',
-      label: 'Turn alerts back on',
+      label: 'Resume alerts',
       enabled: true,
       click: { intent: 'mute', ref: null, duration: 'off' },
     });

@@ -98,8 +98,8 @@ describe('alerts in the popup', () => {
     );
     await click(getByRole(root, 'button', 'For 1 hour'));
     expect(fake.callsTo(InvokeChannel.alertsMute)).toEqual([{ ref, duration: '1h' }]);
-    expect(hasText(root, 'Alerts paused until turned back on.')).toBe(true);
-    expect(getByRole(root, 'button', 'Turn alerts back on')).toBeTruthy();
+    expect(hasText(root, 'Alerts paused until you resume them.')).toBe(true);
+    expect(getByRole(root, 'button', 'Resume alerts')).toBeTruthy();
 
     fake.handle(InvokeChannel.alertsExpect, () => ok(calm));
     await click(switchBox);
@@ -158,7 +158,7 @@ describe('alerts in the popup', () => {
     await click(getByRole(group, 'button', 'Until tomorrow 08:00'));
     expect(fake.callsTo(InvokeChannel.alertsMute)).toEqual([{ ref: null, duration: 'tomorrow' }]);
     expect(hasText(root, /Alerts paused until .*2025/)).toBe(true);
-    await click(getByRole(root, 'button', 'Turn alerts back on'));
+    await click(getByRole(root, 'button', 'Resume alerts'));
     expect(fake.callsTo(InvokeChannel.alertsMute).at(-1)).toEqual({ ref: null, duration: 'off' });
     expect(getByRole(root, 'group', 'Pause all alerts')).toBeTruthy();
   });
