@@ -131,11 +131,7 @@ export function createCore(deps: CoreDeps): Core {
   const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: polling.reschedule });
   const { notifier, appInfo, clipboard, popup } = deps;
   const alerts = createAlertsFeature({ fleet, sessions, settings, events, emit, notifier, appInfo, now, log });
-  const report = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
-  const onOutcome = (outcome: ActionOutcome) => {
-    report(outcome);
-    alerts.onOutcome(outcome);
-  };
+  const onOutcome = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
   const sessionDeps = { fleet, now, random: deps.random, popupOpen: popupView.isOpen, onOutcome, redact, log };
   const auth = createAuthFeature({
     tokens: createTokenService({ vault: deps.vault, createApi, baseUrl: () => settings.get().apiBaseUrl }),

@@ -93,6 +93,8 @@ interface Tracked {
   status: Condition | null;
   metrics: Partial<Record<Metric, Condition>>;
   usage: UsagePercents | null;
+  /** Last seen busy (an action in progress): a delete ends with the server gone, which is no deviation. */
+  wasBusy: boolean;
 }
 
 export function isMuteActive(mute: AlertMute | null | undefined, now: number): boolean {
@@ -152,6 +154,11 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     if (observed && (observed.pending || isTransitional(observed.status))) {
       // A reboot or start in progress never starts a deviation; one already hard waits for the outcome.
       if (current && current.hardSince === null) entry.status = null;
+      return;
+    }
+    if (!observed && entry.wasBusy) {
+      // Gone while an action was in progress (a delete, whose outcome forgets it): wait one more list.
+      entry.wasBusy = false;
       return;
     }
     const kind = observed ? statusDeviation(observed.status) : 'gone';
@@ -231,6 +238,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         status: null,
         metrics: {},
         usage: null,
+        wasBusy: false,
       });
     }
 
@@ -264,6 +272,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         }
       }
       evaluateMetrics(key, entry, observed, settings, events, quiet, now);
+      if (observed) entry.wasBusy = observed.pending || isTransitional(observed.status);
 
       for (const cond of [entry.status, ...Object.values(entry.metrics)]) {
         if (!cond) continue;

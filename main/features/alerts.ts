@@ -5,10 +5,10 @@
 // maintenance window ends between polls. Usage (for thresholds) needs a detail request per server, so it
 // is read only when a threshold applies, only for running servers, at most once per idle poll interval.
 import type { AlertsSnapshot, MuteDuration } from '../../common/alerts';
-import { EventChannel, InvokeChannel, type ActionOutcome, type EventContract } from '../../common/contract';
+import { EventChannel, InvokeChannel, type EventContract } from '../../common/contract';
 import { deviationText } from '../../common/i18n/sentences';
 import type { Log } from '../../common/log';
-import { refKey, serverKey, type ServerRef } from '../../common/servers';
+import { refKey, type ServerRef } from '../../common/servers';
 import type { AlertSettings, Expectation, Settings } from '../../common/settings';
 import { createAlertEngine, type AlertEvent, type ObserveResult, type UsagePercents } from '../alerts/engine';
 import { muteFor, withoutEndedMutes } from '../alerts/mutes';
@@ -86,8 +86,6 @@ export interface AlertsFeature {
   acknowledge(ref: ServerRef): AlertsSnapshot;
   /** `ref` null: the whole tray. */
   mute(ref: ServerRef | null, duration: MuteDuration): AlertsSnapshot;
-  /** A server deleted from the app is forgotten, so it never counts as gone. */
-  onOutcome(outcome: ActionOutcome): void;
   /** Clears the timer. */
   stop(): void;
 }
@@ -102,6 +100,8 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
   let usageReadAt = Number.NEGATIVE_INFINITY;
   let readingUsage = false;
   let stopped = false;
+  /** Servers being deleted at the last observation. */
+  let deleting = new Set<string>();
 
   const saveAlerts = (next: AlertSettings): Settings => settings.change({ alerts: next });
 
@@ -147,11 +147,25 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
     );
   }
 
+  /** A server deleted from the app is forgotten (and its alert settings with it), so it never counts as gone. */
+  function forget(key: string): void {
+    engine.forget(key);
+    const current = alerts();
+    const { [key]: _expectation, ...expectations } = current.expectations;
+    const { [key]: _mute, ...serverMutes } = current.serverMutes;
+    const { [key]: _thresholds, ...serverThresholds } = current.serverThresholds;
+    saveAlerts({ ...current, expectations, serverMutes, serverThresholds });
+  }
+
   function observe(): void {
+    const views = [...deps.fleet.views()];
+    const present = new Set(views.map((view) => view.key));
+    for (const key of deleting) if (!present.has(key)) forget(key);
+    deleting = new Set(views.filter((view) => view.pending?.action === 'delete').map((view) => view.key));
     const status = deps.fleet.status();
     const fresh = status.loaded && status.stale === null;
     const accounts = deps.sessions.list().map((session) => ({ accountId: session.account.id, fresh }));
-    const servers = [...deps.fleet.views()].map((view) => ({
+    const servers = views.map((view) => ({
       accountId: view.accountId,
       id: view.server.id,
       name: view.server.name,
@@ -238,17 +252,6 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
     setExpectation,
     acknowledge,
     mute,
-    onOutcome(outcome) {
-      if (outcome.action !== 'delete' || (outcome.outcome !== 'done' && outcome.outcome !== 'removed')) return;
-      const key = serverKey(outcome.ref.accountId, outcome.ref.id);
-      engine.forget(key);
-      const current = alerts();
-      const { [key]: _expectation, ...expectations } = current.expectations;
-      const { [key]: _mute, ...serverMutes } = current.serverMutes;
-      const { [key]: _thresholds, ...serverThresholds } = current.serverThresholds;
-      saveAlerts({ ...current, expectations, serverMutes, serverThresholds });
-      settle(engine.tick());
-    },
     stop() {
       stopped = true;
       if (timer !== null) clearTimeout(timer);

@@ -159,6 +159,23 @@ describe('alert engine: expectations and status deviations', () => {
     expect(t.engine.snapshot()).toMatchObject({ servers: {}, attention: [] });
   });
 
+  it('a server that vanishes during an action waits one more list (a delete is forgotten by then)', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.put(2, 'active');
+    t.poll();
+    t.put(1, 'active', true);
+    t.put(2, 'active', true);
+    t.poll();
+    t.servers.delete(1);
+    t.servers.delete(2);
+    t.poll();
+    expect(t.events).toEqual([]);
+    t.engine.forget('a:1'); // the delete's outcome
+    t.poll();
+    expect(t.events).toEqual([{ type: 'deviation', key: 'a:2', name: 's2', kind: 'gone' }]);
+  });
+
   it('forgetting a deleted server means no "gone" deviation for it', () => {
     const t = setup({ holdSeconds: 0 });
     t.put(1, 'active');

@@ -118,6 +118,20 @@ describe('alerts feature', () => {
     }
   });
 
+  it('a server deleted from the app is forgotten: no "gone" deviation, its expectation dropped', async () => {
+    const h = await start({ settings: { alerts: { ...defaults(), holdSeconds: 0 } } });
+    const id = serverWith(h, 'active');
+    const key = `default:${id}`;
+    expect(h.ports.settings.get().alerts.expectations[key]).toBe('should-run');
+    const name = (h.sim.getServer(id) as { name: string }).name;
+    okValue(await invoke(h, InvokeChannel.serversDelete, { ref: { accountId: 'default', id }, confirmName: name }));
+    for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
+    expect(h.sim.listServerIds()).not.toContain(id);
+    expect(alertNotifications(h)).toEqual([]);
+    expect(h.core.tray.getState().icon).not.toBe('attention');
+    expect(h.ports.settings.get().alerts.expectations[key]).toBeUndefined();
+  });
+
   it('with notifications switched off, a deviation still turns the icon but sends nothing', async () => {
     const h = await start({ settings: { notifications: false, alerts: { ...defaults(), holdSeconds: 0 } } });
     const id = serverWith(h, 'active');
