@@ -25,14 +25,7 @@ import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
 import { startSimulator } from './simulator/simulator';
-import type {
-  AcceptedAction,
-  ActionOutcome,
-  AuthState,
-  EventContract,
-  RequestedView,
-  Result,
-} from '../common/contract';
+import type { AcceptedAction, AuthState, EventContract, RequestedView, Result } from '../common/contract';
 import { EventChannel } from '../common/contract';
 import type { Log } from '../common/log';
 import type { ServerRef } from '../common/servers';
