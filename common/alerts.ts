@@ -1,6 +1,6 @@
 // Expected-state alerts as both sides see them: what deviates on a server and since when. The engine
 // (main/alerts/engine.ts) computes them; the tray and the popup show them.
-import type { AlertMute, Expectation } from './settings';
+import type { AlertMute, AlertThresholds, Expectation } from './settings';
 
 /**
  * stopped / suspended / gone (left the list) / unknown-status: a server that should run does not.
@@ -38,6 +38,8 @@ export interface ServerAlert {
   expectation: Expectation;
   deviations: Deviation[];
   mute: AlertMute | null;
+  /** Its own thresholds (each replaces the global one); empty: the global ones apply. */
+  thresholds: Partial<AlertThresholds>;
 }
 
 export interface AlertsSnapshot {

@@ -209,6 +209,12 @@ export interface MuteRequest {
   duration: MuteDuration;
 }
 
+/** A server's own thresholds: each given one replaces the global one (null: not watched); {} uses the global ones. */
+export interface ServerThresholdsRequest {
+  ref: ServerRef;
+  thresholds: Partial<AlertThresholds>;
+}
+
 /** The global alert settings the popup changes; thresholds merge (null switches one off). */
 export interface AlertsConfigPatch {
   holdSeconds?: number;
@@ -247,6 +253,7 @@ export const InvokeChannel = {
   alertsAcknowledge: 'vps:alerts:acknowledge',
   alertsMute: 'vps:alerts:mute',
   alertsConfigure: 'vps:alerts:configure',
+  alertsServerThresholds: 'vps:alerts:server-thresholds',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -298,6 +305,7 @@ export interface InvokeContract {
   [InvokeChannel.alertsAcknowledge]: { request: ServerRef; response: AlertsSnapshot };
   [InvokeChannel.alertsMute]: { request: MuteRequest; response: AlertsSnapshot };
   [InvokeChannel.alertsConfigure]: { request: AlertsConfigPatch; response: Settings };
+  [InvokeChannel.alertsServerThresholds]: { request: ServerThresholdsRequest; response: AlertsSnapshot };
 }
 
 /** Payload of every event channel (main -> renderer). */
@@ -344,6 +352,7 @@ export const BRIDGE_METHODS = {
     acknowledge: InvokeChannel.alertsAcknowledge,
     mute: InvokeChannel.alertsMute,
     configure: InvokeChannel.alertsConfigure,
+    serverThresholds: InvokeChannel.alertsServerThresholds,
   },
 } as const;
 

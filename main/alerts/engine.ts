@@ -331,6 +331,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
           expectation: settings.expectations[key] ?? remembered.get(key) ?? 'may-stop',
           deviations,
           mute: isMuteActive(mute, now) ? (mute ?? null) : null,
+          thresholds: settings.serverThresholds[key] ?? {},
         };
         if (!mutedAt(settings, key, now) && deviations.some((d) => d.hardSince !== null && !d.acknowledged)) {
           attention.push(key);

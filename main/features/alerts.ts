@@ -28,7 +28,8 @@ type AlertsChannel =
   | typeof InvokeChannel.alertsExpect
   | typeof InvokeChannel.alertsAcknowledge
   | typeof InvokeChannel.alertsMute
-  | typeof InvokeChannel.alertsConfigure;
+  | typeof InvokeChannel.alertsConfigure
+  | typeof InvokeChannel.alertsServerThresholds;
 
 const expectationRequestSchema = z
   .object({ ref: serverRefSchema, expectation: z.enum(['should-run', 'may-stop']) })
@@ -37,14 +38,16 @@ const muteRequestSchema = z
   .object({ ref: serverRefSchema.nullable(), duration: z.enum(['1h', 'tomorrow', 'indefinite', 'off']) })
   .strict();
 const percent = z.number().min(1).max(100).nullable();
-// The stored schema's ranges, but strict: a bad value is refused here instead of falling back.
-const alertsConfigSchema = z
-  .object({
-    holdSeconds: z.number().int().min(0).max(86_400),
-    thresholds: z.object({ cpuPercent: percent, diskPercent: percent, bandwidthPercent: percent }).partial().strict(),
-  })
+const thresholdsPatchSchema = z
+  .object({ cpuPercent: percent, diskPercent: percent, bandwidthPercent: percent })
   .partial()
   .strict();
+// The stored schema's ranges, but strict: a bad value is refused here instead of falling back.
+const alertsConfigSchema = z
+  .object({ holdSeconds: z.number().int().min(0).max(86_400), thresholds: thresholdsPatchSchema })
+  .partial()
+  .strict();
+const serverThresholdsSchema = z.object({ ref: serverRefSchema, thresholds: thresholdsPatchSchema }).strict();
 
 export const alertsValidators: Pick<PayloadValidators, AlertsChannel> = {
   [InvokeChannel.alertsState]: takesNoPayload,
@@ -52,6 +55,7 @@ export const alertsValidators: Pick<PayloadValidators, AlertsChannel> = {
   [InvokeChannel.alertsAcknowledge]: withSchema(serverRefSchema),
   [InvokeChannel.alertsMute]: withSchema(muteRequestSchema),
   [InvokeChannel.alertsConfigure]: withSchema(alertsConfigSchema),
+  [InvokeChannel.alertsServerThresholds]: withSchema(serverThresholdsSchema),
 };
 
 /** The notification of a deviation turning hard, or of its end. */
@@ -242,6 +246,14 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
         });
         settle(engine.tick());
         return next;
+      },
+      [InvokeChannel.alertsServerThresholds]: ({ ref, thresholds }) => {
+        const current = alerts();
+        const key = refKey(ref);
+        const { [key]: _previous, ...others } = current.serverThresholds;
+        const own = Object.keys(thresholds).length > 0;
+        saveAlerts({ ...current, serverThresholds: own ? { ...others, [key]: thresholds } : others });
+        return settle(engine.tick());
       },
     },
     snapshot: () => engine.snapshot(),

@@ -270,6 +270,9 @@ export const cs: Translation<typeof en> = {
     thresholdHint:
       'Prázdné pole: nesledovat. Využití se čte z detailu každého běžícího serveru jednou za interval kontroly.',
     thresholdInvalid: 'Celé číslo od 1 do 100, nebo prázdné pole.',
+    ownThresholds: 'Limity tohoto serveru',
+    global: 'globálně: {value}',
+    globalOff: 'globálně: vypnuto',
     pauseAll: 'Pozastavit všechna upozornění',
   },
   language: {

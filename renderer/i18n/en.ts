@@ -280,6 +280,10 @@ export const en = {
     bandwidth: 'Traffic above (% of the plan’s monthly bandwidth)',
     thresholdHint: 'Empty: not watched. Read from running servers’ details once per check interval.',
     thresholdInvalid: 'A whole number from 1 to 100, or empty.',
+    ownThresholds: 'This server’s thresholds',
+    /** Placeholder of an own threshold left empty: the global one applies. */
+    global: 'global: {value}',
+    globalOff: 'global: off',
     pauseAll: 'Pause all alerts',
   },
   language: {

@@ -6,7 +6,7 @@ import type { AlertsSnapshot, MuteDuration, ServerAlert } from '../../common/ale
 import type { VpsBridge } from '../../common/bridge';
 import type { AlertsConfigPatch, Result } from '../../common/contract';
 import type { ServerRef } from '../../common/servers';
-import type { Expectation, Settings } from '../../common/settings';
+import type { AlertThresholds, Expectation, Settings } from '../../common/settings';
 import { readOnly } from './read-only';
 
 export function createAlertsState(bridge: VpsBridge, adoptSettings: (settings: Settings) => void) {
@@ -35,6 +35,9 @@ export function createAlertsState(bridge: VpsBridge, adoptSettings: (settings: S
     acknowledge: async (ref: ServerRef) => adopted(await bridge.alerts.acknowledge(ref)),
     /** `ref` null: the whole tray. */
     mute: async (ref: ServerRef | null, duration: MuteDuration) => adopted(await bridge.alerts.mute({ ref, duration })),
+    /** The server's own thresholds (replacing what it had); {} uses the global ones. */
+    serverThresholds: async (ref: ServerRef, thresholds: Partial<AlertThresholds>) =>
+      adopted(await bridge.alerts.serverThresholds({ ref, thresholds })),
     async configure(patch: AlertsConfigPatch): Promise<Result<Settings>> {
       const result = await bridge.alerts.configure(patch);
       if (result.ok) adoptSettings(result.value);

@@ -146,6 +146,13 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
     onlyKeys(payload, ['ref', 'duration']) &&
     (payload.ref === null || isRef(payload.ref)) &&
     ['1h', 'tomorrow', 'indefinite', 'off'].includes(payload.duration as string),
+  [InvokeChannel.alertsServerThresholds]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['ref', 'thresholds']) &&
+    isRef(payload.ref) &&
+    isPlainObject(payload.thresholds)
+      ? undefined
+      : false,
   [InvokeChannel.alertsConfigure]: (payload) =>
     isPlainObject(payload) && onlyKeys(payload, ['holdSeconds', 'thresholds']) ? undefined : false,
 };

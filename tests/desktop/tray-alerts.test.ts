@@ -34,9 +34,9 @@ const fleet = [view(1, 'stopped'), view(2, 'stopped'), view(3, 'active')];
 
 const calm: AlertsSnapshot = {
   servers: {
-    'acc:1': { key: 'acc:1', name: 'server-1', expectation: 'may-stop', deviations: [], mute: null },
-    'acc:2': { key: 'acc:2', name: 'server-2', expectation: 'may-stop', deviations: [], mute: null },
-    'acc:3': { key: 'acc:3', name: 'server-3', expectation: 'should-run', deviations: [], mute: null },
+    'acc:1': { key: 'acc:1', name: 'server-1', expectation: 'may-stop', deviations: [], mute: null, thresholds: {} },
+    'acc:2': { key: 'acc:2', name: 'server-2', expectation: 'may-stop', deviations: [], mute: null, thresholds: {} },
+    'acc:3': { key: 'acc:3', name: 'server-3', expectation: 'should-run', deviations: [], mute: null, thresholds: {} },
   },
   muteAll: null,
   attention: [],
@@ -51,6 +51,7 @@ const deviating: AlertsSnapshot = {
       expectation: 'should-run',
       deviations: [{ kind: 'stopped', since: 1, hardSince: 2, acknowledged: false }],
       mute: null,
+      thresholds: {},
     },
   },
   attention: ['acc:2'],

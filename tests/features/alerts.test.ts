@@ -105,6 +105,15 @@ describe('alerts feature', () => {
     expect(snapshot.attention).toEqual([]);
     expect(h.ports.settings.get().alerts.expectations[`default:${id}`]).toBe('may-stop');
     expect(h.core.tray.getState().icon).not.toBe('attention');
+    const own = okValue(
+      await invoke(h, InvokeChannel.alertsServerThresholds, { ref, thresholds: { cpuPercent: null, diskPercent: 95 } }),
+    ) as AlertsSnapshot;
+    expect(own.servers[`default:${id}`]?.thresholds).toEqual({ cpuPercent: null, diskPercent: 95 });
+    expect(h.ports.settings.get().alerts.serverThresholds).toEqual({
+      [`default:${id}`]: { cpuPercent: null, diskPercent: 95 },
+    });
+    okValue(await invoke(h, InvokeChannel.alertsServerThresholds, { ref, thresholds: {} }));
+    expect(h.ports.settings.get().alerts.serverThresholds).toEqual({});
 
     for (const [channel, payload] of [
       [InvokeChannel.alertsExpect, { ref, expectation: 'always' }],
@@ -112,6 +121,8 @@ describe('alerts feature', () => {
       [InvokeChannel.alertsConfigure, { holdSeconds: -1 }],
       [InvokeChannel.alertsConfigure, { thresholds: { cpuPercent: 250 } }],
       [InvokeChannel.alertsAcknowledge, { accountId: 'default' }],
+      [InvokeChannel.alertsServerThresholds, { ref, thresholds: { diskPercent: 0 } }],
+      [InvokeChannel.alertsServerThresholds, { ref, thresholds: { memory: 50 } }],
     ] as const) {
       const result = await invoke(h, channel, payload);
       expect(result.ok ? null : result.error.kind).toBe('invalid-payload');

@@ -42,6 +42,7 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.alertsAcknowledge]: fail,
     [InvokeChannel.alertsMute]: fail,
     [InvokeChannel.alertsConfigure]: fail,
+    [InvokeChannel.alertsServerThresholds]: fail,
   };
   return { ...base, ...overrides };
 }

@@ -17,8 +17,8 @@ const SINCE = Date.UTC(2025, 0, 15, 10, 0);
 
 const calm: AlertsSnapshot = {
   servers: {
-    'acct:1': { key: 'acct:1', name: 'web-01', expectation: 'may-stop', deviations: [], mute: null },
-    'acct:2': { key: 'acct:2', name: 'db-01', expectation: 'should-run', deviations: [], mute: null },
+    'acct:1': { key: 'acct:1', name: 'web-01', expectation: 'may-stop', deviations: [], mute: null, thresholds: {} },
+    'acct:2': { key: 'acct:2', name: 'db-01', expectation: 'should-run', deviations: [], mute: null, thresholds: {} },
   },
   muteAll: null,
   attention: [],
@@ -33,6 +33,7 @@ const deviating: AlertsSnapshot = {
       expectation: 'should-run',
       deviations: [{ kind: 'stopped', since: SINCE, hardSince: SINCE + 180_000, acknowledged: false }],
       mute: null,
+      thresholds: {},
     },
   },
   attention: ['acct:1'],
@@ -106,6 +107,26 @@ describe('alerts in the popup', () => {
     expect(fake.callsTo(InvokeChannel.alertsExpect)).toEqual([{ ref, expectation: 'may-stop' }]);
     expect((getByRole(root, 'checkbox', 'Should be running') as HTMLInputElement).checked).toBe(false);
     expect(hasText(root, 'As expected.')).toBe(true);
+  });
+
+  it('the detail view sets the server’s own thresholds; empty goes back to the global one', async () => {
+    const { root, fake } = await openDetail(calm);
+    fake.handle(InvokeChannel.alertsServerThresholds, ({ thresholds }) =>
+      ok({ ...calm, servers: { ...calm.servers, 'acct:1': { ...calm.servers['acct:1']!, thresholds } } }),
+    );
+    const cpu = getByRole(root, 'spinbutton', 'CPU use above (%)') as HTMLInputElement;
+    expect(cpu.placeholder).toBe('global: off');
+    await commit(cpu, '0');
+    expect(hasText(root, 'A whole number from 1 to 100, or empty.')).toBe(true);
+    await commit(cpu, '95');
+    await commit(getByRole(root, 'spinbutton', /^Disk use above/), '70');
+    await commit(cpu, '');
+    expect(fake.callsTo(InvokeChannel.alertsServerThresholds)).toEqual([
+      { ref, thresholds: { cpuPercent: 95 } },
+      { ref, thresholds: { cpuPercent: 95, diskPercent: 70 } },
+      { ref, thresholds: { diskPercent: 70 } },
+    ]);
+    expect((getByRole(root, 'spinbutton', /^Disk use above/) as HTMLInputElement).value).toBe('70');
   });
 
   it('a failed change says why', async () => {
