@@ -123,7 +123,8 @@ export function createCore(deps: CoreDeps): Core {
   const popupView = createPopupView({ emit, onOpenChanged: polling.reschedule });
   const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: polling.reschedule });
   const { notifier, appInfo, clipboard, popup } = deps;
-  const alerts = createAlertsFeature({ fleet, sessions, settings, events, emit, notifier, appInfo, now, log });
+  const alertDeps = { fleet, sessions, settings, events, emit, notifier, appInfo, now, log, redact };
+  const alerts = createAlertsFeature(alertDeps);
   const onOutcome = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
   const sessionDeps = { fleet, now, random: deps.random, popupOpen: popupView.isOpen, onOutcome, redact, log };
   const auth = createAuthFeature({

@@ -79,6 +79,8 @@ export interface AlertsFeatureDeps {
   appInfo: Pick<AppInfoPort, 'systemLocale'>;
   now: () => number;
   log: Log;
+  /** Server names are the API's text: a notification leaves the app only redacted. */
+  redact: (text: string) => string;
 }
 
 export interface AlertsFeature {
@@ -122,7 +124,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
       const messages = messagesForSetting(current.language, deps.appInfo.systemLocale);
       for (const event of result.events) {
         const { title, body } = alertNotice(messages, event);
-        deps.notifier.notify(title, body);
+        deps.notifier.notify(deps.redact(title), deps.redact(body));
       }
     }
     for (const event of result.events) deps.log('info', `Alert: ${event.type} ${event.key} (${event.kind})`);

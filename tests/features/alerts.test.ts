@@ -143,6 +143,17 @@ describe('alerts feature', () => {
     expect(h.ports.settings.get().alerts.expectations[key]).toBeUndefined();
   });
 
+  it('a server name carrying the token never reaches a notification', async () => {
+    const h = await start({ settings: { alerts: { ...defaults(), holdSeconds: 0 } } });
+    const id = serverWith(h, 'active');
+    h.sim.renameServerUnchecked(id, `leak-${h.sim.token}`);
+    await h.advance(MIN);
+    await outOfBand(h, id, 'stop');
+    for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
+    expect(alertNotifications(h)).toHaveLength(1);
+    expect(JSON.stringify(h.ports.notifier.notifications)).not.toContain(h.sim.token);
+  });
+
   it('with notifications switched off, a deviation still turns the icon but sends nothing', async () => {
     const h = await start({ settings: { notifications: false, alerts: { ...defaults(), holdSeconds: 0 } } });
     const id = serverWith(h, 'active');
