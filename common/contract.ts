@@ -1,9 +1,10 @@
 // THE IPC contract between the main process and the popup: channel names, request, response and event
 // types. Every other file refers to channels through this one; the compile-time checks at the bottom
 // fail the build when a channel has no entry. Types only at run time: the router validates payloads.
+import type { AlertsSnapshot, MuteDuration } from './alerts';
 import type { CreateServerInput, ReplaceServerInput, RuleViolation, UpdateServerPatch } from './rules';
 import type { Server, ServerDetail, ServerFilter, ServerRef } from './servers';
-import type { Settings, SettingsPatch } from './settings';
+import type { AlertThresholds, Expectation, Settings, SettingsPatch } from './settings';
 import type { PowerAction, ServerStatus } from './statuses';
 import type { ErrorKind } from './errors';
 import type { Exact } from './type-checks';
@@ -270,6 +271,29 @@ export interface AcceptedAction {
   message: string;
 }
 
+export interface ExpectationRequest {
+  ref: ServerRef;
+  expectation: Expectation;
+}
+
+export interface MuteRequest {
+  /** null: the whole tray. */
+  ref: ServerRef | null;
+  duration: MuteDuration;
+}
+
+/** A server's own thresholds: each given one replaces the global one (null: not watched); {} uses the global ones. */
+export interface ServerThresholdsRequest {
+  ref: ServerRef;
+  thresholds: Partial<AlertThresholds>;
+}
+
+/** The global alert settings the popup changes; thresholds merge (null switches one off). */
+export interface AlertsConfigPatch {
+  holdSeconds?: number;
+  thresholds?: Partial<AlertThresholds>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Channels
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +327,12 @@ export const InvokeChannel = {
   shortcutStatus: 'vps:shortcut:status',
   updatesState: 'vps:updates:state',
   diagnosticsCopy: 'vps:diagnostics:copy',
+  alertsState: 'vps:alerts:state',
+  alertsExpect: 'vps:alerts:expect',
+  alertsAcknowledge: 'vps:alerts:acknowledge',
+  alertsMute: 'vps:alerts:mute',
+  alertsConfigure: 'vps:alerts:configure',
+  alertsServerThresholds: 'vps:alerts:server-thresholds',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -316,6 +346,8 @@ export const EventChannel = {
   /** The global shortcut was registered, turned off or refused. */
   shortcutChanged: 'vps:event:shortcut-changed',
   updatesChanged: 'vps:event:updates-changed',
+  /** A server's deviation, expectation or mute changed (or the whole tray's mute). */
+  alertsChanged: 'vps:event:alerts-changed',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
@@ -358,6 +390,13 @@ export interface InvokeContract {
   [InvokeChannel.updatesState]: { request: Empty; response: UpdateState };
   /** Builds the diagnostics text in main and copies it to the clipboard. */
   [InvokeChannel.diagnosticsCopy]: { request: DiagnosticsRequest; response: null };
+  [InvokeChannel.alertsState]: { request: Empty; response: AlertsSnapshot };
+  [InvokeChannel.alertsExpect]: { request: ExpectationRequest; response: AlertsSnapshot };
+  /** Calms the server's hard deviations until its state changes. */
+  [InvokeChannel.alertsAcknowledge]: { request: ServerRef; response: AlertsSnapshot };
+  [InvokeChannel.alertsMute]: { request: MuteRequest; response: AlertsSnapshot };
+  [InvokeChannel.alertsConfigure]: { request: AlertsConfigPatch; response: Settings };
+  [InvokeChannel.alertsServerThresholds]: { request: ServerThresholdsRequest; response: AlertsSnapshot };
 }
 
 /** Payload of every event channel (main -> renderer). */
@@ -369,6 +408,7 @@ export interface EventContract {
   [EventChannel.popupShown]: PopupShown;
   [EventChannel.shortcutChanged]: ShortcutStatus;
   [EventChannel.updatesChanged]: UpdateState;
+  [EventChannel.alertsChanged]: AlertsSnapshot;
 }
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
@@ -403,6 +443,14 @@ export const BRIDGE_METHODS = {
   shortcut: { status: InvokeChannel.shortcutStatus },
   updates: { state: InvokeChannel.updatesState },
   diagnostics: { copy: InvokeChannel.diagnosticsCopy },
+  alerts: {
+    state: InvokeChannel.alertsState,
+    expect: InvokeChannel.alertsExpect,
+    acknowledge: InvokeChannel.alertsAcknowledge,
+    mute: InvokeChannel.alertsMute,
+    configure: InvokeChannel.alertsConfigure,
+    serverThresholds: InvokeChannel.alertsServerThresholds,
+  },
 } as const;
 
 export const BRIDGE_EVENTS = {
@@ -413,6 +461,7 @@ export const BRIDGE_EVENTS = {
   onPopupShown: EventChannel.popupShown,
   onShortcutChange: EventChannel.shortcutChanged,
   onUpdatesChange: EventChannel.updatesChanged,
+  onAlertsChange: EventChannel.alertsChanged,
 } as const;
 
 type BridgeMethods = typeof BRIDGE_METHODS;

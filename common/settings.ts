@@ -55,17 +55,65 @@ export interface Settings {
   globalShortcut: string;
   /** Check for a new version at start and every few hours, and download it (where the app can update itself). */
   autoUpdate: boolean;
+  /** Expected state and alerts; changed through the alerts channels, not `settings.set`. */
+  alerts: AlertSettings;
 }
 
 /**
  * A change from the renderer: any subset, nested groups partial too. Never the API address: a page
  * that could change it could send the next token elsewhere; a developer sets it in the settings file.
  * Never the accounts either: they change through the account channels, which keep them and the vault
- * in step.
+ * in step; nor the alerts, which change through the alerts channels.
  */
 export type SettingsPatch = Partial<
-  Omit<Settings, 'apiBaseUrl' | 'accounts' | 'pollIntervals' | 'confirmations'> & {
+  Omit<Settings, 'apiBaseUrl' | 'accounts' | 'pollIntervals' | 'confirmations' | 'alerts'> & {
     pollIntervals: Partial<PollIntervals>;
     confirmations: Partial<Confirmations>;
   }
 >;
+
+// ---------------------------------------------------------------------------------------------
+// Expected-state alerts (main/alerts/): what the user expects of each server and when to be told
+// ---------------------------------------------------------------------------------------------
+
+/** should-run: stopped, suspended, gone or an unknown status is a deviation. may-stop: only thresholds are. */
+export type Expectation = 'should-run' | 'may-stop';
+
+/** Usage thresholds in percent; null: not watched. */
+export interface AlertThresholds {
+  /** CPU use. */
+  cpuPercent: number | null;
+  /** Disk use against the plan's storage. */
+  diskPercent: number | null;
+  /** This month's traffic against the plan's bandwidth. */
+  bandwidthPercent: number | null;
+}
+
+/** A maintenance window: alerts stay quiet until `until` (ms since epoch); null: until turned back on. */
+export interface AlertMute {
+  until: number | null;
+}
+
+export interface AlertSettings {
+  /** How long a deviation must hold before it counts (soft -> hard). */
+  holdSeconds: number;
+  /** For every server, unless it has its own. */
+  thresholds: AlertThresholds;
+  /** By server key (`serverKey(accountId, id)`); a server first seen gets one from its status then. */
+  expectations: Record<string, Expectation>;
+  /** A server's own thresholds, by server key: each given one replaces the global one. */
+  serverThresholds: Record<string, Partial<AlertThresholds>>;
+  /** The whole tray's maintenance window. */
+  muteAll: AlertMute | null;
+  /** Per server maintenance windows, by server key. */
+  serverMutes: Record<string, AlertMute>;
+}
+
+export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = {
+  holdSeconds: 180,
+  thresholds: { cpuPercent: null, diskPercent: null, bandwidthPercent: null },
+  expectations: {},
+  serverThresholds: {},
+  muteAll: null,
+  serverMutes: {},
+};

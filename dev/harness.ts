@@ -12,7 +12,7 @@ import { isAppPageUrl } from '../main/ipc/router';
 import { createMemoryPorts, createMemoryVault, createStaticAppInfo } from './memory-ports';
 import { DEFAULT_ASSETS_DIR, readBridgeScript, rendererDirOf } from './assets';
 import { startStaticServer, type ExtraRoute, type StaticServer } from './static-server';
-import type { SettingsPatch } from '../common/settings';
+import type { StoredSettingsPatch } from '../main/settings/schema';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -41,7 +41,8 @@ export interface BackendOptions {
    * servers), their tokens stored as if added earlier. Default 1.
    */
   accounts?: number;
-  settings?: SettingsPatch;
+  /** The settings file's content (the alert settings too, e.g. a short hold time). */
+  settings?: StoredSettingsPatch;
   systemLocale?: string;
   demoSpeed?: number;
   extraRoute?: ExtraRoute;

@@ -1,8 +1,8 @@
 // `npm run screenshots`: PNGs of the popup for the docs, taken from the real renderer in headless
 // Chromium against the real core and the simulator (the e2e harness), at the popup's size.
 // Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail and create, in
-// English and Czech, light and dark (16 files), and the first-run demo and two accounts' merged list in
-// English light and Czech dark.
+// English and Czech, light and dark (16 files), and the first-run demo, two accounts' merged list and a
+// deviation (a server that should run, stopped behind the app's back) in English light and Czech dark.
 //
 // Usage: npm run screenshots -- [--out docs/screenshots]
 import { mkdir } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from './assets';
 import { launchChromium, openPopup, startBackend, type Backend } from './harness';
+import { defaultSettings } from '../main/settings/schema';
 
 export const POPUP_SIZE = { width: 380, height: 560 };
 export const LANGUAGES = [
@@ -59,6 +60,8 @@ export async function shootAccounts(
     await backend.close();
   }
 }
+/** The deviation shown in English light and Czech dark too (the other screens show both schemes). */
+const DEVIATION_SHOTS = DEMO_SHOTS;
 
 /** The server shown in the detail screenshot (the simulator's seeded account always has it). */
 const DETAIL_SERVER = 'web-server-01';
@@ -147,6 +150,10 @@ async function shootLanguage(
       await demo.close();
     }
 
+    if (DEVIATION_SHOTS.has(`${language.language}-${scheme}`)) {
+      written.push(await shootDeviation(browser, assetsDir, outDir, language, scheme, backends));
+    }
+
     // A slow simulator, so nothing changes state while the pictures are taken.
     const backend = await startBackend({
       assetsDir,
@@ -173,6 +180,54 @@ async function shootLanguage(
     for (const backend of backends) await backend.close();
   }
   return written;
+}
+
+/** A should-run server stopped elsewhere (no hold time, so it shows at once): its detail with the deviation. */
+async function shootDeviation(
+  browser: Browser,
+  assetsDir: string,
+  outDir: string,
+  language: (typeof LANGUAGES)[number],
+  scheme: Scheme,
+  backends: Backend[],
+): Promise<string> {
+  const backend = await startBackend({
+    assetsDir,
+    withToken: true,
+    systemLocale: language.locale,
+    simulator: { speed: 60 },
+    settings: {
+      pollIntervals: { fastSeconds: 1, openSeconds: 5, idleSeconds: 15 },
+      alerts: { ...defaultSettings().alerts, holdSeconds: 0 },
+    },
+  });
+  backends.push(backend);
+  const popup = await openPopup(browser, backend, {
+    locale: language.locale,
+    colorScheme: scheme,
+    viewport: POPUP_SIZE,
+  });
+  const row = popup.page.locator(`.row-main[title="${DETAIL_SERVER}"]`);
+  await row.waitFor();
+  const id = backend.sim.listServerIds().find((candidate) => {
+    const server = backend.sim.getServer(candidate);
+    return typeof server === 'object' && server !== null && 'name' in server && server.name === DETAIL_SERVER;
+  });
+  const response = await fetch(`${backend.sim.baseUrl}/servers/${id}/stop/`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.sim.token}` },
+  });
+  if (!response.ok) throw new Error(`The simulator refused the stop: ${response.status}`);
+  await popup.page
+    .locator(`.row[data-attention="true"] .row-main[title="${DETAIL_SERVER}"]`)
+    .waitFor({ timeout: 30_000 });
+  await row.click();
+  await popup.page.locator('.deviation-hard').waitFor();
+  await popup.page.locator('#usage-title').waitFor();
+  const path = await capture(popup.page, outDir, `deviation-${language.language}-${scheme}`);
+  if (popup.pageErrors.length > 0) throw new Error(`The page reported errors: ${popup.pageErrors.join('; ')}`);
+  await popup.close();
+  return path;
 }
 
 /** Builds the renderer, takes every screenshot and returns the paths written. */

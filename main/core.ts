@@ -4,6 +4,7 @@
 import { createVpsClient, type VpsClient, type VpsClientOptions } from './api/client';
 import { createTokenService } from './auth/token-service';
 import { createEventBus, type EventListener } from './event-bus';
+import { alertsValidators, createAlertsFeature, type AlertsFeature } from './features/alerts';
 import { authValidators, createAuthFeature } from './features/auth';
 import { appValidators, createAppFeature } from './features/app';
 import { createDiagnosticsFeature, diagnosticsValidators, type DiagnosticsPort } from './features/diagnostics';
@@ -104,6 +105,8 @@ export interface Core {
   authState(): AuthState;
   /** The app's own updates: state, check now, restart into a downloaded version. */
   updates: UpdatesControl;
+  /** Expected-state alerts, for the tray menu (the popup uses the alerts channels). */
+  alerts: Pick<AlertsFeature, 'snapshot' | 'setExpectation' | 'acknowledge' | 'mute'>;
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -119,6 +122,7 @@ export const payloadValidators: PayloadValidators = {
   ...shortcutValidators,
   ...updatesValidators,
   ...diagnosticsValidators,
+  ...alertsValidators,
 };
 
 export function createCore(deps: CoreDeps): Core {
@@ -142,6 +146,8 @@ export function createCore(deps: CoreDeps): Core {
   const popupView = createPopupView({ emit, onOpenChanged: polling.reschedule });
   const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: polling.reschedule });
   const { notifier, appInfo, clipboard, popup } = deps;
+  const alertDeps = { fleet, sessions, settings, events, emit, notifier, appInfo, now, log, redact };
+  const alerts = createAlertsFeature(alertDeps);
   const onOutcome = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
   const sessionDeps = { fleet, now, random: deps.random, popupOpen: popupView.isOpen, onOutcome, redact, log };
   const auth = createAuthFeature({
@@ -159,7 +165,6 @@ export function createCore(deps: CoreDeps): Core {
   const app = createAppFeature({ appInfo, clipboard, popup });
   const servers = createServersFeature({ sessions, fleet, polling });
   const power = createPowerFeature({ sessions });
-  const tray = createTrayFeed({ fleet, auth: auth.state, events });
   const shortcut = createShortcutFeature({ emit });
   const updates = createUpdatesFeature({
     updater: deps.updater ?? unavailableUpdater('development'),
@@ -184,6 +189,7 @@ export function createCore(deps: CoreDeps): Core {
     accountLabels: () => tokenSessions().map((session) => session.account.label),
     updates: updates.state,
   });
+  const tray = createTrayFeed({ fleet, auth: auth.state, events, alerts });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -196,6 +202,7 @@ export function createCore(deps: CoreDeps): Core {
     ...shortcut.handlers,
     ...updates.handlers,
     ...diagnostics.handlers,
+    ...alerts.handlers,
   };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     validators: payloadValidators,
@@ -213,6 +220,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     stop: () => {
       updates.stop();
+      alerts.stop();
       return auth.stop();
     },
     setPopupOpen: popupView.setOpen,
@@ -223,5 +231,6 @@ export function createCore(deps: CoreDeps): Core {
     system: { suspend: polling.suspend, resume: polling.resume, unlock: polling.resume },
     authState: auth.state,
     updates,
+    alerts,
   };
 }

@@ -70,7 +70,6 @@ const union =
   (x, y) =>
     Math.min(...shapes.map((s) => s(x, y)));
 const subtract = (a, b) => (x, y) => Math.max(a(x, y), -b(x, y));
-const ring = (cx, cy, r, width) => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) - width / 2;
 const halfPlaneLeftOf = (xEdge) => (x) => x - xEdge;
 const intersect = (a, b) => (x, y) => Math.max(a(x, y), b(x, y));
 
@@ -88,7 +87,6 @@ function serverGlyph(scale = 1, offset = 0) {
 const DOT = { cx: 0.76, cy: 0.76, r: 0.22, gap: 0.07 };
 const COLORS = {
   ok: [34, 160, 80],
-  'some-stopped': [230, 150, 20],
   busy: [40, 120, 230],
   error: [215, 50, 50],
   'no-token': [130, 130, 130],
@@ -112,7 +110,6 @@ const ATTENTION_CUTOUT = (x, y) => ATTENTION_TRIANGLE(x, y) - DOT.gap;
 /** Template marks: monochrome, so the state is told by the mark's shape. */
 const TEMPLATE_MARK = {
   ok: null,
-  'some-stopped': ring(DOT.cx, DOT.cy, DOT.r * 0.72, 0.1),
   busy: intersect(circle(DOT.cx, DOT.cy, DOT.r), halfPlaneLeftOf(DOT.cx)),
   error: circle(DOT.cx, DOT.cy, DOT.r),
   'no-token': roundedRect(DOT.cx - DOT.r, DOT.cy - 0.05, DOT.cx + DOT.r, DOT.cy + 0.05, 0.04),

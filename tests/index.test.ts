@@ -309,6 +309,12 @@ function fakeCore() {
         return 'restarting' as const;
       },
     },
+    alerts: {
+      snapshot: () => ({ servers: {}, muteAll: null, attention: [] }),
+      setExpectation: () => ({ servers: {}, muteAll: null, attention: [] }),
+      acknowledge: () => ({ servers: {}, muteAll: null, attention: [] }),
+      mute: () => ({ servers: {}, muteAll: null, attention: [] }),
+    },
   } satisfies Core;
   const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
     for (const listener of eventListeners) listener(channel, payload);

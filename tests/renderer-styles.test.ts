@@ -31,4 +31,8 @@ describe('the classes that hold API text keep the layout', () => {
   it('a long hostname (.wrap) wraps anywhere instead of widening the popup', () => {
     expect(ruleOf('.wrap')).toMatch(/overflow-wrap:\s*anywhere/);
   });
+
+  it('a deviation (it names the server) wraps anywhere too', () => {
+    expect(ruleOf('.deviation')).toMatch(/overflow-wrap:\s*anywhere/);
+  });
 });

@@ -2,6 +2,7 @@
 // took, an action's outcome, why an action was refused. One function each, for both sides, over the
 // templates of ./words that both sides' dictionaries start from, so a notification and the popup say
 // the same (a missing key fails the typecheck where the function is called).
+import type { DeviationKind } from '../alerts';
 import type { ActionOutcome, ConflictInfo, PendingAction } from '../contract';
 import { isKnownStatus, type KnownStatus, type ServerStatus } from '../statuses';
 import type { I18n } from './i18n';
@@ -90,4 +91,11 @@ export function conflictText(i18n: I18n<ConflictKey>, conflict: ConflictInfo): s
     status: statusLabel(i18n, conflict.status),
     pending: pending && i18n.t(`actionName.${pending}`),
   });
+}
+
+type DeviationKey = `deviation.${DeviationKind}`;
+
+/** A deviation as a sentence: "web-01 should be running but is stopped". */
+export function deviationText(i18n: I18n<DeviationKey>, name: string, kind: DeviationKind): string {
+  return `${name} ${i18n.t(`deviation.${kind}`)}`;
 }

@@ -77,6 +77,32 @@ const en = {
     cancel: 'Cancel',
     refresh: 'Refresh',
   },
+  /** What deviates on a server (expected-state alerts): "web-01 should be running but is stopped". */
+  deviation: {
+    stopped: 'should be running but is stopped',
+    suspended: 'should be running but is suspended',
+    gone: 'should be running but is no longer listed',
+    'unknown-status': 'should be running but its status is unknown',
+    cpu: 'CPU use is over its threshold',
+    disk: 'disk use is over its threshold',
+    bandwidth: 'traffic is over its threshold',
+  },
+  /** A server's expectation: the tray's checkbox and the detail view's switch. */
+  expectation: {
+    'should-run': 'Should be running',
+    'may-stop': 'May be stopped',
+  },
+  /** Maintenance windows: alerts stay quiet for a while. */
+  mute: {
+    '1h': 'For 1 hour',
+    tomorrow: 'Until tomorrow 08:00',
+    indefinite: 'Until I resume them',
+    off: 'Resume alerts',
+  },
+  alert: {
+    acknowledge: 'Acknowledge',
+    pause: 'Pause alerts',
+  },
 } satisfies Dictionary;
 
 const cs: Translation<typeof en> = {
@@ -144,6 +170,29 @@ const cs: Translation<typeof en> = {
   button: {
     cancel: 'Zrušit',
     refresh: 'Obnovit',
+  },
+  deviation: {
+    stopped: 'má běžet, ale je zastaven',
+    suspended: 'má běžet, ale je pozastaven',
+    gone: 'má běžet, ale už není v seznamu',
+    'unknown-status': 'má běžet, ale jeho stav je neznámý',
+    cpu: 'vytížení CPU je nad limitem',
+    disk: 'zaplnění disku je nad limitem',
+    bandwidth: 'přenesená data jsou nad limitem',
+  },
+  expectation: {
+    'should-run': 'Má běžet',
+    'may-stop': 'Smí být zastaven',
+  },
+  mute: {
+    '1h': 'Na 1 hodinu',
+    tomorrow: 'Do zítřka 8:00',
+    indefinite: 'Dokud je znovu nezapnu',
+    off: 'Znovu zapnout upozornění',
+  },
+  alert: {
+    acknowledge: 'Vzít na vědomí',
+    pause: 'Pozastavit upozornění',
   },
 };
 

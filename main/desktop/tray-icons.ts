@@ -7,12 +7,11 @@ import type { TrayIconState } from './tray';
 /** File name stem per state; `@2x` files beside each one are picked up by nativeImage automatically. */
 export const TRAY_ICON_NAMES: Readonly<Record<TrayIconState, string>> = {
   ok: 'tray-ok',
-  'some-stopped': 'tray-someStopped',
+  attention: 'tray-attention',
   busy: 'tray-busy',
   error: 'tray-error',
   'no-token': 'tray-noToken',
   demo: 'tray-demo',
-  attention: 'tray-attention',
 };
 
 /** The panel (taskbar, top bar) the icon sits on. */

@@ -19,7 +19,7 @@ function trayIcon(directory: string, state: TrayIconState, panel: PanelTheme): N
 }
 
 export function setupTray(deps: {
-  core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction' | 'updates'>;
+  core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction' | 'updates' | 'alerts'>;
   settings: SettingsStore;
   popup: Pick<PopupController, 'show' | 'toggle'>;
   notifier: Notifier;
@@ -94,6 +94,7 @@ export function setupTray(deps: {
         },
         powerAction: (ref, action) => core.powerAction(ref, action),
         notify: (title, body) => deps.notifier.notify(title, body),
+        alerts: core.alerts,
         log: deps.log,
       }),
   });

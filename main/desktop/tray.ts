@@ -6,7 +6,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { compareTroubleFirst } from '../../common/order';
 import type { TrayAccount, TraySummary } from '../fleet/tray-summary';
 import type { CountKind, Messages } from '../i18n';
-import { conflictText, statusLabel } from '../../common/i18n/sentences';
+import { conflictText, deviationText, statusLabel } from '../../common/i18n/sentences';
+import type { MuteDuration } from '../../common/alerts';
+import type { AlertMute, Expectation } from '../../common/settings';
 import { type IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
@@ -24,11 +26,16 @@ export type TrayIntent =
   | { intent: 'restart-update' }
   | { intent: 'quit' }
   | { intent: 'copy-ip'; ip: string }
-  | { intent: 'power'; ref: ServerRef; serverName: string; action: PowerAction; confirm: boolean };
+  | { intent: 'power'; ref: ServerRef; serverName: string; action: PowerAction; confirm: boolean }
+  | { intent: 'expect'; ref: ServerRef; expectation: Expectation }
+  | { intent: 'acknowledge'; ref: ServerRef }
+  /** `ref` null: the whole tray. */
+  | { intent: 'mute'; ref: ServerRef | null; duration: MuteDuration };
 
 export type TrayMenuItem =
   | { type: 'separator' }
   | { type: 'normal'; label: string; enabled: boolean; click?: TrayIntent }
+  | { type: 'checkbox'; label: string; checked: boolean; click: TrayIntent }
   | { type: 'submenu'; label: string; submenu: TrayMenuItem[] };
 
 export type TrayIconState = TraySummary['icon'];
@@ -59,6 +66,49 @@ const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem
 });
 const separator: TrayMenuItem = { type: 'separator' };
 
+const MUTE_CHOICES: readonly MuteDuration[] = ['1h', 'tomorrow', 'indefinite'];
+
+/** "Pause alerts" for a server or (ref null) the whole tray; while paused, when it ends and how to resume. */
+function pauseMenu(ref: ServerRef | null, mute: AlertMute | null, messages: Messages): TrayMenuItem[] {
+  const { t } = messages;
+  if (mute) {
+    const until =
+      mute.until === null
+        ? t('alertMenu.pausedIndefinitely')
+        : t('alertMenu.pausedUntil', { time: clockTime(mute.until) });
+    return [info(until), command(t('mute.off'), { intent: 'mute', ref, duration: 'off' })];
+  }
+  return [
+    {
+      type: 'submenu',
+      label: t('alert.pause'),
+      submenu: MUTE_CHOICES.map((duration) => command(t(`mute.${duration}`), { intent: 'mute', ref, duration })),
+    },
+  ];
+}
+
+/** A server's alert part of its submenu: its deviation, the expectation switch, Acknowledge, Pause. */
+function alertItems(server: TrayServer, messages: Messages): TrayMenuItem[] {
+  const alert = server.alert;
+  if (!alert) return [];
+  const items: TrayMenuItem[] = [separator];
+  if (alert.deviation) items.push(info(`⚠ ${deviationText(messages, server.name, alert.deviation)}`));
+  items.push({
+    type: 'checkbox',
+    label: messages.t('expectation.should-run'),
+    checked: alert.expectation === 'should-run',
+    click: {
+      intent: 'expect',
+      ref: server.ref,
+      expectation: alert.expectation === 'should-run' ? 'may-stop' : 'should-run',
+    },
+  });
+  if (alert.canAcknowledge)
+    items.push(command(messages.t('alert.acknowledge'), { intent: 'acknowledge', ref: server.ref }));
+  items.push(...pauseMenu(server.ref, alert.mute, messages));
+  return items;
+}
+
 function serverSubmenu(server: TrayServer, confirmations: Settings['confirmations'], messages: Messages): TrayMenuItem {
   const status = statusLabel(messages, server.status);
   const working = server.pending ? messages.t('menu.working') : '';
@@ -83,7 +133,8 @@ function serverSubmenu(server: TrayServer, confirmations: Settings['confirmation
   if (server.ip) {
     items.push(separator, command(messages.t('menu.copyIp'), { intent: 'copy-ip', ip: server.ip }));
   }
-  const marker = server.pending ? ' ⏳' : '';
+  items.push(...alertItems(server, messages));
+  const marker = `${server.pending ? ' ⏳' : ''}${server.alert?.attention ? ' ⚠' : ''}`;
   return { type: 'submenu', label: `${server.name} — ${status}${marker}`, submenu: items };
 }
 
@@ -152,7 +203,10 @@ export function buildTrayMenuModel(
   }
 
   items.push(separator);
-  if (summary.auth !== 'none') items.push(command(t('button.refresh'), { intent: 'refresh' }));
+  if (summary.auth !== 'none') {
+    if (summary.alerts) items.push(...pauseMenu(null, summary.alerts.muteAll, messages));
+    items.push(command(t('button.refresh'), { intent: 'refresh' }));
+  }
   if (platform !== 'linux') items.push(command(t('menu.open'), { intent: 'open' }));
   items.push(command(t('menu.settings'), { intent: 'settings' }));
   if (updates) items.push(updatesItem(updates, messages));
@@ -191,7 +245,11 @@ export function trayTooltip(summary: TraySummary, messages: Messages): string {
       );
       // A failing account counts as trouble: said after the counts of the servers still known.
       if (headline.failingAccounts) parts.push(messages.plural('tooltipAccounts.failing', headline.failingAccounts));
-      return `${prefix}${parts.length > 0 ? parts.join(', ') : t('tooltip.noServers')}`;
+      const attention = summary.alerts?.attention ?? 0;
+      // Deviations first: they are what the user needs to know.
+      if (attention > 0) parts.unshift(messages.plural('tooltipAlert.attention', attention));
+      const paused = summary.alerts?.muteAll ? t('alertMenu.tooltipPaused') : '';
+      return `${prefix}${parts.length > 0 ? parts.join(', ') : t('tooltip.noServers')}${paused}`;
     }
   }
 }
@@ -202,9 +260,10 @@ export function trayTooltip(summary: TraySummary, messages: Messages): string {
 
 /** Electron's MenuItemConstructorOptions, the subset used. */
 export interface MenuTemplateItem {
-  type?: 'normal' | 'separator' | 'submenu';
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
   label?: string;
   enabled?: boolean;
+  checked?: boolean;
   click?: () => void;
   submenu?: MenuTemplateItem[];
 }
@@ -220,6 +279,10 @@ export function toMenuTemplate(items: TrayMenuItem[], onIntent: (intent: TrayInt
     if (item.type === 'separator') return { type: 'separator' };
     if (item.type === 'submenu') {
       return { type: 'submenu', label: item.label, submenu: toMenuTemplate(item.submenu, onIntent) };
+    }
+    if (item.type === 'checkbox') {
+      const intent = item.click;
+      return { type: 'checkbox', label: item.label, checked: item.checked, click: () => onIntent(intent) };
     }
     const intent = item.click;
     return intent
@@ -303,6 +366,12 @@ export interface TrayIntentDeps {
     action: PowerAction,
   ): Promise<{ ok: true } | { ok: false; error: Pick<IpcError, 'kind' | 'message' | 'conflict'> }>;
   notify(title: string, body: string): void;
+  /** Expected-state alerts: the expectation switch, Acknowledge and Pause alerts. */
+  alerts?: {
+    setExpectation(ref: ServerRef, expectation: Expectation): unknown;
+    acknowledge(ref: ServerRef): unknown;
+    mute(ref: ServerRef | null, duration: MuteDuration): unknown;
+  };
   log?: Log;
 }
 
@@ -346,6 +415,15 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
         return;
       case 'copy-ip':
         deps.writeClipboard(intent.ip);
+        return;
+      case 'expect':
+        deps.alerts?.setExpectation(intent.ref, intent.expectation);
+        return;
+      case 'acknowledge':
+        deps.alerts?.acknowledge(intent.ref);
+        return;
+      case 'mute':
+        deps.alerts?.mute(intent.ref, intent.duration);
         return;
       case 'power': {
         const messages = deps.getMessages();

@@ -25,14 +25,17 @@ export interface SettingsFeatureDeps {
 /** Reading and changing settings, for other features (e.g. auth remembers the demo choice). */
 export interface SettingsAccess {
   get(): Settings;
-  /** The popup's patch, or the main process's own (the accounts, kept in step with the vault). */
+  /**
+   * The popup's patch, or the main process's own: the accounts (kept in step with the vault) and the
+   * alerts (the popup's alert changes go through the alerts channels).
+   */
   change(patch: StoredSettingsPatch): Settings;
 }
 
 export function createSettingsFeature(
   deps: SettingsFeatureDeps,
 ): SettingsAccess & { handlers: Pick<RouterHandlers, SettingsChannel> } {
-  const change = (patch: StoredSettingsPatch): Settings => {
+  const change: SettingsAccess['change'] = (patch) => {
     const next = applySettingsPatch(deps.store.get(), patch);
     deps.store.set(next);
     deps.emit(EventChannel.settingsChanged, next);

@@ -1,6 +1,7 @@
 // What the tray shows, kept up to date: recomputed from the auth state and the fleet whenever either
 // changes (the core's authChanged and fleetChanged events); listeners hear only real changes.
 import { EventChannel, type AuthState, type EventContract } from '../../common/contract';
+import type { AlertsSnapshot } from '../../common/alerts';
 import type { EventBus } from '../event-bus';
 import type { FleetState } from '../fleet/state';
 import { computeTraySummary, createTraySummaryTracker, type TraySummary } from '../fleet/tray-summary';
@@ -15,15 +16,19 @@ export interface TrayFeedDeps {
   fleet: Pick<FleetState, 'views' | 'status' | 'accountStatuses'>;
   auth: () => AuthState;
   events: Pick<EventBus<EventContract>, 'subscribe'>;
+  /** Expected-state alerts (deviations turn the icon to attention); none when absent. */
+  alerts?: { snapshot(): AlertsSnapshot };
 }
 
 export function createTrayFeed(deps: TrayFeedDeps): TrayFeed {
   const { fleet, auth } = deps;
   const listeners = new Set<(summary: TraySummary) => void>();
-  const compute = () => computeTraySummary(auth(), [...fleet.views()], fleet.status(), fleet.accountStatuses());
+  const compute = () =>
+    computeTraySummary(auth(), [...fleet.views()], fleet.status(), fleet.accountStatuses(), deps.alerts?.snapshot());
   const summary = createTraySummaryTracker(compute());
+  const followed = new Set<string>([EventChannel.authChanged, EventChannel.fleetChanged, EventChannel.alertsChanged]);
   deps.events.subscribe((channel) => {
-    if (channel !== EventChannel.authChanged && channel !== EventChannel.fleetChanged) return;
+    if (!followed.has(channel)) return;
     const next = summary.update(compute());
     if (next) for (const listener of listeners) listener(next);
   });

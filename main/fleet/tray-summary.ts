@@ -3,7 +3,9 @@
 import { allowedPowerActions, isTransitional, type ServerStatus } from '../../common/statuses';
 import type { AuthState, FleetStatus, ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
-import type { ServerRef } from '../../common/servers';
+import { refKey, type ServerRef } from '../../common/servers';
+import { callsForAttention, type AlertsSnapshot, type DeviationKind } from '../../common/alerts';
+import type { AlertMute, Expectation } from '../../common/settings';
 
 /** Servers by what the tooltip says about them. */
 export interface TrayCounts {
@@ -32,9 +34,21 @@ export interface TrayAccount {
   trouble: 'offline' | 'error' | 'rejected' | null;
 }
 
+/** A server's alert state as the tray menu shows it. */
+export interface TrayServerAlert {
+  expectation: Expectation;
+  /** The hard deviation to show (the first one), null when none. */
+  deviation: DeviationKind | null;
+  /** Hard, not acknowledged, not muted: it turns the icon to attention. */
+  attention: boolean;
+  /** Has a hard deviation not yet acknowledged (Acknowledge is offered). */
+  canAcknowledge: boolean;
+  mute: AlertMute | null;
+}
+
 export interface TraySummary {
-  /** attention: a server is not as the user expects it (the icon's own badge). */
-  icon: 'ok' | 'some-stopped' | 'busy' | 'error' | 'no-token' | 'demo' | 'attention';
+  /** attention: a server deviates from what the user expects (and nobody acknowledged or muted it). */
+  icon: 'ok' | 'attention' | 'busy' | 'error' | 'no-token' | 'demo';
   headline: TrayHeadline;
   auth: AuthState['mode'];
   servers: Array<{
@@ -45,10 +59,26 @@ export interface TraySummary {
     pending: boolean;
     /** Power actions valid now. */
     actions: PowerAction[];
+    /** Absent: no alerts known for it (shown as may-stop, calm). */
+    alert?: TrayServerAlert;
   }>;
   stale: boolean;
   /** Present with more than one account: the menu groups the servers by these, in this order. */
   accounts?: TrayAccount[];
+  /** Servers calling for attention, and the whole tray's maintenance window; absent: none. */
+  alerts?: { attention: number; muteAll: AlertMute | null };
+}
+
+function trayAlert(alerts: AlertsSnapshot, key: string): TrayServerAlert {
+  const server = alerts.servers[key];
+  const hard = server?.deviations.filter((deviation) => deviation.hardSince !== null) ?? [];
+  return {
+    expectation: server?.expectation ?? 'may-stop',
+    deviation: hard[0]?.kind ?? null,
+    attention: alerts.attention.includes(key),
+    canAcknowledge: hard.some(callsForAttention),
+    mute: server?.mute ?? null,
+  };
 }
 
 /** Power actions the current state allows (the same rule the action tracker enforces). */
@@ -88,6 +118,8 @@ export function computeTraySummary(
   servers: readonly ServerView[],
   status: FleetStatus,
   accountStatuses: Record<string, FleetStatus> = {},
+  /** Absent: the summary says nothing of alerts (no attention icon, no alert menu items). */
+  alerts?: AlertsSnapshot,
 ): TraySummary {
   const entries = servers.map((view) => ({
     ref: { accountId: view.accountId, id: view.server.id },
@@ -96,8 +128,10 @@ export function computeTraySummary(
     ip: view.server.ip_address,
     pending: view.pending !== null,
     actions: validActions(view.server.status, view.pending !== null),
+    ...(alerts ? { alert: trayAlert(alerts, refKey({ accountId: view.accountId, id: view.server.id })) } : {}),
   }));
   const stale = status.stale !== null;
+  const alertSummary = alerts ? { alerts: { attention: alerts.attention.length, muteAll: alerts.muteAll } } : {};
   if (auth.mode === 'none') {
     return { icon: 'no-token', headline: { kind: 'no-token' }, auth: auth.mode, servers: [], stale: false };
   }
@@ -112,20 +146,20 @@ export function computeTraySummary(
     headline = { kind: 'loading' };
   } else {
     const busy = entries.some((entry) => entry.pending || isTransitional(entry.status));
-    const someStopped = entries.some(
-      (entry) => entry.status !== 'active' && !entry.pending && !isTransitional(entry.status),
-    );
-    icon = auth.mode === 'demo' ? 'demo' : busy ? 'busy' : someStopped ? 'some-stopped' : 'ok';
+    // Only a deviation from what the user expects calls for attention (a server that may stop is calm);
+    // it shows in demo mode too, so the demo shows what an alert looks like.
+    icon = (alerts?.attention.length ?? 0) > 0 ? 'attention' : auth.mode === 'demo' ? 'demo' : busy ? 'busy' : 'ok';
     headline = { kind: 'counts', counts: countServers(servers) };
   }
   const accounts = trayAccounts(auth, accountStatuses);
-  const summary: TraySummary = { icon, headline, auth: auth.mode, servers: entries, stale };
+  const summary: TraySummary = { icon, headline, auth: auth.mode, servers: entries, stale, ...alertSummary };
   if (accounts) {
     summary.accounts = accounts;
-    // One failing account is trouble for the whole tray, while the others' servers are still counted.
+    // One failing account is trouble for the whole tray, while the others' servers are still counted;
+    // a deviation the user has to act on keeps its own icon.
     const failing = accounts.filter((account) => account.trouble !== null).length;
     if (failing > 0) {
-      summary.icon = 'error';
+      if (summary.icon !== 'attention') summary.icon = 'error';
       if (headline.kind === 'counts') headline.failingAccounts = failing;
     }
   }

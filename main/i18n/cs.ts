@@ -40,6 +40,23 @@ export const cs: Translation<typeof en> = {
   tooltipAccounts: {
     failing: { one: '{count} účet selhává', few: '{count} účty selhávají', other: '{count} účtů selhává' },
   },
+  tooltipAlert: {
+    attention: {
+      one: '{count} server vyžaduje pozornost',
+      few: '{count} servery vyžadují pozornost',
+      other: '{count} serverů vyžaduje pozornost',
+    },
+  },
+  alertMenu: {
+    pausedUntil: 'Upozornění pozastavena do {time}',
+    pausedIndefinitely: 'Upozornění pozastavena',
+    tooltipPaused: ' (upozornění pozastavena)',
+  },
+  alertNotice: {
+    title: 'Server {name} vyžaduje pozornost',
+    recoveredTitle: 'Server {name} je opět v pořádku',
+    recovered: 'Už neplatí: {deviation}.',
+  },
   menu: {
     openApp: 'Otevřít VPS.org Tray',
     noToken: 'Není nastaven API token — otevřete aplikaci a přidejte ho',

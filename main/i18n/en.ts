@@ -33,6 +33,23 @@ export const en = {
   tooltipAccounts: {
     failing: { one: '{count} account failing', other: '{count} accounts failing' },
   },
+  /** The tooltip's count of servers that deviate from what the user expects (before the other counts). */
+  tooltipAlert: {
+    attention: { other: '{count} need attention' },
+  },
+  alertMenu: {
+    /** The whole tray's maintenance window. */
+    pausedUntil: 'Alerts paused until {time}',
+    pausedIndefinitely: 'Alerts paused',
+    /** Appended to the tooltip while the whole tray is muted. */
+    tooltipPaused: ' (alerts paused)',
+  },
+  /** Notifications of expected-state alerts: a deviation turned hard, or it ended. */
+  alertNotice: {
+    title: '{name} needs attention',
+    recoveredTitle: '{name} is back to normal',
+    recovered: 'No longer: {deviation}.',
+  },
   menu: {
     openApp: 'Open VPS.org Tray',
     noToken: 'No API token set — open the app to add one',

@@ -2,6 +2,7 @@
 // edge stores it with electron-store; the IPC router validates changes from the renderer against it.
 import { z } from 'zod';
 import {
+  DEFAULT_ALERT_SETTINGS,
   DEFAULT_API_BASE_URL,
   DEFAULT_CONFIRMATIONS,
   DEFAULT_GLOBAL_SHORTCUT,
@@ -43,6 +44,43 @@ const accountsSchema = z
     return accounts;
   })
   .default([]);
+const percent = z.number().min(1).max(100);
+const thresholdsSchema = z.object({
+  cpuPercent: percent.nullable().catch(null),
+  diskPercent: percent.nullable().catch(null),
+  bandwidthPercent: percent.nullable().catch(null),
+});
+const muteSchema = z.object({ until: z.number().int().nonnegative().nullable() });
+/** A record read entry by entry: an odd entry is dropped, the others kept. */
+const recordOf = <T extends z.ZodType>(value: T) =>
+  z
+    .record(z.string(), z.unknown())
+    .catch({})
+    .transform((entries) => {
+      const kept: Record<string, z.infer<T>> = {};
+      for (const [key, entry] of Object.entries(entries)) {
+        const parsed = value.safeParse(entry);
+        if (parsed.success) kept[key] = parsed.data;
+      }
+      return kept;
+    });
+
+/**
+ * Expected state and alerts. Each field falls back to its default when missing or odd (an alert
+ * setting is never worth resetting the whole settings file for).
+ */
+export const alertSettingsSchema = z.object({
+  holdSeconds: z.number().int().min(0).max(86_400).catch(DEFAULT_ALERT_SETTINGS.holdSeconds),
+  thresholds: thresholdsSchema.catch({ ...DEFAULT_ALERT_SETTINGS.thresholds }),
+  expectations: recordOf(z.enum(['should-run', 'may-stop'])),
+  serverThresholds: recordOf(
+    z
+      .object({ cpuPercent: percent.nullable(), diskPercent: percent.nullable(), bandwidthPercent: percent.nullable() })
+      .partial(),
+  ),
+  muteAll: muteSchema.nullable().catch(null),
+  serverMutes: recordOf(muteSchema),
+});
 
 export const settingsSchema = z.object({
   apiBaseUrl: z
@@ -84,6 +122,7 @@ export const settingsSchema = z.object({
   globalShortcut: globalShortcutSchema().default(DEFAULT_GLOBAL_SHORTCUT),
   /** Check for a new version at start and every few hours, and download it. */
   autoUpdate: z.boolean().default(true),
+  alerts: alertSettingsSchema.catch(() => alertSettingsSchema.parse({})),
 });
 
 // The schema reads exactly the shape common/settings.ts names (a drift fails the typecheck).
@@ -114,9 +153,10 @@ export function defaultSettings(): Settings {
 
 /**
  * What the settings file (or a test's in-memory store) may set: the renderer's patch plus the API
- * address, and the accounts (changed by the account channels only).
+ * address, the accounts (changed by the account channels only) and the alert settings (which the
+ * alerts feature changes through its own channels).
  */
-export type StoredSettingsPatch = SettingsPatch & Partial<Pick<Settings, 'apiBaseUrl' | 'accounts'>>;
+export type StoredSettingsPatch = SettingsPatch & Partial<Pick<Settings, 'apiBaseUrl' | 'accounts' | 'alerts'>>;
 
 /** Applies a validated patch; nested groups merge. */
 export function applySettingsPatch(current: Settings, patch: StoredSettingsPatch): Settings {

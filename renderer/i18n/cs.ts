@@ -303,6 +303,28 @@ export const cs: Translation<typeof en> = {
   draft: {
     restored: 'Vaše neuložené změny byly obnoveny.',
   },
+  alerts: {
+    title: 'Upozornění',
+    none: 'Vše podle očekávání.',
+    since: 'od {time}',
+    sinceSoft: 'od {time} — zatím nepotvrzeno',
+    acknowledged: 'vzato na vědomí',
+    mutedUntil: 'Upozornění pozastavena do {time}.',
+    mutedIndefinitely: 'Upozornění pozastavena, dokud je znovu nezapnete.',
+    attention: 'Vyžaduje pozornost',
+    holdTime: 'Doba trvání (minuty)',
+    holdHint: 'Odchylka se počítá, až když trvá alespoň takto dlouho (0–1440).',
+    cpu: 'Vytížení CPU nad (%)',
+    disk: 'Zaplnění disku nad (% úložiště tarifu)',
+    bandwidth: 'Přenesená data nad (% měsíčního limitu tarifu)',
+    thresholdHint:
+      'Prázdné pole: nesledovat. Využití se čte z detailu každého běžícího serveru jednou za interval kontroly.',
+    thresholdInvalid: 'Celé číslo od 1 do 100, nebo prázdné pole.',
+    ownThresholds: 'Limity tohoto serveru',
+    global: 'globálně: {value}',
+    globalOff: 'globálně: vypnuto',
+    pauseAll: 'Pozastavit všechna upozornění',
+  },
   language: {
     en: 'English',
     cs: 'Čeština',

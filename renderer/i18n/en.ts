@@ -314,6 +314,31 @@ export const en = {
   draft: {
     restored: 'Your unsaved changes were restored.',
   },
+  alerts: {
+    title: 'Alerts',
+    /** The detail view: nothing deviates. */
+    none: 'As expected.',
+    since: 'since {time}',
+    /** A deviation seen but not yet held for the hold time. */
+    sinceSoft: 'since {time} — not yet confirmed',
+    acknowledged: 'acknowledged',
+    mutedUntil: 'Alerts paused until {time}.',
+    mutedIndefinitely: 'Alerts paused until you resume them.',
+    /** The list's mark on a deviating server. */
+    attention: 'Needs attention',
+    holdTime: 'Hold time (minutes)',
+    holdHint: 'A deviation counts once it lasts this long (0–1440).',
+    cpu: 'CPU use above (%)',
+    disk: 'Disk use above (% of the plan’s storage)',
+    bandwidth: 'Traffic above (% of the plan’s monthly bandwidth)',
+    thresholdHint: 'Empty: not watched. Read from running servers’ details once per check interval.',
+    thresholdInvalid: 'A whole number from 1 to 100, or empty.',
+    ownThresholds: 'This server’s thresholds',
+    /** Placeholder of an own threshold left empty: the global one applies. */
+    global: 'global: {value}',
+    globalOff: 'global: off',
+    pauseAll: 'Pause all alerts',
+  },
   language: {
     en: 'English',
     cs: 'Čeština',

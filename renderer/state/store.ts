@@ -5,6 +5,7 @@
 import { batch } from '@preact/signals';
 import type { VpsBridge } from '../../common/bridge';
 import { createAccounts } from './accounts';
+import { createAlertsState } from './alerts';
 import { createAnnouncements } from './announcements';
 import { createAppState } from './app';
 import { createAuth } from './auth';
@@ -64,6 +65,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const clipboard = createClipboard(bridge);
   const shortcut = createShortcutState(bridge);
   const updates = createUpdates(bridge);
+  const alerts = createAlertsState(bridge, settings.adopt);
   const unsubscribers: Array<() => void> = [];
 
   return {
@@ -83,6 +85,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     clipboard,
     shortcut,
     updates,
+    alerts,
     announcement: announcements.announcement,
 
     /** Subscribes to main's events, then asks for the state to start from. */
@@ -95,7 +98,10 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         bridge.onPopupShown(navigation.showPopup),
         bridge.onShortcutChange(shortcut.adopt),
         bridge.onUpdatesChange(updates.adopt),
+        bridge.onAlertsChange(alerts.adopt),
       );
+      // Not awaited: alerts are not needed for the first view.
+      void alerts.load();
       const [info, authState, currentSettings, ready] = await Promise.all([
         bridge.app.info(),
         bridge.auth.state(),

@@ -19,6 +19,7 @@ function updateText(t: I18n['t'], state: UpdateState): string {
   if (state.unavailable) return t(`updates.${state.unavailable}`);
   return t(`updates.${state.phase}`, { version: state.version ?? '' });
 }
+import { AlertSettings } from './AlertSettings';
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
@@ -166,6 +167,7 @@ export function SettingsView() {
               </option>
             </select>
           </div>
+          <AlertSettings alerts={settings.alerts} />
         </form>
       )}
       {status && (

@@ -12,7 +12,7 @@ import {
   type Result,
 } from '../../common/contract';
 import { createMemoryPorts, createMemoryVault } from '../../dev/memory-ports';
-import type { SettingsPatch } from '../../common/settings';
+import type { StoredSettingsPatch } from '../../main/settings/schema';
 
 export const LIST_PATH = '/api/v1/servers/';
 export const APP_URL = 'file:///app/dist/renderer/index.html';
@@ -69,7 +69,7 @@ export interface Harness {
 export interface HarnessOptions {
   servers?: number;
   speed?: number;
-  settings?: SettingsPatch;
+  settings?: StoredSettingsPatch;
   /** Store the simulator's token in the vault before start (default true). */
   withToken?: boolean;
   start?: boolean;

@@ -162,6 +162,27 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
     isPlainObject(payload) &&
     onlyKeys(payload, ['includeServerNames']) &&
     typeof payload.includeServerNames === 'boolean',
+  [InvokeChannel.alertsState]: noPayload,
+  [InvokeChannel.alertsExpect]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['ref', 'expectation']) &&
+    isRef(payload.ref) &&
+    (payload.expectation === 'should-run' || payload.expectation === 'may-stop'),
+  [InvokeChannel.alertsAcknowledge]: isRef,
+  [InvokeChannel.alertsMute]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['ref', 'duration']) &&
+    (payload.ref === null || isRef(payload.ref)) &&
+    ['1h', 'tomorrow', 'indefinite', 'off'].includes(payload.duration as string),
+  [InvokeChannel.alertsServerThresholds]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['ref', 'thresholds']) &&
+    isRef(payload.ref) &&
+    isPlainObject(payload.thresholds)
+      ? undefined
+      : false,
+  [InvokeChannel.alertsConfigure]: (payload) =>
+    isPlainObject(payload) && onlyKeys(payload, ['holdSeconds', 'thresholds']) ? undefined : false,
 };
 
 /** The server ids a payload names (a client call about any other server is a mix-up). */

@@ -40,19 +40,19 @@ function fakeNativeTheme(initial: { dark: boolean; systemDark?: boolean }) {
 describe('tray icon files', () => {
   it('macOS gets the Template image (tinted by the menu bar) whatever the theme', () => {
     for (const panel of PANELS)
-      expect(trayIconFile('some-stopped', 'darwin', panel)).toEqual({
-        fileName: 'tray-someStoppedTemplate.png',
+      expect(trayIconFile('attention', 'darwin', panel)).toEqual({
+        fileName: 'tray-attentionTemplate.png',
         template: true,
       });
   });
 
   it('Windows and Linux: light icons on a dark panel, dark icons on a light one', () => {
-    expect(trayIconFile('some-stopped', 'win32', 'dark')).toEqual({
-      fileName: 'tray-someStoppedOnDark.png',
+    expect(trayIconFile('busy', 'win32', 'dark')).toEqual({
+      fileName: 'tray-busyOnDark.png',
       template: false,
     });
-    expect(trayIconFile('some-stopped', 'win32', 'light')).toEqual({
-      fileName: 'tray-someStoppedOnLight.png',
+    expect(trayIconFile('busy', 'win32', 'light')).toEqual({
+      fileName: 'tray-busyOnLight.png',
       template: false,
     });
     expect(trayIconFile('no-token', 'linux', 'dark').fileName).toBe('tray-noTokenOnDark.png');

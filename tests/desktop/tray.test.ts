@@ -20,7 +20,7 @@ const cs = messagesFor('cs');
 const ref = (id: number) => ({ accountId: 'acc-1', id });
 
 const fleet: TraySummary = {
-  icon: 'some-stopped',
+  icon: 'attention',
   headline: { kind: 'counts', counts: { running: 1, stopped: 1, busy: 1, suspended: 0, other: 0 } },
   auth: 'token',
   stale: false,
@@ -349,7 +349,7 @@ describe('tray controller', () => {
     expect(tray.setContextMenu).toHaveBeenCalledTimes(1);
     expect(tray.setToolTip).toHaveBeenCalledTimes(2);
     expect(tray.setImage).toHaveBeenCalledTimes(1);
-    expect(tray.setImage).toHaveBeenCalledWith('icon:some-stopped');
+    expect(tray.setImage).toHaveBeenCalledWith('icon:attention');
 
     const servers = fleet.servers.map((s) =>
       s.name === 'db-01' ? { ...s, status: 'starting', pending: true, actions: [] } : s,

@@ -1,6 +1,7 @@
 // The router's table is joined from the features' slices: each channel must come from exactly one.
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../common/contract';
+import { alertsValidators } from '../../main/features/alerts';
 import { appValidators } from '../../main/features/app';
 import { authValidators } from '../../main/features/auth';
 import { popupViewValidators } from '../../main/features/popup-view';
@@ -23,6 +24,7 @@ describe('feature slices', () => {
       shortcutValidators,
       updatesValidators,
       diagnosticsValidators,
+      alertsValidators,
     ];
     const channels = slices.flatMap((slice) => Object.keys(slice));
     expect(channels.toSorted()).toEqual(Object.values(InvokeChannel).toSorted());

@@ -43,6 +43,12 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.shortcutStatus]: () => ({ state: 'off' }),
     [InvokeChannel.diagnosticsCopy]: () => null,
     [InvokeChannel.updatesState]: () => ({ unavailable: 'development', phase: 'idle', version: null, checkedAt: null }),
+    [InvokeChannel.alertsState]: fail,
+    [InvokeChannel.alertsExpect]: fail,
+    [InvokeChannel.alertsAcknowledge]: fail,
+    [InvokeChannel.alertsMute]: fail,
+    [InvokeChannel.alertsConfigure]: fail,
+    [InvokeChannel.alertsServerThresholds]: fail,
   };
   return { ...base, ...overrides };
 }

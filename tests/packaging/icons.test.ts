@@ -37,7 +37,7 @@ function decodePng(path: string) {
   return { width, height, colorType, pixels };
 }
 
-const STATES = ['ok', 'someStopped', 'busy', 'error', 'noToken', 'demo', 'attention'];
+const STATES = ['ok', 'busy', 'error', 'noToken', 'demo', 'attention'];
 /** Windows and Linux: one look per panel theme (main/desktop/tray-icons.ts picks one). */
 const PANEL_LOOKS = ['OnDark', 'OnLight'];
 const THEMED = STATES.flatMap((state) => PANEL_LOOKS.map((look) => `${state}${look}`));

@@ -19,6 +19,7 @@ import {
   type UpdateState,
 } from '../../common/contract';
 import { defaultSettings } from '../../main/settings/schema';
+import type { AlertsSnapshot } from '../../common/alerts';
 import { makeDetail, makeServer } from '../support/fixtures';
 
 import type { Server } from '../../common/servers';
@@ -104,6 +105,8 @@ export interface FakeBridgeInit {
   /** What the ready handshake answers: a view asked for (the tray's Settings…) before the page loaded. */
   requestedView?: RequestedView;
   updates?: UpdateState;
+  /** What main knows of expected-state alerts (default: nothing). */
+  alerts?: AlertsSnapshot;
 }
 
 export interface FakeBridge {
@@ -153,6 +156,7 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.diagnosticsCopy]: () => ok(null),
     [InvokeChannel.updatesState]: () =>
       ok(init.updates ?? { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null }),
+    [InvokeChannel.alertsState]: () => ok(init.alerts ?? { servers: {}, muteAll: null, attention: [] }),
   };
 
   const transport: BridgeTransport = {

@@ -12,6 +12,7 @@ import { useServerDetail } from '../../hooks/use-server-detail';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../state/text';
 import { AddressValue } from './AddressValue';
+import { AlertPanel } from './AlertPanel';
 import { DeleteConfirm } from './DeleteConfirm';
 import { RenameTitle } from './RenameTitle';
 import { UsageMeters } from './UsageMeters';
@@ -101,6 +102,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
         </div>
       )}
       {notice && <NoticeLine notice={notice} onDismiss={() => notices.dismiss(serverKey)} />}
+      {live && <AlertPanel serverKey={serverKey} serverRef={serverRef} />}
 
       {load.state === 'loading' && <Placeholder text={t('app.loading')} />}
       {load.state === 'failed' && (

@@ -27,9 +27,10 @@ export function ServerRow({
   onFocusRow: () => void;
   onRefocus: () => void;
 }) {
-  const { notices, power, navigation, accounts } = useStore();
+  const { notices, power, navigation, accounts, alerts, t } = useStore();
   // With several accounts, each row says whose server it is.
   const accountLabel = accounts.labels.value?.get(view.accountId);
+  const attention = alerts.needsAttention(view.key);
   const { server } = view;
   const notice = notices.byKey.value.get(view.key);
   const confirming = power.confirming.value;
@@ -44,6 +45,7 @@ export function ServerRow({
       aria-setsize={setSize}
       data-key={view.key}
       data-status={server.status}
+      data-attention={attention ? 'true' : undefined}
     >
       <div class="row-line">
         <button
@@ -58,6 +60,11 @@ export function ServerRow({
           <span class="row-title">
             <span class="row-name">{server.name}</span>
             <StatusBadge status={server.status} />
+            {attention && (
+              <span class="row-attention" role="img" aria-label={t('alerts.attention')} title={t('alerts.attention')}>
+                ⚠
+              </span>
+            )}
           </span>
           <span class="row-meta">
             {accountLabel !== undefined && <span class="row-account">{accountLabel} · </span>}

@@ -1,0 +1,152 @@
+// The Alerts section of Settings: the hold time, the global usage thresholds, and the whole tray's
+// maintenance window with its end. Each field is saved when it is left, if valid; what was typed
+// stays on error.
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import type { MuteDuration } from '../../common/alerts';
+import type { AlertsConfigPatch, Result } from '../../common/contract';
+import type { AlertSettings, AlertThresholds } from '../../common/settings';
+import { fieldA11y } from '../forms/fields';
+import { useStore } from '../hooks/use-store';
+import { errorText } from '../state/text';
+
+const HOLD_MAX_MINUTES = 1440;
+const THRESHOLDS: ReadonlyArray<{
+  field: keyof AlertThresholds;
+  label: 'alerts.cpu' | 'alerts.disk' | 'alerts.bandwidth';
+}> = [
+  { field: 'cpuPercent', label: 'alerts.cpu' },
+  { field: 'diskPercent', label: 'alerts.disk' },
+  { field: 'bandwidthPercent', label: 'alerts.bandwidth' },
+];
+const PAUSES: readonly MuteDuration[] = ['1h', 'tomorrow', 'indefinite'];
+
+/** A threshold as typed: empty switches it off; otherwise a whole number 1–100; undefined: invalid. */
+function readThreshold(text: string): number | null | undefined {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : undefined;
+}
+
+function readHoldMinutes(text: string): number | undefined {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= HOLD_MAX_MINUTES ? value : undefined;
+}
+
+export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
+  const store = useStore();
+  const { t, alerts } = store;
+  const i18n = store.i18n.value;
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const muteAll = alerts.snapshot.value.muteAll;
+
+  async function run(request: Promise<Result<unknown>>, field?: string): Promise<void> {
+    const result = await request;
+    if (result.ok) {
+      setStatus({ tone: 'info', text: store.t('form.saved') });
+      if (field) setDrafts(({ [field]: _saved, ...others }) => others);
+    } else {
+      setStatus({
+        tone: 'error',
+        text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }),
+      });
+    }
+  }
+  const save = (patch: AlertsConfigPatch, field: string) => void run(alerts.configure(patch), field);
+
+  const holdText = drafts.hold ?? String(current.holdSeconds / 60);
+  const holdMinutes = readHoldMinutes(holdText);
+  const holdError = drafts.hold !== undefined && holdMinutes === undefined ? t('alerts.holdHint') : undefined;
+
+  return (
+    <fieldset class="alert-settings">
+      <legend>{t('alerts.title')}</legend>
+      <div class="field">
+        <label for="alerts-hold">{t('alerts.holdTime')}</label>
+        <input
+          {...fieldA11y('alerts-hold', holdError, 'alerts-hold-hint')}
+          type="number"
+          min={0}
+          max={HOLD_MAX_MINUTES}
+          step="any"
+          value={holdText}
+          onInput={(event) => {
+            const text = event.currentTarget.value;
+            setDrafts((others) => ({ ...others, hold: text }));
+          }}
+          onChange={() => {
+            if (holdMinutes !== undefined) save({ holdSeconds: Math.round(holdMinutes * 60) }, 'hold');
+          }}
+        />
+        <p class="hint" id="alerts-hold-hint">
+          {t('alerts.holdHint')}
+        </p>
+        {holdError && (
+          <p class="field-error" id="alerts-hold-error">
+            {holdError}
+          </p>
+        )}
+      </div>
+      {THRESHOLDS.map(({ field, label }) => {
+        const stored = current.thresholds[field];
+        const text = drafts[field] ?? (stored === null ? '' : String(stored));
+        const value = readThreshold(text);
+        const error = drafts[field] !== undefined && value === undefined ? t('alerts.thresholdInvalid') : undefined;
+        const id = `alerts-${field}`;
+        return (
+          <div class="field" key={field}>
+            <label for={id}>{t(label)}</label>
+            <input
+              {...fieldA11y(id, error, 'alerts-threshold-hint')}
+              type="number"
+              min={1}
+              max={100}
+              step={1}
+              value={text}
+              onInput={(event) => {
+                const typed = event.currentTarget.value;
+                setDrafts((others) => ({ ...others, [field]: typed }));
+              }}
+              onChange={() => {
+                if (value !== undefined) save({ thresholds: { [field]: value } }, field);
+              }}
+            />
+            {error && (
+              <p class="field-error" id={`${id}-error`}>
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <p class="hint" id="alerts-threshold-hint">
+        {t('alerts.thresholdHint')}
+      </p>
+      {muteAll ? (
+        <p class="hint" role="status">
+          {muteAll.until === null
+            ? t('alerts.mutedIndefinitely')
+            : t('alerts.mutedUntil', { time: i18n.date(muteAll.until) })}{' '}
+          <button type="button" onClick={() => void run(alerts.mute(null, 'off'))}>
+            {t('mute.off')}
+          </button>
+        </p>
+      ) : (
+        <div role="group" aria-label={t('alerts.pauseAll')} class="pause-buttons">
+          <span class="sub">{t('alerts.pauseAll')}:</span>
+          {PAUSES.map((duration) => (
+            <button key={duration} type="button" onClick={() => void run(alerts.mute(null, duration))}>
+              {t(`mute.${duration}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {status && (
+        <p class={`notice notice-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,154 @@
+// A server's expected state and alerts in its detail view: the expectation switch, what deviates and
+// since when, Acknowledge, and a maintenance window (pause) with its end.
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { callsForAttention, type MuteDuration } from '../../../common/alerts';
+import type { Result } from '../../../common/contract';
+import { deviationText } from '../../../common/i18n/sentences';
+import type { ServerRef } from '../../../common/servers';
+import type { AlertThresholds } from '../../../common/settings';
+import { CheckField, fieldA11y } from '../../forms/fields';
+import { useStore } from '../../hooks/use-store';
+import { errorText } from '../../state/text';
+
+const PAUSES: readonly MuteDuration[] = ['1h', 'tomorrow', 'indefinite'];
+const METRICS: ReadonlyArray<{
+  field: keyof AlertThresholds;
+  label: 'alerts.cpu' | 'alerts.disk' | 'alerts.bandwidth';
+}> = [
+  { field: 'cpuPercent', label: 'alerts.cpu' },
+  { field: 'diskPercent', label: 'alerts.disk' },
+  { field: 'bandwidthPercent', label: 'alerts.bandwidth' },
+];
+
+/** An own threshold as typed: empty uses the global one; otherwise a whole number 1–100; undefined: invalid. */
+function readOwn(text: string): number | undefined | 'global' {
+  if (text.trim() === '') return 'global';
+  const value = Number(text);
+  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : undefined;
+}
+
+export function AlertPanel({ serverKey, serverRef }: { serverKey: string; serverRef: ServerRef }) {
+  const store = useStore();
+  const { t, alerts } = store;
+  const i18n = store.i18n.value;
+  const [error, setError] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Partial<Record<keyof AlertThresholds, string>>>({});
+  const alert = alerts.of(serverKey);
+  const global = store.settings.current.value?.alerts.thresholds;
+  if (!alert) return null;
+
+  function saveOwn(field: keyof AlertThresholds, value: number | 'global'): void {
+    const { [field]: _previous, ...others } = alert?.thresholds ?? {};
+    const next = value === 'global' ? others : { ...others, [field]: value };
+    void run(alerts.serverThresholds(serverRef, next)).then(() => setDrafts(({ [field]: _saved, ...rest }) => rest));
+  }
+
+  async function run(request: Promise<Result<unknown>>): Promise<void> {
+    const result = await request;
+    setError(result.ok ? null : errorText(store.i18n.value, result.error));
+  }
+
+  const mute = alert.mute;
+  return (
+    <section class="alert-panel" aria-labelledby="alert-panel-title">
+      <h3 id="alert-panel-title">{t('alerts.title')}</h3>
+      <CheckField
+        id="alert-expectation"
+        label={t('expectation.should-run')}
+        checked={alert.expectation === 'should-run'}
+        onChange={(checked) => void run(alerts.expect(serverRef, checked ? 'should-run' : 'may-stop'))}
+      />
+      {alert.deviations.length === 0 ? (
+        <p class="hint">{t('alerts.none')}</p>
+      ) : (
+        <ul class="deviations">
+          {alert.deviations.map((deviation) => (
+            <li key={deviation.kind} class={callsForAttention(deviation) ? 'deviation deviation-hard' : 'deviation'}>
+              {deviationText(i18n, alert.name, deviation.kind)}
+              {deviation.percent !== undefined && ` (${i18n.number(deviation.percent, 1)} %)`}
+              <span class="sub">
+                {t(deviation.hardSince === null ? 'alerts.sinceSoft' : 'alerts.since', {
+                  time: i18n.date(deviation.since),
+                })}
+                {deviation.acknowledged && ` · ${t('alerts.acknowledged')}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="alert-actions">
+        {alert.deviations.some(callsForAttention) && (
+          <button type="button" onClick={() => void run(alerts.acknowledge(serverRef))}>
+            {t('alert.acknowledge')}
+          </button>
+        )}
+        {mute ? (
+          <p class="hint">
+            {mute.until === null
+              ? t('alerts.mutedIndefinitely')
+              : t('alerts.mutedUntil', { time: i18n.date(mute.until) })}{' '}
+            <button type="button" onClick={() => void run(alerts.mute(serverRef, 'off'))}>
+              {t('mute.off')}
+            </button>
+          </p>
+        ) : (
+          <div role="group" aria-label={t('alert.pause')} class="pause-buttons">
+            <span class="sub">{t('alert.pause')}:</span>
+            {PAUSES.map((duration) => (
+              <button key={duration} type="button" onClick={() => void run(alerts.mute(serverRef, duration))}>
+                {t(`mute.${duration}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <details class="own-thresholds">
+        <summary>{t('alerts.ownThresholds')}</summary>
+        {METRICS.map(({ field, label }) => {
+          const own = alert.thresholds[field];
+          const text = drafts[field] ?? (own === undefined || own === null ? '' : String(own));
+          const value = readOwn(text);
+          const invalid = drafts[field] !== undefined && value === undefined ? t('alerts.thresholdInvalid') : undefined;
+          const globalValue = global?.[field];
+          const id = `alert-own-${field}`;
+          return (
+            <div class="field" key={field}>
+              <label for={id}>{t(label)}</label>
+              <input
+                {...fieldA11y(id, invalid)}
+                type="number"
+                min={1}
+                max={100}
+                step={1}
+                value={text}
+                placeholder={
+                  globalValue === null || globalValue === undefined
+                    ? t('alerts.globalOff')
+                    : t('alerts.global', { value: globalValue })
+                }
+                onInput={(event) => {
+                  const typed = event.currentTarget.value;
+                  setDrafts((others) => ({ ...others, [field]: typed }));
+                }}
+                onChange={() => {
+                  if (value !== undefined) saveOwn(field, value);
+                }}
+              />
+              {invalid && (
+                <p class="field-error" id={`${id}-error`}>
+                  {invalid}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </details>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

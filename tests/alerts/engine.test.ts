@@ -1,0 +1,338 @@
+import { describe, expect, it } from 'vitest';
+import { createAlertEngine, type AlertEvent, type ObservedServer, type UsagePercents } from '../../main/alerts/engine';
+import { muteFor, nextMorning, withoutEndedMutes } from '../../main/alerts/mutes';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../common/settings';
+import { alertSettingsSchema, defaultSettings, settingsSchema } from '../../main/settings/schema';
+
+const MIN = 60_000;
+
+function setup(overrides: Partial<AlertSettings> = {}) {
+  let now = Date.UTC(2026, 0, 5, 12, 0);
+  let settings: AlertSettings = { ...structuredClone(DEFAULT_ALERT_SETTINGS), ...overrides };
+  const engine = createAlertEngine({ now: () => now, settings: () => settings });
+  const events: AlertEvent[] = [];
+  const servers = new Map<number, ObservedServer>();
+  let fresh = true;
+  const poll = () => {
+    const result = engine.observe({ accounts: [{ accountId: 'a', fresh }], servers: [...servers.values()] });
+    events.push(...result.events);
+    settings = { ...settings, expectations: { ...settings.expectations, ...result.learned } };
+    return result;
+  };
+  const put = (id: number, status: string, pending = false) =>
+    servers.set(id, { accountId: 'a', id, name: `s${id}`, status, pending });
+  return {
+    engine,
+    events,
+    servers,
+    put,
+    poll,
+    /** Polls every minute for `minutes`. */
+    pollFor(minutes: number) {
+      for (let i = 0; i < minutes; i++) {
+        now += MIN;
+        poll();
+      }
+    },
+    advance: (ms: number) => (now += ms),
+    now: () => now,
+    setFresh: (value: boolean) => (fresh = value),
+    settings: () => settings,
+    change: (patch: Partial<AlertSettings>) => (settings = { ...settings, ...patch }),
+    usage: (id: number, percents: Partial<UsagePercents>) =>
+      events.push(
+        ...engine.observeUsage(new Map([[`a:${id}`, { cpu: null, disk: null, bandwidth: null, ...percents }]])).events,
+      ),
+  };
+}
+
+describe('alert engine: expectations and status deviations', () => {
+  it('learns should-run for a server first seen running, may-stop for one first seen stopped', () => {
+    const t = setup();
+    t.put(1, 'active');
+    t.put(2, 'stopped');
+    t.put(3, 'rebooting');
+    expect(t.poll().learned).toEqual({ 'a:1': 'should-run', 'a:2': 'may-stop' });
+    t.put(3, 'active');
+    expect(t.poll().learned).toEqual({ 'a:3': 'should-run' });
+  });
+
+  it('a should-run server that stops: one notification after the hold time, one on recovery, never per poll', () => {
+    const t = setup();
+    t.put(1, 'active');
+    t.poll();
+    t.put(1, 'stopped');
+    t.pollFor(2);
+    expect(t.events).toEqual([]);
+    expect(t.engine.snapshot().servers['a:1']?.deviations[0]).toMatchObject({ kind: 'stopped', hardSince: null });
+    expect(t.engine.snapshot().attention).toEqual([]);
+    t.pollFor(1); // 3 minutes: hard
+    t.pollFor(10);
+    expect(t.events).toEqual([{ type: 'deviation', key: 'a:1', name: 's1', kind: 'stopped' }]);
+    expect(t.engine.snapshot().attention).toEqual(['a:1']);
+    t.put(1, 'active');
+    t.pollFor(5);
+    expect(t.events.map((event) => event.type)).toEqual(['deviation', 'recovered']);
+    expect(t.engine.snapshot().attention).toEqual([]);
+  });
+
+  it('a stopped server that may stop is calm; switching it to should-run makes it deviate', () => {
+    const t = setup();
+    t.put(1, 'stopped');
+    t.poll();
+    t.pollFor(10);
+    expect(t.events).toEqual([]);
+    t.change({ expectations: { 'a:1': 'should-run' } });
+    t.pollFor(3); // seen at the first of these polls: held 2 minutes
+    expect(t.events).toEqual([]);
+    t.pollFor(1);
+    expect(t.events).toEqual([{ type: 'deviation', key: 'a:1', name: 's1', kind: 'stopped' }]);
+    // Back to may-stop: the deviation ends without a "back to normal" (the user said it is fine).
+    t.change({ expectations: { 'a:1': 'may-stop' } });
+    t.pollFor(1);
+    expect(t.events).toHaveLength(1);
+    expect(t.engine.snapshot().attention).toEqual([]);
+  });
+
+  it('suspended, gone and unknown statuses deviate; a stale list never makes a server gone', () => {
+    const t = setup();
+    for (const id of [1, 2, 3]) t.put(id, 'active');
+    t.poll();
+    t.put(1, 'suspended');
+    t.put(2, 'migrating');
+    t.servers.delete(3);
+    t.setFresh(false);
+    t.pollFor(5);
+    expect(t.events.map((event) => event.kind).toSorted()).toEqual(['suspended', 'unknown-status']);
+    t.setFresh(true);
+    t.pollFor(4);
+    expect(t.events.map((event) => event.kind)).toContain('gone');
+    t.put(3, 'active');
+    t.pollFor(1);
+    expect(t.events.at(-1)).toEqual({ type: 'recovered', key: 'a:3', name: 's3', kind: 'gone' });
+  });
+
+  it('a reboot in progress or a pending action never alerts, however long it takes', () => {
+    const t = setup();
+    t.put(1, 'active');
+    t.poll();
+    t.put(1, 'rebooting');
+    t.pollFor(10);
+    t.put(1, 'stopped', true);
+    t.pollFor(10);
+    t.put(1, 'active');
+    t.pollFor(2);
+    expect(t.events).toEqual([]);
+  });
+
+  it('a short stop (a spike) shorter than the hold time never alerts', () => {
+    const t = setup();
+    t.put(1, 'active');
+    t.poll();
+    t.put(1, 'stopped');
+    t.pollFor(2);
+    t.put(1, 'active');
+    t.pollFor(10);
+    expect(t.events).toEqual([]);
+  });
+
+  it('the hold time is configurable, and tick() turns a deviation hard between polls at nextWakeAt', () => {
+    const t = setup({ holdSeconds: 30 });
+    t.put(1, 'active');
+    t.poll();
+    t.put(1, 'stopped');
+    t.poll();
+    expect(t.engine.nextWakeAt()).toBe(t.now() + 30_000);
+    t.advance(30_000);
+    expect(t.engine.tick().events).toEqual([{ type: 'deviation', key: 'a:1', name: 's1', kind: 'stopped' }]);
+    expect(t.engine.nextWakeAt()).toBeNull();
+  });
+
+  it('a server of an account whose session ended is forgotten without a notification', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.poll();
+    t.put(1, 'stopped');
+    t.poll();
+    expect(t.events).toHaveLength(1);
+    t.engine.observe({ accounts: [], servers: [] });
+    expect(t.engine.snapshot()).toMatchObject({ servers: {}, attention: [] });
+  });
+
+  it('a server that vanishes during an action waits one more list (a delete is forgotten by then)', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.put(2, 'active');
+    t.poll();
+    t.put(1, 'active', true);
+    t.put(2, 'active', true);
+    t.poll();
+    t.servers.delete(1);
+    t.servers.delete(2);
+    t.poll();
+    expect(t.events).toEqual([]);
+    t.engine.forget('a:1'); // the delete's outcome
+    t.poll();
+    expect(t.events).toEqual([{ type: 'deviation', key: 'a:2', name: 's2', kind: 'gone' }]);
+  });
+
+  it('forgetting a deleted server means no "gone" deviation for it', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.poll();
+    t.engine.forget('a:1');
+    t.servers.delete(1);
+    t.pollFor(5);
+    expect(t.events).toEqual([]);
+  });
+});
+
+describe('alert engine: thresholds', () => {
+  it('CPU over the threshold alerts after the hold time and clears only below threshold − 5 (no flapping)', () => {
+    const t = setup({ thresholds: { cpuPercent: 90, diskPercent: null, bandwidthPercent: null } });
+    t.put(1, 'active');
+    t.poll();
+    for (const value of [91, 89, 92, 88, 90, 87, 91, 89]) {
+      t.advance(MIN);
+      t.usage(1, { cpu: value });
+    }
+    expect(t.events).toEqual([{ type: 'deviation', key: 'a:1', name: 's1', kind: 'cpu' }]);
+    expect(t.engine.snapshot().servers['a:1']?.deviations[0]).toMatchObject({ kind: 'cpu', percent: 89 });
+    t.advance(MIN);
+    t.usage(1, { cpu: 84.9 });
+    expect(t.events.at(-1)).toEqual({ type: 'recovered', key: 'a:1', name: 's1', kind: 'cpu' });
+    expect(t.events).toHaveLength(2);
+  });
+
+  it('a CPU spike shorter than the hold time never alerts', () => {
+    const t = setup({ thresholds: { cpuPercent: 90, diskPercent: null, bandwidthPercent: null } });
+    t.put(1, 'active');
+    t.poll();
+    t.advance(MIN);
+    t.usage(1, { cpu: 99 });
+    t.advance(MIN);
+    t.usage(1, { cpu: 30 });
+    t.pollFor(10);
+    expect(t.events).toEqual([]);
+  });
+
+  it('a per-server threshold overrides the global one, and null switches it off for that server', () => {
+    const t = setup({
+      holdSeconds: 0,
+      thresholds: { cpuPercent: null, diskPercent: 80, bandwidthPercent: 80 },
+      serverThresholds: { 'a:1': { diskPercent: 95 }, 'a:2': { bandwidthPercent: null } },
+    });
+    t.put(1, 'active');
+    t.put(2, 'active');
+    t.poll();
+    t.usage(1, { disk: 90, bandwidth: 10 });
+    t.usage(2, { disk: 10, bandwidth: 99 });
+    expect(t.events).toEqual([]);
+    t.usage(1, { disk: 96, bandwidth: 10 });
+    expect(t.events).toEqual([{ type: 'deviation', key: 'a:1', name: 's1', kind: 'disk' }]);
+  });
+});
+
+describe('alert engine: acknowledgement and maintenance', () => {
+  it('acknowledging calms the icon until the server state changes again', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.poll();
+    t.put(1, 'stopped');
+    t.poll();
+    expect(t.engine.acknowledge('a:1')).toBe(true);
+    expect(t.engine.acknowledge('a:1')).toBe(false);
+    t.pollFor(5);
+    expect(t.engine.snapshot().attention).toEqual([]);
+    expect(t.engine.snapshot().servers['a:1']?.deviations[0]).toMatchObject({ kind: 'stopped', acknowledged: true });
+    t.put(1, 'suspended');
+    t.poll();
+    expect(t.engine.snapshot().attention).toEqual(['a:1']);
+    expect(t.events.map((event) => `${event.type}:${event.kind}`)).toEqual([
+      'deviation:stopped',
+      'deviation:suspended',
+    ]);
+  });
+
+  it('a muted server stays quiet; when the hour ends, a deviation still there is told once', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.poll();
+    t.change({ serverMutes: { 'a:1': muteFor('1h', t.now())! } });
+    t.put(1, 'stopped');
+    t.pollFor(30);
+    expect(t.events).toEqual([]);
+    expect(t.engine.snapshot()).toMatchObject({
+      attention: [],
+      servers: { 'a:1': { mute: { until: expect.any(Number) } } },
+    });
+    const wake = t.engine.nextWakeAt();
+    expect(wake).toBe(t.now() + 30 * MIN);
+    t.advance(30 * MIN);
+    expect(t.engine.tick().events).toEqual([{ type: 'deviation', key: 'a:1', name: 's1', kind: 'stopped' }]);
+    expect(t.engine.snapshot().attention).toEqual(['a:1']);
+    expect(withoutEndedMutes(t.settings(), t.now())).toMatchObject({ serverMutes: {} });
+  });
+
+  it('muting the whole tray until turned back on silences every server; turning it off brings attention back', () => {
+    const t = setup({ holdSeconds: 0, muteAll: { until: null } });
+    t.put(1, 'active');
+    t.put(2, 'active');
+    t.poll();
+    t.put(1, 'stopped');
+    t.servers.delete(2);
+    t.pollFor(60 * 24);
+    expect(t.events).toEqual([]);
+    expect(t.engine.nextWakeAt()).toBeNull();
+    t.change({ muteAll: muteFor('off', t.now()) });
+    t.poll();
+    expect(t.events).toHaveLength(2);
+    expect(t.engine.snapshot().attention.toSorted()).toEqual(['a:1', 'a:2']);
+  });
+
+  it('"until tomorrow" ends at the next local 08:00', () => {
+    const evening = new Date(2026, 0, 5, 22, 30).getTime();
+    expect(new Date(nextMorning(evening))).toEqual(new Date(2026, 0, 6, 8, 0));
+    const early = new Date(2026, 0, 5, 6, 0).getTime();
+    expect(new Date(nextMorning(early))).toEqual(new Date(2026, 0, 5, 8, 0));
+    expect(muteFor('tomorrow', evening)).toEqual({ until: new Date(2026, 0, 6, 8, 0).getTime() });
+    expect(muteFor('indefinite', evening)).toEqual({ until: null });
+  });
+});
+
+describe('alert settings: stored and read back', () => {
+  it('round-trips expectations, thresholds and mutes through the settings schema', () => {
+    const alerts: AlertSettings = {
+      holdSeconds: 60,
+      thresholds: { cpuPercent: 90, diskPercent: 80, bandwidthPercent: null },
+      expectations: { 'a:1': 'should-run', 'a:2': 'may-stop' },
+      serverThresholds: { 'a:1': { cpuPercent: null } },
+      muteAll: { until: 1_800_000_000_000 },
+      serverMutes: { 'a:2': { until: null } },
+    };
+    const stored = JSON.parse(JSON.stringify({ ...defaultSettings(), alerts }));
+    expect(settingsSchema.parse(stored).alerts).toEqual(alerts);
+  });
+
+  it('a missing or odd value falls back to its default without resetting the rest', () => {
+    expect(defaultSettings().alerts).toEqual(DEFAULT_ALERT_SETTINGS);
+    const parsed = alertSettingsSchema.parse({
+      holdSeconds: -3,
+      thresholds: { cpuPercent: 500, diskPercent: 70 },
+      expectations: { 'a:1': 'always', 'a:2': 'may-stop' },
+      serverThresholds: 'nope',
+      muteAll: { until: 'later' },
+      serverMutes: { 'a:1': { until: 5 }, 'a:2': 7 },
+    });
+    expect(parsed).toEqual({
+      holdSeconds: 180,
+      thresholds: { cpuPercent: null, diskPercent: 70, bandwidthPercent: null },
+      expectations: { 'a:2': 'may-stop' },
+      serverThresholds: {},
+      muteAll: null,
+      serverMutes: { 'a:1': { until: 5 } },
+    });
+    const settings = settingsSchema.parse({ language: 'cs', alerts: 'broken' });
+    expect(settings).toMatchObject({ language: 'cs', alerts: DEFAULT_ALERT_SETTINGS });
+  });
+});
