@@ -12,7 +12,7 @@ const scripts: Array<{ file: string; args?: string[]; nodeArgs?: string[] }> = [
   { file: 'bench/baseline/poll.ts' },
   { file: 'bench/requests.ts' },
   { file: 'bench/heap.ts', nodeArgs: ['--expose-gc'] },
-  { file: 'bench/popup.ts', args: ['5000'] },
+  { file: 'bench/popup.ts' },
 ];
 
 const started = performance.now();
