@@ -41,7 +41,7 @@ export interface FleetState {
 }
 
 export interface FleetStateDeps {
-  /** Called once per mutation that changed something. */
+  /** Called once per mutation that changed something worth telling (see worthNoDelta). */
   onDelta?: (delta: FleetDelta) => void;
 }
 
@@ -50,6 +50,8 @@ const INITIAL_STATUS: FleetStatus = { lastSuccessAt: null, stale: null, refreshi
 // updated_at changes whenever the API changes a server; the other fields are compared too because a
 // status flip or an IP assignment must never be missed even if a server forgets to bump updated_at.
 function sameServer(a: Server, b: Server): boolean {
+  // The client hands back the very same objects for a list page that did not change.
+  if (a === b) return true;
   return (
     a.updated_at === b.updated_at &&
     a.status === b.status &&
@@ -66,39 +68,52 @@ function samePending(a: PendingAction | null, b: PendingAction | null): boolean 
   return a === b || (a !== null && b !== null && a.action === b.action && a.startedAt === b.startedAt);
 }
 
-function sameStatus(a: FleetStatus, b: FleetStatus): boolean {
+function sameStale(a: FleetStatus['stale'], b: FleetStatus['stale']): boolean {
   return (
-    a.lastSuccessAt === b.lastSuccessAt &&
-    a.refreshing === b.refreshing &&
-    a.loaded === b.loaded &&
-    a.skipped === b.skipped &&
-    (a.stale === b.stale ||
-      (a.stale !== null &&
-        b.stale !== null &&
-        a.stale.kind === b.stale.kind &&
-        a.stale.message === b.stale.message &&
-        a.stale.since === b.stale.since &&
-        a.stale.status === b.stale.status &&
-        a.stale.retryAfterSeconds === b.stale.retryAfterSeconds))
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.kind === b.kind &&
+      a.message === b.message &&
+      a.since === b.since &&
+      a.status === b.status &&
+      a.retryAfterSeconds === b.retryAfterSeconds)
+  );
+}
+
+/**
+ * Whether `next` tells the popup and the tray nothing new after `told` (the status of the last delta).
+ * Every poll sets `refreshing` and `lastSuccessAt`: alone, they are not worth a delta, so a poll that
+ * changed nothing sends nothing (the popup knows the list is live while it is not stale, and a stale
+ * status carries the last success). They ride along with the next delta; and once a delta said a poll
+ * was in flight, the poll's end is told too.
+ */
+function worthNoDelta(told: FleetStatus, next: FleetStatus): boolean {
+  return (
+    told.loaded === next.loaded &&
+    told.skipped === next.skipped &&
+    sameStale(told.stale, next.stale) &&
+    (!told.refreshing || next.refreshing)
   );
 }
 
 export function createFleetState(deps: FleetStateDeps = {}): FleetState {
   let entries = new Map<string, ServerView>();
   let status: FleetStatus = { ...INITIAL_STATUS };
+  /** The status of the last delta handed to `onDelta`. */
+  let told: FleetStatus = status;
 
-  const emit = (upserted: ServerView[], removed: string[], statusChanged: boolean): FleetDelta => {
+  const emit = (upserted: ServerView[], removed: string[]): FleetDelta => {
     const delta: FleetDelta = { upserted, removed, status: { ...status } };
-    if (upserted.length > 0 || removed.length > 0 || statusChanged) deps.onDelta?.(delta);
+    if (upserted.length > 0 || removed.length > 0 || !worthNoDelta(told, status)) {
+      told = status;
+      deps.onDelta?.(delta);
+    }
     return delta;
   };
 
-  const mergeStatus = (patch: Partial<FleetStatus> | undefined): boolean => {
-    if (!patch) return false;
-    const next = { ...status, ...patch };
-    if (sameStatus(next, status)) return false;
-    status = next;
-    return true;
+  const mergeStatus = (patch: Partial<FleetStatus> | undefined): void => {
+    if (patch) status = { ...status, ...patch };
   };
 
   return {
@@ -131,38 +146,40 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       const removed: string[] = [];
       for (const [key, view] of entries) if (view.accountId === accountId && !next.has(key)) removed.push(key);
       entries = next;
-      return emit(upserted, removed, mergeStatus(statusPatch));
+      mergeStatus(statusPatch);
+      return emit(upserted, removed);
     },
     upsert(accountId, server, pending) {
       const key = serverKey(accountId, server.id);
       const previous = entries.get(key);
       const nextPending = pending === undefined ? (previous?.pending ?? null) : pending;
       if (previous && sameServer(previous.server, server) && samePending(previous.pending, nextPending)) {
-        return emit([], [], false);
+        return emit([], []);
       }
       const view: ServerView = { key, accountId, server, pending: nextPending };
       entries.set(key, view);
-      return emit([view], [], false);
+      return emit([view], []);
     },
     setPending(key, pending) {
       const previous = entries.get(key);
-      if (!previous || samePending(previous.pending, pending)) return emit([], [], false);
+      if (!previous || samePending(previous.pending, pending)) return emit([], []);
       const view: ServerView = { ...previous, pending };
       entries.set(key, view);
-      return emit([view], [], false);
+      return emit([view], []);
     },
     remove(key) {
-      if (!entries.delete(key)) return emit([], [], false);
-      return emit([], [key], false);
+      if (!entries.delete(key)) return emit([], []);
+      return emit([], [key]);
     },
     setStatus(patch) {
-      return emit([], [], mergeStatus(patch));
+      mergeStatus(patch);
+      return emit([], []);
     },
     clear() {
       const removed = [...entries.keys()];
       entries = new Map();
-      const changed = mergeStatus({ ...INITIAL_STATUS });
-      return emit([], removed, changed);
+      mergeStatus({ ...INITIAL_STATUS });
+      return emit([], removed);
     },
   };
 }
