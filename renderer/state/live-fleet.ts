@@ -24,6 +24,8 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
   const byKey = new Map<string, ServerView>();
   const version = signal(0);
   const status = signal<FleetStatus | null>(null);
+  /** A refresh asked for here is in flight (main tells of its own polls only when they change something). */
+  const refreshAsked = signal(false);
   /** Why the fleet could not be subscribed to, worded. */
   const error = signal<string | null>(null);
   const membershipListeners: Array<() => void> = [];
@@ -41,6 +43,8 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
   return {
     /** null before the first snapshot (and after signing out). */
     status: readOnly(status),
+    /** A poll is in flight that this popup asked for, or that main told it of. */
+    refreshing: computed(() => refreshAsked.value || status.value?.refreshing === true),
     error: readOnly(error),
     /** Every server, trouble first. */
     sorted,
@@ -102,9 +106,16 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
       });
     },
 
-    /** Asks main to poll now. */
+    /** Asks main to poll now; main answers with the status after the poll. */
     async refresh(): Promise<void> {
-      await bridge.fleet.refresh();
+      refreshAsked.value = true;
+      try {
+        const result = await bridge.fleet.refresh();
+        // Still the same fleet (not signed out meanwhile): the answer is its status now.
+        if (result.ok && status.value !== null) status.value = result.value;
+      } finally {
+        refreshAsked.value = false;
+      }
     },
   };
 }
