@@ -145,14 +145,18 @@ describe('server list', () => {
 
   it('spins the refresh button while its own refresh is in flight, then shows what main answered', async () => {
     const fake = createFakeBridge({ servers: [makeView(makeServer(1))] });
-    let answer: (status: FleetStatus) => void = () => {};
-    fake.handle(InvokeChannel.fleetRefresh, () => new Promise((resolve) => (answer = (status) => resolve(ok(status)))));
+    const answers: Array<(status: FleetStatus) => void> = [];
+    fake.handle(
+      InvokeChannel.fleetRefresh,
+      () => new Promise((resolve) => void answers.push((status) => resolve(ok(status)))),
+    );
     const rendered = await popup.render(fake);
     const button = getByRole(rendered.root, 'button', 'Refresh');
     await settleEvent(() => button.click());
     expect(button.getAttribute('aria-label')).toBe('Refreshing…');
     expect(button.getAttribute('aria-disabled')).toBe('true');
-    await settleEvent(() => answer(loadedStatus({ skipped: 2 })));
+    expect(answers).toHaveLength(1);
+    await settleEvent(() => answers[0]?.(loadedStatus({ skipped: 2 })));
     expect(button.getAttribute('aria-label')).toBe('Refresh');
     expect(rendered.root.textContent).toContain('Could not read 2 servers.');
   });
