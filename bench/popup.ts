@@ -24,7 +24,7 @@ import { rendererBundle } from '../scripts/bundles';
 import { median, reportFigures, type FigurePart } from './results';
 
 const COUNTS = [25, 5000] as const;
-const FIRST_ROWS_RUNS = 5;
+const FIRST_ROWS_RUNS = 3;
 /** Each typed into the search, then erased key by key: 22 keystrokes, narrowing then widening to every server. */
 const TYPED = ['web-10', 'api-2'];
 const CLICKS = 20;
