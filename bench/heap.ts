@@ -11,7 +11,9 @@ import { createMemoryApi } from './memory-api';
 import { reportFigures } from './results';
 
 const SERVERS = 5000;
-const POLLS = Number(process.argv[2] ?? 1000);
+/** `ours`, `baseline` or both (default): bench/run.ts runs the two sides in two processes at once. */
+const SIDE = process.argv[2] ?? 'both';
+const POLLS = Number(process.argv[3] ?? 1000);
 const WARM_UP = 50;
 
 const exposedGc = globalThis.gc;
@@ -64,7 +66,7 @@ async function baseline(): Promise<number> {
   return grown;
 }
 
-const oursBytes = await ours();
-const baselineBytes = await baseline();
-console.log(`heap growth over ${POLLS} polls: ours ${oursBytes} B, baseline ${baselineBytes} B`);
+const oursBytes = SIDE === 'baseline' ? null : await ours();
+const baselineBytes = SIDE === 'ours' ? null : await baseline();
+console.log(`heap growth over ${POLLS} polls: ours ${oursBytes ?? '-'} B, baseline ${baselineBytes ?? '-'} B`);
 reportFigures([{ name: 'poll.heapGrowth.1000.bytes', unit: 'bytes', ours: oursBytes, baseline: baselineBytes }]);

@@ -77,3 +77,22 @@ export async function measurePolls(
     figure('ipc.perChangedServer.bytes', 'bytes', Math.round(perChanged)),
   ];
 }
+
+/**
+ * CPU of this process to fetch the same pages with a bare `fetch` and nothing else (no reading, no core):
+ * the least any poll of this list costs here, to set `poll.unchanged.5000.ms` against.
+ */
+export async function measureFetchOnly(sim: SimulatorProcess): Promise<FigurePart> {
+  const headers = { Authorization: `Bearer ${sim.token}`, Accept: 'application/json' };
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const cpu = process.cpuUsage();
+    for (let page = 1; page <= SERVERS / PAGE_SIZE; page++)
+      await (await fetch(`${sim.baseUrl}/servers/?page=${page}`, { headers })).arrayBuffer();
+    const used = process.cpuUsage(cpu);
+    samples.push((used.user + used.system) / 1000);
+  }
+  const fetchOnlyMs = median(samples);
+  console.log(`bare fetch of the same ${SERVERS / PAGE_SIZE} pages: ${fetchOnlyMs.toFixed(1)} ms CPU`);
+  return { name: 'poll.fetchOnly.5000.ms', unit: 'ms', ours: round1(fetchOnlyMs) };
+}

@@ -5,7 +5,7 @@ import { serialize } from 'node:v8';
 import { createCore } from '../main/core';
 import { EventChannel } from '../common/contract';
 import { createMemoryPorts, createMemoryVault } from '../dev/memory-ports';
-import { measurePolls, PAGE_SIZE, SERVERS } from './poll-measure';
+import { measureFetchOnly, measurePolls, PAGE_SIZE, SERVERS } from './poll-measure';
 import { reportFigures } from './results';
 import { startSimulatorProcess } from './simulator-process';
 
@@ -25,7 +25,8 @@ core.onEvent((channel, payload) => {
 try {
   await core.start();
   await core.refreshNow();
-  reportFigures(await measurePolls(sim, { poll: core.refreshNow, sentBytes: () => sent }, 'ours'));
+  const polls = await measurePolls(sim, { poll: core.refreshNow, sentBytes: () => sent }, 'ours');
+  reportFigures([...polls, await measureFetchOnly(sim)]);
 } finally {
   await core.stop();
   await sim.close();

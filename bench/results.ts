@@ -28,6 +28,8 @@ export const FIGURE_CATALOGUE: ReadonlyArray<Pick<Figure, 'name' | 'unit' | 'tar
   { name: 'popup.domRows.5000', unit: 'rows', target: null },
   { name: 'popup.heap.5000.bytes', unit: 'bytes', target: null },
   { name: 'popup.keystroke.p95.ms', unit: 'ms', target: 50 },
+  // The issue's "longest task [< 50 ms]" while typing (bench/popup.ts says how it is taken).
+  { name: 'popup.longestTask.ms', unit: 'ms', target: 50 },
   { name: 'popup.clickToPending.p95.ms', unit: 'ms', target: 50 },
   { name: 'poll.unchanged.5000.ms', unit: 'ms', target: 5 },
   { name: 'poll.changed1pct.5000.ms', unit: 'ms', target: 60 },

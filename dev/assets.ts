@@ -30,7 +30,8 @@ export function rendererDirOf(assetsDir: string): string {
   return join(assetsDir, 'renderer');
 }
 
-async function bundleBridge(outDir: string, entry: string, outName: BridgeScriptName): Promise<void> {
+/** Bundles one page-side script (dev/page/) into `outDir` as a classic script (IIFE), for an init script or a worker. */
+export async function bundlePageScript(outDir: string, entry: string, outName: string): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -50,8 +51,8 @@ export async function buildE2eAssets(outDir: string = DEFAULT_ASSETS_DIR): Promi
   // Independent outputs (the renderer empties only its own subfolder): build them side by side.
   await Promise.all([
     build(rendererBundle(rendererDirOf(outDir))),
-    bundleBridge(outDir, 'dev/page/binding-bridge.ts', 'binding-bridge.js'),
-    bundleBridge(outDir, 'dev/page/http-bridge.ts', 'http-bridge.js'),
+    bundlePageScript(outDir, 'dev/page/binding-bridge.ts', 'binding-bridge.js' satisfies BridgeScriptName),
+    bundlePageScript(outDir, 'dev/page/http-bridge.ts', 'http-bridge.js' satisfies BridgeScriptName),
   ]);
   return outDir;
 }

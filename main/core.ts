@@ -28,7 +28,6 @@ import { createRedactor, type Redactor } from './redactor';
 import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
-import { startSimulator } from './simulator/simulator';
 import { unavailableUpdater, type UpdaterPort } from './updates/service';
 import type {
   AcceptedAction,
@@ -109,6 +108,10 @@ export interface Core {
   alerts: Pick<AlertsFeature, 'snapshot' | 'setExpectation' | 'acknowledge' | 'mute'>;
 }
 
+/** Demo mode's simulator, loaded when a demo starts: a start with a token never evaluates its code. */
+const startSimulatorLazily: StartSimulatorFn = async (options) =>
+  (await import('./simulator/simulator')).startSimulator(options);
+
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 /** Every feature's payload checks, joined into the router's table; a channel none brings fails the typecheck. */
@@ -156,7 +159,7 @@ export function createCore(deps: CoreDeps): Core {
     createSession: (spec) => createSession({ ...sessionDeps, pollIntervals: () => settings.get().pollIntervals }, spec),
     createApi,
     startDemo: () =>
-      startDemo({ startSimulator: deps.startSimulator ?? startSimulator, createApi, speed: deps.demoSpeed }),
+      startDemo({ startSimulator: deps.startSimulator ?? startSimulatorLazily, createApi, speed: deps.demoSpeed }),
     settings,
     addSecret: redactor.add,
     emit,

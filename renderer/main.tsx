@@ -20,6 +20,7 @@ const root = document.getElementById('app');
 if (root) {
   const store = createAppStore(window.vps, { storage: pageStorage() });
   render(<App store={store} />, root);
-  // Once the first view is up, so that opening another is instant.
-  void store.start().then(preloadViews);
+  // Once the first view is up and painted (when the page is next idle), so that opening another is
+  // instant without the chunks' loading delaying the first rows.
+  void store.start().then(() => requestIdleCallback(() => void preloadViews(), { timeout: 1000 }));
 }

@@ -28,6 +28,7 @@
 //   Power actions have no input, yet they send the body `{}`, not an empty one: a header that says JSON
 //   over an empty body is not JSON, which strict parsers refuse (400), while the API description says a
 //   power action's body, if any, is ignored, so `{}` is accepted by the contract and by any parser.
+import { Buffer } from 'node:buffer';
 import ky, { type KyInstance } from 'ky';
 import { VpsApiError } from './errors';
 import type { ApiErrorKind } from '../../common/errors';
@@ -156,7 +157,38 @@ interface Call {
 interface RawResponse {
   status: number;
   headers: Headers;
-  text: string;
+  /** The body as received. */
+  bytes: Uint8Array;
+  /** The body decoded as UTF-8 (as Response.text() does), on first use. */
+  readonly text: string;
+}
+
+const utf8 = new TextDecoder();
+
+function rawResponse(status: number, headers: Headers, bytes: Uint8Array): RawResponse {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get text() {
+      text ??= utf8.decode(bytes);
+      return text;
+    },
+  };
+}
+
+/** One page of the server list as read. */
+interface ListPageRead {
+  count: number | null;
+  next: string | null;
+  servers: Server[];
+  skipped: number;
+}
+
+interface RememberedPage {
+  bytes: Uint8Array;
+  page: ListPageRead;
 }
 
 class AttemptTimeout extends Error {}
@@ -204,8 +236,8 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
         signal,
         ...(json === undefined ? {} : { json }),
       });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text };
+      // Bytes first: a list page equal to the last one is then never decoded (listServers).
+      return rawResponse(response.status, response.headers, new Uint8Array(await response.arrayBuffer()));
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       if (timeoutController.signal.aborted) throw new AttemptTimeout();
@@ -398,6 +430,9 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
     options.log('warn', message);
   }
 
+  /** Pages of the last unfiltered list, by address, with their bytes. */
+  let lastListPages = new Map<string, RememberedPage>();
+
   // ---- the endpoints ----
   async function listServers(filter: ServerFilter = {}, requestOptions: RequestOptions = {}): Promise<ServerList> {
     const first = serversUrl();
@@ -405,6 +440,11 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       const value = filter[key]?.trim();
       if (value) first.searchParams.set(key, value);
     }
+    // A poll asks for the whole list again and again, and mostly nothing changed: a page whose bytes are
+    // the same as at the last unfiltered list is neither decoded nor parsed again (its servers, never
+    // mutated, are reused).
+    const remembering = first.search === '';
+    const pagesRead = new Map<string, RememberedPage>();
     const visited = new Set<string>();
     const results: Server[] = [];
     let skipped = 0;
@@ -420,21 +460,35 @@ export function createVpsClient(options: VpsClientOptions): VpsClient {
       }
       visited.add(url.href);
       const response = await send(call);
-      const read = readListPage(jsonOfRead(call, response));
-      if (!read.ok) throw unexpectedAnswer(call, response, read.problem);
-      const body = read.value;
-      if (page === 1) count = body.count;
-      body.entries.forEach((entry, index) => {
-        const server = readServer(entry, body.entryPath(index));
-        if (server.ok) results.push(server.value);
-        else {
-          skipped++;
-          logSkipped(entry, page === 1 ? server.problem : `${server.problem} (page ${page})`);
-        }
-      });
-      url = body.next ? nextPageUrl(body.next, url, visited) : undefined;
+      const remembered: RememberedPage | undefined = remembering ? lastListPages.get(url.href) : undefined;
+      const read: ListPageRead =
+        remembered && sameBytes(remembered.bytes, response.bytes) ? remembered.page : readPage(call, response, page);
+      if (remembering) pagesRead.set(url.href, { bytes: response.bytes, page: read });
+      if (page === 1) count = read.count;
+      for (const server of read.servers) results.push(server);
+      skipped += read.skipped;
+      url = read.next ? nextPageUrl(read.next, url, visited) : undefined;
     }
+    if (remembering) lastListPages = pagesRead;
     return { count: count ?? results.length + skipped, results, skipped };
+  }
+
+  /** One page of the list, read tolerantly: an entry that cannot be read is skipped and logged. */
+  function readPage(call: Call, response: RawResponse, page: number): ListPageRead {
+    const read = readListPage(jsonOfRead(call, response));
+    if (!read.ok) throw unexpectedAnswer(call, response, read.problem);
+    const body = read.value;
+    const servers: Server[] = [];
+    let skipped = 0;
+    body.entries.forEach((entry, index) => {
+      const server = readServer(entry, body.entryPath(index));
+      if (server.ok) servers.push(server.value);
+      else {
+        skipped++;
+        logSkipped(entry, page === 1 ? server.problem : `${server.problem} (page ${page})`);
+      }
+    });
+    return { count: body.count, next: body.next, servers, skipped };
   }
 
   function nextPageUrl(next: string, current: URL, visited: Set<string>): URL {
@@ -683,6 +737,10 @@ function parseBaseUrl(baseUrl: string): URL {
 
 function signalOf(options: RequestOptions): { signal?: AbortSignal } {
   return options.signal ? { signal: options.signal } : {};
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 function tryParseJson(text: string): unknown {

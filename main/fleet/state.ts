@@ -47,7 +47,7 @@ export interface FleetState {
 }
 
 export interface FleetStateDeps {
-  /** Called once per mutation that changed something. */
+  /** Called once per mutation that changed something worth telling (see worthNoDelta). */
   onDelta?: (delta: FleetDelta) => void;
 }
 
@@ -56,6 +56,8 @@ const INITIAL_STATUS: FleetStatus = { lastSuccessAt: null, stale: null, refreshi
 // updated_at changes whenever the API changes a server; the other fields are compared too because a
 // status flip or an IP assignment must never be missed even if a server forgets to bump updated_at.
 function sameServer(a: Server, b: Server): boolean {
+  // The client hands back the very same objects for a list page that did not change.
+  if (a === b) return true;
   return (
     a.updated_at === b.updated_at &&
     a.status === b.status &&
@@ -72,20 +74,32 @@ function samePending(a: PendingAction | null, b: PendingAction | null): boolean 
   return a === b || (a !== null && b !== null && a.action === b.action && a.startedAt === b.startedAt);
 }
 
-function sameStatus(a: FleetStatus, b: FleetStatus): boolean {
+function sameStale(a: FleetStatus['stale'], b: FleetStatus['stale']): boolean {
   return (
-    a.lastSuccessAt === b.lastSuccessAt &&
-    a.refreshing === b.refreshing &&
-    a.loaded === b.loaded &&
-    a.skipped === b.skipped &&
-    (a.stale === b.stale ||
-      (a.stale !== null &&
-        b.stale !== null &&
-        a.stale.kind === b.stale.kind &&
-        a.stale.message === b.stale.message &&
-        a.stale.since === b.stale.since &&
-        a.stale.status === b.stale.status &&
-        a.stale.retryAfterSeconds === b.stale.retryAfterSeconds))
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.kind === b.kind &&
+      a.message === b.message &&
+      a.since === b.since &&
+      a.status === b.status &&
+      a.retryAfterSeconds === b.retryAfterSeconds)
+  );
+}
+
+/**
+ * Whether `next` tells the popup and the tray nothing new after `told` (the status of the last delta).
+ * Every poll sets `refreshing` and `lastSuccessAt`: alone, they are not worth a delta, so a poll that
+ * changed nothing sends nothing (the popup knows the list is live while it is not stale, and a stale
+ * status carries the last success). They ride along with the next delta; and once a delta said a poll
+ * was in flight, the poll's end is told too.
+ */
+function worthNoDelta(told: FleetStatus, next: FleetStatus): boolean {
+  return (
+    told.loaded === next.loaded &&
+    told.skipped === next.skipped &&
+    sameStale(told.stale, next.stale) &&
+    (!told.refreshing || next.refreshing)
   );
 }
 
@@ -120,19 +134,31 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
   const copyStatuses = (): Record<string, FleetStatus> =>
     Object.fromEntries([...statuses].map(([id, status]) => [id, { ...status }]));
 
-  const emit = (upserted: ServerView[], removed: string[], statusChanged: boolean): FleetDelta => {
+  /** Each account's status as the last delta told it. */
+  let told = new Map<string, FleetStatus>();
+
+  /** An account came or went, or its status changed in a way worth a delta (see `worthNoDelta`). */
+  const statusWorthTelling = (): boolean => {
+    if (told.size !== statuses.size) return true;
+    for (const [id, status] of statuses) {
+      const previous = told.get(id);
+      if (!previous || !worthNoDelta(previous, status)) return true;
+    }
+    return false;
+  };
+
+  const emit = (upserted: ServerView[], removed: string[]): FleetDelta => {
     const delta: FleetDelta = { upserted, removed, status: overall(), accounts: copyStatuses() };
-    if (upserted.length > 0 || removed.length > 0 || statusChanged) deps.onDelta?.(delta);
+    if (upserted.length > 0 || removed.length > 0 || statusWorthTelling()) {
+      told = new Map(statuses);
+      deps.onDelta?.(delta);
+    }
     return delta;
   };
 
-  const mergeStatus = (accountId: string, patch: Partial<FleetStatus> | undefined): boolean => {
-    if (!patch) return false;
-    const current = statuses.get(accountId);
-    const next = { ...(current ?? INITIAL_STATUS), ...patch };
-    if (current && sameStatus(next, current)) return false;
-    statuses.set(accountId, next);
-    return true;
+  /** Statuses are replaced, never changed in place: `told` keeps the ones it was given. */
+  const mergeStatus = (accountId: string, patch: Partial<FleetStatus> | undefined): void => {
+    if (patch) statuses.set(accountId, { ...(statuses.get(accountId) ?? INITIAL_STATUS), ...patch });
   };
 
   return {
@@ -170,41 +196,42 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       const removed: string[] = [];
       for (const [key, view] of entries) if (view.accountId === accountId && !next.has(key)) removed.push(key);
       entries = next;
-      return emit(upserted, removed, mergeStatus(accountId, statusPatch));
+      mergeStatus(accountId, statusPatch);
+      return emit(upserted, removed);
     },
     upsert(accountId, server, pending) {
       const key = serverKey(accountId, server.id);
       const previous = entries.get(key);
       const nextPending = pending === undefined ? (previous?.pending ?? null) : pending;
       if (previous && sameServer(previous.server, server) && samePending(previous.pending, nextPending)) {
-        return emit([], [], false);
+        return emit([], []);
       }
       const view: ServerView = { key, accountId, server, pending: nextPending };
       entries.set(key, view);
-      return emit([view], [], false);
+      return emit([view], []);
     },
     setPending(key, pending) {
       const previous = entries.get(key);
-      if (!previous || samePending(previous.pending, pending)) return emit([], [], false);
+      if (!previous || samePending(previous.pending, pending)) return emit([], []);
       const view: ServerView = { ...previous, pending };
       entries.set(key, view);
-      return emit([view], [], false);
+      return emit([view], []);
     },
     remove(key) {
-      if (!entries.delete(key)) return emit([], [], false);
-      return emit([], [key], false);
+      if (!entries.delete(key)) return emit([], []);
+      return emit([], [key]);
     },
     setStatus(accountId, patch) {
-      return emit([], [], mergeStatus(accountId, patch));
+      mergeStatus(accountId, patch);
+      return emit([], []);
     },
     clear(accountId) {
       const removed: string[] = [];
       for (const [key, view] of entries) if (accountId === undefined || view.accountId === accountId) removed.push(key);
       for (const key of removed) entries.delete(key);
-      const changed = accountId === undefined ? statuses.size > 0 : statuses.has(accountId);
       if (accountId === undefined) statuses.clear();
       else statuses.delete(accountId);
-      return emit([], removed, changed);
+      return emit([], removed);
     },
   };
 }

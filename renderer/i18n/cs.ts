@@ -42,6 +42,7 @@ export const cs: Translation<typeof en> = {
     empty: 'Tento účet zatím nemá žádné servery.',
     noMatch: 'Žádný server neodpovídá.',
     lastUpdated: 'Aktualizováno {time}',
+    live: 'Aktuální · kontrola každých {seconds} s',
     neverUpdated: 'Zatím neaktualizováno',
     refreshing: 'Obnovuje se…',
     filterFailed: 'Filtr selhal: {message}',

@@ -46,6 +46,7 @@ export const en = {
     empty: 'This account has no servers yet.',
     noMatch: 'No server matches.',
     lastUpdated: 'Last updated {time}',
+    live: 'Up to date · checked every {seconds} s',
     neverUpdated: 'Not updated yet',
     refreshing: 'Refreshing…',
     filterFailed: 'Filter failed: {message}',

@@ -26,6 +26,8 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
   const status = signal<FleetStatus | null>(null);
   /** Each account's own status by account id (one failing account is shown as such). */
   const accountStatuses = signal<Readonly<Record<string, FleetStatus>>>({});
+  /** A refresh asked for here is in flight (main tells of its own polls only when they change something). */
+  const refreshAsked = signal(false);
   /** Why the fleet could not be subscribed to, worded. */
   const error = signal<string | null>(null);
   const membershipListeners: Array<() => void> = [];
@@ -44,6 +46,8 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
     /** null before the first snapshot (and after signing out). */
     status: readOnly(status),
     accountStatuses: readOnly(accountStatuses),
+    /** A poll is in flight that this popup asked for, or that main told it of. */
+    refreshing: computed(() => refreshAsked.value || status.value?.refreshing === true),
     error: readOnly(error),
     /** Every server, trouble first. */
     sorted,
@@ -108,9 +112,16 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
       });
     },
 
-    /** Asks main to poll now. */
+    /** Asks main to poll now; main answers with the status after the poll. */
     async refresh(): Promise<void> {
-      await bridge.fleet.refresh();
+      refreshAsked.value = true;
+      try {
+        const result = await bridge.fleet.refresh();
+        // Still the same fleet (not signed out meanwhile): the answer is its status now.
+        if (result.ok && status.value !== null) status.value = result.value;
+      } finally {
+        refreshAsked.value = false;
+      }
     },
   };
 }

@@ -59,6 +59,30 @@ describe('listServers', () => {
     ]);
   });
 
+  it('reads a page again only when its bytes changed since the last unfiltered list', async () => {
+    let secondPageStatus = 'active';
+    stub.setHandler((req, origin) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(2, { status: secondPageStatus })]) }
+        : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
+    );
+    const c = client();
+    const first = await c.listServers();
+    const same = await c.listServers();
+    // Every page is still asked for; an unchanged one gives back the servers already read.
+    expect(stub.requests).toHaveLength(4);
+    expect(same.results[0]).toBe(first.results[0]);
+    expect(same.results[1]).toBe(first.results[1]);
+    secondPageStatus = 'stopped';
+    const changed = await c.listServers();
+    expect(changed.results[0]).toBe(first.results[0]);
+    expect(changed.results[1]).toMatchObject({ id: 2, status: 'stopped' });
+    // A filtered list is read afresh and leaves the remembered pages alone.
+    const filtered = await c.listServers({ status: 'stopped' });
+    expect(filtered.results[0]).not.toBe(changed.results[0]);
+    expect((await c.listServers()).results[1]).toBe(changed.results[1]);
+  });
+
   it('resolves a relative next link against the page it came from', async () => {
     stub.setHandler((req) =>
       req.url.includes('page=2')

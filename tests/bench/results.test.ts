@@ -36,6 +36,17 @@ describe('bench results', () => {
       { name: 'extra', unit: 'B', ours: 5, baseline: null, target: null },
     ]);
   });
+
+  it('keeps each side from the script that measured it when two scripts report one figure with nulls', () => {
+    const [figure] = mergeFigures(
+      [
+        { name: 'heap', unit: 'B', ours: 7, baseline: null },
+        { name: 'heap', unit: 'B', ours: null, baseline: 11 },
+      ],
+      [{ name: 'heap', unit: 'B', target: 10 }],
+    );
+    expect(figure).toEqual({ name: 'heap', unit: 'B', ours: 7, baseline: 11, target: 10 });
+  });
 });
 
 describe('bench fake clock', () => {

@@ -1,6 +1,7 @@
 // A core wired to a real simulator on 127.0.0.1 with in-memory ports, under fake timers (setTimeout and
 // Date only: sockets and setImmediate stay real, so HTTP works while the test owns the clock).
 import { afterEach, beforeEach, vi } from 'vitest';
+import { createVpsClient } from '../../main/api/client';
 import { createCore, type Core, type CoreDeps } from '../../main/core';
 import { startSimulator, type Simulator } from '../../main/simulator/simulator';
 import {
@@ -94,6 +95,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const ports = createMemoryPorts({ vault, settings: options.settings ?? {} });
   const events: RecordedEvent[] = [];
   const logs: string[] = [];
+  // A poll that changed nothing sends no event: the lists in flight tell when a poll has finished.
+  let listsInFlight = 0;
+  const createClient = options.deps?.createClient ?? createVpsClient;
   const core = createCore({
     ...ports,
     clientOptions: { retry: { limit: 0 }, timeoutMs: 5000 },
@@ -101,11 +105,25 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     log: (level, message) => void logs.push(`${level}: ${message}`),
     isTrustedSender: (sender) => sender.url === APP_URL,
     ...options.deps,
+    createClient: (clientOptions) => {
+      const client = createClient(clientOptions);
+      return {
+        ...client,
+        async listServers(...args) {
+          listsInFlight++;
+          try {
+            return await client.listServers(...args);
+          } finally {
+            listsInFlight--;
+          }
+        },
+      };
+    },
   });
   core.onEvent((channel, payload) => void events.push({ channel, payload }));
   const isIdle = () => {
     const status = lastStatus();
-    return status === null || !status.refreshing;
+    return listsInFlight === 0 && (status === null || !status.refreshing);
   };
   const lastStatus = () => {
     for (let index = events.length - 1; index >= 0; index--) {

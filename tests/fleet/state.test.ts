@@ -57,12 +57,44 @@ describe('fleet state diff', () => {
   it('status-only changes emit a delta without servers; clear removes everything', () => {
     const { state, deltas } = recorder();
     state.applyList('default', [makeServer(1)]);
-    state.setStatus('default', { refreshing: true });
-    state.setStatus('default', { refreshing: true });
+    const stale = { kind: 'network' as const, message: 'offline', since: 7 };
+    state.setStatus('default', { stale });
+    state.setStatus('default', { stale: { ...stale } });
     expect(deltas).toHaveLength(2);
-    expect(deltas[1]).toMatchObject({ upserted: [], removed: [], status: { refreshing: true } });
+    expect(deltas[1]).toMatchObject({ upserted: [], removed: [], status: { stale } });
     state.clear();
-    expect(deltas[2]).toMatchObject({ removed: ['default:1'], status: { loaded: false, refreshing: false } });
+    expect(deltas[2]).toMatchObject({ removed: ['default:1'], status: { loaded: false, stale: null } });
+  });
+
+  it('a poll that changed nothing emits nothing; its time and in-flight mark ride along with the next delta', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1)], { loaded: true, lastSuccessAt: 1 });
+    state.setStatus('default', { refreshing: true });
+    state.applyList('default', [makeServer(1)], { refreshing: false, lastSuccessAt: 2 });
+    expect(deltas).toHaveLength(1);
+    // main still knows the poll's time (the tray and the refresh answer read it).
+    expect(state.status()).toMatchObject({ lastSuccessAt: 2, refreshing: false });
+    state.setStatus('default', { refreshing: true });
+    state.setPending('default:1', { action: 'reboot', startedAt: 3 });
+    expect(deltas[1]?.status).toMatchObject({ lastSuccessAt: 2, refreshing: true });
+    // The popup was told a poll is in flight: it is told when it ended, even with nothing changed.
+    state.applyList('default', [makeServer(1)], { refreshing: false, lastSuccessAt: 4 }, () => ({
+      action: 'reboot',
+      startedAt: 3,
+    }));
+    expect(deltas).toHaveLength(3);
+    expect(deltas[2]).toMatchObject({ upserted: [], removed: [], status: { lastSuccessAt: 4, refreshing: false } });
+  });
+
+  it('a poll that fails or recovers is always told, with the time of the last success', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1)], { loaded: true, lastSuccessAt: 1 });
+    state.applyList('default', [makeServer(1)], { lastSuccessAt: 2 });
+    state.setStatus('default', { stale: { kind: 'timeout', message: 'slow', since: 3 } });
+    expect(deltas.at(-1)?.status).toMatchObject({ lastSuccessAt: 2, stale: { kind: 'timeout' } });
+    state.applyList('default', [makeServer(1)], { lastSuccessAt: 4, stale: null });
+    expect(deltas).toHaveLength(3);
+    expect(deltas[2]?.status).toMatchObject({ lastSuccessAt: 4, stale: null });
   });
 
   it('diffs 5 000 servers with only the changed ones in the delta', () => {

@@ -7,6 +7,7 @@ import { ErrorLine, Placeholder } from '../../components/lines';
 import { FILTER_STATUSES } from '../../state/fleet';
 import { errorText, staleHeadline, troubleSentence } from '../../state/text';
 import { statusLabel } from '../../../common/i18n/sentences';
+import { DEFAULT_POLL_INTERVALS } from '../../../common/settings';
 import { ServerList } from './ServerList';
 import { useArrived } from '../../hooks/use-lazy';
 import { lazyViews } from '../lazy';
@@ -25,6 +26,8 @@ export function ListView() {
   const AccountBanners = several ? lazyViews.accountBanners.component : null;
   const i18n = store.i18n.value;
   const status = fleet.status.value;
+  const refreshing = fleet.refreshing.value;
+  const pollSeconds = store.settings.current.value?.pollIntervals.openSeconds ?? DEFAULT_POLL_INTERVALS.openSeconds;
   const all = fleet.sorted.value;
   const views = filters.visible.value;
   // Enter or ↓ in the search box: to the top match's row (its actions are the next tab stops). Bumped
@@ -108,21 +111,25 @@ export function ListView() {
             : i18n.plural('list.count', all.length)}
         </span>
         <span class="updated" data-testid="last-updated">
-          {status?.lastSuccessAt != null
-            ? t('list.lastUpdated', { time: i18n.time(status.lastSuccessAt) })
-            : t('list.neverUpdated')}
+          {/* Main tells of a poll only when it changed something: while not stale, the list is as fresh as
+              the poll interval (a failed poll is always told, with the time of the last success). */}
+          {status?.lastSuccessAt == null
+            ? t('list.neverUpdated')
+            : status.stale
+              ? t('list.lastUpdated', { time: i18n.time(status.lastSuccessAt) })
+              : t('list.live', { seconds: i18n.number(pollSeconds) })}
         </span>
         <button
           type="button"
           class="icon-button small"
-          aria-label={status?.refreshing ? t('list.refreshing') : t('button.refresh')}
+          aria-label={refreshing ? t('list.refreshing') : t('button.refresh')}
           title={t('button.refresh')}
-          aria-disabled={status?.refreshing ? 'true' : undefined}
+          aria-disabled={refreshing ? 'true' : undefined}
           onClick={() => {
-            if (!status?.refreshing) void fleet.refresh();
+            if (!refreshing) void fleet.refresh();
           }}
         >
-          <span aria-hidden="true" class={status?.refreshing ? 'spin' : undefined}>
+          <span aria-hidden="true" class={refreshing ? 'spin' : undefined}>
             ↻
           </span>
         </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventChannel, InvokeChannel, type ServerView } from '../../../common/contract';
+import { EventChannel, InvokeChannel, type FleetStatus, type ServerView } from '../../../common/contract';
 import { createFakeBridge, loadedStatus, makeView, ok, viewsByName } from '../fake-bridge';
 import {
   getByRole,
@@ -126,13 +126,39 @@ describe('server list', () => {
     expect(fake.callsTo(InvokeChannel.fleetRefresh)).toHaveLength(1);
   });
 
-  it('shows when the list was last updated', async () => {
+  it('says the list is live while polls succeed, and when it was last updated once it is stale', async () => {
     const at = new Date(2025, 0, 15, 9, 8, 7).getTime();
-    const rendered = await popup.render({
-      servers: [makeView(makeServer(1))],
-      status: loadedStatus({ lastSuccessAt: at }),
-    });
-    expect(rendered.root.querySelector('[data-testid="last-updated"]')?.textContent).toBe('Last updated 09:08:07');
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1))], status: loadedStatus({ lastSuccessAt: at }) });
+    const rendered = await popup.render(fake);
+    const updated = () => rendered.root.querySelector('[data-testid="last-updated"]')?.textContent;
+    // Main tells of a poll only when it changed something: the popup words freshness from the interval.
+    expect(updated()).toBe('Up to date · checked every 15 s');
+    await settleEvent(() =>
+      fake.emit(EventChannel.fleetChanged, {
+        upserted: [],
+        removed: [],
+        status: loadedStatus({ lastSuccessAt: at, stale: { kind: 'network', message: 'offline', since: at + 1 } }),
+      }),
+    );
+    expect(updated()).toBe('Last updated 09:08:07');
+  });
+
+  it('spins the refresh button while its own refresh is in flight, then shows what main answered', async () => {
+    const fake = createFakeBridge({ servers: [makeView(makeServer(1))] });
+    const answers: Array<(status: FleetStatus) => void> = [];
+    fake.handle(
+      InvokeChannel.fleetRefresh,
+      () => new Promise((resolve) => void answers.push((status) => resolve(ok(status)))),
+    );
+    const rendered = await popup.render(fake);
+    const button = getByRole(rendered.root, 'button', 'Refresh');
+    await settleEvent(() => button.click());
+    expect(button.getAttribute('aria-label')).toBe('Refreshing…');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(answers).toHaveLength(1);
+    await settleEvent(() => answers[0]?.(loadedStatus({ skipped: 2 })));
+    expect(button.getAttribute('aria-label')).toBe('Refresh');
+    expect(rendered.root.textContent).toContain('Could not read 2 servers.');
   });
 
   it('searches by name, hostname and IP', async () => {

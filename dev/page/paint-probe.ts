@@ -1,0 +1,77 @@
+// Runs in the page before the popup (ours or the baseline's), for the popup benchmarks: every time is
+// taken inside the page with performance.now() (ms since navigation start), so the test driver's round
+// trips are never part of a figure. "Painted" is the end of the first animation frame in which the
+// change is in the DOM: a message posted from requestAnimationFrame arrives after that frame's paint.
+
+declare global {
+  interface Window {
+    vpsBench: PaintProbe;
+  }
+}
+
+export interface PaintProbe {
+  /** When the first frame with server rows ended (rows: `.server-list li`). */
+  firstRowsAt: Promise<number>;
+  /** Arms the probe for the next trusted `keydown` or `click`; `result()` then gives input -> painted. */
+  arm(kind: 'keydown' | 'click'): void;
+  /** ms from the armed input (its event time) to the end of the frame that shows its effect. */
+  result(): Promise<number>;
+  /** Durations of the tasks Chromium reported as long (>= 50 ms) since the page started. */
+  longTasks(): number[];
+}
+
+const ROWS = '.server-list li';
+
+/** Resolves after the paint of the first frame in which `ready()` holds. */
+function paintedWhen(ready: () => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const frame = () => {
+      if (!ready()) return void requestAnimationFrame(frame);
+      const channel = new MessageChannel();
+      channel.port1.addEventListener('message', () => resolve(performance.now()));
+      channel.port1.start();
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a MessagePort has no target origin
+      channel.port2.postMessage(null);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+const longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+const firstRowsAt = new Promise<number>((resolve) => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(ROWS)) return;
+    observer.disconnect();
+    void paintedWhen(() => true).then(resolve);
+  });
+  observer.observe(document, { childList: true, subtree: true });
+});
+
+let pending: Promise<number> | null = null;
+
+window.vpsBench = {
+  firstRowsAt,
+  arm(kind) {
+    pending = new Promise((resolve) => {
+      const listener = (event: Event) => {
+        if (!event.isTrusted) return;
+        document.removeEventListener(kind, listener, true);
+        // A click is done when its row shows the action in progress; a keystroke at the next paint
+        // (the list renders in a microtask after the input event, before the frame).
+        const row = kind === 'click' && event.target instanceof Element ? event.target.closest('li') : null;
+        const ready = () => row === null || row.querySelector('.progress') !== null;
+        void paintedWhen(ready).then((paintedAt) => resolve(paintedAt - event.timeStamp));
+      };
+      document.addEventListener(kind, listener, true);
+    });
+  },
+  result() {
+    if (!pending) return Promise.reject(new Error('arm() first'));
+    return pending;
+  },
+  longTasks: () => [...longTasks],
+};
