@@ -108,6 +108,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
   let last = JSON.stringify(engine.snapshot());
   let timer: ReturnType<typeof setTimeout> | null = null;
   let usageReadAt = Number.NEGATIVE_INFINITY;
+  let usageTimer: ReturnType<typeof setTimeout> | null = null;
   let readingUsage = false;
   let stopped = false;
   /** Servers being deleted at the last observation. */
@@ -189,6 +190,22 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
     if (fresh) void readUsage();
   }
 
+  const anyFresh = () => Object.values(deps.fleet.accountStatuses()).some(isFresh);
+
+  /**
+   * Usage is read on its own clock, one idle interval after the last read: a poll that changed nothing
+   * tells no one (no fleetChanged), so polls cannot be what paces it.
+   */
+  function scheduleUsage(): void {
+    if (usageTimer !== null) clearTimeout(usageTimer);
+    usageTimer = null;
+    if (stopped) return;
+    usageTimer = setTimeout(() => {
+      usageTimer = null;
+      if (anyFresh()) void readUsage();
+    }, settings.get().pollIntervals.idleSeconds * 1000);
+  }
+
   /** Detail requests for running servers that a threshold watches; one at a time, once per idle interval. */
   async function readUsage(): Promise<void> {
     const current = settings.get();
@@ -214,6 +231,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
       readingUsage = false;
     }
     if (!stopped && usage.size > 0) settle(engine.observeUsage(usage));
+    scheduleUsage();
   }
 
   deps.events.subscribe((channel) => {
@@ -254,6 +272,8 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
           thresholds: { ...current.thresholds, ...patch.thresholds },
         });
         settle(engine.tick());
+        // A threshold just set is read within an idle interval, whether or not the fleet changes.
+        scheduleUsage();
         return next;
       },
       [InvokeChannel.alertsServerThresholds]: ({ ref, thresholds }) => {
@@ -262,7 +282,9 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
         const { [key]: _previous, ...others } = current.serverThresholds;
         const own = Object.keys(thresholds).length > 0;
         saveAlerts({ ...current, serverThresholds: own ? { ...others, [key]: thresholds } : others });
-        return settle(engine.tick());
+        const snapshot = settle(engine.tick());
+        scheduleUsage();
+        return snapshot;
       },
     },
     snapshot: () => engine.snapshot(),
@@ -277,6 +299,8 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      if (usageTimer !== null) clearTimeout(usageTimer);
+      usageTimer = null;
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from '../../common/contract';
 import { createMemoryPorts, createMemoryVault } from '../../dev/memory-ports';
 import type { StoredSettingsPatch } from '../../main/settings/schema';
+import type { ServerFilter } from '../../common/servers';
 
 export const LIST_PATH = '/api/v1/servers/';
 export const APP_URL = 'file:///app/dist/renderer/index.html';
@@ -95,8 +96,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const ports = createMemoryPorts({ vault, settings: options.settings ?? {} });
   const events: RecordedEvent[] = [];
   const logs: string[] = [];
-  // A poll that changed nothing sends no event: the lists in flight tell when a poll has finished.
-  let listsInFlight = 0;
+  // A poll that changed nothing sends no event: the reads in flight (lists, and the details the alerts'
+  // usage thresholds read) tell when the core has finished its work.
+  let readsInFlight = 0;
+  const counted = async <T>(read: () => Promise<T>): Promise<T> => {
+    readsInFlight++;
+    try {
+      return await read();
+    } finally {
+      readsInFlight--;
+    }
+  };
   const createClient = options.deps?.createClient ?? createVpsClient;
   const core = createCore({
     ...ports,
@@ -109,21 +119,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const client = createClient(clientOptions);
       return {
         ...client,
-        async listServers(...args) {
-          listsInFlight++;
-          try {
-            return await client.listServers(...args);
-          } finally {
-            listsInFlight--;
-          }
-        },
+        listServers: (filter?: ServerFilter, options?: { signal?: AbortSignal }) =>
+          counted(() => client.listServers(filter, options)),
+        getServer: (id: number) => counted(() => client.getServer(id)),
       };
     },
   });
   core.onEvent((channel, payload) => void events.push({ channel, payload }));
   const isIdle = () => {
     const status = lastStatus();
-    return listsInFlight === 0 && (status === null || !status.refreshing);
+    return readsInFlight === 0 && (status === null || !status.refreshing);
   };
   const lastStatus = () => {
     for (let index = events.length - 1; index >= 0; index--) {

@@ -312,7 +312,7 @@ describe('tray controller', () => {
     expect(tray.setImage).not.toHaveBeenCalled();
     controller.render(fleet);
     controller.redrawIcon();
-    expect(tray.setImage.mock.calls).toEqual([['icon:some-stopped'], ['icon:some-stopped']]);
+    expect(tray.setImage.mock.calls).toEqual([['icon:attention'], ['icon:attention']]);
     expect(buildFromTemplate).toHaveBeenCalledTimes(1);
     expect(tray.setToolTip).toHaveBeenCalledTimes(1);
   });

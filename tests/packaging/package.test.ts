@@ -57,8 +57,8 @@ describe('package:dir', () => {
         (['dark', 'light'] as const).map((panel) => trayIconFile(state, platform, panel).fileName),
       ),
     );
-    // 7 states in 3 looks (on a dark panel, on a light one, Template).
-    expect(new Set(asked).size).toBe(21);
+    // 6 states in 3 looks (on a dark panel, on a light one, Template).
+    expect(new Set(asked).size).toBe(18);
     for (const file of asked) {
       expect(icons).toContain(file);
       expect(icons).toContain(file.replace(/\.png$/, '@2x.png'));
