@@ -29,6 +29,9 @@ const booted = useBootedApp(async () => {
   };
 });
 
+/** A server's submenu in the tray menu ("name — status ▸"). */
+const isServer = (label: string) => / — .+ ▸$/.test(label);
+
 const portOf = (sim: Simulator) => Number(new URL(sim.baseUrl).port);
 
 function storedSettings(userData: string): { accounts: Array<{ id: string; label: string }> } {
@@ -121,7 +124,6 @@ test("B's token added: one merged list with both accounts' servers, the tray gro
   const lab = labels.indexOf('Lab');
   expect(office).toBeGreaterThanOrEqual(0);
   expect(lab).toBeGreaterThan(office);
-  const isServer = (entry: string) => / — .+ ▸$/.test(entry);
   expect(labels.slice(office + 1, lab).filter(isServer)).toHaveLength(6);
   expect(labels.slice(lab + 1).filter(isServer)).toHaveLength(3);
   expect(app.tray().tooltip).toMatch(/^VPS\.org — /);

@@ -278,10 +278,10 @@ export function writesIn(requests: readonly ServerRequest[]): ServerRequest[] {
  * Asks for a poll now (the tray's Refresh) and waits until a server answered it: anything a later
  * poll would add (a second notification) has had its chance.
  */
-export async function oneMorePoll(app: BootedApp): Promise<void> {
-  const before = app.requests.length;
-  app.trayMenu().find('Refresh').click();
-  await expect.poll(() => app.requests.slice(before).some((request) => request.method === 'GET')).toBe(true);
+export async function oneMorePoll(running: BootedApp): Promise<void> {
+  const before = running.requests.length;
+  running.trayMenu().find('Refresh').click();
+  await expect.poll(() => running.requests.slice(before).some((request) => request.method === 'GET')).toBe(true);
   // The answer is read and reconciled after the request arrived.
   await new Promise((resolve) => setTimeout(resolve, 500));
 }

@@ -60,6 +60,10 @@ test('first start: the tray shows the demo (icon, tooltip, every demo server in 
     'Reboot…',
     '-',
     'Copy IP',
+    // Expected-state alerts: a server first seen running should run; its alerts can be paused.
+    '-',
+    'Should be running',
+    'Pause alerts ▸',
   ]);
 
   // Only reads reached the demo simulator, and only it: one server, on loopback.
