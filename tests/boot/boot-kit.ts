@@ -11,16 +11,17 @@
 // the options function; `afterQuit` closes it) and adds in the popup or stores in the profile; its
 // requests show up here under its own port. The tray's icons, tooltips and menus are kept in order
 // (`tray().images`, `tooltips`, `menus`), so a change of state and its way back can be read.
+// `textsOfProfile` reads every file the app wrote, to show a token is in none of them.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, inject, vi } from 'vitest';
+import { afterAll, beforeAll, expect, inject, vi } from 'vitest';
 import { app, configureStandIn } from './electron-stand-in/app';
 import electronStandIn from './electron-stand-in/index';
 import { VAULT_KEY, type VaultData } from '../../main/desktop/vault';
@@ -44,24 +45,61 @@ export interface BootOptions {
   afterQuit?: () => Promise<void>;
 }
 
-/**
- * The profile of a user who stored a token earlier: settings.json pointing at `baseUrl` and vault.json
- * holding the token as the stand-in's safeStorage encrypts it, in the vault's format (main/desktop/vault.ts).
- */
-export function profileWithStoredToken(account: { baseUrl: string; token: string }): Record<string, unknown> {
+/** An account of a prepared profile: its token is checked (and polled) at `baseUrl`. */
+export interface ProfileAccount {
+  id: string;
+  label: string;
+  baseUrl: string;
+  token: string;
+}
+
+/** vault.json holding each account's token as the stand-in's safeStorage encrypts it (main/desktop/vault.ts). */
+function vaultFile(accounts: readonly ProfileAccount[]): Record<string, unknown> {
   const vault: VaultData = {
     version: 1,
-    activeAccountId: 'default',
-    accounts: {
-      default: {
-        label: 'VPS.org',
-        baseUrl: account.baseUrl,
-        ciphertext: standInCiphertext(account.token).toString('base64'),
-        backend: safeStorage.getSelectedStorageBackend(),
-      },
-    },
+    activeAccountId: accounts[0]?.id ?? null,
+    accounts: Object.fromEntries(
+      accounts.map((account) => [
+        account.id,
+        {
+          label: account.label,
+          baseUrl: account.baseUrl,
+          ciphertext: standInCiphertext(account.token).toString('base64'),
+          backend: safeStorage.getSelectedStorageBackend(),
+        },
+      ]),
+    ),
   };
-  return { 'settings.json': { apiBaseUrl: account.baseUrl }, 'vault.json': { [VAULT_KEY]: vault } };
+  return { [VAULT_KEY]: vault };
+}
+
+/**
+ * The profile of a user who stored a token before several accounts: settings.json pointing at
+ * `baseUrl` (no accounts list) and the one token in the vault, which the app carries over into the
+ * list at start (main/auth/accounts.ts).
+ */
+export function profileWithStoredToken(account: { baseUrl: string; token: string }): Record<string, unknown> {
+  const only = { id: 'default', label: 'VPS.org', ...account };
+  return { 'settings.json': { apiBaseUrl: account.baseUrl }, 'vault.json': vaultFile([only]) };
+}
+
+/**
+ * The profile of a user with token accounts, in today's format: settings.json listing them (`accounts`,
+ * plus any other `settings`, e.g. where a new account's token is checked: `apiBaseUrl`) and the vault
+ * one token per account id.
+ */
+export function profileWithAccounts(
+  accounts: readonly ProfileAccount[],
+  settings: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    'settings.json': {
+      apiBaseUrl: accounts[0]?.baseUrl,
+      ...settings,
+      accounts: accounts.map(({ id, label }) => ({ id, label })),
+    },
+    'vault.json': vaultFile(accounts),
+  };
 }
 
 /** One request as the receiving server saw it. */
@@ -234,4 +272,23 @@ export function useBootedApp(options: BootOptions | (() => Promise<BootOptions>)
 /** Requests that change something (everything but GET and HEAD). */
 export function writesIn(requests: readonly ServerRequest[]): ServerRequest[] {
   return requests.filter((request) => request.method !== 'GET' && request.method !== 'HEAD');
+}
+
+/**
+ * Asks for a poll now (the tray's Refresh) and waits until a server answered it: anything a later
+ * poll would add (a second notification) has had its chance.
+ */
+export async function oneMorePoll(running: BootedApp): Promise<void> {
+  const before = running.requests.length;
+  running.trayMenu().find('Refresh').click();
+  await expect.poll(() => running.requests.slice(before).some((request) => request.method === 'GET')).toBe(true);
+  // The answer is read and reconciled after the request arrived.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+/** Every file in the profile folder (settings, vault, logs, anything else the app wrote) and its text. */
+export function textsOfProfile(userData: string): Array<{ file: string; text: string }> {
+  return readdirSync(userData, { recursive: true, encoding: 'utf8' })
+    .filter((file) => statSync(join(userData, file)).isFile())
+    .map((file) => ({ file, text: readFileSync(join(userData, file), 'utf8') }));
 }

@@ -11,7 +11,7 @@ import { expect, test } from 'vitest';
 import { DEFAULT_GLOBAL_SHORTCUT } from '../../common/settings';
 import { globalShortcut, nativeTheme, StandInMenu } from './electron-stand-in/desktop';
 import { StandInBrowserWindow } from './electron-stand-in/window';
-import { useBootedApp, writesIn, type BootedApp } from './boot-kit';
+import { oneMorePoll, useBootedApp, writesIn } from './boot-kit';
 
 const booted = useBootedApp();
 
@@ -22,18 +22,6 @@ const DEMO_TOOLTIP = 'VPS.org — demo: 20 running, 2 stopped, 3 suspended';
 const SETTLE_MS = 20_000;
 
 const REBOOT_PATH = /^\/api\/v1\/servers\/\d+\/reboot\/$/;
-
-/**
- * Asks for a poll now (the tray's Refresh) and waits until the simulator answered it: anything a
- * later poll would add (a second notification) has had its chance.
- */
-async function oneMorePoll(app: BootedApp): Promise<void> {
-  const before = app.requests.length;
-  app.trayMenu().find('Refresh').click();
-  await expect.poll(() => app.requests.slice(before).some((request) => request.method === 'GET')).toBe(true);
-  // The answer is read and reconciled after the request arrived.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-}
 
 test('first start: the tray shows the demo (icon, tooltip, every demo server in the menu) and nothing is written to VPS.org', async () => {
   const { app, tray, trayMenu, requests, userData, popupWindow } = booted();
@@ -50,7 +38,8 @@ test('first start: the tray shows the demo (icon, tooltip, every demo server in 
   const labels = trayMenu().labels();
   // Linux: the first item is the way in (AppIndicator sends no clicks).
   expect(labels.slice(0, 3)).toEqual(['Open VPS.org Tray', '-', 'Demo mode — simulated servers']);
-  const servers = labels.filter((label) => label.endsWith(' ▸'));
+  // Server submenus are "name — status ▸" (the other submenu is the tray's "Pause alerts ▸").
+  const servers = labels.filter((label) => / — .+ ▸$/.test(label));
   expect(servers).toHaveLength(25);
   // Trouble first: suspended and stopped servers lead the list.
   expect(servers.slice(0, 5).every((label) => / — (suspended|stopped) ▸$/.test(label))).toBe(true);
@@ -71,6 +60,10 @@ test('first start: the tray shows the demo (icon, tooltip, every demo server in 
     'Reboot…',
     '-',
     'Copy IP',
+    // Expected-state alerts: a server first seen running should run; its alerts can be paused.
+    '-',
+    'Should be running',
+    'Pause alerts ▸',
   ]);
 
   // Only reads reached the demo simulator, and only it: one server, on loopback.
