@@ -119,8 +119,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const client = createClient(clientOptions);
       return {
         ...client,
-        listServers: (filter?: ServerFilter, options?: { signal?: AbortSignal }) =>
-          counted(() => client.listServers(filter, options)),
+        listServers: (filter?: ServerFilter, request?: { signal?: AbortSignal }) =>
+          counted(() => client.listServers(filter, request)),
         getServer: (id: number) => counted(() => client.getServer(id)),
       };
     },
