@@ -1,14 +1,12 @@
 // Czech messages of the popup's first glance. Typed against the English groups and names (./en): a
 // missing message fails the typecheck. The views' messages are ./cs-views. Words the tray shows too come
-// from common/i18n/words.
+// from common/i18n/words-cs.
 import type { Translation } from '../../common/i18n/i18n';
-import { WORDS } from '../../common/i18n/words';
+import { csWords } from '../../common/i18n/words-cs';
 import type { en } from './en';
 
-const words = WORDS.cs;
-
 export const cs: Translation<typeof en> = {
-  ...words,
+  ...csWords,
   app: {
     title: 'VPS.org',
     loading: 'Načítání…',
@@ -28,7 +26,7 @@ export const cs: Translation<typeof en> = {
     delete: 'Maže se…',
   },
   outcome: {
-    ...words.outcome,
+    ...csWords.outcome,
     watching: 'Výsledek akce „{action}“ serveru {name} není znám; aplikace server sleduje a výsledek ukáže zde.',
   },
   list: {
@@ -62,7 +60,7 @@ export const cs: Translation<typeof en> = {
     removed: 'Server {name} odebrán',
   },
   button: {
-    ...words.button,
+    ...csWords.button,
     retry: 'Zkusit znovu',
     dismiss: 'Zavřít',
   },

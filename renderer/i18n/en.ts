@@ -4,14 +4,12 @@
 // both, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`; plural
 // messages pick a form with Intl.PluralRules. Words the tray shows too come from common/i18n/words.
 import type { Dictionary } from '../../common/i18n/i18n';
-import { WORDS } from '../../common/i18n/words';
-
-const words = WORDS.en;
+import { enWords } from '../../common/i18n/words';
 
 export const en = {
   // Status names, done-verbs, power action labels, the confirmation question, Cancel and Refresh;
   // the outcomes and refusals the notifications show too (common/i18n/sentences).
-  ...words,
+  ...enWords,
   app: {
     title: 'VPS.org',
     loading: 'Loading…',
@@ -32,7 +30,7 @@ export const en = {
   },
   // The popup's own outcome: an uncertain action it keeps watching (the others are common/i18n/words).
   outcome: {
-    ...words.outcome,
+    ...enWords.outcome,
     watching:
       'The outcome of the {action} of {name} is unknown; the app is watching the server and will show the result here.',
   },
@@ -68,7 +66,7 @@ export const en = {
   },
   // Buttons of the same meaning wherever they appear.
   button: {
-    ...words.button,
+    ...enWords.button,
     retry: 'Retry now',
     dismiss: 'Dismiss',
   },
