@@ -36,19 +36,18 @@ const VIEW_LOADERS: Record<Language, () => Promise<ViewMessages>> = {
 };
 
 /**
- * Messages at hand per language: a cache of immutable data. A language is in it once its first-glance
- * part is here, and (after the views were first wanted) its views' part too; groups both parts have
- * are merged.
+ * Messages at hand per language, filled once per part and never changed otherwise. A language is in it
+ * once its first-glance part is here; its views' part (once views are wanted) is added into the same
+ * object, so an `I18n` made before they arrived (the app's current one) speaks them too.
  */
-const loaded: Partial<Record<Language, Dictionary>> = { en };
+const loaded: Partial<Record<Language, Dictionary>> = { en: { ...en } };
 
 /** Set by the first `loadViewMessages`: from then on a language loads with its views' part. */
 let viewsWanted = false;
 
-function withViews(messages: Dictionary, views: ViewMessages): Dictionary {
-  const merged = { ...messages };
-  for (const [group, names] of Object.entries(views)) merged[group] = { ...merged[group], ...names };
-  return merged;
+/** Adds the views' messages to a language's; a group both parts have gets both's messages. */
+function addViews(messages: Dictionary, views: ViewMessages): void {
+  for (const [group, names] of Object.entries(views)) messages[group] = { ...messages[group], ...names };
 }
 
 export function isLanguageLoaded(language: Language): boolean {
@@ -64,7 +63,9 @@ export async function loadLanguage(language: Language): Promise<void> {
   ]);
   // Views wanted while the first glance's part was on its way: theirs comes too, before the language counts as here.
   const viewsNow = views ?? (viewsWanted ? await VIEW_LOADERS[language]() : undefined);
-  loaded[language] = viewsNow ? withViews(glance, viewsNow) : glance;
+  const messages: Dictionary = { ...glance };
+  if (viewsNow) addViews(messages, viewsNow);
+  loaded[language] = messages;
 }
 
 /** The views' messages on their way or here (once; a failed load is tried again). */
@@ -78,8 +79,7 @@ export function loadViewMessages(): Promise<void> {
   viewsWanted = true;
   viewMessages ??= Promise.all(
     (Object.keys(loaded) as Language[]).map(async (language) => {
-      const views = await VIEW_LOADERS[language]();
-      loaded[language] = withViews(loaded[language]!, views);
+      addViews(loaded[language]!, await VIEW_LOADERS[language]());
     }),
   ).then(
     () => undefined,
