@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 import { mainBundle, preloadBundle, rendererBundle } from './bundles';
-import { BUILD_SIZES_FILE, type BuildSizes } from './build-sizes';
+import { BUILD_SIZES_FILE, startChunkNames, type BuildSizes } from './build-sizes';
 
 /** "At most 25 kB gzip" for what the popup loads at start (decimal kilobytes): the first glance, one language. */
 const START_JS_GZIP_BUDGET = 25_000;
@@ -22,20 +22,7 @@ if (!('output' in rendererOutput)) throw new Error('the renderer build gave no s
 const chunks = rendererOutput.output.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
 const gzipSizeOf = (fileName: string) => gzipSync(readFileSync(join(RENDERER_DIR, fileName))).length;
 
-/** The entry chunks and every chunk they import statically: what the page loads before it can run. */
-function startChunkNames(): Set<string> {
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const names = new Set<string>();
-  const visit = (name: string) => {
-    if (names.has(name)) return;
-    names.add(name);
-    for (const imported of byName.get(name)?.imports ?? []) visit(imported);
-  };
-  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
-  return names;
-}
-
-const startNames = startChunkNames();
+const startNames = startChunkNames(chunks);
 let startJs = 0;
 let totalJs = 0;
 for (const chunk of chunks.toSorted((a, b) => a.fileName.localeCompare(b.fileName))) {

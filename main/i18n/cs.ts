@@ -1,13 +1,11 @@
 // Czech texts of the main process. Typed against the English groups and names: a missing text fails
-// the typecheck. Words the popup shows too come from common/i18n/words.
+// the typecheck. Words the popup shows too come from common/i18n/words-cs.
 import type { Translation } from '../../common/i18n/i18n';
-import { WORDS } from '../../common/i18n/words';
+import { csWords } from '../../common/i18n/words-cs';
 import type { en } from './en';
 
-const words = WORDS.cs;
-
 export const cs: Translation<typeof en> = {
-  ...words,
+  ...csWords,
   tooltip: {
     prefix: 'VPS.org — ',
     demoPrefix: 'VPS.org — demo: ',

@@ -2,14 +2,12 @@
 // desktop notifications. The reference dictionary: Czech is typed against its groups and names. Words
 // the popup shows too come from common/i18n/words.
 import type { Dictionary } from '../../common/i18n/i18n';
-import { WORDS } from '../../common/i18n/words';
-
-const words = WORDS.en;
+import { enWords } from '../../common/i18n/words';
 
 export const en = {
   // Status names, done-verbs, power action labels (menu items, dialog buttons), the confirmation
   // question, Cancel and Refresh; the notifications' outcomes and refusals (common/i18n/sentences).
-  ...words,
+  ...enWords,
   tooltip: {
     prefix: 'VPS.org — ',
     demoPrefix: 'VPS.org — demo: ',

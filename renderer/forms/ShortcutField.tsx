@@ -8,7 +8,7 @@ import type { SettingsPatch } from '../../common/settings';
 import { checkGlobalShortcut, normalizeShortcut, SHORTCUT_MAX_LENGTH } from '../../common/shortcut';
 import { useStore } from '../hooks/use-store';
 import type { I18n } from '../i18n';
-import { violationText } from '../state/text';
+import { violationText } from './messages';
 import { fieldA11y } from './fields';
 
 const ID = 'settings-shortcut';

@@ -1,9 +1,15 @@
 // What the forms say about their fields: rule violations worded in the user's language, and a failed
 // save split into messages at the form's own fields and one line for the form.
 import type { IpcError } from '../../common/contract';
-import type { FieldViolations } from '../../common/rules';
-import type { I18n } from '../i18n';
-import { errorSentence, errorText, violationText, type ErrorContext } from '../state/text';
+import { NAME_MAX_LENGTH, type FieldViolations, type RuleViolation } from '../../common/rules';
+import { isMessageKey, type I18n } from '../i18n';
+import { errorSentence, errorText, type ErrorContext } from '../state/text';
+
+/** A rule violation in words; one the popup's forms cannot cause (wrong types, unknown fields) generically. */
+export function violationText(i18n: I18n, violation: RuleViolation): string {
+  const key = `violation.${violation}`;
+  return isMessageKey(key) ? i18n.t(key, { max: NAME_MAX_LENGTH }) : i18n.t('errorKind.invalid-payload');
+}
 
 /** Field name -> message to show (first one wins). */
 export type FieldMessages = Partial<Record<string, string>>;

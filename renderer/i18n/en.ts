@@ -1,15 +1,15 @@
-// English messages of the popup: the reference dictionary. Every other language is typed against its
-// groups and names, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`;
-// plural messages pick a form with Intl.PluralRules. Words the tray shows too come from common/i18n/words.
+// English messages of the popup's first glance (the list, its rows and banners, power confirmations,
+// errors, announcements): the reference dictionary, in the start bundle. What only the views opened later
+// show is ./en-views, a chunk loaded with those views (./index). Every other language is typed against
+// both, so a missing translation fails the typecheck. `{name}` placeholders are filled by `t`; plural
+// messages pick a form with Intl.PluralRules. Words the tray shows too come from common/i18n/words.
 import type { Dictionary } from '../../common/i18n/i18n';
-import { WORDS } from '../../common/i18n/words';
-
-const words = WORDS.en;
+import { enWords } from '../../common/i18n/words';
 
 export const en = {
   // Status names, done-verbs, power action labels, the confirmation question, Cancel and Refresh;
   // the outcomes and refusals the notifications show too (common/i18n/sentences).
-  ...words,
+  ...enWords,
   app: {
     title: 'VPS.org',
     loading: 'Loading…',
@@ -30,7 +30,7 @@ export const en = {
   },
   // The popup's own outcome: an uncertain action it keeps watching (the others are common/i18n/words).
   outcome: {
-    ...words.outcome,
+    ...enWords.outcome,
     watching:
       'The outcome of the {action} of {name} is unknown; the app is watching the server and will show the result here.',
   },
@@ -54,22 +54,6 @@ export const en = {
     filterAccount: 'Account',
     anyAccount: 'All accounts',
   },
-  /** Several accounts: one that cannot be refreshed is shown with its reason; the others' servers stay. */
-  accountTrouble: {
-    stale: '{label}: {reason}',
-    rejected: '{label}: VPS.org rejected its token. Remove the account and add it again.',
-  },
-  accounts: {
-    title: 'Accounts',
-    add: 'Add an account',
-    label: 'Account name',
-    save: 'Add account',
-    rename: 'Rename',
-    remove: 'Remove',
-    removeLabel: 'Remove {label}',
-    removeQuestion: 'Remove {label}? Its token is forgotten.',
-    removeConfirm: 'Remove account',
-  },
   stale: {
     title: 'Showing data from {time}, it may be out of date.',
     retryIn: ' (retrying in {seconds} s)',
@@ -82,7 +66,7 @@ export const en = {
   },
   // Buttons of the same meaning wherever they appear.
   button: {
-    ...words.button,
+    ...enWords.button,
     retry: 'Retry now',
     dismiss: 'Dismiss',
   },
@@ -104,99 +88,8 @@ export const en = {
     os: 'Operating system',
     location: 'Location',
   },
-  detail: {
-    failed: 'Could not load details: {message}',
-    ipv4: 'IPv4',
-    ipv6: 'IPv6',
-    planSpec: '{vcpus} vCPU · {memory} MB RAM · {storage} GB disk · {bandwidth} GB transfer',
-    backups: 'Backups',
-    backupsOn: 'enabled',
-    backupsOff: 'disabled',
-    created: 'Created',
-    updated: 'Updated',
-    usage: 'Resource usage',
-    noUsage: 'No usage data yet.',
-    cpu: 'CPU',
-    memory: 'Memory',
-    disk: 'Disk',
-    bandwidth: 'Bandwidth',
-    cpuValue: '{value} %',
-    memoryValue: '{used} of {total} MB',
-    gbValue: '{used} of {total} GB',
-    none: '—',
-    copy: 'Copy {what}',
-    copied: 'Copied {what}.',
-    copyFailed: 'Could not copy: {message}',
-    sshCommand: 'SSH command',
-    edit: 'Edit',
-    delete: 'Delete',
-    rename: 'Rename {name}',
-    renameLabel: 'New name',
-    gone: 'This server no longer exists.',
-  },
-  delete: {
-    title: 'Delete {name}',
-    warning: 'This permanently deletes the server and its data. It cannot be undone.',
-    typeName: 'Type {name} to confirm',
-    confirm: 'Delete permanently',
-  },
-  edit: {
-    title: 'Edit {name}',
-  },
-  form: {
-    saved: 'Saved.',
-    name: 'Name',
-    hostnameOptional: 'Hostname (optional)',
-    backups: 'Automatic backups',
-    other: 'Other…',
-    otherPlan: 'Plan id',
-    otherOs: 'OS id',
-    otherLocation: 'Location code',
-    sshKey: 'SSH key id (optional)',
-    save: 'Save',
-    create: 'Create server',
-    fixErrors: 'Please correct the marked fields.',
-  },
-  create: {
-    hint: 'VPS.org has no catalogue of plans, systems or locations; choices come from your existing servers, or enter an id.',
-  },
-  // Only the rule violations the popup's own forms can run into; main's other codes get errorKind.invalid-payload.
-  violation: {
-    required: 'This field is required.',
-    'invalid-name': 'Use letters, digits and hyphens only (not starting with a hyphen, at most {max} characters).',
-    'not-integer': 'Enter a whole number.',
-    'not-positive': 'Enter a positive number.',
-    'invalid-hostname': 'Enter a fully qualified domain name, e.g. web01.example.com.',
-    empty: 'Must not be empty.',
-    'invalid-shortcut': 'Write modifiers and one key joined by +, e.g. Ctrl+Alt+K.',
-    'shortcut-needs-modifier': 'Add Ctrl, Alt, Command or Super.',
-    'too-long': 'At most 40 characters.',
-    duplicate: 'Another account already has this name.',
-    'token-rejected': 'VPS.org did not accept this token. Check that it is complete and still valid.',
-  },
+  // The token's banners on the list (the token setup's messages are in ./en-views).
   token: {
-    title: 'Connect your VPS.org account',
-    intro: 'Paste an API token to see your servers and control them from here.',
-    keychain: 'The token is encrypted with the system keychain and sent only to VPS.org.',
-    whereTitle: 'Where do I find my token?',
-    whereStep1: 'Sign in to the VPS.org control panel.',
-    whereStep2: 'Open API and create a token.',
-    whereStep3: 'Copy it whole and paste it above.',
-    demoTitle: 'Just looking?',
-    demoHint: 'The demo runs simulated servers on this computer. Nothing real is started, stopped or billed.',
-    'notice.token-rejected': 'VPS.org rejected the saved token (revoked?). Paste a new token to continue.',
-    'notice.keychain-unavailable':
-      'The system keychain is locked or not running, so the saved token cannot be read now. Unlock it and restart the app, or paste the token to use it for this session.',
-    'notice.decrypt-failed':
-      'Your saved token could not be read (the system keychain may have been reset). Please paste it again.',
-    label: 'API token',
-    show: 'Show token',
-    hide: 'Hide token',
-    save: 'Save token',
-    saving: 'Checking…',
-    demo: 'Try the demo',
-    rejected: 'VPS.org rejected this token. Check that it is complete and still valid.',
-    empty: 'Paste a token first.',
     sessionOnly: 'Your token is kept only until you quit.',
     openSettings: 'Open Settings',
   },
@@ -250,59 +143,10 @@ export const en = {
     basic_text: 'a file without a keychain',
     memory: 'memory only',
   },
-  // Settings: the confirmations, one per power action.
-  askBefore: {
-    start: 'Starting a server',
-    stop: 'Stopping a server',
-    reboot: 'Rebooting a server',
-  },
+  // Where the token is kept, said by the list's banner too (Settings' other messages are in ./en-views).
   settings: {
-    pollInterval: 'Check every (seconds)',
-    pollHint: 'While the popup is closed and nothing is happening (15–3600).',
-    confirmations: 'Ask before',
-    notifications: 'Show notifications',
-    launchAtLogin: 'Launch at login',
-    demoMode: 'Start in demo mode when no token is stored',
-    language: 'Language',
-    languageAuto: 'System ({language})',
-    failed: 'Could not save: {message}',
-    account: 'Account',
     storage: 'Token stored in: {backend}.',
     persisted: 'Kept across restarts.',
-    signOut: 'Sign out',
-    demoAccount: 'Demo account (simulated).',
-    version: 'Version {version}',
-    noAccount: 'No account connected yet.',
-    autoUpdate: 'Check for updates automatically',
-    support: 'Reporting a problem',
-    diagnosticsHint: 'Versions, system, settings and recent errors, for a bug report. Never your token.',
-    includeServerNames: 'Include server names',
-    copyDiagnostics: 'Copy diagnostics',
-    copied: 'Copied',
-  },
-  /** Where the app's own updating stands (Settings). */
-  updates: {
-    development: 'Updates: not in a development run.',
-    'package-manager': 'Updates: installed through your package manager.',
-    platform: 'Updates: not available for this installation.',
-    idle: 'Updates: not checked yet.',
-    checking: 'Checking for updates…',
-    downloading: 'Downloading version {version}…',
-    ready: 'Version {version} is ready: restart to update (tray menu).',
-    'up-to-date': 'You’re up to date.',
-    failed: 'Can’t check for updates now; will try again later.',
-  },
-  // Settings' global shortcut field and what became of the saved shortcut.
-  shortcut: {
-    label: 'Global shortcut',
-    placeholder: 'Off',
-    hint: 'Opens this popup from anywhere, ready to search. Empty turns it off.',
-    off: 'No global shortcut.',
-    active: '{shortcut} opens the popup from anywhere.',
-    'failed.taken': 'Another app already uses {shortcut}: choose another.',
-    'failed.wayland':
-      'Wayland has no global shortcuts: bind a key to “vps-org-tray --toggle” in your desktop’s settings.',
-    'failed.error': '{shortcut} could not be set up: choose another.',
   },
   notice: {
     'settings-reset':
@@ -312,36 +156,9 @@ export const en = {
     'dismissLabel.settings-reset': 'Dismiss the settings notice',
     'dismissLabel.vault-reset': 'Dismiss the saved token notice',
   },
-  draft: {
-    restored: 'Your unsaved changes were restored.',
-  },
+  // The list's alert mark (the alerts' settings and detail panel are in ./en-views).
   alerts: {
-    title: 'Alerts',
-    /** The detail view: nothing deviates. */
-    none: 'As expected.',
-    since: 'since {time}',
-    /** A deviation seen but not yet held for the hold time. */
-    sinceSoft: 'since {time} — not yet confirmed',
-    acknowledged: 'acknowledged',
-    mutedUntil: 'Alerts paused until {time}.',
-    mutedIndefinitely: 'Alerts paused until you resume them.',
     /** The list's mark on a deviating server. */
     attention: 'Needs attention',
-    holdTime: 'Hold time (minutes)',
-    holdHint: 'A deviation counts once it lasts this long (0–1440).',
-    cpu: 'CPU use above (%)',
-    disk: 'Disk use above (% of the plan’s storage)',
-    bandwidth: 'Traffic above (% of the plan’s monthly bandwidth)',
-    thresholdHint: 'Empty: not watched. Read from running servers’ details once per check interval.',
-    thresholdInvalid: 'A whole number from 1 to 100, or empty.',
-    ownThresholds: 'This server’s thresholds',
-    /** Placeholder of an own threshold left empty: the global one applies. */
-    global: 'global: {value}',
-    globalOff: 'global: off',
-    pauseAll: 'Pause all alerts',
-  },
-  language: {
-    en: 'English',
-    cs: 'Čeština',
   },
 } satisfies Dictionary;

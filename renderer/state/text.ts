@@ -1,6 +1,6 @@
-// Wording shared by the popup's components: error texts, rule violations. Status names, outcomes and
+// Wording shared by the popup's components: error texts, token storage. Rule violations are worded
+// by the forms (renderer/forms/messages), the only place that meets them. Status names, outcomes and
 // refusals are worded by common/i18n/sentences (the tray's notifications say them too).
-import { NAME_MAX_LENGTH, type RuleViolation } from '../../common/rules';
 import type { ActionOutcome, IpcError, TokenStorageInfo } from '../../common/contract';
 import { conflictText } from '../../common/i18n/sentences';
 import { isMessageKey, type I18n } from '../i18n';
@@ -95,10 +95,4 @@ export function sessionOnlyReason(i18n: I18n, storage: TokenStorageInfo, platfor
   const what = i18n.t(`tokenReason.${code}`);
   const installable = code !== 'keychain-refused' && (code !== 'encryption-unavailable' || platform === 'linux');
   return installable ? `${what} ${i18n.t('tokenReason.install')}` : what;
-}
-
-/** A rule violation in words; one the popup's forms cannot cause (wrong types, unknown fields) generically. */
-export function violationText(i18n: I18n, violation: RuleViolation): string {
-  const key = `violation.${violation}`;
-  return isMessageKey(key) ? i18n.t(key, { max: NAME_MAX_LENGTH }) : i18n.t('errorKind.invalid-payload');
 }

@@ -6,9 +6,9 @@ import { useState } from 'preact/hooks';
 import type { AccountState, AuthState, Result } from '../../common/contract';
 import { checkAccountLabel } from '../../common/rules';
 import { fieldA11y } from '../forms/fields';
-import { formFailure, type FieldMessages } from '../forms/messages';
+import { formFailure, violationText, type FieldMessages } from '../forms/messages';
 import { useStore } from '../hooks/use-store';
-import { storageBackendName, violationText } from '../state/text';
+import { storageBackendName } from '../state/text';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 

@@ -1,17 +1,26 @@
 // The views a first glance at the popup (the server list) does not need, each fetched as a chunk of
 // its own when first opened. `preloadViews` fetches them all once the popup is up, so opening one is
-// instant; until one has arrived, what was shown stays (no flicker, focus kept).
-import { lazy } from '../hooks/use-lazy';
+// instant; until one has arrived, what was shown stays (no flicker, focus kept). A view arrives with
+// its messages (renderer/i18n loads them as a chunk per language), so the start bundle carries only the
+// first glance's.
+import type { ComponentType } from 'preact';
+import { lazy, type Lazy } from '../hooks/use-lazy';
+import { loadViewMessages } from '../i18n';
+
+/** A lazy view whose code counts as here once the views' messages are here too. */
+function lazyView<P>(importer: () => Promise<ComponentType<P>>): Lazy<P> {
+  return lazy(() => Promise.all([importer(), loadViewMessages()]).then(([component]) => component));
+}
 
 export const lazyViews = {
-  detail: lazy(() => import('./detail/DetailView').then((module) => module.DetailView)),
-  create: lazy(() => import('./CreateView').then((module) => module.CreateView)),
-  edit: lazy(() => import('./EditView').then((module) => module.EditView)),
-  settings: lazy(() => import('./SettingsView').then((module) => module.SettingsView)),
-  tokenSetup: lazy(() => import('./TokenSetup').then((module) => module.TokenSetup)),
+  detail: lazyView(() => import('./detail/DetailView').then((module) => module.DetailView)),
+  create: lazyView(() => import('./CreateView').then((module) => module.CreateView)),
+  edit: lazyView(() => import('./EditView').then((module) => module.EditView)),
+  settings: lazyView(() => import('./SettingsView').then((module) => module.SettingsView)),
+  tokenSetup: lazyView(() => import('./TokenSetup').then((module) => module.TokenSetup)),
   // The list's parts for several accounts (one chunk).
-  accountFilter: lazy(() => import('./list/AccountsBar').then((module) => module.AccountFilter)),
-  accountBanners: lazy(() => import('./list/AccountsBar').then((module) => module.AccountBanners)),
+  accountFilter: lazyView(() => import('./list/AccountsBar').then((module) => module.AccountFilter)),
+  accountBanners: lazyView(() => import('./list/AccountsBar').then((module) => module.AccountBanners)),
 };
 
 /** Fetches every lazy view; resolves when all are here. */

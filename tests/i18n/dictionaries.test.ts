@@ -2,7 +2,8 @@
 // placeholders (the typecheck sees to the keys; this sees to what is inside them).
 import { describe, expect, it } from 'vitest';
 import type { Dictionary } from '../../common/i18n/i18n';
-import { WORDS } from '../../common/i18n/words';
+import { enWords } from '../../common/i18n/words';
+import { csWords } from '../../common/i18n/words-cs';
 import { cs } from '../../main/i18n/cs';
 import { en } from '../../main/i18n/en';
 
@@ -18,7 +19,7 @@ function placeholderNames(message: unknown): string[] {
 
 describe.each([
   ['main process', en, cs],
-  ['shared words', WORDS.en, WORDS.cs],
+  ['shared words', enWords, csWords],
 ] as Array<[string, Dictionary, Dictionary]>)('%s', (_name, english, czech) => {
   it('has a Czech text for every English key, with the same placeholders', () => {
     expect(keysOf(czech)).toEqual(keysOf(english));

@@ -3,7 +3,9 @@ import { loadLanguage, popupI18n } from '../../renderer/i18n';
 import { pickLanguage, pickLocale, type Dictionary } from '../../common/i18n/i18n';
 import { statusLabel } from '../../common/i18n/sentences';
 import { cs } from '../../renderer/i18n/cs';
+import { csViews } from '../../renderer/i18n/cs-views';
 import { en } from '../../renderer/i18n/en';
+import { enViews } from '../../renderer/i18n/en-views';
 import { applyDelta, compareViews } from '../../renderer/state/fleet';
 import { errorText, storageBackendName } from '../../renderer/state/text';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
@@ -91,25 +93,29 @@ describe('i18n', () => {
     expect(statusLabel(i18n, 'migrating')).toBe('migrating');
   });
 
-  it('has a Czech text for every English key, with the same placeholders', () => {
-    const english: Dictionary = en;
-    const czech: Dictionary = cs;
-    expect(keysOf(czech)).toEqual(keysOf(english));
-    // Czech may leave out {message}: it is English text from main or the API, and the Czech wording
-    // says the same by itself. Every other placeholder must be there.
-    for (const [group, messages] of Object.entries(english)) {
-      for (const [name, message] of Object.entries(messages)) {
-        const key = `${group}.${name}`;
-        const czechNames = placeholderNames(czech[group]![name]!);
-        const englishNames = placeholderNames(message);
-        expect({ key, names: withoutMessage(czechNames) }).toEqual({ key, names: withoutMessage(englishNames) });
-        expect({ key, extra: czechNames.filter((placeholder) => !englishNames.includes(placeholder)) }).toEqual({
-          key,
-          extra: [],
-        });
+  it.each([
+    ['the first glance', en, cs],
+    ['the views', enViews, csViews],
+  ] as Array<[string, Dictionary, Dictionary]>)(
+    'has a Czech text for every English key of %s, with the same placeholders',
+    (_part, english, czech) => {
+      expect(keysOf(czech)).toEqual(keysOf(english));
+      // Czech may leave out {message}: it is English text from main or the API, and the Czech wording
+      // says the same by itself. Every other placeholder must be there.
+      for (const [group, messages] of Object.entries(english)) {
+        for (const [name, message] of Object.entries(messages)) {
+          const key = `${group}.${name}`;
+          const czechNames = placeholderNames(czech[group]![name]!);
+          const englishNames = placeholderNames(message);
+          expect({ key, names: withoutMessage(czechNames) }).toEqual({ key, names: withoutMessage(englishNames) });
+          expect({ key, extra: czechNames.filter((placeholder) => !englishNames.includes(placeholder)) }).toEqual({
+            key,
+            extra: [],
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
   it('words error kinds from the kind in both languages, never passing main’s English through', () => {
     const error = { kind: 'network', message: 'Could not connect to admin.vps.org.' } as const;

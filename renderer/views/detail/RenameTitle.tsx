@@ -7,7 +7,7 @@ import { fieldA11y } from '../../forms/fields';
 import { formFailure } from '../../forms/messages';
 import { useEscapeLayer } from '../../hooks/use-escape-layer';
 import { useStore } from '../../hooks/use-store';
-import { violationText } from '../../state/text';
+import { violationText } from '../../forms/messages';
 
 export function RenameTitle({
   name,
