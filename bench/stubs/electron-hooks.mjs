@@ -18,6 +18,7 @@ const NAMES = [
   'session',
   'shell',
   'nativeTheme',
+  'globalShortcut',
   'contextBridge',
   'ipcRenderer',
 ];

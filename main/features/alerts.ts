@@ -105,7 +105,11 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
   const alerts = (): AlertSettings => settings.get().alerts;
   const engine = createAlertEngine({ now, settings: alerts });
   const listeners = new Set<(snapshot: AlertsSnapshot) => void>();
-  let last = JSON.stringify(engine.snapshot());
+  // The snapshot as of the last settle: every change goes through settle (an observation, the engine's
+  // timer, a user's choice), so readers (the tray on each fleet change, the popup) share one copy
+  // instead of building one per server list each time they ask.
+  let latest = engine.snapshot();
+  let last = JSON.stringify(latest);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let usageReadAt = Number.NEGATIVE_INFINITY;
   let usageTimer: ReturnType<typeof setTimeout> | null = null;
@@ -135,6 +139,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
     for (const event of result.events) deps.log('info', `Alert: ${event.type} ${event.key} (${event.kind})`);
     schedule();
     const snapshot = engine.snapshot();
+    latest = snapshot;
     const serialized = JSON.stringify(snapshot);
     if (serialized !== last) {
       last = serialized;
@@ -260,7 +265,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
 
   return {
     handlers: {
-      [InvokeChannel.alertsState]: () => engine.snapshot(),
+      [InvokeChannel.alertsState]: () => latest,
       [InvokeChannel.alertsExpect]: ({ ref, expectation }) => setExpectation(ref, expectation),
       [InvokeChannel.alertsAcknowledge]: (ref) => acknowledge(ref),
       [InvokeChannel.alertsMute]: ({ ref, duration }) => mute(ref, duration),
@@ -287,7 +292,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
         return snapshot;
       },
     },
-    snapshot: () => engine.snapshot(),
+    snapshot: () => latest,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
