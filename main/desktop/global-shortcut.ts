@@ -74,8 +74,9 @@ export function createGlobalShortcut(deps: GlobalShortcutDeps): GlobalShortcut {
 
   return {
     apply(accelerator) {
-      // Every settings change reaches here; only a change of the shortcut touches the OS.
-      if (accelerator === applied) return;
+      // Every settings change reaches here; only a change of the shortcut touches the OS, or a shortcut
+      // that failed (another app may have let it go since: saving it again retries).
+      if (accelerator === applied && (accelerator === '' || accelerator === registered)) return;
       applied = accelerator;
       release();
       deps.report(accelerator === '' ? { state: 'off' } : register(accelerator));

@@ -96,9 +96,12 @@ export interface AlertsFeature {
   stop(): void;
 }
 
-/** An account's list is current: loaded, and its last poll did not fail. */
+/**
+ * An account's list is complete and current: loaded, its last poll did not fail, and no entry of it was
+ * unreadable (a server whose entry could not be read is missing from it, not gone).
+ */
 const isFresh = (status: FleetStatus | undefined): boolean =>
-  status !== undefined && status.loaded && status.stale === null;
+  status !== undefined && status.loaded && status.stale === null && (status.skipped ?? 0) === 0;
 
 export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
   const { settings, now } = deps;

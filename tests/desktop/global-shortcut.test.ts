@@ -82,6 +82,19 @@ describe('global shortcut', () => {
     expect(t.reports.at(-1)).toEqual({ state: 'active', accelerator: 'Alt+Shift+F9' });
   });
 
+  it('a shortcut another app held is tried again on the next save, and taken once that app let it go', () => {
+    const taken = ['Ctrl+Alt+Shift+K'];
+    const t = setup({ taken });
+    t.shortcut.apply('Ctrl+Alt+Shift+K');
+    expect(t.reports.at(-1)).toMatchObject({ state: 'failed', reason: 'taken' });
+    taken.length = 0;
+    t.shortcut.apply('Ctrl+Alt+Shift+K');
+    expect(t.reports.at(-1)).toEqual({ state: 'active', accelerator: 'Ctrl+Alt+Shift+K' });
+    // Held now: saving again does not touch the OS.
+    t.shortcut.apply('Ctrl+Alt+Shift+K');
+    expect(t.calls).toEqual(['register Ctrl+Alt+Shift+K', 'register Ctrl+Alt+Shift+K']);
+  });
+
   it('an accelerator Electron cannot read is reported as an error, not thrown', () => {
     const t = setup({ unreadable: ['Ctrl+Alt+Shift+K'] });
     expect(() => t.shortcut.apply('Ctrl+Alt+Shift+K')).not.toThrow();

@@ -1,5 +1,6 @@
 // Expected-state alerts through the real core and simulator on a fake clock: the popup's channels, the
 // tray summary and the notifier, as a user sees them.
+import { createVpsClient } from '../../main/api/client';
 import { describe, expect, it } from 'vitest';
 import type { AlertsSnapshot } from '../../common/alerts';
 import { EventChannel, InvokeChannel } from '../../common/contract';
@@ -69,6 +70,37 @@ describe('alerts feature', () => {
       expect.stringContaining('back to normal'),
     ]);
     expect(h.core.tray.getState().icon).not.toBe('attention');
+  });
+
+  it('a server whose entry in the list cannot be read is missing, not gone: no alert', async () => {
+    let unreadable: number | null = null;
+    const h = await start({
+      settings: { alerts: { ...defaults(), holdSeconds: 60 } },
+      deps: {
+        // VPS.org answers the list with one entry the client cannot read: it is left out and counted.
+        createClient: (options) => {
+          const client = createVpsClient(options);
+          return {
+            ...client,
+            async listServers(filter, request) {
+              const list = await client.listServers(filter, request);
+              if (unreadable === null) return list;
+              return {
+                ...list,
+                results: list.results.filter((server) => server.id !== unreadable),
+                skipped: (list.skipped ?? 0) + 1,
+              };
+            },
+          };
+        },
+      },
+    });
+    const id = serverWith(h, 'active');
+    expect(h.ports.settings.get().alerts.expectations[`default:${id}`]).toBe('should-run');
+    unreadable = id;
+    for (let minute = 0; minute < 5; minute++) await h.advance(MIN);
+    expect(h.core.tray.getState().icon).not.toBe('attention');
+    expect(alertNotifications(h)).toEqual([]);
   });
 
   it('acknowledge calms the icon; muting the whole tray silences it and shows when it ends', async () => {

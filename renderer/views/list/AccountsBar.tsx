@@ -27,8 +27,10 @@ export function AccountFilter() {
 /**
  * With several accounts: one banner per account that cannot be refreshed, with its reason (its poll
  * failed, or its token was rejected or cannot be read), while the other accounts' servers stay listed.
+ * `noticesOnly`: the list's own banner already says every polled account is unreachable; an account
+ * whose token needs replacing is still named, as no other banner tells it.
  */
-export function AccountBanners() {
+export function AccountBanners({ noticesOnly = false }: { noticesOnly?: boolean }) {
   const { t, i18n, accounts, fleet } = useStore();
   if (!accounts.labels.value) return null;
   const statuses = fleet.accountStatuses.value;
@@ -37,7 +39,7 @@ export function AccountBanners() {
       {accounts.list.value.map((account) => {
         const stale = statuses[account.id]?.stale ?? null;
         const lastSuccessAt = statuses[account.id]?.lastSuccessAt ?? null;
-        if (!account.notice && !stale) return null;
+        if (!account.notice && (!stale || noticesOnly)) return null;
         const code = account.notice?.code;
         const text =
           code === 'token-rejected'

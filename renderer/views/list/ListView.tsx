@@ -87,7 +87,7 @@ export function ListView() {
       </div>
 
       <TokenStorageBanners />
-      {AccountBanners && !status?.stale && <AccountBanners />}
+      {AccountBanners && <AccountBanners noticesOnly={status?.stale != null} />}
 
       {status?.stale && (
         <div class="banner banner-stale" role="status" data-testid="stale-banner">

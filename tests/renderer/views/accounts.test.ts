@@ -82,6 +82,23 @@ describe('several accounts in the list', () => {
   });
 });
 
+describe('a rejected token while the other account is unreachable', () => {
+  it('the list says VPS.org is unreachable once, and still names the account whose token was rejected', async () => {
+    // The rejected account's session has ended (no status of its own); the other one is offline, so the
+    // overall status is stale.
+    const offline = loadedStatus({ stale: { kind: 'network', message: 'offline', since: 1 } });
+    const { root } = await popup.render({
+      servers: SERVERS.slice(0, 2),
+      auth: twoAccounts({ clientNotice: true }),
+      status: offline,
+      accountStatuses: { work: offline },
+    });
+    expect(root.querySelectorAll('[data-testid="stale-banner"]')).toHaveLength(1);
+    const banners = [...root.querySelectorAll('[data-testid="account-trouble"]')].map((banner) => banner.textContent);
+    expect(banners).toEqual([expect.stringMatching(/^⚠ Client: /)]);
+  });
+});
+
 describe('the accounts section in Settings', () => {
   it('adds an account; a rejected token is a field error and the form keeps what was typed', async () => {
     const fake = createFakeBridge({ servers: SERVERS, auth: twoAccounts() });
