@@ -229,6 +229,11 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     for (const [key, entry] of tracked) {
       if (!accounts.has(entry.accountId)) tracked.delete(key);
     }
+    // Learned and not stored (or stored and since removed with the account): an account that is no
+    // longer polled takes its learned expectations with it.
+    for (const key of remembered.keys()) {
+      if (!accounts.has(key.slice(0, key.lastIndexOf(':')))) remembered.delete(key);
+    }
     for (const [key, server] of seen) {
       if (tracked.has(key)) continue;
       tracked.set(key, {

@@ -17,6 +17,7 @@ import {
 import type { Log } from '../../common/log';
 import { checkAccountLabel } from '../../common/rules';
 import type { AccountSetting } from '../../common/settings';
+import { alertsWithoutAccount } from '../alerts/account-settings';
 import { isVpsApiError } from '../api/errors';
 import { DEFAULT_ACCOUNT_LABEL, listVaultAccounts } from '../auth/accounts';
 import {
@@ -305,6 +306,7 @@ export function createAuthFeature(deps: AuthFeatureDeps): AuthFeature {
     if (session?.kind === 'token') await endSession(session);
     await tokens.forget(id);
     saveList(listed().filter((account) => account.id !== id));
+    settings.change({ alerts: alertsWithoutAccount(settings.get().alerts, id) });
     storage.delete(id);
     notices.delete(id);
     lost.delete(id);

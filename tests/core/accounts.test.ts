@@ -159,6 +159,22 @@ describe('adding, renaming and removing accounts', () => {
     expect(listRequestsOf(sim2)).toBe(polls);
   });
 
+  it('removing an account takes its alert settings with it; the other account keeps its own', async () => {
+    const { h, second } = await twoAccounts();
+    const keys = () => Object.keys(h.ports.settings.get().alerts.expectations);
+    const accountsOf = () => new Set(keys().map((key) => key.slice(0, key.lastIndexOf(':'))));
+    // Both accounts' servers have learned expectations once polled.
+    expect(accountsOf()).toEqual(new Set(['default', second]));
+    const [firstKey] = keys().filter((key) => key.startsWith(`${second}:`));
+    okValue(await invoke(h, InvokeChannel.alertsMute, { ref: refOf(firstKey!), duration: 'indefinite' }));
+    expect(Object.keys(h.ports.settings.get().alerts.serverMutes)).toEqual([firstKey]);
+
+    okValue(await invoke(h, InvokeChannel.accountRemove, { id: second }));
+    await h.advance(60_000);
+    expect(accountsOf()).toEqual(new Set(['default']));
+    expect(h.ports.settings.get().alerts.serverMutes).toEqual({});
+  });
+
   it('adding an account from the demo leaves the demo for that account, for this start and the next', async () => {
     const h = await startHarness({ withToken: false, deps: { demoSpeed: 600 } });
     expect(h.core.authState().mode).toBe('demo');
@@ -183,6 +199,12 @@ describe('adding, renaming and removing accounts', () => {
     expect(h.ports.settings.get().accounts).toEqual([]);
   });
 });
+
+/** The server a key (`accountId:id`) names. */
+function refOf(key: string): { accountId: string; id: number } {
+  const at = key.lastIndexOf(':');
+  return { accountId: key.slice(0, at), id: Number(key.slice(at + 1)) };
+}
 
 describe('each account polled on its own', () => {
   it('both accounts poll on their own schedule', async () => {
