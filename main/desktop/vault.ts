@@ -202,10 +202,15 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
             try {
               const decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
               if (decrypted.shouldReEncrypt) {
-                // The key was rotated: store the token under the current key.
-                const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
-                next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
-                changed = true;
+                // The key was rotated: store the token under the current key. If that fails (a keychain
+                // prompt denied), the old ciphertext still reads: keep it and try again at the next start.
+                try {
+                  const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
+                  next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
+                  changed = true;
+                } catch (error) {
+                  log('warn', `Stored token for account ${id} was not re-encrypted: ${describeError(error)}`);
+                }
               }
               accounts.push({
                 account: { id, label: entry.label, baseUrl: entry.baseUrl },

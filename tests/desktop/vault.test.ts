@@ -276,6 +276,23 @@ describe('token vault', () => {
     expect(stored.accounts['acc-1']!.ciphertext).toBe(Buffer.from('rotated-ciphertext').toString('base64'));
   });
 
+  it('a re-encryption that fails (a keychain prompt denied) keeps the token that still reads', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    await createTokenVault({ safeStorage: port, store, platform: 'darwin' }).save(ACCOUNT, TOKEN);
+    const before = structuredClone(store.get(VAULT_KEY));
+    const refusing: SafeStoragePort = {
+      ...port,
+      decryptStringAsync: async (buffer) => ({ ...(await port.decryptStringAsync(buffer)), shouldReEncrypt: true }),
+      encryptStringAsync: async () => {
+        throw new Error('User canceled the keychain prompt');
+      },
+    };
+    const loaded = await createTokenVault({ safeStorage: refusing, store, platform: 'darwin' }).load();
+    expect(loaded).toMatchObject({ status: 'ok', accounts: [{ token: TOKEN }] });
+    expect(store.get(VAULT_KEY)).toEqual(before);
+  });
+
   it('keeps several accounts keyed by id and forgets one', async () => {
     const { store } = memoryStore();
     const { port } = fakeSafeStorage();
