@@ -71,7 +71,9 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       try {
         loaded = await deps.vault.load();
       } catch {
-        return { stored: [], forgotten: [], notice: DECRYPT_FAILED_NOTICE, locked: false };
+        // The vault itself failed (its file could not be read or written): nothing is known of the
+        // tokens, so they are kept for the next start like a locked keychain's, never given up.
+        return { stored: [], forgotten: [], notice: KEYCHAIN_UNAVAILABLE_NOTICE, locked: true };
       }
       if (loaded.status === 'none') return { stored: [], forgotten: [], notice: null, locked: false };
       if (loaded.status === 'decrypt-failed')

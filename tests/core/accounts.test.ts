@@ -206,6 +206,24 @@ function refOf(key: string): { accountId: string; id: number } {
   return { accountId: key.slice(0, at), id: Number(key.slice(at + 1)) };
 }
 
+describe('a vault that cannot be read at start', () => {
+  it('keeps every listed account (with a notice) for the next start instead of dropping them', async () => {
+    const { h, second } = await twoAccounts();
+    const listedBefore = h.ports.settings.get().accounts;
+    const load = h.ports.vault.load.bind(h.ports.vault);
+    h.ports.vault.load = async () => {
+      throw new Error('EACCES: permission denied, open vault.json');
+    };
+    const core = await restart(h);
+    expect(h.ports.settings.get().accounts).toEqual(listedBefore);
+    // As with a locked keychain: token setup says the stored tokens cannot be read now.
+    expect(core.authState()).toMatchObject({ mode: 'none', notice: { code: 'keychain-unavailable' } });
+    h.ports.vault.load = load;
+    const next = await restart({ ...h, core });
+    expect(next.authState()).toMatchObject({ mode: 'token', accounts: [{ id: 'default' }, { id: second }] });
+  });
+});
+
 describe('each account polled on its own', () => {
   it('both accounts poll on their own schedule', async () => {
     const { h, sim2 } = await twoAccounts();
