@@ -20,12 +20,27 @@ export const benchServer = (id: number, status = 'active', updated = '2025-01-15
 
 const unused = () => Promise.reject(new Error('not used by the bench'));
 
+/** How long a reboot keeps a server in `rebooting` (Date.now time: a fake clock's in the request bench). */
+export const REBOOT_MS = 60_000;
+
 export function createMemoryApi(count: number) {
   const servers = Array.from({ length: count }, (_, index) => benchServer(index + 1));
   const stats = { listCalls: 0 };
+  /** Server id -> when its reboot ends. */
+  const rebootingUntil = new Map<number, number>();
+  /** Settles the reboots that have ended by now. */
+  const settle = () => {
+    for (const [id, until] of rebootingUntil) {
+      if (Date.now() < until) continue;
+      rebootingUntil.delete(id);
+      const entry = servers.find((server) => server.id === id);
+      if (entry) entry.status = 'active';
+    }
+  };
   const api: FleetApi = {
     listServers: async () => {
       stats.listCalls++;
+      settle();
       // Fresh objects, as parsing an answer gives.
       return { count: servers.length, results: servers.map((entry) => ({ ...entry })), skipped: 0 };
     },
@@ -36,7 +51,17 @@ export function createMemoryApi(count: number) {
     deleteServer: unused,
     startServer: unused,
     stopServer: unused,
-    rebootServer: unused,
+    rebootServer: async (id) => {
+      const entry = servers.find((server) => server.id === id);
+      if (!entry) throw new Error(`no server ${id}`);
+      entry.status = 'rebooting';
+      rebootingUntil.set(id, Date.now() + REBOOT_MS);
+      return {
+        status: 'success',
+        message: 'Server is rebooting',
+        server: { id, name: entry.name, status: 'rebooting' },
+      };
+    },
   };
   /** Toggles `share` of the servers (a different slice each round) between active and stopped, settled. */
   const change = (share: number, round: number) => {
