@@ -50,8 +50,11 @@ export interface AlertsSnapshot {
   attention: string[];
 }
 
-/** Maintenance windows the user can pick. */
+/** Maintenance windows the user can pick; 'off' ends one. */
 export type MuteDuration = '1h' | 'tomorrow' | 'indefinite' | 'off';
+
+/** The windows offered to start a pause, in the order the tray menu and the popup list them. */
+export const PAUSE_CHOICES: readonly Exclude<MuteDuration, 'off'>[] = ['1h', 'tomorrow', 'indefinite'];
 
 /** Calls for attention: hard, not acknowledged. */
 export function callsForAttention(deviation: Deviation): boolean {

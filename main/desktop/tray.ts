@@ -7,7 +7,7 @@ import { compareTroubleFirst } from '../../common/order';
 import type { TrayAccount, TraySummary } from '../fleet/tray-summary';
 import type { CountKind, Messages } from '../i18n';
 import { conflictText, deviationText, statusLabel } from '../../common/i18n/sentences';
-import type { MuteDuration } from '../../common/alerts';
+import { PAUSE_CHOICES, type MuteDuration } from '../../common/alerts';
 import type { AlertMute, Expectation } from '../../common/settings';
 import { type IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
@@ -66,8 +66,6 @@ const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem
 });
 const separator: TrayMenuItem = { type: 'separator' };
 
-const MUTE_CHOICES: readonly MuteDuration[] = ['1h', 'tomorrow', 'indefinite'];
-
 /** "Pause alerts" for a server or (ref null) the whole tray; while paused, when it ends and how to resume. */
 function pauseMenu(ref: ServerRef | null, mute: AlertMute | null, messages: Messages): TrayMenuItem[] {
   const { t } = messages;
@@ -82,7 +80,7 @@ function pauseMenu(ref: ServerRef | null, mute: AlertMute | null, messages: Mess
     {
       type: 'submenu',
       label: t('alert.pause'),
-      submenu: MUTE_CHOICES.map((duration) => command(t(`mute.${duration}`), { intent: 'mute', ref, duration })),
+      submenu: PAUSE_CHOICES.map((duration) => command(t(`mute.${duration}`), { intent: 'mute', ref, duration })),
     },
   ];
 }

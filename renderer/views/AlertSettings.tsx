@@ -3,9 +3,9 @@
 // stays on error.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import type { MuteDuration } from '../../common/alerts';
 import type { AlertsConfigPatch, Result } from '../../common/contract';
 import type { AlertSettings, AlertThresholds } from '../../common/settings';
+import { PauseControl } from '../components/PauseControl';
 import { fieldA11y } from '../forms/fields';
 import { useStore } from '../hooks/use-store';
 import { errorText } from '../state/text';
@@ -19,7 +19,6 @@ const THRESHOLDS: ReadonlyArray<{
   { field: 'diskPercent', label: 'alerts.disk' },
   { field: 'bandwidthPercent', label: 'alerts.bandwidth' },
 ];
-const PAUSES: readonly MuteDuration[] = ['1h', 'tomorrow', 'indefinite'];
 
 /** A threshold as typed: empty switches it off; otherwise a whole number 1–100; undefined: invalid. */
 function readThreshold(text: string): number | null | undefined {
@@ -36,7 +35,6 @@ function readHoldMinutes(text: string): number | undefined {
 export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
   const store = useStore();
   const { t, alerts } = store;
-  const i18n = store.i18n.value;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const muteAll = alerts.snapshot.value.muteAll;
@@ -123,25 +121,11 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
       <p class="hint" id="alerts-threshold-hint">
         {t('alerts.thresholdHint')}
       </p>
-      {muteAll ? (
-        <p class="hint" role="status">
-          {muteAll.until === null
-            ? t('alerts.mutedIndefinitely')
-            : t('alerts.mutedUntil', { time: i18n.date(muteAll.until) })}{' '}
-          <button type="button" onClick={() => void run(alerts.mute(null, 'off'))}>
-            {t('mute.off')}
-          </button>
-        </p>
-      ) : (
-        <div role="group" aria-label={t('alerts.pauseAll')} class="pause-buttons">
-          <span class="sub">{t('alerts.pauseAll')}:</span>
-          {PAUSES.map((duration) => (
-            <button key={duration} type="button" onClick={() => void run(alerts.mute(null, duration))}>
-              {t(`mute.${duration}`)}
-            </button>
-          ))}
-        </div>
-      )}
+      <PauseControl
+        mute={muteAll}
+        label={t('alerts.pauseAll')}
+        onMute={(duration) => void run(alerts.mute(null, duration))}
+      />
       {status && (
         <p class={`notice notice-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
           {status.text}

@@ -2,16 +2,16 @@
 // since when, Acknowledge, and a maintenance window (pause) with its end.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { callsForAttention, type MuteDuration } from '../../../common/alerts';
+import { callsForAttention } from '../../../common/alerts';
 import type { Result } from '../../../common/contract';
 import { deviationText } from '../../../common/i18n/sentences';
 import type { ServerRef } from '../../../common/servers';
 import type { AlertThresholds } from '../../../common/settings';
+import { PauseControl } from '../../components/PauseControl';
 import { CheckField, fieldA11y } from '../../forms/fields';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../state/text';
 
-const PAUSES: readonly MuteDuration[] = ['1h', 'tomorrow', 'indefinite'];
 const METRICS: ReadonlyArray<{
   field: keyof AlertThresholds;
   label: 'alerts.cpu' | 'alerts.disk' | 'alerts.bandwidth';
@@ -83,25 +83,11 @@ export function AlertPanel({ serverKey, serverRef }: { serverKey: string; server
             {t('alert.acknowledge')}
           </button>
         )}
-        {mute ? (
-          <p class="hint">
-            {mute.until === null
-              ? t('alerts.mutedIndefinitely')
-              : t('alerts.mutedUntil', { time: i18n.date(mute.until) })}{' '}
-            <button type="button" onClick={() => void run(alerts.mute(serverRef, 'off'))}>
-              {t('mute.off')}
-            </button>
-          </p>
-        ) : (
-          <div role="group" aria-label={t('alert.pause')} class="pause-buttons">
-            <span class="sub">{t('alert.pause')}:</span>
-            {PAUSES.map((duration) => (
-              <button key={duration} type="button" onClick={() => void run(alerts.mute(serverRef, duration))}>
-                {t(`mute.${duration}`)}
-              </button>
-            ))}
-          </div>
-        )}
+        <PauseControl
+          mute={mute}
+          label={t('alert.pause')}
+          onMute={(duration) => void run(alerts.mute(serverRef, duration))}
+        />
       </div>
       <details class="own-thresholds">
         <summary>{t('alerts.ownThresholds')}</summary>
