@@ -15,7 +15,8 @@ const HOURS = 24;
 const HOUR = 3_600_000;
 const SERVERS = 25;
 
-async function ours(popupOpen: boolean): Promise<number> {
+/** Our core on a fake clock over an in-memory API of 25 settled servers, started (first poll done). */
+async function startOurs() {
   const clock = installFakeClock(Date.parse('2025-06-02T09:00:00Z'));
   const memory = createMemoryApi(SERVERS);
   const vault = createMemoryVault([
@@ -27,17 +28,29 @@ async function ours(popupOpen: boolean): Promise<number> {
     now: clock.now,
     random: () => 1,
   });
+  await core.start();
+  await clock.advance(0);
+  return {
+    clock,
+    memory,
+    core,
+    async close() {
+      await core.stop();
+      clock.uninstall();
+    },
+  };
+}
+
+async function ours(popupOpen: boolean): Promise<number> {
+  const { clock, memory, core, close } = await startOurs();
   try {
-    await core.start();
-    await clock.advance(0);
     core.setPopupOpen(popupOpen);
     // The start-up poll is not counted: the figure is the steady rate.
     const before = memory.stats.listCalls;
     await clock.advance(HOURS * HOUR);
     return (memory.stats.listCalls - before) / HOURS;
   } finally {
-    await core.stop();
-    clock.uninstall();
+    await close();
   }
 }
 
@@ -45,17 +58,7 @@ const AFTER_SETTLE_MS = 600_000;
 
 /** A reboot from the popup, counted from the click: until the app saw it settle, then 10 minutes more. */
 async function oursReboot(): Promise<{ untilSettled: number; afterSettled: number; settledAfterMs: number }> {
-  const clock = installFakeClock(Date.parse('2025-06-02T09:00:00Z'));
-  const memory = createMemoryApi(SERVERS);
-  const vault = createMemoryVault([
-    { account: { id: 'default', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' }, token: 'bench-token' },
-  ]);
-  const core = createCore({
-    ...createMemoryPorts({ vault }),
-    createClient: () => memory.api,
-    now: clock.now,
-    random: () => 1,
-  });
+  const { clock, memory, core, close } = await startOurs();
   // Written by the outcome event, read by the loop below (a field, so the loop sees the listener's write).
   const settled: { at: number | null } = { at: null };
   core.onEvent((channel, payload) => {
@@ -63,8 +66,6 @@ async function oursReboot(): Promise<{ untilSettled: number; afterSettled: numbe
       settled.at = clock.now();
   });
   try {
-    await core.start();
-    await clock.advance(0);
     const clickedAt = clock.now();
     const before = memory.stats.listCalls;
     const accepted = await core.powerAction({ accountId: 'default', id: 1 }, 'reboot');
@@ -77,8 +78,7 @@ async function oursReboot(): Promise<{ untilSettled: number; afterSettled: numbe
     await clock.advance(AFTER_SETTLE_MS);
     return { untilSettled, afterSettled: memory.stats.listCalls - atSettle, settledAfterMs: settledAt - clickedAt };
   } finally {
-    await core.stop();
-    clock.uninstall();
+    await close();
   }
 }
 
@@ -99,26 +99,10 @@ async function baselineOver(ms: number): Promise<number> {
   }
 }
 
-async function baseline(): Promise<number> {
-  const clock = installFakeClock(Date.parse('2025-06-02T09:00:00Z'));
-  const memory = createMemoryApi(SERVERS);
-  const naive = createNaiveCore(memory.api, () => {});
-  try {
-    naive.start();
-    await clock.advance(0);
-    const before = memory.stats.listCalls;
-    await clock.advance(HOURS * HOUR);
-    return (memory.stats.listCalls - before) / HOURS;
-  } finally {
-    naive.stop();
-    clock.uninstall();
-  }
-}
-
 const idle = await ours(false);
 const open = await ours(true);
 // The naive core does not know whether the popup is open: one run gives both.
-const naive = await baseline();
+const naive = (await baselineOver(HOURS * HOUR)) / HOURS;
 const reboot = await oursReboot();
 const naiveUntilSettled = await baselineOver(reboot.settledAfterMs);
 const naiveAfterSettled = await baselineOver(AFTER_SETTLE_MS);
