@@ -12,7 +12,7 @@ import {
 } from '../../main/desktop/tray';
 import { computeTraySummary } from '../../main/fleet/tray-summary';
 import { messagesFor } from '../../main/i18n';
-import { makeServer } from '../support/fixtures';
+import { makeServer, serverAlert } from '../support/fixtures';
 
 const auth: AuthState = {
   mode: 'token',
@@ -34,9 +34,9 @@ const fleet = [view(1, 'stopped'), view(2, 'stopped'), view(3, 'active')];
 
 const calm: AlertsSnapshot = {
   servers: {
-    'acc:1': { key: 'acc:1', name: 'server-1', expectation: 'may-stop', deviations: [], mute: null, thresholds: {} },
-    'acc:2': { key: 'acc:2', name: 'server-2', expectation: 'may-stop', deviations: [], mute: null, thresholds: {} },
-    'acc:3': { key: 'acc:3', name: 'server-3', expectation: 'should-run', deviations: [], mute: null, thresholds: {} },
+    'acc:1': serverAlert('acc:1', 'server-1', 'may-stop'),
+    'acc:2': serverAlert('acc:2', 'server-2', 'may-stop'),
+    'acc:3': serverAlert('acc:3', 'server-3', 'should-run'),
   },
   muteAll: null,
   attention: [],
@@ -45,14 +45,9 @@ const deviating: AlertsSnapshot = {
   ...calm,
   servers: {
     ...calm.servers,
-    'acc:2': {
-      key: 'acc:2',
-      name: 'server-2',
-      expectation: 'should-run',
-      deviations: [{ kind: 'stopped', since: 1, hardSince: 2, acknowledged: false }],
-      mute: null,
-      thresholds: {},
-    },
+    'acc:2': serverAlert('acc:2', 'server-2', 'should-run', [
+      { kind: 'stopped', since: 1, hardSince: 2, acknowledged: false },
+    ]),
   },
   attention: ['acc:2'],
 };

@@ -1,3 +1,4 @@
+import type { Deviation, ServerAlert } from '../../common/alerts';
 import type { Server, ServerDetail } from '../../common/servers';
 // Servers as the API describes them, for the tests of both projects (node and renderer): plain data,
 // no DOM and no Node APIs, so either side can import it.
@@ -29,4 +30,14 @@ export function makeDetail(server: Server, overrides: Partial<ServerDetail> = {}
     resource_usage: { cpu_percent: 23.5, memory_used: 2048, disk_used: 35, bandwidth_used: 450 },
     ...overrides,
   };
+}
+
+/** A server's alert state: no deviation, no mute, no own thresholds unless given. */
+export function serverAlert(
+  key: string,
+  name: string,
+  expectation: ServerAlert['expectation'],
+  deviations: Deviation[] = [],
+): ServerAlert {
+  return { key, name, expectation, deviations, mute: null, thresholds: {} };
 }

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import type { AlertsSnapshot } from '../../../common/alerts';
 import { EventChannel, InvokeChannel } from '../../../common/contract';
 import { defaultSettings } from '../../../main/settings/schema';
-import { makeServer } from '../../support/fixtures';
+import { makeServer, serverAlert } from '../../support/fixtures';
 import { createFakeBridge, fail, makeView, ok } from '../fake-bridge';
 import { click, getByRole, hasText, queryByRole, settle, typeInto, popupUnderTest, type Rendered } from '../dom';
 
@@ -17,8 +17,8 @@ const SINCE = Date.UTC(2025, 0, 15, 10, 0);
 
 const calm: AlertsSnapshot = {
   servers: {
-    'acct:1': { key: 'acct:1', name: 'web-01', expectation: 'may-stop', deviations: [], mute: null, thresholds: {} },
-    'acct:2': { key: 'acct:2', name: 'db-01', expectation: 'should-run', deviations: [], mute: null, thresholds: {} },
+    'acct:1': serverAlert('acct:1', 'web-01', 'may-stop'),
+    'acct:2': serverAlert('acct:2', 'db-01', 'should-run'),
   },
   muteAll: null,
   attention: [],
@@ -27,14 +27,9 @@ const deviating: AlertsSnapshot = {
   ...calm,
   servers: {
     ...calm.servers,
-    'acct:1': {
-      key: 'acct:1',
-      name: 'web-01',
-      expectation: 'should-run',
-      deviations: [{ kind: 'stopped', since: SINCE, hardSince: SINCE + 180_000, acknowledged: false }],
-      mute: null,
-      thresholds: {},
-    },
+    'acct:1': serverAlert('acct:1', 'web-01', 'should-run', [
+      { kind: 'stopped', since: SINCE, hardSince: SINCE + 180_000, acknowledged: false },
+    ]),
   },
   attention: ['acct:1'],
 };
