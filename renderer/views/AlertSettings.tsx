@@ -4,22 +4,14 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AlertsConfigPatch, Result } from '../../common/contract';
-import type { AlertSettings, AlertThresholds } from '../../common/settings';
+import type { AlertSettings } from '../../common/settings';
 import { PauseControl } from '../components/PauseControl';
 import { fieldA11y } from '../forms/fields';
+import { THRESHOLD_FIELDS } from '../forms/thresholds';
 import { useStore } from '../hooks/use-store';
 import { errorText } from '../state/text';
 
 const HOLD_MAX_MINUTES = 1440;
-const THRESHOLDS: ReadonlyArray<{
-  field: keyof AlertThresholds;
-  label: 'alerts.cpu' | 'alerts.disk' | 'alerts.bandwidth';
-}> = [
-  { field: 'cpuPercent', label: 'alerts.cpu' },
-  { field: 'diskPercent', label: 'alerts.disk' },
-  { field: 'bandwidthPercent', label: 'alerts.bandwidth' },
-];
-
 /** A threshold as typed: empty switches it off; otherwise a whole number 1–100; undefined: invalid. */
 function readThreshold(text: string): number | null | undefined {
   if (text.trim() === '') return null;
@@ -86,7 +78,7 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
           </p>
         )}
       </div>
-      {THRESHOLDS.map(({ field, label }) => {
+      {THRESHOLD_FIELDS.map(({ field, label }) => {
         const stored = current.thresholds[field];
         const text = drafts[field] ?? (stored === null ? '' : String(stored));
         const value = readThreshold(text);

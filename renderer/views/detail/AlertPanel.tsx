@@ -9,17 +9,9 @@ import type { ServerRef } from '../../../common/servers';
 import type { AlertThresholds } from '../../../common/settings';
 import { PauseControl } from '../../components/PauseControl';
 import { CheckField, fieldA11y } from '../../forms/fields';
+import { THRESHOLD_FIELDS } from '../../forms/thresholds';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../state/text';
-
-const METRICS: ReadonlyArray<{
-  field: keyof AlertThresholds;
-  label: 'alerts.cpu' | 'alerts.disk' | 'alerts.bandwidth';
-}> = [
-  { field: 'cpuPercent', label: 'alerts.cpu' },
-  { field: 'diskPercent', label: 'alerts.disk' },
-  { field: 'bandwidthPercent', label: 'alerts.bandwidth' },
-];
 
 /** An own threshold as typed: empty uses the global one; otherwise a whole number 1–100; undefined: invalid. */
 function readOwn(text: string): number | undefined | 'global' {
@@ -91,7 +83,7 @@ export function AlertPanel({ serverKey, serverRef }: { serverKey: string; server
       </div>
       <details class="own-thresholds">
         <summary>{t('alerts.ownThresholds')}</summary>
-        {METRICS.map(({ field, label }) => {
+        {THRESHOLD_FIELDS.map(({ field, label }) => {
           const own = alert.thresholds[field];
           const text = drafts[field] ?? (own === undefined || own === null ? '' : String(own));
           const value = readOwn(text);
