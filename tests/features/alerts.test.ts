@@ -4,7 +4,7 @@ import { createVpsClient } from '../../main/api/client';
 import { describe, expect, it } from 'vitest';
 import type { AlertsSnapshot } from '../../common/alerts';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import type { Settings } from '../../common/settings';
+import { DEFAULT_ALERT_SETTINGS, type Settings } from '../../common/settings';
 import { type Harness, invoke, okValue, useHarnessPerTest } from '../core/harness';
 
 const start = useHarnessPerTest();
@@ -43,7 +43,7 @@ describe('alerts feature', () => {
   });
 
   it('a should-run server stopped elsewhere: attention and ONE notification after the hold time, ONE on recovery', async () => {
-    const h = await start({ settings: { alerts: { ...defaults(), holdSeconds: 120 } } });
+    const h = await start({ settings: { alerts: holdFor(120) } });
     const id = serverWith(h, 'active');
     const key = `default:${id}`;
     await outOfBand(h, id, 'stop');
@@ -75,7 +75,7 @@ describe('alerts feature', () => {
   it('a server whose entry in the list cannot be read is missing, not gone: no alert', async () => {
     let unreadable: number | null = null;
     const h = await start({
-      settings: { alerts: { ...defaults(), holdSeconds: 60 } },
+      settings: { alerts: holdFor(60) },
       deps: {
         // VPS.org answers the list with one entry the client cannot read: it is left out and counted.
         createClient: (options) => {
@@ -104,7 +104,7 @@ describe('alerts feature', () => {
   });
 
   it('acknowledge calms the icon; muting the whole tray silences it and shows when it ends', async () => {
-    const h = await start({ settings: { alerts: { ...defaults(), holdSeconds: 0 } } });
+    const h = await start({ settings: { alerts: holdFor(0) } });
     const id = serverWith(h, 'active');
     const ref = { accountId: 'default', id };
     await outOfBand(h, id, 'stop');
@@ -125,7 +125,7 @@ describe('alerts feature', () => {
   });
 
   it('switching a server to may-stop from the popup calms it; odd payloads are refused', async () => {
-    const h = await start({ settings: { alerts: { ...defaults(), holdSeconds: 0 } } });
+    const h = await start({ settings: { alerts: holdFor(0) } });
     const id = serverWith(h, 'active');
     const ref = { accountId: 'default', id };
     await outOfBand(h, id, 'stop');
@@ -162,7 +162,7 @@ describe('alerts feature', () => {
   });
 
   it('a server deleted from the app is forgotten: no "gone" deviation, its expectation dropped', async () => {
-    const h = await start({ settings: { alerts: { ...defaults(), holdSeconds: 0 } } });
+    const h = await start({ settings: { alerts: holdFor(0) } });
     const id = serverWith(h, 'active');
     const key = `default:${id}`;
     expect(h.ports.settings.get().alerts.expectations[key]).toBe('should-run');
@@ -176,7 +176,7 @@ describe('alerts feature', () => {
   });
 
   it('a server name carrying the token never reaches a notification', async () => {
-    const h = await start({ settings: { alerts: { ...defaults(), holdSeconds: 0 } } });
+    const h = await start({ settings: { alerts: holdFor(0) } });
     const id = serverWith(h, 'active');
     h.sim.renameServerUnchecked(id, `leak-${h.sim.token}`);
     await h.advance(MIN);
@@ -187,7 +187,7 @@ describe('alerts feature', () => {
   });
 
   it('with notifications switched off, a deviation still turns the icon but sends nothing', async () => {
-    const h = await start({ settings: { notifications: false, alerts: { ...defaults(), holdSeconds: 0 } } });
+    const h = await start({ settings: { notifications: false, alerts: holdFor(0) } });
     const id = serverWith(h, 'active');
     await outOfBand(h, id, 'stop');
     for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
@@ -221,13 +221,7 @@ describe('alerts feature', () => {
   });
 });
 
-function defaults(): Settings['alerts'] {
-  return {
-    holdSeconds: 180,
-    thresholds: { cpuPercent: null, diskPercent: null, bandwidthPercent: null },
-    expectations: {},
-    serverThresholds: {},
-    muteAll: null,
-    serverMutes: {},
-  };
+/** The default alert settings with another hold time (a copy: the test's settings store keeps it). */
+function holdFor(holdSeconds: number): Settings['alerts'] {
+  return { ...structuredClone(DEFAULT_ALERT_SETTINGS), holdSeconds };
 }
