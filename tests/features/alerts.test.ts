@@ -28,6 +28,16 @@ async function outOfBand(h: Harness, id: number, action: 'stop' | 'start'): Prom
   expect(response.ok).toBe(true);
 }
 
+/** No hold time; a running server (so it should run) stopped by someone else: the icon calls for attention. */
+async function oneServerStopped(): Promise<{ h: Harness; ref: { accountId: string; id: number } }> {
+  const h = await start({ settings: { alerts: holdFor(0) } });
+  const id = serverWith(h, 'active');
+  await outOfBand(h, id, 'stop');
+  for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
+  expect(h.core.tray.getState().icon).toBe('attention');
+  return { h, ref: { accountId: 'default', id } };
+}
+
 const alertNotifications = (h: Harness) =>
   h.ports.notifier.notifications.filter(
     (notification) => notification.title.includes('needs attention') || notification.title.includes('back to normal'),
@@ -104,12 +114,7 @@ describe('alerts feature', () => {
   });
 
   it('acknowledge calms the icon; muting the whole tray silences it and shows when it ends', async () => {
-    const h = await start({ settings: { alerts: holdFor(0) } });
-    const id = serverWith(h, 'active');
-    const ref = { accountId: 'default', id };
-    await outOfBand(h, id, 'stop');
-    for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
-    expect(h.core.tray.getState().icon).toBe('attention');
+    const { h, ref } = await oneServerStopped();
     const acknowledged = okValue(await invoke(h, InvokeChannel.alertsAcknowledge, ref)) as AlertsSnapshot;
     expect(acknowledged.attention).toEqual([]);
     expect(h.core.tray.getState().icon).not.toBe('attention');
@@ -125,24 +130,19 @@ describe('alerts feature', () => {
   });
 
   it('switching a server to may-stop from the popup calms it; odd payloads are refused', async () => {
-    const h = await start({ settings: { alerts: holdFor(0) } });
-    const id = serverWith(h, 'active');
-    const ref = { accountId: 'default', id };
-    await outOfBand(h, id, 'stop');
-    for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
-    expect(h.core.tray.getState().icon).toBe('attention');
+    const { h, ref } = await oneServerStopped();
     const snapshot = okValue(
       await invoke(h, InvokeChannel.alertsExpect, { ref, expectation: 'may-stop' }),
     ) as AlertsSnapshot;
     expect(snapshot.attention).toEqual([]);
-    expect(h.ports.settings.get().alerts.expectations[`default:${id}`]).toBe('may-stop');
+    expect(h.ports.settings.get().alerts.expectations[`default:${ref.id}`]).toBe('may-stop');
     expect(h.core.tray.getState().icon).not.toBe('attention');
     const own = okValue(
       await invoke(h, InvokeChannel.alertsServerThresholds, { ref, thresholds: { cpuPercent: null, diskPercent: 95 } }),
     ) as AlertsSnapshot;
-    expect(own.servers[`default:${id}`]?.thresholds).toEqual({ cpuPercent: null, diskPercent: 95 });
+    expect(own.servers[`default:${ref.id}`]?.thresholds).toEqual({ cpuPercent: null, diskPercent: 95 });
     expect(h.ports.settings.get().alerts.serverThresholds).toEqual({
-      [`default:${id}`]: { cpuPercent: null, diskPercent: 95 },
+      [`default:${ref.id}`]: { cpuPercent: null, diskPercent: 95 },
     });
     okValue(await invoke(h, InvokeChannel.alertsServerThresholds, { ref, thresholds: {} }));
     expect(h.ports.settings.get().alerts.serverThresholds).toEqual({});
