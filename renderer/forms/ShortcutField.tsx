@@ -38,7 +38,7 @@ export function ShortcutField({
   const normalized = normalizeShortcut(text);
   const violation = checkGlobalShortcut(normalized);
   const error = draft !== null && violation ? violationText(i18n, violation) : undefined;
-  const status = store.shortcut.status.value;
+  const status = store.shortcut.current.value;
 
   function commit(): void {
     if (draft === null || violation) return;

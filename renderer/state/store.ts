@@ -13,6 +13,7 @@ import { createClipboard } from './clipboard';
 import { createDrafts } from './drafts';
 import { createFilters } from './filters';
 import { createLanguage } from './language';
+import { createMainState } from './main-state';
 import { createLiveFleet } from './live-fleet';
 import { createLocalStore, type KeyValueStorage } from './local';
 import { createNavigation } from './navigation';
@@ -20,8 +21,6 @@ import { createPower } from './power';
 import { createRowNotices } from './row-notices';
 import { createServers } from './servers';
 import { createSettingsState } from './settings';
-import { createShortcutState } from './shortcut';
-import { createUpdates } from './updates';
 import { errorText } from './text';
 
 export interface AppStoreOptions {
@@ -63,8 +62,9 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const accounts = createAccounts({ bridge, auth, filters });
   const servers = createServers({ bridge, drafts });
   const clipboard = createClipboard(bridge);
-  const shortcut = createShortcutState(bridge);
-  const updates = createUpdates(bridge);
+  // Shown in Settings: the global shortcut's registration and the app's updates.
+  const shortcut = createMainState(() => bridge.shortcut.status());
+  const updates = createMainState(() => bridge.updates.state());
   const alerts = createAlertsState(bridge, settings.adopt);
   const unsubscribers: Array<() => void> = [];
 

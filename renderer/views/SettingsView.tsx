@@ -30,7 +30,7 @@ export function SettingsView() {
   const settings = store.settings.current.value;
   const auth = store.auth.state.value;
   const info = store.app.info.value;
-  const updates = store.updates.state.value;
+  const updates = store.updates.current.value;
   useEffect(() => void store.updates.load(), [store]);
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [intervalDraft, setIntervalDraft] = useState<string | null>(null);
