@@ -120,3 +120,28 @@ export function describeNetworkFailure(error: unknown): NetworkFailure {
   const message = error instanceof Error ? error.message : String(error);
   return { detail: message, beforeSending: false };
 }
+
+/** The text as JSON, or undefined when it is not JSON. */
+export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host an address points to, for a message. */
+export function safeHost(address: string, relativeTo: URL): string {
+  try {
+    return new URL(address, relativeTo).host;
+  } catch {
+    return 'an unreadable address';
+  }
+}
+
+/** Per-field messages as one sentence: "name: Required. non-field text". */
+export function summarizeFieldErrors(fieldErrors: Record<string, string[]>): string {
+  return Object.entries(fieldErrors)
+    .map(([field, messages]) => (field === 'non_field_errors' ? messages.join(' ') : `${field}: ${messages.join(' ')}`))
+    .join(' ');
+}

@@ -8,7 +8,7 @@ import { isVpsApiError, type VpsApiError } from '../api/errors';
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
 import type { AcceptedAction, ActionOutcome, ConflictInfo, PendingAction, ServerView } from '../../common/contract';
 import { AccountNotActive, ActionRefused, ServerNotListed } from '../errors';
-import { sendPowerAction, type FleetApi } from './api';
+import type { VpsClient } from '../api/client';
 import { allowedPowerActions, isTransitional } from '../../common/statuses';
 import { messagesFor } from '../i18n';
 import { conflictText, elapsedText, outcomeText, statusLabel } from '../../common/i18n/sentences';
@@ -113,7 +113,7 @@ function changedSince(server: Server, at: number): boolean {
 
 export interface ActionTrackerDeps {
   accountId: string;
-  api: FleetApi;
+  api: VpsClient;
   fleet: FleetState;
   now: () => number;
   onOutcome: (outcome: ActionOutcome) => void;
@@ -348,7 +348,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       entry.expected = POWER[action].expected;
       track(entry, { ...view.server, status: POWER[action].optimistic });
       try {
-        const response = await sendPowerAction(api, ref.id, action);
+        const response = await api.powerAction(ref.id, action);
         entry.acceptedAt = now();
         // A 2xx is acceptance whatever it says (even nothing): the list shows what follows.
         return { message: response.message ?? `VPS.org accepted the ${action} request.` };

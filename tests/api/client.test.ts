@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { VpsApiError } from '../../main/api/errors';
-import type { FleetApi } from '../../main/fleet/api';
 import { apiFailure, expectNoToken } from './api-failure';
 import { detailServer, listServer, powerReply, startStubServer, type StubServer } from './stub-server';
 
@@ -238,7 +237,7 @@ describe('error mapping', () => {
 
   it('says the start request was refused when the server is already running', async () => {
     stub.setHandler(() => ({ status: 400, json: { detail: 'Server is already running.' } }));
-    const error = await apiFailure(client().startServer(3));
+    const error = await apiFailure(client().powerAction(3, 'start'));
     expect(error.kind).toBe('bad-request');
     expect(error.message).toBe('VPS.org rejected the request to start server 3 (400): Server is already running.');
   });
@@ -252,7 +251,7 @@ describe('error mapping', () => {
 
   it('reads Retry-After as seconds on a 429', async () => {
     stub.setHandler(() => ({ status: 429, json: { detail: 'Slow down.' }, headers: { 'retry-after': '30' } }));
-    const error = await apiFailure(client().startServer(3));
+    const error = await apiFailure(client().powerAction(3, 'start'));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(30);
     expect(error.message).toContain('Try again in 30 s.');
@@ -261,7 +260,7 @@ describe('error mapping', () => {
   it('reads Retry-After as an HTTP date on a 429', async () => {
     const now = Date.parse('2025-06-01T12:00:00Z');
     stub.setHandler(() => ({ status: 429, text: '', headers: { 'retry-after': 'Sun, 01 Jun 2025 12:00:45 GMT' } }));
-    const error = await apiFailure(client({ now: () => now }).stopServer(3));
+    const error = await apiFailure(client({ now: () => now }).powerAction(3, 'stop'));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(45);
   });
@@ -310,7 +309,7 @@ describe('error mapping', () => {
   describe('apiText: the server’s own words, for the popup to quote', () => {
     it('is the detail of a 400', async () => {
       stub.setHandler(() => ({ status: 400, json: { detail: 'Server is already running.' } }));
-      const error = await apiFailure(client().startServer(3));
+      const error = await apiFailure(client().powerAction(3, 'start'));
       expect(error.apiText).toBe('Server is already running.');
     });
 
@@ -388,7 +387,7 @@ describe('error mapping', () => {
 
     it('never contains the token echoed in a plain-text body', async () => {
       stub.setHandler((req) => ({ status: 503, text: `Rejected: ${String(req.headers.authorization)}` }));
-      const error = await apiFailure(client({ retry: { limit: 0 } }).rebootServer(3));
+      const error = await apiFailure(client({ retry: { limit: 0 } }).powerAction(3, 'reboot'));
       expect(error.apiText).toBe('Rejected: Bearer [redacted]');
       expectNoToken(error, TOKEN);
     });
@@ -461,9 +460,9 @@ describe('retries', () => {
 
   const writes: Array<[string, (c: VpsClient) => Promise<unknown>]> = [
     ['POST create', (c) => c.createServer({ name: 'web-1', plan_id: 1, os_id: 2, location: 'us-west' })],
-    ['POST start', (c) => c.startServer(3)],
-    ['POST stop', (c) => c.stopServer(3)],
-    ['POST reboot', (c) => c.rebootServer(3)],
+    ['POST start', (c) => c.powerAction(3, 'start')],
+    ['POST stop', (c) => c.powerAction(3, 'stop')],
+    ['POST reboot', (c) => c.powerAction(3, 'reboot')],
     ['PUT', (c) => c.replaceServer(3, { name: 'web-3', hostname: 'web3.example.com', backups_enabled: true })],
     ['PATCH', (c) => c.updateServer(3, { backups_enabled: false })],
     ['DELETE', (c) => c.deleteServer(3)],
@@ -547,7 +546,7 @@ describe('retries', () => {
 
   it('marks a write answered by a 504 as outcome unknown', async () => {
     stub.setHandler(() => ({ status: 504, text: 'Gateway Timeout' }));
-    const error = await apiFailure(client().rebootServer(3));
+    const error = await apiFailure(client().powerAction(3, 'reboot'));
     expect(error.kind).toBe('server');
     expect(error.outcomeUnknown).toBe(true);
   });
@@ -556,7 +555,7 @@ describe('retries', () => {
     const closed = await startStubServer();
     const baseUrl = closed.baseUrl;
     await closed.close();
-    const error = await apiFailure(client({ baseUrl }).rebootServer(3));
+    const error = await apiFailure(client({ baseUrl }).powerAction(3, 'reboot'));
     expect(error.kind).toBe('network');
     expect(error.outcomeUnknown).toBe(false);
     expect(sleeps).toEqual([]);
@@ -581,7 +580,7 @@ describe('timeouts and cancellation', () => {
 
   it('a timed-out reboot is sent once and its outcome is unknown', async () => {
     stub.setHandler(() => ({ hang: true }));
-    const error = await apiFailure(client({ timeoutMs: 150 }).rebootServer(3));
+    const error = await apiFailure(client({ timeoutMs: 150 }).powerAction(3, 'reboot'));
     expect(error.kind).toBe('timeout');
     expect(error.outcomeUnknown).toBe(true);
     expect(error.message).toBe(
@@ -644,7 +643,7 @@ describe('input checks before sending', () => {
       for (const call of [
         () => c.getServer(id as number),
         () => c.deleteServer(id as number),
-        () => c.rebootServer(id as number),
+        () => c.powerAction(id as number, 'reboot'),
         () => c.updateServer(id as number, { name: 'ok' }),
       ]) {
         const error = await apiFailure(call());
@@ -772,9 +771,9 @@ describe('endpoints and headers', () => {
       return { status: 200, json: powerReply(3, status) };
     });
     const c = client();
-    expect((await c.startServer(3)).server?.status).toBe('starting');
-    expect((await c.stopServer(3)).server?.status).toBe('stopping');
-    expect((await c.rebootServer(3)).message).toBe('Server is rebooting');
+    expect((await c.powerAction(3, 'start')).server?.status).toBe('starting');
+    expect((await c.powerAction(3, 'stop')).server?.status).toBe('stopping');
+    expect((await c.powerAction(3, 'reboot')).message).toBe('Server is rebooting');
     expect(stub.requests.map((req) => `${req.method} ${req.url}`)).toEqual([
       'POST /api/v1/servers/3/start/',
       'POST /api/v1/servers/3/stop/',
@@ -787,9 +786,9 @@ describe('endpoints and headers', () => {
     expect(createVpsClient({ token: TOKEN, baseUrl: `${stub.baseUrl}/` }).baseUrl).toBe(stub.baseUrl);
   });
 
-  it('fits the FleetApi the core codes against', async () => {
+  it('fits the VpsClient the core codes against', async () => {
     stub.setHandler(() => ({ status: 200, json: page([listServer(1)]) }));
-    const api: FleetApi = client();
+    const api: VpsClient = client();
     expect((await api.listServers()).results).toHaveLength(1);
   });
 });

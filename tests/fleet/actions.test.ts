@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VpsApiError } from '../../main/api/errors';
 import type { PowerActionResponse } from '../../main/api/schemas';
 import { createActionTracker } from '../../main/fleet/actions';
-import type { FleetApi } from '../../main/fleet/api';
+import type { VpsClient } from '../../main/api/client';
 import { ActionRefused } from '../../main/errors';
 import { createFleetState } from '../../main/fleet/state';
 import type { ActionOutcome } from '../../common/contract';
@@ -14,16 +14,15 @@ const unused = () => Promise.reject(new Error('not used'));
 function setup(servers: Server[], power: (id: number, action: string) => Promise<PowerActionResponse>) {
   let clock = Date.parse('2025-06-02T09:00:00.250Z');
   const calls: string[] = [];
-  const api: FleetApi = {
+  const api: VpsClient = {
+    baseUrl: 'https://admin.vps.org/api/v1',
     listServers: unused,
     getServer: unused,
     createServer: unused,
     replaceServer: unused,
     updateServer: unused,
     deleteServer: unused,
-    startServer: (id) => (calls.push(`start ${id}`), power(id, 'start')),
-    stopServer: (id) => (calls.push(`stop ${id}`), power(id, 'stop')),
-    rebootServer: (id) => (calls.push(`reboot ${id}`), power(id, 'reboot')),
+    powerAction: (id, action) => (calls.push(`${action} ${id}`), power(id, action)),
   };
   const fleet = createFleetState();
   fleet.applyList('default', servers);
@@ -129,7 +128,7 @@ describe('action tracker', () => {
     const ref = { accountId: 'default', id: 1 };
     it('a timed-out reboot stays pending (no second action) and is done once the list shows it rebooted', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = (id) => (t.calls.push(`reboot ${id}`), failingAfter15s(t, timeout())());
+      t.api.powerAction = (id, action) => (t.calls.push(`${action} ${id}`), failingAfter15s(t, timeout())());
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout', outcomeUnknown: true });
       expect(t.fleet.get('default:1')).toMatchObject({
         server: { status: 'rebooting' },
@@ -156,7 +155,7 @@ describe('action tracker', () => {
 
     it('with the server unchanged through the grace period the outcome is unknown, not failed', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = failingAfter15s(t, timeout());
+      t.api.powerAction = failingAfter15s(t, timeout());
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
       for (let step = 0; step < 9; step++) {
         t.tick(3_000);
@@ -186,7 +185,7 @@ describe('action tracker', () => {
 
     it('a 502 to a stop: the list showing it stopped (even undated) is the outcome', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.stopServer = failingAfter15s(
+      t.api.powerAction = failingAfter15s(
         t,
         new VpsApiError('server', 'VPS.org had a problem (502).', {
           status: 502,
@@ -205,7 +204,7 @@ describe('action tracker', () => {
 
     it('an unreadable 2xx was accepted: after the grace period an unchanged running server counts as rebooted', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = failingAfter15s(
+      t.api.powerAction = failingAfter15s(
         t,
         new VpsApiError('invalid-response', 'VPS.org sent an answer that is not JSON.', {
           status: 200,
@@ -220,7 +219,7 @@ describe('action tracker', () => {
 
     it('while polls fail, an unknown outcome ends as unknown (not timed out) after 10 minutes', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = failingAfter15s(t, timeout());
+      t.api.powerAction = failingAfter15s(t, timeout());
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
       t.tick(10 * 60_000);
       t.tracker.checkTimeouts();
