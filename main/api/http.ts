@@ -1,5 +1,5 @@
-// Small pure helpers of the API client: request headers, Retry-After parsing, backoff, redaction, and
-// wording of validation and network failures for a person. No I/O here, so each piece is easy to test.
+// Small pure helpers of the API client: request headers, Retry-After parsing, backoff, redaction, lenient
+// JSON parsing, and wording of validation and network failures for a person. No I/O here, so each piece is easy to test.
 import { isRecord } from '../../common/rules';
 
 /** The product token of this app in the User-Agent (RFC 9110 §10.1.5: no spaces, so not "VPS.org Tray"). */
