@@ -1,7 +1,7 @@
-// An in-memory VPS.org (a FleetApi double) for the figures the simulator over HTTP would make too slow:
+// An in-memory VPS.org (a VpsClient double) for the figures the simulator over HTTP would make too slow:
 // 24 simulated hours of requests, 1 000 polls of 5 000 servers. It counts list requests and can change
 // a share of the servers between polls.
-import type { FleetApi } from '../main/fleet/api';
+import type { VpsClient } from '../main/api/client';
 import type { Server } from '../common/servers';
 
 /** A settled server as the list endpoint describes it, for every bench that needs many of them. */
@@ -37,7 +37,8 @@ export function createMemoryApi(count: number) {
       if (entry) entry.status = 'active';
     }
   };
-  const api: FleetApi = {
+  const api: VpsClient = {
+    baseUrl: 'https://admin.vps.org/api/v1',
     listServers: async () => {
       stats.listCalls++;
       settle();
@@ -49,9 +50,8 @@ export function createMemoryApi(count: number) {
     replaceServer: unused,
     updateServer: unused,
     deleteServer: unused,
-    startServer: unused,
-    stopServer: unused,
-    rebootServer: async (id) => {
+    powerAction: async (id, action) => {
+      if (action !== 'reboot') return unused();
       const entry = servers.find((server) => server.id === id);
       if (!entry) throw new Error(`no server ${id}`);
       entry.status = 'rebooting';

@@ -16,7 +16,6 @@ import { createSettingsFeature, settingsValidators } from './features/settings';
 import { createShortcutFeature, shortcutValidators } from './features/shortcut';
 import { createTrayFeed, type TrayFeed } from './features/tray';
 import { createUpdatesFeature, updatesValidators, type UpdatesControl } from './features/updates';
-import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
 import { createFleetState } from './fleet/state';
 import { messagesForSetting } from './i18n';
@@ -50,7 +49,7 @@ export interface CoreDeps {
   popup: PopupPort;
   appInfo: AppInfoPort;
   /** Default createVpsClient. */
-  createClient?: (options: VpsClientOptions) => VpsClient | FleetApi;
+  createClient?: (options: VpsClientOptions) => VpsClient;
   /** Default the real simulator (demo mode). */
   startSimulator?: StartSimulatorFn;
   now?: () => number;
@@ -138,7 +137,7 @@ export function createCore(deps: CoreDeps): Core {
     log('error', `Event listener failed on ${channel}: ${error instanceof Error ? error.message : String(error)}`),
   );
   const { emit } = events;
-  const createApi = (baseUrl: string, token: string): FleetApi => {
+  const createApi = (baseUrl: string, token: string): VpsClient => {
     redactor.add(token);
     return createClient({ ...deps.clientOptions, baseUrl, token, log, appVersion: deps.appInfo.version });
   };

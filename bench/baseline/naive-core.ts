@@ -1,7 +1,7 @@
 // For comparison only, never shipped: the tray core a naive implementation would write. It polls the
 // whole list every 5 s whatever happens (popup open or closed, anything changing or not) and sends the
-// whole list to the popup after every poll. Same client (or FleetApi double) as ours.
-import type { FleetApi } from '../../main/fleet/api';
+// whole list to the popup after every poll. Same client (or VpsClient double) as ours.
+import type { VpsClient } from '../../main/api/client';
 import type { Server } from '../../common/servers';
 
 export const NAIVE_POLL_MS = 5000;
@@ -13,7 +13,7 @@ export interface NaiveCore {
   poll(): Promise<void>;
 }
 
-export function createNaiveCore(api: FleetApi, send: (servers: Server[]) => void): NaiveCore {
+export function createNaiveCore(api: VpsClient, send: (servers: Server[]) => void): NaiveCore {
   let timer: ReturnType<typeof setInterval> | null = null;
   const poll = async () => {
     const list = await api.listServers();

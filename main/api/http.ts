@@ -1,5 +1,5 @@
-// Small pure helpers of the API client: request headers, Retry-After parsing, backoff, redaction, and
-// wording of validation and network failures for a person. No I/O here, so each piece is easy to test.
+// Small pure helpers of the API client: request headers, Retry-After parsing, backoff, redaction, lenient
+// JSON parsing, and wording of validation and network failures for a person. No I/O here, so each piece is easy to test.
 import { isRecord } from '../../common/rules';
 
 /** The product token of this app in the User-Agent (RFC 9110 §10.1.5: no spaces, so not "VPS.org Tray"). */
@@ -119,4 +119,29 @@ export function describeNetworkFailure(error: unknown): NetworkFailure {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { detail: message, beforeSending: false };
+}
+
+/** The text as JSON, or undefined when it is not JSON. */
+export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host an address points to, for a message. */
+export function safeHost(address: string, relativeTo: URL): string {
+  try {
+    return new URL(address, relativeTo).host;
+  } catch {
+    return 'an unreadable address';
+  }
+}
+
+/** Per-field messages as one sentence: "name: Required. non-field text". */
+export function summarizeFieldErrors(fieldErrors: Record<string, string[]>): string {
+  return Object.entries(fieldErrors)
+    .map(([field, messages]) => (field === 'non_field_errors' ? messages.join(' ') : `${field}: ${messages.join(' ')}`))
+    .join(' ');
 }

@@ -4,7 +4,7 @@
 import { VpsApiError, isVpsApiError } from '../api/errors';
 import type { AccountInfo, AuthNotice, AuthState, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault } from '../ports';
-import type { FleetApi } from '../fleet/api';
+import type { VpsClient } from '../api/client';
 import { TokenStorageFailed } from '../errors';
 
 /** The id of the account a token pasted in token setup goes to when no account is listed. */
@@ -45,7 +45,7 @@ export interface LoadedTokens {
 
 export interface TokenServiceDeps {
   vault: TokenVault;
-  createApi: (baseUrl: string, token: string) => FleetApi;
+  createApi: (baseUrl: string, token: string) => VpsClient;
   /** Where a new token is checked and used: settings.apiBaseUrl at the time it is set. */
   baseUrl: () => string;
 }

@@ -30,7 +30,7 @@ import {
 } from '../auth/token-service';
 import { InvalidFields, UnknownAccount } from '../errors';
 import type { EventListener } from '../event-bus';
-import type { FleetApi } from '../fleet/api';
+import type { VpsClient } from '../api/client';
 import type { DemoSession } from '../fleet/demo';
 import type { RouterHandlers } from '../ipc/router';
 import { invalid, takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
@@ -99,7 +99,7 @@ export interface AuthFeatureDeps {
   /** Builds a session (not started yet). */
   createSession: (spec: SessionSpec) => Session;
   /** A client for an account; the token becomes a secret to redact. */
-  createApi: (baseUrl: string, token: string) => FleetApi;
+  createApi: (baseUrl: string, token: string) => VpsClient;
   startDemo: () => Promise<DemoSession>;
   settings: SettingsAccess;
   /** A secret no text leaving the main process may carry. */

@@ -2,7 +2,7 @@
 // The demo token is a secret like any other: it stays in the main process.
 import { randomBytes } from 'node:crypto';
 import type { AccountInfo } from '../../common/contract';
-import type { FleetApi } from './api';
+import type { VpsClient } from '../api/client';
 
 export const DEMO_ACCOUNT_ID = 'demo';
 export const DEMO_ACCOUNT_LABEL = 'Demo account';
@@ -18,7 +18,7 @@ export type StartSimulatorFn = (options: {
 
 export interface DemoSession {
   account: AccountInfo;
-  api: FleetApi;
+  api: VpsClient;
   /** The secret to redact from anything leaving main. */
   token: string;
   close(): Promise<void>;
@@ -26,7 +26,7 @@ export interface DemoSession {
 
 export async function startDemo(deps: {
   startSimulator: StartSimulatorFn;
-  createApi: (baseUrl: string, token: string) => FleetApi;
+  createApi: (baseUrl: string, token: string) => VpsClient;
   speed?: number;
 }): Promise<DemoSession> {
   const token = randomBytes(24).toString('base64url');

@@ -4,7 +4,7 @@ import type { AccountInfo, ActionOutcome, FleetStatus } from '../../common/contr
 import type { Log } from '../../common/log';
 import type { PollIntervals } from '../../common/settings';
 import { createActionTracker, type ActionTracker } from '../fleet/actions';
-import type { FleetApi } from '../fleet/api';
+import type { VpsClient } from '../api/client';
 import { createPoller, MAX_RETRY_AFTER_MS, type Poller, type PollerDeps } from '../fleet/poller';
 import type { FleetState } from '../fleet/state';
 import { toIpcError } from '../ipc/errors';
@@ -25,7 +25,7 @@ export interface SessionDeps {
 export interface SessionSpec {
   kind: 'token' | 'demo';
   account: AccountInfo;
-  api: FleetApi;
+  api: VpsClient;
   /** Releases what the session runs on (the demo's simulator). */
   close?: () => Promise<void>;
 }
@@ -33,7 +33,7 @@ export interface SessionSpec {
 export interface Session {
   readonly kind: SessionSpec['kind'];
   readonly account: AccountInfo;
-  readonly api: FleetApi;
+  readonly api: VpsClient;
   readonly actions: ActionTracker;
   readonly poller: Poller;
   readonly ended: boolean;

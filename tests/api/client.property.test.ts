@@ -245,9 +245,9 @@ const ENDPOINTS: Endpoint[] = [
   ],
   ['updateServer', (c) => c.updateServer(7, { name: 'web-7' }), detailOut, 'PATCH'],
   ['deleteServer', (c) => c.deleteServer(7), z.undefined(), 'DELETE'],
-  ['startServer', (c) => c.startServer(7), powerOut, 'POST'],
-  ['stopServer', (c) => c.stopServer(7), powerOut, 'POST'],
-  ['rebootServer', (c) => c.rebootServer(7), powerOut, 'POST'],
+  ['startServer', (c) => c.powerAction(7, 'start'), powerOut, 'POST'],
+  ['stopServer', (c) => c.powerAction(7, 'stop'), powerOut, 'POST'],
+  ['rebootServer', (c) => c.powerAction(7, 'reboot'), powerOut, 'POST'],
 ];
 
 function parseOrUndefined(text: string): unknown {

@@ -134,12 +134,12 @@ describe('endpoints over real HTTP', () => {
   it('stops and reboots an active server; starting it is a 400', async () => {
     const c = client();
     const active = await serverWithStatus(c, 'active');
-    const already = await failure(c.startServer(active));
+    const already = await failure(c.powerAction(active, 'start'));
     expect(already.kind).toBe('bad-request');
     expect(already.message).toContain('Server is already running.');
-    const reboot = await c.rebootServer(active);
+    const reboot = await c.powerAction(active, 'reboot');
     expect(reboot).toMatchObject({ status: 'success', server: { id: active, status: 'rebooting' } });
-    const busy = await failure(c.stopServer(active));
+    const busy = await failure(c.powerAction(active, 'stop'));
     expect(busy.kind).toBe('bad-request');
     expect(sim.requests.map((req) => `${req.method} ${req.path}`)).toEqual([
       `POST /api/v1/servers/${active}/start/`,
@@ -151,12 +151,12 @@ describe('endpoints over real HTTP', () => {
   it('starts a stopped server; rebooting a stopped one is a 400', async () => {
     const c = client();
     const stopped = await serverWithStatus(c, 'stopped');
-    const notRunning = await failure(c.rebootServer(stopped));
+    const notRunning = await failure(c.powerAction(stopped, 'reboot'));
     expect(notRunning.kind).toBe('bad-request');
     expect(notRunning.message).toContain('Server is not running.');
-    const start = await c.startServer(stopped);
+    const start = await c.powerAction(stopped, 'start');
     expect(start.server?.status).toBe('starting');
-    const stop = await c.stopServer(await serverWithStatus(c, 'active'));
+    const stop = await c.powerAction(await serverWithStatus(c, 'active'), 'stop');
     expect(stop.server?.status).toBe('stopping');
   });
 
@@ -164,8 +164,8 @@ describe('endpoints over real HTTP', () => {
     const c = client();
     const missing = 999_999_999;
     const errors = [
-      await failure(c.startServer(missing)),
-      await failure(c.rebootServer(missing)),
+      await failure(c.powerAction(missing, 'start')),
+      await failure(c.powerAction(missing, 'reboot')),
       await failure(c.replaceServer(missing, { name: 'gone', hostname: 'gone.example.com', backups_enabled: false })),
     ];
     for (const error of errors) {
@@ -198,7 +198,7 @@ describe('faults', () => {
   it('sends a POST exactly once under 503', async () => {
     const [id] = sim.listServerIds();
     sim.injectFault({ type: 'status', status: 503 });
-    const error = await failure(client().rebootServer(id!));
+    const error = await failure(client().powerAction(id!, 'reboot'));
     expect(error.kind).toBe('server');
     expect(sim.requests).toHaveLength(1);
   });
@@ -215,7 +215,7 @@ describe('faults', () => {
   it('sends a POST exactly once when it times out, and says the outcome is unknown', async () => {
     const [id] = sim.listServerIds();
     sim.injectFault({ type: 'hang' });
-    const error = await failure(client({ timeoutMs: 150 }).stopServer(id!));
+    const error = await failure(client({ timeoutMs: 150 }).powerAction(id!, 'stop'));
     expect(error.kind).toBe('timeout');
     expect(error.outcomeUnknown).toBe(true);
     expect(error.message).toContain('The stop request timed out; VPS.org may or may not have carried it out.');
@@ -284,7 +284,7 @@ describe('faults', () => {
   it('a damaged answer to a POST is not retried', async () => {
     const id = await serverWithStatus(client(), 'active');
     sim.injectFault({ type: 'html' });
-    const accepted = await client().rebootServer(id);
+    const accepted = await client().powerAction(id, 'reboot');
     expect(accepted).toEqual({ status: null, message: null, server: null });
     expect(sim.requests).toHaveLength(1);
   });

@@ -230,7 +230,7 @@ describe('terse answers to writes are acceptances', () => {
     ['the example', { status: 200, json: powerReply(3, 'rebooting') }, powerReply(3, 'rebooting')],
   ])('a reboot answered with %s', async (_what, reply, read) => {
     stub.setHandler(() => reply);
-    expect(await client().rebootServer(3)).toEqual(read);
+    expect(await client().powerAction(3, 'reboot')).toEqual(read);
     expect(stub.requests.map((req) => req.method)).toEqual(['POST']);
   });
 
@@ -314,8 +314,8 @@ describe('terse answers to writes are acceptances', () => {
 
 describe('answers that contradict the request are flagged', () => {
   const writes: Array<[string, (c: VpsClient) => Promise<unknown>, unknown]> = [
-    ['a reboot answered about server 4', (c) => c.rebootServer(3), powerReply(4, 'rebooting')],
-    ['a stop answered with id 4', (c) => c.stopServer(3), { id: 4, status: 'stopping' }],
+    ['a reboot answered about server 4', (c) => c.powerAction(3, 'reboot'), powerReply(4, 'rebooting')],
+    ['a stop answered with id 4', (c) => c.powerAction(3, 'stop'), { id: 4, status: 'stopping' }],
     [
       'a PUT answered with the detail of server 4',
       (c) => c.replaceServer(3, { name: 'a1', hostname: 'a1.example.com', backups_enabled: false }),
@@ -401,9 +401,9 @@ describe('against the simulator’s answer shapes', () => {
         backups_enabled: true,
       });
       const updated = await c.updateServer(active[0]!, { name: 'patch-1' });
-      await c.rebootServer(active[0]!);
-      await c.stopServer(active[1]!);
-      await c.startServer(stopped);
+      await c.powerAction(active[0]!, 'reboot');
+      await c.powerAction(active[1]!, 'stop');
+      await c.powerAction(stopped, 'start');
       await c.deleteServer(active[2]!);
       expect(created === null).toBe(writeAnswers === 'message-only' || writeAnswers === 'empty');
       expect(replaced).toMatchObject({ id: active[0], name: 'put-1', backups_enabled: true });

@@ -64,9 +64,9 @@ async function callEveryEndpoint(c: VpsClient): Promise<void> {
   await c.createServer({ name: 'web-9', plan_id: 1, os_id: 5, location: 'us-west', hostname: 'web9.example.com' });
   await c.replaceServer(3, { name: 'web-3', hostname: 'web3.example.com', backups_enabled: true });
   await c.updateServer(3, { name: 'web-3b' });
-  await c.startServer(3);
-  await c.stopServer(3);
-  await c.rebootServer(3);
+  await c.powerAction(3, 'start');
+  await c.powerAction(3, 'stop');
+  await c.powerAction(3, 'reboot');
   await c.deleteServer(3);
 }
 

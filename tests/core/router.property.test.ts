@@ -5,8 +5,7 @@
 // API rules allow, for the server the payload named.
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createVpsClient, type VpsClientOptions } from '../../main/api/client';
-import type { FleetApi } from '../../main/fleet/api';
+import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { settingsPatchSchema } from '../../main/settings/schema';
 import { InvokeChannel, type Result } from '../../common/contract';
 import type { ErrorKind } from '../../common/errors';
@@ -46,7 +45,7 @@ interface ClientCall {
 
 /** The real client to the simulator, with every call recorded before it is sent. */
 function recordingClient(calls: ClientCall[]) {
-  return (options: VpsClientOptions): FleetApi => {
+  return (options: VpsClientOptions): VpsClient => {
     const real = createVpsClient(options);
     return new Proxy(real, {
       get(target, property, receiver) {
@@ -219,10 +218,10 @@ function callProblem(call: ClientCall, payload: unknown): string | null {
     }
     case 'getServer':
     case 'deleteServer':
-    case 'startServer':
-    case 'stopServer':
-    case 'rebootServer':
       return idOk(first) ? null : `${call.method} id`;
+    case 'powerAction':
+      if (!idOk(first)) return `${call.method} id`;
+      return second === 'start' || second === 'stop' || second === 'reboot' ? null : 'power action';
     default:
       return null;
   }

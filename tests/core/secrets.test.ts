@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createVpsClient, type VpsClientOptions } from '../../main/api/client';
+import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { VpsApiError } from '../../main/api/errors';
 import { startSimulator } from '../../main/simulator/simulator';
-import type { FleetApi } from '../../main/fleet/api';
 import type { StartSimulatorFn } from '../../main/fleet/demo';
 import { EventChannel, InvokeChannel } from '../../common/contract';
 import { createCore } from '../../main/core';
@@ -76,7 +75,7 @@ describe('the token never crosses IPC', () => {
 });
 
 // A client that lets its token through (the real one redacts its own errors): the core must still.
-const leakyClient = (options: VpsClientOptions): FleetApi => {
+const leakyClient = (options: VpsClientOptions): VpsClient => {
   const real = createVpsClient(options);
   const leak = (what: string) =>
     new VpsApiError('server', `${what} failed: Bearer ${options.token} was refused.`, {
@@ -91,7 +90,8 @@ const leakyClient = (options: VpsClientOptions): FleetApi => {
       options.log?.('warn', `Listing with Authorization: Bearer ${options.token}`);
       return ++lists > 1 ? Promise.reject(leak('List')) : real.listServers(filter, listOptions);
     },
-    rebootServer: () => Promise.reject(leak('Reboot')),
+    powerAction: (id, action, powerOptions) =>
+      action === 'reboot' ? Promise.reject(leak('Reboot')) : real.powerAction(id, action, powerOptions),
   };
 };
 

@@ -1,5 +1,5 @@
 // A soak: the real core for 24 simulated hours on vitest's fake clock, with seeded random faults and
-// user actions. Driven by a FAKE FleetApi (handed to the core as its client), not the simulator over
+// user actions. Driven by a FAKE VpsClient (handed to the core as its client), not the simulator over
 // HTTP: 24 h of polls through real sockets is too slow for the suite on a loaded machine. The fake
 // fails with the same kinds the real client raises for the simulator's faults (network, timeout after
 // the client's timeout, 503, 429 with a normal and an absurd Retry-After, an unreadable 200), and a
@@ -10,7 +10,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../main/core';
 import { VpsApiError } from '../../main/api/errors';
-import type { FleetApi } from '../../main/fleet/api';
+import type { VpsClient } from '../../main/api/client';
 import type { ServerList, PowerActionResponse } from '../../main/api/schemas';
 import { createRandom } from '../../main/simulator/state';
 import type { Server } from '../../common/servers';
@@ -110,7 +110,8 @@ function createFakeFleetApi() {
     });
   };
 
-  const api: FleetApi = {
+  const api: VpsClient = {
+    baseUrl: 'https://fake.invalid/api/v1',
     async listServers() {
       stats.listCalls++;
       stats.inFlight++;
@@ -129,9 +130,7 @@ function createFakeFleetApi() {
     replaceServer: unused,
     updateServer: unused,
     deleteServer: unused,
-    startServer: power('start'),
-    stopServer: power('stop'),
-    rebootServer: power('reboot'),
+    powerAction: (id, action) => power(action)(id),
   };
   return { api, stats, state };
 }

@@ -1,135 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { VpsApiError } from '../../main/api/errors';
-import type { PowerActionResponse } from '../../main/api/schemas';
-import { createActionTracker } from '../../main/fleet/actions';
-import type { FleetApi } from '../../main/fleet/api';
 import { ActionRefused } from '../../main/errors';
-import { createFleetState } from '../../main/fleet/state';
-import type { ActionOutcome } from '../../common/contract';
 import { makeServer } from '../support/fixtures';
-import type { Server } from '../../common/servers';
-
-const unused = () => Promise.reject(new Error('not used'));
-
-function setup(servers: Server[], power: (id: number, action: string) => Promise<PowerActionResponse>) {
-  let clock = Date.parse('2025-06-02T09:00:00.250Z');
-  const calls: string[] = [];
-  const api: FleetApi = {
-    listServers: unused,
-    getServer: unused,
-    createServer: unused,
-    replaceServer: unused,
-    updateServer: unused,
-    deleteServer: unused,
-    startServer: (id) => (calls.push(`start ${id}`), power(id, 'start')),
-    stopServer: (id) => (calls.push(`stop ${id}`), power(id, 'stop')),
-    rebootServer: (id) => (calls.push(`reboot ${id}`), power(id, 'reboot')),
-  };
-  const fleet = createFleetState();
-  fleet.applyList('default', servers);
-  const outcomes: ActionOutcome[] = [];
-  const tracker = createActionTracker({
-    accountId: 'default',
-    api,
-    fleet,
-    now: () => clock,
-    onOutcome: (outcome) => void outcomes.push(outcome),
-  });
-  /** One poll: what the API lists, from a poll that started at `startedAt`. */
-  const poll = (list: Server[], startedAt = clock) => {
-    fleet.applyList('default', tracker.reconcile(list, startedAt), undefined, tracker.pendingFor);
-    tracker.flushOutcomes();
-  };
-  return {
-    api,
-    fleet,
-    tracker,
-    outcomes,
-    calls,
-    poll,
-    tick: (ms: number) => void (clock += ms),
-    now: () => clock,
-  };
-}
-
-const accepted = (status: string): Promise<PowerActionResponse> =>
-  Promise.resolve({ status: 'success', message: `Server is ${status}`, server: { id: 1, name: 'server-1', status } });
-
-/** updated_at as the API writes it: whole seconds. */
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** The request takes 15 s on the clock, then fails with `error`. */
-const failingAfter15s = (t: { tick: (ms: number) => void }, error: VpsApiError) => () => {
-  t.tick(15_000);
-  return Promise.reject(error);
-};
-const timeout = () =>
-  new VpsApiError('timeout', 'The reboot request timed out; VPS.org may or may not have carried it out.', {
-    outcomeUnknown: true,
-  });
+import { accepted, failingAfter15s, iso, setup, timeout, unused } from './tracker-setup';
 
 describe('action tracker', () => {
-  it('a poll that started before the API accepted the action cannot finish it', async () => {
-    const t = setup([makeServer(1)], () => accepted('rebooting'));
-    const pollStartedBefore = t.now();
-    t.tick(100);
-    await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
-    t.tick(100);
-    t.poll([makeServer(1, { status: 'active' })], pollStartedBefore);
-    expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'rebooting' }, pending: { action: 'reboot' } });
-    expect(t.outcomes).toHaveLength(0);
-    t.tick(41_900);
-    t.poll([makeServer(1, { status: 'active' })]);
-    expect(t.outcomes).toEqual([
-      expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted (42 s)', elapsedMs: 42_000 }),
-    ]);
-    expect(t.fleet.get('default:1')?.pending).toBeNull();
-    expect(t.calls).toEqual(['reboot 1']);
-  });
-
-  it('settling in an unexpected status is a failure', async () => {
-    const t = setup([makeServer(1)], () => accepted('stopping'));
-    await t.tracker.power({ accountId: 'default', id: 1 }, 'stop');
-    t.tick(5_000);
-    t.poll([makeServer(1, { status: 'stopping' })]);
-    expect(t.outcomes).toHaveLength(0);
-    t.tick(5_000);
-    t.poll([makeServer(1, { status: 'suspended' })]);
-    expect(t.outcomes[0]).toMatchObject({
-      outcome: 'failed',
-      message: 'The stop of server-1 failed: it is now suspended (after 10 s).',
-    });
-  });
-
-  it('times out after 10 minutes of no settling', async () => {
-    const t = setup([makeServer(1, { status: 'stopped' })], () => accepted('starting'));
-    await t.tracker.power({ accountId: 'default', id: 1 }, 'start');
-    t.tick(9 * 60_000);
-    t.poll([makeServer(1, { status: 'starting' })]);
-    t.tracker.checkTimeouts();
-    expect(t.outcomes).toHaveLength(0);
-    t.tick(60_000);
-    t.tracker.checkTimeouts();
-    expect(t.outcomes[0]).toMatchObject({ outcome: 'timed-out', action: 'start' });
-    expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'starting' } });
-    expect(t.tracker.hasTracked()).toBe(false);
-  });
-
-  it('a server gone from a later list is reported removed', async () => {
-    const t = setup([makeServer(1), makeServer(2)], () => accepted('rebooting'));
-    await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
-    t.tick(1000);
-    t.poll([makeServer(2)]);
-    expect(t.outcomes[0]).toMatchObject({ outcome: 'removed', message: 'server-1 no longer exists.' });
-    expect(t.fleet.get('default:1')).toBeUndefined();
-  });
-
   describe('a request whose outcome is unknown is never reported failed', () => {
     const OLD = '2025-01-15T10:20:00Z';
     const ref = { accountId: 'default', id: 1 };
     it('a timed-out reboot stays pending (no second action) and is done once the list shows it rebooted', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = (id) => (t.calls.push(`reboot ${id}`), failingAfter15s(t, timeout())());
+      t.api.powerAction = (id, action) => (t.calls.push(`${action} ${id}`), failingAfter15s(t, timeout())());
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout', outcomeUnknown: true });
       expect(t.fleet.get('default:1')).toMatchObject({
         server: { status: 'rebooting' },
@@ -156,7 +37,7 @@ describe('action tracker', () => {
 
     it('with the server unchanged through the grace period the outcome is unknown, not failed', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = failingAfter15s(t, timeout());
+      t.api.powerAction = failingAfter15s(t, timeout());
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
       for (let step = 0; step < 9; step++) {
         t.tick(3_000);
@@ -186,7 +67,7 @@ describe('action tracker', () => {
 
     it('a 502 to a stop: the list showing it stopped (even undated) is the outcome', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.stopServer = failingAfter15s(
+      t.api.powerAction = failingAfter15s(
         t,
         new VpsApiError('server', 'VPS.org had a problem (502).', {
           status: 502,
@@ -205,7 +86,7 @@ describe('action tracker', () => {
 
     it('an unreadable 2xx was accepted: after the grace period an unchanged running server counts as rebooted', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = failingAfter15s(
+      t.api.powerAction = failingAfter15s(
         t,
         new VpsApiError('invalid-response', 'VPS.org sent an answer that is not JSON.', {
           status: 200,
@@ -220,7 +101,7 @@ describe('action tracker', () => {
 
     it('while polls fail, an unknown outcome ends as unknown (not timed out) after 10 minutes', async () => {
       const t = setup([makeServer(1, { updated_at: OLD })], () => unused());
-      t.api.rebootServer = failingAfter15s(t, timeout());
+      t.api.powerAction = failingAfter15s(t, timeout());
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({ kind: 'timeout' });
       t.tick(10 * 60_000);
       t.tracker.checkTimeouts();
@@ -261,84 +142,6 @@ describe('action tracker', () => {
         expect.objectContaining({ action: 'update', outcome: 'unknown', error: { kind: 'timeout' } }),
       ]);
       expect(t.tracker.hasTracked()).toBe(false);
-    });
-  });
-
-  describe('a list that lags behind the action (eventual consistency)', () => {
-    const OLD = '2025-01-15T10:20:00Z';
-    const ref = { accountId: 'default', id: 1 };
-
-    it('a reboot is not reported done while the list still shows the server as before it', async () => {
-      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('rebooting'));
-      await t.tracker.power(ref, 'reboot');
-      for (let second = 3; second <= 27; second += 3) {
-        t.tick(3_000);
-        t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
-      }
-      expect(t.outcomes).toHaveLength(0);
-      expect(t.fleet.get('default:1')).toMatchObject({
-        server: { status: 'rebooting' },
-        pending: { action: 'reboot' },
-      });
-      // The list catches up: the server is running again, changed after the reboot was accepted.
-      t.tick(3_000);
-      t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now() - 1_000) })]);
-      expect(t.outcomes).toEqual([
-        expect.objectContaining({ outcome: 'done', message: 'server-1 rebooted (30 s)', elapsedMs: 30_000 }),
-      ]);
-    });
-
-    it('a stop is not reported failed while the list still says running; it finishes when the list shows the transition', async () => {
-      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('stopping'));
-      await t.tracker.power(ref, 'stop');
-      t.tick(3_000);
-      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
-      expect(t.outcomes).toHaveLength(0);
-      expect(t.fleet.get('default:1')?.server.status).toBe('stopping');
-      t.tick(3_000);
-      t.poll([makeServer(1, { status: 'stopping', updated_at: OLD })]);
-      expect(t.outcomes).toHaveLength(0);
-      // Once the transition was seen, a settled status is the outcome, whatever its date.
-      t.tick(3_000);
-      t.poll([makeServer(1, { status: 'stopped', updated_at: OLD })]);
-      expect(t.outcomes).toEqual([
-        expect.objectContaining({ outcome: 'done', action: 'stop', message: 'server-1 stopped (9 s)' }),
-      ]);
-    });
-
-    it('a start is not reported failed while the list still says stopped', async () => {
-      const t = setup([makeServer(1, { status: 'stopped', updated_at: OLD })], () => accepted('starting'));
-      await t.tracker.power(ref, 'start');
-      t.tick(3_000);
-      t.poll([makeServer(1, { status: 'stopped', updated_at: OLD })]);
-      expect(t.outcomes).toHaveLength(0);
-      expect(t.fleet.get('default:1')?.server.status).toBe('starting');
-      t.tick(3_000);
-      t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
-      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 started (6 s)' });
-    });
-
-    it('after the grace period it settles on what the list shows: still running means the stop failed', async () => {
-      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('stopping'));
-      await t.tracker.power(ref, 'stop');
-      t.tick(29_999);
-      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
-      expect(t.outcomes).toHaveLength(0);
-      t.tick(1);
-      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
-      expect(t.outcomes[0]).toMatchObject({
-        outcome: 'failed',
-        message: 'The stop of server-1 failed: it is now running (after 30 s).',
-      });
-      expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' }, pending: null });
-    });
-
-    it('after the grace period an unchanged running server counts as rebooted', async () => {
-      const t = setup([makeServer(1, { updated_at: OLD })], () => accepted('rebooting'));
-      await t.tracker.power(ref, 'reboot');
-      t.tick(30_000);
-      t.poll([makeServer(1, { status: 'active', updated_at: OLD })]);
-      expect(t.outcomes[0]).toMatchObject({ outcome: 'done', message: 'server-1 rebooted (30 s)' });
     });
   });
 

@@ -1,7 +1,7 @@
 // Refusing a power action: the decision is the shared status rule; only the wording lives here.
 import { describe, expect, it } from 'vitest';
 import { allowedPowerActions, KNOWN_STATUSES } from '../../common/statuses';
-import { conflictFailure, conflictMessage, refusalReason } from '../../main/fleet/actions';
+import { conflictFailure, conflictMessage, refusalReason } from '../../main/fleet/refusal';
 import { ActionRefused } from '../../main/errors';
 import { toIpcError } from '../../main/ipc/errors';
 import { type ConflictInfo } from '../../common/contract';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionOutcome } from '../../common/contract';
 import type { Server } from '../../common/servers';
 import { VpsApiError } from '../../main/api/errors';
-import type { FleetApi } from '../../main/fleet/api';
+import type { VpsClient } from '../../main/api/client';
 import { createFleetState } from '../../main/fleet/state';
 import { createSession, type SessionDeps } from '../../main/sessions/session';
 import { makeServer } from '../support/fixtures';
@@ -13,7 +13,8 @@ const unused = () => Promise.reject(new Error('not used'));
 const INTERVALS = { idleSeconds: 60, openSeconds: 15, fastSeconds: 3 };
 
 function setup(list: () => Promise<Server[]>) {
-  const api: FleetApi = {
+  const api: VpsClient = {
+    baseUrl: 'http://127.0.0.1:1',
     listServers: async () => {
       const results = await list();
       return { count: results.length, results, skipped: 0 };
@@ -23,14 +24,14 @@ function setup(list: () => Promise<Server[]>) {
     replaceServer: unused,
     updateServer: unused,
     deleteServer: unused,
-    startServer: unused,
-    stopServer: unused,
-    rebootServer: () =>
-      Promise.resolve({
-        status: 'success',
-        message: 'Server is rebooting',
-        server: { id: 1, name: 's', status: 'rebooting' },
-      }),
+    powerAction: (_id, action) =>
+      action !== 'reboot'
+        ? unused()
+        : Promise.resolve({
+            status: 'success',
+            message: 'Server is rebooting',
+            server: { id: 1, name: 's', status: 'rebooting' },
+          }),
   };
   const fleet = createFleetState();
   const outcomes: ActionOutcome[] = [];

@@ -1,0 +1,149 @@
+// GET /servers/: the whole list, every page followed, read tolerantly.
+// - A server needs only a usable id and status. A list entry without them is skipped, counted
+//   (`ServerList.skipped`) and logged once; it never hides the others.
+// - A `next` page must have the base URL's origin: the token is never sent anywhere but the configured API.
+// - A poll asks for the whole list again and again, and mostly nothing changed: a page whose bytes are the
+//   same as at the last unfiltered list is neither decoded nor parsed again (its servers, never mutated,
+//   are reused).
+import { Buffer } from 'node:buffer';
+import { VpsApiError } from './errors';
+import { safeHost } from './http';
+import { jsonOfRead, purpose, signalOf, unexpectedAnswer, type RequestOptions } from './answers';
+import { readListPage, readServer, readServerId, type ServerList } from './schemas';
+import { isRecord } from '../../common/rules';
+import type { Server, ServerFilter } from '../../common/servers';
+import type { Log } from '../../common/log';
+import type { Call, RawResponse } from './call';
+import type { Transport } from './transport';
+
+export const DEFAULT_MAX_PAGES = 100;
+/** Distinct skipped-entry problems remembered, so each is logged once without the memory growing. */
+const MAX_LOGGED_PROBLEMS = 100;
+
+export interface ServerListOptions {
+  /** Most list pages followed. Default 100. */
+  maxPages?: number;
+  /** Where a skipped list entry is noted (once per distinct problem). Never given the token. */
+  log?: Log;
+}
+
+/** One page of the server list as read. */
+interface ListPageRead {
+  count: number | null;
+  next: string | null;
+  servers: Server[];
+  skipped: number;
+}
+
+interface RememberedPage {
+  bytes: Uint8Array;
+  page: ListPageRead;
+}
+
+export type ListServers = (filter?: ServerFilter, options?: RequestOptions) => Promise<ServerList>;
+
+/** `listServers` with its memory: the last unfiltered list's pages and the problems already logged. */
+export function createServerList(transport: Transport, options: ServerListOptions = {}): ListServers {
+  const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
+
+  const loggedProblems = new Set<string>();
+  /** Each distinct problem once: the same odd entry comes back with every poll. */
+  function logSkipped(entry: unknown, problem: string): void {
+    if (!options.log) return;
+    const id = isRecord(entry) ? readServerId(entry.id) : null;
+    const which = id === null ? 'an entry' : `the entry of server ${id}`;
+    const message = transport.clean(`Skipped ${which} of VPS.org's server list that cannot be read: ${problem}.`);
+    if (loggedProblems.has(message)) return;
+    if (loggedProblems.size >= MAX_LOGGED_PROBLEMS) loggedProblems.delete(loggedProblems.values().next().value!);
+    loggedProblems.add(message);
+    options.log('warn', message);
+  }
+
+  /** Pages of the last unfiltered list, by address, with their bytes. */
+  let lastListPages = new Map<string, RememberedPage>();
+
+  async function listServers(filter: ServerFilter = {}, requestOptions: RequestOptions = {}): Promise<ServerList> {
+    const first = transport.serversUrl();
+    for (const key of ['status', 'location'] as const) {
+      const value = filter[key]?.trim();
+      if (value) first.searchParams.set(key, value);
+    }
+    const remembering = first.search === '';
+    const pagesRead = new Map<string, RememberedPage>();
+    const visited = new Set<string>();
+    const results: Server[] = [];
+    let skipped = 0;
+    let count: number | null = null;
+    let url: URL | undefined = first;
+    for (let page = 1; url; page++) {
+      const call: Call = { method: 'GET', url, purpose: purpose('list', 'list servers'), ...signalOf(requestOptions) };
+      if (page > maxPages) {
+        throw new VpsApiError(
+          'invalid-response',
+          `VPS.org's server list has more than ${maxPages} pages; this app stopped following it.`,
+        );
+      }
+      visited.add(url.href);
+      const response = await transport.send(call);
+      const remembered: RememberedPage | undefined = remembering ? lastListPages.get(url.href) : undefined;
+      const read: ListPageRead =
+        remembered && sameBytes(remembered.bytes, response.bytes) ? remembered.page : readPage(call, response, page);
+      if (remembering) pagesRead.set(url.href, { bytes: response.bytes, page: read });
+      if (page === 1) count = read.count;
+      for (const server of read.servers) results.push(server);
+      skipped += read.skipped;
+      url = read.next ? nextPageUrl(read.next, url, visited, transport.base) : undefined;
+    }
+    if (remembering) lastListPages = pagesRead;
+    return { count: count ?? results.length + skipped, results, skipped };
+  }
+
+  /** One page of the list, read tolerantly: an entry that cannot be read is skipped and logged. */
+  function readPage(call: Call, response: RawResponse, page: number): ListPageRead {
+    const read = readListPage(jsonOfRead(call, response));
+    if (!read.ok) throw unexpectedAnswer(call, response, read.problem, transport.clean);
+    const body = read.value;
+    const servers: Server[] = [];
+    let skipped = 0;
+    body.entries.forEach((entry, index) => {
+      const server = readServer(entry, body.entryPath(index));
+      if (server.ok) servers.push(server.value);
+      else {
+        skipped++;
+        logSkipped(entry, page === 1 ? server.problem : `${server.problem} (page ${page})`);
+      }
+    });
+    return { count: body.count, next: body.next, servers, skipped };
+  }
+
+  return listServers;
+}
+
+function nextPageUrl(next: string, current: URL, visited: Set<string>, base: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(next, current);
+  } catch {
+    throw new VpsApiError(
+      'invalid-response',
+      `VPS.org's server list links to a next page that is not a valid address.`,
+    );
+  }
+  if (url.origin !== base.origin) {
+    throw new VpsApiError(
+      'invalid-response',
+      `VPS.org's server list points to another site (${safeHost(next, current)}) for its next page; this app does not send your token there.`,
+    );
+  }
+  if (visited.has(url.href)) {
+    throw new VpsApiError(
+      'invalid-response',
+      `VPS.org's server list links back to a page already read (a loop); this app stopped following it.`,
+    );
+  }
+  return url;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}

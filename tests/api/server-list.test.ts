@@ -1,0 +1,117 @@
+// The server list against a scripted HTTP server: pages followed, read again only when changed, filters,
+// and the next links this app refuses to follow.
+import { describe, expect, it } from 'vitest';
+import { apiFailure } from './api-failure';
+import { page, useStubClient } from './stub-client';
+import { listServer, startStubServer } from './stub-server';
+
+const TOKEN = 'tok_live_5ecret-Abc123';
+const s = useStubClient(TOKEN);
+const { client } = s;
+
+describe('listServers', () => {
+  it('follows next pages, concatenates results and reports the first page count', async () => {
+    s.stub.setHandler((req, origin) => {
+      if (req.url.includes('page=3')) return { status: 200, json: page([listServer(5)], null, 99) };
+      if (req.url.includes('page=2'))
+        return { status: 200, json: page([listServer(3), listServer(4)], `${origin}/api/v1/servers/?page=3`, 99) };
+      return { status: 200, json: page([listServer(1), listServer(2)], `${origin}/api/v1/servers/?page=2`, 5) };
+    });
+    const list = await client().listServers();
+    expect(list.count).toBe(5);
+    expect(list.results.map((server) => server.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(s.stub.requests.map((req) => req.url)).toEqual([
+      '/api/v1/servers/',
+      '/api/v1/servers/?page=2',
+      '/api/v1/servers/?page=3',
+    ]);
+  });
+
+  it('reads a page again only when its bytes changed since the last unfiltered list', async () => {
+    let secondPageStatus = 'active';
+    s.stub.setHandler((req, origin) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(2, { status: secondPageStatus })]) }
+        : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
+    );
+    const c = client();
+    const first = await c.listServers();
+    const same = await c.listServers();
+    // Every page is still asked for; an unchanged one gives back the servers already read.
+    expect(s.stub.requests).toHaveLength(4);
+    expect(same.results[0]).toBe(first.results[0]);
+    expect(same.results[1]).toBe(first.results[1]);
+    secondPageStatus = 'stopped';
+    const changed = await c.listServers();
+    expect(changed.results[0]).toBe(first.results[0]);
+    expect(changed.results[1]).toMatchObject({ id: 2, status: 'stopped' });
+    // A filtered list is read afresh and leaves the remembered pages alone.
+    const filtered = await c.listServers({ status: 'stopped' });
+    expect(filtered.results[0]).not.toBe(changed.results[0]);
+    expect((await c.listServers()).results[1]).toBe(changed.results[1]);
+  });
+
+  it('resolves a relative next link against the page it came from', async () => {
+    s.stub.setHandler((req) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(2)]) }
+        : { status: 200, json: page([listServer(1)], '?page=2') },
+    );
+    const list = await client().listServers();
+    expect(list.results.map((server) => server.id)).toEqual([1, 2]);
+    expect(s.stub.requests[1]?.url).toBe('/api/v1/servers/?page=2');
+  });
+
+  it('puts status and location filters in the query string and omits empty ones', async () => {
+    s.stub.setHandler(() => ({ status: 200, json: page([]) }));
+    await client().listServers({ status: 'active', location: 'us-west' });
+    await client().listServers({ status: '', location: '  ' });
+    await client().listServers({ location: 'eu central' });
+    expect(s.stub.requests.map((req) => req.url)).toEqual([
+      '/api/v1/servers/?status=active&location=us-west',
+      '/api/v1/servers/',
+      '/api/v1/servers/?location=eu+central',
+    ]);
+  });
+
+  it('refuses a next page on another origin and never sends the token there', async () => {
+    const foreign = await startStubServer(() => ({ status: 200, json: page([]) }));
+    try {
+      s.stub.setHandler(() => ({
+        status: 200,
+        json: page([listServer(1)], `${foreign.origin}/api/v1/servers/?page=2`),
+      }));
+      const error = await apiFailure(client().listServers());
+      expect(error.kind).toBe('invalid-response');
+      expect(error.message).toContain('another site');
+      expect(foreign.requests).toHaveLength(0);
+      expect(s.stub.requests).toHaveLength(1);
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  it('stops after maxPages pages with invalid-response', async () => {
+    let n = 0;
+    s.stub.setHandler((_req, origin) => {
+      n += 1;
+      return { status: 200, json: page([listServer(n)], `${origin}/api/v1/servers/?page=${n + 1}`) };
+    });
+    const error = await apiFailure(client({ maxPages: 3 }).listServers());
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toContain('more than 3 pages');
+    expect(s.stub.requests).toHaveLength(3);
+  });
+
+  it('detects a next link that loops back to a page already read', async () => {
+    s.stub.setHandler((req, origin) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(2)], `${origin}/api/v1/servers/`) }
+        : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
+    );
+    const error = await apiFailure(client().listServers());
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toContain('loop');
+    expect(s.stub.requests).toHaveLength(2);
+  });
+});
