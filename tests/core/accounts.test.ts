@@ -2,7 +2,7 @@
 // accounts, each polled on its own (one failing never delays or hides the others), and the token never
 // crossing to the popup or the log.
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOKEN_REJECTED_NOTICE } from '../../main/auth/token-service';
+import { TOKEN_REJECTED_NOTICE } from '../../main/accounts/token-service';
 import { createCore, type Core } from '../../main/core';
 import { startSimulator, type Simulator } from '../../main/simulator/simulator';
 import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../common/contract';
