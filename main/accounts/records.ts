@@ -1,7 +1,7 @@
 // The accounts' one home in memory: one record per account (its label and place in the list, where its
 // token is kept, its open session, why it is not polled). Only main/accounts writes them; the other
 // features read the open sessions through `sessions`. The list part is saved as settings.accounts by
-// accounts.ts, which hands back here what the settings kept.
+// list.ts, which hands back here what the settings kept.
 import type { AuthNotice, TokenStorageInfo } from '../../common/contract';
 import type { AccountSetting } from '../../common/settings';
 import { AccountNotActive, NoSession } from '../errors';
