@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TOKEN_REJECTED_NOTICE } from '../../main/accounts/token-service';
 import { createCore, type Core } from '../../main/core';
 import { startSimulator, type Simulator } from '../../main/simulator/simulator';
-import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot, type ServerRef } from '../../common/contract';
+import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../common/contract';
+import type { ServerRef } from '../../common/servers';
 import {
   APP_URL,
   errorOf,
