@@ -1,8 +1,10 @@
 // Composition of everything Electron-free: builds the pieces (redaction, the event bus, the fleet, the
 // sessions, one module per feature) and wires them; the features hold the logic. The desktop edge
 // (main/index.ts) and the end-to-end harness both build on this.
+import { createAccounts } from './accounts/accounts';
+import { createAccountRecords } from './accounts/records';
+import { createTokenService } from './accounts/token-service';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from './api/client';
-import { createTokenService } from './auth/token-service';
 import { createEventBus, type EventListener } from './event-bus';
 import { alertsValidators, createAlertsFeature, type AlertsFeature } from './features/alerts';
 import { authValidators, createAuthFeature } from './features/auth';
@@ -24,7 +26,6 @@ import { createRouter, type IpcRouter, type RouterHandlers, type SenderInfo } fr
 import type { PayloadValidators } from './ipc/validators';
 import type { AppInfoPort, ClipboardPort, Notifier, PopupPort, SettingsStore, TokenVault } from './ports';
 import { createRedactor, type Redactor } from './redactor';
-import { createSessionCollection } from './sessions/collection';
 import { createPolling } from './sessions/polling';
 import { createSession } from './sessions/session';
 import { unavailableUpdater, type UpdaterPort } from './updates/service';
@@ -143,7 +144,8 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const fleet = createFleetState({ onDelta: (delta) => emit(EventChannel.fleetChanged, delta) });
-  const sessions = createSessionCollection();
+  const records = createAccountRecords();
+  const { sessions } = records;
   const polling = createPolling(sessions);
   const popupView = createPopupView({ emit, onOpenChanged: polling.reschedule });
   const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: polling.reschedule });
@@ -152,9 +154,9 @@ export function createCore(deps: CoreDeps): Core {
   const alerts = createAlertsFeature(alertDeps);
   const onOutcome = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
   const sessionDeps = { fleet, now, random: deps.random, popupOpen: popupView.isOpen, onOutcome, redact, log };
-  const auth = createAuthFeature({
+  const accounts = createAccounts({
+    records,
     tokens: createTokenService({ vault: deps.vault, createApi, baseUrl: () => settings.get().apiBaseUrl }),
-    sessions,
     createSession: (spec) => createSession({ ...sessionDeps, pollIntervals: () => settings.get().pollIntervals }, spec),
     createApi,
     startDemo: () =>
@@ -164,6 +166,7 @@ export function createCore(deps: CoreDeps): Core {
     emit,
     log,
   });
+  const auth = createAuthFeature({ accounts });
   const app = createAppFeature({ appInfo, clipboard, popup });
   const servers = createServersFeature({ sessions, fleet, polling });
   const power = createPowerFeature({ sessions });
@@ -186,12 +189,12 @@ export function createCore(deps: CoreDeps): Core {
     fleet,
     redact,
     now,
-    auth: auth.state,
+    auth: accounts.state,
     accountCount: () => tokenSessions().length,
     accountLabels: () => tokenSessions().map((session) => session.account.label),
     updates: updates.state,
   });
-  const tray = createTrayFeed({ fleet, auth: auth.state, events, alerts });
+  const tray = createTrayFeed({ fleet, auth: accounts.state, events, alerts });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -218,12 +221,12 @@ export function createCore(deps: CoreDeps): Core {
     tray,
     start: (options = {}) => {
       updates.start();
-      return auth.start(options);
+      return accounts.start(options);
     },
     stop: () => {
       updates.stop();
       alerts.stop();
-      return auth.stop();
+      return accounts.stop();
     },
     setPopupOpen: popupView.setOpen,
     requestView: popupView.requestView,
@@ -231,7 +234,7 @@ export function createCore(deps: CoreDeps): Core {
     refreshNow: polling.refresh,
     powerAction: (ref, action) => resultOf(power.power(ref, action), redact),
     system: { suspend: polling.suspend, resume: polling.resume, unlock: polling.resume },
-    authState: auth.state,
+    authState: accounts.state,
     updates,
     alerts,
   };

@@ -4,7 +4,7 @@
 //
 // All methods must be called after `app` is ready: safeStorage reports `unknown` / unavailable before.
 import { z } from 'zod';
-import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../auth/token-service';
+import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../accounts/token-service';
 import type { AccountInfo, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault, VaultLoadResult } from '../ports';
 import type { Log } from '../../common/log';

@@ -20,7 +20,7 @@ import type { RouterHandlers } from '../ipc/router';
 import { z } from 'zod';
 import { serverRefSchema, takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
 import type { AppInfoPort, Notifier } from '../ports';
-import type { SessionCollection } from '../sessions/collection';
+import type { SessionCollection } from '../accounts/records';
 import type { SettingsAccess } from './settings';
 
 type AlertsChannel =

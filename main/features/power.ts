@@ -5,7 +5,7 @@ import type { ServerRef } from '../../common/servers';
 import type { PowerAction } from '../../common/statuses';
 import type { RouterHandlers } from '../ipc/router';
 import { serverRefSchema, withSchema, type PayloadValidators } from '../ipc/validators';
-import type { SessionCollection } from '../sessions/collection';
+import type { SessionCollection } from '../accounts/records';
 
 type PowerChannel =
   typeof InvokeChannel.serversStart | typeof InvokeChannel.serversStop | typeof InvokeChannel.serversReboot;

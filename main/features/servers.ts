@@ -15,7 +15,7 @@ import {
   withSchema,
   type PayloadValidators,
 } from '../ipc/validators';
-import type { SessionCollection } from '../sessions/collection';
+import type { SessionCollection } from '../accounts/records';
 import type { Polling } from '../sessions/polling';
 
 type ServersChannel =

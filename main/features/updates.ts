@@ -8,7 +8,7 @@ import type { Messages } from '../i18n';
 import type { RouterHandlers } from '../ipc/router';
 import { takesNoPayload, type PayloadValidators } from '../ipc/validators';
 import type { Notifier } from '../ports';
-import type { SessionCollection } from '../sessions/collection';
+import type { SessionCollection } from '../accounts/records';
 import type { SettingsAccess } from './settings';
 import {
   createUpdateService,

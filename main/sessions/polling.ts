@@ -1,6 +1,6 @@
 // What every open session's poller does together: refresh now, re-read the interval (popup opened,
 // settings changed), pause over sleep and resume after it.
-import type { SessionCollection } from './collection';
+import type { SessionCollection } from '../accounts/records';
 
 export interface Polling {
   /** Polls every session now, joining polls in flight. Never rejects. */

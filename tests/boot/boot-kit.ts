@@ -76,7 +76,7 @@ function vaultFile(accounts: readonly ProfileAccount[]): Record<string, unknown>
 /**
  * The profile of a user who stored a token before several accounts: settings.json pointing at
  * `baseUrl` (no accounts list) and the one token in the vault, which the app carries over into the
- * list at start (main/auth/accounts.ts).
+ * list at start (main/accounts/vault-upgrade.ts).
  */
 export function profileWithStoredToken(account: { baseUrl: string; token: string }): Record<string, unknown> {
   const only = { id: 'default', label: 'VPS.org', ...account };

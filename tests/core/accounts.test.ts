@@ -2,10 +2,11 @@
 // accounts, each polled on its own (one failing never delays or hides the others), and the token never
 // crossing to the popup or the log.
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOKEN_REJECTED_NOTICE } from '../../main/auth/token-service';
+import { TOKEN_REJECTED_NOTICE } from '../../main/accounts/token-service';
 import { createCore, type Core } from '../../main/core';
 import { startSimulator, type Simulator } from '../../main/simulator/simulator';
 import { EventChannel, InvokeChannel, type AuthState, type FleetSnapshot } from '../../common/contract';
+import type { ServerRef } from '../../common/servers';
 import {
   APP_URL,
   errorOf,
@@ -15,6 +16,7 @@ import {
   LIST_PATH,
   okValue,
   setApiBaseUrl,
+  until,
   useHarnessPerTest,
 } from './harness';
 
@@ -281,5 +283,59 @@ describe('each account polled on its own', () => {
     const everything = JSON.stringify([h.events, h.logs, await fleetSnapshot(h), h.core.authState()]);
     for (const token of [h.sim.token, sim2.token]) expect(everything).not.toContain(token);
     expect(JSON.stringify(h.ports.settings.get())).not.toContain(sim2.token);
+  });
+
+  it('with one account answering 5xx, a status or location filter still returns the other account’s matches', async () => {
+    const { h, sim2 } = await twoAccounts();
+    const first = (await fleetSnapshot(h)).servers.filter((view) => view.accountId === 'default');
+    sim2.injectFault({ type: 'status', status: 503 }, { method: 'GET', path: LIST_PATH });
+    const refs = (views: typeof first) =>
+      views.map((view): ServerRef => ({ accountId: view.accountId, id: view.server.id }));
+    const { location } = first[0]!.server;
+    for (const [filter, matches] of [
+      [{ status: 'active' }, first.filter((view) => view.server.status === 'active')],
+      [{ location }, first.filter((view) => view.server.location === location)],
+    ] as const) {
+      expect(matches.length).toBeGreaterThan(0);
+      const found = okValue(await invoke(h, InvokeChannel.serversList, filter)) as ServerRef[];
+      expect(found.toSorted((a, b) => a.id - b.id)).toEqual(refs(matches).toSorted((a, b) => a.id - b.id));
+    }
+    // The failing account was asked too (and its answer left out).
+    expect(
+      sim2.requests.filter((request) => request.method === 'GET' && request.path === LIST_PATH).at(-1)?.query,
+    ).toEqual({ location });
+  });
+
+  it('one account’s hung refresh does not delay the other’s', async () => {
+    const { h, sim2, second } = await twoAccounts();
+    // The first account's lists never answer (until its simulator closes); the clock stands still, so
+    // no timeout ends the hung request either.
+    h.sim.injectFault({ type: 'hang' }, { method: 'GET', path: LIST_PATH });
+    const [first, other] = [h.listRequests(), listRequestsOf(sim2)];
+    void invoke(h, InvokeChannel.fleetRefresh);
+    await until(() => h.listRequests() === first + 1 && listRequestsOf(sim2) === other + 1, 'both accounts asked');
+    let snapshot = await fleetSnapshot(h);
+    while (snapshot.accounts?.[second]?.refreshing !== false) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      snapshot = await fleetSnapshot(h);
+    }
+    expect(snapshot.accounts?.default).toMatchObject({ refreshing: true, stale: null });
+    expect(snapshot.accounts?.[second]).toMatchObject({ refreshing: false, loaded: true, stale: null });
+  });
+
+  it('an account failing on its very first poll does not keep the list loading', async () => {
+    const h = await startHarness({ start: false });
+    const sim2 = await secondSimulator();
+    sim2.injectFault({ type: 'status', status: 500 }, { method: 'GET', path: LIST_PATH });
+    await h.ports.vault.save({ id: 'client', label: 'Client', baseUrl: sim2.baseUrl }, sim2.token);
+    await h.core.start();
+    await until(() => h.listRequests() > 0 && listRequestsOf(sim2) > 0, 'first polls');
+    await h.settle();
+    const snapshot = await fleetSnapshot(h);
+    expect(snapshot.accounts?.client).toMatchObject({ loaded: false, stale: { kind: 'server' } });
+    expect(snapshot.accounts?.default).toMatchObject({ loaded: true, stale: null });
+    // What the popup's list reads: loaded (so no "Loading…"), and not stale as a whole.
+    expect(snapshot.status).toMatchObject({ loaded: true, stale: null });
+    expect(byAccount(snapshot)).toEqual({ default: 10 });
   });
 });

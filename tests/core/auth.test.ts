@@ -3,7 +3,7 @@ import {
   DECRYPT_FAILED_NOTICE,
   KEYCHAIN_UNAVAILABLE_NOTICE,
   TOKEN_REJECTED_NOTICE,
-} from '../../main/auth/token-service';
+} from '../../main/accounts/token-service';
 import { trayTooltip } from '../../main/desktop/tray';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';

@@ -5,7 +5,7 @@ import {
   DECRYPT_FAILED_NOTICE,
   KEYCHAIN_UNAVAILABLE_NOTICE,
   TOKEN_REJECTED_NOTICE,
-} from '../../main/auth/token-service';
+} from '../../main/accounts/token-service';
 import { createCore, type Core } from '../../main/core';
 import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';
 import { APP_URL, type Harness, invoke, setApiBaseUrl, until, useHarnessPerTest } from './harness';

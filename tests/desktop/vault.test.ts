@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../../main/auth/token-service';
+import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../../main/accounts/token-service';
 import {
   createTokenVault,
   ENCRYPTION_UNAVAILABLE_REASON,

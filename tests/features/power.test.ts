@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../common/contract';
 import { NoSession } from '../../main/errors';
 import { createPowerFeature } from '../../main/features/power';
-import { createSessionCollection } from '../../main/sessions/collection';
+import { createAccountRecords } from '../../main/accounts/records';
 
 describe('power feature', () => {
   it('without a session, rejects with NoSession (never throws at the caller)', async () => {
-    const power = createPowerFeature({ sessions: createSessionCollection() });
+    const power = createPowerFeature({ sessions: createAccountRecords().sessions });
     const ref = { accountId: 'default', id: 1 };
     const call = power.power(ref, 'start');
     expect(call).toBeInstanceOf(Promise);

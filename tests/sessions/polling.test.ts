@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createAccountRecords } from '../../main/accounts/records';
 import type { Poller } from '../../main/fleet/poller';
-import { createSessionCollection } from '../../main/sessions/collection';
 import { createPolling } from '../../main/sessions/polling';
 import type { Session } from '../../main/sessions/session';
 
@@ -17,13 +17,13 @@ function fakeSession(accountId: string) {
 
 describe('polling of every session', () => {
   it('refreshes, reschedules, suspends and resumes every open session’s poller', async () => {
-    const sessions = createSessionCollection();
-    const polling = createPolling(sessions);
+    const records = createAccountRecords();
+    const polling = createPolling(records.sessions);
     await polling.refresh();
     const work = fakeSession('work');
     const home = fakeSession('home');
-    sessions.add(work.session);
-    sessions.add(home.session);
+    records.open(work.session);
+    records.open(home.session);
     await polling.refresh();
     polling.reschedule();
     polling.suspend();

@@ -1,6 +1,6 @@
 // The upgrade from one account (kept in the vault only) to the accounts list in the settings.
 import { describe, expect, it } from 'vitest';
-import { listVaultAccounts } from '../../main/auth/accounts';
+import { listVaultAccounts } from '../../main/accounts/vault-upgrade';
 import { settingsSchema } from '../../main/settings/schema';
 
 describe('carrying vault accounts over into the accounts list', () => {

@@ -2,7 +2,7 @@
 // storing it, forget it. The token is handed only to the client factory; AuthState (what the renderer
 // learns) carries the account and where the token is kept, never the token.
 import { VpsApiError, isVpsApiError } from '../api/errors';
-import type { AccountInfo, AuthNotice, AuthState, TokenStorageInfo } from '../../common/contract';
+import type { AccountInfo, AuthNotice, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault } from '../ports';
 import type { VpsClient } from '../api/client';
 import { TokenStorageFailed } from '../errors';
@@ -58,10 +58,6 @@ export interface TokenService {
    */
   setToken(account: { id: string; label: string }, token: string): Promise<ActiveAccount>;
   forget(accountId: string): Promise<void>;
-}
-
-export function authStateOf(active: ActiveAccount): AuthState {
-  return { mode: 'token', account: { ...active.account }, storage: { ...active.storage } };
 }
 
 export function createTokenService(deps: TokenServiceDeps): TokenService {
