@@ -72,7 +72,7 @@ import {
 import { DEFAULT_API_BASE_URL } from '../../common/settings';
 import type { PowerAction } from '../../common/statuses';
 import type { Server, ServerDetail, ServerFilter } from '../../common/servers';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import { checkApiBaseUrl } from './base-url';
 
 export interface VpsClientRetryOptions {

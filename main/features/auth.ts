@@ -14,7 +14,7 @@ import {
   type InvokeRequest,
   type TokenStorageInfo,
 } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import { checkAccountLabel } from '../../common/rules';
 import type { AccountSetting } from '../../common/settings';
 import { alertsWithoutAccount } from '../alerts/account-settings';

@@ -8,7 +8,7 @@ import { checkAccountLabel } from '../../common/rules';
 import { fieldA11y } from '../forms/fields';
 import { formFailure, violationText, type FieldMessages } from '../forms/messages';
 import { useStore } from '../hooks/use-store';
-import { storageBackendName } from '../state/text';
+import { storageBackendName } from '../i18n/sentences';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 

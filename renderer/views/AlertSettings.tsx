@@ -9,7 +9,7 @@ import { PauseControl } from '../components/PauseControl';
 import { fieldA11y } from '../forms/fields';
 import { THRESHOLD_FIELDS } from '../forms/thresholds';
 import { useStore } from '../hooks/use-store';
-import { errorText } from '../state/text';
+import { errorText } from '../i18n/sentences';
 
 const HOLD_MAX_MINUTES = 1440;
 /** A threshold as typed: empty switches it off; otherwise a whole number 1–100; undefined: invalid. */

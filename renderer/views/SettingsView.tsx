@@ -10,7 +10,7 @@ import { CheckField, fieldA11y } from '../forms/fields';
 import { ShortcutField } from '../forms/ShortcutField';
 import { useStore } from '../hooks/use-store';
 import { pickLanguage } from '../../common/i18n/i18n';
-import { errorText, sessionOnlyReason, storageBackendName } from '../state/text';
+import { errorText, sessionOnlyReason, storageBackendName } from '../i18n/sentences';
 import type { UpdateState } from '../../common/contract';
 import type { I18n } from '../i18n';
 

@@ -5,7 +5,7 @@ import type { ServerRef } from '../../../common/servers';
 import { ErrorLine } from '../../components/lines';
 import { useEscapeLayer } from '../../hooks/use-escape-layer';
 import { useStore } from '../../hooks/use-store';
-import { errorText } from '../../state/text';
+import { errorText } from '../../i18n/sentences';
 
 export function DeleteConfirm({
   name,

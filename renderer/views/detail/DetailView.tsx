@@ -10,7 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { BackButton } from '../../components/ViewHead';
 import { useServerDetail } from '../../hooks/use-server-detail';
 import { useStore } from '../../hooks/use-store';
-import { errorText } from '../../state/text';
+import { errorText } from '../../i18n/sentences';
 import { AddressValue } from './AddressValue';
 import { AlertPanel } from './AlertPanel';
 import { DeleteConfirm } from './DeleteConfirm';
