@@ -7,7 +7,6 @@ import { csViews } from '../../renderer/i18n/cs-views';
 import { en } from '../../renderer/i18n/en';
 import { enViews } from '../../renderer/i18n/en-views';
 import { applyDelta, compareViews } from '../../renderer/state/fleet';
-import { errorText, storageBackendName } from '../../renderer/i18n/sentences';
 import type { ServerView } from '../../common/contract';
 import { makeView } from './fake-bridge';
 import { KNOWN_STATUSES, allowedPowerActions } from '../../common/statuses';
@@ -115,16 +114,6 @@ describe('i18n', () => {
       }
     },
   );
-
-  it('words error kinds from the kind in both languages, never passing main’s English through', () => {
-    const error = { kind: 'network', message: 'Could not connect to admin.vps.org.' } as const;
-    expect(errorText(popupI18n('en', 'en'), error)).toBe('VPS.org cannot be reached. Check your internet connection.');
-    expect(errorText(popupI18n('cs', 'cs-CZ'), error)).toBe(
-      'VPS.org není dostupné. Zkontrolujte připojení k internetu.',
-    );
-    expect(storageBackendName(popupI18n('cs', 'cs-CZ'), 'memory')).toBe('jen v paměti');
-    expect(storageBackendName(popupI18n('en', 'en'), 'some_new_backend')).toBe('some_new_backend');
-  });
 
   it('formats dates in the user’s locale', () => {
     expect(popupI18n('cs', 'cs-CZ').date('2025-01-10T14:30:00Z')).toMatch(/10\. 1\. 2025/);
