@@ -8,7 +8,7 @@ import type { Settings, SettingsPatch } from '../../../common/settings';
 import { CheckField, fieldA11y } from '../../forms/fields';
 import { useStore } from '../../hooks/use-store';
 import type { I18n } from '../../i18n';
-import { AlertSettings } from '../AlertSettings';
+import { AlertSettings } from './AlertSettings';
 import { ShortcutField } from './ShortcutField';
 
 /** Saves one change and says how it went; true when main accepted it. */
