@@ -1,7 +1,12 @@
 // The main process's log: every line, from the Electron edge and the core alike, passes through the one
 // redactor that learns each token as the app sees it, so no line can carry a token out.
-import type { Log, LogLevel } from '../common/log';
 import type { Redactor } from './redactor';
+
+/** How serious a log line is. */
+export type LogLevel = 'info' | 'warn' | 'error';
+
+/** Where the app writes a log line. Messages never carry the token (the core redacts them first). */
+export type Log = (level: LogLevel, message: string) => void;
 
 export type LogSink = (level: LogLevel, line: string) => void;
 

@@ -38,7 +38,7 @@ import type {
   ShortcutStatus,
 } from '../common/contract';
 import { EventChannel } from '../common/contract';
-import type { Log } from '../common/log';
+import type { Log } from './app-log';
 import type { ServerRef } from '../common/servers';
 import type { PowerAction } from '../common/statuses';
 

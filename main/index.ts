@@ -2,7 +2,7 @@
 // feature (main/desktop/*-setup.ts), the Electron-free core in the middle. Flags: `--demo` starts the
 // simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup.
 import { app, Menu } from 'electron';
-import type { Log } from '../common/log';
+import type { Log } from './app-log';
 import { consoleSink, createAppLog, type LogSink } from './app-log';
 import { createCore, type Core } from './core';
 import { appPaths } from './desktop/app-paths';

@@ -3,7 +3,7 @@
 // the popup and the tray show. The tokens live in the vault; changes run one at a time.
 import { randomUUID } from 'node:crypto';
 import { EventChannel, type AuthNotice, type AuthState, type EventContract } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { AccountSetting } from '../../common/settings';
 import { isVpsApiError } from '../api/errors';
 import { InvalidFields, UnknownAccount } from '../errors';

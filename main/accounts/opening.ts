@@ -1,5 +1,5 @@
 // Opening and ending the accounts' sessions (a token account's, or the demo's), each kept in its record.
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { VpsClient } from '../api/client';
 import type { DemoSession } from '../fleet/demo';
 import type { Session, SessionSpec } from '../sessions/session';

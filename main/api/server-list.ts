@@ -12,7 +12,7 @@ import { jsonOfRead, purpose, signalOf, unexpectedAnswer, type RequestOptions } 
 import { readListPage, readServer, readServerId, type ServerList } from './schemas';
 import { isRecord } from '../../common/rules';
 import type { Server, ServerFilter } from '../../common/servers';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { Call, RawResponse } from './call';
 import type { Transport } from './transport';
 

@@ -3,7 +3,7 @@
 // with the search box focused.
 import { app, globalShortcut } from 'electron';
 import { EventChannel } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { Core } from '../core';
 import type { SettingsStore } from '../ports';
 import { createGlobalShortcut } from './global-shortcut';

@@ -3,7 +3,7 @@
 // app holds it) or cannot offer (a Wayland session) is reported and logged, never thrown: the app works
 // without it, and Settings say why.
 import type { ShortcutStatus } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 /** Electron's globalShortcut, the part used. */
 export interface GlobalShortcutLike {

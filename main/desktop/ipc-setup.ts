@@ -1,6 +1,6 @@
 // The core's IPC router on ipcMain, and its events forwarded to the popup only (ipc.ts).
 import { ipcMain } from 'electron';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { Core } from '../core';
 import { bindIpc, createEventForwarder } from './ipc';
 import type { PopupController } from './popup-window';

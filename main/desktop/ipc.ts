@@ -5,7 +5,7 @@
 import { EventChannel, type InvokeChannel, type Result } from '../../common/contract';
 import { GENERIC_INTERNAL_MESSAGE } from '../ipc/errors';
 import { isAppPageUrl, type IpcRouter } from '../ipc/router';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 /** The parts of IpcMainInvokeEvent used. */
 export interface InvokeEventLike {

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app } from 'electron';
 import { EventChannel } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { Core } from '../core';
 import type { SettingsStore } from '../ports';
 import { applyLaunchAtLogin, syncLaunchAtLogin } from './login-item';

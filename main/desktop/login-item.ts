@@ -1,7 +1,7 @@
 // Launch at login: Electron's login item on macOS/Windows, an XDG autostart entry on Linux. The app and
 // the file system are injected, so every platform's path runs in tests.
 import { join } from 'node:path';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 export interface LoginItemAppLike {
   getLoginItemSettings(): { openAtLogin: boolean };

@@ -4,7 +4,7 @@
 import { BrowserWindow, screen } from 'electron';
 import type { AppPaths } from './app-paths';
 import { placePopupNextToTray, type Rect } from './popup-placement';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import { createPopupController, type PopupController } from './popup-window';
 import { watchRenderer } from './renderer-watch';
 

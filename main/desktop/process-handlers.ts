@@ -1,7 +1,7 @@
 // Last-resort handlers of the main process: an uncaught exception or an unhandled rejection is logged
 // with its stack instead of ending the app. A tray app that exits silently leaves the user with no icon
 // and no clue; the failing piece is usually one request or one menu click, and the rest keeps working.
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 export interface ProcessLike {
   on(event: 'uncaughtException', listener: (error: Error) => void): unknown;

@@ -1,7 +1,7 @@
 // The popup's renderer, watched: one that crashed or hangs is reloaded once (the popup is a view of the
 // core's state, so a reload loses nothing); if it fails again, it is not reloaded in a loop but reported
 // (logged, and the user is told once by a notification).
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 export interface WatchedWebContents {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;

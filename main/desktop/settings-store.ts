@@ -6,7 +6,7 @@ import type { SettingsStore } from '../ports';
 import { defaultSettings, settingsSchema } from '../settings/schema';
 import type { StoreFile } from './store-file';
 import type { Settings } from '../../common/settings';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 export const SETTINGS_FILE_NAME = 'settings';
 

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore from 'electron-store';
 import type { KeyValueStore } from './vault';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 /** An opened JSON store file: key access plus the whole content. */
 export interface StoreFile extends KeyValueStore {

@@ -6,7 +6,7 @@ import type { SettingsStore } from '../ports';
 import { createSettingsStore, SETTINGS_FILE_NAME, settingsContentProblem } from './settings-store';
 import { openStoreFile, type OpenedStoreFile, type OpenStoreFileOptions } from './store-file';
 import { vaultContentProblem, type KeyValueStore } from './vault';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 export const VAULT_FILE_NAME = 'vault';
 

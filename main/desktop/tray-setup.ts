@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, dialog, Menu, nativeImage, nativeTheme, shell, Tray, type NativeImage } from 'electron';
 import { EventChannel } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { Core } from '../core';
 import { messagesForSetting } from '../i18n';
 import type { ClipboardPort, Notifier, SettingsStore } from '../ports';

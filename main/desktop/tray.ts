@@ -12,7 +12,7 @@ import type { AlertMute, Expectation } from '../../common/settings';
 import { type IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { ErrorKind } from '../../common/errors';
 import { refKey, type ServerRef } from '../../common/servers';
 import type { UpdateState } from '../../common/contract';

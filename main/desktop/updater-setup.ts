@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
 import electronUpdater from 'electron-updater';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import { unavailableUpdater, type UpdaterPort } from '../updates/service';
 import { createUpdaterPort, updateUnavailableReason } from './updater';
 

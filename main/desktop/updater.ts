@@ -3,7 +3,7 @@
 // copy of the app can update itself at all, decided as electron-updater itself does.
 import type { AppUpdater, Logger } from 'electron-updater';
 import type { UpdateUnavailableReason } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { UpdaterPort } from '../updates/service';
 
 /** The part of electron-updater's AppUpdater used here. */

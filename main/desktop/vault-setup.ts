@@ -1,7 +1,7 @@
 // The token vault (vault.ts) over Electron's safeStorage. Needs app ready: safeStorage is not
 // initialised before.
 import { safeStorage } from 'electron';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { TokenVault } from '../ports';
 import { createTokenVault, type KeyValueStore, type SafeStoragePort } from './vault';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../accounts/token-service';
 import type { AccountInfo, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault, VaultLoadResult } from '../ports';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 /** The part of Electron's `safeStorage` the vault uses (the async API of Electron 45). */
 export interface SafeStoragePort {

@@ -1,6 +1,6 @@
 // The last warnings and errors of the main process, kept in memory for "Copy diagnostics": the lines as
 // the log wrote them (already through the one redactor), with their time and level, at most `limit`.
-import type { LogLevel } from '../../common/log';
+import type { LogLevel } from '../app-log';
 
 export interface RecentLine {
   /** ms since epoch */

@@ -7,7 +7,7 @@
 import type { AlertsSnapshot, MuteDuration } from '../../common/alerts';
 import { EventChannel, InvokeChannel, type EventContract, type FleetStatus } from '../../common/contract';
 import { deviationText } from '../../common/i18n/sentences';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import { refKey, type ServerRef } from '../../common/servers';
 import type { AlertSettings, Expectation, Settings } from '../../common/settings';
 import { createAlertEngine, type AlertEvent, type ObserveResult, type UsagePercents } from '../alerts/engine';

@@ -1,7 +1,7 @@
 // How a finished action is told: the popup gets `actionFinished`, the log a line, and the user a desktop
 // notification when they are switched on. Everything that leaves is redacted.
 import { EventChannel, type ActionOutcome, type EventContract } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { EventListener } from '../event-bus';
 import { outcomeText } from '../../common/i18n/sentences';
 import { messagesForSetting } from '../i18n';

@@ -2,7 +2,7 @@
 // settings and the session trackers, its messages worded as quiet notifications, its state on the
 // updates channel and event, and what the tray asks of it (check now, restart).
 import { EventChannel, InvokeChannel, type EventContract, type UpdateState } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { EventBus } from '../event-bus';
 import type { Messages } from '../i18n';
 import type { RouterHandlers } from '../ipc/router';

@@ -1,7 +1,7 @@
 // One open account (a token account, or the demo): its API client, the action tracker and the poller
 // that keeps its part of the fleet fresh. Built whole, then started; ended once.
 import type { AccountInfo, ActionOutcome, FleetStatus } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 import type { PollIntervals } from '../../common/settings';
 import { createActionTracker, type ActionTracker } from '../fleet/actions';
 import type { VpsClient } from '../api/client';

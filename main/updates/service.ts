@@ -3,7 +3,7 @@
 // only logged, a downloaded version announced once, and a restart only when the user asks for it and no
 // power action is being tracked. The Electron edge (main/desktop/updater.ts) supplies the UpdaterPort.
 import type { UpdateState, UpdateUnavailableReason } from '../../common/contract';
-import type { Log } from '../../common/log';
+import type { Log } from '../app-log';
 
 /** What the service needs of an updater (electron-updater's, wrapped by main/desktop/updater.ts). */
 export interface UpdaterPort {

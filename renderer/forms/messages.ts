@@ -3,7 +3,7 @@
 import type { IpcError } from '../../common/contract';
 import { NAME_MAX_LENGTH, type FieldViolations, type RuleViolation } from '../../common/rules';
 import { isMessageKey, type I18n } from '../i18n';
-import { errorSentence, errorText, type ErrorContext } from '../state/text';
+import { errorSentence, errorText, type ErrorContext } from '../i18n/sentences';
 
 /** A rule violation in words; one the popup's forms cannot cause (wrong types, unknown fields) generically. */
 export function violationText(i18n: I18n, violation: RuleViolation): string {

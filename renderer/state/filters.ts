@@ -7,7 +7,7 @@ import type { I18n } from '../i18n';
 import { matchesSearch } from './fleet';
 import type { LiveFleet } from './live-fleet';
 import { readOnly } from './read-only';
-import { errorText } from './text';
+import { errorText } from '../i18n/sentences';
 
 export interface FiltersDeps {
   bridge: VpsBridge;

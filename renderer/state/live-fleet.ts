@@ -10,7 +10,7 @@ import type { Drafts } from './drafts';
 import { applyDelta, compareViews } from './fleet';
 import { readOnly } from './read-only';
 import type { RowNotices } from './row-notices';
-import { errorText } from './text';
+import { errorText } from '../i18n/sentences';
 
 export interface LiveFleetDeps {
   bridge: VpsBridge;

@@ -10,7 +10,7 @@ import type { LiveFleet } from './live-fleet';
 import { readOnly } from './read-only';
 import type { RowNotice, RowNotices } from './row-notices';
 import type { SettingsState } from './settings';
-import { errorText, troubleSentence } from './text';
+import { errorText, troubleSentence } from '../i18n/sentences';
 
 /** The inline question "Reboot web-01?" shown at one server. */
 export interface Confirmation {

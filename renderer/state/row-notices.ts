@@ -5,7 +5,7 @@ import type { ActionOutcome } from '../../common/contract';
 import { refKey } from '../../common/servers';
 import type { I18n } from '../i18n';
 import { readOnly } from './read-only';
-import { outcomeErrorText } from './text';
+import { outcomeErrorText } from '../i18n/sentences';
 import { outcomeText } from '../../common/i18n/sentences';
 
 export interface RowNotice {

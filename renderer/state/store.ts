@@ -21,7 +21,7 @@ import { createPower } from './power';
 import { createRowNotices } from './row-notices';
 import { createServers } from './servers';
 import { createSettingsState } from './settings';
-import { errorText } from './text';
+import { errorText } from '../i18n/sentences';
 
 export interface AppStoreOptions {
   /** Re-ask the API's filters this long after the fleet changed (ms). */

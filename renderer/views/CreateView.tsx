@@ -1,17 +1,17 @@
 // Create a server. The API has no catalogue of plans, systems or locations, so the choices are those
 // of the account's existing servers, plus "Other…" for typing an id or a code. A half-filled form is
 // kept as a draft in local storage until it is saved or cancelled (leaving by Back or Escape keeps it).
-import { Fragment, h } from 'preact';
+import { h } from 'preact';
 import { isRecord, validateCreateServerInput } from '../../common/rules';
 import { ViewHead } from '../components/ViewHead';
-import { Field, TextField, fieldA11y } from '../forms/fields';
+import { ChoiceField, fitChoice, OTHER, type Choice } from '../forms/ChoiceField';
+import { TextField } from '../forms/fields';
 import { violationMessages } from '../forms/messages';
 import { ServerForm, type ServerBasics } from '../forms/ServerForm';
 import { useDraftForm } from '../forms/use-draft-form';
 import { useStore } from '../hooks/use-store';
+import type { AppStore } from '../state/store';
 import { draftKey } from '../state/drafts';
-
-const OTHER = 'other';
 
 interface Draft extends ServerBasics {
   plan: string;
@@ -35,11 +35,6 @@ function isDraft(value: unknown): value is Draft {
   );
 }
 
-/** A kept choice that is no longer offered (its server is gone) moves to "Other…" with its value. */
-function fitChoice(selected: string, other: string, choices: Choice[]): [string, string] {
-  return selected === OTHER || choices.some((item) => item.value === selected) ? [selected, other] : [OTHER, selected];
-}
-
 /** '' stays '' (so the rules say "required"); anything else becomes a number (NaN -> "not a whole number"). */
 function toNumber(text: string): number | string {
   return text.trim() === '' ? '' : Number(text.trim());
@@ -57,51 +52,59 @@ export function toCreateInput(draft: Draft): Record<string, unknown> {
   };
 }
 
-interface Choice {
-  value: string;
-  label: string;
+interface Choices {
+  plans: Choice[];
+  systems: Choice[];
+  locations: Choice[];
+}
+
+/** What the account's servers offer. Only what the API named in full can be offered; the rest goes by "other". */
+function choicesOf(fleet: AppStore['fleet']): Choices {
+  const plans = new Map<string, string>();
+  const systems = new Map<string, string>();
+  for (const { server } of fleet.sorted.value) {
+    if (server.plan?.id != null && server.plan.name !== null) plans.set(String(server.plan.id), server.plan.name);
+    if (server.os?.id != null && server.os.name !== null) systems.set(String(server.os.id), server.os.name);
+  }
+  return {
+    plans: [...plans].map(([value, label]) => ({ value, label })),
+    systems: [...systems].map(([value, label]) => ({ value, label })),
+    locations: fleet.locations.value.map((value) => ({ value, label: value })),
+  };
+}
+
+/** The kept draft (its choices fitted to what is offered now), or a fresh one on the first choices. */
+function startingDraft(kept: unknown, choices: Choices): { draft: Draft; kept: boolean } {
+  if (isDraft(kept)) {
+    const [plan, planOther] = fitChoice(kept.plan, kept.planOther, choices.plans);
+    const [os, osOther] = fitChoice(kept.os, kept.osOther, choices.systems);
+    const [location, locationOther] = fitChoice(kept.location, kept.locationOther, choices.locations);
+    return { draft: { ...kept, plan, planOther, os, osOther, location, locationOther }, kept: true };
+  }
+  const draft: Draft = {
+    name: '',
+    plan: choices.plans[0]?.value ?? OTHER,
+    planOther: '',
+    os: choices.systems[0]?.value ?? OTHER,
+    osOther: '',
+    location: choices.locations[0]?.value ?? OTHER,
+    locationOther: '',
+    hostname: '',
+    sshKey: '',
+    backups_enabled: false,
+  };
+  return { draft, kept: false };
 }
 
 export function CreateView() {
   const store = useStore();
   const { t, fleet, auth, drafts, servers, navigation } = store;
   const i18n = store.i18n.value;
-
-  const plans = new Map<string, string>();
-  const systems = new Map<string, string>();
-  // Only what the API named in full can be offered; the rest goes by "other".
-  for (const { server } of fleet.sorted.value) {
-    if (server.plan?.id != null && server.plan.name !== null) plans.set(String(server.plan.id), server.plan.name);
-    if (server.os?.id != null && server.os.name !== null) systems.set(String(server.os.id), server.os.name);
-  }
-  const planChoices: Choice[] = [...plans].map(([value, label]) => ({ value, label }));
-  const osChoices: Choice[] = [...systems].map(([value, label]) => ({ value, label }));
-  const locationChoices: Choice[] = fleet.locations.value.map((value) => ({ value, label: value }));
+  const choices = choicesOf(fleet);
 
   const signedIn = auth.state.value;
   const storageKey = draftKey.create(signedIn && signedIn.mode !== 'none' ? signedIn.account.id : '');
-  const form = useDraftForm<Draft>(storageKey, () => {
-    const kept = drafts.read(storageKey);
-    if (isDraft(kept)) {
-      const [plan, planOther] = fitChoice(kept.plan, kept.planOther, planChoices);
-      const [os, osOther] = fitChoice(kept.os, kept.osOther, osChoices);
-      const [location, locationOther] = fitChoice(kept.location, kept.locationOther, locationChoices);
-      return { draft: { ...kept, plan, planOther, os, osOther, location, locationOther }, kept: true };
-    }
-    const draft: Draft = {
-      name: '',
-      plan: planChoices[0]?.value ?? OTHER,
-      planOther: '',
-      os: osChoices[0]?.value ?? OTHER,
-      osOther: '',
-      location: locationChoices[0]?.value ?? OTHER,
-      locationOther: '',
-      hostname: '',
-      sshKey: '',
-      backups_enabled: false,
-    };
-    return { draft, kept: false };
-  });
+  const form = useDraftForm<Draft>(storageKey, () => startingDraft(drafts.read(storageKey), choices));
   // Created with a draft: never null here.
   const draft = form.draft!;
 
@@ -122,51 +125,6 @@ export function CreateView() {
       navigation.navigate({ name: 'list' });
     });
 
-  const choice = (
-    field: 'plan_id' | 'os_id' | 'location',
-    id: string,
-    label: string,
-    otherLabel: string,
-    choices: Choice[],
-    selected: string,
-    other: string,
-    onSelect: (value: string) => void,
-    onOther: (value: string) => void,
-    numeric: boolean,
-  ) => (
-    <Field id={id} label={label} error={errorOf(field)}>
-      <select
-        {...fieldA11y(id, selected === OTHER ? undefined : errorOf(field))}
-        value={selected}
-        onChange={(event) => onSelect(event.currentTarget.value)}
-        onBlur={() => selected !== OTHER && touch(field)}
-      >
-        {choices.map((item) => (
-          <option key={item.value} value={item.value}>
-            {numeric ? `${item.label} (#${item.value})` : item.label}
-          </option>
-        ))}
-        <option value={OTHER}>{t('form.other')}</option>
-      </select>
-      {selected === OTHER && (
-        <Fragment>
-          <label for={`${id}-other`} class="sub-label">
-            {otherLabel}
-          </label>
-          <input
-            {...fieldA11y(`${id}-other`, errorOf(field))}
-            aria-describedby={errorOf(field) ? `${id}-error` : undefined}
-            inputMode={numeric ? 'numeric' : 'text'}
-            autocomplete="off"
-            value={other}
-            onInput={(event) => onOther(event.currentTarget.value)}
-            onBlur={() => touch(field)}
-          />
-        </Fragment>
-      )}
-    </Field>
-  );
-
   const toList = () => navigation.navigate({ name: 'list' });
   return (
     <section class="form-view" aria-labelledby="create-title">
@@ -183,42 +141,45 @@ export function CreateView() {
         onSubmit={() => void submit()}
         onCancel={toList}
       >
-        {choice(
-          'plan_id',
-          'create-plan',
-          t('field.plan'),
-          t('form.otherPlan'),
-          planChoices,
-          draft.plan,
-          draft.planOther,
-          (plan) => update({ plan }, 'plan_id'),
-          (planOther) => update({ planOther }, 'plan_id'),
-          true,
-        )}
-        {choice(
-          'os_id',
-          'create-os',
-          t('field.os'),
-          t('form.otherOs'),
-          osChoices,
-          draft.os,
-          draft.osOther,
-          (os) => update({ os }, 'os_id'),
-          (osOther) => update({ osOther }, 'os_id'),
-          true,
-        )}
-        {choice(
-          'location',
-          'create-location',
-          t('field.location'),
-          t('form.otherLocation'),
-          locationChoices,
-          draft.location,
-          draft.locationOther,
-          (location) => update({ location }, 'location'),
-          (locationOther) => update({ locationOther }, 'location'),
-          false,
-        )}
+        <ChoiceField
+          id="create-plan"
+          label={t('field.plan')}
+          otherLabel={t('form.otherPlan')}
+          choices={choices.plans}
+          selected={draft.plan}
+          other={draft.planOther}
+          error={errorOf('plan_id')}
+          onSelect={(plan) => update({ plan }, 'plan_id')}
+          onOther={(planOther) => update({ planOther }, 'plan_id')}
+          onTouch={() => touch('plan_id')}
+          numeric
+        />
+        <ChoiceField
+          id="create-os"
+          label={t('field.os')}
+          otherLabel={t('form.otherOs')}
+          choices={choices.systems}
+          selected={draft.os}
+          other={draft.osOther}
+          error={errorOf('os_id')}
+          onSelect={(os) => update({ os }, 'os_id')}
+          onOther={(osOther) => update({ osOther }, 'os_id')}
+          onTouch={() => touch('os_id')}
+          numeric
+        />
+        <ChoiceField
+          id="create-location"
+          label={t('field.location')}
+          otherLabel={t('form.otherLocation')}
+          choices={choices.locations}
+          selected={draft.location}
+          other={draft.locationOther}
+          error={errorOf('location')}
+          onSelect={(location) => update({ location }, 'location')}
+          onOther={(locationOther) => update({ locationOther }, 'location')}
+          onTouch={() => touch('location')}
+          numeric={false}
+        />
         <TextField
           id="create-ssh"
           label={t('form.sshKey')}

@@ -12,7 +12,7 @@ import { useDraftForm } from '../forms/use-draft-form';
 import { useServerDetail } from '../hooks/use-server-detail';
 import { useStore } from '../hooks/use-store';
 import { draftKey } from '../state/drafts';
-import { errorText } from '../state/text';
+import { errorText } from '../i18n/sentences';
 
 const FIELDS = ['name', 'hostname', 'backups_enabled'];
 

@@ -6,7 +6,7 @@ import type { AuthNotice, IpcError } from '../../common/contract';
 import { fieldA11y } from '../forms/fields';
 import { useStore } from '../hooks/use-store';
 import type { I18n } from '../i18n';
-import { errorText } from '../state/text';
+import { errorText } from '../i18n/sentences';
 
 export function tokenErrorText(i18n: I18n, error: IpcError): string {
   if (error.kind === 'unauthorized') return i18n.t('token.rejected');

@@ -16,7 +16,7 @@ export const lazyViews = {
   detail: lazyView(() => import('./detail/DetailView').then((module) => module.DetailView)),
   create: lazyView(() => import('./CreateView').then((module) => module.CreateView)),
   edit: lazyView(() => import('./EditView').then((module) => module.EditView)),
-  settings: lazyView(() => import('./SettingsView').then((module) => module.SettingsView)),
+  settings: lazyView(() => import('./settings/SettingsView').then((module) => module.SettingsView)),
   tokenSetup: lazyView(() => import('./TokenSetup').then((module) => module.TokenSetup)),
   // The list's parts for several accounts (one chunk).
   accountFilter: lazyView(() => import('./list/AccountsBar').then((module) => module.AccountFilter)),

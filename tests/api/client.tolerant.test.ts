@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { apiFailure } from './api-failure';
-import type { LogLevel } from '../../common/log';
+import type { LogLevel } from '../../main/app-log';
 import { startSimulator, type AnswerShapes, type Simulator } from '../../main/simulator';
 import { oddKindOf, type OddKind } from '../../main/simulator';
 import { detailServer, listServer, powerReply, startStubServer, type StubServer } from './stub-server';

@@ -2,7 +2,7 @@
 // a refusal (another app holds it, Electron cannot read it, a Wayland session) is reported and logged.
 import { describe, expect, it, vi } from 'vitest';
 import type { ShortcutStatus } from '../../common/contract';
-import type { LogLevel } from '../../common/log';
+import type { LogLevel } from '../../main/app-log';
 import { createGlobalShortcut, isWaylandSession, type GlobalShortcutLike } from '../../main/desktop/global-shortcut';
 
 function fakeOs(options: { taken?: string[]; unreadable?: string[] } = {}) {

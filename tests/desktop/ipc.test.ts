@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Log } from '../../common/log';
+import type { Log } from '../../main/app-log';
 import {
   bindIpc,
   createEventForwarder,

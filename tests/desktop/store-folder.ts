@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { Log } from '../../common/log';
+import type { Log } from '../../main/app-log';
 import { openAppStores, type AppStores } from '../../main/desktop/stores';
 
 export interface StoreFolder {

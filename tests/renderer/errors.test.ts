@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type ConflictInfo, type IpcError } from '../../common/contract';
 import { loadLanguage, popupI18n } from '../../renderer/i18n';
-import { errorText } from '../../renderer/state/text';
+import { errorText } from '../../renderer/i18n/sentences';
 import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, typeInto, popupUnderTest } from './dom';
 import { ERROR_KINDS } from '../../common/errors';

@@ -7,8 +7,6 @@ import { csViews } from '../../renderer/i18n/cs-views';
 import { en } from '../../renderer/i18n/en';
 import { enViews } from '../../renderer/i18n/en-views';
 import { applyDelta, compareViews } from '../../renderer/state/fleet';
-import { errorText, storageBackendName } from '../../renderer/state/text';
-import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../renderer/state/virtual';
 import type { ServerView } from '../../common/contract';
 import { makeView } from './fake-bridge';
 import { KNOWN_STATUSES, allowedPowerActions } from '../../common/statuses';
@@ -117,16 +115,6 @@ describe('i18n', () => {
     },
   );
 
-  it('words error kinds from the kind in both languages, never passing main’s English through', () => {
-    const error = { kind: 'network', message: 'Could not connect to admin.vps.org.' } as const;
-    expect(errorText(popupI18n('en', 'en'), error)).toBe('VPS.org cannot be reached. Check your internet connection.');
-    expect(errorText(popupI18n('cs', 'cs-CZ'), error)).toBe(
-      'VPS.org není dostupné. Zkontrolujte připojení k internetu.',
-    );
-    expect(storageBackendName(popupI18n('cs', 'cs-CZ'), 'memory')).toBe('jen v paměti');
-    expect(storageBackendName(popupI18n('en', 'en'), 'some_new_backend')).toBe('some_new_backend');
-  });
-
   it('formats dates in the user’s locale', () => {
     expect(popupI18n('cs', 'cs-CZ').date('2025-01-10T14:30:00Z')).toMatch(/10\. 1\. 2025/);
     expect(popupI18n('en', 'en-US').date('2025-01-10T14:30:00Z')).toMatch(/Jan 10, 2025/);
@@ -146,26 +134,3 @@ function withoutMessage(names: string[]): string[] {
 function placeholderNames(message: unknown): string[] {
   return [...new Set([...JSON.stringify(message).matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].toSorted();
 }
-
-describe('virtual list layout', () => {
-  const layout = computeLayout(Array.from({ length: 5000 }, (_, index) => (index === 10 ? 100 : 60)));
-
-  it('adds the extra line of a row to the offsets', () => {
-    expect(layout.offsets[10]).toBe(600);
-    expect(layout.offsets[11]).toBe(700);
-    expect(totalHeight(layout)).toBe(4999 * 60 + 100);
-  });
-
-  it('renders only the rows in view plus overscan', () => {
-    expect(visibleRange(layout, 0, 400, 5)).toEqual([0, 12]);
-    const [start, end] = visibleRange(layout, 150_000, 400, 5);
-    expect(end - start).toBeLessThan(20);
-    expect(layout.offsets[start + 5]!).toBeLessThanOrEqual(150_000);
-  });
-
-  it('scrolls just enough to reveal a row', () => {
-    expect(scrollToReveal(layout, 0, 0, 400)).toBe(0);
-    expect(scrollToReveal(layout, 4999, 0, 400)).toBe(totalHeight(layout) - 400);
-    expect(scrollToReveal(layout, 3, 1000, 400)).toBe(180);
-  });
-});

@@ -1,6 +1,6 @@
 // What the user must know about storage: a session-only token (lasting banner), where a new token was
 // stored (once), start-up resets of settings or vault (once, dismissible), and Settings before a token.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvokeChannel, type AuthState } from '../../common/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { TOKEN_AUTH, createFakeBridge, makeView, ok } from './fake-bridge';
@@ -72,6 +72,8 @@ describe('settings before a token exists', () => {
 
     await choose(getByRole(rendered.root, 'combobox', 'Language'), 'cs');
     expect(fake.callsTo(InvokeChannel.settingsSet)).toEqual([{ language: 'cs' }]);
+    // The Czech messages load on demand (their own chunk): the switch shows once they have arrived.
+    await vi.waitFor(() => expect(getByRole(rendered.root, 'heading', 'Nastavení')).toBeTruthy(), { timeout: 10_000 });
     await click(getByRole(rendered.root, 'button', 'Zpět'));
     expect(getByRole(rendered.root, 'heading', 'Připojte svůj účet VPS.org')).toBeTruthy();
   });

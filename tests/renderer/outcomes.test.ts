@@ -12,7 +12,7 @@ import {
 } from '../../common/contract';
 import { loadLanguage, popupI18n } from '../../renderer/i18n';
 import { outcomeText } from '../../common/i18n/sentences';
-import { outcomeErrorText } from '../../renderer/state/text';
+import { outcomeErrorText } from '../../renderer/i18n/sentences';
 import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';
 import { click, getByRole, hasText, settle, popupUnderTest } from './dom';
 import { makeServer } from '../support/fixtures';

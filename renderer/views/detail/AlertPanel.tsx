@@ -11,7 +11,7 @@ import { PauseControl } from '../../components/PauseControl';
 import { CheckField, fieldA11y } from '../../forms/fields';
 import { THRESHOLD_FIELDS } from '../../forms/thresholds';
 import { useStore } from '../../hooks/use-store';
-import { errorText } from '../../state/text';
+import { errorText } from '../../i18n/sentences';
 
 /** An own threshold as typed: empty uses the global one; otherwise a whole number 1–100; undefined: invalid. */
 function readOwn(text: string): number | undefined | 'global' {

@@ -1,11 +1,11 @@
-// Deleting a server, behind typing its name: it cannot be undone.
+// Deleting a server, behind typing its name: it cannot be undone. The detail's danger zone holds it.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ServerRef } from '../../../common/servers';
 import { ErrorLine } from '../../components/lines';
 import { useEscapeLayer } from '../../hooks/use-escape-layer';
 import { useStore } from '../../hooks/use-store';
-import { errorText } from '../../state/text';
+import { errorText } from '../../i18n/sentences';
 
 export function DeleteConfirm({
   name,
@@ -64,5 +64,41 @@ export function DeleteConfirm({
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The detail's danger zone: Delete, and in its place the typed-name check while deleting. Last and
+ * quieter than the everyday actions: deleting is rare and cannot be undone.
+ */
+export function DangerZone({
+  name,
+  serverRef,
+  deleting,
+  setDeleting,
+}: {
+  name: string;
+  serverRef: ServerRef;
+  deleting: boolean;
+  setDeleting: (deleting: boolean) => void;
+}) {
+  const { t } = useStore();
+  return (
+    <div class="danger-zone">
+      {deleting ? (
+        <DeleteConfirm
+          name={name}
+          serverRef={serverRef}
+          onCancel={() => {
+            setDeleting(false);
+            queueMicrotask(() => document.getElementById('delete-start')?.focus());
+          }}
+        />
+      ) : (
+        <button id="delete-start" type="button" class="danger-outline" onClick={() => setDeleting(true)}>
+          {t('detail.delete')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 // One server in full: every field of the detail endpoint, copy buttons, usage against the plan,
 // power buttons, inline rename, Edit, and Delete behind a typed-name check.
-import { Fragment, h } from 'preact';
+import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { IpcError, ServerView } from '../../../common/contract';
 import type { ServerRef } from '../../../common/servers';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { NoticeLine, Placeholder } from '../../components/lines';
@@ -10,21 +11,61 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { BackButton } from '../../components/ViewHead';
 import { useServerDetail } from '../../hooks/use-server-detail';
 import { useStore } from '../../hooks/use-store';
-import { errorText } from '../../state/text';
-import { AddressValue } from './AddressValue';
+import { errorText } from '../../i18n/sentences';
 import { AlertPanel } from './AlertPanel';
-import { DeleteConfirm } from './DeleteConfirm';
+import { DangerZone } from './DeleteConfirm';
+import { DetailFields } from './DetailFields';
 import { RenameTitle } from './RenameTitle';
-import { UsageMeters } from './UsageMeters';
+
+/** The power buttons (or the confirmation of one) and Edit. */
+function DetailActions({
+  live,
+  serverKey,
+  serverRef,
+  onConfirmClosed,
+}: {
+  live: ServerView;
+  serverKey: string;
+  serverRef: ServerRef;
+  onConfirmClosed: () => void;
+}) {
+  const { t, power, navigation } = useStore();
+  const confirming = power.confirming.value;
+  const confirmAction = confirming?.key === serverKey ? confirming.action : null;
+  return (
+    <div class="detail-actions">
+      {confirmAction === null ? (
+        <PowerButtons view={live} compact={false} />
+      ) : (
+        <ConfirmAction view={live} action={confirmAction} onClose={onConfirmClosed} />
+      )}
+      <button type="button" onClick={() => navigation.navigate({ name: 'edit', key: serverKey, ref: serverRef })}>
+        {t('detail.edit')}
+      </button>
+    </div>
+  );
+}
+
+/** The detail could not be loaded: gone, or why, with a retry. */
+function LoadFailure({ error, onRetry }: { error: IpcError; onRetry: () => void }) {
+  const store = useStore();
+  const { t } = store;
+  const notFound = error.kind === 'not-found';
+  return (
+    <div class="form-error" role="alert">
+      <p>{notFound ? t('detail.gone') : t('detail.failed', { message: errorText(store.i18n.value, error) })}</p>
+      {!notFound && (
+        <button type="button" onClick={onRetry}>
+          {t('button.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
 
 export function DetailView({ serverKey, serverRef }: { serverKey: string; serverRef: ServerRef }) {
   const store = useStore();
-  const { t, fleet, power, notices, navigation, clipboard } = store;
-  const i18n = store.i18n.value;
-  // What VPS.org did not say is shown as unknown.
-  const none = t('detail.none');
-  const known = (value: number | null) => (value === null ? none : i18n.number(value));
-  const when = (value: string | null) => (value === null ? none : i18n.date(value));
+  const { t, fleet, notices, navigation, clipboard } = store;
   const live = fleet.find(serverKey);
   // Fetched again when the fleet reports a new status or update time, so the detail follows actions.
   const { load, reload, replace } = useServerDetail(serverRef, [live?.server.status, live?.server.updated_at]);
@@ -36,8 +77,6 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
 
   const detail = load.state === 'ready' ? load.detail : null;
   const name = live?.server.name ?? detail?.name ?? '';
-  const confirming = power.confirming.value;
-  const confirmAction = confirming?.key === serverKey ? confirming.action : null;
   const notice = notices.byKey.value.get(serverKey);
   const fleetLoaded = fleet.status.value?.loaded ?? false;
 
@@ -61,11 +100,8 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
     );
   }
 
-  const ipv4 = detail?.ip_address ?? live?.server.ip_address ?? null;
-  const ipv6 = detail?.ipv6_address ?? null;
-  const sshHost = ipv4 ?? ipv6;
+  const sshHost = detail?.ip_address ?? live?.server.ip_address ?? detail?.ipv6_address ?? null;
   const sshCommand = sshHost ? `ssh root@${sshHost}` : null;
-  const notFound = load.state === 'failed' && load.error.kind === 'not-found';
 
   return (
     <section
@@ -86,35 +122,18 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
       </div>
 
       {live && (
-        <div class="detail-actions">
-          {confirmAction === null ? (
-            <PowerButtons view={live} compact={false} />
-          ) : (
-            <ConfirmAction
-              view={live}
-              action={confirmAction}
-              onClose={() => sectionRef.current?.querySelector<HTMLElement>('.power-button, h2')?.focus()}
-            />
-          )}
-          <button type="button" onClick={() => navigation.navigate({ name: 'edit', key: serverKey, ref: serverRef })}>
-            {t('detail.edit')}
-          </button>
-        </div>
+        <DetailActions
+          live={live}
+          serverKey={serverKey}
+          serverRef={serverRef}
+          onConfirmClosed={() => sectionRef.current?.querySelector<HTMLElement>('.power-button, h2')?.focus()}
+        />
       )}
       {notice && <NoticeLine notice={notice} onDismiss={() => notices.dismiss(serverKey)} />}
       {live && <AlertPanel serverKey={serverKey} serverRef={serverRef} />}
 
       {load.state === 'loading' && <Placeholder text={t('app.loading')} />}
-      {load.state === 'failed' && (
-        <div class="form-error" role="alert">
-          <p>{notFound ? t('detail.gone') : t('detail.failed', { message: errorText(i18n, load.error) })}</p>
-          {!notFound && (
-            <button type="button" onClick={reload}>
-              {t('button.retry')}
-            </button>
-          )}
-        </div>
-      )}
+      {load.state === 'failed' && <LoadFailure error={load.error} onRetry={reload} />}
 
       {copyNote && (
         <p class={`notice notice-${copyNote.tone}`} role="status">
@@ -122,79 +141,9 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
         </p>
       )}
 
-      {detail && (
-        <Fragment>
-          <dl class="fields">
-            <dt>{t('detail.ipv4')}</dt>
-            <dd>
-              <AddressValue value={detail.ip_address} label={t('detail.ipv4')} onCopy={copy} />
-            </dd>
-            <dt>{t('detail.ipv6')}</dt>
-            <dd>
-              <AddressValue value={ipv6} label={t('detail.ipv6')} onCopy={copy} />
-            </dd>
-            <dt>{t('field.hostname')}</dt>
-            <dd class="wrap">{detail.hostname ?? none}</dd>
-            <dt>{t('field.plan')}</dt>
-            <dd>
-              {detail.plan?.name ?? none}
-              {detail.plan && (
-                <span class="sub">
-                  {t('detail.planSpec', {
-                    vcpus: known(detail.plan.vcpus),
-                    memory: known(detail.plan.memory),
-                    storage: known(detail.plan.storage),
-                    bandwidth: known(detail.plan.bandwidth),
-                  })}
-                </span>
-              )}
-            </dd>
-            <dt>{t('field.os')}</dt>
-            <dd>{detail.os?.name ?? none}</dd>
-            <dt>{t('field.location')}</dt>
-            <dd>{detail.location ?? none}</dd>
-            <dt>{t('detail.backups')}</dt>
-            <dd>
-              {detail.backups_enabled === null
-                ? none
-                : t(detail.backups_enabled ? 'detail.backupsOn' : 'detail.backupsOff')}
-            </dd>
-            <dt>{t('detail.created')}</dt>
-            <dd>{when(detail.created_at)}</dd>
-            <dt>{t('detail.updated')}</dt>
-            <dd>{when(detail.updated_at)}</dd>
-          </dl>
-          {sshCommand && (
-            <div class="ssh">
-              <code>{sshCommand}</code>
-              <button type="button" onClick={() => void copy(sshCommand, t('detail.sshCommand'))}>
-                {t('detail.copy', { what: t('detail.sshCommand') })}
-              </button>
-            </div>
-          )}
-          <UsageMeters detail={detail} />
-        </Fragment>
-      )}
+      {detail && <DetailFields detail={detail} sshCommand={sshCommand} onCopy={copy} />}
 
-      {/* Last and quieter than the everyday actions: deleting is rare and cannot be undone. */}
-      {live && (
-        <div class="danger-zone">
-          {deleting ? (
-            <DeleteConfirm
-              name={name}
-              serverRef={serverRef}
-              onCancel={() => {
-                setDeleting(false);
-                queueMicrotask(() => document.getElementById('delete-start')?.focus());
-              }}
-            />
-          ) : (
-            <button id="delete-start" type="button" class="danger-outline" onClick={() => setDeleting(true)}>
-              {t('detail.delete')}
-            </button>
-          )}
-        </div>
-      )}
+      {live && <DangerZone name={name} serverRef={serverRef} deleting={deleting} setDeleting={setDeleting} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // filter by account next to the search, and a banner per account that cannot be refreshed.
 import { Fragment, h } from 'preact';
 import { useStore } from '../../hooks/use-store';
-import { staleHeadline } from '../../state/text';
+import { staleHeadline } from '../../i18n/sentences';
 
 /** Shows one account's servers; a select, so it is reached and changed from the keyboard. */
 export function AccountFilter() {

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { useStore } from '../../hooks/use-store';
 import { ErrorLine, Placeholder } from '../../components/lines';
 import { FILTER_STATUSES } from '../../state/fleet';
-import { errorText, staleHeadline, troubleSentence } from '../../state/text';
+import { errorText, staleHeadline, troubleSentence } from '../../i18n/sentences';
 import { statusLabel } from '../../../common/i18n/sentences';
 import { DEFAULT_POLL_INTERVALS } from '../../../common/settings';
 import { ServerList } from './ServerList';

@@ -4,7 +4,7 @@ import { h } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../../common/contract';
 import { useStore } from '../../hooks/use-store';
-import { computeLayout, scrollToReveal, totalHeight, visibleRange } from '../../state/virtual';
+import { computeLayout, scrollToReveal, totalHeight, visibleRange } from './virtual';
 import { ServerRow } from './ServerRow';
 
 /** px; must match .row / .row-extra heights in styles.css. */

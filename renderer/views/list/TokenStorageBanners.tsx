@@ -1,6 +1,6 @@
 import { Fragment, h } from 'preact';
 import { useStore } from '../../hooks/use-store';
-import { sessionOnlyReason, storageBackendName } from '../../state/text';
+import { sessionOnlyReason, storageBackendName } from '../../i18n/sentences';
 
 /**
  * Where the token is kept: persistently, while a session-only token is in use (the user must know

@@ -27,7 +27,7 @@ vi.mock('../../../renderer/views/lazy', async (importOriginal) => {
   });
   const settings = lazy(async () => {
     await held.settings;
-    return (await import('../../../renderer/views/SettingsView')).SettingsView;
+    return (await import('../../../renderer/views/settings/SettingsView')).SettingsView;
   });
   const { detail, edit, tokenSetup } = actual.lazyViews;
   return {

@@ -2,9 +2,9 @@
 // tidied when valid, and what main made of it shown under it: active, off, or why it could not be.
 import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { EventChannel, InvokeChannel } from '../../../common/contract';
-import { createFakeBridge, fail, ok, WEB_01 } from '../fake-bridge';
-import { choose, click, getByRole, settle, typeInto, popupUnderTest } from '../dom';
+import { EventChannel, InvokeChannel } from '../../../../common/contract';
+import { createFakeBridge, fail, ok, WEB_01 } from '../../fake-bridge';
+import { choose, click, getByRole, settle, typeInto, popupUnderTest } from '../../dom';
 
 const popup = popupUnderTest();
 

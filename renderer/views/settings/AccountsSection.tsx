@@ -3,12 +3,12 @@
 // token against VPS.org before storing it). Forms keep what was typed when main refuses it.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AccountState, AuthState, Result } from '../../common/contract';
-import { checkAccountLabel } from '../../common/rules';
-import { fieldA11y } from '../forms/fields';
-import { formFailure, violationText, type FieldMessages } from '../forms/messages';
-import { useStore } from '../hooks/use-store';
-import { storageBackendName } from '../state/text';
+import type { AccountState, AuthState, Result } from '../../../common/contract';
+import { checkAccountLabel } from '../../../common/rules';
+import { fieldA11y } from '../../forms/fields';
+import { formFailure, violationText, type FieldMessages } from '../../forms/messages';
+import { useStore } from '../../hooks/use-store';
+import { storageBackendName } from '../../i18n/sentences';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 

@@ -1,9 +1,9 @@
-// Wording shared by the popup's components: error texts, token storage. Rule violations are worded
-// by the forms (renderer/forms/messages), the only place that meets them. Status names, outcomes and
-// refusals are worded by common/i18n/sentences (the tray's notifications say them too).
+// Sentences the popup makes from facts: error texts, VPS.org's trouble, where a token is kept. Rule
+// violations are worded by the forms (renderer/forms/messages), the only place that meets them. Status
+// names, outcomes and refusals are worded by common/i18n/sentences (the tray's notifications say them too).
 import type { ActionOutcome, IpcError, TokenStorageInfo } from '../../common/contract';
 import { conflictText } from '../../common/i18n/sentences';
-import { isMessageKey, type I18n } from '../i18n';
+import { isMessageKey, type I18n } from './index';
 
 export interface ErrorContext {
   /**

@@ -1,9 +1,9 @@
 // Settings: each change saved as a patch, a failed save shown, the language switched, signing out.
 import { describe, expect, it, vi } from 'vitest';
-import { InvokeChannel } from '../../../common/contract';
-import { TOKEN_AUTH, createFakeBridge, fail, ok, WEB_01 } from '../fake-bridge';
+import { InvokeChannel } from '../../../../common/contract';
+import { TOKEN_AUTH, createFakeBridge, fail, ok, WEB_01 } from '../../fake-bridge';
 import { act } from 'preact/test-utils';
-import { choose, click, getByRole, hasText, queryByRole, settle, typeInto, popupUnderTest } from '../dom';
+import { choose, click, getByRole, hasText, queryByRole, settle, typeInto, popupUnderTest } from '../../dom';
 
 const popup = popupUnderTest();
 

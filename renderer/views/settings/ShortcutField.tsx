@@ -3,13 +3,13 @@
 // the saved one (active, off, or why the OS refused it).
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ShortcutStatus } from '../../common/contract';
-import type { SettingsPatch } from '../../common/settings';
-import { checkGlobalShortcut, normalizeShortcut, SHORTCUT_MAX_LENGTH } from '../../common/shortcut';
-import { useStore } from '../hooks/use-store';
-import type { I18n } from '../i18n';
-import { violationText } from './messages';
-import { fieldA11y } from './fields';
+import type { ShortcutStatus } from '../../../common/contract';
+import type { SettingsPatch } from '../../../common/settings';
+import { checkGlobalShortcut, normalizeShortcut, SHORTCUT_MAX_LENGTH } from '../../../common/shortcut';
+import { useStore } from '../../hooks/use-store';
+import type { I18n } from '../../i18n';
+import { violationText } from '../../forms/messages';
+import { fieldA11y } from '../../forms/fields';
 
 const ID = 'settings-shortcut';
 

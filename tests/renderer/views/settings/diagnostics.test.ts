@@ -1,9 +1,9 @@
 // Settings' "Copy diagnostics": main builds and copies the text; the popup sends only the tick (server
 // names left out unless ticked) and confirms "Copied", or says why it failed.
 import { describe, expect, it } from 'vitest';
-import { InvokeChannel } from '../../../common/contract';
-import { createFakeBridge, fail, WEB_01 } from '../fake-bridge';
-import { click, getByRole, popupUnderTest } from '../dom';
+import { InvokeChannel } from '../../../../common/contract';
+import { createFakeBridge, fail, WEB_01 } from '../../fake-bridge';
+import { click, getByRole, popupUnderTest } from '../../dom';
 
 const popup = popupUnderTest();
 

@@ -2,9 +2,9 @@
 // not possible here), followed live as main reports it.
 import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { EventChannel, InvokeChannel } from '../../../common/contract';
-import { createFakeBridge, WEB_01 } from '../fake-bridge';
-import { click, getByRole, hasText, popupUnderTest, settle } from '../dom';
+import { EventChannel, InvokeChannel } from '../../../../common/contract';
+import { createFakeBridge, WEB_01 } from '../../fake-bridge';
+import { click, getByRole, hasText, popupUnderTest, settle } from '../../dom';
 
 const popup = popupUnderTest();
 

@@ -3,13 +3,13 @@
 // stays on error.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AlertsConfigPatch, Result } from '../../common/contract';
-import type { AlertSettings } from '../../common/settings';
-import { PauseControl } from '../components/PauseControl';
-import { fieldA11y } from '../forms/fields';
-import { THRESHOLD_FIELDS } from '../forms/thresholds';
-import { useStore } from '../hooks/use-store';
-import { errorText } from '../state/text';
+import type { AlertsConfigPatch, Result } from '../../../common/contract';
+import type { AlertSettings } from '../../../common/settings';
+import { PauseControl } from '../../components/PauseControl';
+import { fieldA11y } from '../../forms/fields';
+import { THRESHOLD_FIELDS } from '../../forms/thresholds';
+import { useStore } from '../../hooks/use-store';
+import { errorText } from '../../i18n/sentences';
 
 const HOLD_MAX_MINUTES = 1440;
 /** A threshold as typed: empty switches it off; otherwise a whole number 1–100; undefined: invalid. */
