@@ -14,7 +14,7 @@ import { createPowerFeature, powerValidators } from './features/power';
 import { createServersFeature, serversValidators } from './features/servers';
 import { createSettingsFeature, settingsValidators } from './features/settings';
 import { createShortcutFeature, shortcutValidators } from './features/shortcut';
-import { createTrayFeed, type TrayFeed } from './features/tray';
+import { createTrayFeed, type TrayFeed } from './tray/feed';
 import { createUpdatesFeature, updatesValidators, type UpdatesControl } from './features/updates';
 import type { FleetApi } from './fleet/api';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
