@@ -152,4 +152,3 @@ class StandInApp extends EventEmitter {
 }
 
 export const app = new StandInApp();
-export type { StandInApp };

@@ -20,10 +20,6 @@ class StandInIpcMain extends EventEmitter {
     this.#handlers.set(channel, handler);
   }
 
-  removeHandler(channel: string): void {
-    this.#handlers.delete(channel);
-  }
-
   /** An `ipcRenderer.invoke` from a page: Electron rejects in the renderer when no handler is there. */
   async invokeFromRenderer(event: StandInIpcEvent, channel: string, args: unknown[]): Promise<unknown> {
     const handler = this.#handlers.get(channel);
