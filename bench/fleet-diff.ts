@@ -2,7 +2,7 @@
 // Prints numbers only (no assertions): time to apply a poll result with no change, with 1 % changed,
 // and to recompute the tray summary.
 import { createFleetState } from '../main/fleet/state';
-import { computeTraySummary } from '../main/fleet/tray-summary';
+import { computeTraySummary } from '../main/tray/summary';
 import { benchServer } from './memory-api';
 
 const count = Number(process.argv[2] ?? 5000);

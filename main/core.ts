@@ -16,7 +16,7 @@ import { createPowerFeature, powerValidators } from './features/power';
 import { createServersFeature, serversValidators } from './features/servers';
 import { createSettingsFeature, settingsValidators } from './features/settings';
 import { createShortcutFeature, shortcutValidators } from './features/shortcut';
-import { createTrayFeed, type TrayFeed } from './features/tray';
+import { createTrayFeed, type TrayFeed } from './tray/feed';
 import { createUpdatesFeature, updatesValidators, type UpdatesControl } from './features/updates';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
 import { createFleetState } from './fleet/state';

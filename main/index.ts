@@ -7,7 +7,7 @@ import { consoleSink, createAppLog, type LogSink } from './app-log';
 import { createCore, type Core } from './core';
 import { appPaths } from './desktop/app-paths';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
-import { setupClipboard } from './desktop/clipboard-setup';
+import { setupClipboard } from './desktop/clipboard';
 import { setupGlobalShortcut } from './desktop/global-shortcut-setup';
 import { setupDiagnostics } from './desktop/diagnostics-setup';
 import { createRecentLog } from './diagnostics/recent-log';

@@ -1,6 +1,6 @@
 // Generates the tray icons (one per tray state, 16 px and 32 px @2x) in three looks: `OnDark` (a light
 // glyph for a dark panel) and `OnLight` (a dark glyph for a light panel) for Windows and Linux, where
-// main/desktop/tray-icons.ts picks one as nativeTheme reports the panel; and macOS Template images in
+// main/tray/icons.ts picks one as nativeTheme reports the panel; and macOS Template images in
 // black + alpha, which the menu bar tints itself. Also the 512 px app icon, into build/. Plain Node:
 // shapes are signed-distance functions sampled 4x4 per pixel for anti-aliasing, written as PNG with
 // node:zlib. Run: node scripts/make-icons.mjs
@@ -160,7 +160,7 @@ function trayLayers(state, look) {
 
 const camel = (state) => state.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
-/** File name suffix per look (main/desktop/tray-icons.ts names the same). */
+/** File name suffix per look (main/tray/icons.ts names the same). */
 const LOOKS = { dark: 'OnDark', light: 'OnLight', template: 'Template' };
 
 export const TRAY_STATES = Object.keys(COLORS);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreDeps, CoreEventListener } from '../main/core';
-import type { TraySummary } from '../main/fleet/tray-summary';
+import type { TraySummary } from '../main/tray/summary';
 import { DEFAULT_GLOBAL_SHORTCUT } from '../common/settings';
 import {
   EventChannel,

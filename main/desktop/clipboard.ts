@@ -1,6 +1,7 @@
-// The clipboard port over an injected clipboard (Electron's in the app, a fake in tests).
+// The clipboard port over Electron's clipboard.
+import { clipboard } from 'electron';
 import type { ClipboardPort } from '../ports';
 
-export function createClipboardPort(clipboard: { writeText(text: string): void }): ClipboardPort {
+export function setupClipboard(): ClipboardPort {
   return { writeText: (text) => clipboard.writeText(text) };
 }

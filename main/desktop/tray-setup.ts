@@ -1,4 +1,5 @@
-// The tray icon and its menu (tray.ts builds them; tray-icons.ts names the icon files), following the
+// The tray icon and its menu in Electron (main/tray/ builds them: menu.ts the menu, controller.ts renders
+// it, intents.ts carries out the clicks, icons.ts names the icon files), following the
 // core's tray summary and the settings (confirmations and language change labels and dialogs).
 import { join } from 'node:path';
 import { app, dialog, Menu, nativeImage, nativeTheme, shell, Tray, type NativeImage } from 'electron';
@@ -8,8 +9,10 @@ import type { Core } from '../core';
 import { messagesForSetting } from '../i18n';
 import type { ClipboardPort, Notifier, SettingsStore } from '../ports';
 import type { PopupController } from './popup-window';
-import { createTrayController, runTrayIntent, type TrayIconState } from './tray';
-import { trayIconFile, watchPanelTheme, type PanelTheme } from './tray-icons';
+import { createTrayController } from '../tray/controller';
+import { trayIconFile, watchPanelTheme, type PanelTheme } from '../tray/icons';
+import { runTrayIntent } from '../tray/intents';
+import type { TrayIconState } from '../tray/summary';
 
 function trayIcon(directory: string, state: TrayIconState, panel: PanelTheme): NativeImage {
   const icon = trayIconFile(state, process.platform, panel);

@@ -113,158 +113,185 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The vault as stored, with the ids of the damaged entries it dropped; null: no vault yet. */
+type VaultRead = { data: VaultData; damaged: string[] } | 'invalid' | null;
+
+function readVault(store: KeyValueStore): VaultRead {
+  const raw = store.get(VAULT_KEY);
+  if (raw === undefined || raw === null) return null;
+  const parsed = vaultDataSchema.safeParse(raw);
+  if (!parsed.success) return 'invalid';
+  const { entries, damaged } = readEntries(parsed.data.accounts);
+  return { data: { version: 1, activeAccountId: parsed.data.activeAccountId, accounts: entries }, damaged };
+}
+
+function writeVault(store: KeyValueStore, data: VaultData): void {
+  if (Object.keys(data.accounts).length === 0) store.delete(VAULT_KEY);
+  else store.set(VAULT_KEY, data);
+}
+
+function removeStoredAccount(store: KeyValueStore, accountId: string): void {
+  const read = readVault(store);
+  if (read === null || read === 'invalid') return;
+  const { data } = read;
+  if (!(accountId in data.accounts)) return;
+  const { [accountId]: _removed, ...rest } = data.accounts;
+  const ids = Object.keys(rest);
+  writeVault(store, {
+    version: 1,
+    accounts: rest,
+    activeAccountId: data.activeAccountId === accountId ? (ids[0] ?? null) : data.activeAccountId,
+  });
+}
+
+/** Where a token can be kept safely right now, or why it cannot. */
+async function chooseStorage(safeStorage: SafeStoragePort, platform: string, log: Log): Promise<TokenStorageInfo> {
+  let available = false;
+  try {
+    available = await safeStorage.isAsyncEncryptionAvailable();
+  } catch (error) {
+    log('warn', `safeStorage availability check failed: ${describeError(error)}`);
+  }
+  if (!available) return sessionOnly('encryption-unavailable', ENCRYPTION_UNAVAILABLE_REASON);
+  const backend = platformBackend(platform, safeStorage);
+  if (platform === 'linux' && UNSAFE_LINUX_BACKENDS.has(backend)) {
+    return backend === 'basic_text'
+      ? sessionOnly('no-keyring', NO_KEYRING_REASON)
+      : sessionOnly('unknown-backend', UNKNOWN_BACKEND_REASON);
+  }
+  return { backend, persisted: true };
+}
+
+/**
+ * Decrypts the stored entries with a working keychain: a rotated key re-encrypts the token, an entry
+ * that cannot be read is forgotten. `next`: the vault to write, null when nothing changed.
+ */
+async function decryptEntries(
+  data: VaultData,
+  entries: ReadonlyArray<[string, VaultEntry]>,
+  safeStorage: SafeStoragePort,
+  log: Log,
+): Promise<{ accounts: StoredAccount[]; failed: string[]; next: VaultData | null }> {
+  const accounts: StoredAccount[] = [];
+  const failed: string[] = [];
+  let changed = false;
+  const next: VaultData = { ...data, accounts: { ...data.accounts } };
+  for (const [id, entry] of entries) {
+    try {
+      const decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
+      if (decrypted.shouldReEncrypt) {
+        // The key was rotated: store the token under the current key. If that fails (a keychain
+        // prompt denied), the old ciphertext still reads: keep it and try again at the next start.
+        try {
+          const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
+          next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
+          changed = true;
+        } catch (error) {
+          log('warn', `Stored token for account ${id} was not re-encrypted: ${describeError(error)}`);
+        }
+      }
+      accounts.push({
+        account: { id, label: entry.label, baseUrl: entry.baseUrl },
+        token: decrypted.result,
+        storage: { backend: entry.backend, persisted: true },
+      });
+    } catch (error) {
+      // The keychain works but cannot read this entry (keychain reset, profile copied to another
+      // machine): the entry is useless; forget it.
+      log('warn', `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`);
+      delete next.accounts[id];
+      failed.push(id);
+      changed = true;
+    }
+  }
+  if (!changed) return { accounts, failed, next: null };
+  if (next.activeAccountId !== null && !(next.activeAccountId in next.accounts)) {
+    next.activeAccountId = Object.keys(next.accounts)[0] ?? null;
+  }
+  return { accounts, failed, next };
+}
+
+/** What load reports: the accounts with the preferred one active, or why there are none. */
+function loadResult(
+  accounts: StoredAccount[],
+  failed: string[],
+  keptLocked: boolean,
+  preferredId: string | null,
+): VaultLoadResult {
+  if (accounts.length === 0) {
+    if (keptLocked) return { status: 'unavailable', message: KEYCHAIN_UNAVAILABLE_NOTICE.message };
+    return failed.length > 0
+      ? {
+          status: 'decrypt-failed',
+          message:
+            'The saved API token could not be decrypted (the system keychain may have been reset) and has been removed. Please enter the token again.',
+        }
+      : { status: 'none' };
+  }
+  const active = accounts.find((a) => a.account.id === preferredId) ?? accounts[0]!;
+  const result: VaultLoadResult = { status: 'ok', accounts, activeAccountId: active.account.id };
+  if (failed.length > 0) result.forgotten = failed;
+  if (keptLocked) result.locked = true;
+  return result;
+}
+
 export function createTokenVault(deps: VaultDeps): TokenVault {
   const { safeStorage, store } = deps;
   const log = deps.log ?? (() => {});
+  const storage = () => chooseStorage(safeStorage, deps.platform, log);
   // Tokens that could not be persisted live here for the session only.
   const sessionAccounts = new Map<string, StoredAccount>();
   let sessionActiveId: string | null = null;
 
-  /** Ids of entries dropped as damaged by the last read (reported by load). */
-  let damagedIds: string[] = [];
-
-  function readData(): VaultData | 'invalid' | null {
-    const raw = store.get(VAULT_KEY);
-    if (raw === undefined || raw === null) return null;
-    const parsed = vaultDataSchema.safeParse(raw);
-    if (!parsed.success) return 'invalid';
-    const { entries, damaged } = readEntries(parsed.data.accounts);
-    damagedIds = damaged;
-    return { version: 1, activeAccountId: parsed.data.activeAccountId, accounts: entries };
-  }
-
-  function writeData(data: VaultData): void {
-    if (Object.keys(data.accounts).length === 0) store.delete(VAULT_KEY);
-    else store.set(VAULT_KEY, data);
-  }
-
-  function removePersisted(accountId: string): void {
-    const data = readData();
-    if (data === null || data === 'invalid') return;
-    if (!(accountId in data.accounts)) return;
-    const { [accountId]: _removed, ...rest } = data.accounts;
-    const ids = Object.keys(rest);
-    writeData({
-      version: 1,
-      accounts: rest,
-      activeAccountId: data.activeAccountId === accountId ? (ids[0] ?? null) : data.activeAccountId,
-    });
-  }
-
-  /** Where a token can be kept safely right now, or why it cannot. */
-  async function chooseStorage(): Promise<TokenStorageInfo> {
-    let available = false;
-    try {
-      available = await safeStorage.isAsyncEncryptionAvailable();
-    } catch (error) {
-      log('warn', `safeStorage availability check failed: ${describeError(error)}`);
-    }
-    if (!available) return sessionOnly('encryption-unavailable', ENCRYPTION_UNAVAILABLE_REASON);
-    const backend = platformBackend(deps.platform, safeStorage);
-    if (deps.platform === 'linux' && UNSAFE_LINUX_BACKENDS.has(backend)) {
-      return backend === 'basic_text'
-        ? sessionOnly('no-keyring', NO_KEYRING_REASON)
-        : sessionOnly('unknown-backend', UNKNOWN_BACKEND_REASON);
-    }
-    return { backend, persisted: true };
-  }
-
   return {
     async load(): Promise<VaultLoadResult> {
-      const data = readData();
+      const read = readVault(store);
       const accounts: StoredAccount[] = [];
       const failed: string[] = [];
       let keptLocked = false;
-      if (data === 'invalid') {
+      if (read === 'invalid') {
         store.delete(VAULT_KEY);
         log('warn', 'Token vault data was malformed and has been removed.');
         failed.push('(unreadable vault)');
-      } else if (data !== null) {
-        if (damagedIds.length > 0) {
+      } else if (read !== null) {
+        const { data, damaged } = read;
+        if (damaged.length > 0) {
           // Only the damaged entries go; every readable token stays.
-          log('warn', `Token vault entries of ${damagedIds.length} account(s) were malformed and have been removed.`);
-          failed.push(...damagedIds);
-          writeData(data);
-          damagedIds = [];
+          log('warn', `Token vault entries of ${damaged.length} account(s) were malformed and have been removed.`);
+          failed.push(...damaged);
+          writeVault(store, data);
         }
         const pending = Object.entries(data.accounts).filter(([id]) => !sessionAccounts.has(id));
         // A keyring that is locked or not running yet (Linux login before the keyring daemon, basic_text
         // picked meanwhile) makes decryption fail or read garbage: that is not a broken entry. Check first
         // and keep the ciphertext for the next start.
-        const unavailable = pending.length > 0 && !(await chooseStorage()).persisted;
+        const unavailable = pending.length > 0 && !(await storage()).persisted;
         if (unavailable) {
           keptLocked = true;
           log('warn', 'The system keychain is not available now; the stored token is kept for the next start.');
         } else if (pending.length > 0) {
-          let changed = false;
-          const next: VaultData = { ...data, accounts: { ...data.accounts } };
-          for (const [id, entry] of pending) {
-            try {
-              const decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
-              if (decrypted.shouldReEncrypt) {
-                // The key was rotated: store the token under the current key. If that fails (a keychain
-                // prompt denied), the old ciphertext still reads: keep it and try again at the next start.
-                try {
-                  const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
-                  next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
-                  changed = true;
-                } catch (error) {
-                  log('warn', `Stored token for account ${id} was not re-encrypted: ${describeError(error)}`);
-                }
-              }
-              accounts.push({
-                account: { id, label: entry.label, baseUrl: entry.baseUrl },
-                token: decrypted.result,
-                storage: { backend: entry.backend, persisted: true },
-              });
-            } catch (error) {
-              // The keychain works but cannot read this entry (keychain reset, profile copied to another
-              // machine): the entry is useless; forget it.
-              log(
-                'warn',
-                `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`,
-              );
-              delete next.accounts[id];
-              failed.push(id);
-              changed = true;
-            }
-          }
-          if (changed) {
-            if (next.activeAccountId !== null && !(next.activeAccountId in next.accounts)) {
-              next.activeAccountId = Object.keys(next.accounts)[0] ?? null;
-            }
-            writeData(next);
-          }
+          const decrypted = await decryptEntries(data, pending, safeStorage, log);
+          accounts.push(...decrypted.accounts);
+          failed.push(...decrypted.failed);
+          if (decrypted.next) writeVault(store, decrypted.next);
         }
       }
       accounts.push(...sessionAccounts.values());
-      if (accounts.length === 0) {
-        if (keptLocked) return { status: 'unavailable', message: KEYCHAIN_UNAVAILABLE_NOTICE.message };
-        return failed.length > 0
-          ? {
-              status: 'decrypt-failed',
-              message:
-                'The saved API token could not be decrypted (the system keychain may have been reset) and has been removed. Please enter the token again.',
-            }
-          : { status: 'none' };
-      }
-      const preferred = sessionActiveId ?? (data !== null && data !== 'invalid' ? data.activeAccountId : null);
-      const active = accounts.find((a) => a.account.id === preferred) ?? accounts[0]!;
-      const result: VaultLoadResult = { status: 'ok', accounts, activeAccountId: active.account.id };
-      if (failed.length > 0) result.forgotten = failed;
-      if (keptLocked) result.locked = true;
-      return result;
+      const stored = read !== null && read !== 'invalid' ? read.data.activeAccountId : null;
+      return loadResult(accounts, failed, keptLocked, sessionActiveId ?? stored);
     },
 
     async save(account: AccountInfo, token: string): Promise<TokenStorageInfo> {
-      let storage = await chooseStorage();
-      if (storage.persisted) {
+      let chosen = await storage();
+      if (chosen.persisted) {
         try {
           const ciphertext = await safeStorage.encryptStringAsync(token);
-          const current = readData();
+          const current = readVault(store);
           const base: VaultData =
-            current === null || current === 'invalid' ? { version: 1, activeAccountId: null, accounts: {} } : current;
-          writeData({
+            current === null || current === 'invalid'
+              ? { version: 1, activeAccountId: null, accounts: {} }
+              : current.data;
+          writeVault(store, {
             version: 1,
             activeAccountId: account.id,
             accounts: {
@@ -273,16 +300,16 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
                 label: account.label,
                 baseUrl: account.baseUrl,
                 ciphertext: ciphertext.toString('base64'),
-                backend: storage.backend,
+                backend: chosen.backend,
               },
             },
           });
           sessionAccounts.delete(account.id);
           sessionActiveId = null;
-          return storage;
+          return chosen;
         } catch (error) {
           log('warn', `Encrypting the token failed; keeping it for this session only: ${describeError(error)}`);
-          storage = sessionOnly(
+          chosen = sessionOnly(
             'keychain-refused',
             `The system keychain refused to store the token (${describeError(error)}), so it is kept for this session only.`,
           );
@@ -291,15 +318,15 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
       // The new token cannot be stored: it serves this session (it takes precedence in load) while the
       // older ciphertext, if any, stays on disk until a token can be stored in its place. Deleting it
       // here would lose a good token whenever the keychain is merely locked (forget() removes it).
-      sessionAccounts.set(account.id, { account: { ...account }, token, storage });
+      sessionAccounts.set(account.id, { account: { ...account }, token, storage: chosen });
       sessionActiveId = account.id;
-      return storage;
+      return chosen;
     },
 
     async forget(accountId: string): Promise<void> {
       sessionAccounts.delete(accountId);
       if (sessionActiveId === accountId) sessionActiveId = null;
-      removePersisted(accountId);
+      removeStoredAccount(store, accountId);
     },
   };
 }

@@ -4,7 +4,7 @@ import {
   KEYCHAIN_UNAVAILABLE_NOTICE,
   TOKEN_REJECTED_NOTICE,
 } from '../../main/accounts/token-service';
-import { trayTooltip } from '../../main/desktop/tray';
+import { trayTooltip } from '../../main/tray/tooltip';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';
 import { createStaticAppInfo } from '../../dev/memory-ports';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { trayTooltip } from '../../main/desktop/tray';
+import { trayTooltip } from '../../main/tray/tooltip';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel } from '../../common/contract';
 import { fleetSnapshot, invoke, LIST_PATH, useHarnessPerTest } from './harness';

@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClipboardPort } from '../../main/desktop/clipboard';
+
+const clipboard = vi.hoisted(() => ({ writeText: vi.fn<(text: string) => void>() }));
+vi.mock('electron', () => ({ clipboard }));
+
+const { setupClipboard } = await import('../../main/desktop/clipboard');
 
 describe('clipboard', () => {
   it('clipboard adapter writes text', () => {
-    const clipboard = { writeText: vi.fn<(text: string) => void>() };
-    createClipboardPort(clipboard).writeText('203.0.113.10');
+    setupClipboard().writeText('203.0.113.10');
     expect(clipboard.writeText).toHaveBeenCalledWith('203.0.113.10');
   });
 });

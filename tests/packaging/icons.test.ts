@@ -38,7 +38,7 @@ function decodePng(path: string) {
 }
 
 const STATES = ['ok', 'busy', 'error', 'noToken', 'demo', 'attention'];
-/** Windows and Linux: one look per panel theme (main/desktop/tray-icons.ts picks one). */
+/** Windows and Linux: one look per panel theme (main/tray/icons.ts picks one). */
 const PANEL_LOOKS = ['OnDark', 'OnLight'];
 const THEMED = STATES.flatMap((state) => PANEL_LOOKS.map((look) => `${state}${look}`));
 

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrayIconState } from '../../main/desktop/tray';
-import { TRAY_ICON_NAMES, trayIconFile } from '../../main/desktop/tray-icons';
+import type { TrayIconState } from '../../main/tray/summary';
+import { TRAY_ICON_NAMES, trayIconFile } from '../../main/tray/icons';
 import { auditAsar } from '../../scripts/check-asar';
 
 let output: string;

@@ -60,18 +60,10 @@ type Cleanup = () => Promise<void> | void;
 
 class StandInApp extends EventEmitter {
   readonly isPackaged = false;
-  /** Linux and Windows have no dock (the app calls `app.dock?.hide()`). */
-  readonly dock = undefined;
-  readonly commandLine = {
-    appendSwitch: (_name: string, _value?: string) => {},
-    hasSwitch: (_name: string) => false,
-    getSwitchValue: (_name: string) => '',
-  };
   /** What the app asked of the stand-in, for the journeys to read. */
-  readonly record = { sandboxEnabled: false, quitCalls: 0, loginItem: { openAtLogin: false } };
+  readonly record = { sandboxEnabled: false, quitCalls: 0 };
 
   #ready = false;
-  #quit = false;
   #quitting: Promise<void> | null = null;
   #cleanups: Cleanup[] = [];
   #resolveReady!: () => void;
@@ -79,7 +71,7 @@ class StandInApp extends EventEmitter {
     this.#resolveReady = resolve;
   });
   #resolveQuit!: () => void;
-  /** Resolves once `quit` was emitted and every window and page is closed. */
+  /** Resolves once the app has quit: every window and page closed, `will-quit` emitted. */
   readonly whenQuit = new Promise<void>((resolve) => {
     this.#resolveQuit = resolve;
   });
@@ -96,13 +88,7 @@ class StandInApp extends EventEmitter {
   emitReady(): void {
     if (this.#ready) throw new Error('ready was already emitted');
     this.#ready = true;
-    this.emit('will-finish-launching');
-    this.emit('ready', preventableEvent(), {});
     this.#resolveReady();
-  }
-
-  hasQuit(): boolean {
-    return this.#quit;
   }
 
   /** Runs when the app quits, before `will-quit` (windows, pages, the browser). */
@@ -121,44 +107,19 @@ class StandInApp extends EventEmitter {
         return userData;
       case 'logs':
         return join(userData, 'logs');
-      case 'appData':
-        return join(userData, '..');
-      case 'temp':
-      case 'sessionData':
-        return join(userData, name);
       default:
         // Electron throws for a name it does not know; the stand-in also for ones the app never asked.
         throw new Error(`The Electron stand-in has no path '${name}'`);
     }
   }
 
-  #packageJson(): { name: string; productName?: string; version: string } {
-    return JSON.parse(readFileSync(join(configured().appPath, 'package.json'), 'utf8')) as {
-      name: string;
-      productName?: string;
-      version: string;
-    };
-  }
-
   getVersion(): string {
-    return this.#packageJson().version;
-  }
-
-  getName(): string {
-    const json = this.#packageJson();
-    return json.productName ?? json.name;
-  }
-
-  getLocale(): string {
-    return configured().systemLocale;
+    const json = JSON.parse(readFileSync(join(configured().appPath, 'package.json'), 'utf8')) as { version: string };
+    return json.version;
   }
 
   getSystemLocale(): string {
     return configured().systemLocale;
-  }
-
-  getPreferredSystemLanguages(): string[] {
-    return [configured().systemLocale];
   }
 
   requestSingleInstanceLock(): boolean {
@@ -170,43 +131,24 @@ class StandInApp extends EventEmitter {
     this.record.sandboxEnabled = true;
   }
 
-  getLoginItemSettings(): { openAtLogin: boolean } {
-    return { ...this.record.loginItem };
-  }
-
-  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
-    this.record.loginItem = { openAtLogin: settings.openAtLogin };
-  }
-
-  setAppUserModelId(_id: string): void {}
-
-  focus(): void {}
-
   /**
    * As Electron: `before-quit` (a listener may prevent it and call quit() again later), the windows
-   * closed, `will-quit`, `quit`.
+   * closed, `will-quit`.
    */
   quit(): void {
     this.record.quitCalls += 1;
-    if (this.#quit || this.#quitting) return;
+    if (this.#quitting) return;
     const beforeQuit = preventableEvent();
     this.emit('before-quit', beforeQuit);
     if (beforeQuit.defaultPrevented) return;
     this.#quitting = this.#finishQuit();
   }
 
-  exit(_code?: number): void {
-    if (!this.#quitting) this.#quitting = this.#finishQuit();
-  }
-
   async #finishQuit(): Promise<void> {
     for (const cleanup of this.#cleanups.toReversed()) await cleanup();
     this.emit('will-quit', preventableEvent());
-    this.#quit = true;
-    this.emit('quit', preventableEvent(), 0);
     this.#resolveQuit();
   }
 }
 
 export const app = new StandInApp();
-export type { StandInApp };

@@ -1,7 +1,8 @@
 // The stand-in's desktop surface: tray, menus, images, notifications, dialogs, shell, clipboard,
-// screen, power and theme events, global shortcuts and the keychain. Each records what the app did
-// with it and offers the user's side (a click, a dialog answer, a theme change) as a method. Nothing
-// here touches the OS. See index.ts for what that cannot prove.
+// screen, power and theme events, global shortcuts and the keychain. Each records what the journeys
+// read of it and offers the user's side (a click, a dialog answer, a theme change) as a method; the
+// rest answers as Electron would and records nothing. Nothing here touches the OS. See index.ts for
+// what that cannot prove.
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -13,11 +14,10 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 /** An image the app made: where from, and whether Electron would have found a picture there. */
 export class StandInImage {
-  #template = false;
   readonly #empty: boolean;
 
   constructor(
-    /** The file it was read from ('' when not from a file). */
+    /** The file it was read from. */
     readonly path: string,
     empty: boolean,
   ) {
@@ -34,13 +34,8 @@ export class StandInImage {
     return this.#empty;
   }
 
-  setTemplateImage(template: boolean): void {
-    this.#template = template;
-  }
-
-  isTemplateImage(): boolean {
-    return this.#template;
-  }
+  /** macOS only (Template images). */
+  setTemplateImage(_template: boolean): void {}
 }
 
 function isPngFile(path: string): boolean {
@@ -50,21 +45,17 @@ function isPngFile(path: string): boolean {
 
 export const nativeImage = {
   createFromPath: (path: string) => new StandInImage(path, !isPngFile(path)),
-  createEmpty: () => new StandInImage('', true),
 };
 
 // ---- Menu -------------------------------------------------------------------------------------
 
+/** The part of Electron's MenuItemConstructorOptions the app passes. */
 export interface StandInMenuItemOptions {
-  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
   label?: string;
   enabled?: boolean;
-  visible?: boolean;
-  checked?: boolean;
-  click?: (item: StandInMenuItem, window: undefined, event: Record<string, never>) => void;
-  submenu?: StandInMenuItemOptions[] | StandInMenu;
-  role?: string;
-  accelerator?: string;
+  click?: () => void;
+  submenu?: StandInMenuItemOptions[];
 }
 
 const MENU_ITEM_TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio']);
@@ -73,7 +64,6 @@ export class StandInMenuItem {
   readonly type: NonNullable<StandInMenuItemOptions['type']>;
   readonly label: string;
   readonly enabled: boolean;
-  readonly visible: boolean;
   readonly submenu: StandInMenu | null;
   readonly #onClick: StandInMenuItemOptions['click'];
 
@@ -83,18 +73,15 @@ export class StandInMenuItem {
     this.type = options.type ?? (options.submenu ? 'submenu' : 'normal');
     this.label = options.label ?? '';
     this.enabled = options.enabled ?? true;
-    this.visible = options.visible ?? true;
-    const submenu = options.submenu;
-    this.submenu =
-      submenu === undefined ? null : submenu instanceof StandInMenu ? submenu : StandInMenu.buildFromTemplate(submenu);
+    this.submenu = options.submenu === undefined ? null : StandInMenu.buildFromTemplate(options.submenu);
     this.#onClick = options.click;
   }
 
   /** The user's click: only on an item the native menu would let them click. */
   click(): void {
     if (this.type === 'separator' || this.type === 'submenu') throw new Error(`"${this.label}" is not a command`);
-    if (!this.enabled || !this.visible) throw new Error(`"${this.label}" cannot be clicked: it is disabled or hidden`);
-    this.#onClick?.(this, undefined, {});
+    if (!this.enabled) throw new Error(`"${this.label}" cannot be clicked: it is disabled`);
+    this.#onClick?.();
   }
 }
 
@@ -105,7 +92,7 @@ export class StandInMenu {
   static buildFromTemplate(template: StandInMenuItemOptions[]): StandInMenu {
     if (!Array.isArray(template)) throw new TypeError('Menu.buildFromTemplate expects an array');
     const menu = new StandInMenu();
-    for (const options of template) menu.append(new StandInMenuItem(options));
+    for (const options of template) menu.items.push(new StandInMenuItem(options));
     return menu;
   }
 
@@ -118,15 +105,11 @@ export class StandInMenu {
     return StandInMenu.#applicationMenu;
   }
 
-  append(item: StandInMenuItem): void {
-    this.items.push(item);
-  }
-
-  /** Visible labels, separators as '-', submenus followed by ' ▸'. */
+  /** Labels, separators as '-', submenus followed by ' ▸'. */
   labels(): string[] {
-    return this.items
-      .filter((item) => item.visible)
-      .map((item) => (item.type === 'separator' ? '-' : item.type === 'submenu' ? `${item.label} ▸` : item.label));
+    return this.items.map((item) =>
+      item.type === 'separator' ? '-' : item.type === 'submenu' ? `${item.label} ▸` : item.label,
+    );
   }
 
   /** The item at a label path (submenu labels, then the item's), matched exactly or by a pattern. */
@@ -152,9 +135,6 @@ export class StandInTray extends EventEmitter {
   readonly tooltips: string[] = [];
   /** Every context menu set, in order (null when the app removed it). */
   readonly menus: Array<StandInMenu | null> = [];
-  /** Menus popped up by the app (macOS right click). */
-  readonly poppedUp: StandInMenu[] = [];
-  #destroyed = false;
 
   constructor(image: StandInImage) {
     super();
@@ -187,14 +167,8 @@ export class StandInTray extends EventEmitter {
     this.menus.push(menu);
   }
 
-  popUpContextMenu(menu?: StandInMenu): void {
-    const shown = menu ?? this.contextMenu;
-    if (shown) this.poppedUp.push(shown);
-  }
-
-  setIgnoreDoubleClickEvents(_ignore: boolean): void {}
-
-  setTitle(_title: string): void {}
+  /** macOS only (its right click). */
+  popUpContextMenu(_menu?: StandInMenu): void {}
 
   getBounds(): { x: number; y: number; width: number; height: number } {
     // Top right of a 1920×1080 screen, as a panel icon would be.
@@ -207,14 +181,6 @@ export class StandInTray extends EventEmitter {
    */
   click(): void {
     this.emit('click', {}, this.getBounds(), { x: 1890, y: 10 });
-  }
-
-  destroy(): void {
-    this.#destroyed = true;
-  }
-
-  isDestroyed(): boolean {
-    return this.#destroyed;
   }
 }
 
@@ -238,16 +204,6 @@ export class StandInNotification extends EventEmitter {
 
   show(): void {
     StandInNotification.shown.push(this);
-    this.emit('show', {});
-  }
-
-  close(): void {
-    this.emit('close', {});
-  }
-
-  /** The user's click on the notification. */
-  click(): void {
-    this.emit('click', {});
   }
 }
 
@@ -266,38 +222,18 @@ export interface MessageBoxOptions {
 export const dialogRecord = { shown: [] as MessageBoxOptions[], answers: [] as number[] };
 
 export const dialog = {
-  showMessageBox(...args: [MessageBoxOptions] | [unknown, MessageBoxOptions]) {
-    const options = (args.length === 2 ? args[1] : args[0]) as MessageBoxOptions;
+  showMessageBox(options: MessageBoxOptions) {
     dialogRecord.shown.push(options);
     // No answer queued: the user closes the dialog, which Electron reports as the cancel button.
     const response = dialogRecord.answers.shift() ?? options.cancelId ?? 0;
     return Promise.resolve({ response, checkboxChecked: false });
   },
-  showErrorBox(title: string, content: string) {
-    dialogRecord.shown.push({ message: title, detail: content });
-  },
 };
 
-export const shellRecord = { openedPaths: [] as string[], openedExternal: [] as string[] };
+/** Opening a folder succeeds (Electron answers '' for no error). */
+export const shell = { openPath: (_path: string) => Promise.resolve('') };
 
-export const shell = {
-  openPath: (path: string) => {
-    shellRecord.openedPaths.push(path);
-    return Promise.resolve('');
-  },
-  openExternal: (url: string) => {
-    shellRecord.openedExternal.push(url);
-    return Promise.resolve();
-  },
-  showItemInFolder: (path: string) => void shellRecord.openedPaths.push(path),
-};
-
-export const clipboardRecord = { written: [] as string[] };
-
-export const clipboard = {
-  writeText: (text: string) => void clipboardRecord.written.push(text),
-  readText: () => clipboardRecord.written.at(-1) ?? '',
-};
+export const clipboard = { writeText: (_text: string) => {} };
 
 // ---- screen, powerMonitor, nativeTheme --------------------------------------------------------
 
@@ -308,46 +244,25 @@ const DISPLAY = {
   scaleFactor: 1,
 };
 
-class StandInScreen extends EventEmitter {
+export const screen = {
   getCursorScreenPoint() {
     requireReady('screen');
     return { x: 1890, y: 10 };
-  }
-  getPrimaryDisplay() {
-    requireReady('screen');
-    return DISPLAY;
-  }
-  getAllDisplays() {
-    requireReady('screen');
-    return [DISPLAY];
-  }
+  },
   getDisplayNearestPoint(_point: { x: number; y: number }) {
     requireReady('screen');
     return DISPLAY;
-  }
-  getDisplayMatching(_rect: unknown) {
-    requireReady('screen');
-    return DISPLAY;
-  }
-}
+  },
+};
 
-export const screen = new StandInScreen();
-
-/** Emit 'suspend', 'resume', 'lock-screen', 'unlock-screen' to play the OS. */
-export const powerMonitor = new (class StandInPowerMonitor extends EventEmitter {
-  getSystemIdleState(_threshold: number): string {
-    return 'active';
-  }
-})();
+/** Emit 'suspend', 'resume', 'unlock-screen' to play the OS. */
+export const powerMonitor = new EventEmitter();
 
 class StandInNativeTheme extends EventEmitter {
-  themeSource: 'system' | 'light' | 'dark' = 'system';
   #systemDark = false;
-  shouldUseHighContrastColors = false;
-  shouldUseInvertedColorScheme = false;
 
   get shouldUseDarkColors(): boolean {
-    return this.themeSource === 'system' ? this.#systemDark : this.themeSource === 'dark';
+    return this.#systemDark;
   }
 
   /** The OS switched between a light and a dark theme (panel and windows). */
@@ -373,8 +288,6 @@ export const globalShortcut = {
     return true;
   },
   unregister: (accelerator: string) => void shortcuts.delete(accelerator),
-  unregisterAll: () => shortcuts.clear(),
-  isRegistered: (accelerator: string) => shortcuts.has(accelerator),
   /** Registered accelerators, for the journeys. */
   registered: () => [...shortcuts.keys()],
   /** The user pressed it anywhere on the desktop. */
@@ -399,11 +312,6 @@ export function standInCiphertext(text: string): Buffer {
   return Buffer.from(`${CIPHER_MARKER}${Buffer.from(text, 'utf8').toString('base64')}`, 'utf8');
 }
 
-function encrypt(text: string): Buffer {
-  requireReady('safeStorage');
-  return standInCiphertext(text);
-}
-
 function decrypt(data: Buffer): string {
   requireReady('safeStorage');
   const text = data.toString('utf8');
@@ -413,14 +321,14 @@ function decrypt(data: Buffer): string {
 }
 
 export const safeStorage = {
-  isEncryptionAvailable: () => true,
   isAsyncEncryptionAvailable: () => Promise.resolve(true),
-  encryptString: encrypt,
-  decryptString: decrypt,
-  encryptStringAsync: (text: string) => Promise.resolve().then(() => encrypt(text)),
+  encryptStringAsync: (text: string) =>
+    Promise.resolve().then(() => {
+      requireReady('safeStorage');
+      return standInCiphertext(text);
+    }),
   decryptStringAsync: (data: Buffer) =>
     Promise.resolve().then(() => ({ shouldReEncrypt: false, result: decrypt(data) })),
   /** Linux: a keyring that protects the token (basic_text would keep it for the session only). */
   getSelectedStorageBackend: () => 'gnome_libsecret',
-  setUsePlainTextEncryption: (_plain: boolean) => {},
 };

@@ -10,9 +10,10 @@
 // keeps one. vitest gives each test file its own module instances: one app life per file.
 //
 // What it is: the main-process modules the bundle imports (app, ipcMain, protocol, session,
-// BrowserWindow, Tray, Menu, MenuItem, nativeImage, Notification, dialog, shell, clipboard, screen,
-// powerMonitor, nativeTheme, globalShortcut, safeStorage), each recording what the app did and offering
-// the user's side as a method (a tray or menu click, a dialog answer, a theme change, a shortcut). A
+// BrowserWindow, Tray, Menu, nativeImage, Notification, dialog, shell, clipboard, screen, powerMonitor,
+// nativeTheme, globalShortcut, safeStorage), only as far as the app uses them when it runs here, each
+// recording what the journeys read and offering the user's side as a method (a tray or menu click, a
+// dialog answer, a theme change). A
 // BrowserWindow's page is a real headless Chromium page serving the app's `app:` scheme through the
 // app's own protocol handler, with the BUILT preload (dist/preload/index.cjs) run against renderer
 // stand-ins of contextBridge and ipcRenderer; IPC passes every message through structuredClone, both
@@ -35,7 +36,6 @@
 import { app } from './app';
 import {
   StandInMenu,
-  StandInMenuItem,
   StandInNotification,
   StandInTray,
   clipboard,
@@ -68,29 +68,13 @@ export {
   shell,
   StandInBrowserWindow as BrowserWindow,
   StandInMenu as Menu,
-  StandInMenuItem as MenuItem,
   StandInNotification as Notification,
   StandInTray as Tray,
 };
 
-/** `import electron from 'electron'` (electron-store reads app, ipcMain and shell from it). */
-export default {
-  app,
-  ipcMain,
-  protocol,
-  session,
-  clipboard,
-  dialog,
-  globalShortcut,
-  nativeImage,
-  nativeTheme,
-  powerMonitor,
-  safeStorage,
-  screen,
-  shell,
-  BrowserWindow: StandInBrowserWindow,
-  Menu: StandInMenu,
-  MenuItem: StandInMenuItem,
-  Notification: StandInNotification,
-  Tray: StandInTray,
-};
+/**
+ * `import electron from 'electron'`: electron-store reads app, ipcMain and shell from it. Bundled
+ * CommonJS code gets it from `require('electron')` too (boot-kit.ts), but none of that runs in a
+ * development run (electron-updater stays unused).
+ */
+export default { app, ipcMain, shell };

@@ -16,8 +16,8 @@ export interface PageChannelNames {
   deliver: string;
 }
 
-/** One message from the page to Node through the binding. */
-export type PageToNode = { kind: 'invoke' | 'send'; channel: string; args: unknown[] };
+/** One `ipcRenderer.invoke` from the page to Node through the binding (the preload only invokes). */
+export type PageToNode = { channel: string; args: unknown[] };
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -31,37 +31,16 @@ export function installRendererElectron(names: PageChannelNames): unknown {
 
   const ipcRenderer = {
     async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
-      const answer = await toNode({ kind: 'invoke', channel, args: structuredClone(args) });
+      const answer = await toNode({ channel, args: structuredClone(args) });
       return structuredClone(answer);
-    },
-    send(channel: string, ...args: unknown[]): void {
-      void toNode({ kind: 'send', channel, args: structuredClone(args) });
-    },
-    sendSync(channel: string): never {
-      throw new Error(`ipcRenderer.sendSync('${channel}') is not supported by the Electron stand-in`);
     },
     on(channel: string, listener: Listener) {
       listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
       return ipcRenderer;
     },
-    once(channel: string, listener: Listener) {
-      const wrapped: Listener = (event, ...args) => {
-        ipcRenderer.removeListener(channel, wrapped);
-        listener(event, ...args);
-      };
-      return ipcRenderer.on(channel, wrapped);
-    },
     removeListener(channel: string, listener: Listener) {
       const rest = (listeners.get(channel) ?? []).filter((candidate) => candidate !== listener);
       listeners.set(channel, rest);
-      return ipcRenderer;
-    },
-    off(channel: string, listener: Listener) {
-      return ipcRenderer.removeListener(channel, listener);
-    },
-    removeAllListeners(channel?: string) {
-      if (channel === undefined) listeners.clear();
-      else listeners.delete(channel);
       return ipcRenderer;
     },
   };

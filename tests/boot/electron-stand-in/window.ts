@@ -36,8 +36,6 @@ export const protocol = {
     if (handlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
     handlers.set(scheme, handler);
   },
-  unhandle: (scheme: string) => void handlers.delete(scheme),
-  isProtocolHandled: (scheme: string) => Promise.resolve(handlers.has(scheme)),
 };
 
 /** Where Chromium loads `<scheme>://<host>/…`: a secure origin of its own per scheme and host. */
@@ -66,25 +64,18 @@ type HeadersListener = (
   callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
 ) => void;
 
-const sessionRecord = {
-  onHeadersReceived: null as HeadersListener | null,
-  permissionRequestHandler: null as unknown,
-  permissionCheckHandler: null as unknown,
-};
+let onHeadersReceived: HeadersListener | null = null;
 
+/** The default session: its headers listener runs on every response; no page asks for a permission. */
 export const session = {
   defaultSession: {
     webRequest: {
       onHeadersReceived: (listener: HeadersListener) => {
-        sessionRecord.onHeadersReceived = listener;
+        onHeadersReceived = listener;
       },
     },
-    setPermissionRequestHandler: (handler: unknown) => {
-      sessionRecord.permissionRequestHandler = handler;
-    },
-    setPermissionCheckHandler: (handler: unknown) => {
-      sessionRecord.permissionCheckHandler = handler;
-    },
+    setPermissionRequestHandler: (_handler: unknown) => {},
+    setPermissionCheckHandler: (_handler: unknown) => {},
   },
 };
 
@@ -97,7 +88,7 @@ function headersAfterSession(url: string, headers: Headers): Promise<Record<stri
   headers.forEach((value, name) => {
     (grouped[name] ??= []).push(value);
   });
-  const listener = sessionRecord.onHeadersReceived;
+  const listener = onHeadersReceived;
   if (!listener) return Promise.resolve(flattenHeaders(grouped));
   return new Promise((resolve) => {
     listener({ url, responseHeaders: grouped }, (response) =>
@@ -136,14 +127,11 @@ export class StandInWebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
   /** Errors thrown in the page, its console errors, and requests it made to anything but its scheme. */
   readonly pageErrors: string[] = [];
-  /** `send` messages dropped because no page was there to take them (as Electron drops them). */
-  droppedMessages = 0;
   #context: BrowserContext | null = null;
   #page: Page | null = null;
-  #appUrl = '';
   #destroyed = false;
+  /** `send` messages reach the page one after the other, in order. */
   #delivery: Promise<void> = Promise.resolve();
-  #windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
 
   constructor(
     readonly webPreferences: WebPreferences,
@@ -157,29 +145,14 @@ export class StandInWebContents extends EventEmitter {
     return this.#page;
   }
 
-  getURL(): string {
-    return this.#appUrl;
-  }
-
   isDestroyed(): boolean {
     return this.#destroyed;
   }
 
-  isLoading(): boolean {
-    return this.#page === null;
-  }
-
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
-    this.#windowOpenHandler = handler;
-  }
-
-  /** What the app's window-open handler decides for `url` (Chromium's own popups are not routed to it). */
-  windowOpenDecision(url: string): string | null {
-    return this.#windowOpenHandler?.({ url }).action ?? null;
-  }
+  /** The page opens no windows (Chromium's own popups are not routed to a handler). */
+  setWindowOpenHandler(_handler: (details: { url: string }) => { action: string }): void {}
 
   async loadURL(url: string): Promise<void> {
-    if (this.#destroyed) throw new Error('Object has been destroyed');
     const { preload, contextIsolation, sandbox, nodeIntegration } = this.webPreferences;
     // The stand-in models only the hardened renderer the app asks for.
     if (contextIsolation !== true || sandbox !== true || nodeIntegration === true)
@@ -190,7 +163,7 @@ export class StandInWebContents extends EventEmitter {
       await sharedBrowser()
     ).newContext({
       viewport: this.size,
-      locale: app.getLocale(),
+      locale: app.getSystemLocale(),
       colorScheme: nativeTheme.shouldUseDarkColors ? 'dark' : 'light',
     });
     this.#context = context;
@@ -208,32 +181,15 @@ export class StandInWebContents extends EventEmitter {
     page.on('console', (message) => {
       if (message.type() === 'error') this.pageErrors.push(message.text());
     });
-    page.on('crash', () => this.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 }));
     this.#page = page;
-    this.#appUrl = url;
-    try {
-      await page.goto(pageUrl);
-    } catch (error) {
-      this.emit('did-fail-load', {}, -2, String(error), url);
-      throw error;
-    }
-    this.emit('dom-ready', {});
-    this.emit('did-finish-load', {});
-  }
-
-  reload(): void {
-    void this.#page?.reload();
+    await page.goto(pageUrl);
   }
 
   /** Main to page, cloned as Electron clones it; in order, and dropped while no page is there. */
   send(channel: string, ...args: unknown[]): void {
-    if (this.#destroyed) throw new Error('Object has been destroyed');
     const cloned = structuredClone(args);
     const page = this.#page;
-    if (!page) {
-      this.droppedMessages += 1;
-      return;
-    }
+    if (!page) return;
     this.#delivery = this.#delivery.then(() =>
       page
         .evaluate(
@@ -242,24 +198,14 @@ export class StandInWebContents extends EventEmitter {
               deliver
             ];
             // Before the preload ran (a navigation in progress) nobody listens yet.
-            if (target) target(c, a);
-            return target !== undefined;
+            target?.(c, a);
           },
           [CHANNEL_NAMES.deliver, channel, cloned] as const,
         )
-        .then((delivered) => {
-          if (!delivered) this.droppedMessages += 1;
-        })
         .catch(() => {
           // The page went away meanwhile: the message is lost, as in Electron.
-          this.droppedMessages += 1;
         }),
     );
-  }
-
-  /** Waits until every message sent so far reached the page (or was dropped). */
-  delivered(): Promise<void> {
-    return this.#delivery;
   }
 
   async destroy(): Promise<void> {
@@ -269,22 +215,14 @@ export class StandInWebContents extends EventEmitter {
     this.#page = null;
     this.#context = null;
     await context?.close().catch(() => {});
-    this.emit('destroyed');
   }
 
   async #fromPage(frameUrl: string, message: PageToNode): Promise<unknown> {
     const event: StandInIpcEvent = {
       sender: this,
       // The frame's URL as Electron reports it: the app's scheme, not the address Chromium used.
-      senderFrame: { url: toAppUrl(frameUrl) ?? frameUrl, name: '', routingId: 1, processId: 1 },
-      frameId: 1,
-      processId: 1,
-      type: 'frame',
+      senderFrame: { url: toAppUrl(frameUrl) ?? frameUrl },
     };
-    if (message.kind === 'send') {
-      ipcMain.sendFromRenderer(event, message.channel, message.args);
-      return undefined;
-    }
     return structuredClone(await ipcMain.invokeFromRenderer(event, message.channel, message.args));
   }
 
@@ -306,11 +244,10 @@ export class StandInWebContents extends EventEmitter {
 
 // ---- BrowserWindow ----------------------------------------------------------------------------
 
+/** The app's window options: the size and webPreferences are read; the rest is kept for the journeys. */
 export interface BrowserWindowOptions {
   width?: number;
   height?: number;
-  show?: boolean;
-  title?: string;
   webPreferences?: WebPreferences;
   [option: string]: unknown;
 }
@@ -321,7 +258,6 @@ export class StandInBrowserWindow extends EventEmitter {
   static readonly created: StandInBrowserWindow[] = [];
   readonly webContents: StandInWebContents;
   #visible = false;
-  #focused = false;
   #destroyed = false;
   #position: [number, number] = [0, 0];
   readonly #size: [number, number];
@@ -341,43 +277,30 @@ export class StandInBrowserWindow extends EventEmitter {
     StandInBrowserWindow.#open.add(this);
     StandInBrowserWindow.created.push(this);
     app.emit('web-contents-created', {}, this.webContents);
-    app.emit('browser-window-created', {}, this);
-    if (options.show !== false) this.show();
   }
 
   loadURL(url: string): Promise<void> {
     return this.webContents.loadURL(url);
   }
 
+  /** Created hidden (`show: false`), as the app asks. */
   show(): void {
     this.#visible = true;
-    this.emit('show');
-    this.focus();
   }
 
   hide(): void {
     this.#visible = false;
-    this.#focused = false;
-    this.emit('hide');
   }
 
-  focus(): void {
-    this.#focused = true;
-    this.emit('focus');
-  }
+  focus(): void {}
 
   /** Focus leaves the window (the user clicked elsewhere). */
   blur(): void {
-    this.#focused = false;
     this.emit('blur');
   }
 
   isVisible(): boolean {
     return this.#visible;
-  }
-
-  isFocused(): boolean {
-    return this.#focused;
   }
 
   isDestroyed(): boolean {
@@ -396,13 +319,8 @@ export class StandInBrowserWindow extends EventEmitter {
     this.#position = [x, y];
   }
 
+  /** macOS only. */
   setVisibleOnAllWorkspaces(_visible: boolean, _options?: unknown): void {}
-
-  setAlwaysOnTop(_flag: boolean): void {}
-
-  close(): void {
-    this.destroy();
-  }
 
   destroy(): void {
     if (this.#destroyed) return;

@@ -3,9 +3,11 @@
 // them verbatim (the code does not truncate labels; the OS menu clips them), intents carry them as data,
 // and nothing else in the menu changes. Native menus do not parse markup, so text is all they can be.
 import { describe, expect, it } from 'vitest';
-import { computeTraySummary } from '../../main/fleet/tray-summary';
+import { computeTraySummary } from '../../main/tray/summary';
 import { messagesFor } from '../../main/i18n';
-import { buildTrayMenuModel, toMenuTemplate, trayTooltip, type TrayMenuItem } from '../../main/desktop/tray';
+import { toMenuTemplate } from '../../main/tray/controller';
+import { buildTrayMenuModel, type TrayMenuItem } from '../../main/tray/menu';
+import { trayTooltip } from '../../main/tray/tooltip';
 import type { AuthState, ServerView } from '../../common/contract';
 import { makeServer } from '../support/fixtures';
 

@@ -2,9 +2,10 @@
 // check, the restart into a ready version; and what its clicks do.
 import { describe, expect, it, vi } from 'vitest';
 import type { UpdateState } from '../../common/contract';
-import type { TraySummary } from '../../main/fleet/tray-summary';
+import type { TraySummary } from '../../main/tray/summary';
 import { messagesFor } from '../../main/i18n';
-import { buildTrayMenuModel, runTrayIntent, type TrayIntentDeps, type TrayMenuItem } from '../../main/desktop/tray';
+import { runTrayIntent, type TrayIntentDeps } from '../../main/tray/intents';
+import { buildTrayMenuModel, type TrayMenuItem } from '../../main/tray/menu';
 
 const summary: TraySummary = {
   icon: 'ok',

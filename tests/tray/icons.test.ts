@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { TrayIconState } from '../../main/desktop/tray';
+import type { TrayIconState } from '../../main/tray/summary';
 import {
   panelTheme,
   TRAY_ICON_NAMES,
@@ -12,7 +12,7 @@ import {
   watchPanelTheme,
   type NativeThemeSource,
   type PanelTheme,
-} from '../../main/desktop/tray-icons';
+} from '../../main/tray/icons';
 
 const STATES = Object.keys(TRAY_ICON_NAMES) as TrayIconState[];
 const PANELS: PanelTheme[] = ['dark', 'light'];

@@ -3,14 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertsSnapshot } from '../../common/alerts';
 import type { AuthState, ServerView } from '../../common/contract';
-import {
-  buildTrayMenuModel,
-  runTrayIntent,
-  toMenuTemplate,
-  trayTooltip,
-  type TrayMenuItem,
-} from '../../main/desktop/tray';
-import { computeTraySummary } from '../../main/fleet/tray-summary';
+import { toMenuTemplate } from '../../main/tray/controller';
+import { runTrayIntent } from '../../main/tray/intents';
+import { buildTrayMenuModel, type TrayMenuItem } from '../../main/tray/menu';
+import { trayTooltip } from '../../main/tray/tooltip';
+import { computeTraySummary } from '../../main/tray/summary';
 import { messagesFor } from '../../main/i18n';
 import { makeServer, serverAlert } from '../support/fixtures';
 

@@ -1,8 +1,8 @@
 // Which icon file shows each tray state (the PNGs in build/tray, made by scripts/make-icons.mjs), and
 // which look the panel wants: macOS tints Template images itself; on Windows and Linux the icon follows
 // the panel, light on a dark one and dark on a light one, as nativeTheme reports it. Plain: nativeTheme
-// is injected, and tray-setup.ts turns the answer into a native image.
-import type { TrayIconState } from './tray';
+// is injected, and main/desktop/tray-setup.ts turns the answer into a native image.
+import type { TrayIconState } from './summary';
 
 /** File name stem per state; `@2x` files beside each one are picked up by nativeImage automatically. */
 export const TRAY_ICON_NAMES: Readonly<Record<TrayIconState, string>> = {

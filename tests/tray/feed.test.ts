@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EventChannel, type EventContract } from '../../common/contract';
 import { createEventBus } from '../../main/event-bus';
-import { createTrayFeed } from '../../main/features/tray';
+import { createTrayFeed } from '../../main/tray/feed';
 import { createFleetState } from '../../main/fleet/state';
-import type { TraySummary } from '../../main/fleet/tray-summary';
+import type { TraySummary } from '../../main/tray/summary';
 import { defaultSettings } from '../../main/settings/schema';
 import { makeServer } from '../support/fixtures';
 

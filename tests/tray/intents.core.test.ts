@@ -1,7 +1,7 @@
 // The tray's power actions through the real core: a failure reaches the user as one notification,
 // whether the core reports it (an action that was sent and failed) or the tray does (a refusal).
 import { describe, expect, it } from 'vitest';
-import { runTrayIntent, type TrayIntent, type TrayIntentDeps } from '../../main/desktop/tray';
+import { runTrayIntent, type TrayIntent, type TrayIntentDeps } from '../../main/tray/intents';
 import { messagesFor } from '../../main/i18n';
 import { type Harness, useHarnessPerTest } from '../core/harness';
 

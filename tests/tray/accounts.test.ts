@@ -1,8 +1,9 @@
 // The tray with several accounts: servers grouped under each account's label, and a failing account
 // counted as trouble in the icon and the tooltip while the other accounts' servers are still counted.
 import { describe, expect, it } from 'vitest';
-import { computeTraySummary } from '../../main/fleet/tray-summary';
-import { buildTrayMenuModel, trayTooltip, type TrayMenuItem } from '../../main/desktop/tray';
+import { computeTraySummary } from '../../main/tray/summary';
+import { buildTrayMenuModel, type TrayMenuItem } from '../../main/tray/menu';
+import { trayTooltip } from '../../main/tray/tooltip';
 import { messagesFor } from '../../main/i18n';
 import type { AuthState, FleetStatus, ServerView } from '../../common/contract';
 import { makeServer } from '../support/fixtures';

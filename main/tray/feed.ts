@@ -4,7 +4,7 @@ import { EventChannel, type AuthState, type EventContract } from '../../common/c
 import type { AlertsSnapshot } from '../../common/alerts';
 import type { EventBus } from '../event-bus';
 import type { FleetState } from '../fleet/state';
-import { computeTraySummary, createTraySummaryTracker, type TraySummary } from '../fleet/tray-summary';
+import { computeTraySummary, createTraySummaryTracker, type TraySummary } from './summary';
 
 export interface TrayFeed {
   getState(): TraySummary;

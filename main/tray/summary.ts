@@ -1,5 +1,5 @@
-// The tray's view of the fleet: pure data (icon state, tooltip headline, menu entries) that the desktop edge
-// renders. Computed from the fleet and the auth state; `createTraySummaryTracker` emits only changes.
+// The tray's view of the fleet: pure data (icon state, tooltip headline, menu entries) that menu.ts,
+// tooltip.ts and icons.ts turn into what the user sees. Computed from the fleet and the auth state; `createTraySummaryTracker` emits only changes.
 import { allowedPowerActions, isTransitional, type ServerStatus } from '../../common/statuses';
 import type { AuthState, FleetStatus, ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
@@ -17,7 +17,7 @@ export interface TrayCounts {
 }
 
 /**
- * What the tooltip says, as data: the desktop edge words it in the user's language (e.g. "VPS.org — 3
+ * What the tooltip says, as data: tooltip.ts words it in the user's language (e.g. "VPS.org — 3
  * running, 1 stopped" / "VPS.org — offline (last update 12:03)"), so a language change needs no new summary.
  */
 export type TrayHeadline =
@@ -68,6 +68,8 @@ export interface TraySummary {
   /** Servers calling for attention, and the whole tray's maintenance window; absent: none. */
   alerts?: { attention: number; muteAll: AlertMute | null };
 }
+
+export type TrayIconState = TraySummary['icon'];
 
 function trayAlert(alerts: AlertsSnapshot, key: string): TrayServerAlert {
   const server = alerts.servers[key];

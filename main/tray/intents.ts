@@ -1,0 +1,138 @@
+// What a tray menu click means (the menu model carries these intents) and carrying one out: open, refresh,
+// copy, power actions with their confirmation and refusal, alerts. Effects are injected, so it runs in Node.
+import { conflictText } from '../../common/i18n/sentences';
+import type { MuteDuration } from '../../common/alerts';
+import type { Expectation } from '../../common/settings';
+import type { IpcError } from '../../common/contract';
+import type { PowerAction } from '../../common/statuses';
+import type { Log } from '../app-log';
+import type { ErrorKind } from '../../common/errors';
+import type { ServerRef } from '../../common/servers';
+import type { Messages } from '../i18n';
+
+export type TrayIntent =
+  | { intent: 'open' }
+  | { intent: 'refresh' }
+  | { intent: 'settings' }
+  | { intent: 'open-logs' }
+  | { intent: 'check-updates' }
+  | { intent: 'restart-update' }
+  | { intent: 'quit' }
+  | { intent: 'copy-ip'; ip: string }
+  | { intent: 'power'; ref: ServerRef; serverName: string; action: PowerAction; confirm: boolean }
+  | { intent: 'expect'; ref: ServerRef; expectation: Expectation }
+  | { intent: 'acknowledge'; ref: ServerRef }
+  /** `ref` null: the whole tray. */
+  | { intent: 'mute'; ref: ServerRef | null; duration: MuteDuration };
+
+export interface TrayIntentDeps {
+  openPopup(): void;
+  openSettings(): void;
+  refreshNow(): Promise<void>;
+  quit(): void;
+  /** Opens the log folder in the file manager. */
+  openLogFolder(): Promise<void>;
+  /** Checks for a new version now; the answer comes as a quiet notification. */
+  checkForUpdates?(): Promise<void>;
+  /** Restarts into the downloaded version (refused, with a notification, while an action is tracked). */
+  restartToUpdate?(): void;
+  writeClipboard(text: string): void;
+  /** Texts of dialogs and notifications, in the language at the time of the click. */
+  getMessages(): Messages;
+  /** Native confirmation; resolves true when the user agreed. */
+  confirm(message: string, detail: string, confirmLabel: string, cancelLabel: string): Promise<boolean>;
+  powerAction(
+    ref: ServerRef,
+    action: PowerAction,
+  ): Promise<{ ok: true } | { ok: false; error: Pick<IpcError, 'kind' | 'message' | 'conflict'> }>;
+  notify(title: string, body: string): void;
+  /** Expected-state alerts: the expectation switch, Acknowledge and Pause alerts. */
+  alerts?: {
+    setExpectation(ref: ServerRef, expectation: Expectation): unknown;
+    acknowledge(ref: ServerRef): unknown;
+    mute(ref: ServerRef | null, duration: MuteDuration): unknown;
+  };
+  log?: Log;
+}
+
+/**
+ * Failures refused before any request was sent. The core reports every action it sent (and that then
+ * failed) as an outcome with its own notification; these never become outcomes, so the tray tells them.
+ */
+const REFUSED_UNSENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['conflict', 'no-token', 'invalid-payload']);
+
+/** Why the action was refused, in the user's language. */
+function refusalBody(error: Pick<IpcError, 'kind' | 'conflict'>, messages: Messages): string {
+  if (error.conflict) return conflictText(messages, error.conflict);
+  if (error.kind === 'no-token') return messages.t('menu.noToken');
+  return messages.t('menu.notSent');
+}
+
+/** Carries out a tray intent. Never throws (it runs inside a native menu callback). */
+export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): Promise<void> {
+  try {
+    switch (intent.intent) {
+      case 'open':
+        deps.openPopup();
+        return;
+      case 'settings':
+        deps.openSettings();
+        return;
+      case 'refresh':
+        await deps.refreshNow();
+        return;
+      case 'quit':
+        deps.quit();
+        return;
+      case 'open-logs':
+        await deps.openLogFolder();
+        return;
+      case 'check-updates':
+        await deps.checkForUpdates?.();
+        return;
+      case 'restart-update':
+        deps.restartToUpdate?.();
+        return;
+      case 'copy-ip':
+        deps.writeClipboard(intent.ip);
+        return;
+      case 'expect':
+        deps.alerts?.setExpectation(intent.ref, intent.expectation);
+        return;
+      case 'acknowledge':
+        deps.alerts?.acknowledge(intent.ref);
+        return;
+      case 'mute':
+        deps.alerts?.mute(intent.ref, intent.duration);
+        return;
+      case 'power': {
+        const messages = deps.getMessages();
+        const label = messages.t(`action.${intent.action}`);
+        if (intent.confirm) {
+          const agreed = await deps.confirm(
+            messages.t('confirm.question', { action: label, name: intent.serverName }),
+            messages.t(`confirmDetail.${intent.action}`),
+            label,
+            messages.t('button.cancel'),
+          );
+          if (!agreed) return;
+        }
+        const result = await deps.powerAction(intent.ref, intent.action);
+        if (!result.ok && REFUSED_UNSENT.has(result.error.kind))
+          deps.notify(
+            messages.t('notification.powerFailed', {
+              action: messages.t(`actionName.${intent.action}`),
+              name: intent.serverName,
+            }),
+            refusalBody(result.error, messages),
+          );
+        return;
+      }
+    }
+  } catch (error) {
+    deps.log?.(
+      'error',
+      `Tray action ${intent.intent} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

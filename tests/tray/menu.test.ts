@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { TraySummary } from '../../main/tray/summary';
+import { buildTrayMenuModel, type TrayMenuItem } from '../../main/tray/menu';
+import { confirmations, cs, en, fleet, ref } from './fixtures';
+
+const labels = (items: TrayMenuItem[]) => items.map((item) => (item.type === 'separator' ? '---' : item.label));
+const submenu = (items: TrayMenuItem[], startsWith: string) => {
+  const found = items.find((item) => item.type === 'submenu' && item.label.startsWith(startsWith));
+  if (!found || found.type !== 'submenu') throw new Error(`no submenu ${startsWith}`);
+  return found.submenu;
+};
+const intents = (items: TrayMenuItem[]) =>
+  items.flatMap((item) => (item.type === 'normal' && item.click ? [item.click] : []));
+
+describe('tray menu model', () => {
+  it('offers only the valid power actions per server, with confirmations marked', () => {
+    const model = buildTrayMenuModel(fleet, 'darwin', confirmations, en);
+    // Trouble first, like the popup: stopped, then busy, then running.
+    expect(labels(model)).toEqual([
+      'db-01 — stopped',
+      'new-01 — provisioning ⏳',
+      'web-01 — running',
+      '---',
+      'Refresh',
+      'Open',
+      'Settings…',
+      'Open log folder',
+      '---',
+      'Quit',
+    ]);
+    const web = submenu(model, 'web-01');
+    expect(labels(web)).toEqual(['Status: running', 'IP: 203.0.113.10', '---', 'Stop…', 'Reboot…', '---', 'Copy IP']);
+    expect(intents(web)).toEqual([
+      { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'stop', confirm: true },
+      { intent: 'power', ref: ref(1), serverName: 'web-01', action: 'reboot', confirm: true },
+      { intent: 'copy-ip', ip: '203.0.113.10' },
+    ]);
+    const db = submenu(model, 'db-01');
+    expect(intents(db)).toEqual([
+      { intent: 'power', ref: ref(2), serverName: 'db-01', action: 'start', confirm: false },
+      { intent: 'copy-ip', ip: '203.0.113.11' },
+    ]);
+    // A busy server has no power actions and no IP yet.
+    expect(labels(submenu(model, 'new-01'))).toEqual(['Status: provisioning (working…)']);
+  });
+
+  it('puts "Open VPS.org Tray" first on Linux, where the tray icon gets no clicks', () => {
+    const model = buildTrayMenuModel(fleet, 'linux', confirmations, en);
+    expect(labels(model).slice(0, 2)).toEqual(['Open VPS.org Tray', '---']);
+    expect(labels(model)).not.toContain('Open');
+    // Every power action is still reachable from the menu.
+    const all = model.flatMap((item) => (item.type === 'submenu' ? intents(item.submenu) : []));
+    expect(all.filter((i) => i.intent === 'power').map((i) => (i.intent === 'power' ? i.action : ''))).toEqual([
+      'start',
+      'stop',
+      'reboot',
+    ]);
+  });
+
+  it('without a token it asks for one and offers no refresh or servers', () => {
+    const summary: TraySummary = {
+      icon: 'no-token',
+      headline: { kind: 'no-token' },
+      auth: 'none',
+      stale: false,
+      servers: [],
+    };
+    expect(labels(buildTrayMenuModel(summary, 'win32', confirmations, en))).toEqual([
+      'No API token set — open the app to add one',
+      '---',
+      'Open',
+      'Settings…',
+      'Open log folder',
+      '---',
+      'Quit',
+    ]);
+  });
+
+  it('says so in demo mode and when the data is stale', () => {
+    const demo = buildTrayMenuModel({ ...fleet, icon: 'demo', auth: 'demo' }, 'win32', confirmations, en);
+    expect(labels(demo)[0]).toBe('Demo mode — simulated servers');
+    const stale = buildTrayMenuModel({ ...fleet, icon: 'error', stale: true }, 'win32', confirmations, en);
+    expect(labels(stale)[0]).toMatch(/Not up to date/);
+    const empty = buildTrayMenuModel({ ...fleet, servers: [] }, 'win32', confirmations, en);
+    expect(labels(empty)[0]).toBe('No servers');
+  });
+
+  it('offers "Open log folder" on every platform, with or without a token, just above Quit', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      for (const summary of [fleet, { ...fleet, auth: 'none' as const, servers: [] }]) {
+        const model = buildTrayMenuModel(summary, platform, confirmations, en);
+        const at = model.findIndex((item) => item.type === 'normal' && item.label === 'Open log folder');
+        expect(model[at]).toEqual({
+          type: 'normal',
+          label: 'Open log folder',
+          enabled: true,
+          click: { intent: 'open-logs' },
+        });
+        expect(labels(model).slice(at + 1)).toEqual(['---', 'Quit']);
+      }
+    }
+  });
+
+  it('speaks Czech: status names of the popup, action labels, commands', () => {
+    const model = buildTrayMenuModel(fleet, 'linux', confirmations, cs);
+    expect(labels(model)).toEqual([
+      'Otevřít VPS.org Tray',
+      '---',
+      'db-01 — zastaven',
+      'new-01 — zřizuje se ⏳',
+      'web-01 — běží',
+      '---',
+      'Obnovit',
+      'Nastavení…',
+      'Otevřít složku s logy',
+      '---',
+      'Ukončit',
+    ]);
+    expect(labels(submenu(model, 'web-01'))).toEqual([
+      'Stav: běží',
+      'IP: 203.0.113.10',
+      '---',
+      'Zastavit…',
+      'Restartovat…',
+      '---',
+      'Kopírovat IP',
+    ]);
+    expect(labels(submenu(model, 'db-01'))).toContain('Spustit');
+    expect(labels(submenu(model, 'new-01'))).toEqual(['Stav: zřizuje se (probíhá akce…)']);
+    // The intents are the same whatever the language.
+    expect(intents(submenu(model, 'web-01'))).toEqual(
+      intents(submenu(buildTrayMenuModel(fleet, 'linux', confirmations, en), 'web-01')),
+    );
+    const none = buildTrayMenuModel({ ...fleet, auth: 'none', servers: [] }, 'win32', confirmations, cs);
+    expect(labels(none)).toEqual([
+      'Není nastaven API token — otevřete aplikaci a přidejte ho',
+      '---',
+      'Otevřít',
+      'Nastavení…',
+      'Otevřít složku s logy',
+      '---',
+      'Ukončit',
+    ]);
+    const demo = buildTrayMenuModel({ ...fleet, auth: 'demo', stale: true }, 'win32', confirmations, cs);
+    expect(labels(demo).slice(0, 2)).toEqual([
+      'Ukázkový režim — simulované servery',
+      '⚠ Neaktuální — poslední obnovení selhalo',
+    ]);
+  });
+
+  it('with 3 000 servers shows at most 25 submenus, trouble first, and a way to the rest', () => {
+    const statuses = ['active', 'active', 'active', 'rebooting', 'stopped', 'suspended', 'migrating'];
+    const servers: TraySummary['servers'] = Array.from({ length: 3_000 }, (_, index) => {
+      const status = statuses[index % statuses.length]!;
+      return {
+        ref: ref(index + 1),
+        name: `srv-${String(index + 1).padStart(4, '0')}`,
+        status,
+        ip: null,
+        pending: false,
+        actions: [],
+      };
+    });
+    // Trouble is rare and at the end of the list as the API sends it.
+    servers[2_999] = { ...servers[2_999]!, name: 'zz-last', status: 'stopped' };
+    const model = buildTrayMenuModel({ ...fleet, servers }, 'win32', confirmations, en);
+    const shown = model.filter((item) => item.type === 'submenu');
+    expect(shown).toHaveLength(25);
+    const shownNames = shown.map((item) => item.label.split(' — ')[0]);
+    const trouble = servers.filter((server) => ['stopped', 'suspended', 'migrating'].includes(server.status));
+    expect(trouble.length).toBeGreaterThan(25);
+    // Every server shown is in trouble (no running or busy one takes a place), in name order.
+    for (const item of shown) expect(item.label).toMatch(/— (stopped|suspended|migrating)$/);
+    expect(shownNames).toEqual(shownNames.toSorted());
+    const more = model.find((item) => item.type === 'normal' && item.label.startsWith('2975 more'));
+    expect(more).toEqual({
+      type: 'normal',
+      label: '2975 more… — Open VPS.org Tray',
+      enabled: true,
+      click: { intent: 'open' },
+    });
+    const czech = buildTrayMenuModel({ ...fleet, servers }, 'win32', confirmations, cs);
+    expect(labels(czech)).toContain('Další servery (2975)… — Otevřít VPS.org Tray');
+  });
+
+  it('a small fleet needs no "more" item', () => {
+    expect(labels(buildTrayMenuModel(fleet, 'win32', confirmations, en)).some((label) => label.includes('more'))).toBe(
+      false,
+    );
+  });
+
+  it('shows an unknown status as the API sends it', () => {
+    const odd: TraySummary = { ...fleet, servers: [{ ...fleet.servers[0]!, status: 'migrating', actions: [] }] };
+    expect(labels(buildTrayMenuModel(odd, 'win32', confirmations, cs))[0]).toBe('web-01 — migrating');
+  });
+
+  it('drops the ellipsis when confirmations are switched off', () => {
+    const model = buildTrayMenuModel(fleet, 'darwin', { start: false, stop: false, reboot: false }, en);
+    expect(labels(submenu(model, 'web-01'))).toContain('Stop');
+    expect(intents(submenu(model, 'web-01'))[0]).toMatchObject({ confirm: false });
+  });
+});
