@@ -254,6 +254,40 @@ describe('alert engine: acknowledgement and maintenance', () => {
     ]);
   });
 
+  it('an acknowledgement ends when the raw status changes, even when the deviation kind stays the same', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.put(2, 'active');
+    t.poll();
+    // Two unknown statuses: both are 'unknown-status'.
+    t.put(1, 'migrating');
+    t.put(2, 'stopped');
+    t.poll();
+    expect(t.engine.acknowledge('a:1')).toBe(true);
+    expect(t.engine.acknowledge('a:2')).toBe(true);
+    t.poll();
+    expect(t.engine.snapshot().attention).toEqual([]);
+    t.put(1, 'rescue');
+    t.poll();
+    expect(t.engine.snapshot().servers['a:1']?.deviations[0]).toMatchObject({
+      kind: 'unknown-status',
+      acknowledged: false,
+    });
+    expect(t.engine.snapshot().attention).toEqual(['a:1']);
+    // Stopped, a start that did not take, stopped again: the same kind, but the state changed twice.
+    t.put(2, 'starting');
+    t.poll();
+    t.put(2, 'stopped');
+    t.poll();
+    expect(t.engine.snapshot().servers['a:2']?.deviations[0]).toMatchObject({ kind: 'stopped', acknowledged: false });
+    expect(t.engine.snapshot().attention.toSorted()).toEqual(['a:1', 'a:2']);
+    // Each deviation was told once: the state changes end the acknowledgement, not the deviation.
+    expect(t.events.map((event) => `${event.key}:${event.kind}`).toSorted()).toEqual([
+      'a:1:unknown-status',
+      'a:2:stopped',
+    ]);
+  });
+
   it('a muted server stays quiet; when the hour ends, a deviation still there is told once', () => {
     const t = setup({ holdSeconds: 0 });
     t.put(1, 'active');
