@@ -1,7 +1,7 @@
 // THE IPC contract between the main process and the popup: channel names, request, response and event
 // types. Every other file refers to channels through this one; the compile-time checks at the bottom
 // fail the build when a channel has no entry. Types only at run time: the router validates payloads.
-import type { AlertsSnapshot, MuteDuration } from './alerts';
+import type { AlertsSnapshot, PauseDuration } from './alerts';
 import type { CreateServerInput, ReplaceServerInput, RuleViolation, UpdateServerPatch } from './rules';
 import type { Server, ServerDetail, ServerFilter, ServerRef } from './servers';
 import type { AlertThresholds, Expectation, Settings, SettingsPatch } from './settings';
@@ -276,10 +276,10 @@ export interface ExpectationRequest {
   expectation: Expectation;
 }
 
-export interface MuteRequest {
+export interface PauseRequest {
   /** null: the whole tray. */
   ref: ServerRef | null;
-  duration: MuteDuration;
+  duration: PauseDuration;
 }
 
 /** A server's own thresholds: each given one replaces the global one (null: not watched); {} uses the global ones. */
@@ -330,7 +330,7 @@ export const InvokeChannel = {
   alertsState: 'vps:alerts:state',
   alertsExpect: 'vps:alerts:expect',
   alertsAcknowledge: 'vps:alerts:acknowledge',
-  alertsMute: 'vps:alerts:mute',
+  alertsPause: 'vps:alerts:pause',
   alertsConfigure: 'vps:alerts:configure',
   alertsServerThresholds: 'vps:alerts:server-thresholds',
 } as const;
@@ -346,7 +346,7 @@ export const EventChannel = {
   /** The global shortcut was registered, turned off or refused. */
   shortcutChanged: 'vps:event:shortcut-changed',
   updatesChanged: 'vps:event:updates-changed',
-  /** A server's deviation, expectation or mute changed (or the whole tray's mute). */
+  /** A server's deviation, expectation or pause changed (or the whole tray's pause). */
   alertsChanged: 'vps:event:alerts-changed',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
@@ -394,7 +394,7 @@ export interface InvokeContract {
   [InvokeChannel.alertsExpect]: { request: ExpectationRequest; response: AlertsSnapshot };
   /** Calms the server's hard deviations until its state changes. */
   [InvokeChannel.alertsAcknowledge]: { request: ServerRef; response: AlertsSnapshot };
-  [InvokeChannel.alertsMute]: { request: MuteRequest; response: AlertsSnapshot };
+  [InvokeChannel.alertsPause]: { request: PauseRequest; response: AlertsSnapshot };
   [InvokeChannel.alertsConfigure]: { request: AlertsConfigPatch; response: Settings };
   [InvokeChannel.alertsServerThresholds]: { request: ServerThresholdsRequest; response: AlertsSnapshot };
 }
@@ -447,7 +447,7 @@ export const BRIDGE_METHODS = {
     state: InvokeChannel.alertsState,
     expect: InvokeChannel.alertsExpect,
     acknowledge: InvokeChannel.alertsAcknowledge,
-    mute: InvokeChannel.alertsMute,
+    pause: InvokeChannel.alertsPause,
     configure: InvokeChannel.alertsConfigure,
     serverThresholds: InvokeChannel.alertsServerThresholds,
   },

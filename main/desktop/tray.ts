@@ -7,8 +7,8 @@ import { compareTroubleFirst } from '../../common/order';
 import type { TrayAccount, TraySummary } from '../fleet/tray-summary';
 import type { CountKind, Messages } from '../i18n';
 import { conflictText, deviationText, statusLabel } from '../../common/i18n/sentences';
-import { PAUSE_CHOICES, type MuteDuration } from '../../common/alerts';
-import type { AlertMute, Expectation } from '../../common/settings';
+import { PAUSE_CHOICES, type PauseDuration } from '../../common/alerts';
+import type { AlertPause, Expectation } from '../../common/settings';
 import { type IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
@@ -30,7 +30,7 @@ export type TrayIntent =
   | { intent: 'expect'; ref: ServerRef; expectation: Expectation }
   | { intent: 'acknowledge'; ref: ServerRef }
   /** `ref` null: the whole tray. */
-  | { intent: 'mute'; ref: ServerRef | null; duration: MuteDuration };
+  | { intent: 'pause'; ref: ServerRef | null; duration: PauseDuration };
 
 export type TrayMenuItem =
   | { type: 'separator' }
@@ -67,20 +67,20 @@ const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem
 const separator: TrayMenuItem = { type: 'separator' };
 
 /** "Pause alerts" for a server or (ref null) the whole tray; while paused, when it ends and how to resume. */
-function pauseMenu(ref: ServerRef | null, mute: AlertMute | null, messages: Messages): TrayMenuItem[] {
+function pauseMenu(ref: ServerRef | null, pause: AlertPause | null, messages: Messages): TrayMenuItem[] {
   const { t } = messages;
-  if (mute) {
+  if (pause) {
     const until =
-      mute.until === null
+      pause.until === null
         ? t('alertMenu.pausedIndefinitely')
-        : t('alertMenu.pausedUntil', { time: clockTime(mute.until) });
-    return [info(until), command(t('mute.off'), { intent: 'mute', ref, duration: 'off' })];
+        : t('alertMenu.pausedUntil', { time: clockTime(pause.until) });
+    return [info(until), command(t('pause.off'), { intent: 'pause', ref, duration: 'off' })];
   }
   return [
     {
       type: 'submenu',
       label: t('alert.pause'),
-      submenu: PAUSE_CHOICES.map((duration) => command(t(`mute.${duration}`), { intent: 'mute', ref, duration })),
+      submenu: PAUSE_CHOICES.map((duration) => command(t(`pause.${duration}`), { intent: 'pause', ref, duration })),
     },
   ];
 }
@@ -103,7 +103,7 @@ function alertItems(server: TrayServer, messages: Messages): TrayMenuItem[] {
   });
   if (alert.canAcknowledge)
     items.push(command(messages.t('alert.acknowledge'), { intent: 'acknowledge', ref: server.ref }));
-  items.push(...pauseMenu(server.ref, alert.mute, messages));
+  items.push(...pauseMenu(server.ref, alert.pause, messages));
   return items;
 }
 
@@ -202,7 +202,7 @@ export function buildTrayMenuModel(
 
   items.push(separator);
   if (summary.auth !== 'none') {
-    if (summary.alerts) items.push(...pauseMenu(null, summary.alerts.muteAll, messages));
+    if (summary.alerts) items.push(...pauseMenu(null, summary.alerts.pauseAll, messages));
     items.push(command(t('button.refresh'), { intent: 'refresh' }));
   }
   if (platform !== 'linux') items.push(command(t('menu.open'), { intent: 'open' }));
@@ -246,7 +246,7 @@ export function trayTooltip(summary: TraySummary, messages: Messages): string {
       const attention = summary.alerts?.attention ?? 0;
       // Deviations first: they are what the user needs to know.
       if (attention > 0) parts.unshift(messages.plural('tooltipAlert.attention', attention));
-      const paused = summary.alerts?.muteAll ? t('alertMenu.tooltipPaused') : '';
+      const paused = summary.alerts?.pauseAll ? t('alertMenu.tooltipPaused') : '';
       return `${prefix}${parts.length > 0 ? parts.join(', ') : t('tooltip.noServers')}${paused}`;
     }
   }
@@ -368,7 +368,7 @@ export interface TrayIntentDeps {
   alerts?: {
     setExpectation(ref: ServerRef, expectation: Expectation): unknown;
     acknowledge(ref: ServerRef): unknown;
-    mute(ref: ServerRef | null, duration: MuteDuration): unknown;
+    pause(ref: ServerRef | null, duration: PauseDuration): unknown;
   };
   log?: Log;
 }
@@ -420,8 +420,8 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
       case 'acknowledge':
         deps.alerts?.acknowledge(intent.ref);
         return;
-      case 'mute':
-        deps.alerts?.mute(intent.ref, intent.duration);
+      case 'pause':
+        deps.alerts?.pause(intent.ref, intent.duration);
         return;
       case 'power': {
         const messages = deps.getMessages();
