@@ -7,6 +7,22 @@ import { fleetSnapshot, invoke, LIST_PATH, useHarnessPerTest, type Harness } fro
 
 const startHarness = useHarnessPerTest();
 
+const DETAIL_PATH = /^\/api\/v1\/servers\/\d+\/$/;
+const detailRequests = (h: Harness) =>
+  h.sim.requests.filter((request) => request.method === 'GET' && DETAIL_PATH.test(request.path)).length;
+/** A CPU threshold: every running server's usage is read, once per idle interval (60 s). */
+const watchingCpu = () =>
+  startHarness({
+    settings: {
+      alerts: {
+        ...structuredClone(DEFAULT_ALERT_SETTINGS),
+        thresholds: { ...DEFAULT_ALERT_SETTINGS.thresholds, cpuPercent: 90 },
+      },
+    },
+  });
+const running = (h: Harness) =>
+  h.sim.listServerIds().filter((id) => (h.sim.getServer(id) as { status: string }).status === 'active').length;
+
 describe('adaptive polling against the simulator', () => {
   it('polls once at start, then every idle interval (60 s)', async () => {
     const h = await startHarness();
@@ -171,22 +187,6 @@ describe('adaptive polling against the simulator', () => {
   });
 
   describe("usage reads (the alerts' thresholds) ride the same poller", () => {
-    const DETAIL_PATH = /^\/api\/v1\/servers\/\d+\/$/;
-    const detailRequests = (h: Harness) =>
-      h.sim.requests.filter((request) => request.method === 'GET' && DETAIL_PATH.test(request.path)).length;
-    /** A CPU threshold: every running server's usage is read, once per idle interval (60 s). */
-    const watchingCpu = () =>
-      startHarness({
-        settings: {
-          alerts: {
-            ...structuredClone(DEFAULT_ALERT_SETTINGS),
-            thresholds: { ...DEFAULT_ALERT_SETTINGS.thresholds, cpuPercent: 90 },
-          },
-        },
-      });
-    const running = (h: Harness) =>
-      h.sim.listServerIds().filter((id) => (h.sim.getServer(id) as { status: string }).status === 'active').length;
-
     it('a 429 on a usage read slows usage reads too: nothing until Retry-After, list included', async () => {
       const h = await watchingCpu();
       await h.settle();

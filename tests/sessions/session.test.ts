@@ -62,6 +62,21 @@ function setup(
   return { session, fleet, outcomes, logs, closes, openPopup: () => void (popupOpen = true) };
 }
 
+/** Servers 1 and 2 watched; every read recorded with its time. */
+function withUsage(list: () => Promise<Server[]>, getServer: (id: number) => Promise<ServerDetail>) {
+  const reads: Array<{ id: number; at: number }> = [];
+  const reported: number[][] = [];
+  const t = setup(list, {
+    watch: { watched: () => [1, 2], report: (_account, details) => void reported.push([...details.keys()]) },
+    getServer: (id) => {
+      reads.push({ id, at: Date.now() });
+      return getServer(id);
+    },
+  });
+  return { ...t, reads, reported };
+}
+const listed = async () => [makeServer(1), makeServer(2)];
+
 /** Lets the poll started by a timer (or by start) finish. */
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -123,21 +138,6 @@ describe('session', () => {
   });
 
   describe('usage reads', () => {
-    /** Servers 1 and 2 watched; every read recorded with its time. */
-    function withUsage(list: () => Promise<Server[]>, getServer: (id: number) => Promise<ServerDetail>) {
-      const reads: Array<{ id: number; at: number }> = [];
-      const reported: number[][] = [];
-      const t = setup(list, {
-        watch: { watched: () => [1, 2], report: (_account, details) => void reported.push([...details.keys()]) },
-        getServer: (id) => {
-          reads.push({ id, at: Date.now() });
-          return getServer(id);
-        },
-      });
-      return { ...t, reads, reported };
-    }
-    const listed = async () => [makeServer(1), makeServer(2)];
-
     it('reads after each good list, at most once per idle interval, and none after a failed list', async () => {
       let failing = false;
       const t = withUsage(

@@ -13,7 +13,7 @@ function setup(getServer: (id: number) => Promise<ServerDetail>, watched: number
     watched: () => watched,
     report: (_accountId, details) => void reports.push(new Map(details)),
   };
-  const api = { getServer: vi.fn(getServer) };
+  const api = { getServer: vi.fn<(id: number) => Promise<ServerDetail>>(getServer) };
   const reads = createUsageReads({
     accountId: 'acc',
     api,
