@@ -50,12 +50,11 @@ export interface AlertsSnapshot {
   attention: string[];
 }
 
-/** How long a pause the user picks lasts; 'off' ends one. */
-export const PAUSE_DURATIONS = ['1h', 'tomorrow', 'indefinite', 'off'] as const;
-export type PauseDuration = (typeof PAUSE_DURATIONS)[number];
-
 /** The pauses offered to start one, in the order the tray menu and the popup list them. */
-export const PAUSE_CHOICES: readonly Exclude<PauseDuration, 'off'>[] = ['1h', 'tomorrow', 'indefinite'];
+export const PAUSE_CHOICES = ['1h', 'tomorrow', 'indefinite'] as const;
+/** How long a pause the user picks lasts; 'off' ends one. */
+export const PAUSE_DURATIONS = [...PAUSE_CHOICES, 'off'] as const;
+export type PauseDuration = (typeof PAUSE_DURATIONS)[number];
 
 /** Calls for attention: hard, not acknowledged. */
 export function callsForAttention(deviation: Deviation): boolean {
