@@ -1,6 +1,6 @@
 // Expected-state alerts as both sides see them: what deviates on a server and since when. The engine
 // (main/alerts/engine.ts) computes them; the tray and the popup show them.
-import type { AlertMute, AlertThresholds, Expectation } from './settings';
+import type { AlertPause, AlertThresholds, Expectation } from './settings';
 
 /**
  * stopped / suspended / gone (left the list) / unknown-status: a server that should run does not.
@@ -37,7 +37,7 @@ export interface ServerAlert {
   name: string;
   expectation: Expectation;
   deviations: Deviation[];
-  mute: AlertMute | null;
+  pause: AlertPause | null;
   /** Its own thresholds (each replaces the global one); empty: the global ones apply. */
   thresholds: Partial<AlertThresholds>;
 }
@@ -45,16 +45,16 @@ export interface ServerAlert {
 export interface AlertsSnapshot {
   /** Servers with an expectation or a deviation the engine tracks, by key. */
   servers: Record<string, ServerAlert>;
-  muteAll: AlertMute | null;
-  /** Keys of servers with a hard, unacknowledged deviation while neither they nor the tray are muted. */
+  pauseAll: AlertPause | null;
+  /** Keys of servers with a hard, unacknowledged deviation while neither they nor the tray are paused. */
   attention: string[];
 }
 
-/** Maintenance windows the user can pick; 'off' ends one. */
-export type MuteDuration = '1h' | 'tomorrow' | 'indefinite' | 'off';
-
-/** The windows offered to start a pause, in the order the tray menu and the popup list them. */
-export const PAUSE_CHOICES: readonly Exclude<MuteDuration, 'off'>[] = ['1h', 'tomorrow', 'indefinite'];
+/** The pauses offered to start one, in the order the tray menu and the popup list them. */
+export const PAUSE_CHOICES = ['1h', 'tomorrow', 'indefinite'] as const;
+/** How long a pause the user picks lasts; 'off' ends one. */
+export const PAUSE_DURATIONS = [...PAUSE_CHOICES, 'off'] as const;
+export type PauseDuration = (typeof PAUSE_DURATIONS)[number];
 
 /** Calls for attention: hard, not acknowledged. */
 export function callsForAttention(deviation: Deviation): boolean {

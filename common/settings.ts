@@ -77,25 +77,30 @@ export type SettingsPatch = Partial<
 // ---------------------------------------------------------------------------------------------
 
 /** should-run: stopped, suspended, gone or an unknown status is a deviation. may-stop: only thresholds are. */
-export type Expectation = 'should-run' | 'may-stop';
+export const EXPECTATIONS = ['should-run', 'may-stop'] as const;
+export type Expectation = (typeof EXPECTATIONS)[number];
 
+/**
+ * The usage thresholds, in the order the forms list them: CPU use; disk use against the plan's
+ * storage; this month's traffic against the plan's bandwidth.
+ */
+export const THRESHOLD_FIELDS = ['cpuPercent', 'diskPercent', 'bandwidthPercent'] as const;
+export type ThresholdField = (typeof THRESHOLD_FIELDS)[number];
+/** A threshold's bounds, in percent. */
+export const THRESHOLD_PERCENT = { min: 1, max: 100 } as const;
 /** Usage thresholds in percent; null: not watched. */
-export interface AlertThresholds {
-  /** CPU use. */
-  cpuPercent: number | null;
-  /** Disk use against the plan's storage. */
-  diskPercent: number | null;
-  /** This month's traffic against the plan's bandwidth. */
-  bandwidthPercent: number | null;
-}
+export type AlertThresholds = Record<ThresholdField, number | null>;
 
-/** A maintenance window: alerts stay quiet until `until` (ms since epoch); null: until turned back on. */
-export interface AlertMute {
+/** The longest hold time (a day). */
+export const HOLD_SECONDS_MAX = 86_400;
+
+/** A pause: alerts stay quiet until `until` (ms since epoch); null: until resumed. */
+export interface AlertPause {
   until: number | null;
 }
 
 export interface AlertSettings {
-  /** How long a deviation must hold before it counts (soft -> hard). */
+  /** How long a deviation must hold before it counts (soft -> hard), 0 to HOLD_SECONDS_MAX. */
   holdSeconds: number;
   /** For every server, unless it has its own. */
   thresholds: AlertThresholds;
@@ -103,10 +108,10 @@ export interface AlertSettings {
   expectations: Record<string, Expectation>;
   /** A server's own thresholds, by server key: each given one replaces the global one. */
   serverThresholds: Record<string, Partial<AlertThresholds>>;
-  /** The whole tray's maintenance window. */
-  muteAll: AlertMute | null;
-  /** Per server maintenance windows, by server key. */
-  serverMutes: Record<string, AlertMute>;
+  /** The whole tray's pause (older versions stored it as `muteAll`: read once, written anew). */
+  pauseAll: AlertPause | null;
+  /** Per server pauses, by server key (older versions: `serverMutes`). */
+  serverPauses: Record<string, AlertPause>;
 }
 
 export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = {
@@ -114,6 +119,6 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = {
   thresholds: { cpuPercent: null, diskPercent: null, bandwidthPercent: null },
   expectations: {},
   serverThresholds: {},
-  muteAll: null,
-  serverMutes: {},
+  pauseAll: null,
+  serverPauses: {},
 };

@@ -105,7 +105,7 @@ export interface Core {
   /** The app's own updates: state, check now, restart into a downloaded version. */
   updates: UpdatesControl;
   /** Expected-state alerts, for the tray menu (the popup uses the alerts channels). */
-  alerts: Pick<AlertsFeature, 'snapshot' | 'setExpectation' | 'acknowledge' | 'mute'>;
+  alerts: Pick<AlertsFeature, 'snapshot' | 'setExpectation' | 'acknowledge' | 'pause'>;
 }
 
 /** Demo mode's simulator, loaded when a demo starts: a start with a token never evaluates its code. */
@@ -154,10 +154,13 @@ export function createCore(deps: CoreDeps): Core {
   const alerts = createAlertsFeature(alertDeps);
   const onOutcome = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
   const sessionDeps = { fleet, now, random: deps.random, popupOpen: popupView.isOpen, onOutcome, redact, log };
+  // Each session's poller reads the usage the alerts' thresholds watch (one schedule for every request).
+  const usage = alerts.usage;
   const accounts = createAccounts({
     records,
     tokens: createTokenService({ vault: deps.vault, createApi, baseUrl: () => settings.get().apiBaseUrl }),
-    createSession: (spec) => createSession({ ...sessionDeps, pollIntervals: () => settings.get().pollIntervals }, spec),
+    createSession: (spec) =>
+      createSession({ ...sessionDeps, usage, pollIntervals: () => settings.get().pollIntervals }, spec),
     createApi,
     startDemo: () =>
       startDemo({ startSimulator: deps.startSimulator ?? startSimulatorLazily, createApi, speed: deps.demoSpeed }),

@@ -310,10 +310,10 @@ function fakeCore() {
       },
     },
     alerts: {
-      snapshot: () => ({ servers: {}, muteAll: null, attention: [] }),
-      setExpectation: () => ({ servers: {}, muteAll: null, attention: [] }),
-      acknowledge: () => ({ servers: {}, muteAll: null, attention: [] }),
-      mute: () => ({ servers: {}, muteAll: null, attention: [] }),
+      snapshot: () => ({ servers: {}, pauseAll: null, attention: [] }),
+      setExpectation: () => ({ servers: {}, pauseAll: null, attention: [] }),
+      acknowledge: () => ({ servers: {}, pauseAll: null, attention: [] }),
+      pause: () => ({ servers: {}, pauseAll: null, attention: [] }),
     },
   } satisfies Core;
   const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {

@@ -1,6 +1,6 @@
 // Expected-state alerts: what each server should be doing, acknowledging and muting its deviations, and
 // the thresholds (global and per server). `window.vps.alerts.*`, `onAlertsChange`.
-import type { AlertsSnapshot, MuteDuration } from '../alerts';
+import type { AlertsSnapshot, PauseDuration } from '../alerts';
 import type { ServerRef } from '../servers';
 import type { AlertThresholds, Expectation, Settings } from '../settings';
 import type { Empty } from './calls';
@@ -10,10 +10,10 @@ export interface ExpectationRequest {
   expectation: Expectation;
 }
 
-export interface MuteRequest {
+export interface PauseRequest {
   /** null: the whole tray. */
   ref: ServerRef | null;
-  duration: MuteDuration;
+  duration: PauseDuration;
 }
 
 /** A server's own thresholds: each given one replaces the global one (null: not watched); {} uses the global ones. */
@@ -32,13 +32,13 @@ export const ALERTS_CHANNELS = {
   alertsState: 'vps:alerts:state',
   alertsExpect: 'vps:alerts:expect',
   alertsAcknowledge: 'vps:alerts:acknowledge',
-  alertsMute: 'vps:alerts:mute',
+  alertsPause: 'vps:alerts:pause',
   alertsConfigure: 'vps:alerts:configure',
   alertsServerThresholds: 'vps:alerts:server-thresholds',
 } as const;
 
 export const ALERTS_EVENTS = {
-  /** A server's deviation, expectation or mute changed (or the whole tray's mute). */
+  /** A server's deviation, expectation or pause changed (or the whole tray's pause). */
   alertsChanged: 'vps:event:alerts-changed',
 } as const;
 
@@ -47,7 +47,7 @@ export interface AlertsContract {
   [ALERTS_CHANNELS.alertsExpect]: { request: ExpectationRequest; response: AlertsSnapshot };
   /** Calms the server's hard deviations until its state changes. */
   [ALERTS_CHANNELS.alertsAcknowledge]: { request: ServerRef; response: AlertsSnapshot };
-  [ALERTS_CHANNELS.alertsMute]: { request: MuteRequest; response: AlertsSnapshot };
+  [ALERTS_CHANNELS.alertsPause]: { request: PauseRequest; response: AlertsSnapshot };
   [ALERTS_CHANNELS.alertsConfigure]: { request: AlertsConfigPatch; response: Settings };
   [ALERTS_CHANNELS.alertsServerThresholds]: { request: ServerThresholdsRequest; response: AlertsSnapshot };
 }
@@ -61,7 +61,7 @@ export const ALERTS_METHODS = {
     state: ALERTS_CHANNELS.alertsState,
     expect: ALERTS_CHANNELS.alertsExpect,
     acknowledge: ALERTS_CHANNELS.alertsAcknowledge,
-    mute: ALERTS_CHANNELS.alertsMute,
+    pause: ALERTS_CHANNELS.alertsPause,
     configure: ALERTS_CHANNELS.alertsConfigure,
     serverThresholds: ALERTS_CHANNELS.alertsServerThresholds,
   },

@@ -31,7 +31,7 @@ export type { AcceptedAction, DeleteServerRequest } from './servers';
 export type { AppInfo, AppNotice, DiagnosticsRequest, PopupShown, RequestedView } from './app';
 export type { ShortcutStatus } from './settings';
 export type { UpdateState, UpdateUnavailableReason } from './updates';
-export type { AlertsConfigPatch, ExpectationRequest, MuteRequest, ServerThresholdsRequest } from './alerts';
+export type { AlertsConfigPatch, ExpectationRequest, PauseRequest, ServerThresholdsRequest } from './alerts';
 
 export const InvokeChannel = {
   ...APP_CHANNELS,

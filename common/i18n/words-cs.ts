@@ -82,7 +82,7 @@ export const csWords: Translation<typeof enWords> = {
     'should-run': 'Má běžet',
     'may-stop': 'Smí být zastaven',
   },
-  mute: {
+  pause: {
     '1h': 'Na 1 hodinu',
     tomorrow: 'Do zítřka 8:00',
     indefinite: 'Dokud je znovu nezapnu',

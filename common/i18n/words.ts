@@ -94,8 +94,8 @@ export const enWords = {
     'should-run': 'Should be running',
     'may-stop': 'May be stopped',
   },
-  /** Maintenance windows: alerts stay quiet for a while. */
-  mute: {
+  /** Pauses: alerts stay quiet for a while. */
+  pause: {
     '1h': 'For 1 hour',
     tomorrow: 'Until tomorrow 08:00',
     indefinite: 'Until I resume them',

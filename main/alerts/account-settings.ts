@@ -1,6 +1,6 @@
 // What the alert settings keep per server (by server key, `accountId:id`) goes when its account is
 // removed: an account id may come back (token setup's `default`), and it must not inherit expectations,
-// mutes or thresholds of servers it never had.
+// pauses or thresholds of servers it never had.
 import type { AlertSettings } from '../../common/settings';
 
 const ofAccount = (accountId: string) => (key: string) => key.startsWith(`${accountId}:`);
@@ -14,6 +14,6 @@ export function alertsWithoutAccount(alerts: AlertSettings, accountId: string): 
     ...alerts,
     expectations: keep(alerts.expectations),
     serverThresholds: keep(alerts.serverThresholds),
-    serverMutes: keep(alerts.serverMutes),
+    serverPauses: keep(alerts.serverPauses),
   };
 }

@@ -2,7 +2,13 @@
 // storage, this month's traffic against the plan's bandwidth. Only the detail endpoint sends usage.
 import type { AlertSettings, AlertThresholds } from '../../common/settings';
 import type { ServerDetail } from '../../common/servers';
-import type { UsagePercents } from './engine';
+
+/** Usage of a running server in percent (of the plan's storage and bandwidth for disk and bandwidth). */
+export interface UsagePercents {
+  cpu: number | null;
+  disk: number | null;
+  bandwidth: number | null;
+}
 
 const share = (used: number | null | undefined, total: number | null | undefined): number | null =>
   typeof used === 'number' && typeof total === 'number' && total > 0 ? Math.round((used / total) * 1000) / 10 : null;

@@ -36,10 +36,10 @@ export const en = {
     attention: { other: '{count} need attention' },
   },
   alertMenu: {
-    /** The whole tray's maintenance window. */
+    /** The whole tray's pause. */
     pausedUntil: 'Alerts paused until {time}',
     pausedIndefinitely: 'Alerts paused',
-    /** Appended to the tooltip while the whole tray is muted. */
+    /** Appended to the tooltip while the whole tray is paused. */
     tooltipPaused: ' (alerts paused)',
   },
   /** Notifications of expected-state alerts: a deviation turned hard, or it ended. */

@@ -1,5 +1,7 @@
 // One open account (a token account, or the demo): its API client, the action tracker and the poller
-// that keeps its part of the fleet fresh. Built whole, then started; ended once.
+// that keeps its part of the fleet fresh. Every request the account's polling makes (the list, then the
+// alerts' usage reads) is one poll of that poller, so one backoff, one Retry-After and one suspend hold
+// for all of them. Built whole, then started; ended once.
 import type { AccountInfo, ActionOutcome, FleetStatus } from '../../common/contract';
 import type { Log } from '../app-log';
 import type { PollIntervals } from '../../common/settings';
@@ -8,6 +10,7 @@ import type { VpsClient } from '../api/client';
 import { createPoller, MAX_RETRY_AFTER_MS, type Poller, type PollerDeps } from '../fleet/poller';
 import type { FleetState } from '../fleet/state';
 import { toIpcError } from '../ipc/errors';
+import { createUsageReads, type UsageWatch } from './usage-reads';
 
 export interface SessionDeps {
   fleet: FleetState;
@@ -17,6 +20,8 @@ export interface SessionDeps {
   /** Read at every scheduling, so a settings change applies at once. */
   pollIntervals: () => PollIntervals;
   popupOpen: () => boolean;
+  /** The alerts' usage reads, after each good list at most once per idle interval; absent: none. */
+  usage?: UsageWatch;
   onOutcome: (outcome: ActionOutcome) => void;
   redact: (text: string) => string;
   log: Log;
@@ -59,7 +64,19 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
     return (deps.popupOpen() ? intervals.openSeconds : intervals.idleSeconds) * 1000;
   };
 
-  const pollOnce = async (): Promise<void> => {
+  const usageReads = deps.usage
+    ? createUsageReads({
+        accountId: account.id,
+        api,
+        watch: deps.usage,
+        everyMs: () => deps.pollIntervals().idleSeconds * 1000,
+        now,
+        ended: () => ended,
+        log,
+      })
+    : null;
+
+  const readList = async (): Promise<void> => {
     const startedAt = now();
     fleet.setStatus(account.id, { refreshing: true });
     try {
@@ -92,6 +109,12 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
     } finally {
       if (!ended) actions.checkTimeouts();
     }
+  };
+
+  // Usage only after a good list: a failed one has already failed the poll.
+  const pollOnce = async (): Promise<void> => {
+    await readList();
+    if (!ended) await usageReads?.readIfDue();
   };
 
   const pollerDeps: PollerDeps = {

@@ -2,7 +2,6 @@
 // edge stores it with electron-store; the IPC router validates changes from the renderer against it.
 import { z } from 'zod';
 import {
-  DEFAULT_ALERT_SETTINGS,
   DEFAULT_API_BASE_URL,
   DEFAULT_CONFIRMATIONS,
   DEFAULT_GLOBAL_SHORTCUT,
@@ -15,6 +14,7 @@ import {
 import { ACCOUNT_LABEL_MAX_LENGTH, describeViolation } from '../../common/rules';
 import { checkGlobalShortcut } from '../../common/shortcut';
 import type { Exact } from '../../common/type-checks';
+import { alertSettingsSchema } from '../alerts/schema';
 import { checkApiBaseUrl } from '../api/base-url';
 
 function globalShortcutSchema() {
@@ -44,43 +44,6 @@ const accountsSchema = z
     return accounts;
   })
   .default([]);
-const percent = z.number().min(1).max(100);
-const thresholdsSchema = z.object({
-  cpuPercent: percent.nullable().catch(null),
-  diskPercent: percent.nullable().catch(null),
-  bandwidthPercent: percent.nullable().catch(null),
-});
-const muteSchema = z.object({ until: z.number().int().nonnegative().nullable() });
-/** A record read entry by entry: an odd entry is dropped, the others kept. */
-const recordOf = <T extends z.ZodType>(value: T) =>
-  z
-    .record(z.string(), z.unknown())
-    .catch({})
-    .transform((entries) => {
-      const kept: Record<string, z.infer<T>> = {};
-      for (const [key, entry] of Object.entries(entries)) {
-        const parsed = value.safeParse(entry);
-        if (parsed.success) kept[key] = parsed.data;
-      }
-      return kept;
-    });
-
-/**
- * Expected state and alerts. Each field falls back to its default when missing or odd (an alert
- * setting is never worth resetting the whole settings file for).
- */
-export const alertSettingsSchema = z.object({
-  holdSeconds: z.number().int().min(0).max(86_400).catch(DEFAULT_ALERT_SETTINGS.holdSeconds),
-  thresholds: thresholdsSchema.catch({ ...DEFAULT_ALERT_SETTINGS.thresholds }),
-  expectations: recordOf(z.enum(['should-run', 'may-stop'])),
-  serverThresholds: recordOf(
-    z
-      .object({ cpuPercent: percent.nullable(), diskPercent: percent.nullable(), bandwidthPercent: percent.nullable() })
-      .partial(),
-  ),
-  muteAll: muteSchema.nullable().catch(null),
-  serverMutes: recordOf(muteSchema),
-});
 
 export const settingsSchema = z.object({
   apiBaseUrl: z

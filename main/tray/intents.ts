@@ -1,7 +1,7 @@
 // What a tray menu click means (the menu model carries these intents) and carrying one out: open, refresh,
 // copy, power actions with their confirmation and refusal, alerts. Effects are injected, so it runs in Node.
 import { conflictText } from '../../common/i18n/sentences';
-import type { MuteDuration } from '../../common/alerts';
+import type { PauseDuration } from '../../common/alerts';
 import type { Expectation } from '../../common/settings';
 import type { IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
@@ -23,7 +23,7 @@ export type TrayIntent =
   | { intent: 'expect'; ref: ServerRef; expectation: Expectation }
   | { intent: 'acknowledge'; ref: ServerRef }
   /** `ref` null: the whole tray. */
-  | { intent: 'mute'; ref: ServerRef | null; duration: MuteDuration };
+  | { intent: 'pause'; ref: ServerRef | null; duration: PauseDuration };
 
 export interface TrayIntentDeps {
   openPopup(): void;
@@ -50,7 +50,7 @@ export interface TrayIntentDeps {
   alerts?: {
     setExpectation(ref: ServerRef, expectation: Expectation): unknown;
     acknowledge(ref: ServerRef): unknown;
-    mute(ref: ServerRef | null, duration: MuteDuration): unknown;
+    pause(ref: ServerRef | null, duration: PauseDuration): unknown;
   };
   log?: Log;
 }
@@ -102,8 +102,8 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
       case 'acknowledge':
         deps.alerts?.acknowledge(intent.ref);
         return;
-      case 'mute':
-        deps.alerts?.mute(intent.ref, intent.duration);
+      case 'pause':
+        deps.alerts?.pause(intent.ref, intent.duration);
         return;
       case 'power': {
         const messages = deps.getMessages();

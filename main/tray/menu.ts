@@ -3,7 +3,7 @@
 import { compareTroubleFirst } from '../../common/order';
 import { deviationText, statusLabel } from '../../common/i18n/sentences';
 import { PAUSE_CHOICES } from '../../common/alerts';
-import type { AlertMute, Settings } from '../../common/settings';
+import type { AlertPause, Settings } from '../../common/settings';
 import type { PowerAction } from '../../common/statuses';
 import { refKey, type ServerRef } from '../../common/servers';
 import type { UpdateState } from '../../common/contract';
@@ -45,20 +45,20 @@ const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem
 const separator: TrayMenuItem = { type: 'separator' };
 
 /** "Pause alerts" for a server or (ref null) the whole tray; while paused, when it ends and how to resume. */
-function pauseMenu(ref: ServerRef | null, mute: AlertMute | null, messages: Messages): TrayMenuItem[] {
+function pauseMenu(ref: ServerRef | null, pause: AlertPause | null, messages: Messages): TrayMenuItem[] {
   const { t } = messages;
-  if (mute) {
+  if (pause) {
     const until =
-      mute.until === null
+      pause.until === null
         ? t('alertMenu.pausedIndefinitely')
-        : t('alertMenu.pausedUntil', { time: clockTime(mute.until) });
-    return [info(until), command(t('mute.off'), { intent: 'mute', ref, duration: 'off' })];
+        : t('alertMenu.pausedUntil', { time: clockTime(pause.until) });
+    return [info(until), command(t('pause.off'), { intent: 'pause', ref, duration: 'off' })];
   }
   return [
     {
       type: 'submenu',
       label: t('alert.pause'),
-      submenu: PAUSE_CHOICES.map((duration) => command(t(`mute.${duration}`), { intent: 'mute', ref, duration })),
+      submenu: PAUSE_CHOICES.map((duration) => command(t(`pause.${duration}`), { intent: 'pause', ref, duration })),
     },
   ];
 }
@@ -81,7 +81,7 @@ function alertItems(server: TrayServer, messages: Messages): TrayMenuItem[] {
   });
   if (alert.canAcknowledge)
     items.push(command(messages.t('alert.acknowledge'), { intent: 'acknowledge', ref: server.ref }));
-  items.push(...pauseMenu(server.ref, alert.mute, messages));
+  items.push(...pauseMenu(server.ref, alert.pause, messages));
   return items;
 }
 
@@ -180,7 +180,7 @@ export function buildTrayMenuModel(
 
   items.push(separator);
   if (summary.auth !== 'none') {
-    if (summary.alerts) items.push(...pauseMenu(null, summary.alerts.muteAll, messages));
+    if (summary.alerts) items.push(...pauseMenu(null, summary.alerts.pauseAll, messages));
     items.push(command(t('button.refresh'), { intent: 'refresh' }));
   }
   if (platform !== 'linux') items.push(command(t('menu.open'), { intent: 'open' }));

@@ -5,7 +5,7 @@ import type { AuthState, FleetStatus, ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import { refKey, type ServerRef } from '../../common/servers';
 import { callsForAttention, type AlertsSnapshot, type DeviationKind } from '../../common/alerts';
-import type { AlertMute, Expectation } from '../../common/settings';
+import type { AlertPause, Expectation } from '../../common/settings';
 
 /** Servers by what the tooltip says about them. */
 export interface TrayCounts {
@@ -39,15 +39,15 @@ export interface TrayServerAlert {
   expectation: Expectation;
   /** The hard deviation to show (the first one), null when none. */
   deviation: DeviationKind | null;
-  /** Hard, not acknowledged, not muted: it turns the icon to attention. */
+  /** Hard, not acknowledged, not paused: it turns the icon to attention. */
   attention: boolean;
   /** Has a hard deviation not yet acknowledged (Acknowledge is offered). */
   canAcknowledge: boolean;
-  mute: AlertMute | null;
+  pause: AlertPause | null;
 }
 
 export interface TraySummary {
-  /** attention: a server deviates from what the user expects (and nobody acknowledged or muted it). */
+  /** attention: a server deviates from what the user expects (and nobody acknowledged or paused it). */
   icon: 'ok' | 'attention' | 'busy' | 'error' | 'no-token' | 'demo';
   headline: TrayHeadline;
   auth: AuthState['mode'];
@@ -65,8 +65,8 @@ export interface TraySummary {
   stale: boolean;
   /** Present with more than one account: the menu groups the servers by these, in this order. */
   accounts?: TrayAccount[];
-  /** Servers calling for attention, and the whole tray's maintenance window; absent: none. */
-  alerts?: { attention: number; muteAll: AlertMute | null };
+  /** Servers calling for attention, and the whole tray's pause; absent: none. */
+  alerts?: { attention: number; pauseAll: AlertPause | null };
 }
 
 export type TrayIconState = TraySummary['icon'];
@@ -79,7 +79,7 @@ function trayAlert(alerts: AlertsSnapshot, key: string): TrayServerAlert {
     deviation: hard[0]?.kind ?? null,
     attention: alerts.attention.includes(key),
     canAcknowledge: hard.some(callsForAttention),
-    mute: server?.mute ?? null,
+    pause: server?.pause ?? null,
   };
 }
 
@@ -133,7 +133,7 @@ export function computeTraySummary(
     ...(alerts ? { alert: trayAlert(alerts, refKey({ accountId: view.accountId, id: view.server.id })) } : {}),
   }));
   const stale = status.stale !== null;
-  const alertSummary = alerts ? { alerts: { attention: alerts.attention.length, muteAll: alerts.muteAll } } : {};
+  const alertSummary = alerts ? { alerts: { attention: alerts.attention.length, pauseAll: alerts.pauseAll } } : {};
   if (auth.mode === 'none') {
     return { icon: 'no-token', headline: { kind: 'no-token' }, auth: auth.mode, servers: [], stale: false };
   }

@@ -33,7 +33,7 @@ export function trayTooltip(summary: TraySummary, messages: Messages): string {
       const attention = summary.alerts?.attention ?? 0;
       // Deviations first: they are what the user needs to know.
       if (attention > 0) parts.unshift(messages.plural('tooltipAlert.attention', attention));
-      const paused = summary.alerts?.muteAll ? t('alertMenu.tooltipPaused') : '';
+      const paused = summary.alerts?.pauseAll ? t('alertMenu.tooltipPaused') : '';
       return `${prefix}${parts.length > 0 ? parts.join(', ') : t('tooltip.noServers')}${paused}`;
     }
   }

@@ -1,12 +1,21 @@
-// The usage thresholds a user can set, global (Settings → Alerts) or per server (detail view), in the
-// order both forms list them, with their labels.
-import type { AlertThresholds } from '../../common/settings';
+// The usage thresholds as the global (Settings → Alerts) and per-server (detail view) forms show them:
+// the fields in common/settings.ts's order, each with its label, and what a typed value means.
+import { THRESHOLD_FIELDS, THRESHOLD_PERCENT, type ThresholdField } from '../../common/settings';
 
-export const THRESHOLD_FIELDS: ReadonlyArray<{
-  field: keyof AlertThresholds;
-  label: 'alerts.cpu' | 'alerts.disk' | 'alerts.bandwidth';
-}> = [
-  { field: 'cpuPercent', label: 'alerts.cpu' },
-  { field: 'diskPercent', label: 'alerts.disk' },
-  { field: 'bandwidthPercent', label: 'alerts.bandwidth' },
-];
+const LABELS: Record<ThresholdField, 'alerts.cpu' | 'alerts.disk' | 'alerts.bandwidth'> = {
+  cpuPercent: 'alerts.cpu',
+  diskPercent: 'alerts.disk',
+  bandwidthPercent: 'alerts.bandwidth',
+};
+
+export const THRESHOLD_INPUTS: ReadonlyArray<{ field: ThresholdField; label: (typeof LABELS)[ThresholdField] }> =
+  THRESHOLD_FIELDS.map((field) => ({ field, label: LABELS[field] }));
+
+/** A threshold as typed: null when empty; otherwise a whole number within the bounds; undefined: invalid. */
+export function readThresholdText(text: string): number | null | undefined {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isInteger(value) && value >= THRESHOLD_PERCENT.min && value <= THRESHOLD_PERCENT.max
+    ? value
+    : undefined;
+}

@@ -178,8 +178,8 @@ export const enViews = {
     /** A deviation seen but not yet held for the hold time. */
     sinceSoft: 'since {time} — not yet confirmed',
     acknowledged: 'acknowledged',
-    mutedUntil: 'Alerts paused until {time}.',
-    mutedIndefinitely: 'Alerts paused until you resume them.',
+    pausedUntil: 'Alerts paused until {time}.',
+    pausedIndefinitely: 'Alerts paused until you resume them.',
     holdTime: 'Hold time (minutes)',
     holdHint: 'A deviation counts once it lasts this long (0–1440).',
     cpu: 'CPU use above (%)',

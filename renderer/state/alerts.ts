@@ -1,8 +1,8 @@
-// Expected-state alerts as main holds them: each server's expectation, deviations and mute, and the
-// whole tray's mute. Main answers every change with the new snapshot and broadcasts it, so this only
+// Expected-state alerts as main holds them: each server's expectation, deviations and pause, and the
+// whole tray's pause. Main answers every change with the new snapshot and broadcasts it, so this only
 // adopts what comes.
 import { signal } from '@preact/signals';
-import type { AlertsSnapshot, MuteDuration, ServerAlert } from '../../common/alerts';
+import type { AlertsSnapshot, PauseDuration, ServerAlert } from '../../common/alerts';
 import type { VpsBridge } from '../../common/bridge';
 import type { AlertsConfigPatch, Result } from '../../common/contract';
 import type { ServerRef } from '../../common/servers';
@@ -10,7 +10,7 @@ import type { AlertThresholds, Expectation, Settings } from '../../common/settin
 import { readOnly } from './read-only';
 
 export function createAlertsState(bridge: VpsBridge, adoptSettings: (settings: Settings) => void) {
-  const snapshot = signal<AlertsSnapshot>({ servers: {}, muteAll: null, attention: [] });
+  const snapshot = signal<AlertsSnapshot>({ servers: {}, pauseAll: null, attention: [] });
   const adopt = (next: AlertsSnapshot): void => {
     snapshot.value = next;
   };
@@ -24,7 +24,7 @@ export function createAlertsState(bridge: VpsBridge, adoptSettings: (settings: S
     adopt,
     /** The server's alert state; undefined until main has seen it. */
     of: (key: string): ServerAlert | undefined => snapshot.value.servers[key],
-    /** The server has a hard deviation nobody acknowledged or muted. */
+    /** The server has a hard deviation nobody acknowledged or paused. */
     needsAttention: (key: string): boolean => snapshot.value.attention.includes(key),
     async load(): Promise<void> {
       const result = await bridge.alerts.state();
@@ -34,7 +34,8 @@ export function createAlertsState(bridge: VpsBridge, adoptSettings: (settings: S
       adopted(await bridge.alerts.expect({ ref, expectation })),
     acknowledge: async (ref: ServerRef) => adopted(await bridge.alerts.acknowledge(ref)),
     /** `ref` null: the whole tray. */
-    mute: async (ref: ServerRef | null, duration: MuteDuration) => adopted(await bridge.alerts.mute({ ref, duration })),
+    pause: async (ref: ServerRef | null, duration: PauseDuration) =>
+      adopted(await bridge.alerts.pause({ ref, duration })),
     /** The server's own thresholds (replacing what it had); {} uses the global ones. */
     serverThresholds: async (ref: ServerRef, thresholds: Partial<AlertThresholds>) =>
       adopted(await bridge.alerts.serverThresholds({ ref, thresholds })),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAlertEngine, type AlertEvent, type ObservedServer, type UsagePercents } from '../../main/alerts/engine';
-import { muteFor, nextMorning, withoutEndedMutes } from '../../main/alerts/mutes';
+import type { AlertEvent, ObservedServer } from '../../main/alerts/conditions';
+import { createAlertEngine } from '../../main/alerts/engine';
+import { pauseFor, withoutEndedPauses } from '../../main/alerts/pauses';
+import type { UsagePercents } from '../../main/alerts/usage';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../common/settings';
-import { alertSettingsSchema, defaultSettings, settingsSchema } from '../../main/settings/schema';
 
 const MIN = 60_000;
 
@@ -233,7 +234,7 @@ describe('alert engine: thresholds', () => {
   });
 });
 
-describe('alert engine: acknowledgement and maintenance', () => {
+describe('alert engine: acknowledgement and pauses', () => {
   it('acknowledging calms the icon until the server state changes again', () => {
     const t = setup({ holdSeconds: 0 });
     t.put(1, 'active');
@@ -254,28 +255,62 @@ describe('alert engine: acknowledgement and maintenance', () => {
     ]);
   });
 
-  it('a muted server stays quiet; when the hour ends, a deviation still there is told once', () => {
+  it('an acknowledgement ends when the raw status changes, even when the deviation kind stays the same', () => {
+    const t = setup({ holdSeconds: 0 });
+    t.put(1, 'active');
+    t.put(2, 'active');
+    t.poll();
+    // Two unknown statuses: both are 'unknown-status'.
+    t.put(1, 'migrating');
+    t.put(2, 'stopped');
+    t.poll();
+    expect(t.engine.acknowledge('a:1')).toBe(true);
+    expect(t.engine.acknowledge('a:2')).toBe(true);
+    t.poll();
+    expect(t.engine.snapshot().attention).toEqual([]);
+    t.put(1, 'rescue');
+    t.poll();
+    expect(t.engine.snapshot().servers['a:1']?.deviations[0]).toMatchObject({
+      kind: 'unknown-status',
+      acknowledged: false,
+    });
+    expect(t.engine.snapshot().attention).toEqual(['a:1']);
+    // Stopped, a start that did not take, stopped again: the same kind, but the state changed twice.
+    t.put(2, 'starting');
+    t.poll();
+    t.put(2, 'stopped');
+    t.poll();
+    expect(t.engine.snapshot().servers['a:2']?.deviations[0]).toMatchObject({ kind: 'stopped', acknowledged: false });
+    expect(t.engine.snapshot().attention.toSorted()).toEqual(['a:1', 'a:2']);
+    // Each deviation was told once: the state changes end the acknowledgement, not the deviation.
+    expect(t.events.map((event) => `${event.key}:${event.kind}`).toSorted()).toEqual([
+      'a:1:unknown-status',
+      'a:2:stopped',
+    ]);
+  });
+
+  it('a paused server stays quiet; when the hour ends, a deviation still there is told once', () => {
     const t = setup({ holdSeconds: 0 });
     t.put(1, 'active');
     t.poll();
-    t.change({ serverMutes: { 'a:1': muteFor('1h', t.now())! } });
+    t.change({ serverPauses: { 'a:1': pauseFor('1h', t.now())! } });
     t.put(1, 'stopped');
     t.pollFor(30);
     expect(t.events).toEqual([]);
     expect(t.engine.snapshot()).toMatchObject({
       attention: [],
-      servers: { 'a:1': { mute: { until: expect.any(Number) } } },
+      servers: { 'a:1': { pause: { until: expect.any(Number) } } },
     });
     const wake = t.engine.nextWakeAt();
     expect(wake).toBe(t.now() + 30 * MIN);
     t.advance(30 * MIN);
     expect(t.engine.tick().events).toEqual([{ type: 'deviation', key: 'a:1', name: 's1', kind: 'stopped' }]);
     expect(t.engine.snapshot().attention).toEqual(['a:1']);
-    expect(withoutEndedMutes(t.settings(), t.now())).toMatchObject({ serverMutes: {} });
+    expect(withoutEndedPauses(t.settings(), t.now())).toMatchObject({ serverPauses: {} });
   });
 
-  it('muting the whole tray until turned back on silences every server; turning it off brings attention back', () => {
-    const t = setup({ holdSeconds: 0, muteAll: { until: null } });
+  it('pausing the whole tray until turned back on silences every server; turning it off brings attention back', () => {
+    const t = setup({ holdSeconds: 0, pauseAll: { until: null } });
     t.put(1, 'active');
     t.put(2, 'active');
     t.poll();
@@ -284,55 +319,9 @@ describe('alert engine: acknowledgement and maintenance', () => {
     t.pollFor(60 * 24);
     expect(t.events).toEqual([]);
     expect(t.engine.nextWakeAt()).toBeNull();
-    t.change({ muteAll: muteFor('off', t.now()) });
+    t.change({ pauseAll: pauseFor('off', t.now()) });
     t.poll();
     expect(t.events).toHaveLength(2);
     expect(t.engine.snapshot().attention.toSorted()).toEqual(['a:1', 'a:2']);
-  });
-
-  it('"until tomorrow" ends at the next local 08:00', () => {
-    const evening = new Date(2026, 0, 5, 22, 30).getTime();
-    expect(new Date(nextMorning(evening))).toEqual(new Date(2026, 0, 6, 8, 0));
-    const early = new Date(2026, 0, 5, 6, 0).getTime();
-    expect(new Date(nextMorning(early))).toEqual(new Date(2026, 0, 5, 8, 0));
-    expect(muteFor('tomorrow', evening)).toEqual({ until: new Date(2026, 0, 6, 8, 0).getTime() });
-    expect(muteFor('indefinite', evening)).toEqual({ until: null });
-  });
-});
-
-describe('alert settings: stored and read back', () => {
-  it('round-trips expectations, thresholds and mutes through the settings schema', () => {
-    const alerts: AlertSettings = {
-      holdSeconds: 60,
-      thresholds: { cpuPercent: 90, diskPercent: 80, bandwidthPercent: null },
-      expectations: { 'a:1': 'should-run', 'a:2': 'may-stop' },
-      serverThresholds: { 'a:1': { cpuPercent: null } },
-      muteAll: { until: 1_800_000_000_000 },
-      serverMutes: { 'a:2': { until: null } },
-    };
-    const stored = JSON.parse(JSON.stringify({ ...defaultSettings(), alerts }));
-    expect(settingsSchema.parse(stored).alerts).toEqual(alerts);
-  });
-
-  it('a missing or odd value falls back to its default without resetting the rest', () => {
-    expect(defaultSettings().alerts).toEqual(DEFAULT_ALERT_SETTINGS);
-    const parsed = alertSettingsSchema.parse({
-      holdSeconds: -3,
-      thresholds: { cpuPercent: 500, diskPercent: 70 },
-      expectations: { 'a:1': 'always', 'a:2': 'may-stop' },
-      serverThresholds: 'nope',
-      muteAll: { until: 'later' },
-      serverMutes: { 'a:1': { until: 5 }, 'a:2': 7 },
-    });
-    expect(parsed).toEqual({
-      holdSeconds: 180,
-      thresholds: { cpuPercent: null, diskPercent: 70, bandwidthPercent: null },
-      expectations: { 'a:2': 'may-stop' },
-      serverThresholds: {},
-      muteAll: null,
-      serverMutes: { 'a:1': { until: 5 } },
-    });
-    const settings = settingsSchema.parse({ language: 'cs', alerts: 'broken' });
-    expect(settings).toMatchObject({ language: 'cs', alerts: DEFAULT_ALERT_SETTINGS });
   });
 });

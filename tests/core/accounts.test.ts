@@ -168,13 +168,13 @@ describe('adding, renaming and removing accounts', () => {
     // Both accounts' servers have learned expectations once polled.
     expect(accountsOf()).toEqual(new Set(['default', second]));
     const [firstKey] = keys().filter((key) => key.startsWith(`${second}:`));
-    okValue(await invoke(h, InvokeChannel.alertsMute, { ref: refOf(firstKey!), duration: 'indefinite' }));
-    expect(Object.keys(h.ports.settings.get().alerts.serverMutes)).toEqual([firstKey]);
+    okValue(await invoke(h, InvokeChannel.alertsPause, { ref: refOf(firstKey!), duration: 'indefinite' }));
+    expect(Object.keys(h.ports.settings.get().alerts.serverPauses)).toEqual([firstKey]);
 
     okValue(await invoke(h, InvokeChannel.accountRemove, { id: second }));
     await h.advance(60_000);
     expect(accountsOf()).toEqual(new Set(['default']));
-    expect(h.ports.settings.get().alerts.serverMutes).toEqual({});
+    expect(h.ports.settings.get().alerts.serverPauses).toEqual({});
   });
 
   it('adding an account from the demo leaves the demo for that account, for this start and the next', async () => {

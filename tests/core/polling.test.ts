@@ -2,9 +2,26 @@ import { describe, expect, it, vi } from 'vitest';
 import { trayTooltip } from '../../main/tray/tooltip';
 import { messagesFor } from '../../main/i18n';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import { fleetSnapshot, invoke, LIST_PATH, useHarnessPerTest } from './harness';
+import { DEFAULT_ALERT_SETTINGS } from '../../common/settings';
+import { fleetSnapshot, invoke, LIST_PATH, useHarnessPerTest, type Harness } from './harness';
 
 const startHarness = useHarnessPerTest();
+
+const DETAIL_PATH = /^\/api\/v1\/servers\/\d+\/$/;
+const detailRequests = (h: Harness) =>
+  h.sim.requests.filter((request) => request.method === 'GET' && DETAIL_PATH.test(request.path)).length;
+/** A CPU threshold: every running server's usage is read, once per idle interval (60 s). */
+const watchingCpu = () =>
+  startHarness({
+    settings: {
+      alerts: {
+        ...structuredClone(DEFAULT_ALERT_SETTINGS),
+        thresholds: { ...DEFAULT_ALERT_SETTINGS.thresholds, cpuPercent: 90 },
+      },
+    },
+  });
+const running = (h: Harness) =>
+  h.sim.listServerIds().filter((id) => (h.sim.getServer(id) as { status: string }).status === 'active').length;
 
 describe('adaptive polling against the simulator', () => {
   it('polls once at start, then every idle interval (60 s)', async () => {
@@ -167,5 +184,50 @@ describe('adaptive polling against the simulator', () => {
     vi.setSystemTime(Date.now() + 40_000);
     await h.advance(5_000);
     expect(h.listRequests()).toBe(3);
+  });
+
+  describe("usage reads (the alerts' thresholds) ride the same poller", () => {
+    it('a 429 on a usage read slows usage reads too: nothing until Retry-After, list included', async () => {
+      const h = await watchingCpu();
+      await h.settle();
+      const perRound = running(h);
+      expect(perRound).toBeGreaterThan(1);
+      expect(detailRequests(h)).toBe(perRound);
+      h.sim.injectFault(
+        { type: 'status', status: 429, retryAfterSeconds: 240 },
+        { method: 'GET', path: DETAIL_PATH, times: 1 },
+      );
+      await h.advance(60_000);
+      // The round ends at the 429: the other servers are not asked, and the list was fresh.
+      expect(h.listRequests()).toBe(2);
+      expect(detailRequests(h)).toBe(perRound + 1);
+      expect((await fleetSnapshot(h)).status.stale).toBeNull();
+      await h.advance(60_000);
+      await h.advance(60_000);
+      await h.advance(119_000);
+      expect(h.listRequests()).toBe(2);
+      expect(detailRequests(h)).toBe(perRound + 1);
+      await h.advance(1_000);
+      expect(h.listRequests()).toBe(3);
+      expect(detailRequests(h)).toBe(2 * perRound + 1);
+      // Back to the idle interval.
+      await h.advance(60_000);
+      expect(detailRequests(h)).toBe(3 * perRound + 1);
+    });
+
+    it('a suspended machine makes no usage reads; resuming reads at once', async () => {
+      const h = await watchingCpu();
+      await h.settle();
+      const perRound = running(h);
+      expect(detailRequests(h)).toBe(perRound);
+      h.core.system.suspend();
+      for (let minute = 0; minute < 10; minute++) await h.advance(60_000);
+      expect(h.listRequests()).toBe(1);
+      expect(detailRequests(h)).toBe(perRound);
+      h.core.system.resume();
+      await h.settle();
+      expect(h.listRequests()).toBe(2);
+      expect(detailRequests(h)).toBe(2 * perRound);
+    });
   });
 });

@@ -168,7 +168,7 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
     isRef(payload.ref) &&
     (payload.expectation === 'should-run' || payload.expectation === 'may-stop'),
   [InvokeChannel.alertsAcknowledge]: isRef,
-  [InvokeChannel.alertsMute]: (payload) =>
+  [InvokeChannel.alertsPause]: (payload) =>
     isPlainObject(payload) &&
     onlyKeys(payload, ['ref', 'duration']) &&
     (payload.ref === null || isRef(payload.ref)) &&

@@ -27,7 +27,7 @@ describe('settings store', () => {
     expect(folder.open().settings.get()).toMatchObject({ notifications: false, language: 'cs' });
   });
 
-  it('keeps alert expectations, thresholds and mutes across reopen; an odd alert value falls back alone', () => {
+  it('keeps alert expectations, thresholds and pauses across reopen; an odd alert value falls back alone', () => {
     const { settings } = folder.open();
     const alerts = {
       ...defaultSettings().alerts,
@@ -35,19 +35,19 @@ describe('settings store', () => {
       thresholds: { cpuPercent: 90, diskPercent: null, bandwidthPercent: 75 },
       expectations: { 'acc:1': 'should-run' as const, 'acc:2': 'may-stop' as const },
       serverThresholds: { 'acc:1': { cpuPercent: null } },
-      muteAll: { until: 1_900_000_000_000 },
-      serverMutes: { 'acc:2': { until: null } },
+      pauseAll: { until: 1_900_000_000_000 },
+      serverPauses: { 'acc:2': { until: null } },
     };
     settings.set({ ...settings.get(), alerts });
     expect(folder.open().settings.get().alerts).toEqual(alerts);
 
     const file = join(folder.path, 'settings.json');
     const stored = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...stored, alerts: { ...stored.alerts, holdSeconds: 'soon', muteAll: 7 } }));
+    writeFileSync(file, JSON.stringify({ ...stored, alerts: { ...stored.alerts, holdSeconds: 'soon', pauseAll: 7 } }));
     const { settings: reopened, notices } = folder.open();
     // Not worth resetting the whole file for: the odd values take their defaults, the rest stays.
     expect(notices).toEqual([]);
-    expect(reopened.get().alerts).toEqual({ ...alerts, holdSeconds: 180, muteAll: null });
+    expect(reopened.get().alerts).toEqual({ ...alerts, holdSeconds: 180, pauseAll: null });
   });
 
   it('fills in defaults for keys missing from an older file', () => {

@@ -113,20 +113,20 @@ describe('alerts feature', () => {
     expect(alertNotifications(h)).toEqual([]);
   });
 
-  it('acknowledge calms the icon; muting the whole tray silences it and shows when it ends', async () => {
+  it('acknowledge calms the icon; pausing the whole tray silences it and shows when it ends', async () => {
     const { h, ref } = await oneServerStopped();
     const acknowledged = okValue(await invoke(h, InvokeChannel.alertsAcknowledge, ref)) as AlertsSnapshot;
     expect(acknowledged.attention).toEqual([]);
     expect(h.core.tray.getState().icon).not.toBe('attention');
 
-    const muted = okValue(await invoke(h, InvokeChannel.alertsMute, { ref: null, duration: '1h' })) as AlertsSnapshot;
-    expect(muted.muteAll).toEqual({ until: Date.now() + 60 * MIN });
-    expect(h.ports.settings.get().alerts.muteAll).toEqual({ until: Date.now() + 60 * MIN });
-    expect(h.core.tray.getState().alerts?.muteAll).toEqual({ until: Date.now() + 60 * MIN });
+    const paused = okValue(await invoke(h, InvokeChannel.alertsPause, { ref: null, duration: '1h' })) as AlertsSnapshot;
+    expect(paused.pauseAll).toEqual({ until: Date.now() + 60 * MIN });
+    expect(h.ports.settings.get().alerts.pauseAll).toEqual({ until: Date.now() + 60 * MIN });
+    expect(h.core.tray.getState().alerts?.pauseAll).toEqual({ until: Date.now() + 60 * MIN });
     await h.advance(61 * MIN);
     // The window ended by itself, and is gone from the settings too.
-    expect(h.ports.settings.get().alerts.muteAll).toBeNull();
-    expect(h.core.tray.getState().alerts?.muteAll).toBeNull();
+    expect(h.ports.settings.get().alerts.pauseAll).toBeNull();
+    expect(h.core.tray.getState().alerts?.pauseAll).toBeNull();
   });
 
   it('switching a server to may-stop from the popup calms it; odd payloads are refused', async () => {
@@ -149,7 +149,7 @@ describe('alerts feature', () => {
 
     for (const [channel, payload] of [
       [InvokeChannel.alertsExpect, { ref, expectation: 'always' }],
-      [InvokeChannel.alertsMute, { ref: null, duration: 'forever' }],
+      [InvokeChannel.alertsPause, { ref: null, duration: 'forever' }],
       [InvokeChannel.alertsConfigure, { holdSeconds: -1 }],
       [InvokeChannel.alertsConfigure, { thresholds: { cpuPercent: 250 } }],
       [InvokeChannel.alertsAcknowledge, { accountId: 'default' }],

@@ -46,7 +46,7 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.alertsState]: fail,
     [InvokeChannel.alertsExpect]: fail,
     [InvokeChannel.alertsAcknowledge]: fail,
-    [InvokeChannel.alertsMute]: fail,
+    [InvokeChannel.alertsPause]: fail,
     [InvokeChannel.alertsConfigure]: fail,
     [InvokeChannel.alertsServerThresholds]: fail,
   };

@@ -156,7 +156,7 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.diagnosticsCopy]: () => ok(null),
     [InvokeChannel.updatesState]: () =>
       ok(init.updates ?? { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null }),
-    [InvokeChannel.alertsState]: () => ok(init.alerts ?? { servers: {}, muteAll: null, attention: [] }),
+    [InvokeChannel.alertsState]: () => ok(init.alerts ?? { servers: {}, pauseAll: null, attention: [] }),
   };
 
   const transport: BridgeTransport = {

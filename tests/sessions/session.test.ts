@@ -1,25 +1,30 @@
 // A session built whole: the tracker's subscription reaches the poller, a 401 tells the session's
-// listeners, a failed poll marks the fleet stale (redacted), and ending is done once.
+// listeners, a failed poll marks the fleet stale (redacted), the alerts' usage reads ride its poller,
+// and ending is done once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionOutcome } from '../../common/contract';
-import type { Server } from '../../common/servers';
+import type { Server, ServerDetail } from '../../common/servers';
 import { VpsApiError } from '../../main/api/errors';
 import type { VpsClient } from '../../main/api/client';
 import { createFleetState } from '../../main/fleet/state';
 import { createSession, type SessionDeps } from '../../main/sessions/session';
-import { makeServer } from '../support/fixtures';
+import type { UsageWatch } from '../../main/sessions/usage-reads';
+import { makeDetail, makeServer } from '../support/fixtures';
 
 const unused = () => Promise.reject(new Error('not used'));
 const INTERVALS = { idleSeconds: 60, openSeconds: 15, fastSeconds: 3 };
 
-function setup(list: () => Promise<Server[]>) {
+function setup(
+  list: () => Promise<Server[]>,
+  usage?: { watch: UsageWatch; getServer: (id: number) => Promise<ServerDetail> },
+) {
   const api: VpsClient = {
     baseUrl: 'http://127.0.0.1:1',
     listServers: async () => {
       const results = await list();
       return { count: results.length, results, skipped: 0 };
     },
-    getServer: unused,
+    getServer: usage?.getServer ?? unused,
     createServer: unused,
     replaceServer: unused,
     updateServer: unused,
@@ -47,6 +52,7 @@ function setup(list: () => Promise<Server[]>) {
     redact: (text) => text.replaceAll('SECRET', '[redacted]'),
     log: (level, message) => void logs.push(`${level}: ${message}`),
   };
+  if (usage) deps.usage = usage.watch;
   const closes = vi.fn<() => Promise<void>>(() => Promise.resolve());
   const session = createSession(deps, {
     kind: 'token',
@@ -56,6 +62,21 @@ function setup(list: () => Promise<Server[]>) {
   });
   return { session, fleet, outcomes, logs, closes, openPopup: () => void (popupOpen = true) };
 }
+
+/** Servers 1 and 2 watched; every read recorded with its time. */
+function withUsage(list: () => Promise<Server[]>, getServer: (id: number) => Promise<ServerDetail>) {
+  const reads: Array<{ id: number; at: number }> = [];
+  const reported: number[][] = [];
+  const t = setup(list, {
+    watch: { watched: () => [1, 2], report: (_account, details) => void reported.push([...details.keys()]) },
+    getServer: (id) => {
+      reads.push({ id, at: Date.now() });
+      return getServer(id);
+    },
+  });
+  return { ...t, reads, reported };
+}
+const listed = async () => [makeServer(1), makeServer(2)];
 
 /** Lets the poll started by a timer (or by start) finish. */
 const flush = () => vi.advanceTimersByTimeAsync(0);
@@ -115,5 +136,72 @@ describe('session', () => {
     expect(t.session.poller.running).toBe(false);
     expect(t.fleet.size()).toBe(0);
     expect(t.closes).toHaveBeenCalledTimes(1);
+  });
+
+  describe('usage reads', () => {
+    it('reads after each good list, at most once per idle interval, and none after a failed list', async () => {
+      let failing = false;
+      const t = withUsage(
+        () => (failing ? Promise.reject(new VpsApiError('server', 'Down.', { status: 503 })) : listed()),
+        (id) => Promise.resolve(makeDetail(makeServer(id))),
+      );
+      t.session.start();
+      await flush();
+      expect(t.reads.map((read) => read.id)).toEqual([1, 2]);
+      expect(t.reported).toEqual([[1, 2]]);
+      // The popup open: polls every 15 s, usage still once a minute.
+      t.openPopup();
+      t.session.poller.reschedule();
+      await vi.advanceTimersByTimeAsync(45_000);
+      expect(t.reads).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(t.reads).toHaveLength(4);
+      failing = true;
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(t.reads).toHaveLength(4);
+      await t.session.end();
+    });
+
+    it('a 429 on a usage read makes the poller wait Retry-After before the next list and usage read', async () => {
+      let lists = 0;
+      let limited = true;
+      const t = withUsage(
+        () => {
+          lists++;
+          return listed();
+        },
+        (id) =>
+          limited && id === 1
+            ? Promise.reject(new VpsApiError('rate-limited', 'Slow down.', { status: 429, retryAfterSeconds: 200 }))
+            : Promise.resolve(makeDetail(makeServer(id))),
+      );
+      t.session.start();
+      await flush();
+      limited = false;
+      expect(t.reads.map((read) => read.id)).toEqual([1]);
+      expect(t.session.poller.consecutiveFailures).toBe(1);
+      expect(t.session.poller.nextPollAt).toBe(Date.now() + 200_000);
+      // The list itself was good: it stays fresh.
+      expect(t.fleet.status().stale).toBeNull();
+      await vi.advanceTimersByTimeAsync(199_000);
+      expect([lists, t.reads.length]).toEqual([1, 1]);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect([lists, t.reads.length]).toEqual([2, 3]);
+      expect(t.session.poller.consecutiveFailures).toBe(0);
+      await t.session.end();
+    });
+
+    it('a suspended session reads no usage', async () => {
+      const t = withUsage(listed, (id) => Promise.resolve(makeDetail(makeServer(id))));
+      t.session.start();
+      await flush();
+      t.session.poller.suspend();
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      expect(t.reads).toHaveLength(2);
+      t.session.poller.resume();
+      await flush();
+      expect(t.reads).toHaveLength(4);
+      await t.session.end();
+    });
   });
 });

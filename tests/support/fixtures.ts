@@ -32,12 +32,12 @@ export function makeDetail(server: Server, overrides: Partial<ServerDetail> = {}
   };
 }
 
-/** A server's alert state: no deviation, no mute, no own thresholds unless given. */
+/** A server's alert state: no deviation, no pause, no own thresholds unless given. */
 export function serverAlert(
   key: string,
   name: string,
   expectation: ServerAlert['expectation'],
   deviations: Deviation[] = [],
 ): ServerAlert {
-  return { key, name, expectation, deviations, mute: null, thresholds: {} };
+  return { key, name, expectation, deviations, pause: null, thresholds: {} };
 }

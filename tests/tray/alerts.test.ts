@@ -35,7 +35,7 @@ const calm: AlertsSnapshot = {
     'acc:2': serverAlert('acc:2', 'server-2', 'may-stop'),
     'acc:3': serverAlert('acc:3', 'server-3', 'should-run'),
   },
-  muteAll: null,
+  pauseAll: null,
   attention: [],
 };
 const deviating: AlertsSnapshot = {
@@ -64,7 +64,7 @@ describe('tray alerts', () => {
   it('stopped servers that may stop are calm; only a deviation turns the icon to attention', () => {
     expect(computeTraySummary(auth, fleet, loaded, {}, calm).icon).toBe('ok');
     expect(computeTraySummary(auth, fleet, loaded, {}, deviating).icon).toBe('attention');
-    // An acknowledged or muted deviation does not (the engine leaves it out of `attention`).
+    // An acknowledged or paused deviation does not (the engine leaves it out of `attention`).
     expect(computeTraySummary(auth, fleet, loaded, {}, { ...deviating, attention: [] }).icon).toBe('ok');
     // Busy and errors keep their icons.
     const stale = { ...loaded, stale: { kind: 'network' as const, message: 'down', since: 1 } };
@@ -103,9 +103,9 @@ describe('tray alerts', () => {
     expect(
       pause?.type === 'submenu' && pause.submenu.map((item) => (item.type === 'normal' ? item.click : null)),
     ).toEqual([
-      { intent: 'mute', ref: { accountId: 'acc', id: 1 }, duration: '1h' },
-      { intent: 'mute', ref: { accountId: 'acc', id: 1 }, duration: 'tomorrow' },
-      { intent: 'mute', ref: { accountId: 'acc', id: 1 }, duration: 'indefinite' },
+      { intent: 'pause', ref: { accountId: 'acc', id: 1 }, duration: '1h' },
+      { intent: 'pause', ref: { accountId: 'acc', id: 1 }, duration: 'tomorrow' },
+      { intent: 'pause', ref: { accountId: 'acc', id: 1 }, duration: 'indefinite' },
     ]);
     // The whole tray's Pause alerts sits above Refresh.
     expect(labels(model).slice(-7, -5)).toEqual(['Pause alerts', 'Refresh']);
@@ -130,16 +130,16 @@ describe('tray alerts', () => {
     });
   });
 
-  it('while the tray is muted the menu says until when and offers to turn alerts back on; the tooltip says so', () => {
+  it('while the tray is paused the menu says until when and offers to turn alerts back on; the tooltip says so', () => {
     const until = new Date(2026, 0, 6, 8, 0).getTime();
-    const summary = computeTraySummary(auth, fleet, loaded, {}, { ...deviating, attention: [], muteAll: { until } });
+    const summary = computeTraySummary(auth, fleet, loaded, {}, { ...deviating, attention: [], pauseAll: { until } });
     const model = buildTrayMenuModel(summary, 'win32', confirmations, en);
     expect(labels(model)).toContain('Alerts paused until 08:00');
     expect(model).toContainEqual({
       type: 'normal',
       label: 'Resume alerts',
       enabled: true,
-      click: { intent: 'mute', ref: null, duration: 'off' },
+      click: { intent: 'pause', ref: null, duration: 'off' },
     });
     expect(trayTooltip(summary, en)).toBe('VPS.org — 1 running, 2 stopped (alerts paused)');
   });
@@ -169,18 +169,18 @@ describe('tray alerts', () => {
       alerts: {
         setExpectation: (...args: unknown[]) => calls.push(['expect', ...args]),
         acknowledge: (...args: unknown[]) => calls.push(['acknowledge', ...args]),
-        mute: (...args: unknown[]) => calls.push(['mute', ...args]),
+        pause: (...args: unknown[]) => calls.push(['pause', ...args]),
       },
       log: (level: string, message: string) => calls.push(['log', level, message]),
     };
     const ref = { accountId: 'acc', id: 2 };
     await runTrayIntent({ intent: 'expect', ref, expectation: 'may-stop' }, deps);
     await runTrayIntent({ intent: 'acknowledge', ref }, deps);
-    await runTrayIntent({ intent: 'mute', ref: null, duration: 'tomorrow' }, deps);
+    await runTrayIntent({ intent: 'pause', ref: null, duration: 'tomorrow' }, deps);
     expect(calls).toEqual([
       ['expect', ref, 'may-stop'],
       ['acknowledge', ref],
-      ['mute', null, 'tomorrow'],
+      ['pause', null, 'tomorrow'],
     ]);
   });
 });

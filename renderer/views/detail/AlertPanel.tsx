@@ -1,23 +1,22 @@
 // A server's expected state and alerts in its detail view: the expectation switch, what deviates and
-// since when, Acknowledge, and a maintenance window (pause) with its end.
+// since when, Acknowledge, and a pause with its end.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { callsForAttention } from '../../../common/alerts';
 import type { Result } from '../../../common/contract';
 import { deviationText } from '../../../common/i18n/sentences';
 import type { ServerRef } from '../../../common/servers';
-import type { AlertThresholds } from '../../../common/settings';
+import { THRESHOLD_PERCENT, type AlertThresholds } from '../../../common/settings';
 import { PauseControl } from '../../components/PauseControl';
 import { CheckField, fieldA11y } from '../../forms/fields';
-import { THRESHOLD_FIELDS } from '../../forms/thresholds';
+import { readThresholdText, THRESHOLD_INPUTS } from '../../forms/thresholds';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../i18n/sentences';
 
-/** An own threshold as typed: empty uses the global one; otherwise a whole number 1–100; undefined: invalid. */
+/** An own threshold as typed: empty uses the global one; undefined: invalid. */
 function readOwn(text: string): number | undefined | 'global' {
-  if (text.trim() === '') return 'global';
-  const value = Number(text);
-  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : undefined;
+  const value = readThresholdText(text);
+  return value === null ? 'global' : value;
 }
 
 export function AlertPanel({ serverKey, serverRef }: { serverKey: string; serverRef: ServerRef }) {
@@ -41,7 +40,6 @@ export function AlertPanel({ serverKey, serverRef }: { serverKey: string; server
     setError(result.ok ? null : errorText(store.i18n.value, result.error));
   }
 
-  const mute = alert.mute;
   return (
     <section class="alert-panel" aria-labelledby="alert-panel-title">
       <h3 id="alert-panel-title">{t('alerts.title')}</h3>
@@ -76,14 +74,14 @@ export function AlertPanel({ serverKey, serverRef }: { serverKey: string; server
           </button>
         )}
         <PauseControl
-          mute={mute}
+          pause={alert.pause}
           label={t('alert.pause')}
-          onMute={(duration) => void run(alerts.mute(serverRef, duration))}
+          onPause={(duration) => void run(alerts.pause(serverRef, duration))}
         />
       </div>
       <details class="own-thresholds">
         <summary>{t('alerts.ownThresholds')}</summary>
-        {THRESHOLD_FIELDS.map(({ field, label }) => {
+        {THRESHOLD_INPUTS.map(({ field, label }) => {
           const own = alert.thresholds[field];
           const text = drafts[field] ?? (own === undefined || own === null ? '' : String(own));
           const value = readOwn(text);
@@ -96,8 +94,8 @@ export function AlertPanel({ serverKey, serverRef }: { serverKey: string; server
               <input
                 {...fieldA11y(id, invalid)}
                 type="number"
-                min={1}
-                max={100}
+                min={THRESHOLD_PERCENT.min}
+                max={THRESHOLD_PERCENT.max}
                 step={1}
                 value={text}
                 placeholder={

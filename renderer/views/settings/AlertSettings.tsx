@@ -1,23 +1,17 @@
 // The Alerts section of Settings: the hold time, the global usage thresholds, and the whole tray's
-// maintenance window with its end. Each field is saved when it is left, if valid; what was typed
+// pause with its end. Each field is saved when it is left, if valid; what was typed
 // stays on error.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AlertsConfigPatch, Result } from '../../../common/contract';
-import type { AlertSettings } from '../../../common/settings';
+import { HOLD_SECONDS_MAX, THRESHOLD_PERCENT, type AlertSettings } from '../../../common/settings';
 import { PauseControl } from '../../components/PauseControl';
 import { fieldA11y } from '../../forms/fields';
-import { THRESHOLD_FIELDS } from '../../forms/thresholds';
+import { readThresholdText, THRESHOLD_INPUTS } from '../../forms/thresholds';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../i18n/sentences';
 
-const HOLD_MAX_MINUTES = 1440;
-/** A threshold as typed: empty switches it off; otherwise a whole number 1–100; undefined: invalid. */
-function readThreshold(text: string): number | null | undefined {
-  if (text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : undefined;
-}
+const HOLD_MAX_MINUTES = HOLD_SECONDS_MAX / 60;
 
 function readHoldMinutes(text: string): number | undefined {
   const value = Number(text);
@@ -29,7 +23,7 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
   const { t, alerts } = store;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
-  const muteAll = alerts.snapshot.value.muteAll;
+  const pauseAll = alerts.snapshot.value.pauseAll;
 
   async function run(request: Promise<Result<unknown>>, field?: string): Promise<void> {
     const result = await request;
@@ -78,10 +72,11 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
           </p>
         )}
       </div>
-      {THRESHOLD_FIELDS.map(({ field, label }) => {
+      {THRESHOLD_INPUTS.map(({ field, label }) => {
         const stored = current.thresholds[field];
         const text = drafts[field] ?? (stored === null ? '' : String(stored));
-        const value = readThreshold(text);
+        // Empty switches it off.
+        const value = readThresholdText(text);
         const error = drafts[field] !== undefined && value === undefined ? t('alerts.thresholdInvalid') : undefined;
         const id = `alerts-${field}`;
         return (
@@ -90,8 +85,8 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
             <input
               {...fieldA11y(id, error, 'alerts-threshold-hint')}
               type="number"
-              min={1}
-              max={100}
+              min={THRESHOLD_PERCENT.min}
+              max={THRESHOLD_PERCENT.max}
               step={1}
               value={text}
               onInput={(event) => {
@@ -114,9 +109,9 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
         {t('alerts.thresholdHint')}
       </p>
       <PauseControl
-        mute={muteAll}
+        pause={pauseAll}
         label={t('alerts.pauseAll')}
-        onMute={(duration) => void run(alerts.mute(null, duration))}
+        onPause={(duration) => void run(alerts.pause(null, duration))}
       />
       {status && (
         <p class={`notice notice-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>

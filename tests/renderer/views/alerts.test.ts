@@ -20,7 +20,7 @@ const calm: AlertsSnapshot = {
     'acct:1': serverAlert('acct:1', 'web-01', 'may-stop'),
     'acct:2': serverAlert('acct:2', 'db-01', 'should-run'),
   },
-  muteAll: null,
+  pauseAll: null,
   attention: [],
 };
 const deviating: AlertsSnapshot = {
@@ -86,14 +86,14 @@ describe('alerts in the popup', () => {
     expect(queryByRole(root, 'button', 'Acknowledge')).toBeNull();
     expect(hasText(root, 'acknowledged')).toBe(true);
 
-    fake.handle(InvokeChannel.alertsMute, () =>
+    fake.handle(InvokeChannel.alertsPause, () =>
       ok({
         ...deviating,
-        servers: { ...deviating.servers, 'acct:1': { ...deviating.servers['acct:1']!, mute: { until: null } } },
+        servers: { ...deviating.servers, 'acct:1': { ...deviating.servers['acct:1']!, pause: { until: null } } },
       }),
     );
     await click(getByRole(root, 'button', 'For 1 hour'));
-    expect(fake.callsTo(InvokeChannel.alertsMute)).toEqual([{ ref, duration: '1h' }]);
+    expect(fake.callsTo(InvokeChannel.alertsPause)).toEqual([{ ref, duration: '1h' }]);
     expect(hasText(root, 'Alerts paused until you resume them.')).toBe(true);
     expect(getByRole(root, 'button', 'Resume alerts')).toBeTruthy();
 
@@ -165,17 +165,17 @@ describe('alerts in the popup', () => {
   it('Settings: pausing the whole tray shows until when, and turning it back on', async () => {
     const fake = createFakeBridge({ servers: [makeView(db)], alerts: calm });
     const until = Date.UTC(2025, 0, 16, 7, 0);
-    fake.handle(InvokeChannel.alertsMute, ({ duration }) =>
-      ok({ ...calm, muteAll: duration === 'off' ? null : { until } }),
+    fake.handle(InvokeChannel.alertsPause, ({ duration }) =>
+      ok({ ...calm, pauseAll: duration === 'off' ? null : { until } }),
     );
     const { root } = await popup.render(fake);
     await click(getByRole(root, 'button', 'Settings'));
     const group = getByRole(root, 'group', 'Pause all alerts');
     await click(getByRole(group, 'button', 'Until tomorrow 08:00'));
-    expect(fake.callsTo(InvokeChannel.alertsMute)).toEqual([{ ref: null, duration: 'tomorrow' }]);
+    expect(fake.callsTo(InvokeChannel.alertsPause)).toEqual([{ ref: null, duration: 'tomorrow' }]);
     expect(hasText(root, /Alerts paused until .*2025/)).toBe(true);
     await click(getByRole(root, 'button', 'Resume alerts'));
-    expect(fake.callsTo(InvokeChannel.alertsMute).at(-1)).toEqual({ ref: null, duration: 'off' });
+    expect(fake.callsTo(InvokeChannel.alertsPause).at(-1)).toEqual({ ref: null, duration: 'off' });
     expect(getByRole(root, 'group', 'Pause all alerts')).toBeTruthy();
   });
 });
