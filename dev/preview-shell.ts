@@ -169,6 +169,10 @@ export function createShell(deps: ShellDeps): Shell {
         .end(shellHtml(deps.token, deps.faults.state(), deps.metaName));
       return true;
     }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return true;
+    }
     if (pathname === PANEL_SCRIPT_PATH || pathname === PANEL_STYLE_PATH) {
       const script = pathname === PANEL_SCRIPT_PATH;
       const text = await (script ? deps.panelScript() : deps.panelStyle());

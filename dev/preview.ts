@@ -316,13 +316,15 @@ async function startPreviewFrom(
     for (const relay of relays) await relay.close();
     throw explainListenError(error, port);
   }
+  const started = backend;
   const unsubscribe = backend.core.onEvent((channel, payload) => {
     const line = `data: ${JSON.stringify({ channel, payload })}\n\n`;
     for (const stream of eventStreams) stream.write(line);
   });
+  // A switched fault shows at once: the app polls now instead of at its next turn.
+  const unsubscribeFaults = faults.onChange(() => void started.core.refreshNow().catch(() => undefined));
   // What the app would show on the desktop, as toasts in the preview's page.
   const unsubscribeNotifications = backend.ports.notifier.onNotify(shell.notify);
-  const started = backend;
   return {
     url: started.pageUrl,
     shellUrl: started.server.url,
@@ -332,6 +334,7 @@ async function startPreviewFrom(
     async close() {
       unsubscribe();
       unsubscribeNotifications();
+      unsubscribeFaults();
       shell.close();
       for (const stream of eventStreams) stream.end();
       eventStreams.clear();
