@@ -16,7 +16,7 @@ export type PreviewFault = (typeof PREVIEW_FAULTS)[number];
 export type FaultState = Record<PreviewFault, boolean>;
 
 export const SLOW_MS = 4000;
-export const RATE_LIMIT_RETRY_AFTER_S = 5;
+export const RATE_LIMIT_RETRY_AFTER_S = 3;
 
 /** One line per fault, for --help and the page's panel. */
 export const FAULT_HELP: Record<PreviewFault, string> = {
