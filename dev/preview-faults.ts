@@ -21,9 +21,9 @@ export const RATE_LIMIT_RETRY_AFTER_S = 3;
 /** One line per fault, for --help and the page's panel. */
 export const FAULT_HELP: Record<PreviewFault, string> = {
   slow: `every answer ${SLOW_MS / 1000} s late`,
-  '5xx': 'every request answered 503',
-  '429': `every request answered 429, Retry-After ${RATE_LIMIT_RETRY_AFTER_S} s`,
-  revoked: 'every request answered 401 (token revoked); off: the token is entered again',
+  '5xx': 'every request answered 503 Service Unavailable',
+  '429': `every request answered 429, retry after ${RATE_LIMIT_RETRY_AFTER_S} s`,
+  revoked: 'every request answered 401, as for a revoked token (off: the token is entered again)',
   offline: 'connections refused, as with no network',
 };
 
