@@ -51,6 +51,11 @@ export interface BackendOptions {
   port?: number;
   /** The Content-Security-Policy header of the page; default the app's own (the preview relaxes connect-src). */
   csp?: string;
+  /**
+   * The API address the app is given for each account's simulator, called once per simulator before the
+   * core starts. Default: the simulator's own. The preview puts a switchable relay in front (offline).
+   */
+  apiBaseUrl?: (sim: Simulator, index: number) => Promise<string>;
 }
 
 /** The Node side: simulator + core + static server for the renderer. */
@@ -78,13 +83,16 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     sims.push(await startSimulator({ ...own, host: '127.0.0.1', port: 0 }));
   }
   const sim = sims[0]!;
+  const apiUrls: string[] = [];
+  for (const [index, each] of sims.entries())
+    apiUrls.push(options.apiBaseUrl ? await options.apiBaseUrl(each, index) : each.baseUrl);
   const vault = createMemoryVault(
     options.withToken
       ? sims.map((each, index) => ({
           account: {
             id: index === 0 ? 'default' : `account-${index + 1}`,
             label: index === 0 ? 'VPS.org' : `Account ${index + 1}`,
-            baseUrl: each.baseUrl,
+            baseUrl: apiUrls[index]!,
           },
           token: each.token,
         }))
@@ -92,7 +100,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     { backend: 'gnome_libsecret', persisted: true },
   );
   const ports = {
-    ...createMemoryPorts({ vault, settings: { apiBaseUrl: sim.baseUrl, ...options.settings } }),
+    ...createMemoryPorts({ vault, settings: { apiBaseUrl: apiUrls[0]!, ...options.settings } }),
     appInfo: createStaticAppInfo({ version: '0.1.0', systemLocale: options.systemLocale ?? 'en-US' }),
   };
   const assetsDir = options.assetsDir ?? DEFAULT_ASSETS_DIR;

@@ -115,13 +115,31 @@ export function createMemorySettingsStore(patch: StoredSettingsPatch = {}): Memo
   };
 }
 
+export interface RecordedNotification {
+  title: string;
+  body: string;
+}
+
 export interface RecordingNotifier extends Notifier {
-  readonly notifications: Array<{ title: string; body: string }>;
+  readonly notifications: RecordedNotification[];
+  /** Calls `listener` with each notification from now on (the preview shows them as toasts). Returns unsubscribe. */
+  onNotify(listener: (notification: RecordedNotification, onClick?: () => void) => void): () => void;
 }
 
 export function createRecordingNotifier(): RecordingNotifier {
-  const notifications: Array<{ title: string; body: string }> = [];
-  return { notifications, notify: (title, body) => void notifications.push({ title, body }) };
+  const notifications: RecordedNotification[] = [];
+  const listeners = new Set<(notification: RecordedNotification, onClick?: () => void) => void>();
+  return {
+    notifications,
+    notify: (title, body, onClick) => {
+      notifications.push({ title, body });
+      for (const listener of listeners) listener({ title, body }, onClick);
+    },
+    onNotify(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 export interface RecordingClipboard extends ClipboardPort {

@@ -14,19 +14,33 @@
 // frame", here the request's Referer (Chromium sends the full page URL for same-origin fetch and
 // EventSource). It listens on 127.0.0.1 only.
 //
-// Usage: npm run preview -- [--port 5174] [--servers 25] [--speed 10] [--accounts 2]
-// (--accounts N: N simulated accounts with different servers, in one merged list)
+// Beside it, the preview's own page (`/`, dev/preview-shell.ts) frames the popup and adds a panel: the
+// API's error states switched live (dev/preview-faults.ts) and the app's desktop notifications as toasts.
+//
+// Usage: npm run preview -- --help   (the options: dev/preview-cli.ts)
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { buildE2eAssets, DEFAULT_ASSETS_DIR, freshAssetsDir, readBridgeScript, removeAssetsDir } from './assets';
 import { startBackend, type Backend } from './harness';
 import { CONTENT_SECURITY_POLICY } from '../main/desktop/security';
 import { isAppPageUrl } from '../main/ipc/router';
+import { InvokeChannel } from '../common/contract';
+import {
+  checkPortFree,
+  DEFAULT_PREVIEW_PORT,
+  explainListenError,
+  parsePreviewArgs,
+  previewHelp,
+  UsageError,
+} from './preview-cli';
+import { createFaultSwitch, type FaultSwitch, type PreviewFault } from './preview-faults';
+import { createShell, readPanelScript, readPanelStyle, SHELL_EVENTS_PATH } from './preview-shell';
+import { startRelay, type Relay } from './relay';
 
-export const DEFAULT_PREVIEW_PORT = 5174;
+export { DEFAULT_PREVIEW_PORT } from './preview-cli';
+
 const BRIDGE_PATH = '/__bridge.js';
 const IPC_PREFIX = '/__ipc/';
 const EVENTS_PATH = '/__events';
@@ -54,11 +68,17 @@ export interface PreviewOptions {
   build?: boolean;
   /** The build folder to serve when not building; default DEFAULT_ASSETS_DIR. */
   assetsDir?: string;
+  /** Error states on from the start (dev/preview-faults.ts). Default none. */
+  faults?: PreviewFault[];
 }
 
 export interface Preview {
-  /** The page to open, e.g. http://127.0.0.1:5174/index.html */
+  /** The app page alone, e.g. http://127.0.0.1:5174/index.html */
   url: string;
+  /** The page to open: the popup in its frame and the panel, e.g. http://127.0.0.1:5174/ */
+  shellUrl: string;
+  /** The error states, as the page's panel switches them. */
+  faults: FaultSwitch;
   /** This run's secret: in the page it serves, required on every bridge request. */
   token: string;
   backend: Backend;
@@ -72,6 +92,14 @@ export function relaxConnectSrc(policy: string): string {
     .map((directive) => directive.trim())
     .filter((directive) => directive !== '' && !directive.startsWith('connect-src'));
   return [...directives, "connect-src 'self'"].join('; ');
+}
+
+/** The app page's header policy in the preview: connect-src 'self', and framed by the preview's own page only. */
+export function previewPagePolicy(policy: string): string {
+  const directives = relaxConnectSrc(policy)
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'));
+  return [...directives, "frame-ancestors 'self'"].join('; ');
 }
 
 /** A fresh per-run secret (256 bits, URL-safe). */
@@ -119,11 +147,13 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
 }
 
-/** The token a bridge request carries: the header, or on the event stream the query parameter. */
+/** The token a bridge request carries: the header, or on an event stream the query parameter. */
 function requestToken(req: IncomingMessage, url: URL): string | null {
   const header = req.headers[PREVIEW_TOKEN_HEADER];
   if (typeof header === 'string') return header;
-  return url.pathname === EVENTS_PATH ? url.searchParams.get(PREVIEW_TOKEN_PARAM) : null;
+  return url.pathname === EVENTS_PATH || url.pathname === SHELL_EVENTS_PATH
+    ? url.searchParams.get(PREVIEW_TOKEN_PARAM)
+    : null;
 }
 
 /** The "sender frame" URL the router checks, from the request's Origin and Referer. */
@@ -140,12 +170,35 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  // A taken port is told before the build, not after it.
+  await checkPortFree(options.port ?? DEFAULT_PREVIEW_PORT);
   const ownBuild = options.build ? await buildE2eAssets(freshAssetsDir()) : undefined;
   try {
+    if (ownBuild !== undefined) await readPanelScript(ownBuild);
     return await startPreviewFrom(ownBuild ?? options.assetsDir ?? DEFAULT_ASSETS_DIR, options, ownBuild);
   } catch (error) {
     if (ownBuild !== undefined) await removeAssetsDir(ownBuild);
     throw error;
+  }
+}
+
+/** The accounts' index whose session ended (rejected token): what `revoked` switched off restores. */
+function rejectedAccounts(backend: Backend): number[] {
+  const auth = backend.core.authState();
+  return backend.sims.flatMap((_, index) => {
+    const id = index === 0 ? 'default' : `account-${index + 1}`;
+    if (auth.mode === 'none') return [index];
+    if (auth.mode !== 'token') return [];
+    return auth.accounts?.find((account) => account.id === id)?.notice ? [index] : [];
+  });
+}
+
+/** Enters each rejected account's token again through the router, as a person pasting it would. */
+async function reenterTokens(backend: Backend): Promise<void> {
+  // Token setup fills the first account not polled: in the list's order, the lowest index first.
+  for (const index of rejectedAccounts(backend)) {
+    const request = { token: backend.sims[index]!.token };
+    await backend.core.router.handle(InvokeChannel.tokenSet, request, { url: backend.pageUrl });
   }
 }
 
@@ -157,8 +210,23 @@ async function startPreviewFrom(
   const bridgeScript = await readBridgeScript('http-bridge.js', assetsDir);
   const token = newPreviewToken();
   const eventStreams = new Set<ServerResponse>();
+  const relays: Relay[] = [];
   // Assigned right after startBackend; no request can arrive before its server listens.
   let backend: Backend | undefined;
+  const faults = createFaultSwitch(options.faults ?? [], () => (backend ? reenterTokens(backend) : Promise.resolve()));
+  let panelScript: Promise<string> | undefined;
+  const hasToken = (req: IncomingMessage, url: URL) => isPreviewToken(requestToken(req, url), token);
+  const ownOrigin = () => (backend ? new URL(backend.server.url).origin : '');
+  const shell = createShell({
+    token,
+    metaName: PREVIEW_TOKEN_META,
+    hasToken,
+    origin: ownOrigin,
+    faults,
+    panelScript: () => (panelScript ??= readPanelScript(assetsDir)),
+    panelStyle: readPanelStyle,
+    readBody: readJsonBody,
+  });
 
   const openEventStream = (req: IncomingMessage, res: ServerResponse, current: Backend) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -178,13 +246,10 @@ async function startPreviewFrom(
     // Another name resolving to 127.0.0.1 (DNS rebinding) would be same-origin with its own page: it
     // gets nothing, not even the page with the token.
     if (backend && req.headers.host !== new URL(backend.server.url).host) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`open ${backend.pageUrl}`);
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`open ${backend.server.url}`);
       return true;
     }
-    if (pathname === '/') {
-      res.writeHead(302, { location: '/index.html' }).end();
-      return true;
-    }
+    if (await shell.route(req, res, url)) return true;
     if (pathname === BRIDGE_PATH) {
       res
         .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
@@ -197,11 +262,11 @@ async function startPreviewFrom(
       res.writeHead(503).end();
       return true;
     }
-    if (!isPreviewToken(requestToken(req, url), token)) {
+    if (!hasToken(req, url)) {
       res.writeHead(403).end("forbidden: not the preview's page (no or a wrong token)");
       return true;
     }
-    const sender = { url: senderUrl(req, new URL(current.server.url).origin) };
+    const sender = { url: senderUrl(req, ownOrigin()) };
     // The router checks every IPC call itself; the event stream is checked here with the same rule.
     if (!isAppPageUrl(sender.url, current.pageUrl)) {
       res.writeHead(403).end('forbidden: not the app page');
@@ -228,57 +293,69 @@ async function startPreviewFrom(
     return true;
   };
 
-  backend = await startBackend({
-    assetsDir,
-    withToken: true,
-    accounts: options.accounts ?? 1,
-    simulator: { servers: options.servers ?? 25, speed: options.speed ?? 10 },
-    port: options.port ?? DEFAULT_PREVIEW_PORT,
-    csp: relaxConnectSrc(CONTENT_SECURITY_POLICY),
-    transformIndex: (html) => injectBridge(html, token),
-    extraRoute: route,
-  });
+  const port = options.port ?? DEFAULT_PREVIEW_PORT;
+  try {
+    backend = await startBackend({
+      assetsDir,
+      withToken: true,
+      accounts: options.accounts ?? 1,
+      simulator: { servers: options.servers ?? 25, speed: options.speed ?? 10 },
+      port,
+      csp: previewPagePolicy(CONTENT_SECURITY_POLICY),
+      transformIndex: (html) => injectBridge(html, token),
+      extraRoute: route,
+      // The app talks to each simulator through a relay, which `offline` switches off.
+      apiBaseUrl: async (sim) => {
+        const relay = await startRelay(sim.baseUrl);
+        relays.push(relay);
+        await faults.add({ sim, relay });
+        return relay.baseUrl;
+      },
+    });
+  } catch (error) {
+    for (const relay of relays) await relay.close();
+    throw explainListenError(error, port);
+  }
+  const started = backend;
   const unsubscribe = backend.core.onEvent((channel, payload) => {
     const line = `data: ${JSON.stringify({ channel, payload })}\n\n`;
     for (const stream of eventStreams) stream.write(line);
   });
-  const started = backend;
+  // A switched fault shows at once: the app polls now instead of at its next turn.
+  const unsubscribeFaults = faults.onChange(() => void started.core.refreshNow().catch(() => undefined));
+  // What the app would show on the desktop, as toasts in the preview's page.
+  const unsubscribeNotifications = backend.ports.notifier.onNotify(shell.notify);
   return {
     url: started.pageUrl,
+    shellUrl: started.server.url,
+    faults,
     token,
     backend: started,
     async close() {
       unsubscribe();
+      unsubscribeNotifications();
+      unsubscribeFaults();
+      shell.close();
       for (const stream of eventStreams) stream.end();
       eventStreams.clear();
       await started.close();
+      for (const relay of relays) await relay.close();
       if (ownBuild !== undefined) await removeAssetsDir(ownBuild);
     },
   };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: String(DEFAULT_PREVIEW_PORT) },
-      servers: { type: 'string', default: '25' },
-      speed: { type: 'string', default: '10' },
-      accounts: { type: 'string', default: '1' },
-    },
-  });
-  const accounts = Number(values.accounts);
-  if (!Number.isInteger(accounts) || accounts < 1 || accounts > 9)
-    throw new Error(`--accounts: not a count from 1 to 9: ${values.accounts}`);
-  const port = Number(values.port);
-  const servers = Number(values.servers);
-  const speed = Number(values.speed);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port: not a port number: ${values.port}`);
-  if (!Number.isInteger(servers) || servers < 0) throw new Error(`--servers: not a count: ${values.servers}`);
-  if (!(speed > 0)) throw new Error(`--speed: not a positive number: ${values.speed}`);
-  const preview = await startPreview({ port, servers, speed, accounts, build: true });
+async function main(args: string[]): Promise<void> {
+  const parsed = parsePreviewArgs(args);
+  if (parsed === 'help') {
+    process.stdout.write(previewHelp());
+    return;
+  }
+  const { accounts, servers, faults } = parsed;
+  const preview = await startPreview({ ...parsed, build: true });
   const what = accounts === 1 ? `simulated account, ${servers} servers` : `${accounts} simulated accounts`;
-  console.log(`VPS.org Tray preview: open ${preview.url}  (${what}; Ctrl-C stops)`);
+  const on = faults.length > 0 ? `; faults on: ${faults.join(', ')}` : '';
+  console.log(`VPS.org Tray preview: open ${preview.shellUrl}  (${what}${on}; Ctrl-C stops)`);
   const stop = () => {
     void preview.close().then(() => process.exit(0));
   };
@@ -287,8 +364,9 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    // A mistake in the command line or a taken port: one line, no stack trace.
+    console.error(`preview: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
   });
 }

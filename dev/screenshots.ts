@@ -3,6 +3,10 @@
 // Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail and create, in
 // English and Czech, light and dark (16 files), and the first-run demo, two accounts' merged list and a
 // deviation (a server that should run, stopped behind the app's back) in English light and Czech dark.
+// Error states in English light and Czech dark too: the list kept but stale while VPS.org answers 503
+// (`stale-…`) and token setup after VPS.org revoked the token (`revoked-…`). And the preview's page
+// (`npm run preview`), English light only: the popup in its frame, the fault panel and a desktop
+// notification as a toast (`preview-en-light.png`).
 //
 // Usage: npm run screenshots -- [--out docs/screenshots]
 import { mkdir } from 'node:fs/promises';
@@ -11,8 +15,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from './assets';
-import { launchChromium, openPopup, startBackend, type Backend } from './harness';
+import { launchChromium, openPopup, startBackend, watchPageErrors, type Backend } from './harness';
 import { defaultSettings } from '../main/settings/schema';
+import { startPreview } from './preview';
 
 export const POPUP_SIZE = { width: 380, height: 560 };
 export const LANGUAGES = [
@@ -62,6 +67,12 @@ export async function shootAccounts(
 }
 /** The deviation shown in English light and Czech dark too (the other screens show both schemes). */
 const DEVIATION_SHOTS = DEMO_SHOTS;
+
+/** The error states, in one scheme per language. */
+const ERROR_SHOTS = DEMO_SHOTS;
+
+/** The preview's page: the popup, the fault panel beside it and a toast. */
+const PREVIEW_PAGE_SIZE = { width: 820, height: 608 };
 
 /** The server shown in the detail screenshot (the simulator's seeded account always has it). */
 const DETAIL_SERVER = 'web-server-01';
@@ -176,6 +187,8 @@ async function shootLanguage(
     await popup.close();
     if (ACCOUNTS_SHOTS.has(`${language.language}-${scheme}`))
       written.push(await shootAccounts(browser, assetsDir, outDir, language, scheme));
+    if (ERROR_SHOTS.has(`${language.language}-${scheme}`))
+      written.push(...(await shootErrors(browser, assetsDir, outDir, language, scheme)));
   } finally {
     for (const backend of backends) await backend.close();
   }
@@ -230,6 +243,81 @@ async function shootDeviation(
   return path;
 }
 
+/** The list kept but stale while VPS.org answers 503; then token setup after VPS.org revoked the token. */
+async function shootErrors(
+  browser: Browser,
+  assetsDir: string,
+  outDir: string,
+  language: (typeof LANGUAGES)[number],
+  scheme: Scheme,
+): Promise<string[]> {
+  const backend = await startBackend({
+    assetsDir,
+    withToken: true,
+    systemLocale: language.locale,
+    simulator: { speed: 1 },
+  });
+  try {
+    const popup = await openPopup(browser, backend, {
+      locale: language.locale,
+      colorScheme: scheme,
+      viewport: POPUP_SIZE,
+    });
+    await popup.page.locator(`.row-main[title="${DETAIL_SERVER}"]`).waitFor();
+    // Every request answered 503 (GETs are retried, then the list goes stale, kept as it was).
+    backend.sim.injectFault({ type: 'status', status: 503 });
+    await backend.core.refreshNow();
+    await popup.page.locator('[data-testid="stale-banner"]').waitFor();
+    const stale = await capture(popup.page, outDir, `stale-${language.language}-${scheme}`);
+    backend.sim.clearFaults();
+    backend.sim.revokeToken();
+    await backend.core.refreshNow();
+    await popup.page.locator('#token-title').waitFor();
+    await popup.page.locator('.banner-warning').waitFor();
+    // Token setup focuses its field; no caret or focus ring blinking in the picture.
+    await popup.page.locator(':focus').evaluate((element) => (element as HTMLElement).blur());
+    const revoked = await capture(popup.page, outDir, `revoked-${language.language}-${scheme}`);
+    if (popup.pageErrors.length > 0) throw new Error(`The page reported errors: ${popup.pageErrors.join('; ')}`);
+    await popup.close();
+    return [stale, revoked];
+  } finally {
+    await backend.close();
+  }
+}
+
+/** The preview's page: the popup framed, the fault panel beside it, and a reboot's notification as a toast. */
+async function shootPreviewPage(browser: Browser, assetsDir: string, outDir: string): Promise<string> {
+  // The preview's own speed, so the reboot takes the seconds it says it took.
+  const preview = await startPreview({ port: 0, servers: 12, speed: 10, assetsDir });
+  const context = await browser.newContext({
+    locale: 'en-US',
+    colorScheme: 'light',
+    viewport: PREVIEW_PAGE_SIZE,
+    timezoneId: 'UTC',
+  });
+  try {
+    const page = await context.newPage();
+    const pageErrors = watchPageErrors(page);
+    await page.goto(preview.shellUrl);
+    const popup = page.frameLocator('iframe.popup');
+    await popup.locator(`.row-main[title="${DETAIL_SERVER}"]`).waitFor();
+    await popup.locator('[data-testid="last-updated"]').waitFor();
+    await page.locator('body[data-faults=""]').waitFor();
+    // The first server with a Reboot button is in view without scrolling the list.
+    await popup.locator('.icon-button[aria-label^="Reboot"]').first().click();
+    await popup.getByRole('button', { name: 'Reboot', exact: true }).click();
+    await page.getByTestId('preview-toast').waitFor({ timeout: 30_000 });
+    await page.mouse.move(PREVIEW_PAGE_SIZE.width - 1, PREVIEW_PAGE_SIZE.height - 1);
+    const path = join(outDir, 'preview-en-light.png');
+    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+    if (pageErrors.length > 0) throw new Error(`The page reported errors: ${pageErrors.join('; ')}`);
+    return path;
+  } finally {
+    await context.close();
+    await preview.close();
+  }
+}
+
 /** Builds the renderer, takes every screenshot and returns the paths written. */
 export async function takeScreenshots(outDir: string): Promise<string[]> {
   const assetsDir = await buildE2eAssets(freshAssetsDir());
@@ -241,6 +329,7 @@ export async function takeScreenshots(outDir: string): Promise<string[]> {
       for (const language of LANGUAGES)
         for (const scheme of SCHEMES)
           written.push(...(await shootLanguage(browser, assetsDir, outDir, language, scheme)));
+      written.push(await shootPreviewPage(browser, assetsDir, outDir));
       return written;
     } finally {
       await browser.close();
