@@ -38,13 +38,13 @@ describe('domain errors', () => {
 
   it('a refusal crosses with its reason as data, its texts redacted', () => {
     const refused = new ActionRefused(
-      { reason: 'busy', serverName: 'web-SECRET', status: 'rebooting' },
+      { reason: 'transitional', serverName: 'web-SECRET', status: 'rebooting' },
       'web-SECRET is busy.',
     );
     expect(toIpcError(refused, (text) => text.replaceAll('SECRET', '[redacted]'))).toEqual({
       kind: 'conflict',
       message: 'web-[redacted] is busy.',
-      conflict: { reason: 'busy', serverName: 'web-[redacted]', status: 'rebooting' },
+      conflict: { reason: 'transitional', serverName: 'web-[redacted]', status: 'rebooting' },
     });
   });
 });

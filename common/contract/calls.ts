@@ -29,11 +29,12 @@ export interface IpcError {
 export interface ConflictInfo {
   /**
    * in-flight: another action on this server is still being carried out; already-running / not-running:
-   * the action does not fit the status; busy: the server is in a transition; suspended: no power actions;
+   * the action does not fit the status; transitional: the server is in a transition; suspended: no power actions;
    * other-status: a status the action cannot start from (e.g. one the app does not know);
    * name-mismatch: a delete confirmed with a name that is not the server's current one (`serverName` is).
    */
-  reason: 'in-flight' | 'already-running' | 'not-running' | 'busy' | 'suspended' | 'other-status' | 'name-mismatch';
+  reason:
+    'in-flight' | 'already-running' | 'not-running' | 'transitional' | 'suspended' | 'other-status' | 'name-mismatch';
   serverName: string;
   status: ServerStatus;
   /** in-flight: the action being carried out. */

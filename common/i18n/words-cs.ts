@@ -59,7 +59,7 @@ export const csWords: Translation<typeof enWords> = {
     suspended: 'Server {name} je pozastaven; akce napájení nejsou k dispozici.',
     'in-flight': '{name}: počkejte, až doběhne probíhající akce „{pending}“.',
     'in-flightAny': '{name}: počkejte, až doběhne probíhající akce.',
-    busy: 'Stav serveru {name}: {status}; počkejte, až se ustálí.',
+    transitional: 'Stav serveru {name}: {status}; počkejte, až se ustálí.',
     'other-status': 'Stav serveru {name}: {status}; tato akce teď není možná.',
     'name-mismatch':
       'Tento server se nyní jmenuje {name}, proto nebylo nic smazáno. Ověřte, že jde o ten, který myslíte.',

@@ -68,7 +68,7 @@ export const enWords = {
     suspended: '{name} is suspended; power actions are not available.',
     'in-flight': '{name}: wait until the current action ({pending}) finishes.',
     'in-flightAny': '{name}: wait until the current action finishes.',
-    busy: '{name} is {status} now; wait until it settles.',
+    transitional: '{name} is {status} now; wait until it settles.',
     'other-status': '{name} is {status}, so this action is not possible now.',
     'name-mismatch': 'This server is now called {name}, so nothing was deleted. Check that it is the one you mean.',
   },

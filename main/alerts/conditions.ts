@@ -28,7 +28,7 @@ export interface Condition extends Deviation {
   notified: boolean;
 }
 
-export interface Tracked {
+export interface WatchedServer {
   accountId: string;
   name: string;
   /** The last raw status (`gone` when absent); a change ends acknowledgements. */
@@ -43,7 +43,7 @@ export interface Tracked {
 /** One server at one evaluation. */
 export interface ServerEvaluation {
   key: string;
-  entry: Tracked;
+  entry: WatchedServer;
   /** null: missing from its account's current list. */
   observed: ObservedServer | null;
   settings: AlertSettings;
@@ -64,7 +64,7 @@ export const condition = (kind: DeviationKind, now: number, percent?: number): C
 });
 
 /** The server's conditions: the status one first, then the thresholds' in the order they began. */
-export const conditionsOf = (entry: Tracked): Condition[] =>
+export const conditionsOf = (entry: WatchedServer): Condition[] =>
   [entry.status, ...Object.values(entry.metrics)].filter(
     (cond): cond is Condition => cond !== null && cond !== undefined,
   );

@@ -15,7 +15,7 @@ import {
   type Condition,
   type ObservedServer,
   type ServerEvaluation,
-  type Tracked,
+  type WatchedServer,
 } from './conditions';
 import { isPauseActive, isPausedAt } from './pauses';
 import { evaluateStatus } from './status';
@@ -66,24 +66,24 @@ const serversByKey = (observation: AlertObservation) =>
   new Map(observation.servers.map((server) => [serverKey(server.accountId, server.id), server]));
 
 /**
- * Brings `tracked` in step with the observation: servers of accounts no longer polled are forgotten
+ * Brings `watched` in step with the observation: servers of accounts no longer polled are forgotten
  * (with what was learned of them and not stored), servers seen for the first time are added.
  */
-function trackObservation(
-  tracked: Map<string, Tracked>,
+function watchObservation(
+  watched: Map<string, WatchedServer>,
   remembered: Map<string, Expectation>,
   accounts: ReadonlyMap<string, boolean>,
   seen: ReadonlyMap<string, ObservedServer>,
 ): void {
-  for (const [key, entry] of tracked) {
-    if (!accounts.has(entry.accountId)) tracked.delete(key);
+  for (const [key, entry] of watched) {
+    if (!accounts.has(entry.accountId)) watched.delete(key);
   }
   for (const key of remembered.keys()) {
     if (!accounts.has(key.slice(0, key.lastIndexOf(':')))) remembered.delete(key);
   }
   for (const [key, server] of seen) {
-    if (tracked.has(key)) continue;
-    tracked.set(key, {
+    if (watched.has(key)) continue;
+    watched.set(key, {
       accountId: server.accountId,
       name: server.name,
       lastStatus: server.status,
@@ -96,7 +96,7 @@ function trackObservation(
 }
 
 /** A raw status change (even one that keeps the deviation's kind) ends every acknowledgement. */
-function noteStatus(entry: Tracked, observed: ObservedServer | null): void {
+function noteStatus(entry: WatchedServer, observed: ObservedServer | null): void {
   const statusNow = observed?.status ?? 'gone';
   if (statusNow === entry.lastStatus) return;
   entry.lastStatus = statusNow;
@@ -115,7 +115,7 @@ function hardenAndTell(at: ServerEvaluation, holdMs: number): void {
 }
 
 export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
-  const tracked = new Map<string, Tracked>();
+  const watched = new Map<string, WatchedServer>();
   // Learned expectations until the caller has stored them (settings win once they have one).
   const remembered = new Map<string, Expectation>();
   let last: AlertObservation = { accounts: [], servers: [] };
@@ -130,9 +130,9 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     const learned: Record<string, Expectation> = {};
     const accounts = new Map(last.accounts.map((account) => [account.accountId, account.fresh]));
     const seen = serversByKey(last);
-    trackObservation(tracked, remembered, accounts, seen);
+    watchObservation(watched, remembered, accounts, seen);
 
-    for (const [key, entry] of tracked) {
+    for (const [key, entry] of watched) {
       const observed = seen.get(key) ?? null;
       if (!observed && accounts.get(entry.accountId) !== true) continue; // not current: nothing is known of it
       if (observed) entry.name = observed.name;
@@ -159,7 +159,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       } else {
         evaluateStatus(at, expectation);
         if (!observed && expectation === 'may-stop') {
-          tracked.delete(key);
+          watched.delete(key);
           continue;
         }
       }
@@ -175,7 +175,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     const now = deps.now();
     const servers: Record<string, ServerAlert> = {};
     const attention: string[] = [];
-    for (const [key, entry] of tracked) {
+    for (const [key, entry] of watched) {
       const deviations = [entry.status, ...METRICS.map((metric) => entry.metrics[metric])]
         .filter((cond): cond is Condition => cond !== null && cond !== undefined)
         .map(publicDeviation);
@@ -199,7 +199,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     const settings = deps.settings();
     const now = deps.now();
     const times: number[] = [];
-    for (const entry of tracked.values()) {
+    for (const entry of watched.values()) {
       for (const cond of conditionsOf(entry)) {
         if (cond.hardSince === null) times.push(cond.since + settings.holdSeconds * 1000);
       }
@@ -217,14 +217,14 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     },
     observeUsage(usage) {
       for (const [key, percents] of usage) {
-        const entry = tracked.get(key);
+        const entry = watched.get(key);
         if (entry) entry.usage = percents;
       }
       return evaluate();
     },
     tick: evaluate,
     acknowledge(key) {
-      const entry = tracked.get(key);
+      const entry = watched.get(key);
       let any = false;
       for (const cond of entry ? conditionsOf(entry) : []) {
         if (cond.hardSince !== null && !cond.acknowledged) {
@@ -235,7 +235,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       return any;
     },
     forget(key) {
-      tracked.delete(key);
+      watched.delete(key);
       last = { ...last, servers: last.servers.filter((server) => serverKey(server.accountId, server.id) !== key) };
       remembered.delete(key);
     },

@@ -78,14 +78,14 @@ export function createServersFeature(deps: ServersFeatureDeps): { handlers: Pick
       [InvokeChannel.serversGet]: async (ref) => {
         const session = sessions.require(ref.accountId);
         const key = refKey(ref);
-        // A server with an action being tracked shows what the tracker says until the action ends.
-        const untracked = () => !session.ended && !session.actions.isTracked(key);
+        // A server with an action pending shows what the tracker says until the action ends.
+        const notPending = () => !session.ended && !session.actions.isPending(key);
         try {
           const detail = await session.api.getServer(ref.id);
-          if (untracked()) fleet.upsert(session.account.id, detail);
+          if (notPending()) fleet.upsert(session.account.id, detail);
           return detail;
         } catch (error) {
-          if (untracked() && isVpsApiError(error) && error.kind === 'not-found') fleet.remove(key);
+          if (notPending() && isVpsApiError(error) && error.kind === 'not-found') fleet.remove(key);
           throw error;
         }
       },

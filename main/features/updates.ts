@@ -70,7 +70,7 @@ export function createUpdatesFeature(deps: UpdatesFeatureDeps): UpdatesControl &
     ...deps.timing,
     updater: deps.updater,
     autoCheck: () => deps.settings.get().autoUpdate,
-    isBusy: () => deps.sessions.list().some((session) => session.actions.hasTracked()),
+    isBusy: () => deps.sessions.list().some((session) => session.actions.hasPending()),
     tell(message, manual) {
       // The user asked: they get the answer. Unasked, only when notifications are on.
       if (!manual && !deps.settings.get().notifications) return;

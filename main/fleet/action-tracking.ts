@@ -13,13 +13,13 @@ import type { ServerStatus } from '../../common/statuses';
 import type { Server } from '../../common/servers';
 import { type ServerRef, serverKey } from '../../common/servers';
 
-export type TrackedKind = PendingAction['action'];
+export type PendingKind = PendingAction['action'];
 
-export interface Tracked {
+export interface PendingEntry {
   key: string;
   id: number;
   name: string;
-  action: TrackedKind;
+  action: PendingKind;
   startedAt: number;
   /** Set when the API accepted the request; polls that started earlier cannot tell the outcome. */
   acceptedAt: number | null;
@@ -49,53 +49,53 @@ export interface ActionTrackingDeps {
 
 export interface ActionTracking {
   /** The actions in flight, by server key. */
-  readonly entries: ReadonlyMap<string, Tracked>;
-  /** A new entry for a listed server of this account with no action in flight; not tracked yet. */
-  begin(ref: ServerRef, action: TrackedKind): { entry: Tracked; view: ServerView };
+  readonly entries: ReadonlyMap<string, PendingEntry>;
+  /** A new entry for a listed server of this account with no action in flight; not pending yet. */
+  begin(ref: ServerRef, action: PendingKind): { entry: PendingEntry; view: ServerView };
   /** Tracks the entry: the fleet shows `optimistic` (or the server as it is) with the pending mark. */
-  track(entry: Tracked, optimistic: Server | null): void;
+  track(entry: PendingEntry, optimistic: Server | null): void;
   /** Ends tracking with an outcome; `finalStatus` is where the server is now (null when it is gone). */
   finish(
-    entry: Tracked,
+    entry: PendingEntry,
     outcome: ActionOutcome['outcome'],
     message: string,
     finalStatus: ServerStatus | null,
     error?: VpsApiError,
   ): void;
   /** Back to what the API last said, without the pending mark; returns that status. */
-  showLastKnown(entry: Tracked): ServerStatus | null;
+  showLastKnown(entry: PendingEntry): ServerStatus | null;
   /** The request failed: the server shows what the API last said, without the pending mark. */
-  revert(entry: Tracked, error: unknown): void;
+  revert(entry: PendingEntry, error: unknown): void;
   /**
-   * A power request without a readable answer: it may have been carried out, so it stays tracked (pending,
-   * no second action) and the list decides. A 2xx with an unreadable body was accepted: tracked as such.
+   * A power request without a readable answer: it may have been carried out, so it stays pending (
+   * no second action) and the list decides. A 2xx with an unreadable body was accepted: pending as such.
    */
-  keepUncertain(entry: Tracked, error: VpsApiError): void;
+  keepUncertain(entry: PendingEntry, error: VpsApiError): void;
   /** Actions that end with their response (replace/update/delete): no outcome event, the caller gets the result. */
-  release(entry: Tracked): void;
+  release(entry: PendingEntry): void;
   /** Outcomes are held from now until `flushOutcomes`. */
   holdOutcomes(): void;
   flushOutcomes(): void;
   pendingFor(key: string): PendingAction | null;
   onTrackingChanged(listener: () => void): () => void;
-  /** The session ended: forget tracked actions without outcomes. */
+  /** The session ended: forget pending actions without outcomes. */
   dispose(): void;
 }
 
 export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
   const { accountId, fleet, now } = deps;
-  const tracked = new Map<string, Tracked>();
+  const pendingByKey = new Map<string, PendingEntry>();
   let disposed = false;
   let held: ActionOutcome[] | null = null;
   const trackingListeners = new Set<() => void>();
   const trackingChanged = () => {
     for (const listener of trackingListeners) listener();
   };
-  const pendingOf = (entry: Tracked): PendingAction => ({ action: entry.action, startedAt: entry.startedAt });
+  const pendingOf = (entry: PendingEntry): PendingAction => ({ action: entry.action, startedAt: entry.startedAt });
 
   const finish: ActionTracking['finish'] = (entry, outcome, message, finalStatus, error) => {
-    if (tracked.get(entry.key) !== entry) return;
-    tracked.delete(entry.key);
+    if (pendingByKey.get(entry.key) !== entry) return;
+    pendingByKey.delete(entry.key);
     trackingChanged();
     if (disposed) return;
     const result: ActionOutcome = {
@@ -117,12 +117,12 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
     const key = serverKey(accountId, ref.id);
     const view = fleet.get(key);
     if (!view) throw new ServerNotListed(ref.id);
-    const busy = tracked.get(key);
-    if (busy) {
+    const inProgress = pendingByKey.get(key);
+    if (inProgress) {
       const { name, status } = view.server;
-      throw conflictFailure({ reason: 'in-flight', serverName: name, status, pendingAction: busy.action });
+      throw conflictFailure({ reason: 'in-flight', serverName: name, status, pendingAction: inProgress.action });
     }
-    const entry: Tracked = {
+    const entry: PendingEntry = {
       key,
       id: ref.id,
       name: view.server.name,
@@ -139,14 +139,14 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
     return { entry, view };
   };
 
-  const showLastKnown = (entry: Tracked): ServerStatus | null => {
+  const showLastKnown = (entry: PendingEntry): ServerStatus | null => {
     if (entry.raw) fleet.upsert(accountId, entry.raw, null);
     else fleet.setPending(entry.key, null);
     return fleet.get(entry.key)?.server.status ?? null;
   };
 
-  const revert = (entry: Tracked, error: unknown) => {
-    if (tracked.get(entry.key) !== entry) return;
+  const revert = (entry: PendingEntry, error: unknown) => {
+    if (pendingByKey.get(entry.key) !== entry) return;
     const apiError = isVpsApiError(error) ? error : undefined;
     if (apiError?.kind === 'not-found') {
       fleet.remove(entry.key);
@@ -171,10 +171,10 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
   };
 
   return {
-    entries: tracked,
+    entries: pendingByKey,
     begin,
     track(entry, optimistic) {
-      tracked.set(entry.key, entry);
+      pendingByKey.set(entry.key, entry);
       if (optimistic) fleet.upsert(accountId, optimistic, pendingOf(entry));
       else fleet.setPending(entry.key, pendingOf(entry));
       trackingChanged();
@@ -183,15 +183,15 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
     showLastKnown,
     revert,
     keepUncertain(entry, error) {
-      if (tracked.get(entry.key) !== entry) return;
+      if (pendingByKey.get(entry.key) !== entry) return;
       entry.acceptedAt = now();
       const accepted = error.status !== undefined && error.status >= 200 && error.status < 300;
       if (!accepted) entry.uncertain = error;
       trackingChanged();
     },
     release(entry) {
-      if (tracked.get(entry.key) !== entry) return;
-      tracked.delete(entry.key);
+      if (pendingByKey.get(entry.key) !== entry) return;
+      pendingByKey.delete(entry.key);
       trackingChanged();
     },
     holdOutcomes() {
@@ -203,7 +203,7 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
       for (const outcome of outcomes) deps.onOutcome(outcome);
     },
     pendingFor(key) {
-      const entry = tracked.get(key);
+      const entry = pendingByKey.get(key);
       return entry ? pendingOf(entry) : null;
     },
     onTrackingChanged(listener) {
@@ -212,7 +212,7 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
     },
     dispose() {
       disposed = true;
-      tracked.clear();
+      pendingByKey.clear();
     },
   };
 }

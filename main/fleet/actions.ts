@@ -1,16 +1,16 @@
 // Actions on servers: start/stop/reboot/create/replace/update/delete through the API client.
 // Rules: at most one action in flight per server; a power action the current state does not allow is
 // refused without a request (refusal.ts); every POST is sent exactly once (never retried); the server shows
-// its transitional status at once and is tracked (action-tracking.ts) by the poller until it settles, times
+// its transitional status at once and is pending (action-tracking.ts) by the poller until it settles, times
 // out or vanishes (reconcile.ts).
 // A power request whose fate is unknown (timed out, connection lost after sending, an unreadable answer)
-// is never reported failed: it stays tracked (no second action meanwhile) until the list tells.
+// is never reported failed: it stays pending (no second action meanwhile) until the list tells.
 import { isVpsApiError } from '../api/errors';
 import type { VpsClient } from '../api/client';
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
 import type { AcceptedAction, ActionOutcome, PendingAction, ServerView } from '../../common/contract';
 import { isTransitional, type PowerAction, type ServerStatus } from '../../common/statuses';
-import { createActionTracking, type Tracked } from './action-tracking';
+import { createActionTracking, type PendingEntry } from './action-tracking';
 import { createReconciler } from './reconcile';
 import { conflictFailure, nameMismatch, refusalReason } from './refusal';
 import type { FleetState } from './state';
@@ -47,7 +47,7 @@ export interface ActionTracker {
    * fresh GET just before the DELETE; otherwise refuses with a `name-mismatch` conflict and deletes nothing.
    */
   remove(ref: ServerRef, confirmName: string): Promise<null>;
-  /** A poll result (from a poll that started at `pollStartedAt`) with tracked servers overlaid; finishes settled actions. */
+  /** A poll result (from a poll that started at `pollStartedAt`) with pending servers overlaid; finishes settled actions. */
   reconcile(servers: readonly Server[], pollStartedAt: number): Server[];
   /** Ends actions older than the timeout (also while polls fail). */
   checkTimeouts(): void;
@@ -55,11 +55,11 @@ export interface ActionTracker {
   pendingFor(key: string): PendingAction | null;
   /** Outcomes found by `reconcile` are held until the poll result is applied; this emits them. */
   flushOutcomes(): void;
-  isTracked(key: string): boolean;
-  hasTracked(): boolean;
+  isPending(key: string): boolean;
+  hasPending(): boolean;
   /** Tracking started or ended (e.g. for the poller to re-read its interval). Returns unsubscribe. */
   onTrackingChanged(listener: () => void): () => void;
-  /** The session ended: forget tracked actions without outcomes. */
+  /** The session ended: forget pending actions without outcomes. */
   dispose(): void;
 }
 
@@ -83,7 +83,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   });
 
   /**
-   * An edit that ends with its response: tracked while it is sent (no second action meanwhile), reverted
+   * An edit that ends with its response: pending while it is sent (no second action meanwhile), reverted
    * with a failed outcome when the API refuses it; `apply` shows the result in the fleet.
    */
   const edit = async <T>(
@@ -133,7 +133,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       const created = await api.createServer(input);
       if (created === null) return null;
       const key = serverKey(accountId, created.id);
-      const entry: Tracked = {
+      const entry: PendingEntry = {
         key,
         id: created.id,
         name: created.name,
@@ -194,8 +194,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
     checkTimeouts,
     pendingFor: tracking.pendingFor,
     flushOutcomes: tracking.flushOutcomes,
-    isTracked: (key) => entries.has(key),
-    hasTracked: () => entries.size > 0,
+    isPending: (key) => entries.has(key),
+    hasPending: () => entries.size > 0,
     onTrackingChanged: tracking.onTrackingChanged,
     dispose: tracking.dispose,
   };

@@ -43,7 +43,7 @@ export interface Poller {
   stop(): void;
   /** Polls now; joins the poll in flight instead of starting a second one. Never rejects. */
   refresh(): Promise<void>;
-  /** Re-reads the interval (popup opened, action tracked, settings changed) and re-arms the timer. */
+  /** Re-reads the interval (popup opened, action pending, settings changed) and re-arms the timer. */
   reschedule(): void;
   suspend(): void;
   /** After sleep / unlock: poll at once. */

@@ -5,7 +5,7 @@
 import { isTransitional, type ServerStatus } from '../../common/statuses';
 import { elapsedText, statusLabel } from '../../common/i18n/sentences';
 import { ENGLISH, englishOutcome } from './action-words';
-import type { ActionTracking, Tracked } from './action-tracking';
+import type { ActionTracking, PendingEntry } from './action-tracking';
 import type { FleetState } from './state';
 import type { Server } from '../../common/servers';
 import { serverKey } from '../../common/servers';
@@ -20,7 +20,7 @@ export interface ReconcileDeps {
 }
 
 export interface Reconciler {
-  /** A poll result (from a poll that started at `pollStartedAt`) with tracked servers overlaid; finishes settled actions. */
+  /** A poll result (from a poll that started at `pollStartedAt`) with pending servers overlaid; finishes settled actions. */
   reconcile(servers: readonly Server[], pollStartedAt: number): Server[];
   /** Ends actions older than the timeout (also while polls fail). */
   checkTimeouts(): void;
@@ -40,7 +40,7 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
   const { accountId, fleet, now, tracking, timeoutMs, graceMs } = deps;
   const { entries, finish } = tracking;
 
-  const settle = (entry: Tracked, server: Server) => {
+  const settle = (entry: PendingEntry, server: Server) => {
     const elapsed = elapsedText(ENGLISH, now() - entry.startedAt);
     if (entry.uncertain && !entry.caughtUp) {
       // The grace period is over and the server never showed the change: nobody can tell what happened.
@@ -58,7 +58,7 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
     }
   };
 
-  const graceOver = (entry: Tracked, pollStartedAt: number) =>
+  const graceOver = (entry: PendingEntry, pollStartedAt: number) =>
     entry.acceptedAt !== null && pollStartedAt - entry.acceptedAt >= graceMs;
 
   /**
@@ -66,7 +66,7 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
    * accepted the action, and the API must have caught up with it (shown the transition, or dated a
    * change since the request), or the grace period after the acceptance must be over.
    */
-  const tellsOutcome = (entry: Tracked, server: Server, pollStartedAt: number): boolean => {
+  const tellsOutcome = (entry: PendingEntry, server: Server, pollStartedAt: number): boolean => {
     if (entry.acceptedAt === null || pollStartedAt < entry.acceptedAt) return false;
     // A created server listed at all is the API caught up: it did not exist before.
     if (entry.action === 'create') entry.caughtUp = true;
@@ -77,8 +77,8 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
     return entry.caughtUp || graceOver(entry, pollStartedAt);
   };
 
-  /** The list entry of a tracked server, as the fleet should show it; settles the action when it tells. */
-  const overlay = (entry: Tracked, server: Server, pollStartedAt: number): Server => {
+  /** The list entry of a pending server, as the fleet should show it; settles the action when it tells. */
+  const overlay = (entry: PendingEntry, server: Server, pollStartedAt: number): Server => {
     entry.raw = server;
     entry.name = server.name;
     if (entry.expected === null || !tellsOutcome(entry, server, pollStartedAt)) {

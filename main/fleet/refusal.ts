@@ -15,7 +15,7 @@ import type { Server } from '../../common/servers';
 export function refusalReason(name: string, status: ServerStatus, action: PowerAction): ConflictInfo | null {
   if (allowedPowerActions(status).includes(action)) return null;
   const refused = (reason: ConflictInfo['reason']): ConflictInfo => ({ reason, serverName: name, status });
-  if (isTransitional(status)) return refused('busy');
+  if (isTransitional(status)) return refused('transitional');
   if (status === 'suspended') return refused('suspended');
   if (status === 'active') return refused('already-running');
   if (status === 'stopped') return refused('not-running');

@@ -46,7 +46,7 @@ export interface Session {
   start(): void;
   /** VPS.org answered a poll with 401: polling has stopped. Returns unsubscribe. */
   onRejected(listener: () => void): () => void;
-  /** Stops polling, forgets tracked actions and the fleet, releases what it runs on. Once; never rejects. */
+  /** Stops polling, forgets pending actions and the fleet, releases what it runs on. Once; never rejects. */
   end(): Promise<void>;
 }
 
@@ -60,7 +60,7 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
 
   const intervalMs = (): number => {
     const intervals = deps.pollIntervals();
-    if (actions.hasTracked() || fleet.hasBusyServer(account.id)) return intervals.fastSeconds * 1000;
+    if (actions.hasPending() || fleet.hasBusyServer(account.id)) return intervals.fastSeconds * 1000;
     return (deps.popupOpen() ? intervals.openSeconds : intervals.idleSeconds) * 1000;
   };
 
@@ -127,7 +127,7 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
   };
   if (deps.random) pollerDeps.random = deps.random;
   const poller = createPoller(pollerDeps);
-  // A tracked action polls fast: the tracker tells the poller, now that both exist.
+  // A pending action polls fast: the tracker tells the poller, now that both exist.
   actions.onTrackingChanged(() => poller.reschedule());
 
   return {

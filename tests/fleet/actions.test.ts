@@ -17,7 +17,7 @@ describe('action tracker', () => {
         pending: { action: 'reboot' },
       });
       expect(t.outcomes).toEqual([]);
-      expect(t.tracker.hasTracked()).toBe(true);
+      expect(t.tracker.hasPending()).toBe(true);
       await expect(t.tracker.power(ref, 'reboot')).rejects.toMatchObject({
         conflict: { reason: 'in-flight' },
       });
@@ -130,7 +130,7 @@ describe('action tracker', () => {
           error: { kind: 'server', status: 503, apiText: 'Service temporarily unavailable.' },
         }),
       ]);
-      expect(t.tracker.hasTracked()).toBe(false);
+      expect(t.tracker.hasPending()).toBe(false);
     });
 
     it('an edit whose answer was lost is reported unknown, not failed', async () => {
@@ -141,7 +141,7 @@ describe('action tracker', () => {
       expect(t.outcomes).toEqual([
         expect.objectContaining({ action: 'update', outcome: 'unknown', error: { kind: 'timeout' } }),
       ]);
-      expect(t.tracker.hasTracked()).toBe(false);
+      expect(t.tracker.hasPending()).toBe(false);
     });
   });
 
@@ -149,7 +149,7 @@ describe('action tracker', () => {
     const t = setup([makeServer(1)], () => accepted('rebooting'));
     const ref = { accountId: 'default', id: 1 };
     const changes: boolean[] = [];
-    const unsubscribe = t.tracker.onTrackingChanged(() => void changes.push(t.tracker.hasTracked()));
+    const unsubscribe = t.tracker.onTrackingChanged(() => void changes.push(t.tracker.hasPending()));
     await t.tracker.power(ref, 'reboot');
     t.tick(30_000);
     t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
@@ -157,7 +157,7 @@ describe('action tracker', () => {
     expect(changes).toEqual([true, false]);
     unsubscribe();
     await t.tracker.power(ref, 'stop');
-    expect(t.tracker.hasTracked()).toBe(true);
+    expect(t.tracker.hasPending()).toBe(true);
     expect(changes).toEqual([true, false]);
   });
 
@@ -186,7 +186,7 @@ describe('action tracker', () => {
       conflict: { reason: 'suspended', serverName: 'server-1', status: 'suspended' },
     });
     expect(t.calls).toEqual([]);
-    expect(t.tracker.hasTracked()).toBe(false);
+    expect(t.tracker.hasPending()).toBe(false);
     expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'suspended' } });
   });
 
@@ -200,7 +200,7 @@ describe('action tracker', () => {
       kind: 'bad-request',
     });
     expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { name: 'server-1' } });
-    expect(t.tracker.hasTracked()).toBe(false);
+    expect(t.tracker.hasPending()).toBe(false);
     expect(t.outcomes).toEqual([
       expect.objectContaining({
         action: 'update',

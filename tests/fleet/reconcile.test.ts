@@ -48,7 +48,7 @@ describe('action tracker', () => {
     t.tracker.checkTimeouts();
     expect(t.outcomes[0]).toMatchObject({ outcome: 'timed-out', action: 'start' });
     expect(t.fleet.get('default:1')).toMatchObject({ pending: null, server: { status: 'starting' } });
-    expect(t.tracker.hasTracked()).toBe(false);
+    expect(t.tracker.hasPending()).toBe(false);
   });
 
   it('a server gone from a later list is reported removed', async () => {

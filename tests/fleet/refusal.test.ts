@@ -20,7 +20,7 @@ const ACTIONS: PowerAction[] = ['start', 'stop', 'reboot'];
 const REFUSALS: [ServerStatus, PowerAction, ConflictInfo['reason'], string][] = [
   ['active', 'start', 'already-running', 'web-01 is already running.'],
   ['stopped', 'reboot', 'not-running', 'web-01 is not running.'],
-  ['rebooting', 'stop', 'busy', 'web-01 is rebooting now; wait until it settles.'],
+  ['rebooting', 'stop', 'transitional', 'web-01 is rebooting now; wait until it settles.'],
   ['suspended', 'start', 'suspended', 'web-01 is suspended; power actions are not available.'],
   ['migrating', 'reboot', 'other-status', 'web-01 is migrating, so this action is not possible now.'],
 ];

@@ -134,7 +134,7 @@ describe('errorText', () => {
         czech: 'Server db-01 neběží.',
       },
       {
-        conflict: { reason: 'busy', serverName: 'db-01', status: 'rebooting' },
+        conflict: { reason: 'transitional', serverName: 'db-01', status: 'rebooting' },
         english: 'db-01 is rebooting now; wait until it settles.',
         czech: 'Stav serveru db-01: restartuje se; počkejte, až se ustálí.',
       },

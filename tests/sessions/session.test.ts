@@ -97,7 +97,7 @@ describe('session', () => {
     expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' } });
     expect(t.session.poller.nextPollAt).toBe(Date.now() + 60_000);
     await t.session.actions.power({ accountId: 'default', id: 1 }, 'reboot');
-    expect(t.session.actions.hasTracked()).toBe(true);
+    expect(t.session.actions.hasPending()).toBe(true);
     expect(t.session.poller.nextPollAt).toBe(Date.now() + 3_000);
     await t.session.end();
   });

@@ -66,7 +66,7 @@ describe('tray intents', () => {
         'web-01: počkejte, až doběhne probíhající akce „restartovat“.',
       ],
       [
-        { reason: 'busy', serverName: 'web-01', status: 'stopping' },
+        { reason: 'transitional', serverName: 'web-01', status: 'stopping' },
         'Stav serveru web-01: zastavuje se; počkejte, až se ustálí.',
       ],
       [

@@ -145,7 +145,7 @@ describe('conflictText', () => {
   it('words every refusal the same on both sides', () => {
     for (const language of LANGUAGES) {
       const { tray, popup } = sides(language);
-      for (const reason of ['already-running', 'not-running', 'suspended', 'busy', 'other-status'] as const)
+      for (const reason of ['already-running', 'not-running', 'suspended', 'transitional', 'other-status'] as const)
         expect(conflictText(tray, refusal({ reason }))).toBe(conflictText(popup, refusal({ reason })));
       const inFlight = refusal({ reason: 'in-flight', status: 'rebooting', pendingAction: 'reboot' });
       expect(conflictText(tray, inFlight)).toBe(conflictText(popup, inFlight));
@@ -175,7 +175,7 @@ describe('conflictText', () => {
     expect(conflictText(messagesFor('en'), other)).toBe('web-01 is migrating, so this action is not possible now.');
     expect(conflictText(messagesFor('cs'), other)).toBe('Stav serveru web-01: migrating; tato akce teď není možná.');
     expect(conflictText(popupI18n('en', 'en'), other)).toBe('web-01 is migrating, so this action is not possible now.');
-    const busy = refusal({ reason: 'busy', status: 'stopping' });
+    const busy = refusal({ reason: 'transitional', status: 'stopping' });
     expect(conflictText(messagesFor('en'), busy)).toBe('web-01 is stopping now; wait until it settles.');
     expect(conflictText(messagesFor('cs'), busy)).toBe('Stav serveru web-01: zastavuje se; počkejte, až se ustálí.');
   });
