@@ -36,6 +36,10 @@ async function withLoggedSecrets() {
   return { h, server, recent };
 }
 
+/** A text in capitals, and in alternating case. */
+const shout = (text: string) => text.toUpperCase();
+const mixed = (text: string) => [...text].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
+
 describe('copy diagnostics', () => {
   it('holds versions, OS and desktop, keychain, account count, intervals, updates and the recent errors', async () => {
     const { h } = await withLoggedSecrets();
@@ -79,8 +83,6 @@ describe('copy diagnostics', () => {
 
   it('by default: server names and hostnames are left out whatever their letter case', async () => {
     const { h, server, recent } = await withLoggedSecrets();
-    const shout = (text: string) => text.toUpperCase();
-    const mixed = (text: string) => [...text].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
     recent.record('error', `Stop of ${shout(server.name)} on ${shout(server.hostname!)} failed`);
     recent.record('warn', `${mixed(server.name)} (${mixed(server.hostname!)}) is slow`);
     const text = await copied(h, false);
