@@ -1,6 +1,6 @@
 // Benchmark of the simulator: how fast it answers a large list and a detail.
 // Run: npx tsx bench/simulator.ts [servers=2000]
-import { startSimulator } from '../main/simulator';
+import { startSimulator } from '../main/simulator/simulator';
 
 const servers = Number(process.argv[2] ?? 2000);
 const rounds = 50;

@@ -8,7 +8,7 @@
 //   offline  the relay stops listening: connections are refused, as with no network
 // 5xx, 429 and revoked are answers, so with several on, one wins: revoked, then 5xx, then 429. Each fault
 // acts on every account's simulator.
-import type { Simulator } from '../main/simulator';
+import type { Simulator } from '../main/simulator/simulator';
 import type { Relay } from './relay';
 
 export const PREVIEW_FAULTS = ['slow', '5xx', '429', 'revoked', 'offline'] as const;

@@ -4,6 +4,8 @@
 // resources/app.asar. Not a runnable app (the executable is a stub); on a machine with internet,
 // `npx electron-builder --linux` makes the real one. Then it checks what was made:
 // - app.asar holds the built app and nothing else (scripts/check-asar.ts);
+// - demo mode's simulator is in it: its lazily loaded chunk, with the API description (openapi/) it checks
+//   requests against built in (it reads no file at run time);
 // - the Electron fuses of electron-builder.yml were flipped in the executable: the stub carries a fuse
 //   wire like Electron's own (its sentinel, then Electron's default states), which electron-builder flips
 //   exactly as it would in the real binary, and which is read back here with @electron/fuses;
@@ -30,6 +32,7 @@ const require = createRequire(import.meta.url);
 // electron-builder's own tools (its dependencies): its config loader, and the fuse library it uses.
 const { getConfig } = require('app-builder-lib/out/util/config/config');
 const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses');
+const { extractFile, listPackage } = require('@electron/asar');
 const { SENTINEL, FuseState } = require('@electron/fuses/dist/constants');
 
 /** Electron's fuse wire with its default states, in FuseV1Options order (RunAsNode first). */
@@ -99,6 +102,13 @@ const problems = [];
 
 const asarCheck = spawnSync(bin('tsx'), ['scripts/check-asar.ts', asar], { stdio: 'inherit' });
 if (asarCheck.status !== 0) problems.push('app.asar holds more or less than the built app (see check-asar above)');
+
+// Demo mode starts the simulator from its own chunk; the chunk carries the API description it reads.
+const simulatorChunk = listPackage(asar, {}).find((entry) => /^\/dist\/main\/assets\/simulator-[^/]+\.js$/.test(entry));
+if (!simulatorChunk)
+  problems.push('no simulator chunk (dist/main/assets/simulator-*.js) in app.asar: demo mode would fail');
+else if (!extractFile(asar, simulatorChunk.slice(1)).toString('utf8').includes('CreateServerRequest'))
+  problems.push(`${simulatorChunk} lacks the API description (openapi/) the simulator checks requests against`);
 
 // Each fuse electron-builder.yml sets must read back from the executable in that state.
 const config = await getConfig(process.cwd(), null, null);

@@ -54,4 +54,17 @@ describe('scrub', () => {
       line.replace('tok_live_0123456789', '[redacted]'),
     );
   });
+
+  it('takes out known server names, hostnames and account labels whatever their letter case', () => {
+    const known = [
+      { text: 'web-server-01', as: '[server]' as const },
+      { text: 'db', as: '[server]' as const },
+      { text: 'Web01.Example.com', as: '[host]' as const },
+      { text: 'Křížek s.r.o.', as: '[account]' as const },
+    ];
+    const line = 'WEB-SERVER-01 and Web-Server-01, DB and Db, web01.example.COM, KŘÍŽEK S.R.O. and křížek s.r.o.';
+    expect(scrub(line, { ...scrubbing, known, includeServerNames: false })).toBe(
+      '[server] and [server], [server] and [server], [host], [account] and [account]',
+    );
+  });
 });

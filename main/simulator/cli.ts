@@ -1,7 +1,8 @@
 // `npm run simulator -- --port 8765 --token demo-token --speed 60 --servers 25`
 // Runs the VPS.org simulator until Ctrl-C. Prints one line with the base URL.
 import { parseArgs } from 'node:util';
-import { startSimulator, type FaultFlags, type SimulatorOptions } from './simulator';
+import type { FaultFlags } from './faults';
+import { startSimulator, type SimulatorOptions } from './simulator';
 import { LIST_ENVELOPES, WRITE_ANSWERS, type AnswerShapes } from './shapes';
 
 const USAGE = `Usage: npm run simulator -- [options]

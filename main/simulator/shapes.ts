@@ -1,7 +1,7 @@
 // Answer shapes beyond VPS.org's examples (issue 8): what a real API might plausibly send and the app
 // must still read. Off by default (the simulator then answers exactly as openapi/vps-org.openapi.json
 // describes); switched on per simulator, so tests and the demo can show that the app copes.
-import type { DetailView } from './state';
+import type { DetailView } from './views';
 
 /** How the list is wrapped. */
 export const LIST_ENVELOPES = ['paginated', 'count-less', 'bare-array'] as const;

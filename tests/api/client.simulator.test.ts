@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { apiFailure } from './api-failure';
-import { startSimulator, type Simulator } from '../../main/simulator';
+import { startSimulator, type Simulator } from '../../main/simulator/simulator';
 
 const TOKEN = 'sim-token-7f3a9c1e5b';
 

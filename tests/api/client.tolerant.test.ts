@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { apiFailure } from './api-failure';
 import type { LogLevel } from '../../main/app-log';
-import { startSimulator, type AnswerShapes, type Simulator } from '../../main/simulator';
-import { oddKindOf, type OddKind } from '../../main/simulator';
+import { startSimulator, type Simulator } from '../../main/simulator/simulator';
+import type { AnswerShapes } from '../../main/simulator/shapes';
+import { oddKindOf, type OddKind } from '../../main/simulator/shapes';
 import { detailServer, listServer, powerReply, startStubServer, type StubServer } from './stub-server';
 
 const TOKEN = 'tok_live_tolerant-9f8e7d';

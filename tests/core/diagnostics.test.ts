@@ -33,8 +33,12 @@ async function withLoggedSecrets() {
   recent.record('error', `The reboot of ${server.name} (${server.hostname}, ${server.ip_address}) failed`);
   recent.record('error', 'ssh to db.acme-corp.example [2001:db8::17] and 198.51.100.23 timed out');
   recent.record('warn', 'at /home/jana/.config/VPS.org Tray/logs/main.log: Server.emit (node:events:519)');
-  return { h, server };
+  return { h, server, recent };
 }
+
+/** A text in capitals, and in alternating case. */
+const shout = (text: string) => text.toUpperCase();
+const mixed = (text: string) => [...text].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
 
 describe('copy diagnostics', () => {
   it('holds versions, OS and desktop, keychain, account count, intervals, updates and the recent errors', async () => {
@@ -75,6 +79,19 @@ describe('copy diagnostics', () => {
     expect(text).toContain('Server names and addresses: left out');
     // File names and stack frames are not mistaken for hostnames.
     expect(text).toContain('main.log: Server.emit (node:events:519)');
+  });
+
+  it('by default: server names and hostnames are left out whatever their letter case', async () => {
+    const { h, server, recent } = await withLoggedSecrets();
+    recent.record('error', `Stop of ${shout(server.name)} on ${shout(server.hostname!)} failed`);
+    recent.record('warn', `${mixed(server.name)} (${mixed(server.hostname!)}) is slow`);
+    const text = await copied(h, false);
+    for (const variant of [shout, mixed]) {
+      expect(text.toLowerCase()).not.toContain(variant(server.name).toLowerCase());
+      expect(text.toLowerCase()).not.toContain(variant(server.hostname!).toLowerCase());
+    }
+    expect(text).toContain('Stop of [server] on [host] failed');
+    expect(text).toContain('[server] ([host]) is slow');
   });
 
   it('ticked: server names and addresses stay, the token still never', async () => {

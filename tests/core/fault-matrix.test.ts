@@ -10,7 +10,7 @@ import { createServer as createTcpServer, type Server as TcpServer, type Socket 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventChannel, InvokeChannel, type FleetSnapshot } from '../../common/contract';
 import { MAX_RETRY_AFTER_MS } from '../../main/fleet/poller';
-import type { Fault } from '../../main/simulator/simulator';
+import type { Fault } from '../../main/simulator/faults';
 import { fleetSnapshot, type Harness, invoke, LIST_PATH, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();

@@ -2,19 +2,18 @@
 // arbitrary payloads and near-misses of its request shape. Whatever arrives, the router answers a typed
 // Result (never throws), whose error kind is one of ErrorKind; a payload the contract does not allow is
 // refused before any feature runs; and the VPS.org client (recorded) is only ever called with input the
-// API rules allow, for the server the payload named.
+// API allows, for the server the payload named. What the API allows is read from its description
+// (openapi/vps-org.openapi.json, by the simulator's own reader main/simulator/requests.ts), never from the
+// app's rules (common/rules.ts), so a wrong rule fails here instead of agreeing with itself.
+import { isDeepStrictEqual } from 'node:util';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createVpsClient, type VpsClient, type VpsClientOptions } from '../../main/api/client';
 import { settingsPatchSchema } from '../../main/settings/schema';
 import { InvokeChannel, type Result } from '../../common/contract';
 import type { ErrorKind } from '../../common/errors';
-import {
-  validateCreateServerInput,
-  validateReplaceServerInput,
-  validateUpdateServerPatch,
-  type RuleResult,
-} from '../../common/rules';
+import { checkRequestBody, requestFields, type WriteOperation } from '../../main/simulator/requests';
+import apiDocument from '../../openapi/vps-org.openapi.json';
 import { fleetSnapshot, type Harness, setApiBaseUrl, useHarnessPerTest, APP_SENDER } from './harness';
 
 const startHarness = useHarnessPerTest();
@@ -81,7 +80,39 @@ const isRef = (value: unknown): value is { accountId: string; id: number } =>
   value.accountId.length <= 200 &&
   isServerId(value.id);
 
-const passes = (result: RuleResult<unknown>) => result.ok;
+const isObjectLike = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The body the client should send for a payload's server fields, written from the API's description: its
+ * documented fields (others dropped), except that over IPC an optional field of a create left empty ('' or
+ * null) counts as absent, and the location is trimmed. undefined when the payload is no object.
+ */
+function expectedBody(operation: WriteOperation, payload: unknown): Record<string, unknown> | undefined {
+  if (!isObjectLike(payload)) return undefined;
+  const { properties, required } = requestFields(operation);
+  const body: Record<string, unknown> = {};
+  for (const name of properties) {
+    const value = payload[name];
+    if (value === undefined) continue;
+    if (operation === 'createServer' && !required.includes(name) && (value === null || value === '')) continue;
+    body[name] = name === 'location' && typeof value === 'string' ? value.trim() : value;
+  }
+  return body;
+}
+
+/** Does a payload's server fields make a body the API's description allows? */
+function conforms(operation: WriteOperation, payload: unknown): boolean {
+  const body = expectedBody(operation, payload);
+  return body !== undefined && checkRequestBody(operation, body) === null;
+}
+
+/** Did the client send exactly the documented body the payload makes, one the API allows? */
+function sentAsDocumented(operation: WriteOperation, payload: unknown, sent: unknown): boolean {
+  const expected = expectedBody(operation, payload);
+  return expected !== undefined && checkRequestBody(operation, sent) === null && isDeepStrictEqual(sent, expected);
+}
+
 const noPayload = (payload: unknown) => payload === undefined || payload === null;
 
 /**
@@ -128,17 +159,17 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
       onlyKeys(payload, ['status', 'location']) &&
       Object.values(payload).every((value) => typeof value === 'string' && value.length >= 1 && value.length <= 64)),
   [InvokeChannel.serversGet]: isRef,
-  [InvokeChannel.serversCreate]: (payload) => passes(validateCreateServerInput(payload)),
+  [InvokeChannel.serversCreate]: (payload) => conforms('createServer', payload),
   [InvokeChannel.serversReplace]: (payload) =>
     isPlainObject(payload) &&
     onlyKeys(payload, ['ref', 'input']) &&
     isRef(payload.ref) &&
-    passes(validateReplaceServerInput(payload.input)),
+    conforms('replaceServer', payload.input),
   [InvokeChannel.serversUpdate]: (payload) =>
     isPlainObject(payload) &&
     onlyKeys(payload, ['ref', 'patch']) &&
     isRef(payload.ref) &&
-    passes(validateUpdateServerPatch(payload.patch)),
+    conforms('updateServer', payload.patch),
   [InvokeChannel.serversDelete]: (payload) =>
     isPlainObject(payload) &&
     onlyKeys(payload, ['ref', 'confirmName']) &&
@@ -191,7 +222,7 @@ function namedIds(payload: unknown): number[] {
   return isRef(payload.ref) ? [payload.ref.id] : [];
 }
 
-/** Is a client call one the API rules allow, about a server the payload named? */
+/** Is a client call one the API allows, about a server the payload named? */
 function callProblem(call: ClientCall, payload: unknown): string | null {
   const [first, second] = call.args;
   const idOk = (id: unknown) => isServerId(id) && namedIds(payload).includes(id);
@@ -200,22 +231,16 @@ function callProblem(call: ClientCall, payload: unknown): string | null {
       return first === undefined || (isPlainObject(first) && onlyKeys(first, ['status', 'location']))
         ? null
         : 'list filter';
-    case 'createServer': {
-      const checked = validateCreateServerInput(first);
-      return checked.ok && JSON.stringify(checked.value) === JSON.stringify(first) ? null : 'create input';
-    }
-    case 'replaceServer': {
-      const checked = validateReplaceServerInput(second);
-      return idOk(first) && checked.ok && JSON.stringify(checked.value) === JSON.stringify(second)
+    case 'createServer':
+      return sentAsDocumented('createServer', payload, first) ? null : 'create input';
+    case 'replaceServer':
+      return idOk(first) && isPlainObject(payload) && sentAsDocumented('replaceServer', payload.input, second)
         ? null
         : 'replace input';
-    }
-    case 'updateServer': {
-      const checked = validateUpdateServerPatch(second);
-      return idOk(first) && checked.ok && JSON.stringify(checked.value) === JSON.stringify(second)
+    case 'updateServer':
+      return idOk(first) && isPlainObject(payload) && sentAsDocumented('updateServer', payload.patch, second)
         ? null
         : 'update patch';
-    }
     case 'getServer':
     case 'deleteServer':
       return idOk(first) ? null : `${call.method} id`;
@@ -263,8 +288,13 @@ function answerProblem(
       return `refused a bad payload as ${result.error.kind}, after a feature ran`;
     if (made.length > 0) return `called the client (${made.map((call) => call.method).join(', ')}) for a bad payload`;
   }
-  if (allowed === true && !result.ok && result.error.kind === 'invalid-payload')
-    return `refused an allowed payload: ${result.error.message}`;
+  // An allowed payload may fail at the API (a 400 for an unknown plan, say), never by the app's own checks.
+  if (allowed === true && !result.ok) {
+    const { kind, message, fieldViolations } = result.error;
+    const refusedUnsent = made.length === 0 && kind === 'bad-request' && fieldViolations !== undefined;
+    if (kind === 'invalid-payload' || refusedUnsent)
+      return `refused an allowed payload: ${message} ${JSON.stringify(fieldViolations ?? {})}`;
+  }
   for (const call of made) {
     const problem = callProblem(call, payload);
     if (problem) return `called ${call.method} with an invalid ${problem}: ${JSON.stringify(call.args)}`;
@@ -279,6 +309,44 @@ function maybeWithStrayKey(arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unkno
     .map(([value, stray]) =>
       stray && isPlainObject(value) && !(stray[0] in value) ? { ...value, [stray[0]]: stray[1] } : value,
     );
+}
+
+const createSchema = apiDocument.components.schemas.CreateServerRequest;
+const NAME_MAX = createSchema.properties.name.maxLength;
+/** Names and hostnames at the limits the API's description sets: the longest allowed, one more. */
+const BOUNDARY_NAMES = ['a'.repeat(NAME_MAX), `w${'-'.repeat(NAME_MAX - 2)}1`, 'a'.repeat(NAME_MAX + 1), '1-', '-1'];
+const label = (length: number) => 'h'.repeat(length);
+const BOUNDARY_HOSTNAMES = [
+  `${label(63)}.example.com`,
+  `${label(64)}.example.com`,
+  // 253 characters, with and without a final dot; then 254.
+  `${label(63)}.${label(63)}.${label(63)}.${label(61)}`,
+  `${label(63)}.${label(63)}.${label(63)}.${label(61)}.`,
+  `${label(63)}.${label(63)}.${label(63)}.${label(62)}`,
+  'web.example.123',
+  'web-.example.com',
+];
+
+/**
+ * Payloads at those limits, always tried first on the channels that carry server fields (valid but for the
+ * one field at its limit), so a rule that is off by one cannot slip through the random ones.
+ */
+function boundaryPayloads(channel: InvokeChannel, fleet: { ids: number[] }): unknown[] {
+  const ref = { accountId: 'default', id: fleet.ids[0] };
+  const create = { name: 'new-01', plan_id: 1, os_id: 5, location: 'us-east' };
+  const replace = { name: 'new-01', hostname: 'web.example.com', backups_enabled: true };
+  const names = BOUNDARY_NAMES.map((name) => ({ name }));
+  const hostnames = BOUNDARY_HOSTNAMES.map((hostname) => ({ hostname }));
+  switch (channel) {
+    case InvokeChannel.serversCreate:
+      return [...names, ...hostnames].map((change) => ({ ...create, ...change }));
+    case InvokeChannel.serversReplace:
+      return [...names, ...hostnames].map((change) => ({ ref, input: { ...replace, ...change } }));
+    case InvokeChannel.serversUpdate:
+      return [...names, ...hostnames].map((patch) => ({ ref, patch }));
+    default:
+      return [];
+  }
 }
 
 /** Near-misses of each request shape, around the ids and names the fleet really has. */
@@ -297,12 +365,21 @@ function payloads(channel: InvokeChannel, fleet: { ids: number[]; names: string[
       { weight: 1, arbitrary: fc.record({ accountId, id }, { requiredKeys: [] }) },
     ),
   );
-  const name = fc.oneof(fc.constantFrom(...fleet.names), fc.string({ maxLength: 70 }), fc.anything());
+  const name = fc.oneof(
+    fc.constantFrom(...fleet.names),
+    fc.constantFrom(...BOUNDARY_NAMES),
+    fc.string({ maxLength: 70 }),
+    fc.anything(),
+  );
   const text = fc.oneof(fc.string({ maxLength: 70 }), fc.anything());
+  const positive = fc.oneof(fc.constantFrom(1, 2, 5, 0, -1, 1.5, '1'), fc.anything());
   const fields = {
     name,
-    hostname: fc.oneof(fc.constantFrom('web.example.com', 'a', '-bad-', ''), text),
+    hostname: fc.oneof(fc.constantFrom('web.example.com', 'a', '-bad-', '', ...BOUNDARY_HOSTNAMES), text),
     backups_enabled: fc.oneof(fc.boolean(), fc.anything()),
+    plan_id: positive,
+    os_id: positive,
+    ssh_key_id: positive,
     plan: fc.oneof(fc.constantFrom('basic', 'standard', 'vps-1'), text),
     os: fc.oneof(fc.constantFrom('ubuntu-22.04', 'debian-12'), text),
     location: fc.oneof(fc.constantFrom('prague', 'us-east'), text),
@@ -370,6 +447,13 @@ describe('the IPC router under arbitrary payloads, through the real core', () =>
         ids: snapshot.servers.map((view) => view.server.id),
         names: snapshot.servers.map((view) => view.server.name),
       };
+      // First the payloads at the document's limits, one by one (no shrinking needed to read a failure).
+      for (const payload of boundaryPayloads(channel, fleet)) {
+        const from = calls.length;
+        const result = await h.core.router.handle(channel, payload, APP_SENDER);
+        const problem = answerProblem(channel, payload, result, calls.slice(from));
+        expect({ payload, problem }).toEqual({ payload, problem: null });
+      }
       await fc.assert(
         fc.asyncProperty(payloads(channel, fleet), async (payload) => {
           const from = calls.length;

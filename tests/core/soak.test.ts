@@ -12,7 +12,7 @@ import { createCore, type Core } from '../../main/core';
 import { VpsApiError } from '../../main/api/errors';
 import type { VpsClient } from '../../main/api/client';
 import type { ServerList, PowerActionResponse } from '../../main/api/schemas';
-import { createRandom } from '../../main/simulator/state';
+import { createRandom } from '../../main/simulator/random';
 import type { Server } from '../../common/servers';
 import type { PowerAction, ServerStatus } from '../../common/statuses';
 import { InvokeChannel, type ActionOutcome, type FleetSnapshot } from '../../common/contract';

@@ -1,6 +1,6 @@
 // Fault injection: programmatic (injectFault) and probabilistic (flags, as the CLI sets them).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Simulator } from '../../main/simulator';
+import type { Simulator } from '../../main/simulator/simulator';
 import { call, field, manualClock, simulators } from './helpers';
 
 const sims = simulators();

@@ -1,5 +1,5 @@
 // Small helpers for talking to a running simulator over real HTTP.
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/simulator';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/simulator/simulator';
 
 /** The contract's example server (web-server-01) as the list endpoint shows it, field for field. */
 export const CONTRACT_WEB_SERVER = {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../main/simulator';
+import type { Simulator } from '../../main/simulator/simulator';
 import { call, isRecord, simulators, VALID_CREATE, type Answer } from './helpers';
 
 const doc: unknown = JSON.parse(readFileSync(new URL('../../openapi/vps-org.openapi.json', import.meta.url), 'utf8'));

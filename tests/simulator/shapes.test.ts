@@ -1,7 +1,7 @@
 // The simulator's answer shapes beyond the documented ones (main/simulator/shapes.ts), over real HTTP:
 // each switch changes exactly the answers it names, and the default stays as documented.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ODD_KINDS, oddKindOf, type OddKind } from '../../main/simulator';
+import { ODD_KINDS, oddKindOf, type OddKind } from '../../main/simulator/shapes';
 import { call, field, isRecord, simulators, VALID_CREATE } from './helpers';
 
 const sims = simulators();
