@@ -39,7 +39,11 @@ export type RuleViolation =
   | 'shortcut-needs-modifier'
   | 'too-long'
   | 'duplicate'
-  | 'token-rejected';
+  | 'token-rejected'
+  // An API token's own shape (checkToken), before it is sent anywhere.
+  | 'token-too-short'
+  | 'token-too-long'
+  | 'token-characters';
 
 /** Field name -> violations. The key `non_field_errors` holds violations of the whole body. */
 export type FieldViolations = Record<string, RuleViolation[]>;
@@ -48,6 +52,18 @@ export type RuleResult<T> = { ok: true; value: T } | { ok: false; violations: Fi
 export const NAME_MAX_LENGTH = 63;
 export const HOSTNAME_MAX_LENGTH = 253;
 export const ACCOUNT_LABEL_MAX_LENGTH = 40;
+/**
+ * An API token's length, after the whitespace around a paste is trimmed. Real tokens are far longer than
+ * the minimum: it stops a stray keypress or a word typed by mistake (and still takes the simulator's
+ * `demo-token`); the maximum bounds what is stored and sent.
+ */
+export const TOKEN_MIN_LENGTH = 8;
+export const TOKEN_MAX_LENGTH = 4096;
+/**
+ * A Bearer token's alphabet (RFC 6750 `b64token`, what an `Authorization: Bearer` header may carry):
+ * letters, digits and - . _ ~ + /, then any = padding. No spaces, quotes or other punctuation.
+ */
+const TOKEN_PATTERN = /^[A-Za-z0-9._~+/-]+=*$/;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const HOSTNAME_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
@@ -68,6 +84,10 @@ const VIOLATION_TEXT: Record<RuleViolation, string> = {
   'too-long': `At most ${ACCOUNT_LABEL_MAX_LENGTH} characters.`,
   duplicate: 'Another account already has this name.',
   'token-rejected': 'VPS.org did not accept this token. Check that it was copied completely.',
+  'token-too-short': `A VPS.org API token is at least ${TOKEN_MIN_LENGTH} characters long. Check that it was copied completely.`,
+  'token-too-long': `A VPS.org API token is at most ${TOKEN_MAX_LENGTH} characters long.`,
+  'token-characters':
+    'A VPS.org API token has only letters, digits and - . _ ~ + / = (no spaces, quotes or other characters).',
 };
 
 /** English wording of a violation, as the client and the simulator report it. */
@@ -131,6 +151,27 @@ export function checkAccountLabel(value: unknown, others: readonly { label: stri
   if (label.length > ACCOUNT_LABEL_MAX_LENGTH) return 'too-long';
   const folded = label.toLocaleLowerCase();
   return others.some((other) => other.label.trim().toLocaleLowerCase() === folded) ? 'duplicate' : null;
+}
+
+/**
+ * An API token as pasted: trimmed, then at least TOKEN_MIN_LENGTH and at most TOKEN_MAX_LENGTH characters
+ * of the Bearer token alphabet. The one definition: main refuses a token that breaks it before anything
+ * is sent; the popup's forms show the same codes in the user's language.
+ */
+export function checkToken(value: unknown): RuleViolation | null {
+  if (value === undefined || value === null) return 'required';
+  if (typeof value !== 'string') return 'not-string';
+  const token = value.trim();
+  if (token === '') return 'required';
+  if (token.length > TOKEN_MAX_LENGTH) return 'token-too-long';
+  if (!TOKEN_PATTERN.test(token)) return 'token-characters';
+  return token.length < TOKEN_MIN_LENGTH ? 'token-too-short' : null;
+}
+
+/** `checkToken` as a rule result: the trimmed token, or the violation under the field `token`. */
+export function validateToken(value: unknown): RuleResult<string> {
+  const violation = checkToken(value);
+  return violation ? { ok: false, violations: { token: [violation] } } : { ok: true, value: (value as string).trim() };
 }
 
 /** A plain object (not null, not an array): the only shape whose fields may be read from `unknown`. */

@@ -21,6 +21,11 @@ export interface ServerList {
   results: Server[];
   /** Entries that could not be read (no usable id or status): left out, and counted for the user. */
   skipped: number;
+  /**
+   * The list changed while its pages were read (main/api/server-list.ts): a server missing from it may
+   * still exist (it slid onto a page already read), so its absence alone says nothing. Absent: settled.
+   */
+  unsettled?: true;
 }
 
 /** The answer to a create, as far as it could be read: the new server plus the API's message. */

@@ -5,6 +5,10 @@
 // - A poll asks for the whole list again and again, and mostly nothing changed: a page whose bytes are the
 //   same as at the last unfiltered list is neither decoded nor parsed again (its servers, never mutated,
 //   are reused).
+// - The list may change while its pages are read (a server created or deleted shifts the rest across the
+//   page boundaries): a server met on two pages is listed once, with its later reading; and a list whose
+//   pages disagree on `count`, or that holds fewer servers than it said, comes back `unsettled` (a server
+//   may have slid onto a page already read), so that nobody takes one missing from it for gone.
 import { Buffer } from 'node:buffer';
 import { VpsApiError } from './errors';
 import { safeHost } from './http';
@@ -72,8 +76,11 @@ export function createServerList(transport: Transport, options: ServerListOption
     const pagesRead = new Map<string, RememberedPage>();
     const visited = new Set<string>();
     const results: Server[] = [];
+    /** Where each server id is in `results`: a server met again replaces its earlier reading. */
+    const positions = new Map<number, number>();
     let skipped = 0;
     let count: number | null = null;
+    let unsettled = false;
     let url: URL | undefined = first;
     for (let page = 1; url; page++) {
       const call: Call = { method: 'GET', url, purpose: purpose('list', 'list servers'), ...signalOf(requestOptions) };
@@ -90,12 +97,26 @@ export function createServerList(transport: Transport, options: ServerListOption
         remembered && sameBytes(remembered.bytes, response.bytes) ? remembered.page : readPage(call, response, page);
       if (remembering) pagesRead.set(url.href, { bytes: response.bytes, page: read });
       if (page === 1) count = read.count;
-      for (const server of read.servers) results.push(server);
+      // A later page that counts the list otherwise: it changed since page 1 was read.
+      else if (read.count !== null && count !== null && read.count !== count) unsettled = true;
+      for (const server of read.servers) {
+        const position = positions.get(server.id);
+        if (position === undefined) {
+          positions.set(server.id, results.length);
+          results.push(server);
+        } else {
+          // Met on an earlier page too: it moved across a page boundary while the list was read.
+          results[position] = server;
+          unsettled = true;
+        }
+      }
       skipped += read.skipped;
       url = read.next ? nextPageUrl(read.next, url, visited, transport.base) : undefined;
     }
     if (remembering) lastListPages = pagesRead;
-    return { count: count ?? results.length + skipped, results, skipped };
+    // Fewer servers than the list said it holds: one may have slid onto a page already read.
+    if (count !== null && visited.size > 1 && results.length + skipped < count) unsettled = true;
+    return { count: count ?? results.length + skipped, results, skipped, ...(unsettled ? { unsettled: true } : {}) };
   }
 
   /** One page of the list, read tolerantly: an entry that cannot be read is skipped and logged. */

@@ -2,9 +2,10 @@
 // side (handlers and payload checks); the accounts themselves live in main/accounts.
 import { z } from 'zod';
 import { InvokeChannel, type InvokeRequest } from '../../common/contract';
+import { describeViolations, validateToken } from '../../common/rules';
 import type { Accounts } from '../accounts/accounts';
 import type { RouterHandlers } from '../ipc/router';
-import { invalid, takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
+import { invalid, takesNoPayload, withSchema, type PayloadValidators, type Validation } from '../ipc/validators';
 
 type AuthChannel =
   | typeof InvokeChannel.authState
@@ -16,46 +17,53 @@ type AuthChannel =
   | typeof InvokeChannel.accountRename
   | typeof InvokeChannel.accountRemove;
 
-export const TOKEN_MAX_LENGTH = 4096;
-
-// Tokens are opaque printable text; whitespace around a pasted token is trimmed.
-const tokenSchema = z
-  .string()
-  .transform((text) => text.trim())
-  .pipe(
-    z
-      .string()
-      .min(1)
-      .max(TOKEN_MAX_LENGTH)
-      .regex(/^[\x21-\x7e]+$/),
-  );
-
-const tokenInputSchema = z.object({ token: tokenSchema, label: z.string().trim().min(1).max(100).optional() }).strict();
+// The token's own rule (length, alphabet; a pasted token is trimmed) is common/rules.ts' checkToken.
+const tokenInputSchema = z.object({ token: z.string(), label: z.string().trim().min(1).max(100).optional() }).strict();
 
 /** Labels are checked by the account rules in the handler (they depend on the other accounts). */
 const labelSchema = z.string().max(1000);
 const accountIdSchema = z.string().min(1).max(100);
 
 // A fixed message: zod's text could echo part of what was pasted.
-const TOKEN_SHAPE_MESSAGE = 'The token must be non-empty printable text without spaces (at most 4096 characters).';
+const TOKEN_SHAPE_MESSAGE = 'Expected a token (text) and optionally a label.';
+
+/**
+ * A token that breaks its rule, refused before anything is sent: the violation as a code under `token`,
+ * for the form to say why in the user's language (never the token itself).
+ */
+function checkedToken(token: string): Validation<string> {
+  const checked = validateToken(token);
+  if (checked.ok) return { ok: true, value: checked.value };
+  return {
+    ok: false,
+    error: {
+      kind: 'invalid-payload',
+      message: `The token was not sent: ${describeViolations(checked.violations).token?.join(' ') ?? ''}`.trim(),
+      fieldErrors: describeViolations(checked.violations),
+      fieldViolations: checked.violations,
+    },
+  };
+}
 
 export const authValidators: Pick<PayloadValidators, AuthChannel> = {
   [InvokeChannel.authState]: takesNoPayload,
   [InvokeChannel.tokenSet]: (payload) => {
     const parsed = tokenInputSchema.safeParse(payload);
-    if (parsed.success) {
-      const value: InvokeRequest<typeof InvokeChannel.tokenSet> = { token: parsed.data.token };
-      if (parsed.data.label !== undefined) value.label = parsed.data.label;
-      return { ok: true, value };
-    }
-    return invalid(TOKEN_SHAPE_MESSAGE);
+    if (!parsed.success) return invalid(TOKEN_SHAPE_MESSAGE);
+    const token = checkedToken(parsed.data.token);
+    if (!token.ok) return token;
+    const value: InvokeRequest<typeof InvokeChannel.tokenSet> = { token: token.value };
+    if (parsed.data.label !== undefined) value.label = parsed.data.label;
+    return { ok: true, value };
   },
   [InvokeChannel.tokenClear]: takesNoPayload,
   [InvokeChannel.demoStart]: takesNoPayload,
   [InvokeChannel.demoStop]: takesNoPayload,
   [InvokeChannel.accountAdd]: (payload) => {
-    const parsed = z.object({ label: labelSchema, token: tokenSchema }).strict().safeParse(payload);
-    return parsed.success ? { ok: true, value: parsed.data } : invalid(TOKEN_SHAPE_MESSAGE);
+    const parsed = z.object({ label: labelSchema, token: z.string() }).strict().safeParse(payload);
+    if (!parsed.success) return invalid(TOKEN_SHAPE_MESSAGE);
+    const token = checkedToken(parsed.data.token);
+    return token.ok ? { ok: true, value: { label: parsed.data.label, token: token.value } } : token;
   },
   [InvokeChannel.accountRename]: withSchema(z.object({ id: accountIdSchema, label: labelSchema }).strict()),
   [InvokeChannel.accountRemove]: withSchema(z.object({ id: accountIdSchema }).strict()),

@@ -48,7 +48,7 @@ export interface ActionTracker {
    */
   remove(ref: ServerRef, confirmName: string): Promise<null>;
   /** A poll result (from a poll that started at `pollStartedAt`) with pending servers overlaid; finishes settled actions. */
-  reconcile(servers: readonly Server[], pollStartedAt: number): Server[];
+  reconcile(servers: readonly Server[], pollStartedAt: number, options?: { unsettled?: boolean }): Server[];
   /** Ends actions older than the timeout (also while polls fail). */
   checkTimeouts(): void;
   /** The pending mark of a server (for FleetState.applyList). */

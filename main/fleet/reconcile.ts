@@ -20,8 +20,11 @@ export interface ReconcileDeps {
 }
 
 export interface Reconciler {
-  /** A poll result (from a poll that started at `pollStartedAt`) with pending servers overlaid; finishes settled actions. */
-  reconcile(servers: readonly Server[], pollStartedAt: number): Server[];
+  /**
+   * A poll result (from a poll that started at `pollStartedAt`) with pending servers overlaid; finishes settled
+   * actions. `unsettled`: the list changed while it was read, so a pending server missing from it is not gone.
+   */
+  reconcile(servers: readonly Server[], pollStartedAt: number, options?: { unsettled?: boolean }): Server[];
   /** Ends actions older than the timeout (also while polls fail). */
   checkTimeouts(): void;
 }
@@ -92,7 +95,7 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
   };
 
   return {
-    reconcile(servers, pollStartedAt) {
+    reconcile(servers, pollStartedAt, options = {}) {
       if (entries.size === 0) return servers as Server[];
       tracking.holdOutcomes();
       const result: Server[] = [];
@@ -112,7 +115,7 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
         const accepted = entry.acceptedAt !== null && pollStartedAt >= entry.acceptedAt;
         // A new server may be missing from a lagging list for a while; an existing one in it was deleted.
         const lagging = entry.action === 'create' && !entry.caughtUp && !graceOver(entry, pollStartedAt);
-        if (accepted && !lagging) {
+        if (accepted && !lagging && !options.unsettled) {
           finish(entry, 'removed', englishOutcome(entry, 'removed', now()), null);
         } else {
           const view = fleet.get(entry.key);

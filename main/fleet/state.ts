@@ -30,13 +30,16 @@ export interface FleetState {
   /**
    * Replaces every server of `accountId` by `servers` (a poll result) and merges `status` into that
    * account's status. `pendingOf`
-   * (when given) says the pending action of each server; otherwise pending marks are kept.
+   * (when given) says the pending action of each server; otherwise pending marks are kept. A server listed
+   * twice is one row (its later reading). `unsettled`: the list changed while it was read (ServerList's
+   * `unsettled`), so a server missing from it is kept as it was, not removed; the next settled list decides.
    */
   applyList(
     accountId: string,
     servers: readonly Server[],
     status?: Partial<FleetStatus>,
     pendingOf?: (key: string) => PendingAction | null,
+    options?: { unsettled?: boolean },
   ): FleetDelta;
   upsert(accountId: string, server: Server, pending?: PendingAction | null): FleetDelta;
   setPending(key: string, pending: PendingAction | null): FleetDelta;
@@ -176,12 +179,15 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       }
       return false;
     },
-    applyList(accountId, servers, statusPatch, pendingOf) {
-      const upserted: ServerView[] = [];
+    applyList(accountId, servers, statusPatch, pendingOf, options = {}) {
       const next = new Map<string, ServerView>();
       // Servers of other accounts are kept as they are, in front.
       for (const [key, view] of entries) if (view.accountId !== accountId) next.set(key, view);
-      for (const server of servers) {
+      // One reading per server: a later one of the same id replaces the earlier (keeping its place).
+      const listed = new Map<number, Server>();
+      for (const server of servers) listed.set(server.id, server);
+      const upserted: ServerView[] = [];
+      for (const server of listed.values()) {
         const key = serverKey(accountId, server.id);
         const previous = entries.get(key);
         const pending = pendingOf ? pendingOf(key) : (previous?.pending ?? null);
@@ -194,7 +200,12 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
         }
       }
       const removed: string[] = [];
-      for (const [key, view] of entries) if (view.accountId === accountId && !next.has(key)) removed.push(key);
+      for (const [key, view] of entries) {
+        if (view.accountId !== accountId || next.has(key)) continue;
+        // Missing from a list that changed while it was read: that alone does not make it gone.
+        if (options.unsettled) next.set(key, view);
+        else removed.push(key);
+      }
       entries = next;
       mergeStatus(accountId, statusPatch);
       return emit(upserted, removed);

@@ -8,6 +8,16 @@ import type { IpcError, Result } from '../../common/contract';
 
 export const GENERIC_INTERNAL_MESSAGE = 'Something went wrong inside the app. Please try again.';
 
+/** Per-field messages with their field names and texts redacted: the API's words, like any other text. */
+export function redactFieldErrors(
+  fieldErrors: Record<string, string[]>,
+  redact: (text: string) => string,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [redact(field), messages.map((message) => redact(message))]),
+  );
+}
+
 /** Any thrown value -> IpcError. Unknown errors get a generic message (their text may hold anything). */
 export function toIpcError(error: unknown, redact: (text: string) => string = (text) => text): IpcError {
   if (error instanceof DomainError) {
@@ -18,7 +28,7 @@ export function toIpcError(error: unknown, redact: (text: string) => string = (t
       mapped.conflict = { ...conflict, serverName: redact(conflict.serverName), status: redact(conflict.status) };
     }
     if (error instanceof InvalidFields) {
-      mapped.fieldErrors = describeViolations(error.violations);
+      mapped.fieldErrors = redactFieldErrors(describeViolations(error.violations), redact);
       mapped.fieldViolations = error.violations;
     }
     return mapped;
@@ -26,7 +36,7 @@ export function toIpcError(error: unknown, redact: (text: string) => string = (t
   if (isVpsApiError(error)) {
     const mapped: IpcError = { kind: error.kind, message: redact(error.message) };
     if (error.status !== undefined) mapped.status = error.status;
-    if (error.fieldErrors !== undefined) mapped.fieldErrors = error.fieldErrors;
+    if (error.fieldErrors !== undefined) mapped.fieldErrors = redactFieldErrors(error.fieldErrors, redact);
     if (error.retryAfterSeconds !== undefined) mapped.retryAfterSeconds = error.retryAfterSeconds;
     if (error.apiText !== undefined) mapped.apiText = redact(error.apiText);
     // Only a true value crosses: absent means the failed call certainly did not change anything.

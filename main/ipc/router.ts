@@ -1,9 +1,9 @@
 // Channel -> handler, with the sender check and the payload check in front and error mapping behind.
 // Knows nothing of Electron: the desktop edge binds `handle` to ipcMain.handle, the e2e harness to
 // Playwright bindings. Nothing thrown by a handler crosses IPC: every answer is a Result.
-import type { InvokeChannel, InvokeRequest, InvokeResponse, Result } from '../../common/contract';
+import type { InvokeChannel, InvokeRequest, InvokeResponse, IpcError, Result } from '../../common/contract';
 import { InvokeChannel as Channels } from '../../common/contract';
-import { toIpcError } from './errors';
+import { redactFieldErrors, toIpcError } from './errors';
 import { takesNoPayload, type PayloadValidators } from './validators';
 
 export interface SenderInfo {
@@ -71,7 +71,11 @@ export function createRouter(
 
   async function dispatch<C extends InvokeChannel>(channel: C, payload: unknown): Promise<Result<unknown>> {
     const checked = validators ? validators[channel](payload) : takesNoPayload(payload);
-    if (!checked.ok) return { ok: false, error: { ...checked.error, message: redact(checked.error.message) } };
+    if (!checked.ok) {
+      const refused: IpcError = { ...checked.error, message: redact(checked.error.message) };
+      if (checked.error.fieldErrors) refused.fieldErrors = redactFieldErrors(checked.error.fieldErrors, redact);
+      return { ok: false, error: refused };
+    }
     const handler = handlers[channel] as (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> | InvokeResponse<C>;
     try {
       const value = await handler(checked.value);

@@ -82,12 +82,15 @@ export function createSession(deps: SessionDeps, spec: SessionSpec): Session {
     try {
       const list = await api.listServers();
       if (ended) return;
-      const servers = actions.reconcile(list.results, startedAt);
+      // A list that changed while its pages were read may miss a server that still exists: kept, not gone.
+      const unsettled = list.unsettled === true;
+      const servers = actions.reconcile(list.results, startedAt, { unsettled });
       fleet.applyList(
         account.id,
         servers,
         { refreshing: false, loaded: true, lastSuccessAt: now(), stale: null, skipped: list.skipped },
         actions.pendingFor,
+        { unsettled },
       );
       actions.flushOutcomes();
     } catch (error) {

@@ -87,6 +87,9 @@ export const csViews: Translation<typeof enViews> = {
     'too-long': 'Nejvýše 40 znaků.',
     duplicate: 'Jiný účet už má tento název.',
     'token-rejected': 'VPS.org tento token nepřijalo. Zkontrolujte, že je celý a stále platný.',
+    'token-too-short': 'Na API token příliš krátké (nejméně 8 znaků). Zkontrolujte, že je zkopírovaný celý.',
+    'token-too-long': 'Na API token příliš dlouhé (nejvýše 4096 znaků).',
+    'token-characters': 'API token obsahuje jen písmena, číslice a - . _ ~ + / = (žádné mezery ani uvozovky).',
   },
   token: {
     title: 'Připojte svůj účet VPS.org',

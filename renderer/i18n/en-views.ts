@@ -90,6 +90,9 @@ export const enViews = {
     'too-long': 'At most 40 characters.',
     duplicate: 'Another account already has this name.',
     'token-rejected': 'VPS.org did not accept this token. Check that it is complete and still valid.',
+    'token-too-short': 'Too short for an API token (8 characters at least). Check that it was copied completely.',
+    'token-too-long': 'Too long for an API token (4096 characters at most).',
+    'token-characters': 'An API token has only letters, digits and - . _ ~ + / = (no spaces or quotes).',
   },
   token: {
     title: 'Connect your VPS.org account',

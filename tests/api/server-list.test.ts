@@ -51,6 +51,57 @@ describe('listServers', () => {
     expect((await c.listServers()).results[1]).toBe(changed.results[1]);
   });
 
+  it('lists a server that moved to the next page while the list was read once, and says the list changed', async () => {
+    // Pages of two. Server 1 is read on page 1; then a new server 0 lands in front, pushing 2 onto page 2.
+    s.stub.setHandler((req, origin) => {
+      if (req.url.includes('page=3')) return { status: 200, json: page([listServer(4)], null, 5) };
+      if (req.url.includes('page=2'))
+        return { status: 200, json: page([listServer(2), listServer(3)], `${origin}/api/v1/servers/?page=3`, 5) };
+      return { status: 200, json: page([listServer(1), listServer(2)], `${origin}/api/v1/servers/?page=2`, 4) };
+    });
+    const list = await client().listServers();
+    expect(list.results.map((server) => server.id)).toEqual([1, 2, 3, 4]);
+    expect(list.unsettled).toBe(true);
+  });
+
+  it('keeps the later reading of a server met twice (the page read last is the newer one)', async () => {
+    s.stub.setHandler((req, origin) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(2, { status: 'stopped' }), listServer(3)], null, 3) }
+        : { status: 200, json: page([listServer(1), listServer(2)], `${origin}/api/v1/servers/?page=2`, 3) },
+    );
+    const list = await client().listServers();
+    expect(list.results.map((server) => [server.id, server.status])).toEqual([
+      [1, 'active'],
+      [2, 'stopped'],
+      [3, 'active'],
+    ]);
+    expect(list.unsettled).toBe(true);
+  });
+
+  it('says the list changed while it was read when a server vanished between pages (one may be missing)', async () => {
+    // Pages of two, 5 servers. After page 1, server 1 is deleted: 3 slides onto page 1 (already read).
+    s.stub.setHandler((req, origin) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(4), listServer(5)], null, 4) }
+        : { status: 200, json: page([listServer(1), listServer(2)], `${origin}/api/v1/servers/?page=2`, 5) },
+    );
+    const list = await client().listServers();
+    expect(list.results.map((server) => server.id)).toEqual([1, 2, 4, 5]);
+    expect(list.unsettled).toBe(true);
+  });
+
+  it('a list that held still while it was read is settled', async () => {
+    s.stub.setHandler((req, origin) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(3)], null, 3) }
+        : { status: 200, json: page([listServer(1), listServer(2)], `${origin}/api/v1/servers/?page=2`, 3) },
+    );
+    const list = await client().listServers();
+    expect(list.results.map((server) => server.id)).toEqual([1, 2, 3]);
+    expect(list.unsettled).toBeUndefined();
+  });
+
   it('resolves a relative next link against the page it came from', async () => {
     s.stub.setHandler((req) =>
       req.url.includes('page=2')

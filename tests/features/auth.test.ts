@@ -8,9 +8,9 @@ describe('auth payload checks', () => {
     const result = authValidators[InvokeChannel.tokenSet]({ token: secret });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('abcdef');
-    expect(authValidators[InvokeChannel.tokenSet]({ token: '  abc123\n' })).toEqual({
+    expect(authValidators[InvokeChannel.tokenSet]({ token: '  abc123-token\n' })).toEqual({
       ok: true,
-      value: { token: 'abc123' },
+      value: { token: 'abc123-token' },
     });
   });
 });

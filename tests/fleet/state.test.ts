@@ -28,6 +28,33 @@ describe('fleet state diff', () => {
     expect(deltas[1]?.removed).toEqual(['default:3']);
   });
 
+  it('a server listed twice in one list is one row, with the later reading', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1), makeServer(2), makeServer(2, { status: 'stopped' })]);
+    expect(deltas[0]?.upserted.map((view) => view.key)).toEqual(['default:1', 'default:2']);
+    expect(state.snapshot().servers.map((view) => [view.key, view.server.status])).toEqual([
+      ['default:1', 'active'],
+      ['default:2', 'stopped'],
+    ]);
+    state.applyList('default', [makeServer(1), makeServer(2, { status: 'stopped' }), makeServer(1)]);
+    expect(deltas).toHaveLength(1);
+  });
+
+  it('a server missing from a list that changed while it was read is kept; the next settled list decides', () => {
+    const { state, deltas } = recorder();
+    state.applyList('default', [makeServer(1), makeServer(2), makeServer(3)]);
+    state.applyList('default', [makeServer(1), makeServer(3, { status: 'stopped' })], undefined, undefined, {
+      unsettled: true,
+    });
+    expect(deltas[1]?.removed).toEqual([]);
+    expect(deltas[1]?.upserted.map((view) => view.key)).toEqual(['default:3']);
+    expect(state.get('default:2')?.server).toEqual(makeServer(2));
+    expect(state.size()).toBe(3);
+    state.applyList('default', [makeServer(1), makeServer(3, { status: 'stopped' })]);
+    expect(deltas[2]?.removed).toEqual(['default:2']);
+    expect(state.size()).toBe(2);
+  });
+
   it('notices a change even when updated_at did not move', () => {
     const { state, deltas } = recorder();
     state.applyList('default', [makeServer(1, { ip_address: null })]);

@@ -14,15 +14,19 @@ import { makeDetail, makeServer } from '../support/fixtures';
 const unused = () => Promise.reject(new Error('not used'));
 const INTERVALS = { idleSeconds: 60, openSeconds: 15, fastSeconds: 3 };
 
+/** A list as read: its servers, or a list that changed while its pages were read (ServerList's `unsettled`). */
+type Listed = Server[] | { results: Server[]; unsettled: true };
+
 function setup(
-  list: () => Promise<Server[]>,
+  list: () => Promise<Listed>,
   usage?: { watch: UsageWatch; getServer: (id: number) => Promise<ServerDetail> },
 ) {
   const api: VpsClient = {
     baseUrl: 'http://127.0.0.1:1',
     listServers: async () => {
-      const results = await list();
-      return { count: results.length, results, skipped: 0 };
+      const listed = await list();
+      const results = Array.isArray(listed) ? listed : listed.results;
+      return { count: results.length, results, skipped: 0, ...(Array.isArray(listed) ? {} : { unsettled: true }) };
     },
     getServer: usage?.getServer ?? unused,
     createServer: unused,
@@ -123,6 +127,24 @@ describe('session', () => {
     await flush();
     expect(rejected).toHaveBeenCalledTimes(1);
     expect(t.session.poller.running).toBe(false);
+  });
+
+  it('a server missing from a list that changed while it was read stays, its action too; a settled list ends it', async () => {
+    let listed: Listed = [makeServer(1), makeServer(2)];
+    const t = setup(async () => listed);
+    t.session.start();
+    await flush();
+    await t.session.actions.power({ accountId: 'default', id: 1 }, 'reboot');
+    listed = { results: [makeServer(2)], unsettled: true };
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(t.fleet.get('default:1')).toBeDefined();
+    expect(t.outcomes).toEqual([]);
+    expect(t.session.actions.hasPending()).toBe(true);
+    listed = [makeServer(2)];
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(t.fleet.get('default:1')).toBeUndefined();
+    expect(t.outcomes).toMatchObject([{ outcome: 'removed' }]);
+    await t.session.end();
   });
 
   it('ends once: polling stops, the fleet is cleared and what it runs on is released', async () => {
