@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLanguage, popupI18n } from '../../renderer/i18n';
+import { loadLanguage, loadViewMessages, popupI18n } from '../../renderer/i18n';
 import { pickLanguage, pickLocale, type Dictionary } from '../../common/i18n/i18n';
 import { statusLabel } from '../../common/i18n/sentences';
 import { cs } from '../../renderer/i18n/cs';
@@ -123,6 +123,10 @@ describe('i18n', () => {
     expect(errorText(popupI18n('cs', 'cs-CZ'), error)).toBe(
       'VPS.org není dostupné. Zkontrolujte připojení k internetu.',
     );
+  });
+
+  it('names the token’s keyring in both languages once the views’ messages are here (only views and banners loaded later say it)', async () => {
+    await loadViewMessages();
     expect(storageBackendName(popupI18n('cs', 'cs-CZ'), 'memory')).toBe('jen v paměti');
     expect(storageBackendName(popupI18n('en', 'en'), 'some_new_backend')).toBe('some_new_backend');
   });
