@@ -68,12 +68,20 @@ export function useRowFocus({ listRef, bringIntoDom, onEngage }: RowFocusOptions
     };
     const onFocusOut = (event: FocusEvent) => {
       const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('li[data-key]') : null;
+      const key = row?.dataset.key;
       const next = event.relatedTarget instanceof Node ? event.relatedTarget : null;
-      if (row?.dataset.key && !(next && row.contains(next))) onEngage(row.dataset.key, false);
-      // Focus put elsewhere on purpose: nothing to bring back.
-      if (next && !list.contains(next)) last.current = null;
-      // Focus dropped with its element (a removal): back once the DOM settled.
-      else if (!next) queueMicrotask(restore);
+      if (next) {
+        if (key !== undefined && !row!.contains(next)) onEngage(key, false);
+        // Focus put elsewhere on purpose: nothing to bring back.
+        if (!list.contains(next)) last.current = null;
+        return;
+      }
+      // Focus dropped with its element (a removal): back once the DOM settled; the row lets go only if
+      // focus did not come back into it.
+      queueMicrotask(() => {
+        restore();
+        if (key !== undefined && !row!.contains(document.activeElement)) onEngage(key, false);
+      });
     };
     // A click outside the list puts focus where the user wanted it, even on nothing.
     const onPointerDown = (event: PointerEvent) => {
