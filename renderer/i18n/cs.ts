@@ -135,7 +135,7 @@ export const cs: Translation<typeof en> = {
     tryLater: 'Zkuste to později.',
   },
   accepted: {
-    sent: '{action} – {name}: odesláno, čeká se na dokončení…',
+    sent: 'Požadavek „{action}“ pro {name} odeslán; čeká se na dokončení…',
   },
   notice: {
     'settings-reset':

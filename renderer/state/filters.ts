@@ -48,6 +48,71 @@ export function keepHeldInPlace(list: ServerView[], held: ReadonlyMap<string, nu
   return rest;
 }
 
+/** Names more than one server has. */
+function sharedNames(views: readonly ServerView[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const view of views) {
+    if (seen.has(view.server.name)) shared.add(view.server.name);
+    seen.add(view.server.name);
+  }
+  return shared;
+}
+
+/**
+ * Rows held in place while the user acts on them: from the click until the action settled and neither
+ * the pointer nor focus is on the row any more. `shown`: the list as shown now (the place to keep).
+ */
+export function createRowHolds({
+  fleet,
+  power,
+  shown,
+}: Pick<FiltersDeps, 'fleet' | 'power'> & { shown: () => ServerView[] }) {
+  /** key -> its index in the shown list when the action began. */
+  const held = signal<ReadonlyMap<string, number>>(new Map());
+  /** Rows with the pointer over them or focus in them: `pointer\0key`, `focus\0key`. */
+  const engaged = signal<ReadonlySet<string>>(new Set());
+
+  /** Still acted on: asked, on its way, tracked by main or in transition. */
+  function acting(key: string): boolean {
+    const view = fleet.find(key);
+    if (!view) return false;
+    return power.confirming.value?.key === key || power.busyAction(view) !== null || isTransitional(view.server.status);
+  }
+
+  // A held row is let go once its action settled and neither the pointer nor focus is on it.
+  const dispose = effect(() => {
+    const current = held.value;
+    if (current.size === 0) return;
+    const on = engaged.value;
+    const keep = [...current].filter(
+      ([key]) => on.has(`pointer\u0000${key}`) || on.has(`focus\u0000${key}`) || acting(key),
+    );
+    if (keep.length !== current.size) held.value = new Map(keep);
+  });
+
+  return {
+    held: readOnly(held),
+    dispose,
+    /** The user starts acting on a server: its row keeps its place until that settles and they move on. */
+    hold(key: string): void {
+      if (held.peek().has(key)) return;
+      const index = shown().findIndex((view) => view.key === key);
+      if (index >= 0) held.value = new Map(held.peek()).set(key, index);
+    },
+    /** The pointer is over the row, or focus in it (`on`), or no longer; each followed on its own. */
+    engage(key: string, on: boolean, by: 'pointer' | 'focus' = 'pointer'): void {
+      const current = engaged.peek();
+      const entry = `${by}\u0000${key}`;
+      if (current.has(entry) === on) return;
+      const next = new Set(current);
+      if (on) next.add(entry);
+      else next.delete(entry);
+      engaged.value = next;
+    },
+  };
+}
+
 export function createFilters(deps: FiltersDeps) {
   const { bridge, i18n, fleet, alerts, power, refreshDelayMs, scheduleLater } = deps;
   const search = signal('');
@@ -60,14 +125,13 @@ export function createFilters(deps: FiltersDeps) {
   /** Keys the API's own filters returned; null while no filter is set (or before the answer). */
   const filterKeys = signal<ReadonlySet<string> | null>(null);
   const error = signal<string | null>(null);
-  /** Rows held in place while acted on: key -> index in the shown list when the action began. */
-  const held = signal<ReadonlyMap<string, number>>(new Map());
-  /** Rows with the pointer over them or focus in them: `pointer\0key`, `focus\0key`. */
-  const engaged = signal<ReadonlySet<string>>(new Set());
   let cancelTimer: (() => void) | undefined;
   let sequence = 0;
 
   const levels = computed(() => deviationLevels(alerts.snapshot.value));
+  // `visible` reads the holds, and a new hold reads `visible`.
+  let visible: ReadonlySignal<ServerView[]>;
+  const holds = createRowHolds({ fleet, power, shown: () => visible.peek() });
 
   /** Every server, trouble first by the verdict, then by name. */
   const ranked = computed((): Ranked[] => {
@@ -98,7 +162,7 @@ export function createFilters(deps: FiltersDeps) {
     return result;
   });
 
-  const visible = computed(() => {
+  visible = computed(() => {
     const query = search.value;
     const keys = filterKeys.value;
     const filtering = status.value !== '' || location.value !== '';
@@ -111,25 +175,7 @@ export function createFilters(deps: FiltersDeps) {
           matchesSearch(entry.view, query),
       )
       .map((entry) => entry.view);
-    return keepHeldInPlace(shown, held.value);
-  });
-
-  /** Still acted on: asked, on its way, tracked by main or in transition. */
-  function acting(key: string): boolean {
-    const view = fleet.find(key);
-    if (!view) return false;
-    return power.confirming.value?.key === key || power.busyAction(view) !== null || isTransitional(view.server.status);
-  }
-
-  // A held row is let go once its action settled and neither the pointer nor focus is on it.
-  const stopReleasing = effect(() => {
-    const current = held.value;
-    if (current.size === 0) return;
-    const on = engaged.value;
-    const keep = [...current].filter(
-      ([key]) => on.has(`pointer\u0000${key}`) || on.has(`focus\u0000${key}`) || acting(key),
-    );
-    if (keep.length !== current.size) held.value = new Map(keep);
+    return keepHeldInPlace(shown, holds.held.value);
   });
 
   async function runQuery(): Promise<void> {
@@ -178,15 +224,7 @@ export function createFilters(deps: FiltersDeps) {
     /** Servers per glance group, of the account shown. */
     counts,
     /** Names more than one server has (their controls say the account too). */
-    sharedNames: computed(() => {
-      const seen = new Set<string>();
-      const shared = new Set<string>();
-      for (const view of fleet.sorted.value) {
-        if (seen.has(view.server.name)) shared.add(view.server.name);
-        seen.add(view.server.name);
-      }
-      return shared as ReadonlySet<string>;
-    }),
+    sharedNames: computed(() => sharedNames(fleet.sorted.value)),
     /** The server's deviation level (the badge's colour). */
     deviationOf: (key: string): DeviationLevel => levels.value(key),
     setSearch(text: string): void {
@@ -209,27 +247,13 @@ export function createFilters(deps: FiltersDeps) {
       cancelTimer?.();
       return runQuery();
     },
-    /** The user starts acting on a server: its row keeps its place until that settles and they move on. */
-    hold(key: string): void {
-      if (held.peek().has(key)) return;
-      const index = visible.peek().findIndex((view) => view.key === key);
-      if (index >= 0) held.value = new Map(held.peek()).set(key, index);
-    },
-    /** The pointer is over the row, or focus in it (`on`), or no longer; each followed on its own. */
-    engage(key: string, on: boolean, by: 'pointer' | 'focus' = 'pointer'): void {
-      const current = engaged.peek();
-      const entry = `${by}\u0000${key}`;
-      if (current.has(entry) === on) return;
-      const next = new Set(current);
-      if (on) next.add(entry);
-      else next.delete(entry);
-      engaged.value = next;
-    },
+    hold: holds.hold,
+    engage: holds.engage,
     /** Keys of the rows held in place. */
-    held: readOnly(held),
+    held: holds.held,
     dispose(): void {
       cancelTimer?.();
-      stopReleasing();
+      holds.dispose();
     },
   };
 }
