@@ -15,12 +15,20 @@ function ruleOf(selector: string): string {
 }
 
 describe('the classes that hold API text keep the layout', () => {
-  // name and meta of a list row, the action notice at a row, the detail view's title
-  it.each(['.row-name', '.row-meta', '.notice-text', '.detail-title'])('%s is one clipped line', (selector) => {
+  // name and meta of a list row, the detail view's title
+  it.each(['.row-name', '.row-meta', '.detail-title'])('%s is one clipped line', (selector) => {
     const rule = ruleOf(selector);
     expect(rule).toMatch(/white-space:\s*nowrap/);
     expect(rule).toMatch(/overflow:\s*hidden/);
     expect(rule).toMatch(/text-overflow:\s*ellipsis/);
+  });
+
+  it('the action notice at a row (a failure’s reason) wraps to be read whole, even a word with no spaces', () => {
+    const rule = ruleOf('.notice-text');
+    expect(rule).not.toMatch(/white-space:\s*nowrap/);
+    expect(rule).not.toMatch(/text-overflow/);
+    expect(rule).toMatch(/overflow-wrap:\s*anywhere/);
+    expect(ruleOf('.row-extra')).toMatch(/min-height:/);
   });
 
   it('the row name is its own flex item: it can shrink, and a right-to-left override in it cannot reorder the badge', () => {

@@ -30,7 +30,13 @@ type TrayServer = TraySummary['servers'][number];
 
 const troubleOrderOf = (server: TrayServer) => ({
   status: server.status,
-  busy: server.pending,
+  pending: server.pending,
+  // The app's verdict (common/order): a hard deviation calling for attention, or one acknowledged or paused.
+  deviation: server.alert?.attention
+    ? ('confirmed' as const)
+    : server.alert?.deviation
+      ? ('unconfirmed' as const)
+      : null,
   name: server.name,
   key: refKey(server.ref),
 });

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import { useStore } from '../hooks/use-store';
+import { isRepeatClick, useServerLabel } from './PowerButtons';
 
 /**
  * "Reboot web-01? [Reboot] [Cancel]" — shown in place, focused on open, Escape cancels. When it closes
@@ -29,7 +30,7 @@ export function ConfirmAction({
       if (group?.contains(document.activeElement)) onCloseRef.current?.();
     };
   }, []);
-  const question = t('confirm.question', { action: t(`action.${action}`), name: view.server.name });
+  const question = t('confirm.question', { action: t(`action.${action}`), name: useServerLabel(view) });
   return (
     <div class="confirm" role="group" aria-label={question} ref={groupRef}>
       <span class="confirm-question">{question}</span>
@@ -37,11 +38,20 @@ export function ConfirmAction({
         ref={confirmRef}
         type="button"
         class={`danger confirm-${action}`}
-        onClick={() => void power.perform(view.key, action)}
+        data-control={`confirm:${action}`}
+        onClick={(event) => {
+          if (!isRepeatClick(event)) void power.perform(view.key, action);
+        }}
       >
         {t(`action.${action}`)}
       </button>
-      <button type="button" onClick={() => power.cancelConfirmation()}>
+      <button
+        type="button"
+        data-control={`cancel:${action}`}
+        onClick={(event) => {
+          if (!isRepeatClick(event)) power.cancelConfirmation();
+        }}
+      >
         {t('button.cancel')}
       </button>
     </div>

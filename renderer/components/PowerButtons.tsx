@@ -1,15 +1,42 @@
+import { batch } from '@preact/signals';
 import { h } from 'preact';
 import type { ServerView } from '../../common/contract';
 import { allowedPowerActions, type PowerAction } from '../../common/statuses';
 import { useStore } from '../hooks/use-store';
+import { Icon } from './icons';
 
-const ACTION_ICON: Record<PowerAction, string> = { start: '▶', stop: '■', reboot: '↻' };
+/** Reboot first; Stop, the one that takes a server down, last and set apart. */
+const ACTION_ORDER: readonly PowerAction[] = ['start', 'reboot', 'stop'];
 
-/** The power actions the server's status allows, and the progress of the one in flight. */
+/**
+ * The second click of a double click (event.detail 2 or more): the first one already acted, and what it
+ * lands on may have moved there since (a confirmation, another row, another view). Ignored.
+ */
+export const isRepeatClick = (event: MouseEvent): boolean => event.detail > 1;
+
+/**
+ * The server's name as its controls say it: with several accounts and another server of the same name,
+ * with its account ("web-01 (Work)"), so no two rows' controls are named alike.
+ */
+export function useServerLabel(view: ServerView): string {
+  const { t, accounts, filters } = useStore();
+  const name = view.server.name;
+  const account = accounts.labels.value?.get(view.accountId);
+  return account !== undefined && filters.sharedNames.value.has(name)
+    ? t('list.nameInAccount', { name, account })
+    : name;
+}
+
+/**
+ * The power actions the server's status allows, and the progress of the one in flight. While an action
+ * is in flight its button stays (unavailable), so focus and the pointer keep their place.
+ */
 export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; compact: boolean; tabIndex?: number }) {
-  const { t, power } = useStore();
+  const { t, power, filters } = useStore();
   const busy = power.busyAction(view);
-  const actions = allowedPowerActions(view.server.status);
+  const allowed = allowedPowerActions(view.server.status);
+  const actions = ACTION_ORDER.filter((action) => allowed.includes(action) || action === busy);
+  const label = useServerLabel(view);
   return (
     <div class="power">
       {busy !== null && (
@@ -17,24 +44,33 @@ export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; co
           {t(`progress.${busy}`)}
         </span>
       )}
-      {actions.map((action) => (
-        <button
-          key={action}
-          type="button"
-          class={`power-button power-${action}${compact ? ' icon-button' : ''}`}
-          aria-label={t(`actionNamed.${action}`, { name: view.server.name })}
-          title={t(`actionNamed.${action}`, { name: view.server.name })}
-          aria-disabled={busy !== null ? 'true' : undefined}
-          tabIndex={tabIndex}
-          onClick={() => {
-            // aria-disabled (not `disabled`) keeps keyboard focus on the button while the action runs.
-            if (busy === null) void power.request(view.key, action);
-          }}
-        >
-          <span aria-hidden="true">{ACTION_ICON[action]}</span>
-          {!compact && <span aria-hidden="true"> {t(`action.${action}`)}</span>}
-        </button>
-      ))}
+      {actions.map((action) => {
+        const named = t(`actionNamed.${action}`, { name: label });
+        return (
+          <button
+            key={action}
+            type="button"
+            class={`power-button power-${action}${compact ? ' icon-button' : ''}`}
+            aria-label={named}
+            title={named}
+            aria-disabled={busy !== null ? 'true' : undefined}
+            data-control={`action:${action}`}
+            tabIndex={tabIndex}
+            onClick={(event) => {
+              // aria-disabled (not `disabled`) keeps keyboard focus on the button while the action runs.
+              if (busy !== null || isRepeatClick(event)) return;
+              // The row keeps its place while the user acts on it (asked, sent, carried out).
+              batch(() => {
+                filters.hold(view.key);
+                void power.request(view.key, action);
+              });
+            }}
+          >
+            <Icon name={action} />
+            {!compact && <span aria-hidden="true">{t(`action.${action}`)}</span>}
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -21,16 +21,36 @@ export function ErrorLine({ text }: { text: string | null | undefined }) {
   ) : null;
 }
 
-/** The result of an action at its server, dismissable. */
-export function NoticeLine({ notice, onDismiss }: { notice: RowNotice; onDismiss: () => void }) {
+const NOTICE_ICON: Record<RowNotice['tone'], string> = { info: '✓ ', progress: '◔ ', error: '⚠ ' };
+
+/**
+ * The result of an action at its server, dismissable: read whole (it wraps), and kept until dismissed
+ * or replaced. Only a finished success is green with ✓; an action still in progress is neutral.
+ * `dismissLabel` names the server, so each row's button has a name of its own.
+ */
+export function NoticeLine({
+  notice,
+  onDismiss,
+  dismissLabel,
+}: {
+  notice: RowNotice;
+  onDismiss: () => void;
+  dismissLabel?: string;
+}) {
   const { t } = useStore();
   return (
     <div class={`notice notice-${notice.tone}`}>
       <span class="notice-text" role={notice.tone === 'error' ? 'alert' : 'status'}>
-        <span aria-hidden="true">{notice.tone === 'error' ? '⚠ ' : '✓ '}</span>
+        <span aria-hidden="true">{NOTICE_ICON[notice.tone]}</span>
         {notice.text}
       </span>
-      <button type="button" class="icon-button small" aria-label={t('button.dismiss')} onClick={onDismiss}>
+      <button
+        type="button"
+        class="icon-button small"
+        aria-label={dismissLabel ?? t('button.dismiss')}
+        data-control="dismiss"
+        onClick={onDismiss}
+      >
         <span aria-hidden="true">×</span>
       </button>
     </div>

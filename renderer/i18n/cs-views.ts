@@ -4,6 +4,14 @@ import type { Translation } from '../../common/i18n/i18n';
 import type { enViews } from './en-views';
 
 export const csViews: Translation<typeof enViews> = {
+  // The list's folded filters and its account filter (chunks loaded with the views).
+  list: {
+    filterStatus: 'Stav',
+    anyStatus: 'Každý stav',
+    anyLocation: 'Každá lokalita',
+    filterAccount: 'Účet',
+    anyAccount: 'Všechny účty',
+  },
   accountTrouble: {
     stale: '{label}: {reason}',
     rejected: '{label}: VPS.org odmítlo jeho token. Odeberte účet a přidejte ho znovu.',
@@ -92,6 +100,8 @@ export const csViews: Translation<typeof enViews> = {
     'token-characters': 'API token obsahuje jen písmena, číslice a - . _ ~ + / = (žádné mezery ani uvozovky).',
   },
   token: {
+    sessionOnly: 'Token je uschován jen do ukončení aplikace.',
+    openSettings: 'Otevřít nastavení',
     title: 'Připojte svůj účet VPS.org',
     intro: 'Vložte API token, abyste odsud viděli a ovládali své servery.',
     keychain: 'Token je zašifrován systémovou klíčenkou a posílá se jen do VPS.org.',
@@ -115,12 +125,33 @@ export const csViews: Translation<typeof enViews> = {
     rejected: 'VPS.org tento token odmítlo. Zkontrolujte, že je celý a stále platný.',
     empty: 'Nejprve vložte token.',
   },
+  // Where a token is kept and why only for this session (Settings, Accounts and the list's token banners).
+  storage: {
+    keychain: 'Klíčenka macOS',
+    dpapi: 'Ochrana dat Windows (DPAPI)',
+    gnome_libsecret: 'Klíčenka GNOME (libsecret)',
+    kwallet: 'KWallet',
+    kwallet5: 'KWallet 5',
+    kwallet6: 'KWallet 6',
+    basic_text: 'soubor bez klíčenky',
+    memory: 'jen v paměti',
+  },
+  tokenReason: {
+    'no-keyring': 'Nebyla nalezena žádná systémová klíčenka.',
+    'unknown-backend': 'Aplikace nepoznala, jakou klíčenku toto prostředí používá.',
+    'encryption-unavailable': 'Systém nenabízí šifrování uložených tajemství.',
+    'keychain-refused': 'Systémová klíčenka token odmítla uložit. Odemkněte ji a vložte token znovu.',
+    install:
+      'Aby token vydržel i po restartu, nainstalujte GNOME Keyring nebo KWallet (s libsecret) a aplikaci spusťte znovu.',
+  },
   askBefore: {
     start: 'spuštěním serveru',
     stop: 'zastavením serveru',
     reboot: 'restartem serveru',
   },
   settings: {
+    storage: 'Token je uložen v: {backend}.',
+    persisted: 'Zůstane i po restartu.',
     pollInterval: 'Kontrolovat každých (sekund)',
     pollHint: 'Když je okno zavřené a nic se neděje (15–3600).',
     confirmations: 'Ptát se před',

@@ -33,9 +33,6 @@ export const cs: Translation<typeof en> = {
     label: 'Servery',
     search: 'Hledat servery',
     searchPlaceholder: 'Hledat název, hostname, IP',
-    filterStatus: 'Stav',
-    anyStatus: 'Každý stav',
-    anyLocation: 'Každá lokalita',
     count: { one: '{count} server', few: '{count} servery', many: '{count} serveru', other: '{count} serverů' },
     shownOf: '{shown} z {total}',
     empty: 'Tento účet zatím nemá žádné servery.',
@@ -46,8 +43,37 @@ export const cs: Translation<typeof en> = {
     refreshing: 'Obnovuje se…',
     filterFailed: 'Filtr selhal: {message}',
     skipped: 'Nepodařilo se načíst {servers}.',
-    filterAccount: 'Účet',
-    anyAccount: 'Všechny účty',
+    nameInAccount: '{name} ({account})',
+    filters: 'Filtry',
+    filtersActive: 'Filtry ({count})',
+    dismissNotice: 'Zavřít zprávu o serveru {name}',
+  },
+  glance: {
+    label: 'Servery na první pohled',
+    attention: {
+      one: '{count} vyžaduje pozornost',
+      few: '{count} vyžadují pozornost',
+      many: '{count} vyžaduje pozornost',
+      other: '{count} vyžaduje pozornost',
+    },
+    busy: { one: '{count} probíhá', few: '{count} probíhají', many: '{count} probíhá', other: '{count} probíhá' },
+    watch: '{count} ke kontrole',
+    running: '{count} běží',
+    stopped: {
+      one: '{count} zastaven',
+      few: '{count} zastaveny',
+      many: '{count} zastaveno',
+      other: '{count} zastaveno',
+    },
+    suspended: {
+      one: '{count} pozastaven',
+      few: '{count} pozastaveny',
+      many: '{count} pozastaveno',
+      other: '{count} pozastaveno',
+    },
+    other: { one: '{count} jiný', few: '{count} jiné', many: '{count} jiných', other: '{count} jiných' },
+    paused: 'Upozornění pozastavena',
+    pausedUntil: 'Upozornění pozastavena do {time}',
   },
   stale: {
     title: 'Zobrazena data z {time}, nemusí být aktuální.',
@@ -81,18 +107,6 @@ export const cs: Translation<typeof en> = {
     os: 'Operační systém',
     location: 'Lokalita',
   },
-  token: {
-    sessionOnly: 'Token je uschován jen do ukončení aplikace.',
-    openSettings: 'Otevřít nastavení',
-  },
-  tokenReason: {
-    'no-keyring': 'Nebyla nalezena žádná systémová klíčenka.',
-    'unknown-backend': 'Aplikace nepoznala, jakou klíčenku toto prostředí používá.',
-    'encryption-unavailable': 'Systém nenabízí šifrování uložených tajemství.',
-    'keychain-refused': 'Systémová klíčenka token odmítla uložit. Odemkněte ji a vložte token znovu.',
-    install:
-      'Aby token vydržel i po restartu, nainstalujte GNOME Keyring nebo KWallet (s libsecret) a aplikaci spusťte znovu.',
-  },
   errorKind: {
     unauthorized: 'VPS.org API token odmítlo.',
     'payment-required': 'Nedostatek kreditu: dobijte si účet VPS.org a zkuste to znovu.',
@@ -121,23 +135,7 @@ export const cs: Translation<typeof en> = {
     tryLater: 'Zkuste to později.',
   },
   accepted: {
-    start: 'Server se spouští.',
-    stop: 'Server se zastavuje.',
-    reboot: 'Server se restartuje.',
-  },
-  storage: {
-    keychain: 'Klíčenka macOS',
-    dpapi: 'Ochrana dat Windows (DPAPI)',
-    gnome_libsecret: 'Klíčenka GNOME (libsecret)',
-    kwallet: 'KWallet',
-    kwallet5: 'KWallet 5',
-    kwallet6: 'KWallet 6',
-    basic_text: 'soubor bez klíčenky',
-    memory: 'jen v paměti',
-  },
-  settings: {
-    storage: 'Token je uložen v: {backend}.',
-    persisted: 'Zůstane i po restartu.',
+    sent: 'Požadavek „{action}“ pro {name} odeslán; čeká se na dokončení…',
   },
   notice: {
     'settings-reset':

@@ -5,6 +5,14 @@
 import type { Dictionary } from '../../common/i18n/i18n';
 
 export const enViews = {
+  // The list's folded filters and its account filter (chunks loaded with the views).
+  list: {
+    filterStatus: 'Status',
+    anyStatus: 'Any status',
+    anyLocation: 'Any location',
+    filterAccount: 'Account',
+    anyAccount: 'All accounts',
+  },
   /** Several accounts: one that cannot be refreshed is shown with its reason; the others' servers stay. */
   accountTrouble: {
     stale: '{label}: {reason}',
@@ -95,6 +103,8 @@ export const enViews = {
     'token-characters': 'An API token has only letters, digits and - . _ ~ + / = (no spaces or quotes).',
   },
   token: {
+    sessionOnly: 'Your token is kept only until you quit.',
+    openSettings: 'Open Settings',
     title: 'Connect your VPS.org account',
     intro: 'Paste an API token to see your servers and control them from here.',
     keychain: 'The token is encrypted with the system keychain and sent only to VPS.org.',
@@ -118,6 +128,24 @@ export const enViews = {
     rejected: 'VPS.org rejected this token. Check that it is complete and still valid.',
     empty: 'Paste a token first.',
   },
+  // Where a token is kept and why only for this session (Settings, Accounts and the list's token banners).
+  storage: {
+    keychain: 'macOS Keychain',
+    dpapi: 'Windows Data Protection (DPAPI)',
+    gnome_libsecret: 'GNOME Keyring (libsecret)',
+    kwallet: 'KWallet',
+    kwallet5: 'KWallet 5',
+    kwallet6: 'KWallet 6',
+    basic_text: 'a file without a keychain',
+    memory: 'memory only',
+  },
+  tokenReason: {
+    'no-keyring': 'No system keyring was found.',
+    'unknown-backend': 'The app could not tell which keyring this desktop uses.',
+    'encryption-unavailable': 'The system offers no encryption for saved secrets.',
+    'keychain-refused': 'The system keychain refused to store it. Unlock the keychain and paste the token again.',
+    install: 'To keep it across restarts, install GNOME Keyring or KWallet (with libsecret) and restart the app.',
+  },
   // Settings: the confirmations, one per power action.
   askBefore: {
     start: 'Starting a server',
@@ -125,6 +153,8 @@ export const enViews = {
     reboot: 'Rebooting a server',
   },
   settings: {
+    storage: 'Token stored in: {backend}.',
+    persisted: 'Kept across restarts.',
     pollInterval: 'Check every (seconds)',
     pollHint: 'While the popup is closed and nothing is happening (15–3600).',
     confirmations: 'Ask before',

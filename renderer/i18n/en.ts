@@ -38,9 +38,6 @@ export const en = {
     label: 'Servers',
     search: 'Search servers',
     searchPlaceholder: 'Search name, hostname, IP',
-    filterStatus: 'Status',
-    anyStatus: 'Any status',
-    anyLocation: 'Any location',
     count: { one: '{count} server', other: '{count} servers' },
     shownOf: '{shown} of {total}',
     empty: 'This account has no servers yet.',
@@ -51,8 +48,25 @@ export const en = {
     refreshing: 'Refreshing…',
     filterFailed: 'Filter failed: {message}',
     skipped: 'Could not read {servers}.',
-    filterAccount: 'Account',
-    anyAccount: 'All accounts',
+    /** A server's name where another server has the same one (several accounts). */
+    nameInAccount: '{name} ({account})',
+    filters: 'Filters',
+    /** The Filters button while some are set. */
+    filtersActive: 'Filters ({count})',
+    dismissNotice: 'Dismiss the message about {name}',
+  },
+  // The glance line: servers per verdict, each a filter of its own.
+  glance: {
+    label: 'Servers at a glance',
+    attention: { one: '{count} needs attention', other: '{count} need attention' },
+    busy: '{count} in progress',
+    watch: '{count} to watch',
+    running: '{count} running',
+    stopped: '{count} stopped',
+    suspended: '{count} suspended',
+    other: '{count} other',
+    paused: 'Alerts paused',
+    pausedUntil: 'Alerts paused until {time}',
   },
   stale: {
     title: 'Showing data from {time}, it may be out of date.',
@@ -88,18 +102,6 @@ export const en = {
     os: 'Operating system',
     location: 'Location',
   },
-  // The token's banners on the list (the token setup's messages are in ./en-views).
-  token: {
-    sessionOnly: 'Your token is kept only until you quit.',
-    openSettings: 'Open Settings',
-  },
-  tokenReason: {
-    'no-keyring': 'No system keyring was found.',
-    'unknown-backend': 'The app could not tell which keyring this desktop uses.',
-    'encryption-unavailable': 'The system offers no encryption for saved secrets.',
-    'keychain-refused': 'The system keychain refused to store it. Unlock the keychain and paste the token again.',
-    install: 'To keep it across restarts, install GNOME Keyring or KWallet (with libsecret) and restart the app.',
-  },
   errorKind: {
     unauthorized: 'VPS.org rejected the API token.',
     'payment-required': 'Insufficient credits: top up your VPS.org account and try again.',
@@ -128,25 +130,9 @@ export const en = {
     checkConnection: 'Check your internet connection.',
     tryLater: 'Try again later.',
   },
+  // Sent and accepted, not finished: the outcome replaces it when the server settles.
   accepted: {
-    start: 'Server is starting.',
-    stop: 'Server is stopping.',
-    reboot: 'Server is rebooting.',
-  },
-  storage: {
-    keychain: 'macOS Keychain',
-    dpapi: 'Windows Data Protection (DPAPI)',
-    gnome_libsecret: 'GNOME Keyring (libsecret)',
-    kwallet: 'KWallet',
-    kwallet5: 'KWallet 5',
-    kwallet6: 'KWallet 6',
-    basic_text: 'a file without a keychain',
-    memory: 'memory only',
-  },
-  // Where the token is kept, said by the list's banner too (Settings' other messages are in ./en-views).
-  settings: {
-    storage: 'Token stored in: {backend}.',
-    persisted: 'Kept across restarts.',
+    sent: '{action} of {name} sent; waiting for it to finish…',
   },
   notice: {
     'settings-reset':

@@ -1,6 +1,6 @@
 // Pure fleet logic for the popup: status classes, sort order, search, and applying a delta. The live
 // fleet (signals) is live-fleet.ts; no signals and no DOM here, so this is cheap to test.
-import { compareTroubleFirst } from '../../common/order';
+import { compareTroubleFirst, verdictOf, type DeviationLevel } from '../../common/order';
 import { isTransitional, type KnownStatus, type ServerStatus } from '../../common/statuses';
 import type { FleetDelta, ServerView } from '../../common/contract';
 import type { ServerRef } from '../../common/servers';
@@ -9,24 +9,45 @@ import type { ServerRef } from '../../common/servers';
 export const FILTER_STATUSES = ['active', 'stopped', 'suspended'] as const satisfies readonly KnownStatus[];
 
 /** Visual/semantic class of a status: drives colour and icon (never colour alone). */
-export type StatusTone = 'ok' | 'off' | 'busy' | 'alert' | 'unknown';
+export type StatusTone = 'ok' | 'off' | 'busy' | 'watch' | 'alert' | 'unknown';
 
-export function statusTone(status: ServerStatus): StatusTone {
-  if (status === 'active') return 'ok';
-  if (status === 'stopped') return 'off';
-  if (status === 'suspended') return 'alert';
+/**
+ * The badge's class follows the app's verdict: red (alert) only for a confirmed deviation, amber for a
+ * transition (busy) or an unconfirmed deviation (watch); otherwise the status as it is (a stopped or
+ * suspended server that may be stopped is calm).
+ */
+export function statusTone(status: ServerStatus, deviation: DeviationLevel = null): StatusTone {
+  if (deviation === 'confirmed') return 'alert';
   if (isTransitional(status)) return 'busy';
+  if (deviation === 'unconfirmed') return 'watch';
+  if (status === 'active') return 'ok';
+  if (status === 'stopped' || status === 'suspended') return 'off';
   return 'unknown';
+}
+
+/** The glance line's groups: the verdicts, the calm ones by status. */
+export const GLANCE_KINDS = ['attention', 'busy', 'watch', 'running', 'stopped', 'suspended', 'other'] as const;
+export type GlanceKind = (typeof GLANCE_KINDS)[number];
+
+/** Where a server counts on the glance line (`busy`: an action on it is pending or it is in a transition). */
+export function glanceKindOf(status: ServerStatus, pending: boolean, deviation: DeviationLevel): GlanceKind {
+  const verdict = verdictOf({ status, pending, deviation });
+  if (verdict === 'attention') return 'attention';
+  if (verdict === 'unsettled') return pending || isTransitional(status) ? 'busy' : 'watch';
+  if (status === 'active') return 'running';
+  if (status === 'stopped') return 'stopped';
+  if (status === 'suspended') return 'suspended';
+  return 'other';
 }
 
 const troubleOrderOf = (view: ServerView) => ({
   status: view.server.status,
-  busy: view.pending !== null,
+  pending: view.pending !== null,
   name: view.server.name,
   key: view.key,
 });
 
-/** The popup's list order: trouble first, as in the tray menu. */
+/** The popup's list order before the alerts are read: trouble first, as in the tray menu. */
 export function compareViews(a: ServerView, b: ServerView): number {
   return compareTroubleFirst(troubleOrderOf(a), troubleOrderOf(b));
 }

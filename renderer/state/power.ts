@@ -59,7 +59,13 @@ export function createPower({ bridge, i18n, fleet, settings, notices }: PowerDep
       notices.show(
         key,
         result.ok
-          ? { tone: 'info', text: i18n.value.t(`accepted.${action}`) }
+          ? {
+              tone: 'progress',
+              text: i18n.value.t('accepted.sent', {
+                action: i18n.value.t(`action.${action}`),
+                name: target.server.name,
+              }),
+            }
           : failureNotice(result.error, target.server.name, action),
       );
     });

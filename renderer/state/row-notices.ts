@@ -9,7 +9,8 @@ import { outcomeErrorText } from '../i18n/sentences';
 import { outcomeText } from '../../common/i18n/sentences';
 
 export interface RowNotice {
-  tone: 'info' | 'error';
+  /** info: done (a success); progress: accepted, still being carried out; error: failed. */
+  tone: 'info' | 'progress' | 'error';
   text: string;
 }
 

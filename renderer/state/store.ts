@@ -49,14 +49,17 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   const announcements = createAnnouncements(i18n, options.maxAnnouncements ?? 3);
   const notices = createRowNotices(i18n);
   const fleet = createLiveFleet({ bridge, i18n, drafts, notices, announcements });
+  const alerts = createAlertsState(bridge, settings.adopt);
+  const power = createPower({ bridge, i18n, fleet, settings, notices });
   const filters = createFilters({
     bridge,
     i18n,
     fleet,
+    alerts,
+    power,
     refreshDelayMs: options.filterRefreshDelayMs ?? 800,
     scheduleLater: options.scheduleLater ?? defaultScheduleLater,
   });
-  const power = createPower({ bridge, i18n, fleet, settings, notices });
   const navigation = createNavigation({ bridge, fleet, power });
   const auth = createAuth({ bridge, fleet, drafts, navigation, notices, power });
   const accounts = createAccounts({ bridge, auth, filters });
@@ -65,7 +68,6 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
   // Shown in Settings: the global shortcut's registration and the app's updates.
   const shortcut = createMainState(() => bridge.shortcut.status());
   const updates = createMainState(() => bridge.updates.state());
-  const alerts = createAlertsState(bridge, settings.adopt);
   const unsubscribers: Array<() => void> = [];
 
   return {

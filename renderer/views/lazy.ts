@@ -21,6 +21,10 @@ export const lazyViews = {
   // The list's parts for several accounts (one chunk).
   accountFilter: lazyView(() => import('./list/AccountsBar').then((module) => module.AccountFilter)),
   accountBanners: lazyView(() => import('./list/AccountsBar').then((module) => module.AccountBanners)),
+  // Where the token is kept: said only while it is session-only, or once after it was stored.
+  tokenBanners: lazyView(() => import('./list/TokenStorageBanners').then((module) => module.TokenStorageBanners)),
+  // The list's status and location filters, folded behind its Filters button.
+  filtersPanel: lazyView(() => import('./list/FiltersPanel').then((module) => module.FiltersPanel)),
 };
 
 /** Fetches every lazy view; resolves when all are here. */

@@ -23,10 +23,10 @@ test('two accounts: one merged list with the account on each row, a filter by ac
   const labels = await page.locator('.row-account').allTextContents();
   expect(new Set(labels.map((text) => text.replace(' · ', '')))).toEqual(new Set(['VPS.org', 'Account 2']));
 
-  // The account filter is reached from the keyboard: Tab from the search box, past Status and Location.
+  // The account filter is reached from the keyboard: the next Tab from the search box.
   const filter = page.getByRole('combobox', { name: 'Account' });
   await page.getByRole('searchbox', { name: 'Search servers' }).focus();
-  for (let step = 0; step < 3; step++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
   expect(await filter.evaluate((element) => element === document.activeElement)).toBe(true);
   await filter.selectOption({ label: 'Account 2' });
   await expect.poll(async () => (await rowNames(page)).length).toBe(3);

@@ -20,6 +20,8 @@ test('status and location filters ask the API; the search box narrows by name, h
   await waitForList(page);
   await expect.poll(() => page.getByText('12 servers', { exact: true }).count()).toBe(1);
 
+  // Status and location are folded behind the Filters button.
+  await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByRole('combobox', { name: 'Status' }).selectOption('stopped');
   await expect.poll(() => rowNames(page)).toEqual(['worker-01']);
   await expect.poll(() => page.getByText('1 of 12 servers').count()).toBe(1);
@@ -104,6 +106,7 @@ test('a Czech system shows Czech text; the language setting switches to English 
   expect(await page.getByRole('searchbox', { name: 'Hledat servery' }).count()).toBe(1);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('cs');
   // Czech plural forms: 1 server, 2–4 servery.
+  await page.getByRole('button', { name: 'Filtry' }).click();
   await page.getByRole('combobox', { name: 'Stav' }).selectOption('suspended');
   await expect.poll(() => page.getByText('2 z 12 serverů').count()).toBe(1);
   await page.getByRole('combobox', { name: 'Stav' }).selectOption('');
@@ -136,6 +139,7 @@ test('the preview serves the app over its HTTP bridge to an ordinary browser pag
   await waitForList(page);
   await expect.poll(() => page.getByText('7 servers', { exact: true }).count()).toBe(1);
   // A request through the bridge reaches the simulator: the status filter is the API's own.
+  await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByRole('combobox', { name: 'Status' }).selectOption('stopped');
   await expect.poll(() => preview.backend.sim.requests.some((r) => r.query.status === 'stopped')).toBe(true);
   // Main -> page events travel over the event stream: a rejected token during a refresh is only

@@ -25,7 +25,8 @@ describe('power actions', () => {
       [...rowOf(popup.current().root, name).querySelectorAll('.power-button')].map((button) =>
         button.getAttribute('aria-label'),
       );
-    expect(names('up')).toEqual(['Stop up', 'Reboot up']);
+    // Reboot first; Stop, which takes the server down, last (set apart).
+    expect(names('up')).toEqual(['Reboot up', 'Stop up']);
     expect(names('down')).toEqual(['Start down']);
     expect(names('busy')).toEqual([]);
     expect(names('held')).toEqual([]);
@@ -54,7 +55,10 @@ describe('power actions', () => {
     await click(getByRole(root, 'button', 'Stop web-01'));
     await click(getByRole(getByRole(root, 'group', 'Stop web-01?'), 'button', 'Stop'));
     expect(fake.callsTo(InvokeChannel.serversStop)).toEqual([{ accountId: 'acct', id: 1 }]);
-    expect(hasText(rowOf(root, 'web-01'), 'Server is stopping')).toBe(true);
+    // Sent and accepted is not done: no green ✓ until the outcome says what finished.
+    expect(hasText(rowOf(root, 'web-01'), 'Stop of web-01 sent; waiting for it to finish…')).toBe(true);
+    expect(rowOf(root, 'web-01').querySelector('.notice-progress')).not.toBeNull();
+    expect(hasText(rowOf(root, 'web-01'), '✓')).toBe(false);
   });
 
   it('skips the confirmation when the settings say so', async () => {
@@ -80,7 +84,7 @@ describe('power actions', () => {
     await act(async () => answer.resolve({ ok: true, value: { message: 'Server is starting' } }));
     await settle();
     expect(getByRole(row, 'button', 'Start db-01').getAttribute('aria-disabled')).toBeNull();
-    expect(hasText(row, 'Server is starting')).toBe(true);
+    expect(hasText(row, 'Start of db-01 sent; waiting for it to finish…')).toBe(true);
   });
 
   it('shows the action tracked by main (ServerView.pending) as in flight', async () => {
@@ -134,7 +138,7 @@ describe('power actions', () => {
     await settle();
     const row = rowOf(rendered.root, 'web-01');
     expect(hasText(row, 'The reboot of web-01 did not finish within 10 min. It is rebooting now.')).toBe(true);
-    await click(getByRole(row, 'button', 'Dismiss'));
+    await click(getByRole(row, 'button', 'Dismiss the message about web-01'));
     expect(hasText(rowOf(rendered.root, 'web-01'), 'did not finish')).toBe(false);
   });
 
@@ -145,7 +149,7 @@ describe('power actions', () => {
     await click(getByRole(rendered.root, 'button', 'Reboot web-01'));
     await click(getByRole(getByRole(rendered.root, 'group', 'Reboot web-01?'), 'button', 'Reboot'));
     expect(fake.callsTo(InvokeChannel.serversReboot)).toHaveLength(1);
-    expect(hasText(rendered.root.querySelector('.detail-view')!, 'Server is rebooting')).toBe(true);
+    expect(hasText(rendered.root.querySelector('.detail-view')!, 'Reboot of web-01 sent')).toBe(true);
     await act(() =>
       fake.emit(EventChannel.fleetChanged, {
         upserted: [

@@ -24,9 +24,9 @@ function setup(
   const api: VpsClient = {
     baseUrl: 'http://127.0.0.1:1',
     listServers: async () => {
-      const listed = await list();
-      const results = Array.isArray(listed) ? listed : listed.results;
-      return { count: results.length, results, skipped: 0, ...(Array.isArray(listed) ? {} : { unsettled: true }) };
+      const answer = await list();
+      const results = Array.isArray(answer) ? answer : answer.results;
+      return { count: results.length, results, skipped: 0, ...(Array.isArray(answer) ? {} : { unsettled: true }) };
     },
     getServer: usage?.getServer ?? unused,
     createServer: unused,

@@ -15,10 +15,11 @@ const intents = (items: TrayMenuItem[]) =>
 describe('tray menu model', () => {
   it('offers only the valid power actions per server, with confirmations marked', () => {
     const model = buildTrayMenuModel(fleet, 'darwin', confirmations, en);
-    // Trouble first, like the popup: stopped, then busy, then running.
+    // Trouble first by the app's verdict, like the popup (common/order): the action in progress, then the
+    // calm ones by name (a stopped server that may be stopped is as expected).
     expect(labels(model)).toEqual([
-      'db-01 — stopped',
       'new-01 — provisioning ⏳',
+      'db-01 — stopped',
       'web-01 — running',
       '---',
       'Refresh',
@@ -106,8 +107,8 @@ describe('tray menu model', () => {
     expect(labels(model)).toEqual([
       'Otevřít VPS.org Tray',
       '---',
-      'db-01 — zastaven',
       'new-01 — zřizuje se ⏳',
+      'db-01 — zastaven',
       'web-01 — běží',
       '---',
       'Obnovit',
@@ -152,6 +153,8 @@ describe('tray menu model', () => {
     const statuses = ['active', 'active', 'active', 'rebooting', 'stopped', 'suspended', 'migrating'];
     const servers: TraySummary['servers'] = Array.from({ length: 3_000 }, (_, index) => {
       const status = statuses[index % statuses.length]!;
+      // Every seventh should run and is stopped or suspended: the app's verdict calls it trouble.
+      const deviating = index % 7 === 4 || index % 7 === 5;
       return {
         ref: ref(index + 1),
         name: `srv-${String(index + 1).padStart(4, '0')}`,
@@ -159,18 +162,29 @@ describe('tray menu model', () => {
         ip: null,
         pending: false,
         actions: [],
+        ...(deviating
+          ? {
+              alert: {
+                expectation: 'should-run' as const,
+                deviation: status === 'stopped' ? ('stopped' as const) : ('suspended' as const),
+                attention: true,
+                canAcknowledge: true,
+                pause: null,
+              },
+            }
+          : {}),
       };
     });
     // Trouble is rare and at the end of the list as the API sends it.
-    servers[2_999] = { ...servers[2_999]!, name: 'zz-last', status: 'stopped' };
+    servers[2_999] = { ...servers[2_999]!, name: 'zz-last', status: 'stopped', alert: servers[4]!.alert! };
     const model = buildTrayMenuModel({ ...fleet, servers }, 'win32', confirmations, en);
     const shown = model.filter((item) => item.type === 'submenu');
     expect(shown).toHaveLength(25);
     const shownNames = shown.map((item) => item.label.split(' — ')[0]);
-    const trouble = servers.filter((server) => ['stopped', 'suspended', 'migrating'].includes(server.status));
+    const trouble = servers.filter((server) => server.alert?.attention === true);
     expect(trouble.length).toBeGreaterThan(25);
-    // Every server shown is in trouble (no running or busy one takes a place), in name order.
-    for (const item of shown) expect(item.label).toMatch(/— (stopped|suspended|migrating)$/);
+    // Every server shown needs attention (no calm or busy one takes a place), in name order.
+    for (const item of shown) expect(item.label).toMatch(/— (stopped|suspended)/);
     expect(shownNames).toEqual(shownNames.toSorted());
     const more = model.find((item) => item.type === 'normal' && item.label.startsWith('2975 more'));
     expect(more).toEqual({

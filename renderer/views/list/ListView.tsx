@@ -1,19 +1,39 @@
-// The server list: search, the API's status/location filters, freshness line, stale banner and the
-// virtual list of servers (ServerList).
+// The server list: search, the filters (folded behind one button), the glance line, the stale banner and
+// the virtual list of servers (ServerList).
 import { h } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { useStore } from '../../hooks/use-store';
 import { ErrorLine, Placeholder } from '../../components/lines';
-import { FILTER_STATUSES } from '../../state/fleet';
 import { errorText, staleHeadline, troubleSentence } from '../../i18n/sentences';
-import { statusLabel } from '../../../common/i18n/sentences';
 import { DEFAULT_POLL_INTERVALS } from '../../../common/settings';
 import { ServerList } from './ServerList';
+import { GlanceLine } from './GlanceLine';
+import { Icon } from '../../components/icons';
 import { useArrived } from '../../hooks/use-lazy';
 import { lazyViews } from '../lazy';
-import { TokenStorageBanners } from './TokenStorageBanners';
 
 export const SEARCH_INPUT_ID = 'server-search';
+const FILTERS_PANEL_ID = 'list-filters';
+
+/**
+ * The control outside the list that had focus when the list gave way to another view (the header's
+ * Settings or New server): focused again when the list comes back, as the one that opened the view.
+ */
+let returnFocusTo: HTMLElement | null = null;
+
+function useReturnFocus(): void {
+  useLayoutEffect(() => {
+    const target = returnFocusTo;
+    returnFocusTo = null;
+    if (target?.isConnected && (document.activeElement === document.body || document.activeElement === null))
+      target.focus();
+    return () => {
+      const active = document.activeElement;
+      const inList = active instanceof HTMLElement && active.closest('.list-view') !== null;
+      returnFocusTo = active instanceof HTMLElement && active !== document.body && !inList ? active : null;
+    };
+  }, []);
+}
 
 export function ListView() {
   const store = useStore();
@@ -24,6 +44,16 @@ export function ListView() {
   useArrived(several ? lazyViews.accountBanners : null);
   const AccountFilter = several ? lazyViews.accountFilter.component : null;
   const AccountBanners = several ? lazyViews.accountBanners.component : null;
+  // Status and location, folded behind the Filters button: fetched when first opened.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  useArrived(filtersOpen ? lazyViews.filtersPanel : null);
+  const FiltersPanel = filtersOpen ? lazyViews.filtersPanel.component : null;
+  // The token's banners (a chunk): while the token is kept for this session only, or once after storing it.
+  const authState = store.auth.state.value;
+  const tokenNews =
+    (authState?.mode === 'token' && !authState.storage.persisted) || navigation.flash.value?.kind === 'token-stored';
+  useArrived(tokenNews ? lazyViews.tokenBanners : null);
+  const TokenStorageBanners = tokenNews ? lazyViews.tokenBanners.component : null;
   const i18n = store.i18n.value;
   const status = fleet.status.value;
   const refreshing = fleet.refreshing.value;
@@ -33,11 +63,19 @@ export function ListView() {
   // Enter or ↓ in the search box: to the top match's row (its actions are the next tab stops). Bumped
   // per press, so the list moves focus each time.
   const [toTopMatch, setToTopMatch] = useState(0);
+  useReturnFocus();
+  const activeFilters = (filters.status.value !== '' ? 1 : 0) + (filters.location.value !== '' ? 1 : 0);
   const filtering =
-    filters.status.value !== '' ||
-    filters.location.value !== '' ||
+    activeFilters > 0 ||
     filters.account.value !== '' ||
+    filters.glance.value !== '' ||
     filters.search.value.trim() !== '';
+  const freshness =
+    status?.lastSuccessAt == null
+      ? t('list.neverUpdated')
+      : status.stale
+        ? t('list.lastUpdated', { time: i18n.time(status.lastSuccessAt) })
+        : t('list.live', { seconds: i18n.number(pollSeconds) });
 
   return (
     <section class="list-view" aria-labelledby="list-heading">
@@ -59,34 +97,33 @@ export function ListView() {
             setToTopMatch((count) => count + 1);
           }}
         />
-        <select
-          aria-label={t('list.filterStatus')}
-          value={filters.status.value}
-          onChange={(event) => void filters.setFilters({ status: event.currentTarget.value })}
-        >
-          <option value="">{t('list.anyStatus')}</option>
-          {FILTER_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {statusLabel(i18n, value)}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={t('field.location')}
-          value={filters.location.value}
-          onChange={(event) => void filters.setFilters({ location: event.currentTarget.value })}
-        >
-          <option value="">{t('list.anyLocation')}</option>
-          {fleet.locations.value.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
         {AccountFilter && <AccountFilter />}
+        <button
+          type="button"
+          class={`filters-button${activeFilters > 0 ? ' filters-on' : ''}`}
+          aria-expanded={filtersOpen ? 'true' : 'false'}
+          aria-controls={FILTERS_PANEL_ID}
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          <Icon name="filters" />
+          {activeFilters > 0 ? t('list.filtersActive', { count: i18n.number(activeFilters) }) : t('list.filters')}
+        </button>
+        <button
+          type="button"
+          class="icon-button refresh-button"
+          aria-label={refreshing ? t('list.refreshing') : t('button.refresh')}
+          title={`${t('button.refresh')} · ${freshness}`}
+          aria-disabled={refreshing ? 'true' : undefined}
+          onClick={() => {
+            if (!refreshing) void fleet.refresh();
+          }}
+        >
+          <Icon name="refresh" class={refreshing ? 'spin' : undefined} />
+        </button>
       </div>
+      {filtersOpen && FiltersPanel && <FiltersPanel id={FILTERS_PANEL_ID} />}
 
-      <TokenStorageBanners />
+      {TokenStorageBanners && <TokenStorageBanners />}
       {AccountBanners && <AccountBanners noticesOnly={status?.stale != null} />}
 
       {status?.stale && (
@@ -105,34 +142,21 @@ export function ListView() {
       )}
 
       <div class="freshness">
-        <span class="count">
+        <GlanceLine />
+        <span class={filtering ? 'count' : 'count sr-only'}>
           {filtering
             ? t('list.shownOf', { shown: i18n.number(views.length), total: i18n.plural('list.count', all.length) })
             : i18n.plural('list.count', all.length)}
         </span>
-        <span class="updated" data-testid="last-updated">
-          {/* Main tells of a poll only when it changed something: while not stale, the list is as fresh as
-              the poll interval (a failed poll is always told, with the time of the last success). */}
-          {status?.lastSuccessAt == null
-            ? t('list.neverUpdated')
-            : status.stale
-              ? t('list.lastUpdated', { time: i18n.time(status.lastSuccessAt) })
-              : t('list.live', { seconds: i18n.number(pollSeconds) })}
-        </span>
-        <button
-          type="button"
-          class="icon-button small"
-          aria-label={refreshing ? t('list.refreshing') : t('button.refresh')}
-          title={t('button.refresh')}
-          aria-disabled={refreshing ? 'true' : undefined}
-          onClick={() => {
-            if (!refreshing) void fleet.refresh();
-          }}
+        {/* Main tells of a poll only when it changed something: while not stale, the list is as fresh as
+            the poll interval (said to screen readers and in the Refresh button's tooltip; a failed poll is
+            always told, with the time of the last success, and the stale banner). */}
+        <span
+          class={status?.stale || status?.lastSuccessAt == null ? 'updated' : 'updated sr-only'}
+          data-testid="last-updated"
         >
-          <span aria-hidden="true" class={refreshing ? 'spin' : undefined}>
-            ↻
-          </span>
-        </button>
+          {freshness}
+        </span>
       </div>
 
       {status?.skipped ? (

@@ -1,37 +1,63 @@
 // A virtual list of servers (only the rows in view are in the DOM) with roving focus and arrow-key
-// navigation.
+// navigation. Focus never falls to <body> under the user (row-focus.ts), a row's message is as tall as
+// its text (measured).
 import { h } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../../common/contract';
 import { useStore } from '../../hooks/use-store';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from './virtual';
+import { useRowFocus } from './row-focus';
 import { ServerRow } from './ServerRow';
 
-/** px; must match .row / .row-extra heights in styles.css. */
+/** px; must match .row / .row-extra heights in styles.css (the extra line's least height). */
 export const ROW_HEIGHT = 60;
 export const ROW_EXTRA_HEIGHT = 40;
 const OVERSCAN = 6;
 /** Used until the scroller is measured (and in DOMs without layout). */
 const FALLBACK_VIEWPORT = 400;
 
+/** Heights of the rows' extra lines as laid out (a long message wraps); unmeasured ones are the least. */
+function useExtraHeights(listRef: { current: HTMLElement | null }) {
+  const [heights, setHeights] = useState<ReadonlyMap<string, number>>(new Map());
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    let changed = false;
+    const next = new Map(heights);
+    for (const extra of list.querySelectorAll<HTMLElement>('.row-extra')) {
+      const key = extra.closest<HTMLElement>('li[data-key]')?.dataset.key;
+      const height = Math.ceil(extra.getBoundingClientRect().height);
+      if (key === undefined || height <= 0 || next.get(key) === height) continue;
+      next.set(key, height);
+      changed = true;
+    }
+    if (changed) setHeights(next);
+  });
+  return heights;
+}
+
 /** `focusTopRequest`: each new value moves focus to the first row (Enter in the search box). */
 export function ServerList({ views, focusTopRequest = 0 }: { views: ServerView[]; focusTopRequest?: number }) {
-  const { t, notices, power, navigation } = useStore();
+  const { t, notices, power, navigation, filters } = useStore();
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(FALLBACK_VIEWPORT);
   const focusActiveRow = useRef(false);
   const noticesByKey = notices.byKey.value;
   const confirming = power.confirming.value;
+  const extraHeights = useExtraHeights(listRef);
 
   const layout = useMemo(
     () =>
       computeLayout(
         views.map((view) =>
-          noticesByKey.has(view.key) || confirming?.key === view.key ? ROW_HEIGHT + ROW_EXTRA_HEIGHT : ROW_HEIGHT,
+          noticesByKey.has(view.key) || confirming?.key === view.key
+            ? ROW_HEIGHT + Math.max(ROW_EXTRA_HEIGHT, extraHeights.get(view.key) ?? 0)
+            : ROW_HEIGHT,
         ),
       ),
-    [views, noticesByKey, confirming],
+    [views, noticesByKey, confirming, extraHeights],
   );
 
   const activeKey = navigation.activeKey.value;
@@ -44,6 +70,18 @@ export function ServerList({ views, focusTopRequest = 0 }: { views: ServerView[]
   for (let index = start; index < end; index++) indexes.push(index);
   if (activeIndex >= end) indexes.push(activeIndex);
 
+  useRowFocus({
+    listRef,
+    bringIntoDom: (key) => {
+      if (!views.some((view) => view.key === key)) return false;
+      navigation.setActiveKey(key);
+      return true;
+    },
+    onEngage: (key, on) => {
+      filters.engage(key, on, 'focus');
+      if (on) navigation.setActiveKey(key);
+    },
+  });
   useLayoutEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
@@ -102,10 +140,13 @@ export function ServerList({ views, focusTopRequest = 0 }: { views: ServerView[]
       class="list-scroller"
       ref={scrollerRef}
       data-testid="server-list"
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={(event) => {
+        setScrollTop(event.currentTarget.scrollTop);
+      }}
     >
       <ul
         class="server-list"
+        ref={listRef}
         aria-label={t('list.label')}
         style={{ height: `${totalHeight(layout)}px` }}
         onKeyDown={onKeyDown}
@@ -121,10 +162,6 @@ export function ServerList({ views, focusTopRequest = 0 }: { views: ServerView[]
               setSize={views.length}
               active={index === activeIndex}
               onFocusRow={() => navigation.setActiveKey(view.key)}
-              onRefocus={() => {
-                focusActiveRow.current = true;
-                navigation.setActiveKey(view.key);
-              }}
             />
           );
         })}

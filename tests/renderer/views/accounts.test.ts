@@ -6,7 +6,17 @@ import { InvokeChannel, type AccountState, type AuthState, type ServerView } fro
 import { defaultSettings } from '../../../main/settings/schema';
 import { makeServer } from '../../support/fixtures';
 import { TOKEN_AUTH, createFakeBridge, fail, loadedStatus, ok } from '../fake-bridge';
-import { choose, click, getByRole, hasText, queryAllByRole, queryByRole, typeInto, popupUnderTest } from '../dom';
+import {
+  accessibleName,
+  choose,
+  click,
+  getByRole,
+  hasText,
+  queryAllByRole,
+  queryByRole,
+  typeInto,
+  popupUnderTest,
+} from '../dom';
 
 const popup = popupUnderTest();
 
@@ -48,6 +58,33 @@ describe('several accounts in the list', () => {
     expect(hasText(root, '1 of 3 servers')).toBe(true);
     await choose(filter, '');
     expect(rowTexts(root)).toHaveLength(3);
+  });
+
+  it('two servers of the same name on two accounts: every row control is named with its account', async () => {
+    const twins = [view('work', 1, 'web-01'), view('client', 7, 'web-01'), view('work', 2, 'db-01')];
+    const fake = createFakeBridge({ servers: twins, auth: twoAccounts() });
+    fake.handle(InvokeChannel.serversReboot, () =>
+      fail({ kind: 'conflict', status: 409, message: 'busy', apiText: 'Server is busy' }),
+    );
+    const { root } = await popup.render(fake);
+    const names = (name: string) =>
+      queryAllByRole(getByRole(root, 'list', 'Servers'), 'button')
+        .map((button) => accessibleName(button))
+        .filter((label) => label.includes(name));
+    // The row's own button says the account already (its text); the power buttons say it in their name.
+    expect(names('Reboot web-01').toSorted()).toEqual(['Reboot web-01 (Client)', 'Reboot web-01 (Work)']);
+    expect(names('Stop web-01').toSorted()).toEqual(['Stop web-01 (Client)', 'Stop web-01 (Work)']);
+    // A name no other server has stays short.
+    expect(names('Reboot db-01')).toEqual(['Reboot db-01']);
+    const rowMains = names('web-01').filter((label) => label.startsWith('web-01'));
+    expect(new Set(rowMains).size).toBe(2);
+    // The confirmation and a message's Dismiss are told apart too.
+    await click(getByRole(root, 'button', 'Reboot web-01 (Client)'));
+    expect(getByRole(root, 'group', 'Reboot web-01 (Client)?')).toBeTruthy();
+    await click(getByRole(getByRole(root, 'group', 'Reboot web-01 (Client)?'), 'button', 'Reboot'));
+    expect(getByRole(root, 'button', 'Dismiss the message about web-01 (Client)')).toBeTruthy();
+    const all = queryAllByRole(getByRole(root, 'list', 'Servers'), 'button').map((button) => accessibleName(button));
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('one account: no account filter and no label on rows', async () => {

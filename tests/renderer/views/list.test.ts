@@ -10,11 +10,12 @@ import {
   settle,
   typeInto,
   choose,
+  click,
   createManualScheduler,
   popupUnderTest,
 } from '../dom';
 import { KNOWN_STATUSES } from '../../../common/statuses';
-import { makeServer } from '../../support/fixtures';
+import { makeServer, serverAlert } from '../../support/fixtures';
 
 const popup = popupUnderTest();
 
@@ -25,6 +26,14 @@ function rows(root: HTMLElement): HTMLElement[] {
 function rowNames(root: HTMLElement): string[] {
   return rows(root).map((row) => row.querySelector('.row-name')?.textContent ?? '');
 }
+
+/** A should-run server found stopped: soft while `hardSince` is null. */
+const stoppedSince = (hardSince: number | null) => ({
+  kind: 'stopped' as const,
+  since: 1,
+  hardSince,
+  acknowledged: false,
+});
 
 describe('server list', () => {
   it('renders every known status and an unknown one as text, not colour alone', async () => {
@@ -53,25 +62,51 @@ describe('server list', () => {
     }
   });
 
-  it('sorts trouble first: suspended, unknown and stopped, then transitional, then running; then by name', async () => {
-    const rendered = await popup.render({
-      servers: viewsByName({
-        'b-active': 'active',
-        'a-active': 'active',
-        'rebooting-1': 'rebooting',
-        'z-stopped': 'stopped',
-        'm-migrating': 'migrating',
-        'c-suspended': 'suspended',
-      }),
+  it('sorts by the app’s verdict: confirmed deviations, then in progress and unconfirmed ones, then calm; then by name', async () => {
+    const servers = viewsByName({
+      'b-active': 'active',
+      'a-active': 'active',
+      'rebooting-1': 'rebooting',
+      'z-stopped': 'stopped',
+      'm-migrating': 'migrating',
+      'c-suspended': 'suspended',
+      'y-should-run': 'stopped',
+      'x-soft': 'stopped',
     });
+    const key = (name: string) => servers.find((view) => view.server.name === name)!.key;
+    const rendered = await popup.render({
+      servers,
+      alerts: {
+        servers: {
+          [key('y-should-run')]: serverAlert(key('y-should-run'), 'y-should-run', 'should-run', [stoppedSince(2)]),
+          [key('x-soft')]: serverAlert(key('x-soft'), 'x-soft', 'should-run', [stoppedSince(null)]),
+        },
+        pauseAll: null,
+        attention: [key('y-should-run')],
+      },
+    });
+    await settle();
+    // A stopped or suspended server that may be stopped is calm: it sorts by name among the running ones.
     expect(rowNames(rendered.root)).toEqual([
+      'y-should-run',
+      'rebooting-1',
+      'x-soft',
+      'a-active',
+      'b-active',
       'c-suspended',
       'm-migrating',
       'z-stopped',
-      'rebooting-1',
-      'a-active',
-      'b-active',
     ]);
+    // The badge's colour is the same verdict: red only for the confirmed deviation.
+    const tone = (name: string) =>
+      rows(rendered.root)
+        .find((row) => row.querySelector('.row-name')?.textContent === name)
+        ?.querySelector('.status')?.className;
+    expect(tone('y-should-run')).toBe('status status-alert');
+    expect(tone('x-soft')).toBe('status status-watch');
+    expect(tone('c-suspended')).toBe('status status-off');
+    expect(tone('rebooting-1')).toBe('status status-busy');
+    expect(rendered.root.querySelectorAll('.status-alert')).toHaveLength(1);
   });
 
   it('shows a long name whole in its title so the ellipsis hides nothing', async () => {
@@ -198,10 +233,18 @@ describe('server list', () => {
       ),
     );
     const rendered = await popup.render(fake);
+    // Status and location are folded behind one button (the toolbar is one line at 380 px).
+    const filtersButton = getByRole(rendered.root, 'button', 'Filters');
+    expect(filtersButton.getAttribute('aria-expanded')).toBe('false');
+    await click(filtersButton);
+    expect(filtersButton.getAttribute('aria-expanded')).toBe('true');
     await choose(getByRole(rendered.root, 'combobox', 'Location'), 'us-east');
     expect(fake.callsTo(InvokeChannel.serversList)).toEqual([{ location: 'us-east' }]);
+    // Closed, the button says how many are set.
+    await click(getByRole(rendered.root, 'button', 'Filters (1)'));
     expect(rowNames(rendered.root)).toEqual(['east-1', 'east-2']);
 
+    await click(getByRole(rendered.root, 'button', 'Filters (1)'));
     await choose(getByRole(rendered.root, 'combobox', 'Status'), 'active');
     expect(fake.callsTo(InvokeChannel.serversList).at(-1)).toEqual({ status: 'active', location: 'us-east' });
     expect(rowNames(rendered.root)).toEqual(['east-2']);
@@ -215,6 +258,7 @@ describe('server list', () => {
     fake.handle(InvokeChannel.serversList, () => ok(answer));
     const clock = createManualScheduler();
     const rendered = await popup.render(fake, { filterRefreshDelayMs: 800, scheduleLater: clock.scheduleLater });
+    await click(getByRole(rendered.root, 'button', 'Filters'));
     await choose(getByRole(rendered.root, 'combobox', 'Location'), 'us-east');
     expect(rowNames(rendered.root)).toEqual(['east-1']);
 
