@@ -130,17 +130,17 @@ describe('session', () => {
   });
 
   it('a server missing from a list that changed while it was read stays, its action too; a settled list ends it', async () => {
-    let listed: Listed = [makeServer(1), makeServer(2)];
-    const t = setup(async () => listed);
+    let nextList: Listed = [makeServer(1), makeServer(2)];
+    const t = setup(async () => nextList);
     t.session.start();
     await flush();
     await t.session.actions.power({ accountId: 'default', id: 1 }, 'reboot');
-    listed = { results: [makeServer(2)], unsettled: true };
+    nextList = { results: [makeServer(2)], unsettled: true };
     await vi.advanceTimersByTimeAsync(3_000);
     expect(t.fleet.get('default:1')).toBeDefined();
     expect(t.outcomes).toEqual([]);
     expect(t.session.actions.hasPending()).toBe(true);
-    listed = [makeServer(2)];
+    nextList = [makeServer(2)];
     await vi.advanceTimersByTimeAsync(3_000);
     expect(t.fleet.get('default:1')).toBeUndefined();
     expect(t.outcomes).toMatchObject([{ outcome: 'removed' }]);
