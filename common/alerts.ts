@@ -8,16 +8,6 @@ import type { AlertPause, AlertThresholds, Expectation } from './settings';
  */
 export type DeviationKind = 'stopped' | 'suspended' | 'gone' | 'unknown-status' | 'cpu' | 'disk' | 'bandwidth';
 
-export const DEVIATION_KINDS: readonly DeviationKind[] = [
-  'stopped',
-  'suspended',
-  'gone',
-  'unknown-status',
-  'cpu',
-  'disk',
-  'bandwidth',
-];
-
 export interface Deviation {
   kind: DeviationKind;
   /** ms since epoch: when it was first seen (soft from then on). */

@@ -15,7 +15,7 @@ export type DeviationLevel = 'confirmed' | 'unconfirmed' | null;
 export type Verdict = 'attention' | 'unsettled' | 'calm';
 
 /** The verdicts in the order the list and the tray menu show them. */
-export const VERDICTS: readonly Verdict[] = ['attention', 'unsettled', 'calm'];
+const VERDICTS: readonly Verdict[] = ['attention', 'unsettled', 'calm'];
 
 export interface VerdictInputs {
   status: ServerStatus;

@@ -50,7 +50,7 @@ export type FieldViolations = Record<string, RuleViolation[]>;
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; violations: FieldViolations };
 
 export const NAME_MAX_LENGTH = 63;
-export const HOSTNAME_MAX_LENGTH = 253;
+const HOSTNAME_MAX_LENGTH = 253;
 export const ACCOUNT_LABEL_MAX_LENGTH = 40;
 /**
  * An API token's length, after the whitespace around a paste is trimmed. Real tokens are far longer than
@@ -111,7 +111,7 @@ export function checkName(value: unknown): RuleViolation | null {
   return value.length <= NAME_MAX_LENGTH && NAME_PATTERN.test(value) ? null : 'invalid-name';
 }
 
-export function checkHostname(value: unknown): RuleViolation | null {
+function checkHostname(value: unknown): RuleViolation | null {
   if (value === undefined || value === null || value === '') return 'required';
   if (typeof value !== 'string') return 'not-string';
   const host = value.endsWith('.') ? value.slice(0, -1) : value;
@@ -122,19 +122,19 @@ export function checkHostname(value: unknown): RuleViolation | null {
   return /^[0-9]+$/.test(labels.at(-1) ?? '') ? 'invalid-hostname' : null;
 }
 
-export function checkPositiveInteger(value: unknown): RuleViolation | null {
+function checkPositiveInteger(value: unknown): RuleViolation | null {
   if (value === undefined || value === null || value === '') return 'required';
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) return 'not-integer';
   return value > 0 ? null : 'not-positive';
 }
 
-export function checkLocation(value: unknown): RuleViolation | null {
+function checkLocation(value: unknown): RuleViolation | null {
   if (value === undefined || value === null) return 'required';
   if (typeof value !== 'string') return 'not-string';
   return value.trim() === '' ? 'empty' : null;
 }
 
-export function checkBoolean(value: unknown): RuleViolation | null {
+function checkBoolean(value: unknown): RuleViolation | null {
   if (value === undefined || value === null) return 'required';
   return typeof value === 'boolean' ? null : 'not-boolean';
 }

@@ -17,7 +17,7 @@ export type KnownStatus = (typeof KNOWN_STATUSES)[number];
 /** A server status: one of the known ones, or any other string the API sends. */
 export type ServerStatus = KnownStatus | (string & {});
 /** Statuses during which no power action is accepted. */
-export const TRANSITIONAL_STATUSES: readonly ServerStatus[] = ['provisioning', 'starting', 'stopping', 'rebooting'];
+const TRANSITIONAL_STATUSES: readonly ServerStatus[] = ['provisioning', 'starting', 'stopping', 'rebooting'];
 
 export function isKnownStatus(status: ServerStatus): status is KnownStatus {
   return (KNOWN_STATUSES as readonly string[]).includes(status);

@@ -5,7 +5,7 @@
 // A token is found as it was given and as it is written into the texts that may quote it: URL-encoded
 // (a query string or a form body: %XX in upper or lower case, a space as +) and JSON-escaped (inside a
 // JSON string: \" \\ \uXXXX, and / as \/ where an encoder escapes slashes).
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Shorter secrets are not looked for: they would shred ordinary text and cannot be real tokens. */
 const MIN_SECRET_LENGTH = 4;

@@ -5,19 +5,19 @@ import type { ServerRef } from '../servers';
 import type { AlertThresholds, Expectation, Settings } from '../settings';
 import type { Empty } from './calls';
 
-export interface ExpectationRequest {
+interface ExpectationRequest {
   ref: ServerRef;
   expectation: Expectation;
 }
 
-export interface PauseRequest {
+interface PauseRequest {
   /** null: the whole tray. */
   ref: ServerRef | null;
   duration: PauseDuration;
 }
 
 /** A server's own thresholds: each given one replaces the global one (null: not watched); {} uses the global ones. */
-export interface ServerThresholdsRequest {
+interface ServerThresholdsRequest {
   ref: ServerRef;
   thresholds: Partial<AlertThresholds>;
 }

@@ -30,7 +30,7 @@ export interface PopupShown {
 }
 
 /** "Copy diagnostics": main builds the text and puts it on the clipboard. */
-export interface DiagnosticsRequest {
+interface DiagnosticsRequest {
   /** Server names, hostnames and IP addresses stay in (default off); the token never does. */
   includeServerNames: boolean;
 }

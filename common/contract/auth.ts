@@ -55,19 +55,19 @@ export type AuthState =
   | { mode: 'token'; account: AccountInfo; storage: TokenStorageInfo; accounts?: AccountState[] }
   | { mode: 'demo'; account: AccountInfo };
 
-export interface TokenInput {
+interface TokenInput {
   token: string;
   /** Shown in the UI; defaults to "VPS.org". */
   label?: string;
 }
 
 /** A new account: the token is checked against VPS.org before it is stored. */
-export interface AccountInput {
+interface AccountInput {
   label: string;
   token: string;
 }
 
-export interface AccountRename {
+interface AccountRename {
   id: string;
   label: string;
 }

@@ -24,14 +24,14 @@ import { UPDATES_BRIDGE_EVENTS, UPDATES_CHANNELS, UPDATES_EVENTS, UPDATES_METHOD
 import type { UpdatesContract, UpdatesEventContract } from './updates';
 
 export type { ConflictInfo, IpcError, PendingAction, Result } from './calls';
-export type { AccountInfo, AccountInput, AccountRename, AccountState, AuthNotice, AuthState } from './auth';
-export type { TokenInput, TokenStorageInfo } from './auth';
+export type { AccountInfo, AccountState, AuthNotice, AuthState } from './auth';
+export type { TokenStorageInfo } from './auth';
 export type { ActionOutcome, FleetDelta, FleetSnapshot, FleetStatus, ServerView } from './fleet';
-export type { AcceptedAction, DeleteServerRequest } from './servers';
-export type { AppInfo, AppNotice, DiagnosticsRequest, PopupShown, RequestedView } from './app';
+export type { AcceptedAction } from './servers';
+export type { AppInfo, AppNotice, PopupShown, RequestedView } from './app';
 export type { ShortcutStatus } from './settings';
 export type { UpdateState, UpdateUnavailableReason } from './updates';
-export type { AlertsConfigPatch, ExpectationRequest, PauseRequest, ServerThresholdsRequest } from './alerts';
+export type { AlertsConfigPatch } from './alerts';
 
 export const InvokeChannel = {
   ...APP_CHANNELS,
@@ -55,7 +55,7 @@ export const EventChannel = {
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
 /** Request and response of every invoke channel. Responses travel as `Result<response>`. */
-export interface InvokeContract
+interface InvokeContract
   extends
     AppContract,
     AuthContract,
@@ -106,7 +106,9 @@ type BridgeMethods = typeof BRIDGE_METHODS;
 type ChannelsOnBridge = { [G in keyof BridgeMethods]: BridgeMethods[G][keyof BridgeMethods[G]] }[keyof BridgeMethods];
 
 // Compile-time checks: every channel constant has a contract entry and a place on the bridge, and no
-// entry lacks a constant. Adding a channel without the others fails the typecheck here.
+// entry lacks a constant. Adding a channel without the others fails the typecheck here. Exported for no
+// importer: the constant exists for its type.
+/** @public */
 export const CONTRACT_IS_COMPLETE: Exact<InvokeChannel, keyof InvokeContract> &
   Exact<EventChannel, keyof EventContract> &
   Exact<InvokeChannel, ChannelsOnBridge> &

@@ -4,7 +4,7 @@ import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '.
 import type { ServerDetail, ServerFilter, ServerRef } from '../servers';
 import type { ServerView } from './fleet';
 
-export interface DeleteServerRequest {
+interface DeleteServerRequest {
   ref: ServerRef;
   /** What the user typed to confirm: a stale or mixed-up ref then never deletes another server. */
   confirmName: string;

@@ -7,7 +7,7 @@ import type { LanguageSetting } from '../settings';
 export type Language = 'en' | 'cs';
 
 /** A message with plural forms, chosen by Intl.PluralRules for `{count}`. `other` is the fallback. */
-export interface PluralMessage {
+interface PluralMessage {
   zero?: string;
   one?: string;
   two?: string;
@@ -16,7 +16,7 @@ export interface PluralMessage {
   other: string;
 }
 
-export type Message = string | PluralMessage;
+type Message = string | PluralMessage;
 
 /**
  * Messages grouped by the part of the app that shows them; a message key is `group.name`. Grouping

@@ -11,9 +11,9 @@ import type { Session } from '../sessions/session';
  * listed: in the accounts list, in its order. lost: its token could not be read and was forgotten, so it
  * left the list; shown (this run) until removed. unlisted: a session the list does not name (the demo).
  */
-export type AccountPlace = 'listed' | 'lost' | 'unlisted';
+type AccountPlace = 'listed' | 'lost' | 'unlisted';
 
-export interface AccountRecord {
+interface AccountRecord {
   readonly id: string;
   readonly label: string;
   readonly place: AccountPlace;

@@ -10,7 +10,7 @@ import { TokenStorageFailed } from '../errors';
 /** The id of the account a token pasted in token setup goes to when no account is listed. */
 export const DEFAULT_ACCOUNT_ID = 'default';
 
-export const REJECTED_TOKEN_MESSAGE = 'VPS.org did not accept this token. Check that it was copied completely.';
+const REJECTED_TOKEN_MESSAGE = 'VPS.org did not accept this token. Check that it was copied completely.';
 
 // Codes for the popup to translate; the English message is the fallback.
 export const DECRYPT_FAILED_NOTICE: AuthNotice = {
@@ -34,7 +34,7 @@ export interface ActiveAccount {
 }
 
 /** What the vault holds: the readable tokens, the ids it had to forget, and a notice when none is readable. */
-export interface LoadedTokens {
+interface LoadedTokens {
   stored: ActiveAccount[];
   forgotten: string[];
   /** Nothing could be read: decrypt-failed (forgotten) or keychain-unavailable (kept for the next start). */

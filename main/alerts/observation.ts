@@ -9,7 +9,7 @@ import { watchesUsage } from './usage';
  * An account's list is complete and current: loaded, its last poll did not fail, and no entry of it was
  * unreadable (a server whose entry could not be read is missing from it, not gone).
  */
-export const isFresh = (status: FleetStatus | undefined): boolean =>
+const isFresh = (status: FleetStatus | undefined): boolean =>
   status !== undefined && status.loaded && status.stale === null && (status.skipped ?? 0) === 0;
 
 /** Each account's own freshness: one failing account's servers never count as gone while the others are fresh. */

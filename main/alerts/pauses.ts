@@ -3,7 +3,7 @@ import type { PauseDuration } from '../../common/alerts';
 import type { AlertPause, AlertSettings } from '../../common/settings';
 
 /** "Until tomorrow" ends at this local hour: the next morning, when work starts again. */
-export const TOMORROW_HOUR = 8;
+const TOMORROW_HOUR = 8;
 
 /** The next local 08:00 after `now` (today's when it is earlier than 08:00). */
 export function nextMorning(now: number): number {

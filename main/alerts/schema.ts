@@ -19,10 +19,10 @@ import type { Exact } from '../../common/type-checks';
 
 export const expectationSchema = z.enum(EXPECTATIONS);
 export const pauseDurationSchema = z.enum(PAUSE_DURATIONS);
-export const pauseSchema = z.object({ until: z.number().int().nonnegative().nullable() });
+const pauseSchema = z.object({ until: z.number().int().nonnegative().nullable() });
 export const holdSecondsSchema = z.number().int().min(0).max(HOLD_SECONDS_MAX);
 /** A threshold in percent; null: not watched. */
-export const thresholdSchema = z.number().min(THRESHOLD_PERCENT.min).max(THRESHOLD_PERCENT.max).nullable();
+const thresholdSchema = z.number().min(THRESHOLD_PERCENT.min).max(THRESHOLD_PERCENT.max).nullable();
 
 /** The same schema for each threshold field (the field list is common/settings.ts's). */
 function eachThreshold<S extends z.ZodType>(schema: S): Record<(typeof THRESHOLD_FIELDS)[number], S> {
@@ -32,7 +32,7 @@ function eachThreshold<S extends z.ZodType>(schema: S): Record<(typeof THRESHOLD
   >;
 }
 
-export const thresholdsSchema = z.object(eachThreshold(thresholdSchema));
+const thresholdsSchema = z.object(eachThreshold(thresholdSchema));
 /** Some thresholds, none else: a change from the popup (a bad value is refused, not replaced). */
 export const thresholdsPatchSchema = thresholdsSchema.partial().strict();
 

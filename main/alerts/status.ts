@@ -5,7 +5,7 @@ import type { Expectation } from '../../common/settings';
 import { isKnownStatus, type ServerStatus } from '../../common/statuses';
 import { condition, endCondition, isBusy, type ServerEvaluation } from './conditions';
 
-export function statusDeviation(status: ServerStatus): DeviationKind | null {
+function statusDeviation(status: ServerStatus): DeviationKind | null {
   if (status === 'active') return null;
   if (status === 'stopped') return 'stopped';
   if (status === 'suspended') return 'suspended';

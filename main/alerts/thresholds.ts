@@ -4,7 +4,7 @@ import { condition, endCondition, isBusy, type Metric, type ServerEvaluation } f
 import type { AlertThresholds } from '../../common/settings';
 
 /** A usage threshold clears only below threshold − this. */
-export const HYSTERESIS_POINTS = 5;
+const HYSTERESIS_POINTS = 5;
 
 export const METRICS: readonly Metric[] = ['cpu', 'disk', 'bandwidth'];
 const THRESHOLD_OF: Record<Metric, keyof AlertThresholds> = {

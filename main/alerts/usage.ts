@@ -23,7 +23,7 @@ export function usagePercents(detail: ServerDetail): UsagePercents {
 }
 
 /** The thresholds that apply to a server: its own where it has one, the global ones otherwise. */
-export function thresholdsFor(alerts: AlertSettings, key: string): AlertThresholds {
+function thresholdsFor(alerts: AlertSettings, key: string): AlertThresholds {
   return { ...alerts.thresholds, ...alerts.serverThresholds[key] };
 }
 

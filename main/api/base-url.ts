@@ -9,7 +9,7 @@ export type ApiBaseUrlProblem = 'invalid-url' | 'insecure-scheme';
  * is not guaranteed to stay on this machine. The URL parser has already normalised other spellings
  * (`127.1`, `0x7f.0.0.1`, `[0:0::1]`) to these forms.
  */
-export function isLoopbackAddress(hostname: string): boolean {
+function isLoopbackAddress(hostname: string): boolean {
   if (hostname === '[::1]') return true;
   const octets = hostname.split('.');
   return (

@@ -15,9 +15,6 @@ import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '.
 import type { PowerAction } from '../../common/statuses';
 import type { ServerDetail, ServerFilter } from '../../common/servers';
 
-export type { RequestOptions } from './answers';
-export type { VpsClientRetryOptions } from './transport';
-
 export interface VpsClientOptions extends TransportOptions, ServerListOptions {}
 
 export interface VpsClient {

@@ -3,9 +3,9 @@
 import { isRecord } from '../../common/rules';
 
 /** The product token of this app in the User-Agent (RFC 9110 §10.1.5: no spaces, so not "VPS.org Tray"). */
-export const USER_AGENT_PRODUCT = 'VPS.org-Tray';
+const USER_AGENT_PRODUCT = 'VPS.org-Tray';
 /** Where VPS.org's operators can learn who sends these requests (the "+URL" convention of crawlers). */
-export const USER_AGENT_INFO_URL = 'https://www.vps.org/';
+const USER_AGENT_INFO_URL = 'https://www.vps.org/';
 
 /**
  * The User-Agent every request carries, e.g. `VPS.org-Tray/0.1.0 (+https://www.vps.org/)`, so VPS.org

@@ -56,7 +56,7 @@ export const errorBodySchema = z.object({ detail: z.string().optional() }).catch
 const NUMERIC_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /** A finite number, or a string that is one ("4096"). */
-export function readNumber(value: unknown): number | null {
+function readNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' && NUMERIC_TEXT.test(value)) {
     const parsed = Number(value);
@@ -115,7 +115,7 @@ function extras(raw: Record<string, unknown>, known: readonly string[]): Record<
 
 const PLAN_FIELDS = ['id', 'name', 'vcpus', 'memory', 'storage', 'bandwidth'] as const;
 
-export function readPlan(value: unknown): Plan | null {
+function readPlan(value: unknown): Plan | null {
   if (!isRecord(value)) return null;
   return {
     ...extras(value, PLAN_FIELDS),
@@ -130,14 +130,14 @@ export function readPlan(value: unknown): Plan | null {
 
 const OS_FIELDS = ['id', 'name'] as const;
 
-export function readOperatingSystem(value: unknown): OperatingSystem | null {
+function readOperatingSystem(value: unknown): OperatingSystem | null {
   if (!isRecord(value)) return null;
   return { ...extras(value, OS_FIELDS), id: readCatalogId(value.id), name: readText(value.name) };
 }
 
 const USAGE_FIELDS = ['cpu_percent', 'memory_used', 'disk_used', 'bandwidth_used'] as const;
 
-export function readResourceUsage(value: unknown): ResourceUsage | null {
+function readResourceUsage(value: unknown): ResourceUsage | null {
   if (!isRecord(value)) return null;
   return {
     ...extras(value, USAGE_FIELDS),

@@ -20,7 +20,7 @@ import type { Log } from '../app-log';
 import type { Call, RawResponse } from './call';
 import type { Transport } from './transport';
 
-export const DEFAULT_MAX_PAGES = 100;
+const DEFAULT_MAX_PAGES = 100;
 /** Distinct skipped-entry problems remembered, so each is logged once without the memory growing. */
 const MAX_LOGGED_PROBLEMS = 100;
 

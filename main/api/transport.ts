@@ -37,7 +37,7 @@ import { checkApiBaseUrl } from './base-url';
 import { DEFAULT_API_BASE_URL } from '../../common/settings';
 import type { PowerAction } from '../../common/statuses';
 
-export interface VpsClientRetryOptions {
+interface VpsClientRetryOptions {
   /** Retries of a GET after the first attempt. Default 2. */
   limit?: number;
   /** Longest Retry-After this client waits; a longer one fails at once. Default 60000. */
@@ -64,10 +64,10 @@ export interface TransportOptions {
   now?: () => number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_RETRY_LIMIT = 2;
-export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
-export const DEFAULT_BACKOFF_BASE_MS = 500;
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_RETRY_LIMIT = 2;
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const DEFAULT_BACKOFF_BASE_MS = 500;
 
 /** Methods that always carry a JSON body (and so `Content-Type: application/json`), `{}` when there is no input. */
 const JSON_BODY_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH']);

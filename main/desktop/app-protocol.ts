@@ -8,7 +8,7 @@ import { withSecurityHeaders } from './security';
 export const APP_SCHEME = 'app';
 /** `standard` gives the page a real origin (relative URLs, same-origin lazy chunks); `secure` as https. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true } as const;
-export const POPUP_HOST = 'popup';
+const POPUP_HOST = 'popup';
 /** The popup page: the only IPC sender main trusts. */
 export const POPUP_PAGE_URL = `${APP_SCHEME}://${POPUP_HOST}/index.html`;
 

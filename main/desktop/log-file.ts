@@ -17,10 +17,10 @@ export interface LogFileOptions {
   onFailure?: (error: unknown) => void;
 }
 
-export const LOG_FILE_MAX_BYTES = 1024 * 1024;
-export const LOG_FILES_KEPT = 3;
+const LOG_FILE_MAX_BYTES = 1024 * 1024;
+const LOG_FILES_KEPT = 3;
 
-export const logFileName = (index: number): string => (index === 0 ? 'main.log' : `main.${index}.log`);
+const logFileName = (index: number): string => (index === 0 ? 'main.log' : `main.${index}.log`);
 
 /**
  * Appends synchronously: lines are rare, and a line logged just before a crash or quit (an uncaught

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Log } from '../app-log';
 
-export interface LoginItemAppLike {
+interface LoginItemAppLike {
   getLoginItemSettings(): { openAtLogin: boolean };
   setLoginItemSettings(settings: { openAtLogin: boolean; openAsHidden?: boolean; args?: string[] }): void;
 }

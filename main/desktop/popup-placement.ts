@@ -17,7 +17,7 @@ export interface Size {
   height: number;
 }
 
-export type TrayEdge = 'top' | 'bottom' | 'left' | 'right';
+type TrayEdge = 'top' | 'bottom' | 'left' | 'right';
 
 export interface PopupPositionInput {
   /** Tray icon bounds; all zero where the platform does not report them (Linux). */
@@ -30,7 +30,7 @@ export interface PopupPositionInput {
   cursor?: Point;
 }
 
-export function hasBounds(rect: Rect): boolean {
+function hasBounds(rect: Rect): boolean {
   return rect.width > 0 || rect.height > 0 || rect.x !== 0 || rect.y !== 0;
 }
 
@@ -42,7 +42,7 @@ export function anchorPoint(trayBounds: Rect, cursor: Point): Point {
 }
 
 /** The work-area edge the anchor sits on (or is nearest to): where the taskbar / menu bar is. */
-export function trayEdge(anchor: Point, workArea: Rect): TrayEdge {
+function trayEdge(anchor: Point, workArea: Rect): TrayEdge {
   const distances: Array<[TrayEdge, number]> = [
     ['top', anchor.y - workArea.y],
     ['bottom', workArea.y + workArea.height - anchor.y],

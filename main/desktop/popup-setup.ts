@@ -8,7 +8,7 @@ import type { Log } from '../app-log';
 import { createPopupController, type PopupController } from './popup-window';
 import { watchRenderer } from './renderer-watch';
 
-export const POPUP_SIZE = { width: 380, height: 540 };
+const POPUP_SIZE = { width: 380, height: 540 };
 
 export function setupPopup(deps: {
   paths: Pick<AppPaths, 'preload' | 'pageUrl'>;

@@ -43,7 +43,7 @@ export interface PopupControllerDeps {
   onShown?(webContents: PopupWebContentsLike): void;
 }
 
-export const DEFAULT_IDLE_DESTROY_MS = 5 * 60_000;
+const DEFAULT_IDLE_DESTROY_MS = 5 * 60_000;
 /** A tray click right after a blur-hide is the same click that caused the blur: do not re-open. */
 const BLUR_TOGGLE_GRACE_MS = 300;
 

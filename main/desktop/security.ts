@@ -64,7 +64,7 @@ export function withSecurityHeaders(headers: Headers | undefined): Headers {
 }
 
 /** The same rules for every webContents (the popup, and anything that might ever be created). */
-export function lockDownWebContents(contents: WebContentsLike, log?: (message: string) => void): void {
+function lockDownWebContents(contents: WebContentsLike, log?: (message: string) => void): void {
   const block = (what: string) => (event: PreventableEvent) => {
     event.preventDefault();
     log?.(`Blocked ${what}`);

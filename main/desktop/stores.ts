@@ -8,7 +8,7 @@ import { openStoreFile, type OpenedStoreFile, type OpenStoreFileOptions } from '
 import { vaultContentProblem, type KeyValueStore } from './vault';
 import type { Log } from '../app-log';
 
-export const VAULT_FILE_NAME = 'vault';
+const VAULT_FILE_NAME = 'vault';
 
 export interface AppStores {
   settings: SettingsStore;

@@ -39,7 +39,7 @@ export function updateUnavailableReason(facts: InstallFacts): UpdateUnavailableR
 const firstLine = (message: unknown) => String(message).split('\n')[0] ?? '';
 
 /** electron-updater's own lines, into the app's log (its errors as warnings: the service reports failures). */
-export function updaterLogger(log: Log): Logger {
+function updaterLogger(log: Log): Logger {
   return {
     info: (message) => log('info', `updater: ${firstLine(message)}`),
     warn: (message) => log('warn', `updater: ${firstLine(message)}`),

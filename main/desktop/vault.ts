@@ -84,7 +84,7 @@ const UNSAFE_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 
 export const NO_KEYRING_REASON =
   'No system keyring is available (Linux selected basic_text). Install and unlock GNOME Keyring or KWallet (libsecret) to keep the token between sessions.';
-export const UNKNOWN_BACKEND_REASON =
+const UNKNOWN_BACKEND_REASON =
   'The system keyring could not be identified (Linux reported "unknown"). The token is kept for this session only; install and unlock GNOME Keyring or KWallet (libsecret) to keep it between sessions.';
 export const ENCRYPTION_UNAVAILABLE_REASON =
   'Secure storage is not available on this system, so the token is kept for this session only. On Linux, install and unlock GNOME Keyring or KWallet (libsecret) to keep it between sessions.';

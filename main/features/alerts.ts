@@ -60,7 +60,7 @@ export const alertsValidators: Pick<PayloadValidators, AlertsChannel> = {
 };
 
 /** The notification of a deviation turning hard, or of its end. */
-export function alertNotice(messages: Messages, event: AlertEvent): { title: string; body: string } {
+function alertNotice(messages: Messages, event: AlertEvent): { title: string; body: string } {
   const { name, kind } = event;
   return event.type === 'deviation'
     ? { title: messages.t('alertNotice.title', { name }), body: deviationText(messages, name, kind) }

@@ -8,7 +8,7 @@ import type { AppInfoPort, ClipboardPort, PopupPort } from '../ports';
 type AppChannel = typeof InvokeChannel.appInfo | typeof InvokeChannel.clipboardWrite | typeof InvokeChannel.popupHide;
 
 /** Longest text the clipboard channel accepts, in UTF-8 bytes. */
-export const CLIPBOARD_MAX_BYTES = 4096;
+const CLIPBOARD_MAX_BYTES = 4096;
 
 export const appValidators: Pick<PayloadValidators, AppChannel> = {
   [InvokeChannel.appInfo]: takesNoPayload,

@@ -13,7 +13,7 @@ import type { ServerStatus } from '../../common/statuses';
 import type { Server } from '../../common/servers';
 import { type ServerRef, serverKey } from '../../common/servers';
 
-export type PendingKind = PendingAction['action'];
+type PendingKind = PendingAction['action'];
 
 export interface PendingEntry {
   key: string;

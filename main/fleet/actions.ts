@@ -17,13 +17,13 @@ import type { FleetState } from './state';
 import type { Server, ServerDetail } from '../../common/servers';
 import { type ServerRef, serverKey } from '../../common/servers';
 
-export const ACTION_TIMEOUT_MS = 10 * 60_000;
+const ACTION_TIMEOUT_MS = 10 * 60_000;
 /**
  * How long after the API accepted an action a list may still show the status from before it (the list is
  * eventually consistent). Within it, a settled status counts only once the API has shown the transition
  * or dated a change after the acceptance; after it, what the list shows is taken as the outcome.
  */
-export const ACCEPTANCE_GRACE_MS = 30_000;
+const ACCEPTANCE_GRACE_MS = 30_000;
 
 export interface ActionTrackerDeps {
   accountId: string;

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { AccountInfo } from '../../common/contract';
 import type { VpsClient } from '../api/client';
 
-export const DEMO_ACCOUNT_ID = 'demo';
-export const DEMO_ACCOUNT_LABEL = 'Demo account';
-export const DEFAULT_DEMO_SPEED = 10;
+const DEMO_ACCOUNT_ID = 'demo';
+const DEMO_ACCOUNT_LABEL = 'Demo account';
+const DEFAULT_DEMO_SPEED = 10;
 
 /** The part of the simulator demo mode needs (main/simulator/simulator.ts fits it). */
 export type StartSimulatorFn = (options: {

@@ -4,18 +4,18 @@
 // 401 stops. Uses setTimeout and an injectable clock so fake timers drive it in tests.
 import { isVpsApiError } from '../api/errors';
 
-export const MAX_BACKOFF_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /**
  * How often the wall clock is compared with the timer clock to notice sleep / clock jumps. A jump of
  * more than twice the current poll interval refreshes at once.
  */
-export const CLOCK_CHECK_MS = 10_000;
+const CLOCK_CHECK_MS = 10_000;
 
-export type FailurePolicy = { type: 'stop' } | { type: 'backoff' } | { type: 'wait'; ms: number };
+type FailurePolicy = { type: 'stop' } | { type: 'backoff' } | { type: 'wait'; ms: number };
 
 /** The default reading of a failed poll: 401 stops, 429 waits as asked, the rest back off. */
-export function classifyPollFailure(error: unknown): FailurePolicy {
+function classifyPollFailure(error: unknown): FailurePolicy {
   if (isVpsApiError(error)) {
     if (error.kind === 'unauthorized') return { type: 'stop' };
     if (error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined) {

@@ -111,7 +111,7 @@ function worthNoDelta(told: FleetStatus, next: FleetStatus): boolean {
  * any account is; loaded once every account has loaded or failed and one has loaded; the oldest last
  * success; stale only when every account is (one failing account is shown as such, not the whole list).
  */
-export function summarizeStatuses(statuses: readonly FleetStatus[]): FleetStatus {
+function summarizeStatuses(statuses: readonly FleetStatus[]): FleetStatus {
   const [only] = statuses;
   if (only === undefined) return { ...INITIAL_STATUS };
   if (statuses.length === 1) return { ...only };

@@ -22,7 +22,7 @@ export interface CatalogLocation {
 }
 
 // Ids 1/Standard and 2/Performance, 5/Ubuntu 22.04 and 3/Debian 12 come from the contract's examples.
-export const PLANS: readonly CatalogPlan[] = [
+const PLANS: readonly CatalogPlan[] = [
   { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80, bandwidth: 2048 },
   { id: 2, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160, bandwidth: 4096 },
   { id: 3, name: 'Starter VPS', vcpus: 1, memory: 1024, storage: 25, bandwidth: 1024 },

@@ -7,7 +7,7 @@ export type TransitionStatus = 'provisioning' | 'starting' | 'stopping' | 'reboo
 export type SimulatedStatus = StableStatus | TransitionStatus;
 export type SimulatedPowerAction = 'start' | 'stop' | 'reboot';
 
-export interface Transition {
+interface Transition {
   status: TransitionStatus;
   endsAt: number;
   settlesTo: StableStatus;

@@ -5,11 +5,11 @@ import type { DetailView } from './views';
 
 /** How the list is wrapped. */
 export const LIST_ENVELOPES = ['paginated', 'count-less', 'bare-array'] as const;
-export type ListEnvelope = (typeof LIST_ENVELOPES)[number];
+type ListEnvelope = (typeof LIST_ENVELOPES)[number];
 
 /** How writes (create, PUT, PATCH, DELETE, start/stop/reboot) are answered when they succeed. */
 export const WRITE_ANSWERS = ['documented', 'terse', 'message-only', 'empty'] as const;
-export type WriteAnswers = (typeof WRITE_ANSWERS)[number];
+type WriteAnswers = (typeof WRITE_ANSWERS)[number];
 
 export interface AnswerShapes {
   /**

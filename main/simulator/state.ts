@@ -16,7 +16,7 @@ import { ipv4ForIndex, ipv6ForIndex, seedServers } from './seed';
 import { detailView, listView, type DetailView, type ListView } from './views';
 
 /** Durations at speed 1, in seconds: [min, max]. Each server gets a deterministic value in between. */
-export const TRANSITION_SECONDS: Record<TransitionStatus, readonly [number, number]> = {
+const TRANSITION_SECONDS: Record<TransitionStatus, readonly [number, number]> = {
   provisioning: [120, 300],
   starting: [20, 40],
   stopping: [15, 30],
@@ -41,12 +41,12 @@ export interface UpdateRequest {
   backups_enabled?: boolean;
 }
 
-export type PowerResult =
+type PowerResult =
   | { ok: true; message: string; server: { id: number; name: string; status: SimulatedStatus } }
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'conflict'; detail: string };
 
-export type CreateResult =
+type CreateResult =
   | { ok: true; server: DetailView }
   | { ok: false; reason: 'invalid'; fieldErrors: Record<string, string[]> }
   | { ok: false; reason: 'insufficient-credits'; detail: string };
@@ -64,7 +64,7 @@ export interface AccountOptions {
   statusLagMs?: () => number;
 }
 
-export interface ServerQuery {
+interface ServerQuery {
   status?: string;
   location?: string;
 }

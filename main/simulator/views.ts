@@ -16,7 +16,7 @@ export interface ListView {
   created_at: string;
   updated_at: string;
 }
-export interface ResourceUsageView {
+interface ResourceUsageView {
   cpu_percent: number;
   memory_used: number;
   disk_used: number;
@@ -29,7 +29,7 @@ export interface DetailView extends Omit<ListView, 'plan'> {
   resource_usage: ResourceUsageView | null;
 }
 
-export function isoSeconds(ms: number): string {
+function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

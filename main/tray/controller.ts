@@ -21,7 +21,7 @@ export interface MenuTemplateItem {
   submenu?: MenuTemplateItem[];
 }
 
-export interface TrayLike<TMenu, TImage> {
+interface TrayLike<TMenu, TImage> {
   setContextMenu(menu: TMenu | null): void;
   setToolTip(toolTip: string): void;
   setImage(image: TImage): void;

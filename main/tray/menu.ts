@@ -24,7 +24,7 @@ const ACTION_ORDER: readonly PowerAction[] = ['start', 'stop', 'reboot'];
  * Most per-server submenus in the menu: a native menu of thousands of entries is slow to build on every
  * change and useless to scroll; the rest is one click away in the popup.
  */
-export const TRAY_SERVER_LIMIT = 25;
+const TRAY_SERVER_LIMIT = 25;
 
 type TrayServer = TraySummary['servers'][number];
 

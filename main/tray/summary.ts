@@ -8,7 +8,7 @@ import { callsForAttention, type AlertsSnapshot, type DeviationKind } from '../.
 import type { AlertPause, Expectation } from '../../common/settings';
 
 /** Servers by what the tooltip says about them. */
-export interface TrayCounts {
+interface TrayCounts {
   running: number;
   stopped: number;
   busy: number;
@@ -20,7 +20,7 @@ export interface TrayCounts {
  * What the tooltip says, as data: tooltip.ts words it in the user's language (e.g. "VPS.org — 3
  * running, 1 stopped" / "VPS.org — offline (last update 12:03)"), so a language change needs no new summary.
  */
-export type TrayHeadline =
+type TrayHeadline =
   | { kind: 'no-token' }
   | { kind: 'loading' }
   | { kind: 'stale'; reason: 'offline' | 'error'; lastSuccessAt: number | null }
@@ -35,7 +35,7 @@ export interface TrayAccount {
 }
 
 /** A server's alert state as the tray menu shows it. */
-export interface TrayServerAlert {
+interface TrayServerAlert {
   expectation: Expectation;
   /** The hard deviation to show (the first one), null when none. */
   deviation: DeviationKind | null;
@@ -84,7 +84,7 @@ function trayAlert(alerts: AlertsSnapshot, key: string): TrayServerAlert {
 }
 
 /** Power actions the current state allows (the same rule the action tracker enforces). */
-export function validActions(status: ServerStatus, pending: boolean): PowerAction[] {
+function validActions(status: ServerStatus, pending: boolean): PowerAction[] {
   return pending ? [] : allowedPowerActions(status);
 }
 

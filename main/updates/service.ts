@@ -34,7 +34,7 @@ export const CHECK_INTERVAL_MS = 4 * 60 * 60_000;
 export const CHECK_JITTER_MS = 2 * 60 * 60_000;
 /** After a failed check: 5 min, 15 min, 45 min, … never longer than the regular interval. */
 export const RETRY_BASE_MS = 5 * 60_000;
-export const RETRY_FACTOR = 3;
+const RETRY_FACTOR = 3;
 
 export interface UpdateServiceDeps {
   updater: UpdaterPort;

@@ -27,7 +27,7 @@ export function violationMessages(i18n: I18n, violations: FieldViolations): Fiel
  * Per-field messages of a failed save: the app's own rule codes (worded in the user's language) win;
  * otherwise the API's per-field texts, which stay as the API wrote them.
  */
-export function serverFieldMessages(i18n: I18n, error: IpcError): FieldMessages {
+function serverFieldMessages(i18n: I18n, error: IpcError): FieldMessages {
   if (error.fieldViolations) return violationMessages(i18n, error.fieldViolations);
   const messages: FieldMessages = {};
   for (const [field, texts] of Object.entries(error.fieldErrors ?? {}))

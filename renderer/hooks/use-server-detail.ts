@@ -5,7 +5,7 @@ import type { IpcError } from '../../common/contract';
 import type { ServerDetail, ServerRef } from '../../common/servers';
 import { useStore } from './use-store';
 
-export type DetailLoad =
+type DetailLoad =
   { state: 'loading' } | { state: 'failed'; error: IpcError } | { state: 'ready'; detail: ServerDetail };
 
 export interface ServerDetailHandle {

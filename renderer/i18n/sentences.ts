@@ -17,7 +17,7 @@ export interface ErrorContext {
  * Words to quote after the sentence, as they were written: the API's own text, or the reason the app
  * refused a change itself. None when the app's own field checks failed: the fields say what is wrong.
  */
-export function quotedReason(error: IpcError): string | null {
+function quotedReason(error: IpcError): string | null {
   if (error.kind === 'conflict') return error.conflict ? null : error.message.trim() || null;
   if (error.fieldViolations) return null;
   return error.apiText?.trim() || null;

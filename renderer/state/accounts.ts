@@ -41,5 +41,3 @@ export function createAccounts({ bridge, auth, filters }: AccountsDeps) {
     },
   };
 }
-
-export type Accounts = ReturnType<typeof createAccounts>;

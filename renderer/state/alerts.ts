@@ -46,5 +46,3 @@ export function createAlertsState(bridge: VpsBridge, adoptSettings: (settings: S
     },
   };
 }
-
-export type AlertsState = ReturnType<typeof createAlertsState>;

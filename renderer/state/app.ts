@@ -43,5 +43,3 @@ export function createAppState(local: LocalStore) {
     },
   };
 }
-
-export type AppState = ReturnType<typeof createAppState>;

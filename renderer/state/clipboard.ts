@@ -10,5 +10,3 @@ export function createClipboard(bridge: VpsBridge) {
       bridge.diagnostics.copy({ includeServerNames }),
   };
 }
-
-export type Clipboard = ReturnType<typeof createClipboard>;

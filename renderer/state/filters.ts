@@ -39,7 +39,7 @@ interface Ranked {
 export type GlanceCounts = Readonly<Record<GlanceKind, number>>;
 
 /** `held`: key -> the index the row keeps in `list`; rows not in `list` are left out. */
-export function keepHeldInPlace(list: ServerView[], held: ReadonlyMap<string, number>): ServerView[] {
+function keepHeldInPlace(list: ServerView[], held: ReadonlyMap<string, number>): ServerView[] {
   if (held.size === 0) return list;
   const pinned = list.filter((view) => held.has(view.key)).toSorted((a, b) => held.get(a.key)! - held.get(b.key)!);
   if (pinned.length === 0) return list;
@@ -63,11 +63,7 @@ function sharedNames(views: readonly ServerView[]): ReadonlySet<string> {
  * Rows held in place while the user acts on them: from the click until the action settled and neither
  * the pointer nor focus is on the row any more. `shown`: the list as shown now (the place to keep).
  */
-export function createRowHolds({
-  fleet,
-  power,
-  shown,
-}: Pick<FiltersDeps, 'fleet' | 'power'> & { shown: () => ServerView[] }) {
+function createRowHolds({ fleet, power, shown }: Pick<FiltersDeps, 'fleet' | 'power'> & { shown: () => ServerView[] }) {
   /** key -> its index in the shown list when the action began. */
   const held = signal<ReadonlyMap<string, number>>(new Map());
   /** Rows with the pointer over them or focus in them: `pointer\0key`, `focus\0key`. */

@@ -20,5 +20,3 @@ export function createMainState<T>(ask: () => Promise<Result<T>>) {
     },
   };
 }
-
-export type MainState<T> = ReturnType<typeof createMainState<T>>;

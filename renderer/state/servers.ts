@@ -43,5 +43,3 @@ export function createServers({ bridge, drafts }: ServersDeps) {
     },
   };
 }
-
-export type Servers = ReturnType<typeof createServers>;

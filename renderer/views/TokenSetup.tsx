@@ -8,7 +8,7 @@ import { useStore } from '../hooks/use-store';
 import type { I18n } from '../i18n';
 import { errorText } from '../i18n/sentences';
 
-export function tokenErrorText(i18n: I18n, error: IpcError): string {
+function tokenErrorText(i18n: I18n, error: IpcError): string {
   if (error.kind === 'unauthorized') return i18n.t('token.rejected');
   return errorText(i18n, error);
 }

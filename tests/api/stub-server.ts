@@ -13,7 +13,7 @@ export interface StubRequest {
   body: string;
 }
 
-export type StubReply =
+type StubReply =
   | { status: number; json?: unknown; text?: string; headers?: Record<string, string> }
   /** Never answer (the connection stays open until the client gives up or the server closes). */
   | { hang: true }

@@ -174,7 +174,7 @@ function serveStandInToRequire(bundlePath: string): () => void {
 }
 
 /** Boots the built app: configures the stand-in, imports dist/main/index.js, emits `ready`. */
-export async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
+async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
   if (booted) throw new Error('One boot per test file: the stand-in plays one app life per module instance.');
   booted = true;
   const appDir = inject('bootAppDir');

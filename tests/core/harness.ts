@@ -48,7 +48,7 @@ export async function until(predicate: () => boolean, what = 'condition'): Promi
   }
 }
 
-export interface RecordedEvent {
+interface RecordedEvent {
   channel: EventChannel;
   payload: unknown;
 }
@@ -79,7 +79,7 @@ export interface HarnessOptions {
   deps?: Partial<CoreDeps>;
 }
 
-export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sim = await startSimulator({
     host: '127.0.0.1',
     port: 0,

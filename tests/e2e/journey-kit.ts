@@ -25,7 +25,7 @@ export const FAST_POLLING = { pollIntervals: { fastSeconds: 1, openSeconds: 5, i
 
 type PopupOptions = NonNullable<Parameters<typeof openPopup>[2]>;
 
-export interface OpenedList {
+interface OpenedList {
   page: Page;
   popup: Popup;
   backend: Backend;

@@ -20,10 +20,7 @@ export interface Rendered {
  * Renders the whole popup over a fake bridge and waits for startup to settle, and (as the page does
  * after start, renderer/main.tsx) for the code of the views fetched when first opened.
  */
-export async function renderApp(
-  init: FakeBridgeInit | FakeBridge = {},
-  options: AppStoreOptions = {},
-): Promise<Rendered> {
+async function renderApp(init: FakeBridgeInit | FakeBridge = {}, options: AppStoreOptions = {}): Promise<Rendered> {
   const fake = 'bridge' in init ? init : createFakeBridge(init);
   // Each render gets its own storage unless a test shares one (to prove drafts outlive a window).
   const store = createAppStore(fake.bridge, { storage: createMemoryStorage(), ...options });
@@ -134,7 +131,7 @@ export function accessibleName(element: Element): string {
   return '';
 }
 
-export function roleOf(element: Element): string {
+function roleOf(element: Element): string {
   const explicit = element.getAttribute('role');
   if (explicit) return explicit;
   const tag = element.tagName.toLowerCase();

@@ -26,17 +26,17 @@ import type { Server } from '../../common/servers';
 import type { ServerStatus } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
 
-export type Handler<C extends InvokeChannel> = (
+type Handler<C extends InvokeChannel> = (
   request: InvokeRequest<C>,
 ) => Result<InvokeResponse<C>> | Promise<Result<InvokeResponse<C>>>;
 type Handlers = { [C in InvokeChannel]?: Handler<C> };
 
-export interface RecordedCall {
+interface RecordedCall {
   channel: InvokeChannel;
   request: unknown;
 }
 
-export const ACCOUNT_ID = 'acct';
+const ACCOUNT_ID = 'acct';
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -41,7 +41,7 @@ function resolveSpec(tree: SourceTree, from: string, spec: string): string | nul
   return candidates.find((candidate) => tree.has(candidate)) ?? base;
 }
 
-export function importsOf(tree: SourceTree, file: string): ImportSite[] {
+function importsOf(tree: SourceTree, file: string): ImportSite[] {
   // Comments may quote an import; a string may hold one for another process (scripts/start.mjs).
   const source = (tree.get(file) ?? '').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
   const statements = [...source.matchAll(/^\s*(import|export)\s+(type\s+)?[^;'"]*?from\s+['"]([^'"]+)['"]/gms)].map(

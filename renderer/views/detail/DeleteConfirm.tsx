@@ -7,15 +7,7 @@ import { useEscapeLayer } from '../../hooks/use-escape-layer';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../i18n/sentences';
 
-export function DeleteConfirm({
-  name,
-  serverRef,
-  onCancel,
-}: {
-  name: string;
-  serverRef: ServerRef;
-  onCancel: () => void;
-}) {
+function DeleteConfirm({ name, serverRef, onCancel }: { name: string; serverRef: ServerRef; onCancel: () => void }) {
   const { t, i18n, servers, navigation } = useStore();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -10,8 +10,8 @@ import { useRowFocus } from './row-focus';
 import { ServerRow } from './ServerRow';
 
 /** px; must match .row / .row-extra heights in styles.css (the extra line's least height). */
-export const ROW_HEIGHT = 60;
-export const ROW_EXTRA_HEIGHT = 40;
+const ROW_HEIGHT = 60;
+const ROW_EXTRA_HEIGHT = 40;
 const OVERSCAN = 6;
 /** Used until the scroller is measured (and in DOMs without layout). */
 const FALLBACK_VIEWPORT = 400;

@@ -7,14 +7,14 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { RefObject } from 'preact';
 
-export interface FocusedControl {
+interface FocusedControl {
   key: string;
   /** The control's data-control: main, action:<action>, confirm:<action>, cancel:<action>, dismiss. */
   control: string;
 }
 
 /** The control names to try, the closest stand-in first. */
-export function standIns(control: string): string[] {
+function standIns(control: string): string[] {
   const [kind, action] = control.split(':');
   if ((kind === 'confirm' || kind === 'cancel') && action) return [control, `action:${action}`, 'main'];
   return control === 'main' ? ['main'] : [control, 'main'];

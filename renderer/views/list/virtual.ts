@@ -17,7 +17,7 @@ export function totalHeight(layout: ListLayout): number {
 }
 
 /** Index of the row containing `y` (clamped to the list). */
-export function rowAt(layout: ListLayout, y: number): number {
+function rowAt(layout: ListLayout, y: number): number {
   const count = layout.offsets.length - 1;
   let low = 0;
   let high = count - 1;

@@ -22,7 +22,7 @@ export type PageToNode = { channel: string; args: unknown[] };
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
 /** Returns the `electron` module a preload sees. Runs in the page. */
-export function installRendererElectron(names: PageChannelNames): unknown {
+function installRendererElectron(names: PageChannelNames): unknown {
   const page = globalThis as unknown as Record<string, unknown>;
   const toNode = page[names.binding] as (message: PageToNode) => Promise<unknown>;
   // The page's own scripts have no IPC in Electron: only the preload holds the way to main.
