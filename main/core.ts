@@ -26,7 +26,7 @@ import { createRouter, type IpcRouter, type RouterHandlers, type SenderInfo } fr
 import type { PayloadValidators } from './ipc/validators';
 import type { AppInfoPort, ClipboardPort, Notifier, PopupPort, SettingsStore, TokenVault } from './ports';
 import { createRedactor, type Redactor } from './redactor';
-import { createPolling } from './sessions/polling';
+import { createPollers } from './sessions/pollers';
 import { createSession } from './sessions/session';
 import { unavailableUpdater, type UpdaterPort } from './updates/service';
 import type {
@@ -146,9 +146,9 @@ export function createCore(deps: CoreDeps): Core {
   const fleet = createFleetState({ onDelta: (delta) => emit(EventChannel.fleetChanged, delta) });
   const records = createAccountRecords();
   const { sessions } = records;
-  const polling = createPolling(sessions);
-  const popupView = createPopupView({ emit, onOpenChanged: polling.reschedule });
-  const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: polling.reschedule });
+  const pollers = createPollers(sessions);
+  const popupView = createPopupView({ emit, onOpenChanged: pollers.reschedule });
+  const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: pollers.reschedule });
   const { notifier, appInfo, clipboard, popup } = deps;
   const alertDeps = { fleet, sessions, settings, events, emit, notifier, appInfo, now, log, redact };
   const alerts = createAlertsFeature(alertDeps);
@@ -171,7 +171,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const auth = createAuthFeature({ accounts });
   const app = createAppFeature({ appInfo, clipboard, popup });
-  const servers = createServersFeature({ sessions, fleet, polling });
+  const servers = createServersFeature({ sessions, fleet, pollers });
   const power = createPowerFeature({ sessions });
   const shortcut = createShortcutFeature({ emit });
   const updates = createUpdatesFeature({
@@ -234,9 +234,9 @@ export function createCore(deps: CoreDeps): Core {
     setPopupOpen: popupView.setOpen,
     requestView: popupView.requestView,
     reportShortcut: shortcut.report,
-    refreshNow: polling.refresh,
+    refreshNow: pollers.refresh,
     powerAction: (ref, action) => resultOf(power.power(ref, action), redact),
-    system: { suspend: polling.suspend, resume: polling.resume, unlock: polling.resume },
+    system: { suspend: pollers.suspend, resume: pollers.resume, unlock: pollers.resume },
     authState: accounts.state,
     updates,
     alerts,

@@ -16,7 +16,7 @@ import {
   type PayloadValidators,
 } from '../ipc/validators';
 import type { SessionCollection } from '../accounts/records';
-import type { Polling } from '../sessions/polling';
+import type { Pollers } from '../sessions/pollers';
 
 type ServersChannel =
   | typeof InvokeChannel.fleetSubscribe
@@ -50,7 +50,7 @@ export const serversValidators: Pick<PayloadValidators, ServersChannel> = {
 export interface ServersFeatureDeps {
   sessions: SessionCollection;
   fleet: FleetState;
-  polling: Polling;
+  pollers: Pollers;
 }
 
 export function createServersFeature(deps: ServersFeatureDeps): { handlers: Pick<RouterHandlers, ServersChannel> } {
@@ -59,7 +59,7 @@ export function createServersFeature(deps: ServersFeatureDeps): { handlers: Pick
     handlers: {
       [InvokeChannel.fleetSubscribe]: () => fleet.snapshot(),
       [InvokeChannel.fleetRefresh]: async () => {
-        await deps.polling.refresh();
+        await deps.pollers.refresh();
         return fleet.status();
       },
       [InvokeChannel.serversList]: async (filter) => {

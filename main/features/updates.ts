@@ -56,8 +56,8 @@ function wording(message: UpdateMessage, messages: Messages): { title: string; b
       return { title: t('update.upToDate'), body: t('update.upToDateBody') };
     case 'check-failed':
       return { title: t('update.checkFailed'), body: t('update.checkFailedBody') };
-    case 'restart-busy':
-      return { title: t('update.restartBusy'), body: t('update.restartBusyBody') };
+    case 'restart-waits':
+      return { title: t('update.restartWaits'), body: t('update.restartWaitsBody') };
   }
 }
 
@@ -70,7 +70,7 @@ export function createUpdatesFeature(deps: UpdatesFeatureDeps): UpdatesControl &
     ...deps.timing,
     updater: deps.updater,
     autoCheck: () => deps.settings.get().autoUpdate,
-    isBusy: () => deps.sessions.list().some((session) => session.actions.hasPending()),
+    hasPendingAction: () => deps.sessions.list().some((session) => session.actions.hasPending()),
     tell(message, manual) {
       // The user asked: they get the answer. Unasked, only when notifications are on.
       if (!manual && !deps.settings.get().notifications) return;

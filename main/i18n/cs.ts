@@ -95,8 +95,8 @@ export const cs: Translation<typeof en> = {
     upToDateBody: 'Novější verze VPS.org Tray není.',
     checkFailed: 'Aktualizace teď nelze zkontrolovat',
     checkFailedBody: 'Aplikace to zkusí znovu později.',
-    restartBusy: 'Restart zatím ne',
-    restartBusyBody: 'Akce na serveru ještě probíhá. Restartujte a aktualizujte, až skončí.',
+    restartWaits: 'Restart zatím ne',
+    restartWaitsBody: 'Akce na serveru ještě probíhá. Restartujte a aktualizujte, až skončí.',
   },
   notification: {
     powerFailed: 'Akce „{action}“ serveru {name} selhala',

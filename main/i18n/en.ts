@@ -94,8 +94,8 @@ export const en = {
     upToDateBody: 'VPS.org Tray has no newer version.',
     checkFailed: "Can't check for updates now",
     checkFailedBody: 'The app will try again later.',
-    restartBusy: 'Not restarting yet',
-    restartBusyBody: 'A power action is still being carried out. Restart to update when it has finished.',
+    restartWaits: 'Not restarting yet',
+    restartWaitsBody: 'A power action is still being carried out. Restart to update when it has finished.',
   },
   notification: {
     /** The title when a power action sent from the tray was refused; worded as the popup's failed outcome. */

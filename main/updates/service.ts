@@ -25,7 +25,7 @@ export function unavailableUpdater(reason: UpdateUnavailableReason): UpdaterPort
 
 /** What the user is told, quietly (a notification, never a dialog). */
 export type UpdateMessage =
-  { kind: 'ready'; version: string } | { kind: 'up-to-date' } | { kind: 'check-failed' } | { kind: 'restart-busy' };
+  { kind: 'ready'; version: string } | { kind: 'up-to-date' } | { kind: 'check-failed' } | { kind: 'restart-waits' };
 
 /** First check after start: the app's own start-up (vault, first poll) goes first. */
 export const FIRST_CHECK_DELAY_MS = 30_000;
@@ -41,7 +41,7 @@ export interface UpdateServiceDeps {
   /** The "Check for updates automatically" setting, read at each decision. */
   autoCheck(): boolean;
   /** A power action is being tracked: no restart now. */
-  isBusy(): boolean;
+  hasPendingAction(): boolean;
   /** `manual`: the answer to a check the user asked for. */
   tell(message: UpdateMessage, manual: boolean): void;
   log: Log;
@@ -52,7 +52,7 @@ export interface UpdateServiceDeps {
   clearTimer?: (timer: unknown) => void;
 }
 
-export type RestartAnswer = 'restarting' | 'busy' | 'not-ready';
+export type RestartAnswer = 'restarting' | 'action-pending' | 'not-ready';
 
 export interface UpdateService {
   state(): UpdateState;
@@ -195,10 +195,10 @@ export function createUpdateService(deps: UpdateServiceDeps): UpdateService {
     check,
     restart() {
       if (state.phase !== 'ready') return 'not-ready';
-      if (deps.isBusy()) {
+      if (deps.hasPendingAction()) {
         log('info', 'update: restart postponed, a power action is being tracked');
-        deps.tell({ kind: 'restart-busy' }, true);
-        return 'busy';
+        deps.tell({ kind: 'restart-waits' }, true);
+        return 'action-pending';
       }
       log('info', `update: restarting into version ${state.version ?? '?'}`);
       updater.install();

@@ -33,15 +33,15 @@ export function useServerLabel(view: ServerView): string {
  */
 export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; compact: boolean; tabIndex?: number }) {
   const { t, power, filters } = useStore();
-  const busy = power.busyAction(view);
+  const pending = power.pendingAction(view);
   const allowed = allowedPowerActions(view.server.status);
-  const actions = ACTION_ORDER.filter((action) => allowed.includes(action) || action === busy);
+  const actions = ACTION_ORDER.filter((action) => allowed.includes(action) || action === pending);
   const label = useServerLabel(view);
   return (
     <div class="power">
-      {busy !== null && (
+      {pending !== null && (
         <span class="progress" role="status">
-          {t(`progress.${busy}`)}
+          {t(`progress.${pending}`)}
         </span>
       )}
       {actions.map((action) => {
@@ -53,12 +53,12 @@ export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; co
             class={`power-button power-${action}${compact ? ' icon-button' : ''}`}
             aria-label={named}
             title={named}
-            aria-disabled={busy !== null ? 'true' : undefined}
+            aria-disabled={pending !== null ? 'true' : undefined}
             data-control={`action:${action}`}
             tabIndex={tabIndex}
             onClick={(event) => {
               // aria-disabled (not `disabled`) keeps keyboard focus on the button while the action runs.
-              if (busy !== null || isRepeatClick(event)) return;
+              if (pending !== null || isRepeatClick(event)) return;
               // The row keeps its place while the user acts on it (asked, sent, carried out).
               batch(() => {
                 filters.hold(view.key);

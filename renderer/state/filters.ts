@@ -23,7 +23,7 @@ export interface FiltersDeps {
   /** The alerts snapshot the popup holds: the verdict's deviations. */
   alerts: { snapshot: ReadonlySignal<AlertsSnapshot> };
   /** Actions in flight (and the open confirmation): the verdict's "busy", and what holds a row. */
-  power: Pick<Power, 'busyAction' | 'confirming'>;
+  power: Pick<Power, 'pendingAction' | 'confirming'>;
   /** Re-ask the API's filters this long after the fleet changed (ms). */
   refreshDelayMs: number;
   /** Runs `run` after `ms`; returns a cancel. */
@@ -73,7 +73,9 @@ function createRowHolds({ fleet, power, shown }: Pick<FiltersDeps, 'fleet' | 'po
   function acting(key: string): boolean {
     const view = fleet.find(key);
     if (!view) return false;
-    return power.confirming.value?.key === key || power.busyAction(view) !== null || isTransitional(view.server.status);
+    return (
+      power.confirming.value?.key === key || power.pendingAction(view) !== null || isTransitional(view.server.status)
+    );
   }
 
   // A held row is let go once its action settled and neither the pointer nor focus is on it.
@@ -134,7 +136,7 @@ export function createFilters(deps: FiltersDeps) {
     const levelOf = levels.value;
     return fleet.sorted.value
       .map((view) => {
-        const pending = power.busyAction(view) !== null;
+        const pending = power.pendingAction(view) !== null;
         const deviation = levelOf(view.key);
         const rank = troubleRank({ status: view.server.status, pending, deviation });
         return { view, rank, glance: glanceKindOf(view.server.status, pending, deviation) };

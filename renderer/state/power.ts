@@ -76,7 +76,7 @@ export function createPower({ bridge, i18n, fleet, settings, notices }: PowerDep
     confirming: readOnly(confirming),
 
     /** The action in flight for a server: tracked by main, or a request still on its way. */
-    busyAction(view: ServerView): PendingAction['action'] | null {
+    pendingAction(view: ServerView): PendingAction['action'] | null {
       return view.pending?.action ?? requesting.value.get(view.key) ?? null;
     },
 

@@ -74,7 +74,7 @@ describe('updates in the core', () => {
     const h = await startHarness({ deps: { updater }, settings: { notifications: false } });
     await h.core.updates.checkNow();
     okValue(await invoke(h, InvokeChannel.serversReboot, WEB));
-    expect(h.core.updates.restart()).toBe('busy');
+    expect(h.core.updates.restart()).toBe('action-pending');
     expect(calls).not.toContain('install');
     expect(h.ports.notifier.notifications.at(-1)?.title).toBe('Not restarting yet');
   });
@@ -87,7 +87,7 @@ describe('updates in the core', () => {
     expect(h.core.updates.state().phase).toBe('ready');
     // The first account tracks nothing; the second account's first server (12345, active) reboots.
     okValue(await invoke(h, InvokeChannel.serversReboot, { accountId: second, id: 12345 }));
-    expect(h.core.updates.restart()).toBe('busy');
+    expect(h.core.updates.restart()).toBe('action-pending');
     expect(calls).not.toContain('install');
     expect(h.ports.notifier.notifications.at(-1)?.title).toBe('Not restarting yet');
   });

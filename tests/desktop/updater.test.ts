@@ -90,7 +90,7 @@ afterEach(() => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-function setup(feedUrl: string, options: { busy?: boolean } = {}) {
+function setup(feedUrl: string, options: { actionPending?: boolean } = {}) {
   const updater = new electronUpdater.AppImageUpdater();
   updater.setFeedURL({ provider: 'generic', url: feedUrl });
   // The download itself is electron-updater's own (checksums, files); here it only has to be asked for.
@@ -100,11 +100,11 @@ function setup(feedUrl: string, options: { busy?: boolean } = {}) {
   const log = (level: string, message: string) => void lines.push(`${level} ${message}`);
   const told: UpdateMessage[] = [];
   const timers: number[] = [];
-  const flags = { busy: options.busy ?? false };
+  const flags = { actionPending: options.actionPending ?? false };
   const service = createUpdateService({
     updater: createUpdaterPort(updater, null, log),
     autoCheck: () => true,
-    isBusy: () => flags.busy,
+    hasPendingAction: () => flags.actionPending,
     tell: (message) => void told.push(message),
     log,
     setTimer: (_run, ms) => timers.push(ms),
@@ -181,11 +181,11 @@ describe('updater against a local feed', () => {
 
   it('does not restart while a power action is tracked; restarts when asked after it ended', async () => {
     const feed = await feedOf(200, latestYml('1.3.0'));
-    const s = setup(feed.url, { busy: true });
+    const s = setup(feed.url, { actionPending: true });
     await s.service.check(false);
-    expect(s.service.restart()).toBe('busy');
+    expect(s.service.restart()).toBe('action-pending');
     expect(s.installs).not.toHaveBeenCalled();
-    s.flags.busy = false;
+    s.flags.actionPending = false;
     expect(s.service.restart()).toBe('restarting');
     expect(s.installs).toHaveBeenCalledWith(true, true);
   });

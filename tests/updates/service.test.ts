@@ -40,13 +40,13 @@ function manualTimers() {
   };
 }
 
-function setup(options: { feed?: () => Promise<string | null>; autoCheck?: boolean; busy?: boolean } = {}) {
+function setup(options: { feed?: () => Promise<string | null>; autoCheck?: boolean; actionPending?: boolean } = {}) {
   const timers = manualTimers();
   const calls: string[] = [];
   const told: Array<{ message: UpdateMessage; manual: boolean }> = [];
   const lines: string[] = [];
   let feed = options.feed ?? (async () => null);
-  const flags = { autoCheck: options.autoCheck ?? true, busy: options.busy ?? false };
+  const flags = { autoCheck: options.autoCheck ?? true, actionPending: options.actionPending ?? false };
   const updater: UpdaterPort = {
     unavailable: null,
     check: () => {
@@ -59,7 +59,7 @@ function setup(options: { feed?: () => Promise<string | null>; autoCheck?: boole
   const service = createUpdateService({
     updater,
     autoCheck: () => flags.autoCheck,
-    isBusy: () => flags.busy,
+    hasPendingAction: () => flags.actionPending,
     tell: (message, manual) => void told.push({ message, manual }),
     log: (level, message) => void lines.push(`${level} ${message}`),
     random: () => 0,
@@ -188,11 +188,11 @@ describe('update service', () => {
     const s = setup({ feed: async () => '1.3.0' });
     expect(s.service.restart()).toBe('not-ready');
     await s.service.check(false);
-    s.flags.busy = true;
-    expect(s.service.restart()).toBe('busy');
+    s.flags.actionPending = true;
+    expect(s.service.restart()).toBe('action-pending');
     expect(s.calls).not.toContain('install');
-    expect(s.told.at(-1)).toEqual({ message: { kind: 'restart-busy' }, manual: true });
-    s.flags.busy = false;
+    expect(s.told.at(-1)).toEqual({ message: { kind: 'restart-waits' }, manual: true });
+    s.flags.actionPending = false;
     expect(s.service.restart()).toBe('restarting');
     expect(s.calls.at(-1)).toBe('install');
   });
@@ -202,7 +202,7 @@ describe('update service', () => {
     const service = createUpdateService({
       updater: unavailableUpdater('package-manager'),
       autoCheck: () => true,
-      isBusy: () => false,
+      hasPendingAction: () => false,
       tell: (message) => void told.push(message),
       log: () => {},
       setTimer: () => {

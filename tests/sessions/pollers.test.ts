@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAccountRecords } from '../../main/accounts/records';
 import type { Poller } from '../../main/fleet/poller';
-import { createPolling } from '../../main/sessions/polling';
+import { createPollers } from '../../main/sessions/pollers';
 import type { Session } from '../../main/sessions/session';
 
 function fakeSession(accountId: string) {
@@ -18,16 +18,16 @@ function fakeSession(accountId: string) {
 describe('polling of every session', () => {
   it('refreshes, reschedules, suspends and resumes every open session’s poller', async () => {
     const records = createAccountRecords();
-    const polling = createPolling(records.sessions);
-    await polling.refresh();
+    const pollers = createPollers(records.sessions);
+    await pollers.refresh();
     const work = fakeSession('work');
     const home = fakeSession('home');
     records.open(work.session);
     records.open(home.session);
-    await polling.refresh();
-    polling.reschedule();
-    polling.suspend();
-    polling.resume();
+    await pollers.refresh();
+    pollers.reschedule();
+    pollers.suspend();
+    pollers.resume();
     for (const { poller } of [work, home]) {
       expect(poller.refresh).toHaveBeenCalledTimes(1);
       expect(poller.reschedule).toHaveBeenCalledTimes(1);

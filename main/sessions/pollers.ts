@@ -1,8 +1,8 @@
 // What every open session's poller does together: refresh now, re-read the interval (popup opened,
-// settings changed), pause over sleep and resume after it.
+// settings changed), suspend over sleep and resume after it.
 import type { SessionCollection } from '../accounts/records';
 
-export interface Polling {
+export interface Pollers {
   /** Polls every session now, joining polls in flight. Never rejects. */
   refresh(): Promise<void>;
   reschedule(): void;
@@ -10,7 +10,7 @@ export interface Polling {
   resume(): void;
 }
 
-export function createPolling(sessions: SessionCollection): Polling {
+export function createPollers(sessions: SessionCollection): Pollers {
   const pollers = () => sessions.list().map((session) => session.poller);
   return {
     async refresh() {
