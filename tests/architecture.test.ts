@@ -3,7 +3,7 @@
 // modules import each other. The rules are first tried on a made-up tree, so a rule that could never
 // fail would show here.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -210,5 +210,22 @@ describe('test layout', () => {
   it('holds on this repository', () => {
     const tree = readSourceTree(process.cwd(), ['common', 'main', 'preload', 'renderer', 'dev', 'tests']);
     expect(misplacedTests(tree)).toEqual([]);
+  });
+});
+
+describe('ARCHITECTURE.md is true to disk', () => {
+  const doc = readFileSync('ARCHITECTURE.md', 'utf8');
+  const entries = (folder: string) => readdirSync(folder, { withFileTypes: true });
+
+  it('names every folder of common/, main/, renderer/ and renderer/views/, and every top-level file of main/', () => {
+    const folders = ['common', 'main', 'renderer', 'renderer/views'].flatMap((root) =>
+      entries(root)
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => `${entry.name}/`),
+    );
+    const mainFiles = entries('main')
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
+    expect([...folders, ...mainFiles].filter((name) => !doc.includes(name))).toEqual([]);
   });
 });
