@@ -213,9 +213,10 @@ describe('test layout', () => {
   });
 });
 
+const entries = (folder: string) => readdirSync(folder, { withFileTypes: true });
+
 describe('ARCHITECTURE.md is true to disk', () => {
   const doc = readFileSync('ARCHITECTURE.md', 'utf8');
-  const entries = (folder: string) => readdirSync(folder, { withFileTypes: true });
 
   it('names every folder of common/, main/, renderer/ and renderer/views/, and every top-level file of main/', () => {
     const folders = ['common', 'main', 'renderer', 'renderer/views'].flatMap((root) =>

@@ -79,6 +79,8 @@ export function createServerList(transport: Transport, options: ServerListOption
     /** Where each server id is in `results`: a server met again replaces its earlier reading. */
     const positions = new Map<number, number>();
     let skipped = 0;
+    /** Entries of a server met earlier in this read (merged into that one, never a second row). */
+    let repeats = 0;
     let count: number | null = null;
     let unsettled = false;
     let url: URL | undefined = first;
@@ -107,6 +109,7 @@ export function createServerList(transport: Transport, options: ServerListOption
         } else {
           // Met on an earlier page too: it moved across a page boundary while the list was read.
           results[position] = server;
+          repeats++;
           unsettled = true;
         }
       }
@@ -116,7 +119,12 @@ export function createServerList(transport: Transport, options: ServerListOption
     if (remembering) lastListPages = pagesRead;
     // Fewer servers than the list said it holds: one may have slid onto a page already read.
     if (count !== null && visited.size > 1 && results.length + skipped < count) unsettled = true;
-    return { count: count ?? results.length + skipped, results, skipped, ...(unsettled ? { unsettled: true } : {}) };
+    return {
+      count: count ?? results.length + skipped + repeats,
+      results,
+      skipped,
+      ...(unsettled ? { unsettled: true } : {}),
+    };
   }
 
   /** One page of the list, read tolerantly: an entry that cannot be read is skipped and logged. */
