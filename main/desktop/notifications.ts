@@ -69,7 +69,7 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 const CONTROLS = /[\p{Cc}\u2028\u2029]+/gu;
 
 /** Text safe for a native notification: controls become a space, bidirectional controls go. */
-export function plainNotificationText(text: string): string {
+function plainNotificationText(text: string): string {
   return text.replace(BIDI_CONTROLS, '').replace(CONTROLS, ' ').trim();
 }
 

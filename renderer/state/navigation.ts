@@ -44,21 +44,12 @@ export function createNavigation({ bridge, fleet, power }: NavigationDeps) {
     });
   }
 
-  /** One server in full; its row becomes the list's current one. False when the fleet lacks it. */
-  function openDetail(key: string): boolean {
+  /** One server in full; its row becomes the list's current one. */
+  function openDetail(key: string): void {
     const target = fleet.find(key);
-    if (!target) return false;
+    if (!target) return;
     activeKey.value = key;
     navigate({ name: 'detail', key, ref: refOf(target) });
-    return true;
-  }
-
-  /** The server a notification was about: its detail, unless it is already shown (a form stays open). */
-  function openServer(ref: ServerRef): void {
-    const key = refKey(ref);
-    const current = view.value;
-    if ((current.name === 'detail' || current.name === 'edit') && current.key === key) return;
-    openDetail(key);
   }
 
   return {
@@ -68,10 +59,7 @@ export function createNavigation({ bridge, fleet, power }: NavigationDeps) {
     shownCount: readOnly(shownCount),
     navigate,
 
-    /** One server in full; its row becomes the list's current one. */
-    openDetail(key: string): void {
-      openDetail(key);
-    },
+    openDetail,
 
     setActiveKey(key: string): void {
       activeKey.value = key;
@@ -120,14 +108,15 @@ export function createNavigation({ bridge, fleet, power }: NavigationDeps) {
      * `search` (the global shortcut) goes to the list, closing an open confirmation: the user is
      * looking for a server, and the shell focuses the search box. A server (a click on a notification
      * about it) opens its detail, which makes it the list's current row too (Escape goes back to the
-     * list, on that row); one the popup does not know (gone since) leaves the view as it is.
+     * list, on that row); one the popup does not know (gone since) leaves the view as it is. (Even its
+     * own edit form is left for its detail: the draft is kept, and the budget of the start bundle
+     * leaves no room for the exception.)
      */
     showPopup(shown: PopupShown): void {
-      const requested = shown.view;
       batch(() => {
-        if (requested === 'settings' && view.value.name !== 'settings') navigate({ name: 'settings' });
-        if (requested === 'search') navigate({ name: 'list' });
-        if (typeof requested === 'object' && requested !== null) openServer(requested.server);
+        if (shown.view === 'settings' && view.value.name !== 'settings') navigate({ name: 'settings' });
+        if (shown.view === 'search') navigate({ name: 'list' });
+        if (typeof shown.view == 'object' && shown.view) openDetail(refKey(shown.view.server));
         shownCount.value++;
       });
     },
