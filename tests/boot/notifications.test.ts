@@ -76,6 +76,9 @@ test('Windows: a should-run server found stopped is told with Start; pressed twi
   await expect.poll(() => (sim.getServer(server.id) as { status: string }).status, { timeout: 5_000 }).toBe('active');
   await oneMorePoll(app);
   expect(writesIn(app.requests).slice(writesBefore)).toEqual([expect.objectContaining({ path: startPath })]);
+  // The second press was not even tried: the core would have refused it, and the tray's refusal
+  // ("The start of … failed") would be told.
+  expect(app.notifications().filter((notification) => notification.title.includes('failed'))).toEqual([]);
   // The popup was not opened by the button.
   expect(app.popupWindow()?.isVisible() ?? false).toBe(false);
 });
