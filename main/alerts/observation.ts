@@ -21,6 +21,7 @@ export function observationOf(
   return {
     accounts: accountIds.map((accountId) => ({ accountId, fresh: isFresh(statuses[accountId]) })),
     servers: views.map((view) => ({
+      key: view.key,
       accountId: view.accountId,
       id: view.server.id,
       name: view.server.name,
