@@ -178,7 +178,7 @@ describe('listServers of a large account', () => {
   /** A transport whose pages of 500 servers answer at once (no I/O between them). */
   function instantTransport(): Transport {
     const pages = Array.from({ length: SERVERS / PAGE }, (_, index) => {
-      const results = Array.from({ length: PAGE }, (_, at) => listServer(index * PAGE + at + 1));
+      const results = Array.from({ length: PAGE }, (_unused, at) => listServer(index * PAGE + at + 1));
       const next = index + 1 < SERVERS / PAGE ? `${BASE}/servers/?page=${index + 2}` : null;
       return new TextEncoder().encode(JSON.stringify(page(results, next, SERVERS)));
     });
