@@ -140,7 +140,6 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
   // timer, a user's choice), so readers (the tray on each fleet change, the popup) share one copy
   // instead of building one per server list each time they ask.
   let latest = engine.snapshot();
-  let last = JSON.stringify(latest);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
@@ -151,10 +150,10 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
     if (ended) saveAlerts(ended);
     tellEvents(deps, result.events);
     schedule();
+    // The engine hands back the very same snapshot while nothing in it changed.
+    const previous = latest;
     latest = engine.snapshot();
-    const serialized = JSON.stringify(latest);
-    if (serialized !== last) {
-      last = serialized;
+    if (latest !== previous) {
       deps.emit(EventChannel.alertsChanged, latest);
       for (const listener of listeners) listener(latest);
     }
