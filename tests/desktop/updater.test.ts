@@ -214,19 +214,23 @@ describe('where the app cannot update itself', () => {
   });
 });
 
-describe('electron-updater loaded on the first check', () => {
-  const stubUpdater = () => ({
-    autoDownload: true,
-    autoInstallOnAppQuit: false,
-    logger: null,
-    checkForUpdates: vi.fn(async () => ({ isUpdateAvailable: true, updateInfo: { version: '1.3.0' } })),
-    downloadUpdate: vi.fn(async () => []),
-    quitAndInstall: vi.fn(),
-  });
+/** What the port asks of electron-updater, recorded. */
+const stubUpdater = () => ({
+  autoDownload: true,
+  autoInstallOnAppQuit: false,
+  logger: null,
+  checkForUpdates: vi.fn<() => Promise<{ isUpdateAvailable: boolean; updateInfo: { version: string } }>>(async () => ({
+    isUpdateAvailable: true,
+    updateInfo: { version: '1.3.0' },
+  })),
+  downloadUpdate: vi.fn<() => Promise<string[]>>(async () => []),
+  quitAndInstall: vi.fn<(silent: boolean, forceRunAfter: boolean) => void>(),
+});
 
+describe('electron-updater loaded on the first check', () => {
   it('loads nothing until asked, then once, set up as the service wants it', async () => {
     const updater = stubUpdater();
-    const load = vi.fn(async () => updater as never);
+    const load = vi.fn<() => Promise<never>>(async () => updater as never);
     const port = createLazyUpdaterPort(load, () => {});
     expect(port.unavailable).toBeNull();
     port.install();
