@@ -1,6 +1,6 @@
 // An in-memory VPS.org (a VpsClient double) for the figures the simulator over HTTP would make too slow:
-// 24 simulated hours of requests, 1 000 polls of 5 000 servers. It counts list requests and can change
-// a share of the servers between polls.
+// 24 simulated hours of requests, 1 000 polls of 5 000 servers. It counts list requests and single-server
+// reads and can change a share of the servers between polls.
 import type { VpsClient } from '../main/api/client';
 import type { Server } from '../common/servers';
 
@@ -25,9 +25,10 @@ export const REBOOT_MS = 60_000;
 
 export function createMemoryApi(count: number) {
   const servers = Array.from({ length: count }, (_, index) => benchServer(index + 1));
-  const stats = { listCalls: 0 };
+  const stats = { listCalls: 0, getCalls: 0 };
   /** Server id -> when its reboot ends. */
   const rebootingUntil = new Map<number, number>();
+  const rebootEnds = new Map<number, number>();
   /** Settles the reboots that have ended by now. */
   const settle = () => {
     for (const [id, until] of rebootingUntil) {
@@ -45,7 +46,13 @@ export function createMemoryApi(count: number) {
       // Fresh objects, as parsing an answer gives.
       return { count: servers.length, results: servers.map((entry) => ({ ...entry })), skipped: 0 };
     },
-    getServer: unused,
+    getServer: async (id) => {
+      stats.getCalls++;
+      settle();
+      const entry = servers.find((server) => server.id === id);
+      if (!entry) throw new Error(`no server ${id}`);
+      return { ...entry, ipv6_address: null, backups_enabled: null, resource_usage: null };
+    },
     createServer: unused,
     replaceServer: unused,
     updateServer: unused,
@@ -56,6 +63,7 @@ export function createMemoryApi(count: number) {
       if (!entry) throw new Error(`no server ${id}`);
       entry.status = 'rebooting';
       rebootingUntil.set(id, Date.now() + REBOOT_MS);
+      rebootEnds.set(id, Date.now() + REBOOT_MS);
       return {
         status: 'success',
         message: 'Server is rebooting',
@@ -72,5 +80,7 @@ export function createMemoryApi(count: number) {
       entry.updated_at = new Date(Date.parse(entry.updated_at ?? '2025-01-15T10:20:00Z') + 1000).toISOString();
     }
   };
-  return { api, stats, change };
+  /** When the reboot of server `id` ends (or ended): null when it was never rebooted. */
+  const rebootEndsAt = (id: number): number | null => rebootEnds.get(id) ?? null;
+  return { api, stats, change, rebootEndsAt };
 }

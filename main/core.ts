@@ -4,7 +4,7 @@
 import { createAccounts } from './accounts/accounts';
 import { createAccountRecords } from './accounts/records';
 import { createTokenService } from './accounts/token-service';
-import { createVpsClient, type VpsClient, type VpsClientOptions } from './api/client';
+import type { VpsClient, VpsClientOptions } from './api/client';
 import { createEventBus, type EventListener } from './event-bus';
 import { alertsValidators, createAlertsFeature, type AlertsFeature } from './features/alerts';
 import { authValidators, createAuthFeature } from './features/auth';
@@ -38,6 +38,7 @@ import type {
   ShortcutStatus,
 } from '../common/contract';
 import { EventChannel } from '../common/contract';
+import { DEFAULT_API_BASE_URL } from '../common/settings';
 import type { Log } from './app-log';
 import type { ServerRef } from '../common/servers';
 import type { PowerAction } from '../common/statuses';
@@ -49,7 +50,7 @@ export interface CoreDeps {
   clipboard: ClipboardPort;
   popup: PopupPort;
   appInfo: AppInfoPort;
-  /** Default createVpsClient. */
+  /** Default createVpsClient, loaded with the first request (createClientLazily). */
   createClient?: (options: VpsClientOptions) => VpsClient;
   /** Default the real simulator (demo mode). */
   startSimulator?: StartSimulatorFn;
@@ -108,6 +109,26 @@ export interface Core {
   alerts: Pick<AlertsFeature, 'snapshot' | 'setExpectation' | 'acknowledge' | 'pause'>;
 }
 
+/**
+ * The API client, loaded with its HTTP library (ky, and Node's fetch under it) when the first request is
+ * made: the tray is up by then, and a start never waits for it. Each method waits for the one load.
+ */
+function createClientLazily(options: VpsClientOptions): VpsClient {
+  let loading: Promise<VpsClient> | null = null;
+  const client = () => (loading ??= import('./api/client').then((module) => module.createVpsClient(options)));
+  return {
+    // As the transport says it: without a trailing slash.
+    baseUrl: (options.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, ''),
+    listServers: async (...args) => (await client()).listServers(...args),
+    createServer: async (...args) => (await client()).createServer(...args),
+    getServer: async (...args) => (await client()).getServer(...args),
+    replaceServer: async (...args) => (await client()).replaceServer(...args),
+    updateServer: async (...args) => (await client()).updateServer(...args),
+    deleteServer: async (...args) => (await client()).deleteServer(...args),
+    powerAction: async (...args) => (await client()).powerAction(...args),
+  };
+}
+
 /** Demo mode's simulator, loaded when a demo starts: a start with a token never evaluates its code. */
 const startSimulatorLazily: StartSimulatorFn = async (options) =>
   (await import('./simulator/simulator')).startSimulator(options);
@@ -130,7 +151,7 @@ export const payloadValidators: PayloadValidators = {
 
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? Date.now;
-  const createClient = deps.createClient ?? createVpsClient;
+  const createClient = deps.createClient ?? createClientLazily;
   const redactor = deps.redactor ?? createRedactor();
   const { redact } = redactor;
   const log: Log = (level, message) => deps.log?.(level, redact(message));

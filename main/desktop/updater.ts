@@ -74,3 +74,27 @@ export function createUpdaterPort(
     },
   };
 }
+
+/**
+ * The port over an updater loaded on the first check (electron-updater is a large chunk the start does not
+ * need). A failed load fails that check, as a failed check would, and the next check loads again.
+ */
+export function createLazyUpdaterPort(load: () => Promise<AppUpdaterLike>, log: Log): UpdaterPort {
+  let port: UpdaterPort | null = null;
+  let loading: Promise<UpdaterPort> | null = null;
+  const loaded = () =>
+    (loading ??= load().then(
+      (updater) => (port = createUpdaterPort(updater, null, log)),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
+  return {
+    unavailable: null,
+    check: async () => (await loaded()).check(),
+    download: async () => (await loaded()).download(),
+    // Only ever asked after a download, which loaded it.
+    install: () => port?.install(),
+  };
+}

@@ -15,6 +15,13 @@ import { type ServerRef, serverKey } from '../../common/servers';
 
 type PendingKind = PendingAction['action'];
 
+/**
+ * The waits between reads of one settling server (GET /servers/{id}/), from the API's acceptance: short
+ * at first, for the actions that end quickly, then the last one over and over. Settled news is seen
+ * within that last wait, and a minute's reboot costs fewer requests than a naive list every 5 s.
+ */
+export const SETTLE_READ_WAITS_MS: readonly number[] = [2000, 3000, 5000, 6000];
+
 export interface PendingEntry {
   key: string;
   id: number;
@@ -38,6 +45,10 @@ export interface PendingEntry {
    * that shows the change settles it; without one, the grace period ends it as 'unknown'.
    */
   uncertain: VpsApiError | null;
+  /** The server's own reads since the acceptance (see SETTLE_READ_WAITS_MS). */
+  reads: number;
+  /** When the server is next read on its own; null: not read on its own (not accepted yet, or an edit). */
+  nextReadAt: number | null;
 }
 
 export interface ActionTrackingDeps {
@@ -54,6 +65,10 @@ export interface ActionTracking {
   begin(ref: ServerRef, action: PendingKind): { entry: PendingEntry; view: ServerView };
   /** Tracks the entry: the fleet shows `optimistic` (or the server as it is) with the pending mark. */
   track(entry: PendingEntry, optimistic: Server | null): void;
+  /** The API accepted the request (now): the server is read on its own until it settles. */
+  accept(entry: PendingEntry): void;
+  /** The server was read on its own (a read that started at `at`): the next read comes after a longer wait. */
+  readDone(entry: PendingEntry, at: number): void;
   /** Ends tracking with an outcome; `finalStatus` is where the server is now (null when it is gone). */
   finish(
     entry: PendingEntry,
@@ -80,6 +95,21 @@ export interface ActionTracking {
   onTrackingChanged(listener: () => void): () => void;
   /** The session ended: forget pending actions without outcomes. */
   dispose(): void;
+}
+
+/** An accepted action that settles later is read on its own, first after the first wait. */
+function scheduleReads(entry: PendingEntry): void {
+  if (entry.expected === null || entry.acceptedAt === null) return;
+  entry.reads = 0;
+  entry.nextReadAt = entry.acceptedAt + (SETTLE_READ_WAITS_MS[0] ?? 0);
+}
+
+/** Read (at `at`): the next read after the next, longer wait (the last one over and over). */
+function nextRead(entry: PendingEntry, at: number): void {
+  if (entry.nextReadAt === null) return;
+  entry.reads++;
+  const waits = SETTLE_READ_WAITS_MS;
+  entry.nextReadAt = at + (waits[Math.min(entry.reads, waits.length - 1)] ?? 0);
 }
 
 export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
@@ -135,6 +165,8 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
       caughtUp: false,
       before: view.server.status,
       uncertain: null,
+      reads: 0,
+      nextReadAt: null,
     };
     return { entry, view };
   };
@@ -175,9 +207,19 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
     begin,
     track(entry, optimistic) {
       pendingByKey.set(entry.key, entry);
+      scheduleReads(entry);
       if (optimistic) fleet.upsert(accountId, optimistic, pendingOf(entry));
       else fleet.setPending(entry.key, pendingOf(entry));
       trackingChanged();
+    },
+    accept(entry) {
+      if (pendingByKey.get(entry.key) !== entry) return;
+      entry.acceptedAt = now();
+      scheduleReads(entry);
+      trackingChanged();
+    },
+    readDone(entry, at) {
+      if (pendingByKey.get(entry.key) === entry) nextRead(entry, at);
     },
     finish,
     showLastKnown,
@@ -187,6 +229,7 @@ export function createActionTracking(deps: ActionTrackingDeps): ActionTracking {
       entry.acceptedAt = now();
       const accepted = error.status !== undefined && error.status >= 200 && error.status < 300;
       if (!accepted) entry.uncertain = error;
+      scheduleReads(entry);
       trackingChanged();
     },
     release(entry) {

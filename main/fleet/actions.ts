@@ -10,8 +10,8 @@ import type { VpsClient } from '../api/client';
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../../common/rules';
 import type { AcceptedAction, ActionOutcome, PendingAction, ServerView } from '../../common/contract';
 import { isTransitional, type PowerAction, type ServerStatus } from '../../common/statuses';
-import { createActionTracking, type PendingEntry } from './action-tracking';
-import { createReconciler } from './reconcile';
+import { createActionTracking, type ActionTracking, type PendingEntry } from './action-tracking';
+import { createReconciler, type Reconciler } from './reconcile';
 import { conflictFailure, nameMismatch, refusalReason } from './refusal';
 import type { FleetState } from './state';
 import type { Server, ServerDetail } from '../../common/servers';
@@ -24,6 +24,8 @@ const ACTION_TIMEOUT_MS = 10 * 60_000;
  * or dated a change after the acceptance; after it, what the list shows is taken as the outcome.
  */
 const ACCEPTANCE_GRACE_MS = 30_000;
+/** Above this many settling servers, one list tells about all of them for fewer requests than their reads. */
+const MAX_READS_ALONE = 3;
 
 export interface ActionTrackerDeps {
   accountId: string;
@@ -49,6 +51,19 @@ export interface ActionTracker {
   remove(ref: ServerRef, confirmName: string): Promise<null>;
   /** A poll result (from a poll that started at `pollStartedAt`) with pending servers overlaid; finishes settled actions. */
   reconcile(servers: readonly Server[], pollStartedAt: number, options?: { unsettled?: boolean }): Server[];
+  /**
+   * When the next read of a settling server on its own is due (GET /servers/{id}/, on the waits of
+   * SETTLE_READ_WAITS_MS); null when none is, or when so many settle that lists read them instead.
+   */
+  nextReadAt(): number | null;
+  /** The ids of the settling servers due to be read on their own at `at`. */
+  readsDue(at: number): number[];
+  /** Whether the server is read on its own while it settles (so no reason for the list to poll fast). */
+  isReadAlone(key: string): boolean;
+  /** A settling server read on its own (a read started at `readStartedAt`), shown; true when its action ended. */
+  applyRead(server: Server, readStartedAt: number): boolean;
+  /** A settling server read on its own was not found: its action ends as removed. */
+  readGone(id: number): void;
   /** Ends actions older than the timeout (also while polls fail). */
   checkTimeouts(): void;
   /** The pending mark of a server (for FleetState.applyList). */
@@ -69,11 +84,60 @@ const POWER: Record<PowerAction, { optimistic: ServerStatus; expected: ServerSta
   reboot: { optimistic: 'rebooting', expected: 'active' },
 };
 
+type ReadsAlone = Pick<ActionTracker, 'nextReadAt' | 'readsDue' | 'isReadAlone' | 'applyRead' | 'readGone'>;
+
+/** The settling servers read on their own (GET /servers/{id}/) while they settle, and what a read tells. */
+function readsAlone(deps: {
+  accountId: string;
+  fleet: FleetState;
+  now: () => number;
+  tracking: ActionTracking;
+  reconciler: Reconciler;
+}): ReadsAlone {
+  const { accountId, fleet, now, tracking, reconciler } = deps;
+  const { entries } = tracking;
+  /** The settling entries read on their own: none when there are more than MAX_READS_ALONE. */
+  const readAlone = (): PendingEntry[] => {
+    const settling = [...entries.values()].filter((entry) => entry.nextReadAt !== null);
+    return settling.length <= MAX_READS_ALONE ? settling : [];
+  };
+  return {
+    nextReadAt() {
+      const times = readAlone().map((entry) => entry.nextReadAt ?? Infinity);
+      return times.length > 0 ? Math.min(...times) : null;
+    },
+    readsDue: (at) =>
+      readAlone()
+        .filter((entry) => (entry.nextReadAt ?? Infinity) <= at)
+        .map((entry) => entry.id),
+    isReadAlone: (key) => readAlone().some((entry) => entry.key === key),
+    applyRead(server, readStartedAt) {
+      const key = serverKey(accountId, server.id);
+      const entry = entries.get(key);
+      tracking.holdOutcomes();
+      const shown = reconciler.reconcileRead(server, readStartedAt);
+      // The fleet shows it first, the outcome follows (as after a list).
+      fleet.upsert(accountId, shown, tracking.pendingFor(key));
+      const ended = entry !== undefined && entries.get(key) !== entry;
+      if (entry && !ended) tracking.readDone(entry, now());
+      tracking.flushOutcomes();
+      return ended;
+    },
+    readGone(id) {
+      const key = serverKey(accountId, id);
+      tracking.holdOutcomes();
+      reconciler.readGone(key);
+      fleet.remove(key);
+      tracking.flushOutcomes();
+    },
+  };
+}
+
 export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
   const { accountId, api, fleet, now } = deps;
   const tracking = createActionTracking({ accountId, fleet, now, onOutcome: deps.onOutcome });
   const { entries, begin, track, revert, release } = tracking;
-  const { reconcile, checkTimeouts } = createReconciler({
+  const reconciler = createReconciler({
     accountId,
     fleet,
     now,
@@ -117,7 +181,7 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       track(entry, { ...view.server, status: POWER[action].optimistic });
       try {
         const response = await api.powerAction(ref.id, action);
-        entry.acceptedAt = now();
+        tracking.accept(entry);
         // A 2xx is acceptance whatever it says (even nothing): the list shows what follows.
         return { message: response.message ?? `VPS.org accepted the ${action} request.` };
       } catch (error) {
@@ -146,6 +210,8 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
         caughtUp: false,
         before: null,
         uncertain: null,
+        reads: 0,
+        nextReadAt: null,
       };
       const server: Server = created;
       if (isTransitional(created.status)) {
@@ -190,8 +256,9 @@ export function createActionTracker(deps: ActionTrackerDeps): ActionTracker {
       return null;
     },
 
-    reconcile,
-    checkTimeouts,
+    reconcile: reconciler.reconcile,
+    ...readsAlone({ accountId, fleet, now, tracking, reconciler }),
+    checkTimeouts: reconciler.checkTimeouts,
     pendingFor: tracking.pendingFor,
     flushOutcomes: tracking.flushOutcomes,
     isPending: (key) => entries.has(key),

@@ -1,5 +1,6 @@
 // Adaptive, single-flight poller. It knows nothing of servers: `run` does one poll (and throws on
-// failure); `intervalMs` says how long to wait now (read at every scheduling, so setting changes and
+// failure), told whether it was asked for (start, refresh, resume) or came due; `intervalMs` says how long
+// to wait now, or `dueAt` when the next poll is due (read at every scheduling, so setting changes and
 // mode changes apply at once). Failures back off exponentially with full jitter; 429 waits Retry-After;
 // 401 stops. Uses setTimeout and an injectable clock so fake timers drive it in tests.
 import { isVpsApiError } from '../api/errors';
@@ -25,9 +26,18 @@ function classifyPollFailure(error: unknown): FailurePolicy {
   return { type: 'backoff' };
 }
 
+/** `asked`: start, refresh, resume or a clock jump; `scheduled`: the timer (the interval or `dueAt`). */
+export type PollReason = 'asked' | 'scheduled';
+
 export interface PollerDeps {
-  run: () => Promise<void>;
+  run: (reason: PollReason) => Promise<void>;
+  /** The wait between polls; also the base of the backoff after a failure. */
   intervalMs: () => number;
+  /**
+   * When the next poll is due, given when the last one ended; null: `intervalMs` after it. Never obeyed
+   * over a failure's backoff or Retry-After.
+   */
+  dueAt?: (lastPollEndedAt: number) => number | null;
   now?: () => number;
   /** [0, 1); injectable so backoff is deterministic in tests. */
   random?: () => number;
@@ -81,14 +91,16 @@ export function createPoller(deps: PollerDeps): Poller {
   const schedule = () => {
     clearTimer();
     if (!running || suspended || inFlight) return;
-    const delay = failureDelayMs ?? deps.intervalMs();
-    const dueAt = lastPollEndedAt + delay;
+    const dueAt =
+      failureDelayMs !== null
+        ? lastPollEndedAt + failureDelayMs
+        : (deps.dueAt?.(lastPollEndedAt) ?? lastPollEndedAt + deps.intervalMs());
     const wait = Math.max(0, dueAt - now());
     nextPollAt = now() + wait;
     timer = setTimeout(() => {
       timer = null;
       nextPollAt = null;
-      void poll();
+      void poll('scheduled');
     }, wait);
   };
 
@@ -99,12 +111,12 @@ export function createPoller(deps: PollerDeps): Poller {
     return Math.min(MAX_BACKOFF_MS, Math.max(base, Math.round(random() * window)));
   };
 
-  const poll = (): Promise<void> => {
+  const poll = (reason: PollReason): Promise<void> => {
     if (inFlight) return inFlight;
     clearTimer();
     const current = (async () => {
       try {
-        await deps.run();
+        await deps.run(reason);
         failures = 0;
         failureDelayMs = null;
       } catch (error) {
@@ -138,7 +150,7 @@ export function createPoller(deps: PollerDeps): Poller {
       const jumpMs = now() - lastClockCheck - clockCheckMs;
       const jumped = Math.abs(jumpMs) > 2 * (failureDelayMs ?? deps.intervalMs());
       armClockCheck();
-      if (jumped) void poll();
+      if (jumped) void poll('asked');
     }, clockCheckMs);
   };
 
@@ -157,12 +169,12 @@ export function createPoller(deps: PollerDeps): Poller {
       failures = 0;
       failureDelayMs = null;
       armClockCheck();
-      void poll();
+      void poll('asked');
     },
     stop: stopInternal,
     refresh() {
       // A stopped poller (no session, or the token was rejected) sends nothing.
-      return running ? poll() : (inFlight ?? Promise.resolve());
+      return running ? poll('asked') : (inFlight ?? Promise.resolve());
     },
     reschedule() {
       if (timer !== null) schedule();
@@ -178,7 +190,7 @@ export function createPoller(deps: PollerDeps): Poller {
       if (!running) return;
       suspended = false;
       armClockCheck();
-      void poll();
+      void poll('asked');
     },
     get running() {
       return running;

@@ -25,6 +25,13 @@ export interface Reconciler {
    * actions. `unsettled`: the list changed while it was read, so a pending server missing from it is not gone.
    */
   reconcile(servers: readonly Server[], pollStartedAt: number, options?: { unsettled?: boolean }): Server[];
+  /**
+   * A pending server read on its own (a read that started at `readStartedAt`), as the fleet should show
+   * it; settles its action when it tells, as a list would.
+   */
+  reconcileRead(server: Server, readStartedAt: number): Server;
+  /** A pending server read on its own is not found: its action ends as removed. */
+  readGone(key: string): void;
   /** Ends actions older than the timeout (also while polls fail). */
   checkTimeouts(): void;
 }
@@ -39,9 +46,29 @@ function changedSince(server: Server, at: number): boolean {
   return Date.parse(server.updated_at) >= Math.floor(at / 1000) * 1000;
 }
 
+/** Whether the API dated `a` before `b` (undated proves nothing). */
+function olderThan(a: Server, b: Server): boolean {
+  if (a.updated_at === null || b.updated_at === null) return false;
+  return Date.parse(a.updated_at) < Date.parse(b.updated_at);
+}
+
 export function createReconciler(deps: ReconcileDeps): Reconciler {
   const { accountId, fleet, now, tracking, timeoutMs, graceMs } = deps;
   const { entries, finish } = tracking;
+  /**
+   * Servers whose action a read of their own settled, by key, with when: for the grace period a lagging
+   * list that still shows them older (by `updated_at`) does not undo what the read showed.
+   */
+  const settledByRead = new Map<string, { server: Server; at: number }>();
+
+  /** The list's entry, or the read that settled it when the list is older and the read recent. */
+  const fresher = (key: string, listed: Server): Server => {
+    const read = settledByRead.get(key);
+    if (!read) return listed;
+    if (now() - read.at < graceMs && olderThan(listed, read.server)) return read.server;
+    settledByRead.delete(key);
+    return listed;
+  };
 
   const settle = (entry: PendingEntry, server: Server) => {
     const elapsed = elapsedText(ENGLISH, now() - entry.startedAt);
@@ -96,6 +123,9 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
 
   return {
     reconcile(servers, pollStartedAt, options = {}) {
+      if (settledByRead.size > 0) {
+        servers = servers.map((server) => fresher(serverKey(accountId, server.id), server));
+      }
       if (entries.size === 0) return servers as Server[];
       tracking.holdOutcomes();
       const result: Server[] = [];
@@ -109,6 +139,8 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
         }
         seen.add(key);
         result.push(overlay(entry, server, pollStartedAt));
+        // The list read it too: its next read on its own waits from now.
+        tracking.readDone(entry, now());
       }
       for (const entry of entries.values()) {
         if (seen.has(entry.key)) continue;
@@ -123,6 +155,20 @@ export function createReconciler(deps: ReconcileDeps): Reconciler {
         }
       }
       return result;
+    },
+
+    reconcileRead(server, readStartedAt) {
+      const key = serverKey(accountId, server.id);
+      const entry = entries.get(key);
+      if (!entry) return server;
+      const shown = overlay(entry, server, readStartedAt);
+      if (entries.get(key) !== entry) settledByRead.set(key, { server, at: now() });
+      return shown;
+    },
+
+    readGone(key) {
+      const entry = entries.get(key);
+      if (entry) finish(entry, 'removed', englishOutcome(entry, 'removed', now()), null);
     },
 
     checkTimeouts() {

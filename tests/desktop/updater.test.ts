@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import electronUpdater from 'electron-updater';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpdaterPort, updateUnavailableReason } from '../../main/desktop/updater';
+import { createLazyUpdaterPort, createUpdaterPort, updateUnavailableReason } from '../../main/desktop/updater';
 import { createUpdateService, RETRY_BASE_MS, type UpdateMessage } from '../../main/updates/service';
 import { standInForRequiredElectron } from '../support/electron-require';
 
@@ -211,5 +211,49 @@ describe('where the app cannot update itself', () => {
     expect(updateUnavailableReason(facts)).toBeNull();
     expect(updateUnavailableReason({ ...facts, platform: 'win32', appImage: undefined })).toBeNull();
     expect(updateUnavailableReason({ ...facts, platform: 'darwin', appImage: undefined })).toBeNull();
+  });
+});
+
+/** What the port asks of electron-updater, recorded. */
+const stubUpdater = () => ({
+  autoDownload: true,
+  autoInstallOnAppQuit: false,
+  logger: null,
+  checkForUpdates: vi.fn<() => Promise<{ isUpdateAvailable: boolean; updateInfo: { version: string } }>>(async () => ({
+    isUpdateAvailable: true,
+    updateInfo: { version: '1.3.0' },
+  })),
+  downloadUpdate: vi.fn<() => Promise<string[]>>(async () => []),
+  quitAndInstall: vi.fn<(silent: boolean, forceRunAfter: boolean) => void>(),
+});
+
+describe('electron-updater loaded on the first check', () => {
+  it('loads nothing until asked, then once, set up as the service wants it', async () => {
+    const updater = stubUpdater();
+    const load = vi.fn<() => Promise<never>>(async () => updater as never);
+    const port = createLazyUpdaterPort(load, () => {});
+    expect(port.unavailable).toBeNull();
+    port.install();
+    expect(load).not.toHaveBeenCalled();
+    await expect(port.check()).resolves.toBe('1.3.0');
+    await port.download();
+    port.install();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(updater.autoDownload).toBe(false);
+    expect(updater.autoInstallOnAppQuit).toBe(true);
+    expect(updater.downloadUpdate).toHaveBeenCalledTimes(1);
+    expect(updater.quitAndInstall).toHaveBeenCalledWith(true, true);
+  });
+
+  it('a failed load fails that check, and the next check loads again', async () => {
+    const updater = stubUpdater();
+    const load = vi
+      .fn<() => Promise<never>>()
+      .mockRejectedValueOnce(new Error('chunk missing'))
+      .mockResolvedValue(updater as never);
+    const port = createLazyUpdaterPort(load, () => {});
+    await expect(port.check()).rejects.toThrow('chunk missing');
+    await expect(port.check()).resolves.toBe('1.3.0');
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });

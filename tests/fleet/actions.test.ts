@@ -154,11 +154,53 @@ describe('action tracker', () => {
     t.tick(30_000);
     t.poll([makeServer(1, { status: 'active', updated_at: iso(t.now()) })]);
     expect(t.outcomes).toMatchObject([{ outcome: 'done' }]);
-    expect(changes).toEqual([true, false]);
+    // Tracked, accepted (its reads begin), ended.
+    expect(changes).toEqual([true, true, false]);
     unsubscribe();
     await t.tracker.power(ref, 'stop');
     expect(t.tracker.hasPending()).toBe(true);
-    expect(changes).toEqual([true, false]);
+    expect(changes).toEqual([true, true, false]);
+  });
+
+  it('reads the server of an accepted power action on its own on growing waits, shows each read and settles by one', async () => {
+    const t = setup([makeServer(1), makeServer(2)], () => accepted('rebooting'));
+    const ref = { accountId: 'default', id: 1 };
+    const acceptedAt = t.now();
+    await t.tracker.power(ref, 'reboot');
+    expect(t.tracker.nextReadAt()).toBe(acceptedAt + 2000);
+    expect(t.tracker.readsDue(t.now())).toEqual([]);
+    const waits: number[] = [];
+    let last = acceptedAt;
+    for (let read = 0; read < 6; read++) {
+      t.tick((t.tracker.nextReadAt() ?? 0) - t.now());
+      expect(t.tracker.readsDue(t.now())).toEqual([1]);
+      waits.push(t.now() - last);
+      last = t.now();
+      expect(t.tracker.applyRead(makeServer(1, { status: 'rebooting' }), t.now())).toBe(false);
+    }
+    expect(waits).toEqual([2000, 3000, 5000, 6000, 6000, 6000]);
+    expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'rebooting' }, pending: { action: 'reboot' } });
+    expect(t.tracker.isReadAlone('default:1')).toBe(true);
+    expect(t.tracker.isReadAlone('default:2')).toBe(false);
+    t.tick(6000);
+    expect(t.tracker.applyRead(makeServer(1, { status: 'active', updated_at: iso(t.now()) }), t.now())).toBe(true);
+    expect(t.fleet.get('default:1')).toMatchObject({ server: { status: 'active' }, pending: null });
+    expect(t.outcomes).toMatchObject([{ outcome: 'done', action: 'reboot' }]);
+    expect(t.tracker.nextReadAt()).toBeNull();
+  });
+
+  it('a settling server not found on its own read is gone; many settling at once are left to the list', async () => {
+    const servers = [1, 2, 3, 4, 5].map((id) => makeServer(id));
+    const t = setup(servers, () => accepted('rebooting'));
+    await t.tracker.power({ accountId: 'default', id: 1 }, 'reboot');
+    t.tracker.readGone(1);
+    expect(t.fleet.get('default:1')).toBeUndefined();
+    expect(t.outcomes).toMatchObject([{ outcome: 'removed' }]);
+    for (const id of [2, 3, 4]) await t.tracker.power({ accountId: 'default', id }, 'reboot');
+    expect(t.tracker.nextReadAt()).not.toBeNull();
+    await t.tracker.power({ accountId: 'default', id: 5 }, 'reboot');
+    expect(t.tracker.nextReadAt()).toBeNull();
+    expect(t.tracker.isReadAlone('default:2')).toBe(false);
   });
 
   it('refuses a second action on a busy server with the reason as data, without a request', async () => {

@@ -92,7 +92,7 @@ describe('session', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('polls at once when started, then at the idle interval; a tracked action switches to the fast one at once', async () => {
+  it('polls at once when started, then at the idle interval; an accepted action reads its server 2 s after', async () => {
     const t = setup(async () => [makeServer(1)]);
     expect(t.session.poller.running).toBe(false);
     t.session.start();
@@ -102,7 +102,7 @@ describe('session', () => {
     expect(t.session.poller.nextPollAt).toBe(Date.now() + 60_000);
     await t.session.actions.power({ accountId: 'default', id: 1 }, 'reboot');
     expect(t.session.actions.hasPending()).toBe(true);
-    expect(t.session.poller.nextPollAt).toBe(Date.now() + 3_000);
+    expect(t.session.poller.nextPollAt).toBe(Date.now() + 2_000);
     await t.session.end();
   });
 
@@ -136,12 +136,13 @@ describe('session', () => {
     await flush();
     await t.session.actions.power({ accountId: 'default', id: 1 }, 'reboot');
     nextList = { results: [makeServer(2)], unsettled: true };
-    await vi.advanceTimersByTimeAsync(3_000);
+    // Asked for (a refresh), a poll reads the list even while the server is read on its own.
+    await t.session.poller.refresh();
     expect(t.fleet.get('default:1')).toBeDefined();
     expect(t.outcomes).toEqual([]);
     expect(t.session.actions.hasPending()).toBe(true);
     nextList = [makeServer(2)];
-    await vi.advanceTimersByTimeAsync(3_000);
+    await t.session.poller.refresh();
     expect(t.fleet.get('default:1')).toBeUndefined();
     expect(t.outcomes).toMatchObject([{ outcome: 'removed' }]);
     await t.session.end();
