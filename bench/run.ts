@@ -1,5 +1,5 @@
 // `npm run bench`: every figure script in turn, each in its own process so one's heap does not skew the
-// next, then bench/results.json. Numbers only, no pass/fail: the README's table is copied from it.
+// next, then bench/results.json. Numbers only, no pass/fail: docs/benchmarks.md's table is copied from it.
 // The older diagnostic scripts (bench/simulator.ts, client.ts, fleet-diff.ts) still run on their own.
 import { spawn } from 'node:child_process';
 import { FIGURE_CATALOGUE, mergeFigures, readFigureParts, writeResults, type FigurePart } from './results';

@@ -1,5 +1,5 @@
-// `npx tsx bench/table.ts`: bench/results.json as the README's Markdown table (figure, target, ours,
-// baseline, ratio ours/baseline), so the README is copied from the results, not retyped.
+// `npx tsx bench/table.ts`: bench/results.json as docs/benchmarks.md's Markdown table (figure, target, ours,
+// baseline, ratio ours/baseline), so that table is copied from the results, not retyped.
 import { readFileSync } from 'node:fs';
 import type { Results } from './results';
 
