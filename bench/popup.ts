@@ -3,18 +3,21 @@
 // rendered again on every change), at 25 and 5 000 servers:
 // - navigation start to the end of the first frame with rows (median of FIRST_ROWS_RUNS page loads);
 // - rows in the DOM and the JS heap after a garbage collection, once the rows are up;
+// - at 25, the window kept (hidden, page loaded): a tray click to the current rows painted (main's
+//   `popupShown` with a delta that came while it was hidden, to the end of the frame that shows it), and
+//   the memory such a kept window holds (the renderers' private memory with it open, minus without it);
 // - at 5 000: search keystroke to the next paint (p95) with the longest task while typing, and a click
 //   on Reboot to the pending state painted (p95).
 // What main would answer is recorded first from the real core (simulator account, first poll done), then
 // served by a SharedWorker (dev/page/recorded-main.ts) over a MessagePort: the snapshot reaches the page
 // by structured clone on another thread, as Electron's IPC delivers it. Power calls are never answered.
 // Run: npx tsx bench/popup.ts   (needs /usr/bin/chromium). Prints numbers, reports figures.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serialize } from 'node:v8';
 import { build } from 'vite';
-import type { Browser, Page } from 'playwright-core';
-import { InvokeChannel } from '../common/contract';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { EventChannel, InvokeChannel, type Result, type ServerView } from '../common/contract';
 import { bundlePageScript, freshAssetsDir, removeAssetsDir, rendererDirOf } from '../dev/assets';
 import { launchChromium, startBackend } from '../dev/harness';
 import type { PaintProbe } from '../dev/page/paint-probe';
@@ -24,22 +27,18 @@ import { rendererBundle } from '../scripts/bundles';
 import { median, reportFigures, type FigurePart } from './results';
 
 const COUNTS = [25, 5000] as const;
-const FIRST_ROWS_RUNS = 3;
+const FIRST_ROWS_RUNS = 5;
 /** Each typed into the search, then erased key by key: 22 keystrokes, narrowing then widening to every server. */
 const TYPED = ['web-10', 'api-2'];
 const CLICKS = 20;
+/** Warm opens of the kept window timed (median). */
+const WARM_SHOWS = 21;
 /** Kept in step with dev/page/port-bridge.ts. */
 const RECORDED_MAIN_PATH = '/__bench/recorded-main.js';
 const RECORDED_MAIN_NAME = 'vps-recorded-main';
 const SETUP_PATH = '/__bench/setup.html';
-/** The channels the popup calls before its first rows; anything else waits forever. */
-const RECORDED_CHANNELS = [
-  InvokeChannel.appInfo,
-  InvokeChannel.authState,
-  InvokeChannel.settingsGet,
-  InvokeChannel.popupReady,
-  InvokeChannel.fleetSubscribe,
-] as const;
+/** The channels the popups call before their first rows (ours, the baseline's); anything else waits forever. */
+const RECORDED_CHANNELS = [InvokeChannel.popupBootstrap, InvokeChannel.fleetSubscribe] as const;
 
 declare global {
   interface Window {
@@ -56,6 +55,8 @@ interface Subject {
 
 interface PopupFigures {
   firstRowsMs: number;
+  warmShowMs?: number;
+  hiddenWindowBytes?: number;
   domRows: number;
   heapBytes: number;
   keystrokeP95Ms?: number;
@@ -64,6 +65,13 @@ interface PopupFigures {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** The servers of the recorded bootstrap (what the popup shows). */
+function fleetOf(answers: Record<string, unknown>): ServerView[] {
+  const boot = answers[InvokeChannel.popupBootstrap] as Result<{ fleet: { servers: ServerView[] } }>;
+  if (!boot.ok) throw new Error('the recorded bootstrap failed');
+  return boot.value.fleet.servers;
+}
 
 function p95(values: readonly number[]): number {
   const sorted = values.toSorted((a, b) => a - b);
@@ -114,6 +122,70 @@ async function typeInSearch(page: Page, total: number): Promise<{ p95Ms: number;
   // every task that ran while typing.
   const longestTaskMs = longTasks.length > 0 ? Math.max(...longTasks) : Math.max(...latencies);
   return { p95Ms: p95(latencies), longestTaskMs };
+}
+
+/**
+ * Warm opens of a window that is already there: each is main's `popupShown` (a tray click on the kept
+ * window) with a delta that came while it was hidden (one server's status changed), timed in the page
+ * from the events to the end of the frame whose rows show the change. What the OS takes to show a hidden
+ * window is not in it (no Electron here).
+ */
+async function warmShows(page: Page, servers: readonly ServerView[]): Promise<number> {
+  const times: number[] = [];
+  const byName = new Map(servers.map((view) => [view.server.name, view]));
+  for (let show = 0; show < WARM_SHOWS; show++) {
+    // The server of the top row changes (so the change is in view): stopped, or running again.
+    const name = await page.locator('.server-list li .row-name').first().textContent();
+    const changed = byName.get(name ?? '');
+    if (!changed) throw new Error(`no server named ${name}`);
+    const status = changed.server.status === 'active' ? 'stopped' : 'active';
+    const next = { ...changed, server: { ...changed.server, status } };
+    byName.set(next.server.name, next);
+    const upserted = [next];
+    const delta = {
+      upserted,
+      removed: [],
+      status: { lastSuccessAt: Date.now(), stale: null, refreshing: false, loaded: true },
+    };
+    times.push(
+      await page.evaluate((events) => window.vpsBench.emitUntilRowsChange(events), [
+        [EventChannel.fleetChanged, delta],
+        [EventChannel.popupShown, { view: null }],
+      ] satisfies Array<[string, unknown]>),
+    );
+  }
+  return median(times);
+}
+
+/** Private memory (bytes) of every Chromium renderer process of this machine's user. */
+async function rendererPrivateBytes(): Promise<number> {
+  let total = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
+      for (const match of rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) total += Number(match[1]) * 1024;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+/**
+ * What a kept window holds: the renderers' private memory with the popup open (rows up, after a
+ * collection), minus after it is closed (its renderer gone, or its part of a shared one given back).
+ */
+async function keptWindowBytes(page: Page, cdp: CDPSession): Promise<number> {
+  const settled = () => new Promise((resolveLater) => setTimeout(resolveLater, 1000));
+  await cdp.send('HeapProfiler.collectGarbage');
+  await settled();
+  const open = await rendererPrivateBytes();
+  await page.close();
+  await settled();
+  return open - (await rendererPrivateBytes());
 }
 
 /** Clicks on Reboot of servers not yet pending, each timed from its click to its row's progress painted. */
@@ -210,6 +282,10 @@ async function measure(
     const heapBytes = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
 
     const figures: PopupFigures = { firstRowsMs: median(firstRows), domRows, heapBytes };
+    if (servers < 5000) {
+      if (subject.side === 'ours') figures.warmShowMs = await warmShows(page, fleetOf(answers));
+      figures.hiddenWindowBytes = await keptWindowBytes(page, cdp);
+    }
     if (servers >= 5000) {
       const typing = await typeInSearch(page, servers);
       figures.keystrokeP95Ms = typing.p95Ms;
@@ -219,6 +295,10 @@ async function measure(
     console.log(
       `${subject.side.padEnd(8)} ${String(servers).padStart(5)} servers: first rows ${firstRows.map((ms) => ms.toFixed(0)).join(' / ')} ms` +
         ` (median ${figures.firstRowsMs.toFixed(0)}), ${domRows} rows in the DOM, heap ${(heapBytes / 2 ** 20).toFixed(1)} MB` +
+        (figures.hiddenWindowBytes === undefined
+          ? ''
+          : `, kept window ${(figures.hiddenWindowBytes / 2 ** 20).toFixed(1)} MB private`) +
+        (figures.warmShowMs === undefined ? '' : `, warm show ${figures.warmShowMs.toFixed(1)} ms`) +
         (figures.keystrokeP95Ms === undefined
           ? ''
           : `, keystroke p95 ${figures.keystrokeP95Ms.toFixed(1)} ms, longest task ${figures.longestTaskMs?.toFixed(1)} ms, click to pending p95 ${figures.clickP95Ms?.toFixed(1)} ms`),
@@ -272,6 +352,8 @@ try {
       figure(side, `popup.firstRows.${servers}.ms`, 'ms', round1(measured.firstRowsMs));
       figure(side, `popup.domRows.${servers}`, 'rows', measured.domRows);
       figure(side, `popup.heap.${servers}.bytes`, 'bytes', Math.round(measured.heapBytes));
+      figure(side, 'popup.show.warm.ms', 'ms', measured.warmShowMs && round1(measured.warmShowMs));
+      figure(side, 'popup.hiddenWindow.bytes', 'bytes', measured.hiddenWindowBytes);
       figure(side, 'popup.keystroke.p95.ms', 'ms', measured.keystrokeP95Ms && round1(measured.keystrokeP95Ms));
       figure(side, 'popup.longestTask.ms', 'ms', measured.longestTaskMs && round1(measured.longestTaskMs));
       figure(side, 'popup.clickToPending.p95.ms', 'ms', measured.clickP95Ms && round1(measured.clickP95Ms));

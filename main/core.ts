@@ -8,7 +8,7 @@ import type { VpsClient, VpsClientOptions } from './api/client';
 import { createEventBus, type EventListener } from './event-bus';
 import { alertsValidators, createAlertsFeature, type AlertsFeature } from './features/alerts';
 import { authValidators, createAuthFeature } from './features/auth';
-import { appValidators, createAppFeature } from './features/app';
+import { appValidators, createAppFeature, describeApp } from './features/app';
 import { createDiagnosticsFeature, diagnosticsValidators, type DiagnosticsPort } from './features/diagnostics';
 import { createOutcomeReport } from './features/outcomes';
 import { createPopupView, popupViewValidators } from './features/popup-view';
@@ -92,7 +92,7 @@ export interface Core {
   setPopupOpen(open: boolean): void;
   /**
    * Asks the popup to open a view (the tray's Settings…). Call before showing the popup. The request
-   * lasts until the popup is hidden: a page still loading gets it in the popupReady handshake.
+   * lasts until the popup is hidden: a page still loading gets it in the popup's bootstrap.
    */
   requestView(view: RequestedView): void;
   /** The desktop edge's global shortcut registered, turned off or refused: the popup's Settings show it. */
@@ -168,7 +168,17 @@ export function createCore(deps: CoreDeps): Core {
   const records = createAccountRecords();
   const { sessions } = records;
   const pollers = createPollers(sessions);
-  const popupView = createPopupView({ emit, onOpenChanged: pollers.reschedule });
+  // The bootstrap's sources are built below; it is answered only once the core is up.
+  const popupView = createPopupView({
+    emit,
+    onOpenChanged: pollers.reschedule,
+    bootstrap: {
+      info: () => describeApp(deps.appInfo),
+      auth: () => accounts.state(),
+      settings: () => settings.get(),
+      fleet: () => fleet.snapshot(),
+    },
+  });
   const settings = createSettingsFeature({ store: deps.settings, emit, onChangedByUser: pollers.reschedule });
   const { notifier, appInfo, clipboard, popup } = deps;
   const alertDeps = { fleet, sessions, settings, events, emit, notifier, appInfo, now, log, redact };

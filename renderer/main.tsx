@@ -19,8 +19,9 @@ function pageStorage(): KeyValueStorage | null {
 const root = document.getElementById('app');
 if (root) {
   const store = createAppStore(window.vps, { storage: pageStorage() });
+  // The bootstrap's message leaves first (start() sends it at once): main answers while the page renders.
+  // Once the first view is up and painted (when the page is next idle), the code of the other views is
+  // fetched, so that opening another is instant without the chunks' loading delaying the first rows.
+  void store.start().then(() => requestIdleCallback(preloadViews, { timeout: 1000 }));
   render(<App store={store} />, root);
-  // Once the first view is up and painted (when the page is next idle), so that opening another is
-  // instant without the chunks' loading delaying the first rows.
-  void store.start().then(() => requestIdleCallback(() => void preloadViews(), { timeout: 1000 }));
 }

@@ -388,7 +388,10 @@ describe('composition root', () => {
     expect(h.calls.slice(0, 2)).toEqual([['Menu.setApplicationMenu', null], ['app.enableSandbox']]);
     // The popup's scheme is declared privileged before ready (Electron accepts it only then).
     expect(h.calls.filter((c) => c[0].startsWith('protocol.'))).toEqual([
-      ['protocol.registerSchemesAsPrivileged', [{ scheme: 'app', privileges: { standard: true, secure: true } }]],
+      [
+        'protocol.registerSchemesAsPrivileged',
+        [{ scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } }],
+      ],
     ]);
     expect(h.FakeTray.instances).toHaveLength(0);
     h.state.resolveReady();

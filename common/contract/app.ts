@@ -2,7 +2,10 @@
 // (or asked to show a view) and hidden, the clipboard, and "Copy diagnostics". `window.vps.app.*`,
 // `popup.*`, `clipboard.*`, `diagnostics.*`, `onPopupShown`.
 import type { ServerRef } from '../servers';
+import type { Settings } from '../settings';
+import type { AuthState } from './auth';
 import type { Empty } from './calls';
+import type { FleetSnapshot } from './fleet';
 
 /** Something the user must know about that happened at start-up (shown once in the popup). */
 export interface AppNotice {
@@ -31,6 +34,19 @@ export interface PopupShown {
   view: RequestedView | null;
 }
 
+/**
+ * Everything the popup's first view needs, in one answer (one round trip before the first rows): what
+ * the app is, who is signed in, the settings, the view it was asked to open while its page loaded (the
+ * tray's Settings…), and the fleet as it is now (empty when nobody is signed in). Later changes arrive
+ * as the usual events, which the page subscribes to before it asks.
+ */
+interface PopupBootstrap extends PopupShown {
+  info: AppInfo;
+  auth: AuthState;
+  settings: Settings;
+  fleet: FleetSnapshot;
+}
+
 /** "Copy diagnostics": main builds the text and puts it on the clipboard. */
 interface DiagnosticsRequest {
   /** Server names, hostnames and IP addresses stay in (default off); the token never does. */
@@ -39,7 +55,7 @@ interface DiagnosticsRequest {
 
 export const APP_CHANNELS = {
   appInfo: 'vps:app:info',
-  popupReady: 'vps:popup:ready',
+  popupBootstrap: 'vps:popup:bootstrap',
   popupHide: 'vps:popup:hide',
   clipboardWrite: 'vps:clipboard:write',
   diagnosticsCopy: 'vps:diagnostics:copy',
@@ -52,8 +68,8 @@ export const APP_EVENTS = {
 
 export interface AppContract {
   [APP_CHANNELS.appInfo]: { request: Empty; response: AppInfo };
-  /** The page has subscribed to events and is ready: answers the view it was asked to open, if any. */
-  [APP_CHANNELS.popupReady]: { request: Empty; response: PopupShown };
+  /** The page has subscribed to events: answers everything its first view shows, at once. */
+  [APP_CHANNELS.popupBootstrap]: { request: Empty; response: PopupBootstrap };
   [APP_CHANNELS.popupHide]: { request: Empty; response: null };
   [APP_CHANNELS.clipboardWrite]: { request: string; response: null };
   /** Builds the diagnostics text in main and copies it to the clipboard. */
@@ -66,7 +82,7 @@ export interface AppEventContract {
 
 export const APP_METHODS = {
   app: { info: APP_CHANNELS.appInfo },
-  popup: { ready: APP_CHANNELS.popupReady, hide: APP_CHANNELS.popupHide },
+  popup: { bootstrap: APP_CHANNELS.popupBootstrap, hide: APP_CHANNELS.popupHide },
   clipboard: { write: APP_CHANNELS.clipboardWrite },
   diagnostics: { copy: APP_CHANNELS.diagnosticsCopy },
 } as const;

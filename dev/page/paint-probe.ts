@@ -6,6 +6,7 @@
 declare global {
   interface Window {
     vpsBench: PaintProbe;
+    vpsHarnessEmit?: (channel: string, payload: unknown) => void;
   }
 }
 
@@ -18,6 +19,11 @@ export interface PaintProbe {
   result(): Promise<number>;
   /** Durations of the tasks Chromium reported as long (>= 50 ms) since the page started. */
   longTasks(): number[];
+  /**
+   * Raises main's `events` in the page (in order, `window.vpsHarnessEmit`), then gives the ms from
+   * just before them to the end of the first frame in which the rows' text changed.
+   */
+  emitUntilRowsChange(events: Array<[channel: string, payload: unknown]>): Promise<number>;
 }
 
 const ROWS = '.server-list li';
@@ -74,4 +80,11 @@ window.vpsBench = {
     return pending;
   },
   longTasks: () => [...longTasks],
+  emitUntilRowsChange(events) {
+    const rowsText = () => [...document.querySelectorAll(ROWS)].map((row) => row.textContent).join('\n');
+    const before = rowsText();
+    const start = performance.now();
+    for (const [channel, payload] of events) window.vpsHarnessEmit?.(channel, payload);
+    return paintedWhen(() => rowsText() !== before).then((paintedAt) => paintedAt - start);
+  },
 };

@@ -1,6 +1,7 @@
 // Bridge over a MessagePort to the recorded main process (dev/page/recorded-main.ts), used by the popup
 // benchmarks: answers arrive by structured clone, as Electron's IPC delivers them, never as JSON
-// through a Playwright binding. No events are sent: the benchmarks measure the page on its own.
+// through a Playwright binding. Main's events, where a benchmark needs them (a warm open), are raised in
+// the page itself (`window.vpsHarnessEmit`), so that no round trip of the driver is timed.
 import { installBridge } from './install-bridge';
 import type { PortAnswer, PortCall } from './recorded-main';
 

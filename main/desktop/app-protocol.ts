@@ -6,8 +6,12 @@ import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { withSecurityHeaders } from './security';
 
 export const APP_SCHEME = 'app';
-/** `standard` gives the page a real origin (relative URLs, same-origin lazy chunks); `secure` as https. */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true } as const;
+/**
+ * `standard` gives the page a real origin (relative URLs, same-origin lazy chunks); `secure` as https;
+ * `codeCache`: V8 keeps the compiled code of the popup's scripts (Electron caches only http(s) unless a
+ * standard scheme asks), so a page loaded again, in a new window, skips compiling them.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, codeCache: true } as const;
 const POPUP_HOST = 'popup';
 /** The popup page: the only IPC sender main trusts. */
 export const POPUP_PAGE_URL = `${APP_SCHEME}://${POPUP_HOST}/index.html`;

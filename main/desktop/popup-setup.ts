@@ -1,4 +1,5 @@
-// The popup: a hidden, hardened BrowserWindow created on first open (popup-window.ts runs its
+// The popup: a hidden, hardened BrowserWindow created on first open, or when the pointer enters the tray
+// icon (tray-setup.ts calls `prepare()`), then kept hidden between opens (popup-window.ts runs its
 // lifecycle), placed next to the tray icon (popup-placement.ts). Its options stay a literal here, where
 // Electronegativity can read them (scripts/electronegativity.ts).
 import { BrowserWindow, screen } from 'electron';
@@ -9,6 +10,12 @@ import { createPopupController, type PopupController } from './popup-window';
 import { watchRenderer } from './renderer-watch';
 
 const POPUP_SIZE = { width: 380, height: 540 };
+/**
+ * Kept hidden, never destroyed for being idle: every open after the first is a show of a page that is
+ * already current (bench: `popup.show.warm.ms`), not a page load (`popup.firstRows.25.ms`), at the cost
+ * of the hidden window's renderer (`popup.hiddenWindow.bytes`) for as long as the app runs.
+ */
+const POPUP_IDLE_DESTROY_MS = null;
 
 export function setupPopup(deps: {
   paths: Pick<AppPaths, 'preload' | 'pageUrl'>;
@@ -62,6 +69,7 @@ export function setupPopup(deps: {
         workAreaNear: (point) => screen.getDisplayNearestPoint(point).workArea,
         platform: process.platform,
       }),
+    idleDestroyMs: POPUP_IDLE_DESTROY_MS,
     onVisibilityChange: deps.onVisibilityChange,
   });
 }

@@ -1,5 +1,7 @@
-// The popup window's lifecycle: created on first open, hidden on blur, destroyed after it has stayed
-// hidden a while to give memory back. Escape is the page's: it closes a confirmation, form or view
+// The popup window's lifecycle: created on first open (or before it, when the pointer enters the tray
+// icon: `prepare()`), hidden on blur, and then either kept hidden for the next open (idleDestroyMs null:
+// a warm open is a show, at the memory cost of its renderer) or destroyed after it has stayed hidden a
+// while to give that memory back (every open after that loads the page anew). Escape is the page's: it closes a confirmation, form or view
 // first and asks for `app.hidePopup()` only when nothing is left. The window and where it goes are
 // injected (popup-setup.ts creates the BrowserWindow, popup-placement.ts computes the position), so the
 // lifecycle runs with fakes in tests.
@@ -35,8 +37,8 @@ export interface PopupControllerDeps {
   /** Where to put a window of this size now (asks the screen where the tray is). */
   position(size: Size): Point;
   timers?: PopupTimers;
-  /** Destroy the window after it has been hidden this long. */
-  idleDestroyMs?: number;
+  /** Destroy the window after it has been hidden (or prepared and not shown) this long; null keeps it. */
+  idleDestroyMs?: number | null;
   /** Called with true when the popup is shown, false when hidden or destroyed. */
   onVisibilityChange?(visible: boolean): void;
   /** Called each time the popup is shown (the renderer gets `popupShown`). */
@@ -55,7 +57,7 @@ const realTimers: PopupTimers = {
 
 export function createPopupController(deps: PopupControllerDeps) {
   const timers = deps.timers ?? realTimers;
-  const idleDestroyMs = deps.idleDestroyMs ?? DEFAULT_IDLE_DESTROY_MS;
+  const idleDestroyMs = deps.idleDestroyMs === undefined ? DEFAULT_IDLE_DESTROY_MS : deps.idleDestroyMs;
   let window: PopupWindowLike | null = null;
   let destroyTimer: unknown = null;
   let hiddenByBlurAt = -Infinity;
@@ -69,6 +71,7 @@ export function createPopupController(deps: PopupControllerDeps) {
 
   function scheduleDestroy(): void {
     cancelDestroy();
+    if (idleDestroyMs === null) return;
     destroyTimer = timers.setTimeout(() => {
       destroyTimer = null;
       const current = alive();
@@ -125,6 +128,15 @@ export function createPopupController(deps: PopupControllerDeps) {
     toggle(): void {
       if (alive()?.isVisible()) hide();
       else if (timers.now() - hiddenByBlurAt > BLUR_TOGGLE_GRACE_MS) show();
+    },
+    /**
+     * Creates the window, hidden, if there is none (the pointer entered the tray icon: a click is likely),
+     * so the page has loaded by the time it is shown. Not shown, it goes as a hidden one does.
+     */
+    prepare(): void {
+      if (alive()) return;
+      ensureWindow();
+      scheduleDestroy();
     },
     isVisible: (): boolean => alive()?.isVisible() ?? false,
     /** The popup's webContents while the window exists (events go only there). */

@@ -24,7 +24,7 @@ function trayIcon(directory: string, state: TrayIconState, panel: PanelTheme): N
 export function setupTray(deps: {
   core: Pick<Core, 'tray' | 'onEvent' | 'requestView' | 'refreshNow' | 'powerAction' | 'updates' | 'alerts'>;
   settings: SettingsStore;
-  popup: Pick<PopupController, 'show' | 'toggle'>;
+  popup: Pick<PopupController, 'show' | 'toggle' | 'prepare'>;
   notifier: Notifier;
   clipboard: ClipboardPort;
   /** Folder of the tray icon PNGs (AppPaths.trayIcons). */
@@ -114,6 +114,9 @@ export function setupTray(deps: {
   // there the menu's "Open VPS.org Tray" item is the way in.
   if (process.platform !== 'linux') tray.on('click', () => popup.toggle());
   if (process.platform === 'darwin') tray.on('right-click', () => menu && tray.popUpContextMenu(menu));
+  // The pointer on the icon: the popup's page loads before the click (Electron emits this on macOS and
+  // Windows only; on Linux the first open loads it).
+  if (process.platform !== 'linux') tray.on('mouse-enter', () => popup.prepare());
 
   return {
     tray,

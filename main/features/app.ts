@@ -1,6 +1,6 @@
 // The app's small channels: what the app is (version, platform, start-up notices), copying a text for
 // the user, hiding the popup. Each goes straight to its port.
-import { InvokeChannel } from '../../common/contract';
+import { InvokeChannel, type AppInfo } from '../../common/contract';
 import type { RouterHandlers } from '../ipc/router';
 import { invalid, takesNoPayload, type PayloadValidators } from '../ipc/validators';
 import type { AppInfoPort, ClipboardPort, PopupPort } from '../ports';
@@ -27,15 +27,20 @@ export interface AppFeatureDeps {
   popup: PopupPort;
 }
 
+/** What the app is, as the popup gets it (appInfo, and the popup's bootstrap). */
+export function describeApp(appInfo: AppInfoPort): AppInfo {
+  return {
+    version: appInfo.version,
+    platform: appInfo.platform,
+    systemLocale: appInfo.systemLocale,
+    notices: appInfo.notices ?? [],
+  };
+}
+
 export function createAppFeature(deps: AppFeatureDeps): { handlers: Pick<RouterHandlers, AppChannel> } {
   return {
     handlers: {
-      [InvokeChannel.appInfo]: () => ({
-        version: deps.appInfo.version,
-        platform: deps.appInfo.platform,
-        systemLocale: deps.appInfo.systemLocale,
-        notices: deps.appInfo.notices ?? [],
-      }),
+      [InvokeChannel.appInfo]: () => describeApp(deps.appInfo),
       [InvokeChannel.clipboardWrite]: (text) => {
         deps.clipboard.writeText(text);
         return null;

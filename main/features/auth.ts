@@ -77,7 +77,7 @@ export interface AuthFeature {
 export function createAuthFeature({ accounts }: { accounts: Accounts }): AuthFeature {
   return {
     handlers: {
-      // No side effect: the popup asks this whenever it likes (the ready handshake is popupReady's).
+      // No side effect: the popup asks this whenever it likes.
       [InvokeChannel.authState]: () => accounts.state(),
       [InvokeChannel.tokenSet]: (input) => accounts.setToken(input),
       [InvokeChannel.tokenClear]: () => accounts.clearToken(),

@@ -1,21 +1,40 @@
 // Whether the popup is open, and the view it was asked to open (the tray's Settings…). The request
-// reaches the popup as `popupShown` when it opens, or in the ready handshake when its page was still
-// loading (it missed the event); it lasts until the popup is hidden.
-import { EventChannel, InvokeChannel, type EventContract, type RequestedView } from '../../common/contract';
+// reaches the popup as `popupShown` when it opens, or in the bootstrap when its page was still loading
+// (it missed the event); it lasts until the popup is hidden. The bootstrap is the page's one call before
+// its first rows: the app, auth, settings and fleet as they are now, in one answer.
+import {
+  EventChannel,
+  InvokeChannel,
+  type AppInfo,
+  type AuthState,
+  type EventContract,
+  type FleetSnapshot,
+  type RequestedView,
+} from '../../common/contract';
+import type { Settings } from '../../common/settings';
 import type { EventListener } from '../event-bus';
 import type { RouterHandlers } from '../ipc/router';
 import { takesNoPayload, type PayloadValidators } from '../ipc/validators';
 
-type PopupViewChannel = typeof InvokeChannel.popupReady;
+type PopupViewChannel = typeof InvokeChannel.popupBootstrap;
 
 export const popupViewValidators: Pick<PayloadValidators, PopupViewChannel> = {
-  [InvokeChannel.popupReady]: takesNoPayload,
+  [InvokeChannel.popupBootstrap]: takesNoPayload,
 };
+
+/** Where each part of the bootstrap comes from (the same answers as appInfo, authState, settingsGet, fleetSubscribe). */
+interface BootstrapSources {
+  info(): AppInfo;
+  auth(): AuthState;
+  settings(): Settings;
+  fleet(): FleetSnapshot;
+}
 
 export interface PopupViewDeps {
   emit: EventListener<EventContract>;
   /** The popup was shown or hidden (the poll interval depends on it). */
   onOpenChanged: () => void;
+  bootstrap: BootstrapSources;
 }
 
 export interface PopupView {
@@ -29,10 +48,17 @@ export interface PopupView {
 export function createPopupView(deps: PopupViewDeps): PopupView {
   let open = false;
   let requestedView: RequestedView | null = null;
+  const { bootstrap } = deps;
   return {
     handlers: {
       // A page that was (re)created for this opening missed the popupShown event sent while it loaded.
-      [InvokeChannel.popupReady]: () => ({ view: requestedView }),
+      [InvokeChannel.popupBootstrap]: () => ({
+        info: bootstrap.info(),
+        auth: bootstrap.auth(),
+        settings: bootstrap.settings(),
+        view: requestedView,
+        fleet: bootstrap.fleet(),
+      }),
     },
     isOpen: () => open,
     setOpen(next) {

@@ -1,9 +1,9 @@
-// The fleet as main reports it: a full snapshot when the popup subscribes, then deltas. Kept in a Map
+// The fleet as main reports it: a full snapshot (in the popup's bootstrap, or when it subscribes), then deltas. Kept in a Map
 // keyed by ServerView.key and mutated in place per delta; `version` tells signals that it changed
 // (copying 5 000 entries per delta would defeat the point of deltas).
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { VpsBridge } from '../../common/bridge';
-import type { FleetDelta, FleetStatus, ServerView } from '../../common/contract';
+import type { FleetDelta, FleetSnapshot, FleetStatus, ServerView } from '../../common/contract';
 import type { I18n } from '../i18n';
 import type { Announcements } from './announcements';
 import type { Drafts } from './drafts';
@@ -31,6 +31,21 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
   /** Why the fleet could not be subscribed to, worded. */
   const error = signal<string | null>(null);
   const membershipListeners: Array<() => void> = [];
+  /** A snapshot came with the bootstrap: the next subscribe uses it instead of asking main again. */
+  let adopted = false;
+
+  /** A full snapshot, taken as it arrives (a delta sent after it applies on top). */
+  function adopt(snapshot: FleetSnapshot): void {
+    byKey.clear();
+    for (const server of snapshot.servers) byKey.set(server.key, server);
+    batch(() => {
+      status.value = snapshot.status;
+      accountStatuses.value = snapshot.accounts ?? {};
+      error.value = null;
+      version.value++;
+    });
+    adopted = true;
+  }
 
   const sorted = computed(() => {
     void version.value;
@@ -47,7 +62,7 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
     status: readOnly(status),
     accountStatuses: readOnly(accountStatuses),
     /** A poll is in flight that this popup asked for, or that main told it of. */
-    refreshing: computed(() => refreshAsked.value || status.value?.refreshing === true),
+    refreshing: computed(() => refreshAsked.value || !!status.value?.refreshing),
     error: readOnly(error),
     /** Every server, trouble first. */
     sorted,
@@ -67,22 +82,21 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
       membershipListeners.push(listener);
     },
 
+    /** The snapshot of the popup's bootstrap: the next `subscribe()` is answered by it, without a round trip. */
+    adopt,
+
     /** Subscribes to main's fleet; true when a loaded (complete) list arrived. */
     async subscribe(): Promise<boolean> {
-      const result = await bridge.fleet.subscribe();
-      if (!result.ok) {
-        error.value = errorText(i18n.value, result.error);
-        return false;
+      if (!adopted) {
+        const result = await bridge.fleet.subscribe();
+        if (!result.ok) {
+          error.value = errorText(i18n.value, result.error);
+          return false;
+        }
+        adopt(result.value);
       }
-      byKey.clear();
-      for (const server of result.value.servers) byKey.set(server.key, server);
-      batch(() => {
-        status.value = result.value.status;
-        accountStatuses.value = result.value.accounts ?? {};
-        error.value = null;
-        version.value++;
-      });
-      return result.value.status.loaded;
+      adopted = false;
+      return !!status.value?.loaded;
     },
 
     applyDelta(delta: FleetDelta): void {
@@ -104,6 +118,7 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
 
     /** Signed out or another account: nothing of the old fleet stays. */
     clear(): void {
+      adopted = false;
       byKey.clear();
       batch(() => {
         version.value++;
@@ -118,7 +133,7 @@ export function createLiveFleet({ bridge, i18n, drafts, notices, announcements }
       try {
         const result = await bridge.fleet.refresh();
         // Still the same fleet (not signed out meanwhile): the answer is its status now.
-        if (result.ok && status.value !== null) status.value = result.value;
+        if (result.ok && status.value) status.value = result.value;
       } finally {
         refreshAsked.value = false;
       }

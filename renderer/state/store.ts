@@ -90,7 +90,11 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     alerts,
     announcement: announcements.announcement,
 
-    /** Subscribes to main's events, then asks for the state to start from. */
+    /**
+     * Subscribes to main's events, then asks for the state to start from: one call (the bootstrap), so
+     * the first rows wait for one round trip. Its first message leaves before this returns (call it
+     * before the first render, so main answers while the page renders).
+     */
     async start(): Promise<void> {
       unsubscribers.push(
         bridge.onFleetChange(fleet.applyDelta),
@@ -102,24 +106,23 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         bridge.onUpdatesChange(updates.adopt),
         bridge.onAlertsChange(alerts.adopt),
       );
+      const booting = bridge.popup.bootstrap();
       // Not awaited: alerts are not needed for the first view.
       void alerts.load();
-      const [info, authState, currentSettings, ready] = await Promise.all([
-        bridge.app.info(),
-        bridge.auth.state(),
-        bridge.settings.get(),
-        // After subscribing: a view asked for while this page was loading (the tray's Settings…).
-        bridge.popup.ready(),
-      ]);
+      const boot = await booting;
+      if (!boot.ok) return app.startFailed(errorText(i18n.value, boot.error));
+      const start = boot.value;
       batch(() => {
-        if (info.ok) app.adoptInfo(info.value);
-        if (currentSettings.ok) settings.adopt(currentSettings.value);
+        app.adoptInfo(start.info);
+        settings.adopt(start.settings);
+        // At once: a delta that arrives while the language loads applies on top of it.
+        if (start.auth.mode !== 'none') fleet.adopt(start.fleet);
       });
       // The first real view speaks the user's language.
       await language.ready();
-      if (authState.ok) await auth.apply(authState.value);
-      else app.startFailed(errorText(i18n.value, authState.error));
-      if (ready.ok && ready.value.view) navigation.showPopup(ready.value);
+      await auth.apply(start.auth);
+      // A view asked for while this page was loading (the tray's Settings…).
+      if (start.view) navigation.showPopup(start);
     },
 
     dispose(): void {

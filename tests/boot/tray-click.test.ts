@@ -2,9 +2,11 @@
 // running the journeys is Linux, where AppIndicator reports no clicks and the app registers none, so
 // this file plays Windows by answering `process.platform` with 'win32' for the app's life. What it
 // proves: the built app wires the icon's click to the popup (a click opens it beside the icon, a second
-// one closes it). What it cannot: how Windows itself delivers clicks or places the taskbar.
+// one closes it), and the pointer entering the icon loads the popup hidden before the click, which then
+// shows that same window, kept hidden after. What it cannot: how Windows itself delivers clicks or places the taskbar.
 import { afterAll, expect, test } from 'vitest';
 import { useBootedApp } from './boot-kit';
+import { StandInBrowserWindow } from './electron-stand-in/window';
 
 const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
 Object.defineProperty(process, 'platform', { ...realPlatform, value: 'win32' });
@@ -12,15 +14,24 @@ afterAll(() => Object.defineProperty(process, 'platform', realPlatform));
 
 const booted = useBootedApp();
 
-test('Windows: a click on the tray icon opens the popup with the demo servers; a second click closes it', async () => {
+test('Windows: the pointer on the tray icon loads the popup hidden; a click shows it with the demo servers; a second click hides it', async () => {
   const { tray, trayMenu, popupWindow, popupPage } = booted();
   await expect.poll(() => tray().tooltip, { timeout: 10_000 }).toMatch(/^VPS\.org — demo: /);
   // Windows has clicks: the menu does not lead with the way in (it ends with Open instead).
   expect(trayMenu().labels()[0]).not.toBe('Open VPS.org Tray');
-  expect(popupWindow()?.isVisible() ?? false).toBe(false);
+  expect(popupWindow()).toBeNull();
+
+  // The pointer enters the icon: the page loads, hidden.
+  tray().emit('mouse-enter');
+  const prepared = popupWindow();
+  expect(prepared).not.toBeNull();
+  expect(prepared?.isVisible()).toBe(false);
+  tray().emit('mouse-enter');
+  expect(StandInBrowserWindow.getAllWindows()).toHaveLength(1);
 
   tray().click();
   const window = popupWindow();
+  expect(window).toBe(prepared);
   expect(window?.isVisible()).toBe(true);
   const page = await popupPage();
   const rows = page.getByRole('list', { name: 'Servers' }).getByRole('listitem');
@@ -28,5 +39,6 @@ test('Windows: a click on the tray icon opens the popup with the demo servers; a
 
   tray().click();
   expect(window?.isVisible()).toBe(false);
+  expect(window?.isDestroyed()).toBe(false);
   expect(window?.webContents.pageErrors).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // hidden, already open, or its page is being created anew (which missed the event while loading).
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import { invoke, useHarnessPerTest } from './harness';
+import { invoke, okValue, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -28,13 +28,13 @@ describe('popupShown and requested views', () => {
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: null }, { view: 'settings' }]);
   });
 
-  it('a page still loading gets the request in the ready handshake; asking for the auth state has no effect', async () => {
+  it('a page still loading gets the request in its bootstrap; asking for the auth state has no effect', async () => {
     const h = await startHarness();
     h.core.requestView('settings');
     h.core.setPopupOpen(true);
     await invoke(h, InvokeChannel.authState);
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: 'settings' }]);
-    expect(await invoke(h, InvokeChannel.popupReady)).toEqual({ ok: true, value: { view: 'settings' } });
+    expect(await invoke(h, InvokeChannel.popupBootstrap)).toMatchObject({ ok: true, value: { view: 'settings' } });
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: 'settings' }]);
   });
 
@@ -44,7 +44,29 @@ describe('popupShown and requested views', () => {
     h.core.setPopupOpen(true);
     h.core.setPopupOpen(false);
     h.core.setPopupOpen(true);
-    expect(await invoke(h, InvokeChannel.popupReady)).toEqual({ ok: true, value: { view: null } });
+    expect(await invoke(h, InvokeChannel.popupBootstrap)).toMatchObject({ ok: true, value: { view: null } });
     expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: 'settings' }, { view: null }]);
+  });
+
+  it('the bootstrap answers, in one call, what appInfo, authState, settingsGet and fleetSubscribe answer', async () => {
+    const h = await startHarness({ servers: 12 });
+    const boot = okValue(await invoke(h, InvokeChannel.popupBootstrap));
+    expect(boot).toEqual({
+      info: okValue(await invoke(h, InvokeChannel.appInfo)),
+      auth: okValue(await invoke(h, InvokeChannel.authState)),
+      settings: okValue(await invoke(h, InvokeChannel.settingsGet)),
+      view: null,
+      fleet: okValue(await invoke(h, InvokeChannel.fleetSubscribe)),
+    });
+    expect(boot).toMatchObject({ auth: { mode: 'token' }, fleet: { status: { loaded: true } } });
+    expect((boot as { fleet: { servers: unknown[] } }).fleet.servers).toHaveLength(12);
+  });
+
+  it('the bootstrap takes no payload', async () => {
+    const h = await startHarness();
+    expect(await invoke(h, InvokeChannel.popupBootstrap, { view: 'settings' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-payload' },
+    });
   });
 });

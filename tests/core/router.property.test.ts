@@ -184,7 +184,7 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
   [InvokeChannel.settingsSet]: (payload) => settingsPatchSchema.safeParse(payload).success,
   [InvokeChannel.clipboardWrite]: (payload) =>
     typeof payload === 'string' && new TextEncoder().encode(payload).length <= 4096,
-  [InvokeChannel.popupReady]: noPayload,
+  [InvokeChannel.popupBootstrap]: noPayload,
   [InvokeChannel.popupHide]: noPayload,
   [InvokeChannel.shortcutStatus]: noPayload,
   [InvokeChannel.updatesState]: noPayload,

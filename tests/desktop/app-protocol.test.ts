@@ -37,8 +37,8 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 const get = (url: string) => serveAppRequest({ url, method: 'GET' }, deps);
 
 describe('the app: scheme', () => {
-  it('is a standard, secure scheme and the popup page lives at app://popup/index.html', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true });
+  it('is a standard, secure scheme with V8 code cache and the popup page lives at app://popup/index.html', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, codeCache: true });
     expect(POPUP_PAGE_URL).toBe('app://popup/index.html');
   });
 

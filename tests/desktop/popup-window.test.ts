@@ -88,7 +88,7 @@ function manualTimers() {
   return { timers, advance, pendingCount: () => pending.size };
 }
 
-function controllerWithFakes() {
+function controllerWithFakes(idleDestroyMs: number | null = 5 * 60_000) {
   const windows: FakeWindow[] = [];
   const { timers, advance, pendingCount } = manualTimers();
   const visibility: boolean[] = [];
@@ -101,7 +101,7 @@ function controllerWithFakes() {
     },
     position: () => ({ x: 10, y: 20 }),
     timers,
-    idleDestroyMs: 5 * 60_000,
+    idleDestroyMs,
     onVisibilityChange: (visible) => visibility.push(visible),
     onShown: shown,
   });
@@ -200,5 +200,49 @@ describe('popup controller', () => {
     expect(windows).toHaveLength(2);
     controller.dispose();
     expect(windows[1]!.destroyed).toBe(true);
+  });
+
+  it('kept hidden (no idle delay): the window is never destroyed for being idle, and reopening shows the same one', () => {
+    const { controller, windows, advance, pendingCount } = controllerWithFakes(null);
+    controller.show();
+    controller.hide();
+    expect(pendingCount()).toBe(0);
+    advance(24 * 60 * 60_000);
+    expect(windows[0]!.destroyed).toBe(false);
+    expect(controller.webContents()).toBe(windows[0]!.webContents);
+    controller.show();
+    expect(windows).toHaveLength(1);
+    expect(controller.isVisible()).toBe(true);
+  });
+
+  it('prepare (the pointer entered the tray icon) creates the window hidden, once; the click shows that one', () => {
+    const { controller, windows, visibility, shown } = controllerWithFakes(null);
+    controller.prepare();
+    controller.prepare();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.show).not.toHaveBeenCalled();
+    expect(controller.isVisible()).toBe(false);
+    expect(visibility).toEqual([]);
+    expect(shown).not.toHaveBeenCalled();
+    controller.toggle();
+    expect(windows).toHaveLength(1);
+    expect(controller.isVisible()).toBe(true);
+    expect(shown).toHaveBeenCalledWith(windows[0]!.webContents);
+    controller.hide();
+    controller.prepare();
+    expect(windows).toHaveLength(1);
+  });
+
+  it('with an idle delay, a window prepared but never shown goes after the delay; shown in time, it stays', () => {
+    const { controller, windows, advance } = controllerWithFakes(5 * 60_000);
+    controller.prepare();
+    advance(5 * 60_000);
+    expect(windows[0]!.destroyed).toBe(true);
+    controller.prepare();
+    advance(60_000);
+    controller.show();
+    advance(10 * 60_000);
+    expect(windows).toHaveLength(2);
+    expect(windows[1]!.destroyed).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.settingsGet]: () => defaultSettings(),
     [InvokeChannel.settingsSet]: fail,
     [InvokeChannel.clipboardWrite]: () => null,
-    [InvokeChannel.popupReady]: () => ({ view: null }),
+    [InvokeChannel.popupBootstrap]: fail,
     [InvokeChannel.popupHide]: () => null,
     [InvokeChannel.shortcutStatus]: () => ({ state: 'off' }),
     [InvokeChannel.diagnosticsCopy]: () => null,

@@ -151,13 +151,39 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.serversStop]: () => ok({ message: 'Server is stopping' }),
     [InvokeChannel.serversReboot]: () => ok({ message: 'Server is rebooting' }),
     [InvokeChannel.clipboardWrite]: () => ok(null),
-    [InvokeChannel.popupReady]: () => ok({ view: init.requestedView ?? null }),
+    // Made of the other handlers' answers, as main makes it of the same sources.
+    [InvokeChannel.popupBootstrap]: async () => {
+      const [info, auth, current, fleet] = await Promise.all([
+        answer(InvokeChannel.appInfo),
+        answer(InvokeChannel.authState),
+        answer(InvokeChannel.settingsGet),
+        answer(InvokeChannel.fleetSubscribe),
+      ]);
+      if (!info.ok) return info;
+      if (!auth.ok) return auth;
+      if (!current.ok) return current;
+      if (!fleet.ok) return fleet;
+      return ok({
+        info: info.value,
+        auth: auth.value,
+        settings: current.value,
+        view: init.requestedView ?? null,
+        fleet: fleet.value,
+      });
+    },
     [InvokeChannel.popupHide]: () => ok(null),
     [InvokeChannel.diagnosticsCopy]: () => ok(null),
     [InvokeChannel.updatesState]: () =>
       ok(init.updates ?? { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null }),
     [InvokeChannel.alertsState]: () => ok(init.alerts ?? { servers: {}, pauseAll: null, attention: [] }),
   };
+
+  /** A handler's answer, not recorded as a call (the bootstrap's parts). */
+  async function answer<C extends InvokeChannel>(channel: C): Promise<Result<InvokeResponse<C>>> {
+    const handler = handlers[channel] as Handler<C> | undefined;
+    if (!handler) return fail({ kind: 'internal', message: `no fake handler for ${channel}` });
+    return handler(undefined as InvokeRequest<C>);
+  }
 
   const transport: BridgeTransport = {
     invoke(channel, request) {
