@@ -174,12 +174,14 @@ async function rendererPrivateBytes(): Promise<number> {
   return total;
 }
 
+/** A second for the renderer's memory to settle after a collection or a close. */
+const settled = () => new Promise((resolveLater) => setTimeout(resolveLater, 1000));
+
 /**
  * What a kept window holds: the renderers' private memory with the popup open (rows up, after a
  * collection), minus after it is closed (its renderer gone, or its part of a shared one given back).
  */
 async function keptWindowBytes(page: Page, cdp: CDPSession): Promise<number> {
-  const settled = () => new Promise((resolveLater) => setTimeout(resolveLater, 1000));
   await cdp.send('HeapProfiler.collectGarbage');
   await settled();
   const open = await rendererPrivateBytes();

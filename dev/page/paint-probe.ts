@@ -28,6 +28,9 @@ export interface PaintProbe {
 
 const ROWS = '.server-list li';
 
+/** The rows' text, to tell when they changed. */
+const rowsText = () => [...document.querySelectorAll(ROWS)].map((row) => row.textContent).join('\n');
+
 /** Resolves after the paint of the first frame in which `ready()` holds. */
 function paintedWhen(ready: () => boolean): Promise<number> {
   return new Promise((resolve) => {
@@ -81,7 +84,6 @@ window.vpsBench = {
   },
   longTasks: () => [...longTasks],
   emitUntilRowsChange(events) {
-    const rowsText = () => [...document.querySelectorAll(ROWS)].map((row) => row.textContent).join('\n');
     const before = rowsText();
     const start = performance.now();
     for (const [channel, payload] of events) window.vpsHarnessEmit?.(channel, payload);

@@ -223,4 +223,13 @@ export const csViews: Translation<typeof enViews> = {
     en: 'English',
     cs: 'Čeština',
   },
+  // The start-up notices (a settings or vault file reset): rare, a chunk with the banners.
+  notice: {
+    'settings-reset':
+      'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí. Původní soubor je uschován jako {path}.',
+    'vault-reset':
+      'Uložený token nešlo přečíst a byl odložen stranou; vložte ho prosím znovu. Původní soubor je uschován jako {path}.',
+    'dismissLabel.settings-reset': 'Zavřít oznámení o nastavení',
+    'dismissLabel.vault-reset': 'Zavřít oznámení o uloženém tokenu',
+  },
 };

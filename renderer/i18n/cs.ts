@@ -137,14 +137,6 @@ export const cs: Translation<typeof en> = {
   accepted: {
     sent: 'Požadavek „{action}“ pro {name} odeslán; čeká se na dokončení…',
   },
-  notice: {
-    'settings-reset':
-      'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí. Původní soubor je uschován jako {path}.',
-    'vault-reset':
-      'Uložený token nešlo přečíst a byl odložen stranou; vložte ho prosím znovu. Původní soubor je uschován jako {path}.',
-    'dismissLabel.settings-reset': 'Zavřít oznámení o nastavení',
-    'dismissLabel.vault-reset': 'Zavřít oznámení o uloženém tokenu',
-  },
   alerts: {
     attention: 'Vyžaduje pozornost',
   },

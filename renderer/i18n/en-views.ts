@@ -230,4 +230,13 @@ export const enViews = {
     en: 'English',
     cs: 'Čeština',
   },
+  // The start-up notices (a settings or vault file reset): rare, a chunk with the banners.
+  notice: {
+    'settings-reset':
+      'Your settings file could not be read and was reset to defaults. The old file was kept as {path}.',
+    'vault-reset':
+      'Your saved token could not be read and was set aside; please paste it again. The old file was kept as {path}.',
+    'dismissLabel.settings-reset': 'Dismiss the settings notice',
+    'dismissLabel.vault-reset': 'Dismiss the saved token notice',
+  },
 } satisfies Dictionary;

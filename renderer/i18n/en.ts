@@ -134,14 +134,6 @@ export const en = {
   accepted: {
     sent: '{action} of {name} sent; waiting for it to finish…',
   },
-  notice: {
-    'settings-reset':
-      'Your settings file could not be read and was reset to defaults. The old file was kept as {path}.',
-    'vault-reset':
-      'Your saved token could not be read and was set aside; please paste it again. The old file was kept as {path}.',
-    'dismissLabel.settings-reset': 'Dismiss the settings notice',
-    'dismissLabel.vault-reset': 'Dismiss the saved token notice',
-  },
   // The list's alert mark (the alerts' settings and detail panel are in ./en-views).
   alerts: {
     /** The list's mark on a deviating server. */

@@ -10,7 +10,7 @@ import type { I18n } from '../i18n';
 import type { View } from '../state/navigation';
 import { lazyViews } from '../views/lazy';
 import { ListView, SEARCH_INPUT_ID } from '../views/list/ListView';
-import { AppNoticeBanners, DemoBanner } from './Banners';
+import { DemoBanner } from './Banners';
 import { NavButton } from './NavButton';
 
 /** What the main area shows: a view, token setup, or a line while the app starts. */
@@ -66,6 +66,10 @@ export function Shell() {
   const view = navigation.view.value;
   const language = store.i18n.value.language;
   const { screen, arrived } = useArrivedScreen(screenOf(auth, view, store.app.startupError.value));
+  // Start-up notices are rare: their banners (a chunk) are fetched only when there is one.
+  const notices = store.app.notices.value.length > 0;
+  useArrived(notices ? lazyViews.appNotices : null);
+  const AppNoticeBanners = notices ? lazyViews.appNotices.component : null;
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -114,7 +118,7 @@ export function Shell() {
         {auth && auth.mode !== 'none' && <NavButton to="create" label={t('nav.create')} icon="+" />}
         {auth && <NavButton to="settings" label={t('nav.settings')} icon="⚙" />}
       </header>
-      <AppNoticeBanners />
+      {AppNoticeBanners && <AppNoticeBanners />}
       {auth?.mode === 'demo' && <DemoBanner />}
       <main class="app-main">{screenBody(screen, t)}</main>
       <div class="sr-only" aria-live="polite" data-testid="announcer">

@@ -23,6 +23,8 @@ export const lazyViews = {
   accountBanners: lazyView(() => import('./list/AccountsBar').then((module) => module.AccountBanners)),
   // Where the token is kept: said only while it is session-only, or once after it was stored.
   tokenBanners: lazyView(() => import('./list/TokenStorageBanners').then((module) => module.TokenStorageBanners)),
+  // What happened at start-up (a settings or vault file reset): rare, so not in the start bundle.
+  appNotices: lazyView(() => import('../shell/AppNoticeBanners').then((module) => module.AppNoticeBanners)),
   // The list's status and location filters, folded behind its Filters button.
   filtersPanel: lazyView(() => import('./list/FiltersPanel').then((module) => module.FiltersPanel)),
 };

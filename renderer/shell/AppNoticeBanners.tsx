@@ -1,0 +1,25 @@
+// What happened at start-up (a settings or vault file was reset), shown above every view until dismissed.
+// Rare, so a chunk of its own with its messages (renderer/views/lazy), not part of the start bundle.
+import { Fragment, h } from 'preact';
+import { useStore } from '../hooks/use-store';
+
+/** Something that happened at start-up (a settings or vault file was reset), shown until dismissed. */
+export function AppNoticeBanners() {
+  const { t, app } = useStore();
+  return (
+    <Fragment>
+      {app.notices.value.map((notice) => (
+        <div class="banner banner-warning banner-notice" key={`${notice.code}:${notice.backupPath}`} role="status">
+          <p>{t(`notice.${notice.code}`, { path: notice.backupPath })}</p>
+          <button
+            type="button"
+            aria-label={t(`notice.dismissLabel.${notice.code}`)}
+            onClick={() => app.dismissNotice(notice)}
+          >
+            {t('button.dismiss')}
+          </button>
+        </div>
+      ))}
+    </Fragment>
+  );
+}
