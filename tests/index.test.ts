@@ -641,8 +641,9 @@ describe('composition root', () => {
       onException!(new Error('menu click blew up'));
       onRejection!(new Error('request blew up'));
       const file = readFileSync(join(h.state.userData, 'main.log'), 'utf8');
-      expect(file).toMatch(/ERROR \[vps-tray\] uncaught exception: Error: menu click blew up\n\s+at /);
-      expect(file).toMatch(/ERROR \[vps-tray\] unhandled rejection: Error: request blew up\n\s+at /);
+      // The stack on the same line, its line breaks escaped (app-log.ts): one entry, one line.
+      expect(file).toMatch(/ERROR \[vps-tray\] uncaught exception: Error: menu click blew up\\n\s+at /);
+      expect(file).toMatch(/ERROR \[vps-tray\] unhandled rejection: Error: request blew up\\n\s+at /);
       expect(h.calls.filter((c) => c[0] === 'app.quit')).toEqual([]);
     } finally {
       spy.mockRestore();
