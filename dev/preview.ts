@@ -213,6 +213,12 @@ async function reenterTokens(backend: Backend): Promise<void> {
   }
 }
 
+/** Where the request came in (the preview listens on 127.0.0.1 only): its Host and URL. */
+function ownAddress(req: IncomingMessage): { host: string; url: string } {
+  const host = `127.0.0.1:${req.socket.localPort ?? 0}`;
+  return { host, url: `http://${host}/` };
+}
+
 async function startPreviewFrom(
   assetsDir: string,
   options: PreviewOptions,
@@ -255,9 +261,11 @@ async function startPreviewFrom(
     const url = new URL(req.url ?? '/', 'http://localhost');
     const { pathname } = url;
     // Another name resolving to 127.0.0.1 (DNS rebinding) would be same-origin with its own page: it
-    // gets nothing, not even the page with the token.
-    if (backend && req.headers.host !== new URL(backend.server.url).host) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`open ${backend.server.url}`);
+    // gets nothing, not even the page with the token. The own Host is known from the socket, so this
+    // holds from the first request on, while the backend is still starting too.
+    const own = ownAddress(req);
+    if (req.headers.host !== own.host) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`open ${own.url}`);
       return true;
     }
     if (await shell.route(req, res, url)) return true;

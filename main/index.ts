@@ -1,7 +1,7 @@
 // Composition root of the Electron main process: single-instance lock, app ready, one setupX() per
 // feature (main/desktop/*-setup.ts), the Electron-free core in the middle. Flags: `--demo` starts the
 // simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup.
-import { app, Menu } from 'electron';
+import { app, dialog, Menu } from 'electron';
 import type { Log } from './app-log';
 import { consoleSink, createAppLog, type LogSink } from './app-log';
 import { createCore, type Core } from './core';
@@ -19,6 +19,7 @@ import { setupNotifier } from './desktop/notifications-setup';
 import { setupPopup } from './desktop/popup-setup';
 import type { PopupController } from './desktop/popup-window';
 import { setupPowerMonitor } from './desktop/power-monitor-setup';
+import { refuseRemoteDebugging } from './desktop/remote-debugging';
 import { installProcessHandlers } from './desktop/process-handlers';
 import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
@@ -119,6 +120,10 @@ async function startUp(state: AppState, logsDirectory: string): Promise<void> {
 
 /** The app's life: one instance, started when ready, the core stopped before quitting. */
 function run(): void {
+  // First of all: a packaged build started with remote debugging says why and quits.
+  const refusal = { isPackaged: app.isPackaged, argv: process.argv };
+  if (refuseRemoteDebugging({ ...refusal, showError: (t, c) => dialog.showErrorBox(t, c), exit: (c) => app.exit(c) }))
+    return;
   // No application menu: it would only add a hidden menu bar (and its shortcuts) to the popup.
   Menu.setApplicationMenu(null);
   // Every renderer sandboxed, whatever a window's own options say.

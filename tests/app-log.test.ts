@@ -17,3 +17,12 @@ describe('app log', () => {
     ]);
   });
 });
+
+describe('app log lines', () => {
+  it('escape every control character, so a message is always one line', () => {
+    const lines: string[] = [];
+    const log = createAppLog(createRedactor(), (_level, line) => lines.push(line));
+    log('warn', 'srv\r\nINFO forged\u0000\u001b[31m\u202E\u2066x\\path');
+    expect(lines).toEqual(['[vps-tray] srv\\r\\nINFO forged\\u0000\\u001b[31m\\u202e\\u2066x\\path']);
+  });
+});

@@ -140,6 +140,7 @@ const h = vi.hoisted(() => {
     getSystemLocale: () => 'cs-CZ',
     getLoginItemSettings: () => ({ openAtLogin: false }),
     setLoginItemSettings: record('app.setLoginItemSettings'),
+    exit: record('app.exit'),
   });
   // The OS's global shortcuts: what the app holds, and those another app holds (register says no).
   const globalShortcuts = new Map<string, () => void>();
@@ -210,7 +211,7 @@ const h = vi.hoisted(() => {
       { isSupported: () => true },
     ),
     clipboard: { writeText: record('clipboard.writeText') },
-    dialog: { showMessageBox: async () => ({ response: 1 }) },
+    dialog: { showMessageBox: async () => ({ response: 1 }), showErrorBox: record('dialog.showErrorBox') },
     shell: {
       openPath: async (path: string) => {
         calls.push(['shell.openPath', path]);
@@ -645,8 +646,9 @@ describe('composition root', () => {
       onException!(new Error('menu click blew up'));
       onRejection!(new Error('request blew up'));
       const file = readFileSync(join(h.state.userData, 'main.log'), 'utf8');
-      expect(file).toMatch(/ERROR \[vps-tray\] uncaught exception: Error: menu click blew up\n\s+at /);
-      expect(file).toMatch(/ERROR \[vps-tray\] unhandled rejection: Error: request blew up\n\s+at /);
+      // The stack on the same line, its line breaks escaped (app-log.ts): one entry, one line.
+      expect(file).toMatch(/ERROR \[vps-tray\] uncaught exception: Error: menu click blew up\\n\s+at /);
+      expect(file).toMatch(/ERROR \[vps-tray\] unhandled rejection: Error: request blew up\\n\s+at /);
       expect(h.calls.filter((c) => c[0] === 'app.quit')).toEqual([]);
     } finally {
       spy.mockRestore();
@@ -767,6 +769,20 @@ describe('composition root', () => {
     expect(tray.contextMenuSets).toBe(before + 1);
     expect(tray.menu!.template.map((item) => item.label)).toContain('Quit');
     expect(tray.tooltip).toBe('VPS.org — 1 running');
+  });
+
+  it('a packaged build started with --remote-debugging-port says why and quits before anything else', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--remote-debugging-port=9222'];
+    h.electron.app.isPackaged = true;
+    try {
+      await startApp();
+    } finally {
+      process.argv = argv;
+    }
+    expect(h.calls.map((c) => c[0])).toEqual(['dialog.showErrorBox', 'app.exit']);
+    expect(h.calls[1]).toEqual(['app.exit', 1]);
+    expect(captured).toBeNull();
   });
 
   it('--demo starts the core in demo mode', async () => {

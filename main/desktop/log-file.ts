@@ -1,7 +1,9 @@
 // The main process's log file: `main.log` in the platform's log folder, rotated at a size cap to
 // `main.1.log` … `main.<keep>.log`, older files deleted. Plain node:fs, a few lines of code: the app logs a
-// handful of lines a minute, so no logging library is needed.
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// handful of lines a minute, so no logging library is needed. The log names servers and says what the
+// user did: like settings.json and vault.json it is the user's alone, the folder 0700 and each file 0600
+// (POSIX modes; Windows keeps the profile's own access rules).
+import { appendFileSync, chmodSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogSink } from '../app-log';
 
@@ -15,7 +17,12 @@ export interface LogFileOptions {
   now?: () => number;
   /** Told once when the file cannot be written; the lines then go to the other sinks only. */
   onFailure?: (error: unknown) => void;
+  /** `process.platform` by default: no POSIX modes are set on win32. */
+  platform?: string;
 }
+
+const FOLDER_MODE = 0o700;
+const FILE_MODE = 0o600;
 
 const LOG_FILE_MAX_BYTES = 1024 * 1024;
 const LOG_FILES_KEPT = 3;
@@ -34,13 +41,23 @@ export function createLogFileSink(options: LogFileOptions): LogSink {
   let size: number | null = null;
   let failed = false;
 
+  const posix = (options.platform ?? process.platform) !== 'win32';
+
+  /** The folder and the files an earlier version left readable to others made the user's alone. */
   function open(): number {
-    mkdirSync(options.directory, { recursive: true });
-    try {
-      return statSync(path(0)).size;
-    } catch {
-      return 0;
+    mkdirSync(options.directory, { recursive: true, mode: FOLDER_MODE });
+    if (posix) chmodSync(options.directory, FOLDER_MODE);
+    let current = 0;
+    for (let index = 0; index <= keep; index += 1) {
+      try {
+        const stats = statSync(path(index));
+        if (index === 0) current = stats.size;
+        if (posix && (stats.mode & 0o777) !== FILE_MODE) chmodSync(path(index), FILE_MODE);
+      } catch {
+        // No such file yet.
+      }
     }
+    return current;
   }
 
   function rotate(): void {
@@ -64,7 +81,7 @@ export function createLogFileSink(options: LogFileOptions): LogSink {
         rotate();
         size = 0;
       }
-      appendFileSync(path(0), text);
+      appendFileSync(path(0), text, { mode: FILE_MODE });
       size += bytes;
     } catch (error) {
       // A log folder that cannot be written must not take the app down: log to the console only.

@@ -11,6 +11,7 @@
 // itself, so no server name is ever spliced into XML here. `Notification.handleActivation` (win32) is
 // not used: it serves activations of toasts whose object is gone (after a restart); those are held
 // here for an hour, and an older toast's click just starts or shows the app.
+import { escapeNotificationMarkup, nativeText } from '../i18n/native-text';
 import type { Notifier, ServerNotice } from '../ports';
 
 /** What the app passes to Electron's Notification constructor. */
@@ -63,21 +64,6 @@ export interface HeldNotifier extends Notifier {
   heldCount(): number;
 }
 
-// Server names are the API's text: no control characters (line breaks, escapes) and no bidirectional
-// overrides or isolates (which can make "gnp.exe" read as "exe.png") reach the OS's notification UI.
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-const CONTROLS = /[\p{Cc}\u2028\u2029]+/gu;
-
-/** Text safe for a native notification: controls become a space, bidirectional controls go. */
-function plainNotificationText(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(CONTROLS, ' ').trim();
-}
-
-/** Linux notification servers read a body's `<b>`, `<a href>`, `&amp;` as markup (body-markup): escaped. */
-function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /**
  * Keeps a reference to each notification while it may still be clicked: a garbage-collected
  * Notification loses its click handler and, on Windows, can vanish from the action centre early. It is
@@ -108,10 +94,11 @@ export function createNotifier(
     handlers: { click: () => void; action?: () => void },
   ): void {
     if (!factory.isSupported()) return;
-    const body = plainNotificationText(content.body);
+    // The API's text (server names) reaches the OS's UI only through the one sanitizer (i18n/native-text.ts).
+    const body = nativeText(content.body);
     const notification = factory.create({
-      title: plainNotificationText(content.title),
-      body: platform === 'linux' ? escapeMarkup(body) : body,
+      title: nativeText(content.title),
+      body: platform === 'linux' ? escapeNotificationMarkup(body) : body,
       ...(content.button === undefined ? {} : { actions: [{ type: 'button', text: content.button }] }),
     });
     const release = () => {
@@ -146,8 +133,8 @@ export function createNotifier(
         show({ title, body }, { click: open });
         return;
       }
-      const label = plainNotificationText(offer.label);
-      const notice: OfferedNotice = { ...about, serverName: plainNotificationText(about.serverName), offer };
+      const label = nativeText(offer.label);
+      const notice: OfferedNotice = { ...about, serverName: nativeText(about.serverName), offer };
       show({ title, body, button: label }, { click: open, action: () => options.runAction?.(notice) });
     },
     heldCount: () => held.size,

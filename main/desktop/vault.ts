@@ -1,6 +1,8 @@
 // Token vault: API tokens encrypted by the OS keychain (Electron's safeStorage) and kept as ciphertext
 // in a small JSON store. Electron-free: the safeStorage subset and the store are injected, so every
-// backend (keychain, DPAPI, libsecret, basic_text, none) is testable in Node.
+// backend (keychain, DPAPI, libsecret, basic_text, none) is testable in Node. Each ciphertext holds the
+// token sealed with its account id and address (vault-seal.ts): an entry edited to name another address
+// is refused, never sent.
 //
 // All methods must be called after `app` is ready: safeStorage reports `unknown` / unavailable before.
 import { z } from 'zod';
@@ -8,6 +10,7 @@ import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../accounts/token-service';
 import type { AccountInfo, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault, VaultLoadResult } from '../ports';
 import type { Log } from '../app-log';
+import { openSealed, sealToken } from './vault-seal';
 
 /** The part of Electron's `safeStorage` the vault uses (the async API of Electron 45). */
 export interface SafeStoragePort {
@@ -42,13 +45,17 @@ type VaultEntry = z.infer<typeof vaultEntrySchema>;
  * another version) is dropped on load and the other accounts' tokens are kept.
  */
 const vaultDataSchema = z.object({
-  version: z.literal(1),
+  /** 1: the ciphertexts may hold bare tokens (before the address was sealed with them); 2: all sealed. */
+  version: z.union([z.literal(1), z.literal(2)]),
   activeAccountId: z.string().nullable(),
   accounts: z.record(z.string(), z.unknown()),
 });
 
+/** The version this app writes once every entry is sealed (vault-seal.ts). */
+const SEALED_VERSION = 2;
+
 export interface VaultData {
-  version: 1;
+  version: 1 | 2;
   activeAccountId: string | null;
   accounts: Record<string, VaultEntry>;
 }
@@ -122,7 +129,8 @@ function readVault(store: KeyValueStore): VaultRead {
   const parsed = vaultDataSchema.safeParse(raw);
   if (!parsed.success) return 'invalid';
   const { entries, damaged } = readEntries(parsed.data.accounts);
-  return { data: { version: 1, activeAccountId: parsed.data.activeAccountId, accounts: entries }, damaged };
+  const { version, activeAccountId } = parsed.data;
+  return { data: { version, activeAccountId, accounts: entries }, damaged };
 }
 
 function writeVault(store: KeyValueStore, data: VaultData): void {
@@ -138,7 +146,7 @@ function removeStoredAccount(store: KeyValueStore, accountId: string): void {
   const { [accountId]: _removed, ...rest } = data.accounts;
   const ids = Object.keys(rest);
   writeVault(store, {
-    version: 1,
+    version: data.version,
     accounts: rest,
     activeAccountId: data.activeAccountId === accountId ? (ids[0] ?? null) : data.activeAccountId,
   });
@@ -162,9 +170,18 @@ async function chooseStorage(safeStorage: SafeStoragePort, platform: string, log
   return { backend, persisted: true };
 }
 
+/** Why a sealed entry was refused, for the log (never the token or the address). */
+const REFUSED_WORDS = {
+  'other-address': 'names another address than the one its token was stored for',
+  'other-account': 'holds the token of another account',
+  'not-sealed': 'holds a token not bound to its address',
+} as const;
+
 /**
- * Decrypts the stored entries with a working keychain: a rotated key re-encrypts the token, an entry
- * that cannot be read is forgotten. `next`: the vault to write, null when nothing changed.
+ * Decrypts the stored entries with a working keychain and opens each (vault-seal.ts): a rotated key or a
+ * bare token of a version-1 vault is sealed again under the current key; an entry that cannot be read,
+ * or whose address or id is not the one sealed with its token, is forgotten (nothing is sent with it).
+ * `next`: the vault to write, null when nothing changed.
  */
 async function decryptEntries(
   data: VaultData,
@@ -175,34 +192,52 @@ async function decryptEntries(
   const accounts: StoredAccount[] = [];
   const failed: string[] = [];
   let changed = false;
+  // A version-1 vault becomes version 2 once every entry in it is sealed.
+  let allSealed = entries.length === Object.keys(data.accounts).length;
   const next: VaultData = { ...data, accounts: { ...data.accounts } };
+  const forget = (id: string, why: string) => {
+    log('warn', `Stored token for account ${id} ${why} and was forgotten.`);
+    delete next.accounts[id];
+    failed.push(id);
+    changed = true;
+  };
   for (const [id, entry] of entries) {
+    let decrypted: { shouldReEncrypt: boolean; result: string };
     try {
-      const decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
-      if (decrypted.shouldReEncrypt) {
-        // The key was rotated: store the token under the current key. If that fails (a keychain
-        // prompt denied), the old ciphertext still reads: keep it and try again at the next start.
-        try {
-          const ciphertext = await safeStorage.encryptStringAsync(decrypted.result);
-          next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
-          changed = true;
-        } catch (error) {
-          log('warn', `Stored token for account ${id} was not re-encrypted: ${describeError(error)}`);
-        }
-      }
-      accounts.push({
-        account: { id, label: entry.label, baseUrl: entry.baseUrl },
-        token: decrypted.result,
-        storage: { backend: entry.backend, persisted: true },
-      });
+      decrypted = await safeStorage.decryptStringAsync(Buffer.from(entry.ciphertext, 'base64'));
     } catch (error) {
       // The keychain works but cannot read this entry (keychain reset, profile copied to another
       // machine): the entry is useless; forget it.
-      log('warn', `Stored token for account ${id} could not be decrypted and was forgotten: ${describeError(error)}`);
-      delete next.accounts[id];
-      failed.push(id);
-      changed = true;
+      forget(id, `could not be decrypted (${describeError(error)})`);
+      continue;
     }
+    const opened = openSealed(decrypted.result, { id, baseUrl: entry.baseUrl }, data.version);
+    if (!opened.ok) {
+      forget(id, REFUSED_WORDS[opened.reason]);
+      continue;
+    }
+    if (decrypted.shouldReEncrypt || opened.legacy) {
+      // A rotated key or a bare token: seal it under the current key. If that fails (a keychain prompt
+      // denied), the old ciphertext still reads: keep it and try again at the next start.
+      try {
+        const sealed = sealToken({ id, baseUrl: opened.baseUrl, token: opened.token });
+        const ciphertext = await safeStorage.encryptStringAsync(sealed);
+        next.accounts[id] = { ...entry, ciphertext: ciphertext.toString('base64') };
+        changed = true;
+      } catch (error) {
+        log('warn', `Stored token for account ${id} was not re-encrypted: ${describeError(error)}`);
+        if (opened.legacy) allSealed = false;
+      }
+    }
+    accounts.push({
+      account: { id, label: entry.label, baseUrl: opened.baseUrl },
+      token: opened.token,
+      storage: { backend: entry.backend, persisted: true },
+    });
+  }
+  if (allSealed && next.version !== SEALED_VERSION) {
+    next.version = SEALED_VERSION;
+    changed = true;
   }
   if (!changed) return { accounts, failed, next: null };
   if (next.activeAccountId !== null && !(next.activeAccountId in next.accounts)) {
@@ -285,14 +320,17 @@ export function createTokenVault(deps: VaultDeps): TokenVault {
       let chosen = await storage();
       if (chosen.persisted) {
         try {
-          const ciphertext = await safeStorage.encryptStringAsync(token);
+          const ciphertext = await safeStorage.encryptStringAsync(
+            sealToken({ id: account.id, baseUrl: account.baseUrl, token }),
+          );
           const current = readVault(store);
+          // A version-1 vault stays one until load has sealed its older entries too.
           const base: VaultData =
             current === null || current === 'invalid'
-              ? { version: 1, activeAccountId: null, accounts: {} }
+              ? { version: SEALED_VERSION, activeAccountId: null, accounts: {} }
               : current.data;
           writeVault(store, {
-            version: 1,
+            version: base.version,
             activeAccountId: account.id,
             accounts: {
               ...base.accounts,

@@ -10,6 +10,7 @@ import type { Log } from '../app-log';
 import type { ErrorKind } from '../../common/errors';
 import { refKey, type ServerRef } from '../../common/servers';
 import type { Messages } from '../i18n';
+import { copyableIp, nativeName, nativeText } from '../i18n/native-text';
 import type { ServerNotice } from '../ports';
 
 export type TrayIntent =
@@ -65,7 +66,8 @@ const REFUSED_UNSENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['conflict', '
 
 /** Why the action was refused, in the user's language. */
 function refusalBody(error: Pick<IpcError, 'kind' | 'conflict'>, messages: Messages): string {
-  if (error.conflict) return conflictText(messages, error.conflict);
+  if (error.conflict)
+    return conflictText(messages, { ...error.conflict, serverName: nativeName(error.conflict.serverName) });
   if (error.kind === 'no-token') return messages.t('menu.noToken');
   return messages.t('menu.notSent');
 }
@@ -95,9 +97,12 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
       case 'restart-update':
         deps.restartToUpdate?.();
         return;
-      case 'copy-ip':
-        deps.writeClipboard(intent.ip);
+      case 'copy-ip': {
+        // Only an address goes to the clipboard (net.isIP), whatever the intent carries.
+        const ip = copyableIp(intent.ip);
+        if (ip !== null) deps.writeClipboard(ip);
         return;
+      }
       case 'expect':
         deps.alerts?.setExpectation(intent.ref, intent.expectation);
         return;
@@ -110,9 +115,11 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
       case 'power': {
         const messages = deps.getMessages();
         const label = messages.t(`action.${intent.action}`);
+        // The API's name in native UI: isolated and capped, controls and overrides gone (i18n/native-text.ts).
+        const name = nativeName(intent.serverName);
         if (intent.confirm) {
           const agreed = await deps.confirm(
-            messages.t('confirm.question', { action: label, name: intent.serverName }),
+            nativeText(messages.t('confirm.question', { action: label, name })),
             messages.t(`confirmDetail.${intent.action}`),
             label,
             messages.t('button.cancel'),
@@ -124,7 +131,7 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
           deps.notify(
             messages.t('notification.powerFailed', {
               action: messages.t(`actionName.${intent.action}`),
-              name: intent.serverName,
+              name,
             }),
             refusalBody(result.error, messages),
           );

@@ -1,5 +1,7 @@
 // The tray's context menu, built here and only here: `buildTrayMenuModel` is pure (summary and texts
 // (main/i18n) in, plain menu data out), each click described as an intent (intents.ts carries it out).
+// Every label passes the one sanitizer of native text (main/i18n/native-text.ts): the API's names are
+// isolated and capped, controls and bidirectional overrides removed, `&` shown as itself.
 import { compareTroubleFirst } from '../../common/order';
 import { deviationText, statusLabel } from '../../common/i18n/sentences';
 import { PAUSE_CHOICES } from '../../common/alerts';
@@ -8,6 +10,7 @@ import type { PowerAction } from '../../common/statuses';
 import type { ServerRef } from '../../common/servers';
 import type { UpdateState } from '../../common/contract';
 import type { Messages } from '../i18n';
+import { copyableIp, nativeMenuLabel, nativeName } from '../i18n/native-text';
 import type { TrayIntent } from './intents';
 import { TRAY_SERVER_LIMIT, trayOrderOf, type TrayAccount, type TrayServer, type TraySummary } from './summary';
 import { clockTime } from './tooltip';
@@ -20,10 +23,10 @@ export type TrayMenuItem =
 
 const ACTION_ORDER: readonly PowerAction[] = ['start', 'stop', 'reboot'];
 
-const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false });
+const info = (label: string): TrayMenuItem => ({ type: 'normal', label: nativeMenuLabel(label), enabled: false });
 const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem => ({
   type: 'normal',
-  label,
+  label: nativeMenuLabel(label),
   enabled,
   click,
 });
@@ -42,7 +45,7 @@ function pauseMenu(ref: ServerRef | null, pause: AlertPause | null, messages: Me
   return [
     {
       type: 'submenu',
-      label: t('alert.pause'),
+      label: nativeMenuLabel(t('alert.pause')),
       submenu: PAUSE_CHOICES.map((duration) => command(t(`pause.${duration}`), { intent: 'pause', ref, duration })),
     },
   ];
@@ -53,10 +56,10 @@ function alertItems(server: TrayServer, messages: Messages): TrayMenuItem[] {
   const alert = server.alert;
   if (!alert) return [];
   const items: TrayMenuItem[] = [separator];
-  if (alert.deviation) items.push(info(`⚠ ${deviationText(messages, server.name, alert.deviation)}`));
+  if (alert.deviation) items.push(info(`⚠ ${deviationText(messages, nativeName(server.name), alert.deviation)}`));
   items.push({
     type: 'checkbox',
-    label: messages.t('expectation.should-run'),
+    label: nativeMenuLabel(messages.t('expectation.should-run')),
     checked: alert.expectation === 'should-run',
     click: {
       intent: 'expect',
@@ -74,7 +77,7 @@ function serverSubmenu(server: TrayServer, confirmations: Settings['confirmation
   const status = statusLabel(messages, server.status);
   const working = server.pending ? messages.t('menu.working') : '';
   const items: TrayMenuItem[] = [info(messages.t('menu.status', { status, working }))];
-  if (server.ip) items.push(info(`IP: ${server.ip}`));
+  if (server.ip) items.push(info(`IP: ${nativeName(server.ip)}`));
   const actions = ACTION_ORDER.filter((action) => server.actions.includes(action));
   if (actions.length > 0) {
     items.push(separator);
@@ -91,12 +94,12 @@ function serverSubmenu(server: TrayServer, confirmations: Settings['confirmation
       );
     }
   }
-  if (server.ip) {
-    items.push(separator, command(messages.t('menu.copyIp'), { intent: 'copy-ip', ip: server.ip }));
-  }
+  // Copy IP only for an address (net.isIP): never a text the API put in its place.
+  const ip = server.ip === null ? null : copyableIp(server.ip);
+  if (ip !== null) items.push(separator, command(messages.t('menu.copyIp'), { intent: 'copy-ip', ip }));
   items.push(...alertItems(server, messages));
   const marker = `${server.pending ? ' ⏳' : ''}${server.alert?.attention ? ' ⚠' : ''}`;
-  return { type: 'submenu', label: `${server.name} — ${status}${marker}`, submenu: items };
+  return { type: 'submenu', label: nativeMenuLabel(`${nativeName(server.name)} — ${status}${marker}`), submenu: items };
 }
 
 /** The updates item: why there are none, a check in progress, the check, or the restart into a ready version. */
@@ -128,7 +131,7 @@ function accountGroups(
   const items: TrayMenuItem[] = [];
   for (const account of accounts) {
     const trouble = account.trouble === null ? '' : messages.t(`menuAccount.${account.trouble}`);
-    items.push(info(`${account.label}${trouble}`));
+    items.push(info(`${nativeName(account.label)}${trouble}`));
     for (const server of shown)
       if (server.ref.accountId === account.id) items.push(serverSubmenu(server, confirmations, messages));
   }

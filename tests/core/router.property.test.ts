@@ -5,6 +5,7 @@
 // API allows, for the server the payload named. What the API allows is read from its description
 // (openapi/vps-org.openapi.json, by the simulator's own reader main/simulator/requests.ts), never from the
 // app's rules (common/rules.ts), so a wrong rule fails here instead of agreeing with itself.
+import { isIP } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -182,8 +183,11 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
   [InvokeChannel.serversReboot]: isRef,
   [InvokeChannel.settingsGet]: noPayload,
   [InvokeChannel.settingsSet]: (payload) => settingsPatchSchema.safeParse(payload).success,
+  // An address, or the ssh command to one (main/features/app.ts).
   [InvokeChannel.clipboardWrite]: (payload) =>
-    typeof payload === 'string' && new TextEncoder().encode(payload).length <= 4096,
+    typeof payload === 'string' &&
+    new TextEncoder().encode(payload).length <= 4096 &&
+    isIP(payload.startsWith('ssh root@') ? payload.slice('ssh root@'.length) : payload) !== 0,
   [InvokeChannel.popupBootstrap]: noPayload,
   [InvokeChannel.popupHide]: noPayload,
   [InvokeChannel.shortcutStatus]: noPayload,
@@ -414,6 +418,8 @@ function payloads(channel: InvokeChannel, fleet: { ids: number[]; names: string[
     ),
     [InvokeChannel.clipboardWrite]: fc.oneof(
       fc.string({ maxLength: 100 }),
+      fc.ipV4().chain((ip) => fc.constantFrom(ip, `ssh root@${ip}`, `ssh root@${ip}\nid`, `${ip} `)),
+      fc.ipV6(),
       fc.string({ minLength: 4000, maxLength: 4200 }),
     ),
   };

@@ -1,6 +1,16 @@
 // The log file: lines with time and level, rotation at the cap, old files pruned, never a token, and a
 // folder that cannot be written leaves the app running on the console alone.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -82,5 +92,50 @@ describe('log file', () => {
     expect(failures).toHaveLength(1);
     expect(consoleLines).toEqual(['info one', 'error two']);
     expect(existsSync(join(folder, 'not-a-folder', 'logs'))).toBe(false);
+  });
+});
+
+describe('log lines cannot be forged', () => {
+  it('a server name with a line break stays on its own line, its controls written as escapes', () => {
+    const log = createAppLog(createRedactor(), createLogFileSink({ directory: join(folder, 'logs'), now: () => at }));
+    const name = 'web-01\n2026-11-29T03:20:00.000Z ERROR [vps-tray] token sent to evil.example\r\u001b[2K\u202Eexe';
+    log('info', `Reboot of ${name} sent`);
+    const lines = read('main.log').split('\n').filter(Boolean);
+    expect(lines).toEqual([
+      '2026-11-29T03:20:00.000Z INFO [vps-tray] Reboot of web-01\\n2026-11-29T03:20:00.000Z ERROR [vps-tray] token sent to evil.example\\r\\u001b[2K\\u202eexe sent',
+    ]);
+  });
+
+  it('the diagnostics see the same escaped line', () => {
+    const seen: string[] = [];
+    createAppLog(createRedactor(), (_level, line) => seen.push(line))('warn', 'a\tb\u0085c\u2028d');
+    expect(seen).toEqual(['[vps-tray] a\\tb\\u0085c\\u2028d']);
+  });
+});
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe.skipIf(process.platform === 'win32')('log file modes', () => {
+  it('creates the folder 0700 and main.log 0600', () => {
+    createLogFileSink({ directory: join(folder, 'logs'), now: () => at })('info', 'first');
+    expect(mode(join(folder, 'logs'))).toBe(0o700);
+    expect(mode(join(folder, 'logs', 'main.log'))).toBe(0o600);
+  });
+
+  it('makes a folder and files an earlier version left readable to others the user’s alone', () => {
+    mkdirSync(join(folder, 'logs'), { mode: 0o755 });
+    chmodSync(join(folder, 'logs'), 0o755);
+    writeFileSync(join(folder, 'logs', 'main.log'), 'old\n', { mode: 0o644 });
+    writeFileSync(join(folder, 'logs', 'main.1.log'), 'older\n', { mode: 0o644 });
+    createLogFileSink({ directory: join(folder, 'logs'), now: () => at })('info', 'next');
+    expect(mode(join(folder, 'logs'))).toBe(0o700);
+    expect(mode(join(folder, 'logs', 'main.log'))).toBe(0o600);
+    expect(mode(join(folder, 'logs', 'main.1.log'))).toBe(0o600);
+  });
+
+  it('a rotated file keeps 0600, and the new main.log is 0600 too', () => {
+    const sink = createLogFileSink({ directory: join(folder, 'logs'), maxBytes: 100, keep: 2, now: () => at });
+    for (let index = 0; index < 4; index += 1) sink('info', 'y'.repeat(60));
+    for (const name of readdirSync(join(folder, 'logs'))) expect(mode(join(folder, 'logs', name))).toBe(0o600);
   });
 });

@@ -1,3 +1,4 @@
+import { nativeName, NATIVE_TEXT_MAX_LENGTH } from '../../main/i18n/native-text';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createNotifier,
@@ -178,6 +179,15 @@ describe('notifications about a server', () => {
     expect(linux.created[0]!.options).toEqual({
       title: '<i>title</i>',
       body: 'webgnp.exex-01 [31m end &lt;b&gt;&amp;amp;&lt;/b&gt;',
+    });
+  });
+
+  it('shares the sanitizer of every native UI: isolated names stay isolated, lengths are capped', () => {
+    const linux = serverNotifier('linux');
+    linux.notifier.notify(`The stop of ${nativeName('שרת <b>')} failed`, 'x'.repeat(5000));
+    expect(linux.created[0]!.options).toEqual({
+      title: 'The stop of \u2068שרת <b>\u2069 failed',
+      body: `${'x'.repeat(NATIVE_TEXT_MAX_LENGTH - 1)}…`,
     });
   });
 });

@@ -37,7 +37,7 @@ describe('vault file', () => {
   });
 
   it('moves vault data of another version (a downgrade) aside instead of deleting it, and tells the user', async () => {
-    const newer = JSON.stringify({ tokenVault: { version: 2, keys: { default: { sealed: 'abc' } } } });
+    const newer = JSON.stringify({ tokenVault: { version: 3, keys: { default: { sealed: 'abc' } } } });
     writeFileSync(join(folder.path, 'vault.json'), newer);
     const logs: string[] = [];
     const { vaultStore, notices } = folder.open((_level, message) => void logs.push(message));

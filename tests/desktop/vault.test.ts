@@ -88,7 +88,7 @@ describe('token vault', () => {
       activeAccountId: string;
       accounts: Record<string, object>;
     };
-    expect(stored.version).toBe(1);
+    expect(stored.version).toBe(2);
     expect(stored.activeAccountId).toBe('acc-1');
     expect(stored.accounts['acc-1']).toMatchObject({ label: 'VPS.org', backend: expected });
 
@@ -332,5 +332,135 @@ describe('token vault upgrade safety', () => {
     // Gone from the file too, so the next start is clean.
     expect(Object.keys((store.get(VAULT_KEY) as { accounts: object }).accounts).toSorted()).toEqual(['acc-1', 'acc-2']);
     expect(vaultContentProblem({ [VAULT_KEY]: { ...raw, accounts: { x: 1 } } })).toBeNull();
+  });
+});
+
+type Stored = { version: number; accounts: Record<string, { baseUrl: string; ciphertext: string }> };
+/** What the fake keychain encrypted into a stored ciphertext. */
+const decryptStored = (ciphertext: string) =>
+  Buffer.from(Buffer.from(ciphertext, 'base64').map((b) => b ^ 0x5a)).toString('utf8');
+/** A ciphertext of the vault before version 2: the bare token. */
+const bare = (token: string) => Buffer.from(Buffer.from(token, 'utf8').map((b) => b ^ 0x5a)).toString('base64');
+
+describe('the address is sealed with the token', () => {
+  const ATTACKER = 'https://attacker.example/api/v1';
+
+  it('an entry whose address was edited in vault.json is refused: its token is handed to no one', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'darwin' });
+    await vault.save(ACCOUNT, TOKEN);
+    await vault.save({ id: 'acc-2', label: 'Work', baseUrl: ACCOUNT.baseUrl }, 'second-token-0123456789');
+    const stored = store.get(VAULT_KEY) as Stored;
+    // The ciphertext holds the address too, never the bare token.
+    expect(decryptStored(stored.accounts['acc-1']!.ciphertext)).not.toBe(TOKEN);
+    stored.accounts['acc-1']!.baseUrl = ATTACKER;
+    store.set(VAULT_KEY, stored);
+
+    const logs: string[] = [];
+    const loaded = await createTokenVault({
+      safeStorage: port,
+      store,
+      platform: 'darwin',
+      log: (_l, m) => logs.push(m),
+    }).load();
+    expect(loaded).toMatchObject({ status: 'ok', forgotten: ['acc-1'] });
+    const accounts = loaded.status === 'ok' ? loaded.accounts : [];
+    expect(accounts.map((a) => a.account.id)).toEqual(['acc-2']);
+    expect(JSON.stringify(accounts)).not.toContain(TOKEN);
+    expect(JSON.stringify(accounts)).not.toContain('attacker.example');
+    expect(Object.keys((store.get(VAULT_KEY) as Stored).accounts)).toEqual(['acc-2']);
+    expect(logs.join('\n')).toMatch(/acc-1 names another address/);
+    expect(logs.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('the only account with an edited address: nothing is loaded and the user is asked for the token again', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    await createTokenVault({ safeStorage: port, store, platform: 'linux' }).save(ACCOUNT, TOKEN);
+    const stored = store.get(VAULT_KEY) as Stored;
+    store.set(VAULT_KEY, { ...stored, accounts: { 'acc-1': { ...stored.accounts['acc-1']!, baseUrl: ATTACKER } } });
+    await expect(createTokenVault({ safeStorage: port, store, platform: 'linux' }).load()).resolves.toMatchObject({
+      status: 'decrypt-failed',
+    });
+  });
+
+  it("an entry carrying another account's ciphertext is refused", async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    const vault = createTokenVault({ safeStorage: port, store, platform: 'win32' });
+    await vault.save(ACCOUNT, TOKEN);
+    await vault.save({ id: 'acc-2', label: 'Work', baseUrl: ATTACKER }, 'second-token-0123456789');
+    const stored = store.get(VAULT_KEY) as Stored;
+    // acc-2's address with acc-1's ciphertext.
+    stored.accounts['acc-2']!.ciphertext = stored.accounts['acc-1']!.ciphertext;
+    store.set(VAULT_KEY, stored);
+    const loaded = await createTokenVault({ safeStorage: port, store, platform: 'win32' }).load();
+    expect(loaded).toMatchObject({
+      status: 'ok',
+      forgotten: ['acc-2'],
+      accounts: [{ account: ACCOUNT, token: TOKEN }],
+    });
+  });
+
+  it('an old-format vault (bare tokens, version 1) is sealed once at load, then read as sealed', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+
+    store.set(VAULT_KEY, {
+      version: 1,
+      activeAccountId: 'acc-1',
+      accounts: {
+        'acc-1': { label: 'VPS.org', baseUrl: ACCOUNT.baseUrl, ciphertext: bare(TOKEN), backend: 'dpapi' },
+      },
+    });
+    const expected = {
+      status: 'ok',
+      activeAccountId: 'acc-1',
+      accounts: [{ account: ACCOUNT, token: TOKEN, storage: { backend: 'dpapi', persisted: true } }],
+    };
+    await expect(createTokenVault({ safeStorage: port, store, platform: 'win32' }).load()).resolves.toEqual(expected);
+    const migrated = store.get(VAULT_KEY) as Stored;
+    expect(migrated.version).toBe(2);
+    expect(JSON.parse(decryptStored(migrated.accounts['acc-1']!.ciphertext))).toEqual({
+      sealed: 2,
+      id: 'acc-1',
+      baseUrl: ACCOUNT.baseUrl,
+      token: TOKEN,
+    });
+    await expect(createTokenVault({ safeStorage: port, store, platform: 'win32' }).load()).resolves.toEqual(expected);
+
+    // Migrated once: a bare token put back into the version-2 vault is not taken, whatever its address.
+    store.set(VAULT_KEY, {
+      ...migrated,
+      accounts: { 'acc-1': { ...migrated.accounts['acc-1']!, ciphertext: bare(TOKEN), baseUrl: ATTACKER } },
+    });
+    await expect(createTokenVault({ safeStorage: port, store, platform: 'win32' }).load()).resolves.toMatchObject({
+      status: 'decrypt-failed',
+    });
+  });
+
+  it('an old-format entry that cannot be sealed again (keychain prompt denied) serves and stays version 1', async () => {
+    const { store } = memoryStore();
+    const { port } = fakeSafeStorage();
+    const old = {
+      version: 1,
+      activeAccountId: 'acc-1',
+      accounts: {
+        'acc-1': { label: 'VPS.org', baseUrl: ACCOUNT.baseUrl, ciphertext: bare(TOKEN), backend: 'keychain' },
+      },
+    };
+    store.set(VAULT_KEY, old);
+    const refusing: SafeStoragePort = {
+      ...port,
+      encryptStringAsync: async () => {
+        throw new Error('User canceled the keychain prompt');
+      },
+    };
+    await expect(createTokenVault({ safeStorage: refusing, store, platform: 'darwin' }).load()).resolves.toMatchObject({
+      status: 'ok',
+      accounts: [{ token: TOKEN }],
+    });
+    expect(store.get(VAULT_KEY)).toEqual(old);
   });
 });

@@ -164,3 +164,53 @@ describe('tray intents', () => {
     expect(lines).toEqual(['error Tray action open-logs failed: no file manager']);
   });
 });
+
+describe('the API’s text in the tray’s dialogs and notifications (main/i18n/native-text.ts)', () => {
+  const hostile = 'web\n\u202Eexe.gnp\u202C שרת';
+  const power: TrayIntent = { intent: 'power', ref: ref(1), serverName: hostile, action: 'stop', confirm: true };
+
+  it('the confirmation names the server on one line, overrides gone, right-to-left text isolated', async () => {
+    const d = intentDeps();
+    await runTrayIntent(power, d);
+    expect(d.confirm).toHaveBeenCalledWith('Stop \u2068web exe.gnp שרת\u2069?', expect.any(String), 'Stop', 'Cancel');
+  });
+
+  it('a very long name is cut in the dialog', async () => {
+    const d = intentDeps();
+    await runTrayIntent({ ...power, serverName: 'x'.repeat(10_000) }, d);
+    expect(d.confirm).toHaveBeenCalledWith(`Stop ${'x'.repeat(63)}…?`, expect.any(String), 'Stop', 'Cancel');
+  });
+
+  it('a refusal names the server the same way', async () => {
+    const d = intentDeps({
+      powerAction: vi.fn<TrayIntentDeps['powerAction']>(async () => ({
+        ok: false,
+        error: {
+          kind: 'conflict',
+          message: 'x',
+          conflict: { reason: 'already-running', serverName: hostile, status: 'active' },
+        },
+      })),
+    });
+    await runTrayIntent({ ...power, action: 'start', confirm: false }, d);
+    expect(d.notify).toHaveBeenCalledWith(
+      'The start of \u2068web exe.gnp שרת\u2069 failed',
+      '\u2068web exe.gnp שרת\u2069 is already running.',
+    );
+  });
+
+  it.each(['203.0.113.10\nrm -rf ~', 'example.org', '', '203.0.113.300', ' 203.0.113.10'])(
+    'copies no text that is not an address: %j',
+    async (ip) => {
+      const d = intentDeps();
+      await runTrayIntent({ intent: 'copy-ip', ip }, d);
+      expect(d.writeClipboard).not.toHaveBeenCalled();
+    },
+  );
+
+  it('copies an IPv6 address', async () => {
+    const d = intentDeps();
+    await runTrayIntent({ intent: 'copy-ip', ip: '2001:db8::1' }, d);
+    expect(d.writeClipboard).toHaveBeenCalledWith('2001:db8::1');
+  });
+});
