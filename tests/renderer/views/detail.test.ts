@@ -119,11 +119,11 @@ describe('server detail', () => {
       getByRole(view, 'button', 'Edit'),
       getByRole(view, 'button', 'Delete'),
     ];
-    for (const [index, element] of order.entries()) {
-      expect(element, `element ${index}`).not.toBeNull();
-      const next = order[index + 1];
-      if (next) expect(element!.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    }
+    expect(order.every((element) => element !== null)).toBe(true);
+    const follows = order.slice(1).map((next, index) => order[index]!.compareDocumentPosition(next!));
+    expect(follows.map((position) => (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)).toEqual(
+      order.slice(1).map(() => true),
+    );
   });
 
   it('refuses Delete before any typing while the server is provisioning or has an action in flight, saying why', async () => {
