@@ -6,6 +6,9 @@ import type { enViews } from './en-views';
 export const csViews: Translation<typeof enViews> = {
   // The list's folded filters and its account filter (chunks loaded with the views).
   list: {
+    noMatch: 'Žádný server neodpovídá.',
+    clearFilters: 'Zrušit filtry',
+    deleted: 'Server {name} byl smazán.',
     filterStatus: 'Stav',
     anyStatus: 'Každý stav',
     anyLocation: 'Každá lokalita',
@@ -26,6 +29,17 @@ export const csViews: Translation<typeof enViews> = {
     removeLabel: 'Odebrat {label}',
     removeQuestion: 'Odebrat {label}? Jeho token bude zapomenut.',
     removeConfirm: 'Odebrat účet',
+  },
+  // A server's fields, named the same in the detail, the forms and the list's filters.
+  field: {
+    hostname: 'Hostname',
+    plan: 'Tarif',
+    os: 'Operační systém',
+    location: 'Lokalita',
+  },
+  // Settings: leaving the demo (continues ./cs's demo group).
+  demo: {
+    leave: 'Ukončit demo',
   },
   detail: {
     failed: 'Podrobnosti se nepodařilo načíst: {message}',

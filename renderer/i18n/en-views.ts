@@ -7,6 +7,9 @@ import type { Dictionary } from '../../common/i18n/i18n';
 export const enViews = {
   // The list's folded filters and its account filter (chunks loaded with the views).
   list: {
+    noMatch: 'No server matches.',
+    clearFilters: 'Clear filters',
+    deleted: '{name} was deleted.',
     filterStatus: 'Status',
     anyStatus: 'Any status',
     anyLocation: 'Any location',
@@ -28,6 +31,17 @@ export const enViews = {
     removeLabel: 'Remove {label}',
     removeQuestion: 'Remove {label}? Its token is forgotten.',
     removeConfirm: 'Remove account',
+  },
+  // A server's fields, named the same in the detail, the forms and the list's filters.
+  field: {
+    hostname: 'Hostname',
+    plan: 'Plan',
+    os: 'Operating system',
+    location: 'Location',
+  },
+  // Settings: leaving the demo (continues ./en's demo group).
+  demo: {
+    leave: 'Leave demo',
   },
   detail: {
     failed: 'Could not load details: {message}',

@@ -23,6 +23,8 @@ export const lazyViews = {
   accountBanners: lazyView(() => import('./list/AccountsBar').then((module) => module.AccountBanners)),
   // Where the token is kept: said only while it is session-only, or once after it was stored.
   tokenBanners: lazyView(() => import('./list/TokenStorageBanners').then((module) => module.TokenStorageBanners)),
+  // What the list says after a delete, and the way out of an empty result.
+  listNotes: lazyView(() => import('./list/ListNotes').then((module) => module.ListNotes)),
   // The list's status and location filters, folded behind its Filters button.
   filtersPanel: lazyView(() => import('./list/FiltersPanel').then((module) => module.FiltersPanel)),
 };

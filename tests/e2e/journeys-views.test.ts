@@ -113,7 +113,7 @@ test('delete: refused before typing while the server is being provisioned, with 
   );
   expect(reason).toMatch(/^api-07: wait until the current action|^api-07 is provisioning/);
   expect(await page.getByText(reason).isVisible()).toBe(true);
-  await remove.click();
+  await remove.click({ force: true });
   expect(await page.getByLabel('Type api-07 to confirm').count()).toBe(0);
   await page.getByRole('button', { name: 'Back' }).click();
 

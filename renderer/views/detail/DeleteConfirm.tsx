@@ -10,6 +10,7 @@ import { isTransitional } from '../../../common/statuses';
 import { ErrorLine } from '../../components/lines';
 import { useEscapeLayer } from '../../hooks/use-escape-layer';
 import { useStore } from '../../hooks/use-store';
+import { sayDeleted } from '../list/ListNotes';
 import { errorText } from '../../i18n/sentences';
 
 /** Why the server cannot be deleted now, or null when it can (main refuses the same: one action at a time). */
@@ -47,8 +48,11 @@ function DeleteConfirm({
     setDeleting(true);
     const result = await servers.remove(serverRef, typed);
     setDeleting(false);
-    if (result.ok) navigation.navigate({ name: 'list' });
-    else setError(errorText(i18n.value, result.error, { write: true }));
+    if (result.ok) {
+      // The list says it, where the row was.
+      sayDeleted(name);
+      navigation.navigate({ name: 'list' });
+    } else setError(errorText(i18n.value, result.error, { write: true }));
   }
 
   return (

@@ -38,6 +38,9 @@ function useReturnFocus(): void {
 export function ListView() {
   const store = useStore();
   const { t, fleet, filters, navigation, accounts } = store;
+  // A delete just done, and the way out of an empty result (a chunk, fetched with the views).
+  useArrived(lazyViews.listNotes);
+  const ListNotes = lazyViews.listNotes.component;
   // Several accounts: the filter by account and the per-account banners, fetched when first needed.
   const several = accounts.labels.value !== null;
   useArrived(several ? lazyViews.accountFilter : null);
@@ -166,6 +169,7 @@ export function ListView() {
       ) : null}
       {filters.error.value && <ErrorLine text={t('list.filterFailed', { message: filters.error.value })} />}
       <ErrorLine text={fleet.error.value} />
+      {ListNotes && <ListNotes noMatch={all.length > 0 && !views.length} />}
 
       {!status?.loaded ? (
         !status?.stale && <Placeholder text={t('app.loading')} />
@@ -176,9 +180,7 @@ export function ListView() {
             {t('nav.create')}
           </button>
         </div>
-      ) : views.length === 0 ? (
-        <p class="placeholder">{t('list.noMatch')}</p>
-      ) : (
+      ) : views.length === 0 ? null : (
         <ServerList views={views} focusTopRequest={toTopMatch} />
       )}
     </section>
