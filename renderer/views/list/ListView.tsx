@@ -39,8 +39,7 @@ export function ListView() {
   const store = useStore();
   const { t, fleet, filters, navigation, accounts } = store;
   // A delete just done, and the way out of an empty result (a chunk, fetched with the views).
-  useArrived(lazyViews.listNotes);
-  const ListNotes = lazyViews.listNotes.component;
+  const ListNotes = useArrived(lazyViews.listNotes) ? lazyViews.listNotes.component : null;
   // Several accounts: the filter by account and the per-account banners, fetched when first needed.
   const several = accounts.labels.value !== null;
   useArrived(several ? lazyViews.accountFilter : null);
