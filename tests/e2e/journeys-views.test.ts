@@ -141,3 +141,45 @@ test('an empty result offers Clear filters, which shows every server again with 
   expect(await page.getByRole('searchbox', { name: 'Search servers' }).inputValue()).toBe('');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('server-search');
 });
+
+test('first-run token screen: a malformed token refused by main is explained at the field, and what was typed stays', async () => {
+  const backend = await journey.startBackend({ withToken: false, settings: { demoMode: false } });
+  const { page } = await journey.openPopup(backend);
+  await page.getByRole('heading', { name: 'Connect your VPS.org account' }).waitFor();
+  const input = page.getByLabel('API token');
+  for (const [typed, reason] of [
+    ['abc12', 'Too short for an API token (8 characters at least). Check that it was copied completely.'],
+    ['tok "en" 12345', 'An API token has only letters, digits and - . _ ~ + / = (no spaces or quotes).'],
+  ] as const) {
+    await input.fill(typed);
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await expect.poll(() => page.locator('#token-input-error').textContent()).toBe(reason);
+    expect(await input.inputValue()).toBe(typed);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect((await input.getAttribute('aria-describedby'))?.split(' ')).toContain('token-input-error');
+  }
+  expect(backend.sim.requests).toHaveLength(0);
+});
+
+test('the search box says its whole placeholder at 380 px with two accounts, in English and in Czech', async () => {
+  for (const locale of ['en-US', 'cs-CZ']) {
+    const backend = await journey.startBackend({
+      withToken: true,
+      accounts: 2,
+      systemLocale: locale,
+      simulator: { servers: 3, speed: 400 },
+    });
+    const { page } = await journey.openPopup(backend, { locale });
+    await page.locator('.row-account').first().waitFor();
+    const search = page.locator('#server-search');
+    const fit = await search.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const canvas = document.createElement('canvas').getContext('2d')!;
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { placeholder: input.placeholder, text: canvas.measureText(input.placeholder).width, room };
+    });
+    expect(fit.placeholder).not.toBe('');
+    expect(fit.text, `${locale}: “${fit.placeholder}” in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
+  }
+});
