@@ -17,7 +17,7 @@ export const csViews: Translation<typeof enViews> = {
   },
   accountTrouble: {
     stale: '{label}: {reason}',
-    rejected: '{label}: VPS.org odmítlo jeho token. Odeberte účet a přidejte ho znovu.',
+    rejected: '{label}: VPS.org odmítlo jeho token. Odhlaste účet a přidejte ho znovu.',
   },
   accounts: {
     title: 'Účty',
@@ -25,10 +25,12 @@ export const csViews: Translation<typeof enViews> = {
     label: 'Název účtu',
     save: 'Přidat účet',
     rename: 'Přejmenovat',
-    remove: 'Odebrat',
-    removeLabel: 'Odebrat {label}',
-    removeQuestion: 'Odebrat {label}? Jeho token bude zapomenut.',
-    removeConfirm: 'Odebrat účet',
+    remove: 'Odhlásit',
+    removeLabel: 'Odhlásit účet {label}',
+    removeQuestion:
+      'Odhlásit účet {label}? Jeho token bude v tomto počítači zapomenut a jeho servery zmizí ze seznamu.',
+    removeConfirm: 'Odhlásit',
+    signedOut: 'Účet {label} je odhlášen.',
   },
   // A server's fields, named the same in the detail, the forms and the list's filters.
   field: {
@@ -164,6 +166,9 @@ export const csViews: Translation<typeof enViews> = {
     reboot: 'restartem serveru',
   },
   settings: {
+    general: 'Obecné',
+    updates: 'Aktualizace',
+    contents: 'Oddíly',
     storage: 'Token je uložen v: {backend}.',
     persisted: 'Zůstane i po restartu.',
     pollInterval: 'Kontrolovat každých (sekund)',
@@ -175,8 +180,6 @@ export const csViews: Translation<typeof enViews> = {
     language: 'Jazyk',
     languageAuto: 'Podle systému ({language})',
     failed: 'Uložení selhalo: {message}',
-    account: 'Účet',
-    signOut: 'Odhlásit',
     demoAccount: 'Ukázkový účet (simulovaný).',
     version: 'Verze {version}',
     noAccount: 'Zatím není připojen žádný účet.',

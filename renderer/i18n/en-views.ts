@@ -19,7 +19,7 @@ export const enViews = {
   /** Several accounts: one that cannot be refreshed is shown with its reason; the others' servers stay. */
   accountTrouble: {
     stale: '{label}: {reason}',
-    rejected: '{label}: VPS.org rejected its token. Remove the account and add it again.',
+    rejected: '{label}: VPS.org rejected its token. Sign out of it and add it again.',
   },
   accounts: {
     title: 'Accounts',
@@ -27,10 +27,11 @@ export const enViews = {
     label: 'Account name',
     save: 'Add account',
     rename: 'Rename',
-    remove: 'Remove',
-    removeLabel: 'Remove {label}',
-    removeQuestion: 'Remove {label}? Its token is forgotten.',
-    removeConfirm: 'Remove account',
+    remove: 'Sign out',
+    removeLabel: 'Sign out of {label}',
+    removeQuestion: 'Sign out of {label}? Its token is forgotten on this computer and its servers leave the list.',
+    removeConfirm: 'Sign out',
+    signedOut: 'Signed out of {label}.',
   },
   // A server's fields, named the same in the detail, the forms and the list's filters.
   field: {
@@ -167,6 +168,9 @@ export const enViews = {
     reboot: 'Rebooting a server',
   },
   settings: {
+    general: 'General',
+    updates: 'Updates',
+    contents: 'Sections',
     storage: 'Token stored in: {backend}.',
     persisted: 'Kept across restarts.',
     pollInterval: 'Check every (seconds)',
@@ -178,8 +182,6 @@ export const enViews = {
     language: 'Language',
     languageAuto: 'System ({language})',
     failed: 'Could not save: {message}',
-    account: 'Account',
-    signOut: 'Sign out',
     demoAccount: 'Demo account (simulated).',
     version: 'Version {version}',
     noAccount: 'No account connected yet.',

@@ -16,14 +16,16 @@ async function openDetail(page: Page, name: string): Promise<void> {
 }
 
 /** The top of each element (CSS px from the viewport's top). */
-async function tops(
+async function tops<K extends string>(
   page: Page,
-  selectors: Record<string, ReturnType<Page['locator']>>,
-): Promise<Record<string, number>> {
+  selectors: Record<K, ReturnType<Page['locator']>>,
+): Promise<Record<K, number>> {
   const entries = await Promise.all(
-    Object.entries(selectors).map(async ([what, locator]) => [what, (await locator.boundingBox())!.y] as const),
+    (Object.entries(selectors) as Array<[K, ReturnType<Page['locator']>]>).map(
+      async ([what, locator]) => [what, (await locator.boundingBox())!.y] as const,
+    ),
   );
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries) as Record<K, number>;
 }
 
 test('detail: status and actions, then the IP and plan the list knows (while the detail loads), usage above the fold, alerts, then Edit and Delete', async () => {
@@ -182,4 +184,66 @@ test('the search box says its whole placeholder at 380 px with two accounts, in 
     expect(fit.placeholder).not.toBe('');
     expect(fit.text, `${locale}: “${fit.placeholder}” in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
   }
+});
+
+test('settings: contents lead to each section in order; one Accounts section; Saved once, beside the control, in the language just chosen; sign out asks first', async () => {
+  const { page } = await journey.openList();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const contents = page.getByRole('navigation', { name: 'Sections' });
+  await contents.waitFor();
+  expect(await contents.getByRole('link').allInnerTexts()).toEqual([
+    'General',
+    'Accounts',
+    'Alerts',
+    'Updates',
+    'Reporting a problem',
+  ]);
+  const headings = await page.locator('.settings-section > h3').allInnerTexts();
+  expect(headings).toEqual(['General', 'Accounts', 'Alerts', 'Updates', 'Reporting a problem']);
+  expect(await page.getByRole('heading', { name: 'Account', exact: true }).count()).toBe(0);
+
+  // A link moves focus (and the view) to its section.
+  await contents.getByRole('link', { name: 'Alerts' }).click();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Alerts');
+  const alertsTop = (await page.getByRole('heading', { name: 'Alerts' }).boundingBox())!.y;
+  expect(alertsTop).toBeGreaterThanOrEqual(0);
+  expect(alertsTop).toBeLessThan(200);
+
+  // Saved., once, right under the switch that saved.
+  const notifications = page.getByRole('checkbox', { name: 'Show notifications' });
+  await notifications.click();
+  const saved = page.getByRole('status').filter({ hasText: 'Saved.' });
+  await saved.waitFor();
+  expect(await saved.count()).toBe(1);
+  const [control, note] = [(await notifications.boundingBox())!, (await saved.boundingBox())!];
+  expect(note.y).toBeGreaterThanOrEqual(control.y + control.height - 1);
+  expect(note.y - (control.y + control.height)).toBeLessThan(24);
+
+  // Czech chosen: one note, in Czech, beside the language select.
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('cs');
+  await page.getByRole('heading', { name: 'Nastavení' }).waitFor();
+  const uloženo = page.getByRole('status').filter({ hasText: 'Uloženo.' });
+  await uloženo.waitFor();
+  expect(await page.getByText('Saved.').count()).toBe(0);
+  expect(await uloženo.count()).toBe(1);
+  const select = (await page.getByRole('combobox', { name: 'Jazyk' }).boundingBox())!;
+  const czechNote = (await uloženo.boundingBox())!;
+  expect(czechNote.y - (select.y + select.height)).toBeLessThan(24);
+  expect(czechNote.y).toBeGreaterThanOrEqual(select.y + select.height - 1);
+
+  // Signing out of the one account asks first; Cancel keeps it.
+  const signOut = page.getByRole('button', { name: 'Odhlásit účet VPS.org' });
+  await signOut.click();
+  const question = page.getByRole('group', { name: 'Odhlásit účet VPS.org' });
+  await question.waitFor();
+  await question.getByRole('button', { name: 'Zrušit' }).click();
+  expect(await signOut.count()).toBe(1);
+  await signOut.click();
+  await page
+    .getByRole('group', { name: 'Odhlásit účet VPS.org' })
+    .getByRole('button', { name: 'Odhlásit', exact: true })
+    .click();
+  // Signed out of the last account: the popup asks for a token.
+  await page.getByRole('heading', { name: 'Připojte svůj účet VPS.org' }).waitFor();
 });

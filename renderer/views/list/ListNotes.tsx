@@ -21,8 +21,10 @@ function takeDeleted(): string | null {
   return name;
 }
 
-export function ListNotes({ noMatch }: { noMatch: boolean }) {
-  const { t, filters } = useStore();
+export function ListNotes() {
+  const { t, filters, fleet } = useStore();
+  // Servers there are, yet the search and filters leave none.
+  const noMatch = fleet.sorted.value.length > 0 && filters.visible.value.length === 0;
   // Said until dismissed or the list is left.
   const [deleted, setDeleted] = useState(takeDeleted);
   return (

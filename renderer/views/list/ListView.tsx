@@ -168,7 +168,7 @@ export function ListView() {
       ) : null}
       {filters.error.value && <ErrorLine text={t('list.filterFailed', { message: filters.error.value })} />}
       <ErrorLine text={fleet.error.value} />
-      {ListNotes && <ListNotes noMatch={all.length > 0 && !views.length} />}
+      {ListNotes && <ListNotes />}
 
       {!status?.loaded ? (
         !status?.stale && <Placeholder text={t('app.loading')} />
@@ -179,8 +179,8 @@ export function ListView() {
             {t('nav.create')}
           </button>
         </div>
-      ) : views.length === 0 ? null : (
-        <ServerList views={views} focusTopRequest={toTopMatch} />
+      ) : (
+        views.length > 0 && <ServerList views={views} focusTopRequest={toTopMatch} />
       )}
     </section>
   );
