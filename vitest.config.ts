@@ -10,8 +10,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // A popup test named *.node.test.ts reads the popup's files as text (its stylesheet): no DOM needed.
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/renderer/**', 'tests/e2e/**', 'tests/boot/**'],
+          exclude: ['tests/renderer/**/!(*.node).test.{ts,tsx}', 'tests/e2e/**', 'tests/boot/**'],
           // electron-store is ESM-only; inlining it lets vi.mock('electron') reach its own import.
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 20_000,
@@ -50,6 +51,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          exclude: ['tests/renderer/**/*.node.test.ts'],
         },
       },
     ],

@@ -4,6 +4,7 @@ import type {
   AppInfoPort,
   ClipboardPort,
   Notifier,
+  ServerNotice,
   PopupPort,
   SettingsStore,
   StoredAccount,
@@ -122,19 +123,29 @@ export interface RecordedNotification {
 
 export interface RecordingNotifier extends Notifier {
   readonly notifications: RecordedNotification[];
+  /** What a notification from `notifyServer` was about (its server, its button); undefined for the others. */
+  about(notification: RecordedNotification): ServerNotice | undefined;
   /** Calls `listener` with each notification from now on (the preview shows them as toasts). Returns unsubscribe. */
   onNotify(listener: (notification: RecordedNotification, onClick?: () => void) => void): () => void;
 }
 
 export function createRecordingNotifier(): RecordingNotifier {
   const notifications: RecordedNotification[] = [];
+  const abouts = new WeakMap<RecordedNotification, ServerNotice>();
   const listeners = new Set<(notification: RecordedNotification, onClick?: () => void) => void>();
+  const record = (notification: RecordedNotification, onClick?: () => void) => {
+    notifications.push(notification);
+    for (const listener of listeners) listener(notification, onClick);
+  };
   return {
     notifications,
-    notify: (title, body, onClick) => {
-      notifications.push({ title, body });
-      for (const listener of listeners) listener({ title, body }, onClick);
+    notify: (title, body, onClick) => record({ title, body }, onClick),
+    notifyServer(title, body, about) {
+      const notification = { title, body };
+      abouts.set(notification, about);
+      record(notification);
     },
+    about: (notification) => abouts.get(notification),
     onNotify(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -82,6 +82,8 @@ export interface Preview {
   /** This run's secret: in the page it serves, required on every bridge request. */
   token: string;
   backend: Backend;
+  /** Resolves once the poll the last fault switch started has ended: the app has read the API with it. */
+  switched(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -180,6 +182,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (ownBuild !== undefined) await removeAssetsDir(ownBuild);
     throw error;
   }
+}
+
+/**
+ * A poll that reads the API as it is now. `refreshNow` joins a poll in flight, which may have read the
+ * API before now (before a fault was switched); once that one ended, the next refresh starts one.
+ */
+async function pollAfterNow(core: Backend['core']): Promise<void> {
+  await core.refreshNow();
+  await core.refreshNow();
 }
 
 /** The accounts' index whose session ended (rejected token): what `revoked` switched off restores. */
@@ -322,7 +333,10 @@ async function startPreviewFrom(
     for (const stream of eventStreams) stream.write(line);
   });
   // A switched fault shows at once: the app polls now instead of at its next turn.
-  const unsubscribeFaults = faults.onChange(() => void started.core.refreshNow().catch(() => undefined));
+  let switchPoll = Promise.resolve();
+  const unsubscribeFaults = faults.onChange(() => {
+    switchPoll = pollAfterNow(started.core).catch(() => undefined);
+  });
   // What the app would show on the desktop, as toasts in the preview's page.
   const unsubscribeNotifications = backend.ports.notifier.onNotify(shell.notify);
   return {
@@ -331,6 +345,7 @@ async function startPreviewFrom(
     faults,
     token,
     backend: started,
+    switched: () => switchPoll,
     async close() {
       unsubscribe();
       unsubscribeNotifications();

@@ -27,6 +27,7 @@ import { setupUpdater } from './desktop/updater-setup';
 import { setupVault } from './desktop/vault-setup';
 import { messagesForSetting } from './i18n';
 import { createRedactor } from './redactor';
+import { createNoticeActions } from './tray/intents';
 
 // One redactor for the whole process: the core teaches it every token, the edge's log lines pass it too.
 const redactor = createRedactor();
@@ -64,7 +65,19 @@ async function startUp(state: AppState, logsDirectory: string): Promise<void> {
   const settings = stores.settings;
   const clipboard = setupClipboard();
   let tray: ReturnType<typeof setupTray> | null = null;
-  const notifier = setupNotifier({ onClick: () => state.popup?.show() });
+  // A notification about a server opens the popup on it; its button is the tray menu's power item.
+  const runNoticeAction = createNoticeActions({
+    run: async (intent) => tray?.run(intent),
+    confirmations: () => settings.get().confirmations,
+  });
+  const notifier = setupNotifier({
+    onClick: () => state.popup?.show(),
+    openServer: (ref) => {
+      state.core?.requestView({ server: ref });
+      state.popup?.show();
+    },
+    runAction: (notice) => void runNoticeAction(notice),
+  });
   const core = createCore({
     vault: setupVault({ store: stores.vaultStore, log }),
     settings,

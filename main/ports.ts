@@ -2,7 +2,9 @@
 // these over safeStorage, electron-store, Notification, clipboard and the popup window; tests and the
 // end-to-end harness pass in-memory implementations.
 import type { AccountInfo, AppNotice, TokenStorageInfo } from '../common/contract';
+import type { ServerRef } from '../common/servers';
 import type { Settings } from '../common/settings';
+import type { PowerAction } from '../common/statuses';
 
 /** An account with its token, as the vault hands it to the core. The token stays in main. */
 export interface StoredAccount {
@@ -42,12 +44,27 @@ export interface SettingsStore {
   set(next: Settings): void;
 }
 
+/** What a notification about one server carries besides its text. */
+export interface ServerNotice {
+  ref: ServerRef;
+  /** The API's name (untrusted): the action's confirmation and refusal name the server with it. */
+  serverName: string;
+  /**
+   * One button, where the platform shows them (macOS, Windows): "Start" on a should-run server found
+   * stopped, "Retry" on a failed power action. It runs the tray menu's power path (its confirmation,
+   * its refusals); where there are no buttons (Linux), the click opens the popup on the server instead.
+   */
+  offer?: { action: PowerAction; label: string };
+}
+
 export interface Notifier {
   /**
    * A desktop notification; the core decides whether notifications are switched on. `onClick` replaces
    * the default click (showing the popup), e.g. "version X is ready" restarts into it.
    */
   notify(title: string, body: string, onClick?: () => void): void;
+  /** A notification about one server: its click opens the popup on that server; it may offer a button. */
+  notifyServer(title: string, body: string, about: ServerNotice): void;
 }
 
 export interface ClipboardPort {

@@ -1,6 +1,6 @@
 // What `npm run build` measured of the popup, written next to the bundles so bench/build-size.ts reads
 // the build's own numbers instead of measuring them a second way; and which of its chunks the popup
-// loads at start (the build's budget and tests/renderer-bundle.test.ts both ask).
+// loads at start (the build's budget and tests/packaging/renderer-bundle.test.ts both ask).
 import type { Rolldown } from 'vite';
 
 export const BUILD_SIZES_FILE = 'dist/build-sizes.json';

@@ -254,6 +254,7 @@ const summary: TraySummary = {
   headline: { kind: 'counts', counts: { running: 1, stopped: 0, busy: 0, suspended: 0, other: 0 } },
   auth: 'token',
   stale: false,
+  serverCount: 1,
   servers: [
     {
       ref: { accountId: 'a', id: 1 },

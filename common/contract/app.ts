@@ -1,6 +1,7 @@
 // The app and its popup window: what the app is and what happened at its start, the popup being shown
 // (or asked to show a view) and hidden, the clipboard, and "Copy diagnostics". `window.vps.app.*`,
 // `popup.*`, `clipboard.*`, `diagnostics.*`, `onPopupShown`.
+import type { ServerRef } from '../servers';
 import type { Empty } from './calls';
 
 /** Something the user must know about that happened at start-up (shown once in the popup). */
@@ -19,10 +20,11 @@ export interface AppInfo {
 }
 
 /**
- * A view the popup can be asked to open from outside: the tray's Settings…, or the global shortcut's
- * `search` (the server list with the search box focused).
+ * A view the popup can be asked to open from outside: the tray's Settings…, the global shortcut's
+ * `search` (the server list with the search box focused), or one server's detail (a click on a
+ * notification about it).
  */
-export type RequestedView = 'settings' | 'search';
+export type RequestedView = 'settings' | 'search' | { server: ServerRef };
 
 export interface PopupShown {
   /** Navigate here; null keeps the current view, so a half-filled form is not lost. */

@@ -6,6 +6,8 @@ import { isTransitional, type ServerStatus } from '../../common/statuses';
 import type { UsagePercents } from './usage';
 
 export interface ObservedServer {
+  /** `serverKey(accountId, id)`, when the caller has it at hand. */
+  key?: string;
   accountId: string;
   id: number;
   name: string;

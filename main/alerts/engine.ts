@@ -5,21 +5,21 @@
 // it has held for the hold time; only a hard one is told (one notification) and calls for attention, and
 // its end is told once ("back to normal"). A server busy with a power action or in a transitional status
 // starts none. This module keeps the servers between observations and evaluates each in turn.
-import type { AlertsSnapshot, ServerAlert } from '../../common/alerts';
+import type { AlertsSnapshot } from '../../common/alerts';
 import { serverKey } from '../../common/servers';
 import type { AlertSettings, Expectation } from '../../common/settings';
 import {
   conditionsOf,
   isBusy,
   type AlertEvent,
-  type Condition,
   type ObservedServer,
   type ServerEvaluation,
   type WatchedServer,
 } from './conditions';
-import { isPauseActive, isPausedAt } from './pauses';
+import { isPausedAt } from './pauses';
+import { createSnapshotCache, sameAlertSettings } from './snapshot';
 import { evaluateStatus } from './status';
-import { evaluateThresholds, METRICS } from './thresholds';
+import { evaluateThresholds } from './thresholds';
 import type { UsagePercents } from './usage';
 
 export interface AlertObservation {
@@ -59,30 +59,97 @@ export interface AlertEngine {
   nextWakeAt(): number | null;
 }
 
-const publicDeviation = ({ notified: _notified, ...deviation }: Condition) => deviation;
+/** Whether two readings of a server say the same to the engine. */
+const sameObserved = (a: ObservedServer, b: ObservedServer): boolean =>
+  a === b || (a.name === b.name && a.status === b.status && a.pending === b.pending && a.accountId === b.accountId);
 
-/** The servers of the observation, by key. */
-const serversByKey = (observation: AlertObservation) =>
-  new Map(observation.servers.map((server) => [serverKey(server.accountId, server.id), server]));
+/** A server whose evaluation may change with time alone: missing from its list, or with a condition soft or not yet told. */
+const isRestless = (entry: WatchedServer, observed: ObservedServer | null): boolean =>
+  observed === null || conditionsOf(entry).some((cond) => cond.hardSince === null || !cond.notified);
+
+/** The last observation of each server, by key, with the observation that last listed it. */
+interface Seen {
+  server: ObservedServer;
+  at: number;
+}
+
+/**
+ * What the engine knows between evaluations: the servers, what was learned of them and not yet stored,
+ * the last observation, and which servers the next evaluation has to look at (`dirty`: their observation
+ * or usage changed; `restless`: time alone may change them) — an observation evaluates only those, a
+ * `tick` every server.
+ */
+function createMemory() {
+  return {
+    watched: new Map<string, WatchedServer>(),
+    // Learned expectations until the caller has stored them (settings win once they have one).
+    remembered: new Map<string, Expectation>(),
+    seen: new Map<string, Seen>(),
+    accounts: new Map<string, boolean>(),
+    observations: 0,
+    dirty: new Set<string>(),
+    restless: new Set<string>(),
+    /** Evaluated or forgotten since the last snapshot. */
+    touched: new Set<string>(),
+    evaluatedWith: null as AlertSettings | null,
+  };
+}
+type Memory = ReturnType<typeof createMemory>;
+
+/** Takes in an observation: what changed is marked dirty; true when the accounts polled changed. */
+function takeObservation(memory: Memory, observation: AlertObservation): boolean {
+  const { seen, dirty } = memory;
+  const accounts = new Map(observation.accounts.map((account) => [account.accountId, account.fresh]));
+  const accountsChanged =
+    accounts.size !== memory.accounts.size || [...accounts.keys()].some((id) => !memory.accounts.has(id));
+  memory.accounts = accounts;
+  const at = ++memory.observations;
+  let listed = 0;
+  for (const server of observation.servers) {
+    const key = server.key ?? serverKey(server.accountId, server.id);
+    const known = seen.get(key);
+    if (known === undefined) {
+      seen.set(key, { server, at });
+      dirty.add(key);
+      listed++;
+      continue;
+    }
+    if (known.at !== at) listed++;
+    known.at = at;
+    if (!sameObserved(known.server, server)) dirty.add(key);
+    known.server = server;
+  }
+  if (listed < seen.size) {
+    for (const [key, known] of seen) {
+      if (known.at === at) continue;
+      seen.delete(key);
+      dirty.add(key);
+    }
+  }
+  return accountsChanged;
+}
 
 /**
  * Brings `watched` in step with the observation: servers of accounts no longer polled are forgotten
- * (with what was learned of them and not stored), servers seen for the first time are added.
+ * (with what was learned of them and not stored; only when `accountsChanged`), servers seen for the
+ * first time (among `candidates`) are added.
  */
-function watchObservation(
-  watched: Map<string, WatchedServer>,
-  remembered: Map<string, Expectation>,
-  accounts: ReadonlyMap<string, boolean>,
-  seen: ReadonlyMap<string, ObservedServer>,
-): void {
-  for (const [key, entry] of watched) {
-    if (!accounts.has(entry.accountId)) watched.delete(key);
+function watchObservation(memory: Memory, accountsChanged: boolean, candidates: Iterable<string>): void {
+  const { watched, remembered, accounts, seen } = memory;
+  if (accountsChanged) {
+    for (const [key, entry] of watched) {
+      if (accounts.has(entry.accountId)) continue;
+      watched.delete(key);
+      memory.touched.add(key);
+      memory.restless.delete(key);
+    }
+    for (const key of remembered.keys()) {
+      if (!accounts.has(key.slice(0, key.lastIndexOf(':')))) remembered.delete(key);
+    }
   }
-  for (const key of remembered.keys()) {
-    if (!accounts.has(key.slice(0, key.lastIndexOf(':')))) remembered.delete(key);
-  }
-  for (const [key, server] of seen) {
-    if (watched.has(key)) continue;
+  for (const key of candidates) {
+    const server = seen.get(key)?.server;
+    if (!server || watched.has(key)) continue;
     watched.set(key, {
       accountId: server.accountId,
       name: server.name,
@@ -115,92 +182,81 @@ function hardenAndTell(at: ServerEvaluation, holdMs: number): void {
 }
 
 export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
-  const watched = new Map<string, WatchedServer>();
-  // Learned expectations until the caller has stored them (settings win once they have one).
-  const remembered = new Map<string, Expectation>();
-  let last: AlertObservation = { accounts: [], servers: [] };
+  const memory = createMemory();
+  const { watched, remembered, seen, dirty, restless, touched } = memory;
+  const snapshots = createSnapshotCache();
 
   const expectationOf = (settings: AlertSettings, key: string): Expectation | undefined =>
     settings.expectations[key] ?? remembered.get(key);
 
-  function evaluate(): ObserveResult {
-    const now = deps.now();
-    const settings = deps.settings();
-    const events: AlertEvent[] = [];
-    const learned: Record<string, Expectation> = {};
-    const accounts = new Map(last.accounts.map((account) => [account.accountId, account.fresh]));
-    const seen = serversByKey(last);
-    watchObservation(watched, remembered, accounts, seen);
-
-    for (const [key, entry] of watched) {
-      const observed = seen.get(key) ?? null;
-      if (!observed && accounts.get(entry.accountId) !== true) continue; // not current: nothing is known of it
-      if (observed) entry.name = observed.name;
-      let expectation = expectationOf(settings, key);
-      if (expectation === undefined && observed && !isBusy(observed)) {
-        // First seen settled: running means it should run; otherwise it may stop. A server first seen
-        // busy (being created, rebooting) waits until it settles.
-        expectation = observed.status === 'active' ? 'should-run' : 'may-stop';
-        learned[key] = expectation;
-        remembered.set(key, expectation);
-      }
-      noteStatus(entry, observed);
-      const at: ServerEvaluation = {
-        key,
-        entry,
-        observed,
-        settings,
-        quiet: isPausedAt(settings, key, now),
-        now,
-        events,
-      };
-      if (expectation === undefined) {
-        entry.status = null;
-      } else {
-        evaluateStatus(at, expectation);
-        if (!observed && expectation === 'may-stop') {
-          watched.delete(key);
-          continue;
-        }
-      }
-      evaluateThresholds(at);
-      if (observed) entry.wasBusy = isBusy(observed);
-      hardenAndTell(at, settings.holdSeconds * 1000);
+  /** Evaluates one server (it may stop being watched: a server that may stop, gone). */
+  function evaluateServer(
+    key: string,
+    entry: WatchedServer,
+    at: Omit<ServerEvaluation, 'key' | 'entry' | 'observed' | 'quiet'>,
+    learned: Record<string, Expectation>,
+  ): void {
+    const { settings, now } = at;
+    const observed = seen.get(key)?.server ?? null;
+    touched.add(key);
+    if (!observed && memory.accounts.get(entry.accountId) !== true) {
+      restless.add(key);
+      return; // not current: nothing is known of it
     }
-    return { events, learned };
+    if (observed) entry.name = observed.name;
+    let expectation = expectationOf(settings, key);
+    if (expectation === undefined && observed && !isBusy(observed)) {
+      // First seen settled: running means it should run; otherwise it may stop. A server first seen
+      // busy (being created, rebooting) waits until it settles.
+      expectation = observed.status === 'active' ? 'should-run' : 'may-stop';
+      learned[key] = expectation;
+      remembered.set(key, expectation);
+    }
+    noteStatus(entry, observed);
+    const evaluation: ServerEvaluation = { ...at, key, entry, observed, quiet: isPausedAt(settings, key, now) };
+    if (expectation === undefined) {
+      entry.status = null;
+    } else {
+      evaluateStatus(evaluation, expectation);
+      if (!observed && expectation === 'may-stop') {
+        watched.delete(key);
+        restless.delete(key);
+        return;
+      }
+    }
+    evaluateThresholds(evaluation);
+    if (observed) entry.wasBusy = isBusy(observed);
+    hardenAndTell(evaluation, settings.holdSeconds * 1000);
+    if (isRestless(entry, observed)) restless.add(key);
+    else restless.delete(key);
   }
 
-  function snapshot(): AlertsSnapshot {
-    const settings = deps.settings();
+  /** Evaluates the servers whose observation changed and the restless ones; every server when `all`. */
+  function evaluate(all: boolean, accountsChanged = false): ObserveResult {
     const now = deps.now();
-    const servers: Record<string, ServerAlert> = {};
-    const attention: string[] = [];
+    const settings = deps.settings();
+    const everyServer = all || accountsChanged || !sameAlertSettings(memory.evaluatedWith, settings);
+    memory.evaluatedWith = settings;
+    const events: AlertEvent[] = [];
+    const learned: Record<string, Expectation> = {};
+    watchObservation(memory, accountsChanged, everyServer ? seen.keys() : dirty);
+    const at = { settings, now, events };
+    // In the order the servers were first seen, as every evaluation goes.
     for (const [key, entry] of watched) {
-      const deviations = [entry.status, ...METRICS.map((metric) => entry.metrics[metric])]
-        .filter((cond): cond is Condition => cond !== null && cond !== undefined)
-        .map(publicDeviation);
-      const pause = settings.serverPauses[key];
-      servers[key] = {
-        key,
-        name: entry.name,
-        expectation: expectationOf(settings, key) ?? 'may-stop',
-        deviations,
-        pause: isPauseActive(pause, now) ? (pause ?? null) : null,
-        thresholds: settings.serverThresholds[key] ?? {},
-      };
-      if (!isPausedAt(settings, key, now) && deviations.some((d) => d.hardSince !== null && !d.acknowledged)) {
-        attention.push(key);
-      }
+      if (everyServer || dirty.has(key) || restless.has(key)) evaluateServer(key, entry, at, learned);
     }
-    return { servers, pauseAll: isPauseActive(settings.pauseAll, now) ? settings.pauseAll : null, attention };
+    dirty.clear();
+    return { events, learned };
   }
 
   function nextWakeAt(): number | null {
     const settings = deps.settings();
     const now = deps.now();
     const times: number[] = [];
-    for (const entry of watched.values()) {
-      for (const cond of conditionsOf(entry)) {
+    // Only a restless server has a soft condition.
+    for (const key of restless) {
+      const entry = watched.get(key);
+      for (const cond of entry ? conditionsOf(entry) : []) {
         if (cond.hardSince === null) times.push(cond.since + settings.holdSeconds * 1000);
       }
     }
@@ -212,17 +268,18 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
 
   return {
     observe(observation) {
-      last = observation;
-      return evaluate();
+      return evaluate(false, takeObservation(memory, observation));
     },
     observeUsage(usage) {
       for (const [key, percents] of usage) {
         const entry = watched.get(key);
-        if (entry) entry.usage = percents;
+        if (!entry) continue;
+        entry.usage = percents;
+        dirty.add(key);
       }
-      return evaluate();
+      return evaluate(false);
     },
-    tick: evaluate,
+    tick: () => evaluate(true),
     acknowledge(key) {
       const entry = watched.get(key);
       let any = false;
@@ -232,14 +289,27 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
           any = true;
         }
       }
+      touched.add(key);
       return any;
     },
     forget(key) {
       watched.delete(key);
-      last = { ...last, servers: last.servers.filter((server) => serverKey(server.accountId, server.id) !== key) };
+      seen.delete(key);
+      dirty.delete(key);
+      restless.delete(key);
+      touched.add(key);
       remembered.delete(key);
     },
-    snapshot,
+    snapshot() {
+      const settings = deps.settings();
+      const inputs = {
+        watched,
+        settings,
+        now: deps.now(),
+        expectationOf: (key: string) => expectationOf(settings, key),
+      };
+      return snapshots(inputs, touched);
+    },
     nextWakeAt,
   };
 }

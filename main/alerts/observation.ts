@@ -3,7 +3,7 @@
 import type { FleetStatus, ServerView } from '../../common/contract';
 import type { AlertSettings } from '../../common/settings';
 import type { AlertObservation } from './engine';
-import { watchesUsage } from './usage';
+import { watchesAnyUsage, watchesUsage } from './usage';
 
 /**
  * An account's list is complete and current: loaded, its last poll did not fail, and no entry of it was
@@ -21,6 +21,7 @@ export function observationOf(
   return {
     accounts: accountIds.map((accountId) => ({ accountId, fresh: isFresh(statuses[accountId]) })),
     servers: views.map((view) => ({
+      key: view.key,
       accountId: view.accountId,
       id: view.server.id,
       name: view.server.name,
@@ -50,7 +51,7 @@ export function usageWatched(
   status: FleetStatus | undefined,
   alerts: AlertSettings,
 ): number[] {
-  if (!isFresh(status)) return [];
+  if (!isFresh(status) || !watchesAnyUsage(alerts)) return [];
   const ids: number[] = [];
   for (const view of views) {
     if (view.accountId !== accountId || view.server.status !== 'active' || view.pending !== null) continue;

@@ -6,7 +6,7 @@ import type { AlertThresholds } from '../../common/settings';
 /** A usage threshold clears only below threshold − this. */
 const HYSTERESIS_POINTS = 5;
 
-export const METRICS: readonly Metric[] = ['cpu', 'disk', 'bandwidth'];
+const METRICS: readonly Metric[] = ['cpu', 'disk', 'bandwidth'];
 const THRESHOLD_OF: Record<Metric, keyof AlertThresholds> = {
   cpu: 'cpuPercent',
   disk: 'diskPercent',

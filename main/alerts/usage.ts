@@ -31,3 +31,11 @@ function thresholdsFor(alerts: AlertSettings, key: string): AlertThresholds {
 export function watchesUsage(alerts: AlertSettings, key: string): boolean {
   return Object.values(thresholdsFor(alerts, key)).some((threshold) => threshold !== null);
 }
+
+const applies = (thresholds: Partial<AlertThresholds>) =>
+  Object.values(thresholds).some((threshold) => threshold !== null);
+
+/** Whether any threshold applies to any server: without one, no server's usage is worth a look. */
+export function watchesAnyUsage(alerts: AlertSettings): boolean {
+  return applies(alerts.thresholds) || Object.values(alerts.serverThresholds).some(applies);
+}

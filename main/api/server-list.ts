@@ -9,6 +9,9 @@
 //   page boundaries): a server met on two pages is listed once, with its later reading; and a list whose
 //   pages disagree on `count`, or that holds fewer servers than it said, comes back `unsettled` (a server
 //   may have slid onto a page already read), so that nobody takes one missing from it for gone.
+// - Reading a large list never holds the main thread (the tray, IPC) for long: each page is read as it
+//   comes in, its entries in chunks of READ_CHUNK, and the event loop gets a turn (setImmediate) between
+//   chunks and after each page. Pages are still read one after the other, in order.
 import { Buffer } from 'node:buffer';
 import { VpsApiError } from './errors';
 import { safeHost } from './http';
@@ -21,6 +24,11 @@ import type { Call, RawResponse } from './call';
 import type { Transport } from './transport';
 
 const DEFAULT_MAX_PAGES = 100;
+/** List entries read between two turns of the event loop. */
+const READ_CHUNK = 100;
+
+/** Lets timers, I/O and IPC run before the rest of a list is read. */
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Distinct skipped-entry problems remembered, so each is logged once without the memory growing. */
 const MAX_LOGGED_PROBLEMS = 100;
 
@@ -79,6 +87,8 @@ export function createServerList(transport: Transport, options: ServerListOption
     /** Where each server id is in `results`: a server met again replaces its earlier reading. */
     const positions = new Map<number, number>();
     let skipped = 0;
+    /** Entries of a server met earlier in this read (merged into that one, never a second row). */
+    let repeats = 0;
     let count: number | null = null;
     let unsettled = false;
     let url: URL | undefined = first;
@@ -94,7 +104,9 @@ export function createServerList(transport: Transport, options: ServerListOption
       const response = await transport.send(call);
       const remembered: RememberedPage | undefined = remembering ? lastListPages.get(url.href) : undefined;
       const read: ListPageRead =
-        remembered && sameBytes(remembered.bytes, response.bytes) ? remembered.page : readPage(call, response, page);
+        remembered && sameBytes(remembered.bytes, response.bytes)
+          ? remembered.page
+          : await readPage(call, response, page);
       if (remembering) pagesRead.set(url.href, { bytes: response.bytes, page: read });
       if (page === 1) count = read.count;
       // A later page that counts the list otherwise: it changed since page 1 was read.
@@ -107,33 +119,45 @@ export function createServerList(transport: Transport, options: ServerListOption
         } else {
           // Met on an earlier page too: it moved across a page boundary while the list was read.
           results[position] = server;
+          repeats++;
           unsettled = true;
         }
       }
       skipped += read.skipped;
       url = read.next ? nextPageUrl(read.next, url, visited, transport.base) : undefined;
+      if (url) await yieldToLoop();
     }
     if (remembering) lastListPages = pagesRead;
     // Fewer servers than the list said it holds: one may have slid onto a page already read.
     if (count !== null && visited.size > 1 && results.length + skipped < count) unsettled = true;
-    return { count: count ?? results.length + skipped, results, skipped, ...(unsettled ? { unsettled: true } : {}) };
+    return {
+      count: count ?? results.length + skipped + repeats,
+      results,
+      skipped,
+      ...(unsettled ? { unsettled: true } : {}),
+    };
   }
 
-  /** One page of the list, read tolerantly: an entry that cannot be read is skipped and logged. */
-  function readPage(call: Call, response: RawResponse, page: number): ListPageRead {
+  /**
+   * One page of the list, read tolerantly: an entry that cannot be read is skipped and logged. Its entries
+   * are read READ_CHUNK at a time, with a turn of the event loop between chunks.
+   */
+  async function readPage(call: Call, response: RawResponse, page: number): Promise<ListPageRead> {
     const read = readListPage(jsonOfRead(call, response));
     if (!read.ok) throw unexpectedAnswer(call, response, read.problem, transport.clean);
     const body = read.value;
     const servers: Server[] = [];
     let skipped = 0;
-    body.entries.forEach((entry, index) => {
+    for (let index = 0; index < body.entries.length; index++) {
+      if (index > 0 && index % READ_CHUNK === 0) await yieldToLoop();
+      const entry = body.entries[index];
       const server = readServer(entry, body.entryPath(index));
       if (server.ok) servers.push(server.value);
       else {
         skipped++;
         logSkipped(entry, page === 1 ? server.problem : `${server.problem} (page ${page})`);
       }
-    });
+    }
     return { count: body.count, next: body.next, servers, skipped };
   }
 

@@ -11,7 +11,7 @@ import type { ClipboardPort, Notifier, SettingsStore } from '../ports';
 import type { PopupController } from './popup-window';
 import { createTrayController } from '../tray/controller';
 import { trayIconFile, watchPanelTheme, type PanelTheme } from '../tray/icons';
-import { runTrayIntent } from '../tray/intents';
+import { runTrayIntent, type TrayIntent, type TrayIntentDeps } from '../tray/intents';
 import type { TrayIconState } from '../tray/summary';
 
 function trayIcon(directory: string, state: TrayIconState, panel: PanelTheme): NativeImage {
@@ -56,6 +56,42 @@ export function setupTray(deps: {
     setToolTip: (text: string) => tray.setToolTip(text),
     setImage: (image: NativeImage) => tray.setImage(image),
   };
+  // The effects of a tray click, shared with a notification's button (notifications-setup.ts).
+  const intentDeps: TrayIntentDeps = {
+    openPopup: () => popup.show(),
+    // The popup is the settings UI: ask for the view first, so the showing carries it.
+    openSettings: () => {
+      core.requestView('settings');
+      popup.show();
+    },
+    refreshNow: () => core.refreshNow(),
+    quit: () => app.quit(),
+    // openPath reports a failure as a message rather than rejecting.
+    openLogFolder: async () => {
+      const failure = await shell.openPath(deps.logsDirectory);
+      if (failure) deps.log('warn', `opening the log folder failed: ${failure}`);
+    },
+    checkForUpdates: async () => void (await core.updates.checkNow()),
+    restartToUpdate: () => void core.updates.restart(),
+    writeClipboard: (text) => deps.clipboard.writeText(text),
+    getMessages: messages,
+    confirm: async (message, detail, confirmLabel, cancelLabel) => {
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        buttons: [confirmLabel, cancelLabel],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+        message,
+        detail,
+      });
+      return response === 0;
+    },
+    powerAction: (ref, action) => core.powerAction(ref, action),
+    notify: (title, body) => deps.notifier.notify(title, body),
+    alerts: core.alerts,
+    log: deps.log,
+  };
   const controller = createTrayController({
     tray: target,
     buildFromTemplate: (template) => Menu.buildFromTemplate(template),
@@ -64,42 +100,7 @@ export function setupTray(deps: {
     getConfirmations: () => deps.settings.get().confirmations,
     getMessages: messages,
     getUpdates: () => core.updates.state(),
-    onIntent: (intent) =>
-      void runTrayIntent(intent, {
-        openPopup: () => popup.show(),
-        // The popup is the settings UI: ask for the view first, so the showing carries it.
-        openSettings: () => {
-          core.requestView('settings');
-          popup.show();
-        },
-        refreshNow: () => core.refreshNow(),
-        quit: () => app.quit(),
-        // openPath reports a failure as a message rather than rejecting.
-        openLogFolder: async () => {
-          const failure = await shell.openPath(deps.logsDirectory);
-          if (failure) deps.log('warn', `opening the log folder failed: ${failure}`);
-        },
-        checkForUpdates: async () => void (await core.updates.checkNow()),
-        restartToUpdate: () => void core.updates.restart(),
-        writeClipboard: (text) => deps.clipboard.writeText(text),
-        getMessages: messages,
-        confirm: async (message, detail, confirmLabel, cancelLabel) => {
-          const { response } = await dialog.showMessageBox({
-            type: 'question',
-            buttons: [confirmLabel, cancelLabel],
-            defaultId: 1,
-            cancelId: 1,
-            noLink: true,
-            message,
-            detail,
-          });
-          return response === 0;
-        },
-        powerAction: (ref, action) => core.powerAction(ref, action),
-        notify: (title, body) => deps.notifier.notify(title, body),
-        alerts: core.alerts,
-        log: deps.log,
-      }),
+    onIntent: (intent) => void runTrayIntent(intent, intentDeps),
   });
   controller.render(summary);
   const unsubscribeSummary = core.tray.onChange((next) => controller.render(next));
@@ -116,6 +117,8 @@ export function setupTray(deps: {
 
   return {
     tray,
+    /** Carries out an intent as a tray click would (a notification's button). */
+    run: (intent: TrayIntent) => runTrayIntent(intent, intentDeps),
     dispose(): void {
       unsubscribeSummary();
       unsubscribeSettings();

@@ -1,6 +1,7 @@
 // Expected-state alerts, wired: every fleet change is an observation for the engine (main/alerts/engine.ts);
 // what it learns and what the user sets (expectations, pauses, hold time, thresholds) is kept in the
-// settings; hard deviations and recoveries become one notification each; the popup hears
+// settings; hard deviations and recoveries become one notification each (a click opens the popup on the
+// server; a should-run server found stopped offers Start on macOS and Windows); the popup hears
 // `alertsChanged`, and the tray asks `snapshot`. One timer wakes the engine when a hold time or a pause
 // ends between polls. Usage (for thresholds) needs a detail request per server: the sessions' pollers
 // read it (main/sessions/usage-reads.ts) for the servers `usage.watched` names, and hand it back here.
@@ -30,7 +31,7 @@ import { messagesForSetting, type Messages } from '../i18n';
 import type { RouterHandlers } from '../ipc/router';
 import { z } from 'zod';
 import { serverRefSchema, takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
-import type { AppInfoPort, Notifier } from '../ports';
+import type { AppInfoPort, Notifier, ServerNotice } from '../ports';
 import type { SessionCollection } from '../accounts/records';
 import type { UsageWatch } from '../sessions/usage-reads';
 import type { SettingsAccess } from './settings';
@@ -99,6 +100,13 @@ export interface AlertsFeature {
   stop(): void;
 }
 
+/** The server a key names (`serverKey`: the account id, a colon, the numeric id); null if none. */
+function refOfKey(key: string): ServerRef | null {
+  const colon = key.lastIndexOf(':');
+  const id = Number(key.slice(colon + 1));
+  return colon > 0 && Number.isSafeInteger(id) && id > 0 ? { accountId: key.slice(0, colon), id } : null;
+}
+
 /** Tells each event: one notification (when the user wants them, redacted) and one log line. */
 function tellEvents(deps: AlertsFeatureDeps, events: readonly AlertEvent[]): void {
   const current = deps.settings.get();
@@ -106,7 +114,16 @@ function tellEvents(deps: AlertsFeatureDeps, events: readonly AlertEvent[]): voi
     const messages = messagesForSetting(current.language, deps.appInfo.systemLocale);
     for (const event of events) {
       const { title, body } = alertNotice(messages, event);
-      deps.notifier.notify(deps.redact(title), deps.redact(body));
+      const ref = refOfKey(event.key);
+      if (!ref) {
+        deps.notifier.notify(deps.redact(title), deps.redact(body));
+        continue;
+      }
+      const about: ServerNotice = { ref, serverName: deps.redact(event.name) };
+      // Stopped is the one deviation a power action ends (suspended is the provider's; gone is gone).
+      if (event.type === 'deviation' && event.kind === 'stopped')
+        about.offer = { action: 'start', label: messages.t('action.start') };
+      deps.notifier.notifyServer(deps.redact(title), deps.redact(body), about);
     }
   }
   for (const event of events) deps.log('info', `Alert: ${event.type} ${event.key} (${event.kind})`);
@@ -123,7 +140,6 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
   // timer, a user's choice), so readers (the tray on each fleet change, the popup) share one copy
   // instead of building one per server list each time they ask.
   let latest = engine.snapshot();
-  let last = JSON.stringify(latest);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
@@ -134,10 +150,10 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): AlertsFeature {
     if (ended) saveAlerts(ended);
     tellEvents(deps, result.events);
     schedule();
+    // The engine hands back the very same snapshot while nothing in it changed.
+    const previous = latest;
     latest = engine.snapshot();
-    const serialized = JSON.stringify(latest);
-    if (serialized !== last) {
-      last = serialized;
+    if (latest !== previous) {
       deps.emit(EventChannel.alertsChanged, latest);
       for (const listener of listeners) listener(latest);
     }

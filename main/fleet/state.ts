@@ -129,13 +129,50 @@ function summarizeStatuses(statuses: readonly FleetStatus[]): FleetStatus {
   return summary;
 }
 
+/** The view of `server` after a poll: `previous` itself when nothing it shows changed. */
+function viewAfter(
+  accountId: string,
+  server: Server,
+  previous: ServerView | undefined,
+  pendingOf: ((key: string) => PendingAction | null) | undefined,
+): ServerView {
+  const key = previous?.key ?? serverKey(accountId, server.id);
+  const pending = pendingOf ? pendingOf(key) : (previous?.pending ?? null);
+  if (previous && sameServer(previous.server, server) && samePending(previous.pending, pending)) return previous;
+  return { key, accountId, server, pending };
+}
+
 export function createFleetState(deps: FleetStateDeps = {}): FleetState {
-  let entries = new Map<string, ServerView>();
+  /** Every server by key. */
+  const entries = new Map<string, ServerView>();
+  /**
+   * Each account's servers by id, in its list's order; the account whose list came last is last. A poll
+   * of an unchanged list keeps every view and touches `entries` for none of them.
+   */
+  const byAccount = new Map<string, Map<number, ServerView>>();
   const statuses = new Map<string, FleetStatus>();
 
   const overall = () => summarizeStatuses([...statuses.values()]);
   const copyStatuses = (): Record<string, FleetStatus> =>
     Object.fromEntries([...statuses].map(([id, status]) => [id, { ...status }]));
+
+  function* views(): IterableIterator<ServerView> {
+    for (const servers of byAccount.values()) yield* servers.values();
+  }
+
+  /** Stores a view (new or changed) under its key and its account. */
+  const put = (view: ServerView): void => {
+    entries.set(view.key, view);
+    let servers = byAccount.get(view.accountId);
+    if (!servers) byAccount.set(view.accountId, (servers = new Map()));
+    servers.set(view.server.id, view);
+  };
+  const drop = (view: ServerView): void => {
+    entries.delete(view.key);
+    const servers = byAccount.get(view.accountId);
+    servers?.delete(view.server.id);
+    if (servers?.size === 0) byAccount.delete(view.accountId);
+  };
 
   /** Each account's status as the last delta told it. */
   let told = new Map<string, FleetStatus>();
@@ -165,48 +202,52 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
   };
 
   return {
-    snapshot: () => ({ servers: [...entries.values()], status: overall(), accounts: copyStatuses() }),
+    snapshot: () => ({ servers: [...views()], status: overall(), accounts: copyStatuses() }),
     status: overall,
     accountStatus: (accountId) => ({ ...(statuses.get(accountId) ?? INITIAL_STATUS) }),
     accountStatuses: copyStatuses,
     get: (key) => entries.get(key),
-    views: () => entries.values(),
+    views,
     size: () => entries.size,
     hasBusyServer(accountId) {
-      for (const view of entries.values()) {
-        if (accountId !== undefined && view.accountId !== accountId) continue;
-        if (view.pending !== null || isTransitional(view.server.status)) return true;
+      const groups = accountId === undefined ? byAccount.values() : [byAccount.get(accountId) ?? new Map()];
+      for (const servers of groups) {
+        for (const view of servers.values())
+          if (view.pending !== null || isTransitional(view.server.status)) return true;
       }
       return false;
     },
     applyList(accountId, servers, statusPatch, pendingOf, options = {}) {
-      const next = new Map<string, ServerView>();
-      // Servers of other accounts are kept as they are, in front.
-      for (const [key, view] of entries) if (view.accountId !== accountId) next.set(key, view);
-      // One reading per server: a later one of the same id replaces the earlier (keeping its place).
-      const listed = new Map<number, Server>();
-      for (const server of servers) listed.set(server.id, server);
+      const before = byAccount.get(accountId) ?? new Map<number, ServerView>();
+      // One view per server in the list's order: a later reading of the same id replaces the earlier one
+      // in its place.
+      const next = new Map<number, ServerView>();
       const upserted: ServerView[] = [];
-      for (const server of listed.values()) {
-        const key = serverKey(accountId, server.id);
-        const previous = entries.get(key);
-        const pending = pendingOf ? pendingOf(key) : (previous?.pending ?? null);
-        if (previous && sameServer(previous.server, server) && samePending(previous.pending, pending)) {
-          next.set(key, previous);
-        } else {
-          const view: ServerView = { key, accountId, server, pending };
-          next.set(key, view);
-          upserted.push(view);
-        }
+      for (const server of servers) {
+        const previous = before.get(server.id);
+        const view = viewAfter(accountId, server, previous, pendingOf);
+        const earlier = next.get(server.id);
+        next.set(server.id, view);
+        const at = earlier === undefined ? -1 : upserted.indexOf(earlier);
+        if (at < 0) {
+          if (view !== previous) upserted.push(view);
+        } else if (view !== previous) upserted[at] = view;
+        else upserted.splice(at, 1);
       }
       const removed: string[] = [];
-      for (const [key, view] of entries) {
-        if (view.accountId !== accountId || next.has(key)) continue;
+      for (const [id, view] of before) {
+        if (next.has(id)) continue;
         // Missing from a list that changed while it was read: that alone does not make it gone.
-        if (options.unsettled) next.set(key, view);
-        else removed.push(key);
+        if (options.unsettled) next.set(id, view);
+        else {
+          removed.push(view.key);
+          entries.delete(view.key);
+        }
       }
-      entries = next;
+      for (const view of upserted) entries.set(view.key, view);
+      // This account's servers now come after the other accounts'.
+      byAccount.delete(accountId);
+      if (next.size > 0) byAccount.set(accountId, next);
       mergeStatus(accountId, statusPatch);
       return emit(upserted, removed);
     },
@@ -218,18 +259,20 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
         return emit([], []);
       }
       const view: ServerView = { key, accountId, server, pending: nextPending };
-      entries.set(key, view);
+      put(view);
       return emit([view], []);
     },
     setPending(key, pending) {
       const previous = entries.get(key);
       if (!previous || samePending(previous.pending, pending)) return emit([], []);
       const view: ServerView = { ...previous, pending };
-      entries.set(key, view);
+      put(view);
       return emit([view], []);
     },
     remove(key) {
-      if (!entries.delete(key)) return emit([], []);
+      const previous = entries.get(key);
+      if (!previous) return emit([], []);
+      drop(previous);
       return emit([], [key]);
     },
     setStatus(accountId, patch) {
@@ -238,8 +281,8 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
     },
     clear(accountId) {
       const removed: string[] = [];
-      for (const [key, view] of entries) if (accountId === undefined || view.accountId === accountId) removed.push(key);
-      for (const key of removed) entries.delete(key);
+      for (const view of views()) if (accountId === undefined || view.accountId === accountId) removed.push(view.key);
+      for (const key of removed) drop(entries.get(key)!);
       if (accountId === undefined) statuses.clear();
       else statuses.delete(accountId);
       return emit([], removed);

@@ -103,5 +103,6 @@ export const cs: Translation<typeof en> = {
     popupFailed: 'Okno VPS.org Tray přestalo fungovat',
     popupFailedBody:
       'Po znovunačtení selhalo znovu. Restartujte aplikaci; podrobnosti jsou ve složce s logy (nabídka v oznamovací oblasti).',
+    retry: 'Zkusit znovu',
   },
 };

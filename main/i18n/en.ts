@@ -103,5 +103,7 @@ export const en = {
     /** The popup's renderer crashed or hung again after it was reloaded once. */
     popupFailed: 'The VPS.org Tray window stopped working',
     popupFailedBody: 'It failed again after a reload. Restart the app; details are in the log folder (tray menu).',
+    /** The button of a failed power action's notification (macOS, Windows): the same action again. */
+    retry: 'Retry',
   },
 } satisfies Dictionary;

@@ -1,5 +1,6 @@
 // What the tray shows, kept up to date: recomputed from the auth state and the fleet whenever either
-// changes (the core's authChanged and fleetChanged events); listeners hear only real changes.
+// changes (the core's authChanged and fleetChanged events), in one pass over the fleet that keeps only
+// what the menu shows; listeners hear only real changes.
 import { EventChannel, type AuthState, type EventContract } from '../../common/contract';
 import type { AlertsSnapshot } from '../../common/alerts';
 import type { EventBus } from '../event-bus';
@@ -24,7 +25,7 @@ export function createTrayFeed(deps: TrayFeedDeps): TrayFeed {
   const { fleet, auth } = deps;
   const listeners = new Set<(summary: TraySummary) => void>();
   const compute = () =>
-    computeTraySummary(auth(), [...fleet.views()], fleet.status(), fleet.accountStatuses(), deps.alerts?.snapshot());
+    computeTraySummary(auth(), fleet.views(), fleet.status(), fleet.accountStatuses(), deps.alerts?.snapshot());
   const summary = createTraySummaryTracker(compute());
   const followed = new Set<string>([EventChannel.authChanged, EventChannel.fleetChanged, EventChannel.alertsChanged]);
   deps.events.subscribe((channel) => {

@@ -1,14 +1,16 @@
 // What a tray menu click means (the menu model carries these intents) and carrying one out: open, refresh,
 // copy, power actions with their confirmation and refusal, alerts. Effects are injected, so it runs in Node.
+// A notification's button (Start, Retry) is carried out here too, as the tray's power item.
 import { conflictText } from '../../common/i18n/sentences';
 import type { PauseDuration } from '../../common/alerts';
-import type { Expectation } from '../../common/settings';
+import type { Confirmations, Expectation } from '../../common/settings';
 import type { IpcError } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import type { Log } from '../app-log';
 import type { ErrorKind } from '../../common/errors';
-import type { ServerRef } from '../../common/servers';
+import { refKey, type ServerRef } from '../../common/servers';
 import type { Messages } from '../i18n';
+import type { ServerNotice } from '../ports';
 
 export type TrayIntent =
   | { intent: 'open' }
@@ -135,4 +137,35 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
       `Tray action ${intent.intent} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+export interface NoticeActionDeps {
+  /** Carries out the intent: `runTrayIntent` with the tray's own effects. */
+  run(intent: TrayIntent): Promise<void>;
+  /** The confirmation settings at the time of the press. */
+  confirmations(): Confirmations;
+}
+
+/**
+ * A notification's button pressed (macOS, Windows): the tray menu's power item in another place, so the
+ * same path to the one POST (core.powerAction, as the popup's), the same native confirmation when the
+ * settings ask for one (a button cannot ask inline, and the popup may not be open), and refusals worded
+ * alike. While an action from a notification is being confirmed or sent for a server, another press
+ * for it (a second notification's) does nothing: no second dialog, no second request.
+ */
+export function createNoticeActions(
+  deps: NoticeActionDeps,
+): (notice: ServerNotice & { offer: NonNullable<ServerNotice['offer']> }) => Promise<void> {
+  const busy = new Set<string>();
+  return async ({ ref, serverName, offer }) => {
+    const key = refKey(ref);
+    if (busy.has(key)) return;
+    busy.add(key);
+    try {
+      const confirm = deps.confirmations()[offer.action];
+      await deps.run({ intent: 'power', ref, serverName, action: offer.action, confirm });
+    } finally {
+      busy.delete(key);
+    }
+  };
 }

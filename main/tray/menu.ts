@@ -5,11 +5,11 @@ import { deviationText, statusLabel } from '../../common/i18n/sentences';
 import { PAUSE_CHOICES } from '../../common/alerts';
 import type { AlertPause, Settings } from '../../common/settings';
 import type { PowerAction } from '../../common/statuses';
-import { refKey, type ServerRef } from '../../common/servers';
+import type { ServerRef } from '../../common/servers';
 import type { UpdateState } from '../../common/contract';
 import type { Messages } from '../i18n';
 import type { TrayIntent } from './intents';
-import type { TrayAccount, TraySummary } from './summary';
+import { TRAY_SERVER_LIMIT, trayOrderOf, type TrayAccount, type TrayServer, type TraySummary } from './summary';
 import { clockTime } from './tooltip';
 
 export type TrayMenuItem =
@@ -19,27 +19,6 @@ export type TrayMenuItem =
   | { type: 'submenu'; label: string; submenu: TrayMenuItem[] };
 
 const ACTION_ORDER: readonly PowerAction[] = ['start', 'stop', 'reboot'];
-
-/**
- * Most per-server submenus in the menu: a native menu of thousands of entries is slow to build on every
- * change and useless to scroll; the rest is one click away in the popup.
- */
-const TRAY_SERVER_LIMIT = 25;
-
-type TrayServer = TraySummary['servers'][number];
-
-const troubleOrderOf = (server: TrayServer) => ({
-  status: server.status,
-  pending: server.pending,
-  // The app's verdict (common/order): a hard deviation calling for attention, or one acknowledged or paused.
-  deviation: server.alert?.attention
-    ? ('confirmed' as const)
-    : server.alert?.deviation
-      ? ('unconfirmed' as const)
-      : null,
-  name: server.name,
-  key: refKey(server.ref),
-});
 
 const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false });
 const command = (label: string, click: TrayIntent, enabled = true): TrayMenuItem => ({
@@ -175,12 +154,13 @@ export function buildTrayMenuModel(
     if (summary.auth === 'demo') items.push(info(t('menu.demo')));
     if (summary.stale) items.push(info(t('menu.stale')));
     if (summary.servers.length === 0 && !summary.accounts) items.push(info(t('menu.noServers')));
+    // The summary carries the servers to show, trouble first; kept in that order here whoever made it.
     const shown = summary.servers
-      .toSorted((a, b) => compareTroubleFirst(troubleOrderOf(a), troubleOrderOf(b)))
+      .toSorted((a, b) => compareTroubleFirst(trayOrderOf(a), trayOrderOf(b)))
       .slice(0, TRAY_SERVER_LIMIT);
     if (summary.accounts) items.push(...accountGroups(summary.accounts, shown, confirmations, messages));
     else for (const server of shown) items.push(serverSubmenu(server, confirmations, messages));
-    const hidden = summary.servers.length - shown.length;
+    const hidden = summary.serverCount - shown.length;
     if (hidden > 0) items.push(command(t('menu.moreServers', { count: hidden }), { intent: 'open' }));
   }
 

@@ -6,6 +6,7 @@ import type { enViews } from './en-views';
 export const csViews: Translation<typeof enViews> = {
   // The list's folded filters and its account filter (chunks loaded with the views).
   list: {
+    empty: 'Tento účet zatím nemá žádné servery.',
     noMatch: 'Žádný server neodpovídá.',
     clearFilters: 'Zrušit filtry',
     deleted: 'Server {name} byl smazán.',

@@ -35,7 +35,6 @@ export const cs: Translation<typeof en> = {
     searchPlaceholder: 'Hledat název, hostname, IP',
     count: { one: '{count} server', few: '{count} servery', many: '{count} serveru', other: '{count} serverů' },
     shownOf: '{shown} z {total}',
-    empty: 'Tento účet zatím nemá žádné servery.',
     lastUpdated: 'Aktualizováno {time}',
     live: 'Aktuální · kontrola každých {seconds} s',
     neverUpdated: 'Zatím neaktualizováno',

@@ -7,6 +7,7 @@ import type { Dictionary } from '../../common/i18n/i18n';
 export const enViews = {
   // The list's folded filters and its account filter (chunks loaded with the views).
   list: {
+    empty: 'This account has no servers yet.',
     noMatch: 'No server matches.',
     clearFilters: 'Clear filters',
     deleted: '{name} was deleted.',

@@ -40,7 +40,6 @@ export const en = {
     searchPlaceholder: 'Search name, hostname, IP',
     count: { one: '{count} server', other: '{count} servers' },
     shownOf: '{shown} of {total}',
-    empty: 'This account has no servers yet.',
     lastUpdated: 'Last updated {time}',
     live: 'Up to date · checked every {seconds} s',
     neverUpdated: 'Not updated yet',

@@ -3,7 +3,7 @@
 import { batch, signal } from '@preact/signals';
 import type { VpsBridge } from '../../common/bridge';
 import type { PopupShown } from '../../common/contract';
-import type { ServerRef } from '../../common/servers';
+import { refKey, type ServerRef } from '../../common/servers';
 import { refOf } from './fleet';
 import type { LiveFleet } from './live-fleet';
 import type { Power } from './power';
@@ -44,6 +44,14 @@ export function createNavigation({ bridge, fleet, power }: NavigationDeps) {
     });
   }
 
+  /** One server in full; its row becomes the list's current one. */
+  function openDetail(key: string): void {
+    const target = fleet.find(key);
+    if (!target) return;
+    activeKey.value = key;
+    navigate({ name: 'detail', key, ref: refOf(target) });
+  }
+
   return {
     view: readOnly(view),
     activeKey: readOnly(activeKey),
@@ -51,13 +59,7 @@ export function createNavigation({ bridge, fleet, power }: NavigationDeps) {
     shownCount: readOnly(shownCount),
     navigate,
 
-    /** One server in full; its row becomes the list's current one. */
-    openDetail(key: string): void {
-      const target = fleet.find(key);
-      if (!target) return;
-      activeKey.value = key;
-      navigate({ name: 'detail', key, ref: refOf(target) });
-    },
+    openDetail,
 
     setActiveKey(key: string): void {
       activeKey.value = key;
@@ -104,12 +106,17 @@ export function createNavigation({ bridge, fleet, power }: NavigationDeps) {
      * view stays, so a half-filled form is not lost. Settings open without an account too (the language
      * must be reachable on first run); the form drafts are kept in storage, the token input never.
      * `search` (the global shortcut) goes to the list, closing an open confirmation: the user is
-     * looking for a server, and the shell focuses the search box.
+     * looking for a server, and the shell focuses the search box. A server (a click on a notification
+     * about it) opens its detail, which makes it the list's current row too (Escape goes back to the
+     * list, on that row); one the popup does not know (gone since) leaves the view as it is. (Even its
+     * own edit form is left for its detail: the draft is kept, and the budget of the start bundle
+     * leaves no room for the exception.)
      */
     showPopup(shown: PopupShown): void {
       batch(() => {
         if (shown.view === 'settings' && view.value.name !== 'settings') navigate({ name: 'settings' });
         if (shown.view === 'search') navigate({ name: 'list' });
+        if (typeof shown.view == 'object' && shown.view) openDetail(refKey(shown.view.server));
         shownCount.value++;
       });
     },

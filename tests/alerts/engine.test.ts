@@ -325,3 +325,70 @@ describe('alert engine: acknowledgement and pauses', () => {
     expect(t.engine.snapshot().attention.toSorted()).toEqual(['a:1', 'a:2']);
   });
 });
+
+/** 1 000 servers that should run, all seen once; `reads` names the servers whose expectation was read since. */
+function large() {
+  const reads = new Set<string>();
+  const expectations: Record<string, 'should-run' | 'may-stop'> = {};
+  const servers = Array.from({ length: 1000 }, (_, index) => ({
+    accountId: 'a',
+    id: index + 1,
+    name: `s${index + 1}`,
+    status: 'active',
+    pending: false,
+  }));
+  for (const server of servers) expectations[`a:${server.id}`] = 'should-run';
+  const watchedExpectations = new Proxy(expectations, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') reads.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  let now = Date.UTC(2026, 0, 5, 12, 0);
+  const settings: AlertSettings = { ...structuredClone(DEFAULT_ALERT_SETTINGS), expectations: watchedExpectations };
+  const engine = createAlertEngine({ now: () => now, settings: () => settings });
+  const observe = () => engine.observe({ accounts: [{ accountId: 'a', fresh: true }], servers: [...servers] });
+  observe();
+  engine.snapshot();
+  reads.clear();
+  return { engine, servers, reads, observe, advance: (ms: number) => (now += ms) };
+}
+
+describe('alert engine: an observation costs what changed', () => {
+  it('evaluates only the servers whose observation changed; the snapshot stays the same object while nothing in it did', () => {
+    const t = large();
+    const before = t.engine.snapshot();
+    t.observe();
+    expect(t.reads).toEqual(new Set());
+    expect(t.engine.snapshot()).toBe(before);
+
+    t.servers[41] = { ...t.servers[41]!, status: 'rebooting' };
+    t.servers[42] = { ...t.servers[42]!, name: 'renamed' };
+    t.observe();
+    expect([...t.reads].toSorted()).toEqual(['a:42', 'a:43']);
+    const after = t.engine.snapshot();
+    expect(after).not.toBe(before);
+    expect(after.servers['a:43']?.name).toBe('renamed');
+    // An unchanged server keeps its entry.
+    expect(after.servers['a:1']).toBe(before.servers['a:1']);
+  });
+
+  it('a deviation within its hold time and a missing server are looked at again at every observation; tick looks at all', () => {
+    const t = large();
+    t.servers[0] = { ...t.servers[0]!, status: 'stopped' };
+    t.servers.splice(999, 1);
+    t.observe();
+    t.reads.clear();
+    t.advance(MIN);
+    t.observe();
+    expect([...t.reads].toSorted()).toEqual(['a:1', 'a:1000']);
+    t.advance(3 * MIN);
+    expect(t.engine.observe({ accounts: [{ accountId: 'a', fresh: true }], servers: [...t.servers] }).events).toEqual([
+      { type: 'deviation', key: 'a:1', name: 's1', kind: 'stopped' },
+      { type: 'deviation', key: 'a:1000', name: 's1000', kind: 'gone' },
+    ]);
+    t.reads.clear();
+    t.engine.tick();
+    expect(t.reads.size).toBe(1000);
+  });
+});

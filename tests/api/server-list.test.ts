@@ -1,6 +1,9 @@
 // The server list against a scripted HTTP server: pages followed, read again only when changed, filters,
 // and the next links this app refuses to follow.
 import { describe, expect, it } from 'vitest';
+import { rawResponse } from '../../main/api/call';
+import { createServerList } from '../../main/api/server-list';
+import type { Transport } from '../../main/api/transport';
 import { apiFailure } from './api-failure';
 import { page, useStubClient } from './stub-client';
 import { listServer, startStubServer } from './stub-server';
@@ -164,5 +167,63 @@ describe('listServers', () => {
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toContain('loop');
     expect(s.stub.requests).toHaveLength(2);
+  });
+});
+
+describe('listServers of a large account', () => {
+  const BASE = 'https://admin.vps.org/api/v1';
+  const PAGE = 500;
+  const SERVERS = 5000;
+
+  /** A transport whose pages of 500 servers answer at once (no I/O between them). */
+  function instantTransport(): Transport {
+    const pages = Array.from({ length: SERVERS / PAGE }, (_, index) => {
+      const results = Array.from({ length: PAGE }, (_unused, at) => listServer(index * PAGE + at + 1));
+      const next = index + 1 < SERVERS / PAGE ? `${BASE}/servers/?page=${index + 2}` : null;
+      return new TextEncoder().encode(JSON.stringify(page(results, next, SERVERS)));
+    });
+    return {
+      baseUrl: BASE,
+      base: new URL(`${BASE}/`),
+      send: async (call) => rawResponse(200, new Headers(), pages[Number(call.url.searchParams.get('page') ?? 1) - 1]!),
+      clean: (text) => text,
+      serversUrl: () => new URL(`${BASE}/servers/`),
+      serverUrl: (id) => new URL(`${BASE}/servers/${id}/`),
+    };
+  }
+
+  it('reading 5 000 servers lets the event loop run between chunks: a timer fires during the read', async () => {
+    const listServers = createServerList(instantTransport());
+    let done = false;
+    const firedDuringRead: boolean[] = [];
+    const tick = () => {
+      firedDuringRead.push(!done);
+      if (!done) timer = setTimeout(tick, 0);
+    };
+    let timer = setTimeout(tick, 0);
+    const list = await listServers();
+    done = true;
+    clearTimeout(timer);
+    expect(list.results).toHaveLength(SERVERS);
+    expect(list.results.map((server) => server.id)).toEqual(Array.from({ length: SERVERS }, (_, index) => index + 1));
+    // Fired again and again while the pages were read, not once after.
+    expect(firedDuringRead.filter(Boolean).length).toBeGreaterThan(1);
+  });
+
+  it('pages that did not change are not read again, and still yield between pages', async () => {
+    const listServers = createServerList(instantTransport());
+    const first = await listServers();
+    let turns = 0;
+    let reading = true;
+    const count = () => {
+      if (!reading) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const again = await listServers();
+    reading = false;
+    expect(again.results[4999]).toBe(first.results[4999]);
+    expect(turns).toBeGreaterThan(1);
   });
 });

@@ -127,6 +127,8 @@ export interface BootedApp {
   popupPage(): Promise<Page>;
   /** Notifications shown, as title and body, oldest first. */
   notifications(): Array<{ title: string; body: string }>;
+  /** The notifications themselves, to click one or press its button. */
+  shownNotifications(): readonly StandInNotification[];
   /** Native dialogs shown, oldest first. */
   dialogs(): readonly MessageBoxOptions[];
   /** The user's answer to the next dialog (a button index). */
@@ -233,6 +235,7 @@ async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
       );
     },
     notifications: () => StandInNotification.shown.map(({ title, body }) => ({ title, body })),
+    shownNotifications: () => StandInNotification.shown,
     dialogs: () => dialogRecord.shown,
     answerNextDialog: (buttonIndex) => void dialogRecord.answers.push(buttonIndex),
     quit() {

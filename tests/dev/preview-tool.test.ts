@@ -101,7 +101,7 @@ const switchFault = (fault: string, on: boolean, headers: Record<string, string>
   });
 /** What the popup gets when it subscribes through the bridge, after the poll the switch started. */
 async function fleetThroughBridge(): Promise<FleetSnapshot> {
-  await preview.backend.core.refreshNow();
+  await preview.switched();
   const answer = await send(new URL('__ipc/vps%3Afleet%3Asubscribe', preview.url).toString(), {
     method: 'POST',
     headers: { ...shellHeaders(), referer: preview.url },
@@ -169,6 +169,16 @@ describe('the command line', () => {
 
 describe('error states', () => {
   it('5xx switched on in the page shows in the bridge: the list kept, stale with the 503', async () => {
+    const { core, sim } = preview.backend;
+    // The list to keep, read before the fault.
+    await core.refreshNow();
+    expect((await fleetThroughBridge()).servers).toHaveLength(3);
+    // A poll in flight when the switch comes, its answer decided before it (and held 500 ms): the page
+    // shows what a poll after this one reads.
+    sim.setFaultFlags({ latencyMs: 500 });
+    const asked = sim.requests.length;
+    void core.refreshNow();
+    await expect.poll(() => sim.requests.length).toBeGreaterThan(asked);
     const answer = await switchFault('5xx', true);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ faults: { '5xx': true, slow: false } });

@@ -65,7 +65,7 @@ test('the glance line counts by verdict and filters; the toolbar is one line; a 
 
   // Pausing every alert (the tray's or Settings' pause) is said on the glance line.
   await page.evaluate(() =>
-    (globalThis as unknown as { vps: { alerts: { mute(r: unknown): Promise<unknown> } } }).vps.alerts.mute({
+    (globalThis as unknown as { vps: { alerts: { pause(r: unknown): Promise<unknown> } } }).vps.alerts.pause({
       ref: null,
       duration: 'indefinite',
     }),

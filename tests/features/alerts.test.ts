@@ -184,6 +184,43 @@ describe('alerts feature', () => {
     for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
     expect(alertNotifications(h)).toHaveLength(1);
     expect(JSON.stringify(h.ports.notifier.notifications)).not.toContain(h.sim.token);
+    // What the notification is about (the name a confirmation and a refusal would show) too.
+    const abouts = h.ports.notifier.notifications.map((notification) => h.ports.notifier.about(notification));
+    expect(abouts).toEqual([expect.objectContaining({ serverName: expect.stringMatching(/^leak-/) as unknown })]);
+    expect(JSON.stringify(abouts)).not.toContain(h.sim.token);
+  });
+
+  it('a should-run server found stopped: its notification is about it and offers Start; back to normal offers nothing', async () => {
+    const { h, ref } = await oneServerStopped();
+    const [attention] = alertNotifications(h);
+    const name = (h.sim.getServer(ref.id) as { name: string }).name;
+    expect(h.ports.notifier.about(attention!)).toEqual({
+      ref,
+      serverName: name,
+      offer: { action: 'start', label: 'Start' },
+    });
+    await outOfBand(h, ref.id, 'start');
+    for (let minute = 0; minute < 4; minute++) await h.advance(MIN);
+    const [, recovered] = alertNotifications(h);
+    expect(recovered?.title).toBe(`${name} is back to normal`);
+    expect(h.ports.notifier.about(recovered!)).toEqual({ ref, serverName: name });
+  });
+
+  it('a should-run server deleted elsewhere is told without a button: no power action brings it back', async () => {
+    const h = await start({ settings: { alerts: holdFor(0) } });
+    const id = serverWith(h, 'active');
+    const response = await fetch(`${h.sim.baseUrl}/servers/${id}/`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${h.sim.token}` },
+    });
+    expect(response.ok).toBe(true);
+    for (let minute = 0; minute < 3; minute++) await h.advance(MIN);
+    const [attention] = alertNotifications(h);
+    expect(attention?.body).toMatch(/should be running but is no longer listed/);
+    expect(h.ports.notifier.about(attention!)).toEqual({
+      ref: { accountId: 'default', id },
+      serverName: expect.any(String) as unknown,
+    });
   });
 
   it('with notifications switched off, a deviation still turns the icon but sends nothing', async () => {

@@ -34,4 +34,14 @@ describe('popup view', () => {
     t.view.setOpen(false);
     expect(ready(undefined)).toEqual({ view: null });
   });
+
+  it('a server asked for (a notification clicked) reaches an open popup at once, and a loading one in the handshake', () => {
+    const t = setup();
+    const ready = t.view.handlers[InvokeChannel.popupReady];
+    const server = { accountId: 'acct', id: 7 };
+    t.view.setOpen(true);
+    t.view.requestView({ server });
+    expect(t.shown).toEqual([{ view: null }, { view: { server } }]);
+    expect(ready(undefined)).toEqual({ view: { server } });
+  });
 });

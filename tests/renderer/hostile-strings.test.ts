@@ -2,7 +2,7 @@
 // right-to-left overrides, emoji, control characters, in every field the popup shows (name, hostname,
 // IP, location, plan and OS names, the API's error text). They must render as text (no element is
 // injected, the text node holds the string as sent) and keep the layout: they sit in the one-line,
-// clipped classes whose CSS rules tests/renderer-styles.test.ts checks (happy-dom lays nothing out).
+// clipped classes whose CSS rules tests/renderer/styles.node.test.ts checks (happy-dom lays nothing out).
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
 import { createFakeBridge, fail, loadedStatus, makeView } from './fake-bridge';

@@ -1,6 +1,6 @@
 // Issue 9: the popup loads at start only the first glance's messages; a view opened later arrives with
 // its own (a chunk per language), so no view ever shows a missing or English text in a Czech popup.
-// (tests/renderer-bundle.test.ts proves the built start JS holds none of the views' messages.)
+// (tests/packaging/renderer-bundle.test.ts proves the built start JS holds none of the views' messages.)
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { createFakeBridge, WEB_01 } from './fake-bridge';

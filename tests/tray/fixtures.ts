@@ -12,6 +12,7 @@ export const fleet: TraySummary = {
   headline: { kind: 'counts', counts: { running: 1, stopped: 1, busy: 1, suspended: 0, other: 0 } },
   auth: 'token',
   stale: false,
+  serverCount: 3,
   servers: [
     { ref: ref(1), name: 'web-01', status: 'active', ip: '203.0.113.10', pending: false, actions: ['stop', 'reboot'] },
     { ref: ref(2), name: 'db-01', status: 'stopped', ip: '203.0.113.11', pending: false, actions: ['start'] },

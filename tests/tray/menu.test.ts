@@ -65,6 +65,7 @@ describe('tray menu model', () => {
       auth: 'none',
       stale: false,
       servers: [],
+      serverCount: 0,
     };
     expect(labels(buildTrayMenuModel(summary, 'win32', confirmations, en))).toEqual([
       'No API token set — open the app to add one',
@@ -82,13 +83,13 @@ describe('tray menu model', () => {
     expect(labels(demo)[0]).toBe('Demo mode — simulated servers');
     const stale = buildTrayMenuModel({ ...fleet, icon: 'error', stale: true }, 'win32', confirmations, en);
     expect(labels(stale)[0]).toMatch(/Not up to date/);
-    const empty = buildTrayMenuModel({ ...fleet, servers: [] }, 'win32', confirmations, en);
+    const empty = buildTrayMenuModel({ ...fleet, servers: [], serverCount: 0 }, 'win32', confirmations, en);
     expect(labels(empty)[0]).toBe('No servers');
   });
 
   it('offers "Open log folder" on every platform, with or without a token, just above Quit', () => {
     for (const platform of ['darwin', 'win32', 'linux']) {
-      for (const summary of [fleet, { ...fleet, auth: 'none' as const, servers: [] }]) {
+      for (const summary of [fleet, { ...fleet, auth: 'none' as const, servers: [], serverCount: 0 }]) {
         const model = buildTrayMenuModel(summary, platform, confirmations, en);
         const at = model.findIndex((item) => item.type === 'normal' && item.label === 'Open log folder');
         expect(model[at]).toEqual({
@@ -132,7 +133,12 @@ describe('tray menu model', () => {
     expect(intents(submenu(model, 'web-01'))).toEqual(
       intents(submenu(buildTrayMenuModel(fleet, 'linux', confirmations, en), 'web-01')),
     );
-    const none = buildTrayMenuModel({ ...fleet, auth: 'none', servers: [] }, 'win32', confirmations, cs);
+    const none = buildTrayMenuModel(
+      { ...fleet, auth: 'none', servers: [], serverCount: 0 },
+      'win32',
+      confirmations,
+      cs,
+    );
     expect(labels(none)).toEqual([
       'Není nastaven API token — otevřete aplikaci a přidejte ho',
       '---',
@@ -177,7 +183,7 @@ describe('tray menu model', () => {
     });
     // Trouble is rare and at the end of the list as the API sends it.
     servers[2_999] = { ...servers[2_999]!, name: 'zz-last', status: 'stopped', alert: servers[4]!.alert! };
-    const model = buildTrayMenuModel({ ...fleet, servers }, 'win32', confirmations, en);
+    const model = buildTrayMenuModel({ ...fleet, servers, serverCount: servers.length }, 'win32', confirmations, en);
     const shown = model.filter((item) => item.type === 'submenu');
     expect(shown).toHaveLength(25);
     const shownNames = shown.map((item) => item.label.split(' — ')[0]);
@@ -193,7 +199,7 @@ describe('tray menu model', () => {
       enabled: true,
       click: { intent: 'open' },
     });
-    const czech = buildTrayMenuModel({ ...fleet, servers }, 'win32', confirmations, cs);
+    const czech = buildTrayMenuModel({ ...fleet, servers, serverCount: servers.length }, 'win32', confirmations, cs);
     expect(labels(czech)).toContain('Další servery (2975)… — Otevřít VPS.org Tray');
   });
 

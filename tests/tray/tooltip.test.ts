@@ -32,7 +32,13 @@ describe('tray tooltip', () => {
   });
 
   it('words the no-token, loading and stale states in both languages', () => {
-    const noToken: TraySummary = { ...fleet, auth: 'none', servers: [], headline: { kind: 'no-token' } };
+    const noToken: TraySummary = {
+      ...fleet,
+      auth: 'none',
+      servers: [],
+      serverCount: 0,
+      headline: { kind: 'no-token' },
+    };
     expect(trayTooltip(noToken, en)).toBe('VPS.org — no token set');
     expect(trayTooltip(noToken, cs)).toBe('VPS.org — není nastaven API token');
     expect(trayTooltip({ ...fleet, headline: { kind: 'loading' } }, cs)).toBe('VPS.org — načítání…');

@@ -13,6 +13,7 @@ const summary: TraySummary = {
   auth: 'token',
   stale: false,
   servers: [],
+  serverCount: 0,
 };
 const confirmations = { start: false, stop: true, reboot: true };
 const state = (patch: Partial<UpdateState>): UpdateState => ({

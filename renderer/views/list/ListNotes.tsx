@@ -1,5 +1,6 @@
 // What the list says besides its rows, fetched with the views: that a server was just deleted (until
-// dismissed or the list is left), and, when the search and filters leave nothing, a way to clear them.
+// dismissed or the list is left), that the account has no servers yet (with New server), and, when the
+// search and filters leave nothing, a way to clear them.
 import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
 import { NoticeLine } from '../../components/lines';
@@ -22,7 +23,8 @@ function takeDeleted(): string | null {
 }
 
 export function ListNotes() {
-  const { t, filters, fleet } = useStore();
+  const { t, filters, fleet, navigation } = useStore();
+  const none = fleet.status.value?.loaded === true && fleet.sorted.value.length === 0;
   // Servers there are, yet the search and filters leave none.
   const noMatch = fleet.sorted.value.length > 0 && filters.visible.value.length === 0;
   // Said until dismissed or the list is left.
@@ -35,6 +37,14 @@ export function ListNotes() {
           dismissLabel={t('list.dismissNotice', { name: deleted })}
           onDismiss={() => setDeleted(null)}
         />
+      )}
+      {none && (
+        <div class="placeholder">
+          <p>{t('list.empty')}</p>
+          <button type="button" class="primary" onClick={() => navigation.navigate({ name: 'create' })}>
+            {t('nav.create')}
+          </button>
+        </div>
       )}
       {noMatch && (
         <div class="placeholder">

@@ -38,7 +38,8 @@ function useReturnFocus(): void {
 export function ListView() {
   const store = useStore();
   const { t, fleet, filters, navigation, accounts } = store;
-  // A delete just done, and the way out of an empty result (a chunk, fetched with the views).
+  // A delete just done, an account without servers, the way out of an empty result (a chunk, fetched
+  // with the views).
   const ListNotes = useArrived(lazyViews.listNotes) ? lazyViews.listNotes.component : null;
   // Several accounts: the filter by account and the per-account banners, fetched when first needed.
   const several = accounts.labels.value !== null;
@@ -170,18 +171,9 @@ export function ListView() {
       <ErrorLine text={fleet.error.value} />
       {ListNotes && <ListNotes />}
 
-      {!status?.loaded ? (
-        !status?.stale && <Placeholder text={t('app.loading')} />
-      ) : all.length === 0 ? (
-        <div class="placeholder">
-          <p>{t('list.empty')}</p>
-          <button type="button" class="primary" onClick={() => navigation.navigate({ name: 'create' })}>
-            {t('nav.create')}
-          </button>
-        </div>
-      ) : (
-        views.length > 0 && <ServerList views={views} focusTopRequest={toTopMatch} />
-      )}
+      {!status?.loaded
+        ? !status?.stale && <Placeholder text={t('app.loading')} />
+        : views.length > 0 && <ServerList views={views} focusTopRequest={toTopMatch} />}
     </section>
   );
 }

@@ -186,24 +186,49 @@ export class StandInTray extends EventEmitter {
 
 // ---- Notification -----------------------------------------------------------------------------
 
+/** The part of Electron's NotificationConstructorOptions the app passes. */
+export interface StandInNotificationOptions {
+  title?: string;
+  body?: string;
+  actions?: Array<{ type: 'button' | 'selection'; text?: string }>;
+}
+
 export class StandInNotification extends EventEmitter {
   /** Every notification shown, oldest first. */
   static readonly shown: StandInNotification[] = [];
   readonly title: string;
   readonly body: string;
+  /** Its buttons (Electron 45 shows them on macOS and Windows). */
+  readonly actions: ReadonlyArray<{ type: string; text?: string }>;
 
   static isSupported(): boolean {
     return true;
   }
 
-  constructor(options: { title?: string; body?: string } = {}) {
+  constructor(options: StandInNotificationOptions = {}) {
     super();
     this.title = options.title ?? '';
     this.body = options.body ?? '';
+    this.actions = options.actions ?? [];
   }
 
   show(): void {
     StandInNotification.shown.push(this);
+  }
+
+  /** The user's click on the notification (its body). */
+  click(): void {
+    this.emit('click', { preventDefault() {}, defaultPrevented: false });
+  }
+
+  /**
+   * The user's press of one of its buttons, reported as Electron 45 does: the details (an Event with
+   * `actionIndex` and `selectionIndex`, -1 for a button), then the deprecated index arguments.
+   */
+  pressAction(index: number): void {
+    if (!this.actions[index]) throw new Error(`"${this.title}" has no button ${index}`);
+    const details = { actionIndex: index, selectionIndex: -1, preventDefault() {}, defaultPrevented: false };
+    this.emit('action', details, index, -1);
   }
 }
 

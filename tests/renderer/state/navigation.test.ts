@@ -80,4 +80,28 @@ describe('navigation', () => {
     expect(navigation.view.value.name).toBe('settings');
     expect(navigation.shownCount.value).toBe(2);
   });
+
+  it('a popup shown for a server (a notification clicked) opens its detail and makes it the current row', () => {
+    const { web, navigation, openConfirmation } = setUp();
+    const ref = { accountId: web.accountId, id: 1 };
+    navigation.navigate({ name: 'settings' });
+    openConfirmation();
+    navigation.showPopup({ view: { server: ref } });
+    expect(navigation.view.value).toEqual({ name: 'detail', key: web.key, ref });
+    expect(navigation.activeKey.value).toBe(web.key);
+    expect(navigation.shownCount.value).toBe(1);
+    // Escape goes back to the list, on that row.
+    navigation.escape();
+    expect(navigation.view.value).toEqual({ name: 'list' });
+    expect(navigation.activeKey.value).toBe(web.key);
+  });
+
+  it('a server the popup does not know (gone since) leaves the view as it is', () => {
+    const { web, navigation } = setUp();
+    navigation.navigate({ name: 'create' });
+    navigation.showPopup({ view: { server: { accountId: web.accountId, id: 404 } } });
+    expect(navigation.view.value.name).toBe('create');
+    expect(navigation.activeKey.value).toBeNull();
+    expect(navigation.shownCount.value).toBe(1);
+  });
 });

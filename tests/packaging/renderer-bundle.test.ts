@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dictionary } from '../common/i18n/i18n';
-import { rendererBundle } from '../scripts/bundles';
-import { startChunkNames } from '../scripts/build-sizes';
-import { cs } from '../renderer/i18n/cs';
-import { csViews } from '../renderer/i18n/cs-views';
-import { en } from '../renderer/i18n/en';
-import { enViews } from '../renderer/i18n/en-views';
+import type { Dictionary } from '../../common/i18n/i18n';
+import { rendererBundle } from '../../scripts/bundles';
+import { startChunkNames } from '../../scripts/build-sizes';
+import { cs } from '../../renderer/i18n/cs';
+import { csViews } from '../../renderer/i18n/cs-views';
+import { en } from '../../renderer/i18n/en';
+import { enViews } from '../../renderer/i18n/en-views';
 
 let outDir: string;
 /** The code of every chunk the page loads before it can run, and of the rest. */

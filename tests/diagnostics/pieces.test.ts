@@ -1,9 +1,9 @@
 // The pieces of "Copy diagnostics" on their own: the ring buffer of recent warnings and errors, and the
 // environment read from Electron's process.
 import { describe, expect, it } from 'vitest';
-import { describeEnvironment } from '../main/diagnostics/environment';
-import { createRecentLog, RECENT_LINES_KEPT } from '../main/diagnostics/recent-log';
-import { scrub } from '../main/diagnostics/report';
+import { describeEnvironment } from '../../main/diagnostics/environment';
+import { createRecentLog, RECENT_LINES_KEPT } from '../../main/diagnostics/recent-log';
+import { scrub } from '../../main/diagnostics/report';
 
 describe('recent log', () => {
   it('keeps only the last warnings and errors, with their times and levels', () => {

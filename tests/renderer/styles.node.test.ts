@@ -1,10 +1,10 @@
 // The popup's stylesheet keeps hostile text (tests/renderer/hostile-strings.test.ts) from breaking the
-// layout: the classes that hold API text are one clipped line, or wrap anywhere. A node test because
+// layout: the classes that hold API text are one clipped line, or wrap anywhere. A node test (.node) because
 // the renderer project (happy-dom) neither lays out nor loads CSS.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(new URL('../renderer/styles.css', import.meta.url), 'utf8');
+const css = readFileSync(new URL('../../renderer/styles.css', import.meta.url), 'utf8');
 
 /** The declarations of `selector`'s own rule (a rule starting a line) in the popup's stylesheet. */
 function ruleOf(selector: string): string {
