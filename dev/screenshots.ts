@@ -1,7 +1,7 @@
 // `npm run screenshots`: PNGs of the popup for the docs, taken from the real renderer in headless
 // Chromium against the real core and the simulator (the e2e harness), at the popup's size.
-// Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail and create, in
-// English and Czech, light and dark (16 files), and the first-run demo, two accounts' merged list and a
+// Writes docs/screenshots/<screen>-<language>-<scheme>.png: token setup, list, detail, create, an empty
+// search result and Settings, in English and Czech, light and dark (24 files), and the first-run demo, two accounts' merged list and a
 // deviation (a server that should run, stopped behind the app's back) in English light and Czech dark.
 // Error states in English light and Czech dark too: the list kept but stale while VPS.org answers 503
 // (`stale-…`) and token setup after VPS.org revoked the token (`revoked-…`). And the preview's page
@@ -78,7 +78,7 @@ const PREVIEW_PAGE_SIZE = { width: 820, height: 608 };
 const DETAIL_SERVER = 'web-server-01';
 
 interface Shot {
-  screen: 'token' | 'list' | 'detail' | 'create';
+  screen: 'token' | 'list' | 'detail' | 'create' | 'nomatch' | 'settings';
   /** Brings the page from the list (or token setup) to the screen and waits until it is complete. */
   show(page: Page): Promise<void>;
 }
@@ -105,6 +105,23 @@ const LIST_SHOTS: Shot[] = [
       await page.locator(`.row-main[title="${DETAIL_SERVER}"]`).waitFor();
       await page.locator('.app-header .icon-button').first().click();
       await page.locator('#create-title').waitFor();
+    },
+  },
+  {
+    // A search that leaves nothing: the way out (Clear filters).
+    screen: 'nomatch',
+    show: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.locator('#server-search').fill('no-such-server');
+      await page.locator('.list-view .placeholder button').waitFor();
+    },
+  },
+  {
+    screen: 'settings',
+    show: async (page) => {
+      await page.locator('.app-header .icon-button').last().click();
+      await page.locator('.settings-toc').waitFor();
+      await page.locator('#settings-updates-title').waitFor();
     },
   },
 ];

@@ -6,6 +6,10 @@ import type { enViews } from './en-views';
 export const csViews: Translation<typeof enViews> = {
   // The list's folded filters and its account filter (chunks loaded with the views).
   list: {
+    empty: 'Tento účet zatím nemá žádné servery.',
+    noMatch: 'Žádný server neodpovídá.',
+    clearFilters: 'Zrušit filtry',
+    deleted: 'Server {name} byl smazán.',
     filterStatus: 'Stav',
     anyStatus: 'Každý stav',
     anyLocation: 'Každá lokalita',
@@ -14,7 +18,7 @@ export const csViews: Translation<typeof enViews> = {
   },
   accountTrouble: {
     stale: '{label}: {reason}',
-    rejected: '{label}: VPS.org odmítlo jeho token. Odeberte účet a přidejte ho znovu.',
+    rejected: '{label}: VPS.org odmítlo jeho token. Odhlaste účet a přidejte ho znovu.',
   },
   accounts: {
     title: 'Účty',
@@ -22,10 +26,23 @@ export const csViews: Translation<typeof enViews> = {
     label: 'Název účtu',
     save: 'Přidat účet',
     rename: 'Přejmenovat',
-    remove: 'Odebrat',
-    removeLabel: 'Odebrat {label}',
-    removeQuestion: 'Odebrat {label}? Jeho token bude zapomenut.',
-    removeConfirm: 'Odebrat účet',
+    remove: 'Odhlásit',
+    removeLabel: 'Odhlásit účet {label}',
+    removeQuestion:
+      'Odhlásit účet {label}? Jeho token bude v tomto počítači zapomenut a jeho servery zmizí ze seznamu.',
+    removeConfirm: 'Odhlásit',
+    signedOut: 'Účet {label} je odhlášen.',
+  },
+  // A server's fields, named the same in the detail, the forms and the list's filters.
+  field: {
+    hostname: 'Hostname',
+    plan: 'Tarif',
+    os: 'Operační systém',
+    location: 'Lokalita',
+  },
+  // Settings: leaving the demo (continues ./cs's demo group).
+  demo: {
+    leave: 'Ukončit demo',
   },
   detail: {
     failed: 'Podrobnosti se nepodařilo načíst: {message}',
@@ -150,6 +167,9 @@ export const csViews: Translation<typeof enViews> = {
     reboot: 'restartem serveru',
   },
   settings: {
+    general: 'Obecné',
+    updates: 'Aktualizace',
+    contents: 'Oddíly',
     storage: 'Token je uložen v: {backend}.',
     persisted: 'Zůstane i po restartu.',
     pollInterval: 'Kontrolovat každých (sekund)',
@@ -161,8 +181,6 @@ export const csViews: Translation<typeof enViews> = {
     language: 'Jazyk',
     languageAuto: 'Podle systému ({language})',
     failed: 'Uložení selhalo: {message}',
-    account: 'Účet',
-    signOut: 'Odhlásit',
     demoAccount: 'Ukázkový účet (simulovaný).',
     version: 'Verze {version}',
     noAccount: 'Zatím není připojen žádný účet.',

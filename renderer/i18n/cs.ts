@@ -35,8 +35,6 @@ export const cs: Translation<typeof en> = {
     searchPlaceholder: 'Hledat název, hostname, IP',
     count: { one: '{count} server', few: '{count} servery', many: '{count} serveru', other: '{count} serverů' },
     shownOf: '{shown} z {total}',
-    empty: 'Tento účet zatím nemá žádné servery.',
-    noMatch: 'Žádný server neodpovídá.',
     lastUpdated: 'Aktualizováno {time}',
     live: 'Aktuální · kontrola každých {seconds} s',
     neverUpdated: 'Zatím neaktualizováno',
@@ -98,14 +96,7 @@ export const cs: Translation<typeof en> = {
   demo: {
     badge: 'Demo',
     banner: 'Ukázkový režim: simulované servery, nic není skutečné.',
-    leave: 'Ukončit demo',
     connect: 'Připojit svůj účet',
-  },
-  field: {
-    hostname: 'Hostname',
-    plan: 'Tarif',
-    os: 'Operační systém',
-    location: 'Lokalita',
   },
   errorKind: {
     unauthorized: 'VPS.org API token odmítlo.',

@@ -7,6 +7,10 @@ import type { Dictionary } from '../../common/i18n/i18n';
 export const enViews = {
   // The list's folded filters and its account filter (chunks loaded with the views).
   list: {
+    empty: 'This account has no servers yet.',
+    noMatch: 'No server matches.',
+    clearFilters: 'Clear filters',
+    deleted: '{name} was deleted.',
     filterStatus: 'Status',
     anyStatus: 'Any status',
     anyLocation: 'Any location',
@@ -16,7 +20,7 @@ export const enViews = {
   /** Several accounts: one that cannot be refreshed is shown with its reason; the others' servers stay. */
   accountTrouble: {
     stale: '{label}: {reason}',
-    rejected: '{label}: VPS.org rejected its token. Remove the account and add it again.',
+    rejected: '{label}: VPS.org rejected its token. Sign out of it and add it again.',
   },
   accounts: {
     title: 'Accounts',
@@ -24,10 +28,22 @@ export const enViews = {
     label: 'Account name',
     save: 'Add account',
     rename: 'Rename',
-    remove: 'Remove',
-    removeLabel: 'Remove {label}',
-    removeQuestion: 'Remove {label}? Its token is forgotten.',
-    removeConfirm: 'Remove account',
+    remove: 'Sign out',
+    removeLabel: 'Sign out of {label}',
+    removeQuestion: 'Sign out of {label}? Its token is forgotten on this computer and its servers leave the list.',
+    removeConfirm: 'Sign out',
+    signedOut: 'Signed out of {label}.',
+  },
+  // A server's fields, named the same in the detail, the forms and the list's filters.
+  field: {
+    hostname: 'Hostname',
+    plan: 'Plan',
+    os: 'Operating system',
+    location: 'Location',
+  },
+  // Settings: leaving the demo (continues ./en's demo group).
+  demo: {
+    leave: 'Leave demo',
   },
   detail: {
     failed: 'Could not load details: {message}',
@@ -153,6 +169,9 @@ export const enViews = {
     reboot: 'Rebooting a server',
   },
   settings: {
+    general: 'General',
+    updates: 'Updates',
+    contents: 'Sections',
     storage: 'Token stored in: {backend}.',
     persisted: 'Kept across restarts.',
     pollInterval: 'Check every (seconds)',
@@ -164,8 +183,6 @@ export const enViews = {
     language: 'Language',
     languageAuto: 'System ({language})',
     failed: 'Could not save: {message}',
-    account: 'Account',
-    signOut: 'Sign out',
     demoAccount: 'Demo account (simulated).',
     version: 'Version {version}',
     noAccount: 'No account connected yet.',

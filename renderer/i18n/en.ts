@@ -40,8 +40,6 @@ export const en = {
     searchPlaceholder: 'Search name, hostname, IP',
     count: { one: '{count} server', other: '{count} servers' },
     shownOf: '{shown} of {total}',
-    empty: 'This account has no servers yet.',
-    noMatch: 'No server matches.',
     lastUpdated: 'Last updated {time}',
     live: 'Up to date · checked every {seconds} s',
     neverUpdated: 'Not updated yet',
@@ -92,15 +90,7 @@ export const en = {
   demo: {
     badge: 'Demo',
     banner: 'Demo mode: simulated servers, nothing is real.',
-    leave: 'Leave demo',
     connect: 'Connect your account',
-  },
-  // A server's fields, named the same in the detail, the forms and the list's filters.
-  field: {
-    hostname: 'Hostname',
-    plan: 'Plan',
-    os: 'Operating system',
-    location: 'Location',
   },
   errorKind: {
     unauthorized: 'VPS.org rejected the API token.',

@@ -4,13 +4,16 @@ import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthNotice, IpcError } from '../../common/contract';
 import { fieldA11y } from '../forms/fields';
+import { formFailure } from '../forms/messages';
 import { useStore } from '../hooks/use-store';
 import type { I18n } from '../i18n';
 import { errorText } from '../i18n/sentences';
 
+/** Why the token was refused: main's reason at the field (its shape, in the user's language), else the error's. */
 function tokenErrorText(i18n: I18n, error: IpcError): string {
   if (error.kind === 'unauthorized') return i18n.t('token.rejected');
-  return errorText(i18n, error);
+  const { fieldMessages, formError } = formFailure(i18n, error, ['token']);
+  return fieldMessages.token ?? formError;
 }
 
 export function TokenSetup({ notice }: { notice: AuthNotice | undefined }) {

@@ -25,6 +25,8 @@ export const lazyViews = {
   tokenBanners: lazyView(() => import('./list/TokenStorageBanners').then((module) => module.TokenStorageBanners)),
   // What happened at start-up (a settings or vault file reset): rare, so not in the start bundle.
   appNotices: lazyView(() => import('../shell/AppNoticeBanners').then((module) => module.AppNoticeBanners)),
+  // What the list says after a delete, and the way out of an empty result.
+  listNotes: lazyView(() => import('./list/ListNotes').then((module) => module.ListNotes)),
   // The list's status and location filters, folded behind its Filters button.
   filtersPanel: lazyView(() => import('./list/FiltersPanel').then((module) => module.FiltersPanel)),
 };

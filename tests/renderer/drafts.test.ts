@@ -201,6 +201,7 @@ describe('drafts are dropped with their server or account', () => {
     fake.handle(InvokeChannel.tokenClear, () => ok({ mode: 'none' }));
     const rendered = await popup.render(fake, { storage });
     await click(getByRole(header(), 'button', 'Settings'));
+    await click(getByRole(rendered.root, 'button', 'Sign out of VPS.org'));
     await click(getByRole(rendered.root, 'button', 'Sign out'));
     expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(1);
     expect(storage.size).toBe(1);

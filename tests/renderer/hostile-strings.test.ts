@@ -64,8 +64,10 @@ describe('hostile strings render as text', () => {
     expect(root.querySelectorAll(INJECTED)).toHaveLength(0);
     const title = root.querySelector('.detail-title')!;
     expect(title.textContent).toBe(`N${text}`);
-    const fields = root.querySelector('dl.fields')!;
-    for (const tagged of ['I', 'V', 'H', 'P', 'O', 'L']) expect(fields.textContent).toContain(`${tagged}${text}`);
+    // The fields come in two lists (the glance's, then the rest).
+    const fields = root.querySelector('.detail-view')!;
+    const fieldText = [...fields.querySelectorAll('dl.fields')].map((list) => list.textContent).join('');
+    for (const tagged of ['I', 'V', 'H', 'P', 'O', 'L']) expect(fieldText).toContain(`${tagged}${text}`);
     // The hostname may wrap anywhere (it is the one field shown whole); the title stays one clipped line.
     const hostname = [...fields.querySelectorAll('dd')].find((dd) => dd.textContent === `H${text}`);
     expect(hostname?.classList.contains('wrap')).toBe(true);

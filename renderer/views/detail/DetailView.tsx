@@ -1,5 +1,6 @@
-// One server in full: every field of the detail endpoint, copy buttons, usage against the plan,
-// power buttons, inline rename, Edit, and Delete behind a typed-name check.
+// One server in full, in the order a glance needs it: status and power actions, the addresses and
+// hostname (the list's while the detail loads), usage against the plan, the expectation and alerts, the
+// other fields, then Edit and Delete (behind a typed-name check). Inline rename in the heading.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IpcError, ServerView } from '../../../common/contract';
@@ -13,23 +14,22 @@ import { useServerDetail } from '../../hooks/use-server-detail';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../i18n/sentences';
 import { AlertPanel } from './AlertPanel';
-import { DangerZone } from './DeleteConfirm';
-import { DetailFields } from './DetailFields';
+import { ManageRow } from './DeleteConfirm';
+import { GlanceFields, MoreFields } from './DetailFields';
 import { RenameTitle } from './RenameTitle';
+import { UsageMeters } from './UsageMeters';
 
-/** The power buttons (or the confirmation of one) and Edit. */
+/** The power buttons (or the confirmation of one). */
 function DetailActions({
   live,
   serverKey,
-  serverRef,
   onConfirmClosed,
 }: {
   live: ServerView;
   serverKey: string;
-  serverRef: ServerRef;
   onConfirmClosed: () => void;
 }) {
-  const { t, power, navigation } = useStore();
+  const { power } = useStore();
   const confirming = power.confirming.value;
   const confirmAction = confirming?.key === serverKey ? confirming.action : null;
   return (
@@ -39,9 +39,6 @@ function DetailActions({
       ) : (
         <ConfirmAction view={live} action={confirmAction} onClose={onConfirmClosed} />
       )}
-      <button type="button" onClick={() => navigation.navigate({ name: 'edit', key: serverKey, ref: serverRef })}>
-        {t('detail.edit')}
-      </button>
     </div>
   );
 }
@@ -100,6 +97,8 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
     );
   }
 
+  // The detail once here; until then what the list knows.
+  const server = detail ?? live?.server ?? null;
   const sshHost = detail?.ip_address ?? live?.server.ip_address ?? detail?.ipv6_address ?? null;
   const sshCommand = sshHost ? `ssh root@${sshHost}` : null;
 
@@ -125,25 +124,37 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
         <DetailActions
           live={live}
           serverKey={serverKey}
-          serverRef={serverRef}
           onConfirmClosed={() => sectionRef.current?.querySelector<HTMLElement>('.power-button, h2')?.focus()}
         />
       )}
       {notice && <NoticeLine notice={notice} onDismiss={() => notices.dismiss(serverKey)} />}
-      {live && <AlertPanel serverKey={serverKey} serverRef={serverRef} />}
 
-      {load.state === 'loading' && <Placeholder text={t('app.loading')} />}
-      {load.state === 'failed' && <LoadFailure error={load.error} onRetry={reload} />}
-
+      {server && <GlanceFields server={server} detail={detail} sshCommand={sshCommand} onCopy={copy} />}
       {copyNote && (
         <p class={`notice notice-${copyNote.tone}`} role="status">
           {copyNote.text}
         </p>
       )}
 
-      {detail && <DetailFields detail={detail} sshCommand={sshCommand} onCopy={copy} />}
+      <UsageMeters detail={detail}>
+        {load.state === 'loading' && <Placeholder text={t('app.loading')} />}
+        {load.state === 'failed' && <LoadFailure error={load.error} onRetry={reload} />}
+      </UsageMeters>
 
-      {live && <DangerZone name={name} serverRef={serverRef} deleting={deleting} setDeleting={setDeleting} />}
+      {live && <AlertPanel serverKey={serverKey} serverRef={serverRef} />}
+
+      {server && <MoreFields server={server} detail={detail} />}
+
+      {live && (
+        <ManageRow
+          view={live}
+          name={name}
+          serverRef={serverRef}
+          deleting={deleting}
+          setDeleting={setDeleting}
+          onEdit={() => navigation.navigate({ name: 'edit', key: serverKey, ref: serverRef })}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,6 @@
 // The detail view's heading, renamed in place (double-click, the pencil, or F2): PATCH with only the name.
+// While renaming, the form takes a line of its own under the heading row: the field as wide as the view
+// (a 40-character name whole), its error under it, then Save and Cancel.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkName } from '../../../common/rules';
@@ -79,17 +81,17 @@ export function RenameTitle({
           value={draft}
           onInput={(event) => setDraft(event.currentTarget.value)}
         />
+        {error && (
+          <p class="field-error" id="rename-input-error" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" aria-disabled={saving ? 'true' : undefined}>
           {t('form.save')}
         </button>
         <button type="button" onClick={stop}>
           {t('button.cancel')}
         </button>
-        {error && (
-          <p class="field-error" id="rename-input-error" role="alert">
-            {error}
-          </p>
-        )}
       </form>
     );
   }

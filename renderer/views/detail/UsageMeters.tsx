@@ -1,17 +1,21 @@
-// The server's resource usage against its plan: one meter per resource.
-import { h } from 'preact';
+// The server's resource usage against its plan: one meter per resource. The heading stands from the
+// start; until the detail is here, `children` say why there are no meters yet (loading, or a failure).
+import { h, type ComponentChildren } from 'preact';
 import type { ServerDetail } from '../../../common/servers';
 import { useStore } from '../../hooks/use-store';
 
-export function UsageMeters({ detail }: { detail: ServerDetail }) {
+export function UsageMeters({ detail, children }: { detail: ServerDetail | null; children?: ComponentChildren }) {
   const store = useStore();
   const t = store.t;
   const i18n = store.i18n.value;
-  const usage = detail.resource_usage;
+  const usage = detail?.resource_usage ?? null;
+  const plan = detail?.plan ?? null;
   return (
-    <section aria-labelledby="usage-title">
+    <section class="usage" aria-labelledby="usage-title">
       <h3 id="usage-title">{t('detail.usage')}</h3>
-      {usage === null ? (
+      {!detail ? (
+        children
+      ) : usage === null ? (
         <p class="placeholder">{t('detail.noUsage')}</p>
       ) : (
         <div class="meters">
@@ -26,9 +30,9 @@ export function UsageMeters({ detail }: { detail: ServerDetail }) {
           )}
           {(
             [
-              ['detail.memory', 'detail.memoryValue', usage.memory_used, detail.plan?.memory ?? null],
-              ['detail.disk', 'detail.gbValue', usage.disk_used, detail.plan?.storage ?? null],
-              ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, detail.plan?.bandwidth ?? null],
+              ['detail.memory', 'detail.memoryValue', usage.memory_used, plan?.memory ?? null],
+              ['detail.disk', 'detail.gbValue', usage.disk_used, plan?.storage ?? null],
+              ['detail.bandwidth', 'detail.gbValue', usage.bandwidth_used, plan?.bandwidth ?? null],
             ] as const
           ).map(([label, valueText, used, total]) =>
             used === null || total === null ? null : (

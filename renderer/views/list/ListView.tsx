@@ -38,6 +38,9 @@ function useReturnFocus(): void {
 export function ListView() {
   const store = useStore();
   const { t, fleet, filters, navigation, accounts } = store;
+  // A delete just done, an account without servers, the way out of an empty result (a chunk, fetched
+  // with the views).
+  const ListNotes = useArrived(lazyViews.listNotes) ? lazyViews.listNotes.component : null;
   // Several accounts: the filter by account and the per-account banners, fetched when first needed.
   const several = accounts.labels.value !== null;
   useArrived(several ? lazyViews.accountFilter : null);
@@ -166,21 +169,11 @@ export function ListView() {
       ) : null}
       {filters.error.value && <ErrorLine text={t('list.filterFailed', { message: filters.error.value })} />}
       <ErrorLine text={fleet.error.value} />
+      {ListNotes && <ListNotes />}
 
-      {!status?.loaded ? (
-        !status?.stale && <Placeholder text={t('app.loading')} />
-      ) : all.length === 0 ? (
-        <div class="placeholder">
-          <p>{t('list.empty')}</p>
-          <button type="button" class="primary" onClick={() => navigation.navigate({ name: 'create' })}>
-            {t('nav.create')}
-          </button>
-        </div>
-      ) : views.length === 0 ? (
-        <p class="placeholder">{t('list.noMatch')}</p>
-      ) : (
-        <ServerList views={views} focusTopRequest={toTopMatch} />
-      )}
+      {!status?.loaded
+        ? !status?.stale && <Placeholder text={t('app.loading')} />
+        : views.length > 0 && <ServerList views={views} focusTopRequest={toTopMatch} />}
     </section>
   );
 }

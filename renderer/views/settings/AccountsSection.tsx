@@ -1,39 +1,56 @@
-// Settings' accounts: each token account with where its token is kept and why it is not polled (if so),
-// renamed inline, removed after a confirmation; and a form to add one (name and token; main checks the
-// token against VPS.org before storing it). Forms keep what was typed when main refuses it.
-import { h } from 'preact';
+// Settings' one Accounts section: the demo (and leaving it), or each token account with where its token
+// is kept (and why only for this session), why it is not polled (if so), renamed inline, signed out of
+// after a confirmation (its token forgotten, its servers gone: the same as removing it); and a form to
+// add one (name and token; main checks the token against VPS.org before storing it). Forms keep what was
+// typed when main refuses it; how a change went is said next to it (./notes).
+import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AccountState, AuthState, Result } from '../../../common/contract';
 import { checkAccountLabel } from '../../../common/rules';
 import { fieldA11y } from '../../forms/fields';
 import { formFailure, violationText, type FieldMessages } from '../../forms/messages';
 import { useStore } from '../../hooks/use-store';
-import { storageBackendName } from '../../i18n/sentences';
+import { errorText, sessionOnlyReason, storageBackendName } from '../../i18n/sentences';
+import { NoteAt, useNotes } from './notes';
+import { SettingsSection } from './SettingsSection';
 
-type Status = { tone: 'info' | 'error'; text: string } | null;
-
-function useAccountResult(setStatus: (status: Status) => void) {
+function useAccountResult() {
   const store = useStore();
-  /** A refusal's field messages (for the caller's fields), or the whole message in the status line. */
-  return (result: Result<AuthState>, fields: readonly string[], done: string): FieldMessages => {
-    if (result.ok) {
-      setStatus({ tone: 'info', text: done });
-      return {};
-    }
-    const { fieldMessages, formError } = formFailure(store.i18n.value, result.error, fields);
-    setStatus({ tone: 'error', text: store.t('settings.failed', { message: formError }) });
-    return fieldMessages;
+  const notes = useNotes();
+  /** A refusal's field messages (for the caller's fields); the rest is said at `at`. */
+  return (at: string, result: Result<AuthState>, fields: readonly string[]): FieldMessages => {
+    notes.report(at, result, (i18n, error) => formFailure(i18n, error, fields).formError);
+    return result.ok ? {} : formFailure(store.i18n.value, result.error, fields).fieldMessages;
   };
 }
 
-function AccountItem({ account, setStatus }: { account: AccountState; setStatus: (status: Status) => void }) {
+/** Where the account's token is kept, and why only for this session. */
+function StorageLine({ storage }: { storage: NonNullable<AccountState['storage']> }) {
+  const store = useStore();
+  const { t } = store;
+  const reason = storage.persisted
+    ? null
+    : sessionOnlyReason(store.i18n.value, storage, store.app.info.value?.platform ?? '');
+  return (
+    <Fragment>
+      <p class="hint">
+        {t('settings.storage', { backend: storageBackendName(store.i18n.value, storage.backend) })}{' '}
+        {storage.persisted ? t('settings.persisted') : t('token.sessionOnly')}
+      </p>
+      {reason && <p class="hint">{reason}</p>}
+    </Fragment>
+  );
+}
+
+function AccountItem({ account, only }: { account: AccountState; only: boolean }) {
   const store = useStore();
   const { t, accounts } = store;
   const [mode, setMode] = useState<'show' | 'rename' | 'remove'>('show');
   const [draft, setDraft] = useState(account.label);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const report = useAccountResult(setStatus);
+  const report = useAccountResult();
+  const notes = useNotes();
   const inputId = `account-label-${account.id}`;
 
   async function rename(): Promise<void> {
@@ -44,17 +61,19 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
     setBusy(true);
     const result = await accounts.rename(account.id, draft.trim());
     setBusy(false);
-    const fields = report(result, ['label'], t('form.saved'));
-    setError(fields.label);
+    setError(report(inputId, result, ['label']).label);
     if (result.ok) setMode('show');
   }
 
-  async function remove(): Promise<void> {
+  /** Signs out of the account: its token forgotten, its servers gone (the one account: back to no account). */
+  async function signOut(): Promise<void> {
     if (busy) return;
     setBusy(true);
-    const result = await accounts.remove(account.id);
+    const result = await (only ? store.auth.signOut() : accounts.remove(account.id));
     setBusy(false);
-    report(result, [], t('form.saved'));
+    const { label } = account;
+    if (result.ok) notes.show(LIST_AT, { tone: 'info', text: (i18n) => i18n.t('accounts.signedOut', { label }) });
+    else report(LIST_AT, result, []);
   }
 
   return (
@@ -120,13 +139,8 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
           </button>
         </div>
       )}
-      {/* One account's storage is said in the Account section above already. */}
-      {account.storage && accounts.list.value.length > 1 && (
-        <p class="hint">
-          {t('settings.storage', { backend: storageBackendName(store.i18n.value, account.storage.backend) })}{' '}
-          {account.storage.persisted ? t('settings.persisted') : t('token.sessionOnly')}
-        </p>
-      )}
+      {account.storage && <StorageLine storage={account.storage} />}
+      <NoteAt at={inputId} />
       {account.notice && (
         <p class="field-error" role="status">
           {t(`token.notice.${account.notice.code}`)}
@@ -141,7 +155,7 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
               class="danger"
               autoFocus
               aria-disabled={busy ? 'true' : undefined}
-              onClick={() => void remove()}
+              onClick={() => void signOut()}
             >
               {t('accounts.removeConfirm')}
             </button>
@@ -155,14 +169,19 @@ function AccountItem({ account, setStatus }: { account: AccountState; setStatus:
   );
 }
 
-function AddAccountForm({ setStatus }: { setStatus: (status: Status) => void }) {
+const ADD_AT = 'account-add';
+/** Where signing out of an account is said (its item is gone). */
+const LIST_AT = 'accounts-list';
+
+function AddAccountForm() {
   const store = useStore();
   const { t, accounts } = store;
   const [label, setLabel] = useState('');
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<FieldMessages>({});
   const [busy, setBusy] = useState(false);
-  const report = useAccountResult(setStatus);
+  const report = useAccountResult();
+  const notes = useNotes();
 
   async function add(): Promise<void> {
     if (busy) return;
@@ -174,11 +193,10 @@ function AddAccountForm({ setStatus }: { setStatus: (status: Status) => void }) 
     if (local.label || local.token) return setErrors(local);
     setBusy(true);
     setErrors({});
-    setStatus(null);
+    notes.show(ADD_AT, null);
     const result = await accounts.add(label.trim(), token);
     setBusy(false);
-    const fields = report(result, ['label', 'token'], t('form.saved'));
-    setErrors(fields);
+    setErrors(report(ADD_AT, result, ['label', 'token']));
     if (result.ok) {
       setLabel('');
       setToken('');
@@ -234,27 +252,60 @@ function AddAccountForm({ setStatus }: { setStatus: (status: Status) => void }) 
           {busy ? t('token.saving') : t('accounts.save')}
         </button>
       </div>
+      <NoteAt at={ADD_AT} />
     </form>
   );
 }
 
-export function AccountsSection() {
-  const { t, accounts } = useStore();
-  const [status, setStatus] = useState<Status>(null);
+/** The demo, said and left from here (nothing to forget, so no confirmation). */
+function DemoAccount() {
+  const store = useStore();
+  const { t } = store;
+  const notes = useNotes();
   return (
-    <section class="accounts" aria-labelledby="accounts-title">
-      <h3 id="accounts-title">{t('accounts.title')}</h3>
-      <ul class="account-list">
-        {accounts.list.value.map((account) => (
-          <AccountItem key={account.id} account={account} setStatus={setStatus} />
-        ))}
-      </ul>
-      <AddAccountForm setStatus={setStatus} />
-      {status && (
-        <p class={`notice notice-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </p>
+    <Fragment>
+      <p>{t('settings.demoAccount')}</p>
+      <button
+        type="button"
+        id="settings-leave-demo"
+        onClick={() =>
+          void store.auth.signOut().then((result) => {
+            if (!result.ok)
+              notes.show('settings-leave-demo', { tone: 'error', text: (i18n) => errorText(i18n, result.error) });
+          })
+        }
+      >
+        {t('demo.leave')}
+      </button>
+      <NoteAt at="settings-leave-demo" />
+    </Fragment>
+  );
+}
+
+export function AccountsSection() {
+  const store = useStore();
+  const { t, accounts } = store;
+  const auth = store.auth.state.value;
+  // Main lists every account; one from before several accounts has only the signed-in one.
+  const shown: readonly AccountState[] =
+    auth?.mode !== 'token'
+      ? []
+      : accounts.list.value.length > 0
+        ? accounts.list.value
+        : [{ id: auth.account.id, label: auth.account.label, storage: auth.storage }];
+  return (
+    <SettingsSection id="accounts" title={t('accounts.title')}>
+      {auth?.mode === 'demo' && <DemoAccount />}
+      {(!auth || auth.mode === 'none') && <p>{t('settings.noAccount')}</p>}
+      {shown.length > 0 && (
+        <ul class="account-list">
+          {shown.map((account) => (
+            <AccountItem key={account.id} account={account} only={shown.length === 1} />
+          ))}
+        </ul>
       )}
-    </section>
+      <NoteAt at={LIST_AT} />
+      {auth && auth.mode !== 'none' && <AddAccountForm />}
+    </SettingsSection>
   );
 }

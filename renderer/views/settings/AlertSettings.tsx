@@ -1,6 +1,6 @@
 // The Alerts section of Settings: the hold time, the global usage thresholds, and the whole tray's
-// pause with its end. Each field is saved when it is left, if valid; what was typed
-// stays on error.
+// pause with its end. Each field is saved when it is left, if valid, and how that went is said beside
+// the field (./notes); what was typed stays on error.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AlertsConfigPatch, Result } from '../../../common/contract';
@@ -9,7 +9,8 @@ import { PauseControl } from '../../components/PauseControl';
 import { fieldA11y } from '../../forms/fields';
 import { readThresholdText, THRESHOLD_INPUTS } from '../../forms/thresholds';
 import { useStore } from '../../hooks/use-store';
-import { errorText } from '../../i18n/sentences';
+import { NoteAt, useNotes } from './notes';
+import { SettingsSection } from './SettingsSection';
 
 const HOLD_MAX_MINUTES = HOLD_SECONDS_MAX / 60;
 
@@ -22,30 +23,21 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
   const store = useStore();
   const { t, alerts } = store;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const notes = useNotes();
   const pauseAll = alerts.snapshot.value.pauseAll;
 
-  async function run(request: Promise<Result<unknown>>, field?: string): Promise<void> {
-    const result = await request;
-    if (result.ok) {
-      setStatus({ tone: 'info', text: store.t('form.saved') });
-      if (field) setDrafts(({ [field]: _saved, ...others }) => others);
-    } else {
-      setStatus({
-        tone: 'error',
-        text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }),
-      });
-    }
+  /** `at`: the control's id (its note); `field`: its draft, dropped once saved. */
+  async function run(request: Promise<Result<unknown>>, at: string, field?: string): Promise<void> {
+    if (notes.report(at, await request) && field) setDrafts(({ [field]: _saved, ...others }) => others);
   }
-  const save = (patch: AlertsConfigPatch, field: string) => void run(alerts.configure(patch), field);
+  const save = (patch: AlertsConfigPatch, field: string, at: string) => void run(alerts.configure(patch), at, field);
 
   const holdText = drafts.hold ?? String(current.holdSeconds / 60);
   const holdMinutes = readHoldMinutes(holdText);
   const holdError = drafts.hold !== undefined && holdMinutes === undefined ? t('alerts.holdHint') : undefined;
 
   return (
-    <fieldset class="alert-settings">
-      <legend>{t('alerts.title')}</legend>
+    <SettingsSection id="alerts" title={t('alerts.title')}>
       <div class="field">
         <label for="alerts-hold">{t('alerts.holdTime')}</label>
         <input
@@ -60,7 +52,7 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
             setDrafts((others) => ({ ...others, hold: text }));
           }}
           onChange={() => {
-            if (holdMinutes !== undefined) save({ holdSeconds: Math.round(holdMinutes * 60) }, 'hold');
+            if (holdMinutes !== undefined) save({ holdSeconds: Math.round(holdMinutes * 60) }, 'hold', 'alerts-hold');
           }}
         />
         <p class="hint" id="alerts-hold-hint">
@@ -71,6 +63,7 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
             {holdError}
           </p>
         )}
+        <NoteAt at="alerts-hold" />
       </div>
       {THRESHOLD_INPUTS.map(({ field, label }) => {
         const stored = current.thresholds[field];
@@ -94,7 +87,7 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
                 setDrafts((others) => ({ ...others, [field]: typed }));
               }}
               onChange={() => {
-                if (value !== undefined) save({ thresholds: { [field]: value } }, field);
+                if (value !== undefined) save({ thresholds: { [field]: value } }, field, id);
               }}
             />
             {error && (
@@ -102,6 +95,7 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
                 {error}
               </p>
             )}
+            <NoteAt at={id} />
           </div>
         );
       })}
@@ -111,13 +105,9 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
       <PauseControl
         pause={pauseAll}
         label={t('alerts.pauseAll')}
-        onPause={(duration) => void run(alerts.pause(null, duration))}
+        onPause={(duration) => void run(alerts.pause(null, duration), 'alerts-pause')}
       />
-      {status && (
-        <p class={`notice notice-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </p>
-      )}
-    </fieldset>
+      <NoteAt at="alerts-pause" />
+    </SettingsSection>
   );
 }

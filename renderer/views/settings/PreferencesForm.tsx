@@ -1,5 +1,6 @@
-// Settings' form: how often to poll, what to confirm, the switches, the global shortcut, updating, the
-// language and the alerts. Each change is saved at once with a patch of just that setting.
+// Settings' General and Updates sections: the language, the switches, the global shortcut, what to
+// confirm, how often to poll; updating and the version. Each change is saved at once with a patch of just
+// that setting, and how it went is said next to its control (./notes).
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { UpdateState } from '../../../common/contract';
@@ -8,11 +9,12 @@ import type { Settings, SettingsPatch } from '../../../common/settings';
 import { CheckField, fieldA11y } from '../../forms/fields';
 import { useStore } from '../../hooks/use-store';
 import type { I18n } from '../../i18n';
-import { AlertSettings } from './AlertSettings';
+import { NoteAt } from './notes';
+import { SettingsSection } from './SettingsSection';
 import { ShortcutField } from './ShortcutField';
 
-/** Saves one change and says how it went; true when main accepted it. */
-export type SaveSetting = (patch: SettingsPatch) => Promise<boolean>;
+/** Saves one change and says how it went next to the control `at`; true when main accepted it. */
+export type SaveSetting = (patch: SettingsPatch, at: string) => Promise<boolean>;
 
 const IDLE_MIN = 15;
 const IDLE_MAX = 3600;
@@ -38,7 +40,7 @@ function PollIntervalField({ idleSeconds, save }: { idleSeconds: number; save: S
         onInput={(event) => setDraft(event.currentTarget.value)}
         onChange={() => {
           if (valid && number !== idleSeconds)
-            void save({ pollIntervals: { idleSeconds: number } }).then(() => setDraft(null));
+            void save({ pollIntervals: { idleSeconds: number } }, 'settings-interval').then(() => setDraft(null));
         }}
       />
       <p class="hint" id="settings-interval-hint">
@@ -49,6 +51,7 @@ function PollIntervalField({ idleSeconds, save }: { idleSeconds: number; save: S
           {error}
         </p>
       )}
+      <NoteAt at="settings-interval" />
     </div>
   );
 }
@@ -82,7 +85,7 @@ function LanguageField({ language, save }: { language: Settings['language']; sav
         value={language}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (value === 'auto' || value === 'en' || value === 'cs') void save({ language: value });
+          if (value === 'auto' || value === 'en' || value === 'cs') void save({ language: value }, 'settings-language');
         }}
       >
         <option value="auto">{t('settings.languageAuto', { language: t(`language.${systemLanguage}`) })}</option>
@@ -93,55 +96,96 @@ function LanguageField({ language, save }: { language: Settings['language']; sav
           {t('language.cs')}
         </option>
       </select>
+      <NoteAt at="settings-language" />
     </div>
   );
 }
 
-export function PreferencesForm({ settings, save }: { settings: Settings; save: SaveSetting }) {
+/** A switch saved when flipped, with its note beside it. */
+function Switch({
+  id,
+  label,
+  checked,
+  patch,
+  save,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  patch: (checked: boolean) => SettingsPatch;
+  save: SaveSetting;
+}) {
+  return (
+    <div class="switch">
+      <CheckField id={id} label={label} checked={checked} onChange={(value) => void save(patch(value), id)} />
+      <NoteAt at={id} />
+    </div>
+  );
+}
+
+export function GeneralSection({ settings, save }: { settings: Settings; save: SaveSetting }) {
   const { t } = useStore();
   return (
-    <form noValidate onSubmit={(event) => event.preventDefault()}>
-      <PollIntervalField idleSeconds={settings.pollIntervals.idleSeconds} save={save} />
-      <fieldset>
-        <legend>{t('settings.confirmations')}</legend>
-        {(['start', 'stop', 'reboot'] as const).map((action) => (
-          <CheckField
-            key={action}
-            id={`settings-confirm-${action}`}
-            label={t(`askBefore.${action}`)}
-            checked={settings.confirmations[action]}
-            onChange={(checked) => void save({ confirmations: { [action]: checked } })}
-          />
-        ))}
-      </fieldset>
-      <CheckField
-        id="settings-notifications"
-        label={t('settings.notifications')}
-        checked={settings.notifications}
-        onChange={(notifications) => void save({ notifications })}
-      />
-      <CheckField
-        id="settings-login"
-        label={t('settings.launchAtLogin')}
-        checked={settings.launchAtLogin}
-        onChange={(launchAtLogin) => void save({ launchAtLogin })}
-      />
-      <CheckField
-        id="settings-demo"
-        label={t('settings.demoMode')}
-        checked={settings.demoMode}
-        onChange={(demoMode) => void save({ demoMode })}
-      />
-      <ShortcutField value={settings.globalShortcut} save={save} />
-      <CheckField
+    <SettingsSection id="general" title={t('settings.general')}>
+      <form noValidate onSubmit={(event) => event.preventDefault()}>
+        <LanguageField language={settings.language} save={save} />
+        <Switch
+          id="settings-notifications"
+          label={t('settings.notifications')}
+          checked={settings.notifications}
+          patch={(notifications) => ({ notifications })}
+          save={save}
+        />
+        <Switch
+          id="settings-login"
+          label={t('settings.launchAtLogin')}
+          checked={settings.launchAtLogin}
+          patch={(launchAtLogin) => ({ launchAtLogin })}
+          save={save}
+        />
+        <ShortcutField value={settings.globalShortcut} save={save} />
+        <fieldset>
+          <legend>{t('settings.confirmations')}</legend>
+          {(['start', 'stop', 'reboot'] as const).map((action) => (
+            <CheckField
+              key={action}
+              id={`settings-confirm-${action}`}
+              label={t(`askBefore.${action}`)}
+              checked={settings.confirmations[action]}
+              onChange={(checked) => void save({ confirmations: { [action]: checked } }, 'settings-confirmations')}
+            />
+          ))}
+          <NoteAt at="settings-confirmations" />
+        </fieldset>
+        <PollIntervalField idleSeconds={settings.pollIntervals.idleSeconds} save={save} />
+        <Switch
+          id="settings-demo"
+          label={t('settings.demoMode')}
+          checked={settings.demoMode}
+          patch={(demoMode) => ({ demoMode })}
+          save={save}
+        />
+      </form>
+    </SettingsSection>
+  );
+}
+
+/** Updating (automatic checks and where it stands) and the app's version. */
+export function UpdatesSection({ settings, save }: { settings: Settings; save: SaveSetting }) {
+  const store = useStore();
+  const { t } = store;
+  const version = store.app.info.value?.version;
+  return (
+    <SettingsSection id="updates" title={t('settings.updates')}>
+      <Switch
         id="settings-auto-update"
         label={t('settings.autoUpdate')}
         checked={settings.autoUpdate}
-        onChange={(autoUpdate) => void save({ autoUpdate })}
+        patch={(autoUpdate) => ({ autoUpdate })}
+        save={save}
       />
       <UpdatesLine />
-      <LanguageField language={settings.language} save={save} />
-      <AlertSettings alerts={settings.alerts} />
-    </form>
+      {version && <p class="hint">{t('settings.version', { version })}</p>}
+    </SettingsSection>
   );
 }

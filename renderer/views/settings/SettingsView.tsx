@@ -1,40 +1,76 @@
-// Settings: the preferences (each change saved at once with a patch of just that setting,
-// state/settings.ts), the account signed in, support, and the token accounts.
+// Settings, one page in sections a short table of contents leads to: General (language, switches,
+// shortcut, confirmations, polling), Accounts (the one place to add, rename and sign out of accounts),
+// Alerts, Updates (and the version), and Reporting a problem. Each change is saved at once with a patch
+// of just that setting (state/settings.ts) and said once, next to its control, in the current language
+// (./notes).
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { SettingsPatch } from '../../../common/settings';
+import { useEffect } from 'preact/hooks';
 import { Placeholder } from '../../components/lines';
 import { ViewHead } from '../../components/ViewHead';
 import { useStore } from '../../hooks/use-store';
-import { errorText } from '../../i18n/sentences';
+import type { MessageKey } from '../../i18n';
 import { AccountsSection } from './AccountsSection';
-import { AccountSummary } from './AccountSummary';
-import { PreferencesForm } from './PreferencesForm';
-import { StatusNote, type Note } from './StatusNote';
+import { AlertSettings } from './AlertSettings';
+import { NotesProvider, useNotes } from './notes';
+import { GeneralSection, UpdatesSection, type SaveSetting } from './PreferencesForm';
+import { SECTION_IDS, sectionTitleId, type SectionId } from './SettingsSection';
 import { SupportSection } from './SupportSection';
 
-export function SettingsView() {
+const SECTION_TITLES: Record<SectionId, MessageKey> = {
+  general: 'settings.general',
+  accounts: 'accounts.title',
+  alerts: 'alerts.title',
+  updates: 'settings.updates',
+  support: 'settings.support',
+};
+
+/** Links to the sections: the heading gets focus (and scrolls into view), so the keyboard follows. */
+function Contents() {
+  const { t } = useStore();
+  return (
+    <nav class="settings-toc" aria-label={t('settings.contents')}>
+      <ul>
+        {SECTION_IDS.map((id) => (
+          <li key={id}>
+            <a
+              href={`#settings-${id}`}
+              onClick={(event) => {
+                event.preventDefault();
+                const heading = document.getElementById(sectionTitleId(id));
+                heading?.focus();
+                heading?.scrollIntoView({ block: 'start' });
+              }}
+            >
+              {t(SECTION_TITLES[id])}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SettingsBody() {
   const store = useStore();
-  const { t, navigation } = store;
   const settings = store.settings.current.value;
-  const auth = store.auth.state.value;
+  const notes = useNotes();
   useEffect(() => void store.updates.load(), [store]);
-  const [status, setStatus] = useState<Note | null>(null);
+  const save: SaveSetting = async (patch, at) => notes.report(at, await store.settings.save(patch));
+  const loading = <Placeholder text={store.t('app.loading')} />;
+  return (
+    <div class="settings-sections">
+      <Contents />
+      {settings ? <GeneralSection settings={settings} save={save} /> : loading}
+      <AccountsSection />
+      {settings && <AlertSettings alerts={settings.alerts} />}
+      {settings && <UpdatesSection settings={settings} save={save} />}
+      <SupportSection />
+    </div>
+  );
+}
 
-  /** Saves one change and says how it went; true when main accepted it. */
-  async function save(patch: SettingsPatch): Promise<boolean> {
-    const result = await store.settings.save(patch);
-    if (result.ok) {
-      setStatus({ tone: 'info', text: store.t('form.saved') });
-    } else {
-      setStatus({
-        tone: 'error',
-        text: store.t('settings.failed', { message: errorText(store.i18n.value, result.error) }),
-      });
-    }
-    return result.ok;
-  }
-
+export function SettingsView() {
+  const { t, navigation } = useStore();
   return (
     <section class="form-view" aria-labelledby="settings-title">
       <ViewHead
@@ -42,11 +78,9 @@ export function SettingsView() {
         title={t('nav.settings')}
         onBack={() => navigation.navigate({ name: 'list' })}
       />
-      {!settings ? <Placeholder text={t('app.loading')} /> : <PreferencesForm settings={settings} save={save} />}
-      {status && <StatusNote note={status} />}
-      <AccountSummary onFailure={setStatus} />
-      <SupportSection />
-      {auth && auth.mode !== 'none' && <AccountsSection />}
+      <NotesProvider>
+        <SettingsBody />
+      </NotesProvider>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useStore } from '../../hooks/use-store';
 import type { I18n } from '../../i18n';
 import { violationText } from '../../forms/messages';
 import { fieldA11y } from '../../forms/fields';
+import { NoteAt } from './notes';
 
 const ID = 'settings-shortcut';
 
@@ -25,8 +26,8 @@ export function ShortcutField({
 }: {
   /** The saved accelerator ('' = off). */
   value: string;
-  /** Saves the patch; true when main accepted it. */
-  save: (patch: SettingsPatch) => Promise<boolean>;
+  /** Saves the patch (its note at this field); true when main accepted it. */
+  save: (patch: SettingsPatch, at: string) => Promise<boolean>;
 }) {
   const store = useStore();
   const { t } = store;
@@ -47,7 +48,7 @@ export function ShortcutField({
       return;
     }
     // A refused save keeps what was typed, so it can be corrected.
-    void save({ globalShortcut: normalized }).then((saved) => saved && setDraft(null));
+    void save({ globalShortcut: normalized }, ID).then((saved) => saved && setDraft(null));
   }
 
   return (
@@ -72,6 +73,7 @@ export function ShortcutField({
           {error}
         </p>
       )}
+      <NoteAt at={ID} />
       {status && (
         <p
           class={`notice ${status.state === 'failed' ? 'notice-error' : 'notice-info'}`}

@@ -5,26 +5,29 @@ import { useState } from 'preact/hooks';
 import { CheckField } from '../../forms/fields';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../i18n/sentences';
-import { StatusNote, type Note } from './StatusNote';
+import { NoteAt, useNotes } from './notes';
+import { SettingsSection } from './SettingsSection';
+
+const AT = 'settings-copy-diagnostics';
 
 export function SupportSection() {
   const store = useStore();
   const { t } = store;
   const [includeServerNames, setIncludeServerNames] = useState(false);
-  const [note, setNote] = useState<Note | null>(null);
+  const notes = useNotes();
 
   async function copyDiagnostics(): Promise<void> {
     const result = await store.clipboard.copyDiagnostics(includeServerNames);
-    setNote(
+    notes.show(
+      AT,
       result.ok
-        ? { tone: 'info', text: store.t('settings.copied') }
-        : { tone: 'error', text: errorText(store.i18n.value, result.error) },
+        ? { tone: 'info', text: (i18n) => i18n.t('settings.copied') }
+        : { tone: 'error', text: (i18n) => errorText(i18n, result.error) },
     );
   }
 
   return (
-    <section class="account" aria-labelledby="support-title">
-      <h3 id="support-title">{t('settings.support')}</h3>
+    <SettingsSection id="support" title={t('settings.support')}>
       <p class="hint">{t('settings.diagnosticsHint')}</p>
       <CheckField
         id="settings-include-server-names"
@@ -32,13 +35,13 @@ export function SupportSection() {
         checked={includeServerNames}
         onChange={(checked) => {
           setIncludeServerNames(checked);
-          setNote(null);
+          notes.show(AT, null);
         }}
       />
-      <button type="button" onClick={() => void copyDiagnostics()}>
+      <button type="button" id={AT} onClick={() => void copyDiagnostics()}>
         {t('settings.copyDiagnostics')}
       </button>
-      {note && <StatusNote note={note} />}
-    </section>
+      <NoteAt at={AT} />
+    </SettingsSection>
   );
 }

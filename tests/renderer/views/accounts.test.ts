@@ -193,11 +193,14 @@ describe('the accounts section in Settings', () => {
     if (removed.mode === 'token') removed.accounts!.pop();
     fake.handle(InvokeChannel.accountRemove, () => ok(removed));
     const item = root.querySelector<HTMLElement>('[data-account="client"]')!;
-    await click(getByRole(item, 'button', 'Remove Acme'));
+    await click(getByRole(item, 'button', 'Sign out of Acme'));
     expect(fake.callsTo(InvokeChannel.accountRemove)).toHaveLength(0);
-    expect(hasText(item, 'Remove Acme? Its token is forgotten.')).toBe(true);
-    await click(getByRole(item, 'button', 'Remove account'));
+    expect(
+      hasText(item, 'Sign out of Acme? Its token is forgotten on this computer and its servers leave the list.'),
+    ).toBe(true);
+    await click(getByRole(item, 'button', 'Sign out'));
     expect(fake.callsTo(InvokeChannel.accountRemove)).toEqual([{ id: 'client' }]);
     expect(root.querySelector('[data-account="client"]')).toBeNull();
+    expect(getByRole(root, 'status').textContent).toBe('Signed out of Acme.');
   });
 });

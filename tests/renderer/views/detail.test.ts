@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvokeChannel } from '../../../common/contract';
-import { createFakeBridge, fail, makeView, ok, invalidParameters } from '../fake-bridge';
+import { createFakeBridge, deferred, fail, makeView, ok, invalidParameters } from '../fake-bridge';
+import type { Result } from '../../../common/contract';
+import type { ServerDetail } from '../../../common/servers';
 import {
   blur,
   click,
@@ -12,8 +14,9 @@ import {
   typeInto,
   type Rendered,
   popupUnderTest,
+  settle,
 } from '../dom';
-import { makeDetail, makeServer } from '../../support/fixtures';
+import { makeDetail, makeServer, serverAlert } from '../../support/fixtures';
 
 const popup = popupUnderTest();
 
@@ -77,6 +80,70 @@ describe('server detail', () => {
     fake.handle(InvokeChannel.serversGet, () => ok(makeDetail(web)));
     await click(getByRole(rendered.root, 'button', 'Retry now'));
     expect(hasText(rendered.root, '2001:db8::1')).toBe(true);
+  });
+
+  it('while the detail loads, shows the address, hostname and plan the list knows; only what the detail alone tells waits', async () => {
+    const fake = createFakeBridge({ servers: [makeView(web)] });
+    const answer = deferred<Result<ServerDetail>>();
+    fake.handle(InvokeChannel.serversGet, () => answer.promise);
+    const { root } = await openDetail(fake);
+    const glance = root.querySelector<HTMLElement>('[data-testid="glance-fields"]');
+    expect(glance?.textContent).toContain('203.0.113.10');
+    expect(glance?.textContent).toContain('web01.example.com');
+    expect(glance?.textContent).toContain('Standard VPS');
+    expect(hasText(root, 'ssh root@203.0.113.10')).toBe(true);
+    const usage = getByRole(root, 'region', 'Resource usage');
+    expect(usage.textContent).toContain('Loading…');
+    // Loading… only where the detail alone can tell: IPv6, backups and the usage.
+    expect(root.textContent?.split('Loading…')).toHaveLength(4);
+    answer.resolve(ok(makeDetail(web)));
+    await settle();
+    expect(hasText(root, 'Loading…')).toBe(false);
+    expect(queryAllByRole(root, 'meter')).toHaveLength(4);
+  });
+
+  it('orders the detail: status, power actions, addresses, usage, alerts, the other fields, then Edit and Delete', async () => {
+    const fake = createFakeBridge({
+      servers: [makeView(web)],
+      alerts: { servers: { 'acct:1': serverAlert('acct:1', 'web-01', 'should-run') }, pauseAll: null, attention: [] },
+    });
+    const { root } = await openDetail(fake);
+    const view = root.querySelector<HTMLElement>('.detail-view')!;
+    const order = [
+      view.querySelector('.detail-head .status'),
+      getByRole(view, 'button', 'Reboot web-01'),
+      view.querySelector('[data-testid="glance-fields"]'),
+      getByRole(view, 'heading', 'Resource usage'),
+      getByRole(view, 'heading', 'Alerts'),
+      view.querySelector('.more-fields'),
+      getByRole(view, 'button', 'Edit'),
+      getByRole(view, 'button', 'Delete'),
+    ];
+    expect(order.every((element) => element !== null)).toBe(true);
+    const follows = order.slice(1).map((next, index) => order[index]!.compareDocumentPosition(next!));
+    expect(follows.map((position) => (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)).toEqual(
+      order.slice(1).map(() => true),
+    );
+  });
+
+  it('refuses Delete before any typing while the server is provisioning or has an action in flight, saying why', async () => {
+    const provisioning = makeServer(1, { name: 'web-01', status: 'provisioning', ip_address: null });
+    const fake = createFakeBridge({ servers: [makeView(provisioning)] });
+    const { root } = await openDetail(fake);
+    const remove = getByRole(root, 'button', 'Delete');
+    expect(remove.getAttribute('aria-disabled')).toBe('true');
+    const reason = document.getElementById(remove.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toBe('web-01 is provisioning now; wait until it settles.');
+    await click(remove);
+    expect(queryByRole(root, 'textbox', 'Type web-01 to confirm')).toBeNull();
+
+    const busy = createFakeBridge({
+      servers: [makeView(web, { action: 'reboot', startedAt: 0 })],
+    });
+    const second = await openDetail(busy);
+    const busyRemove = getByRole(second.root, 'button', 'Delete');
+    expect(busyRemove.getAttribute('aria-disabled')).toBe('true');
+    expect(hasText(second.root, 'web-01: wait until the current action (reboot) finishes.')).toBe(true);
   });
 
   it('renames inline with a PATCH of only the name; Escape cancels', async () => {

@@ -38,6 +38,8 @@ describe('settings', () => {
     expect(hasText(root, 'Token stored in: memory only.')).toBe(true);
     expect(hasText(root, 'Your token is kept only until you quit.')).toBe(true);
     expect(hasText(root, 'No keyring found: install gnome-keyring.')).toBe(true);
+    await click(getByRole(root, 'button', 'Sign out of VPS.org'));
+    expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(0);
     await click(getByRole(root, 'button', 'Sign out'));
     expect(fake.callsTo(InvokeChannel.tokenClear)).toHaveLength(1);
     expect(queryByRole(root, 'textbox', 'API token')).not.toBeNull();

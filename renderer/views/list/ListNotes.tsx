@@ -1,0 +1,70 @@
+// What the list says besides its rows, fetched with the views: that a server was just deleted (until
+// dismissed or the list is left), that the account has no servers yet (with New server), and, when the
+// search and filters leave nothing, a way to clear them.
+import { Fragment, h } from 'preact';
+import { useState } from 'preact/hooks';
+import { NoticeLine } from '../../components/lines';
+import { useStore } from '../../hooks/use-store';
+
+/**
+ * The server deleted just now, until the list takes it (said once). Here, not in the store: only lazily
+ * loaded views use it (the detail's Delete, the list's notes), so it stays out of the start bundle.
+ */
+let deletedJustNow: string | null = null;
+
+export function sayDeleted(name: string): void {
+  deletedJustNow = name;
+}
+
+function takeDeleted(): string | null {
+  const name = deletedJustNow;
+  deletedJustNow = null;
+  return name;
+}
+
+export function ListNotes() {
+  const { t, filters, fleet, navigation } = useStore();
+  const none = fleet.status.value?.loaded === true && fleet.sorted.value.length === 0;
+  // Servers there are, yet the search and filters leave none.
+  const noMatch = fleet.sorted.value.length > 0 && filters.visible.value.length === 0;
+  // Said until dismissed or the list is left.
+  const [deleted, setDeleted] = useState(takeDeleted);
+  return (
+    <Fragment>
+      {deleted && (
+        <NoticeLine
+          notice={{ tone: 'info', text: t('list.deleted', { name: deleted }) }}
+          dismissLabel={t('list.dismissNotice', { name: deleted })}
+          onDismiss={() => setDeleted(null)}
+        />
+      )}
+      {none && (
+        <div class="placeholder">
+          <p>{t('list.empty')}</p>
+          <button type="button" class="primary" onClick={() => navigation.navigate({ name: 'create' })}>
+            {t('nav.create')}
+          </button>
+        </div>
+      )}
+      {noMatch && (
+        <div class="placeholder">
+          <p>{t('list.noMatch')}</p>
+          <button
+            type="button"
+            onClick={() => {
+              // Every filter off and the search empty (from the filters' own setters: no code in the start bundle).
+              filters.setSearch('');
+              filters.setAccount('');
+              if (filters.glance.value !== '') filters.toggleGlance(filters.glance.value);
+              void filters.setFilters({ status: '', location: '' });
+              // The search box (ListView's SEARCH_INPUT_ID; imported, it would split the start bundle).
+              document.getElementById('server-search')?.focus();
+            }}
+          >
+            {t('list.clearFilters')}
+          </button>
+        </div>
+      )}
+    </Fragment>
+  );
+}
