@@ -1,6 +1,7 @@
 // Composition root of the Electron main process: single-instance lock, app ready, one setupX() per
 // feature (main/desktop/*-setup.ts), the Electron-free core in the middle. Flags: `--demo` starts the
-// simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup.
+// simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup;
+// `--self-test` checks the app in a temporary profile and exits (desktop/self-test-setup.ts).
 import { app, dialog, Menu } from 'electron';
 import type { Log } from './app-log';
 import { consoleSink, createAppLog, type LogSink } from './app-log';
@@ -21,6 +22,7 @@ import type { PopupController } from './desktop/popup-window';
 import { setupPowerMonitor } from './desktop/power-monitor-setup';
 import { refuseRemoteDebugging } from './desktop/remote-debugging';
 import { installProcessHandlers } from './desktop/process-handlers';
+import { prepareSelfTest, type SelfTestRun } from './desktop/self-test-setup';
 import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
 import { setupTray } from './desktop/tray-setup';
@@ -51,7 +53,7 @@ interface AppState {
 }
 
 /** Everything after `app` is ready: the stores, the core and the features around it. */
-async function startUp(state: AppState, logsDirectory: string): Promise<void> {
+async function startUp(state: AppState, logsDirectory: string, selfTest: SelfTestRun | null): Promise<void> {
   app.dock?.hide();
   setupSecurity({ log });
   const paths = appPaths({
@@ -113,9 +115,10 @@ async function startUp(state: AppState, logsDirectory: string): Promise<void> {
   setupIpc({ core, popup, log });
   tray = setupTray({ core, settings, popup, notifier, clipboard, iconsDirectory: paths.trayIcons, logsDirectory, log });
   setupPowerMonitor({ core });
-  setupLoginItem({ core, settings, log });
+  if (!selfTest) setupLoginItem({ core, settings, log });
   setupGlobalShortcut({ core, settings, popup, log });
-  await core.start({ demo: process.argv.includes('--demo') });
+  await core.start({ demo: selfTest !== null || process.argv.includes('--demo') });
+  selfTest?.started({ core, tray, popup });
 }
 
 /** The app's life: one instance, started when ready, the core stopped before quitting. */
@@ -128,6 +131,8 @@ function run(): void {
   Menu.setApplicationMenu(null);
   // Every renderer sandboxed, whatever a window's own options say.
   app.enableSandbox();
+  // `--self-test`: a temporary profile (before the lock, which follows it) and the checks' clock.
+  const selfTest = prepareSelfTest({ argv: process.argv, log });
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -163,8 +168,9 @@ function run(): void {
   // A tray app that failed half-way would be invisible: say why and leave.
   app
     .whenReady()
-    .then(() => startUp(state, logFile.directory))
+    .then(() => startUp(state, logFile.directory, selfTest))
     .catch((error: unknown) => {
+      selfTest?.failed(error);
       log('error', `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       app.quit();
     });

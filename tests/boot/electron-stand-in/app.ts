@@ -61,7 +61,9 @@ type Cleanup = () => Promise<void> | void;
 class StandInApp extends EventEmitter {
   readonly isPackaged = false;
   /** What the app asked of the stand-in, for the journeys to read. */
-  readonly record = { sandboxEnabled: false, quitCalls: 0 };
+  readonly record = { sandboxEnabled: false, quitCalls: 0, exitCode: null as number | null };
+  /** Paths the app moved (setPath, setAppLogsPath), before the configured ones. */
+  readonly #paths = new Map<string, string>();
 
   #ready = false;
   #quitting: Promise<void> | null = null;
@@ -100,8 +102,20 @@ class StandInApp extends EventEmitter {
     return configured().appPath;
   }
 
+  /** Electron: userData before `ready` (the lock and the profile follow it). */
+  setPath(name: string, path: string): void {
+    if (name === 'userData') requireNotReady("app.setPath('userData')");
+    this.#paths.set(name, path);
+  }
+
+  setAppLogsPath(path: string): void {
+    this.#paths.set('logs', path);
+  }
+
   getPath(name: string): string {
-    const { userData } = configured();
+    const moved = this.#paths.get(name);
+    if (moved !== undefined) return moved;
+    const userData = this.#paths.get('userData') ?? configured().userData;
     switch (name) {
       case 'userData':
         return userData;
@@ -142,6 +156,12 @@ class StandInApp extends EventEmitter {
     this.emit('before-quit', beforeQuit);
     if (beforeQuit.defaultPrevented) return;
     this.#quitting = this.#finishQuit();
+  }
+
+  /** As Electron's: quits at once, no `before-quit`, with this exit code. */
+  exit(code = 0): void {
+    this.record.exitCode = code;
+    this.#quitting ??= this.#finishQuit();
   }
 
   async #finishQuit(): Promise<void> {

@@ -155,6 +155,11 @@ export class StandInTray extends EventEmitter {
     return this.tooltips.at(-1) ?? '';
   }
 
+  /** The app never destroys its tray while it runs. */
+  isDestroyed(): boolean {
+    return false;
+  }
+
   setImage(image: StandInImage): void {
     this.images.push(image);
   }

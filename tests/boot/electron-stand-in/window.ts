@@ -185,6 +185,12 @@ export class StandInWebContents extends EventEmitter {
     await page.goto(pageUrl);
   }
 
+  /** Runs an expression in the page (its main world) and answers its value, cloned. */
+  async executeJavaScript(code: string): Promise<unknown> {
+    if (!this.#page) throw new Error('executeJavaScript: no page loaded');
+    return this.#page.evaluate(code);
+  }
+
   /** Main to page, cloned as Electron clones it; in order, and dropped while no page is there. */
   send(channel: string, ...args: unknown[]): void {
     const cloned = structuredClone(args);
