@@ -61,7 +61,7 @@ type Cleanup = () => Promise<void> | void;
 class StandInApp extends EventEmitter {
   readonly isPackaged = false;
   /** What the app asked of the stand-in, for the journeys to read. */
-  readonly record = { sandboxEnabled: false, quitCalls: 0 };
+  readonly record = { sandboxEnabled: false, quitCalls: 0, appUserModelId: null as string | null };
 
   #ready = false;
   #quitting: Promise<void> | null = null;
@@ -124,6 +124,11 @@ class StandInApp extends EventEmitter {
 
   requestSingleInstanceLock(): boolean {
     return configured().singleInstanceLock;
+  }
+
+  /** Windows: the id toasts and the taskbar group the app under. */
+  setAppUserModelId(id: string): void {
+    this.record.appUserModelId = id;
   }
 
   enableSandbox(): void {
