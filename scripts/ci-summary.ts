@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
  * alerts journeys).
  * They only go up: raise them when tests are added; never lower them to make a run pass.
  */
-export const MINIMUM_PASSED: Readonly<Record<string, number>> = { node: 900, renderer: 190, e2e: 26, boot: 20 };
+export const MINIMUM_PASSED: Readonly<Record<string, number>> = { node: 900, renderer: 190, e2e: 26, boot: 21 };
 
 export interface ProjectCounts {
   passed: number;
