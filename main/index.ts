@@ -6,6 +6,7 @@ import { app, dialog, Menu } from 'electron';
 import type { Log } from './app-log';
 import { consoleSink, createAppLog, type LogSink } from './app-log';
 import { createCore, type Core } from './core';
+import { applicationMenuTemplate } from './desktop/app-menu';
 import { appPaths } from './desktop/app-paths';
 import { registerAppScheme, setupAppProtocol } from './desktop/app-protocol-setup';
 import { setupClipboard } from './desktop/clipboard';
@@ -55,6 +56,9 @@ interface AppState {
 /** Everything after `app` is ready: the stores, the core and the features around it. */
 async function startUp(state: AppState, logsDirectory: string, selfTest: SelfTestRun | null): Promise<void> {
   app.dock?.hide();
+  // macOS: the edit roles Cmd+C/V need (app-menu.ts); set after ready, as before it macOS ignores it (electron#2068).
+  const menu = applicationMenuTemplate(process.platform);
+  if (menu) Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
   setupSecurity({ log });
   const paths = appPaths({
     appPath: app.getAppPath(),
@@ -127,8 +131,12 @@ function run(): void {
   const refusal = { isPackaged: app.isPackaged, argv: process.argv };
   if (refuseRemoteDebugging({ ...refusal, showError: (t, c) => dialog.showErrorBox(t, c), exit: (c) => app.exit(c) }))
     return;
-  // No application menu: it would only add a hidden menu bar (and its shortcuts) to the popup.
+  // No application menu: it would only add a hidden menu bar (and its shortcuts) to the popup. (macOS
+  // gets its edit roles once ready: startUp.)
   Menu.setApplicationMenu(null);
+  // Windows: toasts and the taskbar under the installer's id (electron-builder.yml appId), set before
+  // ready (electron-builder#4783); unset, a toast shows "electron.app.VPS.org Tray".
+  if (process.platform === 'win32') app.setAppUserModelId('org.vps.tray');
   // Every renderer sandboxed, whatever a window's own options say.
   app.enableSandbox();
   // `--self-test`: a temporary profile (before the lock, which follows it) and the checks' clock.

@@ -10,3 +10,5 @@ export function signingPlan(
   platform: '--mac' | '--win' | '--linux',
   env: Record<string, string | undefined>,
 ): SigningPlan;
+/** Why a release build for `platform` must not run on `hostPlatform`, or null on its own OS. */
+export function crossBuildRefusal(platform: '--mac' | '--win' | '--linux', hostPlatform: string): string | null;

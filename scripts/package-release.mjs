@@ -4,6 +4,9 @@
 // 1. REFUSES to build without a real publish repository: package.json "repository" missing, not GitHub,
 //    or a placeholder (scripts/release-repository.mjs) — the installed app would look for its updates there.
 // 2. On a tag (GITHUB_REF_TYPE=tag), refuses a tag that is not v<package.json version>.
+// 2b. Refuses a cross-build: each OS is built on its own OS (release.yml's matrix). A Windows exe packed on
+//    Linux carries "resources/app.asar" in its ASAR integrity info and dies at start with the
+//    EnableEmbeddedAsarIntegrityValidation fuse on (electron#44624, electron-builder#8690).
 // 3. Works out signing from the named secrets (an empty secret counts as missing):
 //    macOS: CSC_LINK + CSC_KEY_PASSWORD sign (hardened runtime); APPLE_ID + APPLE_APP_SPECIFIC_PASSWORD +
 //    APPLE_TEAM_ID notarize. Windows: WIN_CSC_LINK + WIN_CSC_KEY_PASSWORD sign the NSIS installer.
@@ -75,6 +78,20 @@ export function signingPlan(platform, env) {
   return { signed: false, notarized: false, env: buildEnv, args, warnings };
 }
 
+/** The `process.platform` each release platform is built on. */
+const BUILD_HOSTS = { '--mac': 'darwin', '--win': 'win32', '--linux': 'linux' };
+
+/**
+ * Why a release build for `platform` must not run on `hostPlatform` (a `process.platform`), or null
+ * when it is built on its own OS.
+ * @param {'--mac' | '--win' | '--linux'} platform
+ * @param {string} hostPlatform
+ */
+export function crossBuildRefusal(platform, hostPlatform) {
+  if (BUILD_HOSTS[platform] === hostPlatform) return null;
+  return `refusing a cross-build: ${PLATFORMS[platform]} is built on ${PLATFORMS[platform]} only (this is ${hostPlatform}). A Windows exe packed elsewhere fails its ASAR integrity check and dies at start (electron#44624, electron-builder#8690); release.yml builds each OS on its own runner.`;
+}
+
 const bin = (name) => resolve('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
 function fail(message) {
@@ -107,6 +124,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     fail(
       `refusing a release build: tag ${process.env.GITHUB_REF_NAME} is not v${manifest.version} (package.json "version")`,
     );
+  // 2b. Each OS on its own OS.
+  const crossBuild = crossBuildRefusal(platform, process.platform);
+  if (crossBuild) fail(crossBuild);
   console.log(
     `package-release: ${PLATFORMS[platform]} ${manifest.version} for github.com/${repository.owner}/${repository.repo}`,
   );

@@ -16,6 +16,8 @@ const POPUP_SIZE = { width: 380, height: 540 };
  * of the hidden window's renderer (`popup.hiddenWindow.bytes`) for as long as the app runs.
  */
 const POPUP_IDLE_DESTROY_MS = null;
+/** How long after show() a blur is Windows denying the foreground rather than the user leaving. */
+const WINDOWS_SHOW_BLUR_GRACE_MS = 300;
 
 export function setupPopup(deps: {
   paths: Pick<AppPaths, 'preload' | 'pageUrl'>;
@@ -54,8 +56,11 @@ export function setupPopup(deps: {
           devTools: !deps.isPackaged,
         },
       });
-      // macOS: follow the user to the current Space / full-screen app instead of switching Spaces.
-      if (process.platform === 'darwin') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      // macOS: follow the user to the current Space / full-screen app instead of switching Spaces. The app
+      // is already a UIElement (dock hidden), so skip the process-type transform that hides the window and
+      // the Dock for a moment on each call (docs: VisibleOnAllWorkspacesOptions.skipTransformProcessType).
+      if (process.platform === 'darwin')
+        window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
       watchRenderer(window.webContents, { log: deps.log, reportFailure: deps.reportRendererFailure });
       // The `app:` scheme (app-protocol-setup.ts) serves it; never file://.
       void window.loadURL(paths.pageUrl);
@@ -70,6 +75,8 @@ export function setupPopup(deps: {
         platform: process.platform,
       }),
     idleDestroyMs: POPUP_IDLE_DESTROY_MS,
+    // Windows keeps the taskbar in the foreground after a tray click and blurs the popup at once (gitify#3064).
+    showBlurGraceMs: process.platform === 'win32' ? WINDOWS_SHOW_BLUR_GRACE_MS : 0,
     onVisibilityChange: deps.onVisibilityChange,
   });
 }

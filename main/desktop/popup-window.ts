@@ -43,6 +43,11 @@ export interface PopupControllerDeps {
   onVisibilityChange?(visible: boolean): void;
   /** Called each time the popup is shown (the renderer gets `popupShown`). */
   onShown?(webContents: PopupWebContentsLike): void;
+  /**
+   * A blur this soon after show() is the OS refusing the popup the foreground (Windows keeps it on the
+   * taskbar after a tray click), not the user leaving it: ignored, and focus asked for again. 0: none.
+   */
+  showBlurGraceMs?: number;
 }
 
 const DEFAULT_IDLE_DESTROY_MS = 5 * 60_000;
@@ -61,6 +66,8 @@ export function createPopupController(deps: PopupControllerDeps) {
   let window: PopupWindowLike | null = null;
   let destroyTimer: unknown = null;
   let hiddenByBlurAt = -Infinity;
+  let shownAt = -Infinity;
+  const showBlurGraceMs = deps.showBlurGraceMs ?? 0;
 
   const alive = (): PopupWindowLike | null => (window && !window.isDestroyed() ? window : null);
 
@@ -95,6 +102,11 @@ export function createPopupController(deps: PopupControllerDeps) {
     if (existing) return existing;
     const created = deps.createWindow();
     created.on('blur', () => {
+      if (timers.now() - shownAt < showBlurGraceMs) {
+        // Foreground denied right after show(): stay, and ask for focus again (gitify#3064, gitify PR #3085).
+        if (!created.isDestroyed()) created.focus();
+        return;
+      }
       hiddenByBlurAt = timers.now();
       hide();
     });
@@ -115,6 +127,8 @@ export function createPopupController(deps: PopupControllerDeps) {
     const [width = 360, height = 480] = current.getSize();
     const { x, y } = deps.position({ width, height });
     current.setPosition(x, y);
+    // Before show(): the blur of a denied foreground may come from inside it.
+    shownAt = timers.now();
     current.show();
     current.focus();
     deps.onVisibilityChange?.(true);

@@ -110,9 +110,9 @@ export function setupTray(deps: {
   });
   const unsubscribeUpdates = core.updates.onChange(() => controller.refresh());
 
-  // Linux AppIndicator emits no click events (https://github.com/electron/electron/issues/37112):
-  // there the menu's "Open VPS.org Tray" item is the way in.
-  if (process.platform !== 'linux') tray.on('click', () => popup.toggle());
+  // A click; on Linux the StatusNotifierItem's activation, a left or a double click as the host decides
+  // (Tray docs, "Platform Considerations"). Hosts that send none keep the menu's "Open VPS.org Tray" item.
+  tray.on('click', () => popup.toggle());
   if (process.platform === 'darwin') tray.on('right-click', () => menu && tray.popUpContextMenu(menu));
   // The pointer on the icon: the popup's page loads before the click (Electron emits this on macOS and
   // Windows only; on Linux the first open loads it).

@@ -1,9 +1,10 @@
 // The tray's click on Windows (and macOS), in the built app booted end to end (boot-kit.ts): the machine
-// running the journeys is Linux, where AppIndicator reports no clicks and the app registers none, so
+// running the journeys is Linux, where the panel decides what an activation is (linux-activation.test.ts), so
 // this file plays Windows by answering `process.platform` with 'win32' for the app's life. What it
 // proves: the built app wires the icon's click to the popup (a click opens it beside the icon, a second
 // one closes it), and the pointer entering the icon loads the popup hidden before the click, which then
 // shows that same window, kept hidden after. What it cannot: how Windows itself delivers clicks or places the taskbar.
+import { readFileSync } from 'node:fs';
 import { afterAll, expect, test } from 'vitest';
 import { useBootedApp } from './boot-kit';
 import { StandInBrowserWindow } from './electron-stand-in/window';
@@ -41,4 +42,10 @@ test('Windows: the pointer on the tray icon loads the popup hidden; a click show
   expect(window?.isVisible()).toBe(false);
   expect(window?.isDestroyed()).toBe(false);
   expect(window?.webContents.pageErrors).toEqual([]);
+});
+
+test("Windows: toasts and the taskbar carry the installer's id (electron-builder.yml appId), set before ready", () => {
+  const appId = /^appId:\s*(\S+)$/m.exec(readFileSync('electron-builder.yml', 'utf8'))?.[1];
+  expect(appId).toBeTruthy();
+  expect(booted().app.record.appUserModelId).toBe(appId);
 });

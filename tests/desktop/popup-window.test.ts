@@ -246,3 +246,43 @@ describe('popup controller', () => {
     expect(windows[1]!.destroyed).toBe(false);
   });
 });
+
+/** Windows keeps the taskbar in the foreground after a tray click: show() is followed by blur at once. */
+function foregroundDenied(showBlurGraceMs: number) {
+  const windows: FakeWindow[] = [];
+  const { timers, advance } = manualTimers();
+  const controller = createPopupController({
+    createWindow: () => {
+      const win = fakeWindow();
+      const show = win.show;
+      win.show = vi.fn<() => void>(() => {
+        show();
+        win.emit('blur');
+      });
+      windows.push(win);
+      return win;
+    },
+    position: () => ({ x: 10, y: 20 }),
+    timers,
+    showBlurGraceMs,
+  });
+  return { controller, windows, advance };
+}
+
+describe('popup controller, foreground denied (Windows after a tray click)', () => {
+  it('a tray click shows the popup and it stays, asking for focus again; a later blur hides it', () => {
+    const { controller, windows, advance } = foregroundDenied(300);
+    controller.toggle();
+    expect(controller.isVisible()).toBe(true);
+    expect(windows[0]!.focus).toHaveBeenCalledTimes(2);
+    advance(1_000);
+    windows[0]!.emit('blur');
+    expect(controller.isVisible()).toBe(false);
+  });
+
+  it('without the grace the popup hides itself before it paints (the bug)', () => {
+    const { controller } = foregroundDenied(0);
+    controller.toggle();
+    expect(controller.isVisible()).toBe(false);
+  });
+});

@@ -12,7 +12,7 @@ import type { Configuration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
 import { lintWorkflow } from '../../scripts/actionlint.mjs';
 import { cutRelease, releaseNotes } from '../../scripts/changelog.mjs';
-import { signingPlan } from '../../scripts/package-release.mjs';
+import { crossBuildRefusal, signingPlan } from '../../scripts/package-release.mjs';
 import { releaseRepository, REPOSITORY_FIELD } from '../../scripts/release-repository.mjs';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; repository?: unknown };
@@ -83,6 +83,35 @@ describe('the publish repository: package.json "repository", refused by a releas
   it('npm run package:dir (CI) still runs without a real one: it never publishes', () => {
     expect(readFileSync('scripts/package-dir.mjs', 'utf8')).not.toContain('release-repository');
     expect(readFileSync('scripts/package-dir.mjs', 'utf8')).toMatch(/'--publish',\s*'never'/);
+  });
+});
+
+describe('each OS is built on its own OS (a cross-built Windows exe dies at start: ASAR integrity)', () => {
+  it('refuses every cross-build and allows the native one', () => {
+    expect(crossBuildRefusal('--win', 'win32')).toBeNull();
+    expect(crossBuildRefusal('--mac', 'darwin')).toBeNull();
+    expect(crossBuildRefusal('--linux', 'linux')).toBeNull();
+    expect(crossBuildRefusal('--win', 'linux')).toMatch(/^refusing a cross-build: Windows is built on Windows only/);
+    expect(crossBuildRefusal('--win', 'darwin')).toMatch(/ASAR integrity/);
+    expect(crossBuildRefusal('--mac', 'linux')).toMatch(/macOS is built on macOS only/);
+    expect(crossBuildRefusal('--linux', 'win32')).toMatch(/Linux is built on Linux only/);
+  });
+
+  it('npm run package:release with a real repository refuses a cross-build, saying why, before building anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vps-release-'));
+    const other = process.platform === 'win32' ? '--linux' : '--win';
+    try {
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({ ...manifest, repository: 'github:vps-org/vps-org-tray' }),
+      );
+      const run = packageRelease(dir, [other, '--publish', 'never']);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('package-release: refusing a cross-build:');
+      expect(run.stdout).not.toContain('package-release: OK');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

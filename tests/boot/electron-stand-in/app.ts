@@ -61,7 +61,12 @@ type Cleanup = () => Promise<void> | void;
 class StandInApp extends EventEmitter {
   readonly isPackaged = false;
   /** What the app asked of the stand-in, for the journeys to read. */
-  readonly record = { sandboxEnabled: false, quitCalls: 0, exitCode: null as number | null };
+  readonly record = {
+    sandboxEnabled: false,
+    quitCalls: 0,
+    exitCode: null as number | null,
+    appUserModelId: null as string | null,
+  };
   /** Paths the app moved (setPath, setAppLogsPath), before the configured ones. */
   readonly #paths = new Map<string, string>();
 
@@ -138,6 +143,11 @@ class StandInApp extends EventEmitter {
 
   requestSingleInstanceLock(): boolean {
     return configured().singleInstanceLock;
+  }
+
+  /** Windows: the id toasts and the taskbar group the app under. */
+  setAppUserModelId(id: string): void {
+    this.record.appUserModelId = id;
   }
 
   enableSandbox(): void {

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { requireReady } from './app';
+import { app, requireReady } from './app';
 
 // ---- nativeImage ------------------------------------------------------------------------------
 
@@ -53,6 +53,8 @@ export const nativeImage = {
 export interface StandInMenuItemOptions {
   type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
   label?: string;
+  /** A role Electron carries out itself (copy, paste, …; appMenu and editMenu bring their default submenus). */
+  role?: string;
   enabled?: boolean;
   click?: () => void;
   submenu?: StandInMenuItemOptions[];
@@ -60,20 +62,30 @@ export interface StandInMenuItemOptions {
 
 const MENU_ITEM_TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio']);
 
+/** The default submenus of the menu roles, as Electron's docs list them for macOS (menu-item roles). */
+const DEFAULT_ROLE_SUBMENUS: Record<string, string[]> = {
+  appMenu: ['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit'],
+  editMenu: ['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll'],
+};
+
 export class StandInMenuItem {
   readonly type: NonNullable<StandInMenuItemOptions['type']>;
   readonly label: string;
   readonly enabled: boolean;
+  readonly role: string | null;
   readonly submenu: StandInMenu | null;
   readonly #onClick: StandInMenuItemOptions['click'];
 
   constructor(options: StandInMenuItemOptions) {
     if (options.type !== undefined && !MENU_ITEM_TYPES.has(options.type))
       throw new Error(`Unknown menu item type: ${String(options.type)}`);
-    this.type = options.type ?? (options.submenu ? 'submenu' : 'normal');
+    const defaultSubmenu = options.role === undefined ? undefined : DEFAULT_ROLE_SUBMENUS[options.role];
+    const submenu = options.submenu ?? defaultSubmenu?.map((role) => ({ role }));
+    this.type = options.type ?? (submenu ? 'submenu' : 'normal');
     this.label = options.label ?? '';
+    this.role = options.role ?? null;
     this.enabled = options.enabled ?? true;
-    this.submenu = options.submenu === undefined ? null : StandInMenu.buildFromTemplate(options.submenu);
+    this.submenu = submenu === undefined ? null : StandInMenu.buildFromTemplate(submenu);
     this.#onClick = options.click;
   }
 
@@ -97,12 +109,29 @@ export class StandInMenu {
   }
 
   static setApplicationMenu(menu: StandInMenu | null): void {
+    // macOS attaches a menu set before ready to nothing, silently (electron#2068).
+    if (menu !== null && process.platform === 'darwin' && !app.isReady()) return;
     StandInMenu.#applicationMenu = menu;
   }
 
   /** `undefined` until the app set one (Electron then shows its default menu). */
   static getApplicationMenu(): StandInMenu | null | undefined {
     return StandInMenu.#applicationMenu;
+  }
+
+  /** Every role in the menu and its submenus. */
+  roles(): string[] {
+    return this.items.flatMap((item) => [...(item.role ? [item.role] : []), ...(item.submenu?.roles() ?? [])]);
+  }
+
+  /**
+   * Whether an edit key equivalent (Cmd+C is 'copy', Cmd+V 'paste', …) reaches a focused page. On macOS
+   * it is dispatched only through the application menu, so only an item with that role carries it
+   * (electron#3787); elsewhere the page gets the key itself.
+   */
+  static keyEquivalentReachesPage(role: string): boolean {
+    if (process.platform !== 'darwin') return true;
+    return StandInMenu.#applicationMenu?.roles().includes(role) ?? false;
   }
 
   /** Labels, separators as '-', submenus followed by ' ▸'. */
@@ -181,8 +210,8 @@ export class StandInTray extends EventEmitter {
   }
 
   /**
-   * The user's click on the icon, as Windows and macOS report it. Linux's AppIndicator reports no
-   * clicks at all (a click opens the context menu): there the app registers no listener.
+   * The user's click on the icon, as Windows and macOS report it; on Linux, the StatusNotifierItem's
+   * activation (a left or a double click, as the host decides), which Electron reports as 'click' too.
    */
   click(): void {
     this.emit('click', {}, this.getBounds(), { x: 1890, y: 10 });
