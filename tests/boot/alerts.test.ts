@@ -5,42 +5,12 @@
 // says so first and ONE notification tells it; started again, ONE "back to normal" and the icon calms.
 // Stopped once more, Acknowledge in the tray menu calms the icon while it stays stopped.
 import { expect, test } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/simulator';
-import { oneMorePoll, profileWithAccounts, useBootedApp, type BootedApp } from './boot-kit';
+import { useAlertingAccount } from './alerting-account';
+import { oneMorePoll, type BootedApp } from './boot-kit';
 
-let sim: Simulator;
-const booted = useBootedApp(async () => {
-  // Six servers: four running, one stopped, one suspended (those two may stop: seen so at first).
-  sim = await startSimulator({ host: '127.0.0.1', port: 0, servers: 6, seed: 1, speed: 60 });
-  const ops = { id: 'ops', label: 'Ops', baseUrl: sim.baseUrl, token: sim.token };
-  return {
-    userDataFiles: profileWithAccounts([ops], { alerts: { holdSeconds: 1 } }),
-    afterQuit: () => sim.close(),
-  };
-});
+const { booted, sim, runningServer, powerBehindTheAppsBack } = useAlertingAccount();
 
 const CALM_TOOLTIP = 'VPS.org — 4 running, 1 stopped, 1 suspended';
-
-/** A running server of the simulator, by id and name. */
-function runningServer(): { id: number; name: string } {
-  for (const id of sim.listServerIds()) {
-    const server = sim.getServer(id) as { name: string; status: string };
-    if (server.status === 'active') return { id, name: server.name };
-  }
-  throw new Error('the simulator has no running server');
-}
-
-/** Another client (the web panel, a script) powers the server: the app is not told. */
-async function powerBehindTheAppsBack(id: number, action: 'start' | 'stop'): Promise<void> {
-  const response = await fetch(`${sim.baseUrl}/servers/${id}/${action}/`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${sim.token}` },
-  });
-  expect(response.ok).toBe(true);
-  // At the simulator's speed the transition takes well under a second of real time.
-  const settled = action === 'stop' ? 'stopped' : 'active';
-  await expect.poll(() => (sim.getServer(id) as { status: string }).status, { timeout: 5_000 }).toBe(settled);
-}
 
 /** Polls (the tray's Refresh) until `check` holds: the hold time runs between them. */
 async function refreshUntil(app: BootedApp, check: () => boolean): Promise<void> {
@@ -111,7 +81,7 @@ test('stopped again, then Acknowledge in the tray menu: the icon calms while the
   // Still stopped at the next polls: the icon stays calm and nothing more is told.
   await oneMorePoll(app);
   await oneMorePoll(app);
-  expect((sim.getServer(server.id) as { status: string }).status).toBe('stopped');
+  expect((sim().getServer(server.id) as { status: string }).status).toBe('stopped');
   expect(app.tray().image.fileName).toBe('tray-okOnLight.png');
   expect(app.notifications()).toHaveLength(3);
 });

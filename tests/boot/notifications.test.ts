@@ -6,32 +6,15 @@
 // clicking it opens the popup on that server's detail view. What it cannot prove: how Windows or macOS
 // draw the button and report its press (the stand-in plays Electron 45's 'action' event).
 import { afterAll, expect, test } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/simulator';
-import { oneMorePoll, profileWithAccounts, useBootedApp, writesIn, type BootedApp } from './boot-kit';
+import { useAlertingAccount } from './alerting-account';
+import { oneMorePoll, writesIn, type BootedApp } from './boot-kit';
 import type { StandInNotification } from './electron-stand-in/desktop';
 
 const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
 Object.defineProperty(process, 'platform', { ...realPlatform, value: 'win32' });
 afterAll(() => Object.defineProperty(process, 'platform', realPlatform));
 
-let sim: Simulator;
-const booted = useBootedApp(async () => {
-  sim = await startSimulator({ host: '127.0.0.1', port: 0, servers: 6, seed: 1, speed: 60 });
-  const ops = { id: 'ops', label: 'Ops', baseUrl: sim.baseUrl, token: sim.token };
-  return {
-    userDataFiles: profileWithAccounts([ops], { alerts: { holdSeconds: 1 } }),
-    afterQuit: () => sim.close(),
-  };
-});
-
-/** A running server of the simulator, by id and name. */
-function runningServer(): { id: number; name: string } {
-  for (const id of sim.listServerIds()) {
-    const server = sim.getServer(id) as { name: string; status: string };
-    if (server.status === 'active') return { id, name: server.name };
-  }
-  throw new Error('the simulator has no running server');
-}
+const { booted, sim, runningServer, powerBehindTheAppsBack } = useAlertingAccount();
 
 /** Polls (the tray's Refresh) until a notification titled `title` was shown; returns it. */
 async function notificationTitled(app: BootedApp, title: string): Promise<StandInNotification> {
@@ -54,12 +37,7 @@ test('Windows: a should-run server found stopped is told with Start; pressed twi
   const app = booted();
   await expect.poll(() => app.tray().tooltip, { timeout: 10_000 }).toMatch(/^VPS\.org — 4 running/);
   server = runningServer();
-  const stop = await fetch(`${sim.baseUrl}/servers/${server.id}/stop/`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${sim.token}` },
-  });
-  expect(stop.ok).toBe(true);
-  await expect.poll(() => (sim.getServer(server.id) as { status: string }).status).toBe('stopped');
+  await powerBehindTheAppsBack(server.id, 'stop');
 
   const attention = await notificationTitled(app, `${server.name} needs attention`);
   expect(attention.body).toBe(`${server.name} should be running but is stopped`);
@@ -73,7 +51,7 @@ test('Windows: a should-run server found stopped is told with Start; pressed twi
   expect(writesIn(app.requests).at(-1)).toMatchObject({ method: 'POST', path: startPath });
   // Start needs no confirmation by default: no dialog.
   expect(app.dialogs()).toEqual([]);
-  await expect.poll(() => (sim.getServer(server.id) as { status: string }).status, { timeout: 5_000 }).toBe('active');
+  await expect.poll(() => (sim().getServer(server.id) as { status: string }).status, { timeout: 5_000 }).toBe('active');
   await oneMorePoll(app);
   expect(writesIn(app.requests).slice(writesBefore)).toEqual([expect.objectContaining({ path: startPath })]);
   // The second press was not even tried: the core would have refused it, and the tray's refusal

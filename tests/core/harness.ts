@@ -15,6 +15,8 @@ import {
 import { createMemoryPorts, createMemoryVault } from '../../dev/memory-ports';
 import type { StoredSettingsPatch } from '../../main/settings/schema';
 import type { ServerFilter } from '../../common/servers';
+import { messagesFor } from '../../main/i18n';
+import type { TrayIntentDeps } from '../../main/tray/intents';
 
 export const LIST_PATH = '/api/v1/servers/';
 export const APP_URL = 'file:///app/dist/renderer/index.html';
@@ -198,4 +200,23 @@ export function errorOf(result: Result<unknown>): IpcError {
 /** Points the app at another API address, as a developer would in the settings file (the popup cannot). */
 export function setApiBaseUrl(harness: Harness, apiBaseUrl: string): void {
   harness.ports.settings.set({ ...harness.ports.settings.get(), apiBaseUrl });
+}
+
+/**
+ * The tray's intent deps over the harness's core, wired as main/desktop/tray-setup.ts does: power through
+ * the core, notices through the core's notifier; `confirm` answers the native confirmation.
+ */
+export function trayDepsOverCore(harness: Harness, confirm: TrayIntentDeps['confirm']): TrayIntentDeps {
+  return {
+    openPopup: () => {},
+    openSettings: () => {},
+    refreshNow: () => harness.core.refreshNow(),
+    quit: () => {},
+    openLogFolder: async () => {},
+    writeClipboard: () => {},
+    getMessages: () => messagesFor('en'),
+    confirm,
+    powerAction: (ref, action) => harness.core.powerAction(ref, action),
+    notify: (title, body) => harness.ports.notifier.notify(title, body),
+  };
 }

@@ -3,10 +3,9 @@
 // as main/index.ts wires it) asks as the settings say, sends ONE request, and a second press sends none.
 import { describe, expect, it, vi } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
-import { messagesFor } from '../../main/i18n';
 import type { ServerNotice } from '../../main/ports';
 import { createNoticeActions, runTrayIntent, type TrayIntentDeps } from '../../main/tray/intents';
-import { type Harness, invoke, useHarnessPerTest } from '../core/harness';
+import { type Harness, invoke, trayDepsOverCore, useHarnessPerTest } from '../core/harness';
 
 const startHarness = useHarnessPerTest();
 
@@ -16,18 +15,7 @@ const REBOOT = '/api/v1/servers/12345/reboot/';
 /** The press of a notification's button, wired as in main/index.ts and main/desktop/tray-setup.ts. */
 function noticeActions(h: Harness, answer: boolean) {
   const confirm = vi.fn<TrayIntentDeps['confirm']>(async () => answer);
-  const deps: TrayIntentDeps = {
-    openPopup: () => {},
-    openSettings: () => {},
-    refreshNow: () => h.core.refreshNow(),
-    quit: () => {},
-    openLogFolder: async () => {},
-    writeClipboard: () => {},
-    getMessages: () => messagesFor('en'),
-    confirm,
-    powerAction: (ref, action) => h.core.powerAction(ref, action),
-    notify: (title, body) => h.ports.notifier.notify(title, body),
-  };
+  const deps = trayDepsOverCore(h, confirm);
   const press = createNoticeActions({
     run: (intent) => runTrayIntent(intent, deps),
     confirmations: () => h.ports.settings.get().confirmations,

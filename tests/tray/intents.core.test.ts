@@ -2,29 +2,14 @@
 // whether the core reports it (an action that was sent and failed) or the tray does (a refusal).
 import { describe, expect, it } from 'vitest';
 import { runTrayIntent, type TrayIntent, type TrayIntentDeps } from '../../main/tray/intents';
-import { messagesFor } from '../../main/i18n';
-import { type Harness, useHarnessPerTest } from '../core/harness';
+import { type Harness, trayDepsOverCore, useHarnessPerTest } from '../core/harness';
 
 const startHarness = useHarnessPerTest();
 
 const WEB = { accountId: 'default', id: 12345 }; // active, "web-server-01"
 const STOPPED = { accountId: 'default', id: 12349 }; // stopped in the seeded account
 
-function trayDeps(h: Harness): TrayIntentDeps {
-  return {
-    openPopup: () => {},
-    openSettings: () => {},
-    refreshNow: () => h.core.refreshNow(),
-    quit: () => {},
-    openLogFolder: async () => {},
-    writeClipboard: () => {},
-    getMessages: () => messagesFor('en'),
-    confirm: async () => true,
-    powerAction: (ref, action) => h.core.powerAction(ref, action),
-    // The same notifier the core uses, as in main/desktop/tray-setup.ts.
-    notify: (title, body) => h.ports.notifier.notify(title, body),
-  };
-}
+const trayDeps = (h: Harness): TrayIntentDeps => trayDepsOverCore(h, async () => true);
 
 describe('tray power actions with the core', () => {
   it('a failed tray reboot yields exactly one notification', async () => {
