@@ -15,6 +15,12 @@ test('Linux: activating the tray icon opens the popup; activating it again close
 
   tray().click();
   expect(popupWindow()?.isVisible()).toBe(true);
+  // The icon has no bounds on Linux (the stand-in answers zeros, as Electron does): the popup is placed by
+  // the cursor (top right, 1890,10), inside the work area below the top panel.
+  const [x, y] = popupWindow()!.getPosition();
+  expect(x).toBeGreaterThan(1000);
+  expect(x! + 380).toBeLessThanOrEqual(1920);
+  expect(y).toBeGreaterThanOrEqual(28);
   tray().click();
   expect(popupWindow()?.isVisible()).toBe(false);
 });

@@ -205,6 +205,9 @@ export class StandInTray extends EventEmitter {
   popUpContextMenu(_menu?: StandInMenu): void {}
 
   getBounds(): { x: number; y: number; width: number; height: number } {
+    // Linux's StatusNotifierItem reports no geometry: Electron answers zeros there (Tray.getBounds is
+    // documented for macOS and Windows only), so the app must place the popup by the cursor.
+    if (process.platform === 'linux') return { x: 0, y: 0, width: 0, height: 0 };
     // Top right of a 1920×1080 screen, as a panel icon would be.
     return { x: 1880, y: 0, width: 24, height: 24 };
   }
