@@ -12,7 +12,7 @@ import type {
   VaultLoadResult,
 } from '../main/ports';
 import { applySettingsPatch, defaultSettings, type StoredSettingsPatch } from '../main/settings/schema';
-import type { Settings } from '../common/settings';
+import { deepFreeze } from '../main/desktop/settings-store';
 
 export interface MemoryVault extends TokenVault {
   /** What is stored now, by account id (tests look, the app never does). */
@@ -102,13 +102,14 @@ export interface MemorySettingsStore extends SettingsStore {
 }
 
 export function createMemorySettingsStore(patch: StoredSettingsPatch = {}): MemorySettingsStore {
-  let current: Settings = applySettingsPatch(defaultSettings(), patch);
+  // Frozen like the desktop store's snapshot, so a test catches a caller that changes what it read.
+  let current = deepFreeze(applySettingsPatch(defaultSettings(), patch));
   let writes = 0;
   return {
     get: () => current,
     set(next) {
       writes++;
-      current = next;
+      current = deepFreeze(structuredClone(next));
     },
     get writes() {
       return writes;

@@ -14,7 +14,7 @@ import { createOutcomeReport } from './features/outcomes';
 import { createPopupView, popupViewValidators } from './features/popup-view';
 import { createPowerFeature, powerValidators } from './features/power';
 import { createServersFeature, serversValidators } from './features/servers';
-import { createSettingsFeature, settingsValidators } from './features/settings';
+import { createSettingsFeature, settingsPayload, settingsValidators } from './features/settings';
 import { createShortcutFeature, shortcutValidators } from './features/shortcut';
 import { createTrayFeed, type TrayFeed } from './tray/feed';
 import { createUpdatesFeature, updatesValidators, type UpdatesControl } from './features/updates';
@@ -175,7 +175,7 @@ export function createCore(deps: CoreDeps): Core {
     bootstrap: {
       info: () => describeApp(deps.appInfo),
       auth: () => accounts.state(),
-      settings: () => settings.get(),
+      settings: () => settingsPayload(settings.get()),
       fleet: () => fleet.snapshot(),
     },
   });

@@ -39,9 +39,17 @@ export interface TokenVault {
   forget(accountId: string): Promise<void>;
 }
 
+/** A value no caller can change: the settings store hands out its stored snapshot itself. */
+export type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 export interface SettingsStore {
-  get(): Settings;
-  set(next: Settings): void;
+  /** The stored settings, frozen: two reads without a write are the same object. */
+  get(): DeepReadonly<Settings>;
+  set(next: DeepReadonly<Settings>): void;
 }
 
 /** What a notification about one server carries besides its text. */

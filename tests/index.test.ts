@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreDeps, CoreEventListener } from '../main/core';
 import type { TraySummary } from '../main/tray/summary';
+import { settingsPayload } from '../main/features/settings';
 import { DEFAULT_GLOBAL_SHORTCUT } from '../common/settings';
 import {
   EventChannel,
@@ -553,9 +554,9 @@ describe('composition root', () => {
       await startApp();
       const settings = captured!.settings;
       settings.set({ ...settings.get(), notifications: false });
-      current.emit(EventChannel.settingsChanged, settings.get());
+      current.emit(EventChannel.settingsChanged, settingsPayload(settings.get()));
       settings.set({ ...settings.get(), globalShortcut: 'Alt+Shift+F9' });
-      current.emit(EventChannel.settingsChanged, settings.get());
+      current.emit(EventChannel.settingsChanged, settingsPayload(settings.get()));
       expect(shortcutCalls()).toEqual([
         ['globalShortcut.register', DEFAULT_GLOBAL_SHORTCUT],
         ['globalShortcut.unregister', DEFAULT_GLOBAL_SHORTCUT],
@@ -751,9 +752,9 @@ describe('composition root', () => {
     const before = tray.contextMenuSets;
     const settings = captured!.settings;
     settings.set({ ...settings.get(), confirmations: { start: false, stop: false, reboot: false } });
-    current.emit(EventChannel.settingsChanged, settings.get());
+    current.emit(EventChannel.settingsChanged, settingsPayload(settings.get()));
     expect(tray.contextMenuSets).toBe(before + 1);
-    current.emit(EventChannel.settingsChanged, settings.get());
+    current.emit(EventChannel.settingsChanged, settingsPayload(settings.get()));
     expect(tray.contextMenuSets).toBe(before + 1);
   });
 
@@ -764,8 +765,8 @@ describe('composition root', () => {
     expect(tray.menu!.template.map((item) => item.label)).toContain('Ukončit');
     const settings = captured!.settings;
     settings.set({ ...settings.get(), language: 'en' });
-    current.emit(EventChannel.settingsChanged, settings.get());
-    current.emit(EventChannel.settingsChanged, settings.get());
+    current.emit(EventChannel.settingsChanged, settingsPayload(settings.get()));
+    current.emit(EventChannel.settingsChanged, settingsPayload(settings.get()));
     expect(tray.contextMenuSets).toBe(before + 1);
     expect(tray.menu!.template.map((item) => item.label)).toContain('Quit');
     expect(tray.tooltip).toBe('VPS.org — 1 running');

@@ -83,32 +83,45 @@ export function fill(template: string, params?: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 }
 
+/**
+ * A locale's Intl formats, each built when first used and kept: constructing one is slow (it loads the
+ * locale's data), and the popup makes its `I18n` several times at start (the language, the views' part).
+ */
+interface Formats {
+  plural?: Intl.PluralRules;
+  date?: Intl.DateTimeFormat;
+  time?: Intl.DateTimeFormat;
+  numbers: Map<number, Intl.NumberFormat>;
+}
+
+const formatsByLocale = new Map<string, Formats>();
+
+function formatsOf(locale: string): Formats {
+  let formats = formatsByLocale.get(locale);
+  if (!formats) formatsByLocale.set(locale, (formats = { numbers: new Map() }));
+  return formats;
+}
+
 export function createI18n<D extends Dictionary>(
   language: Language,
   locale: string,
   dictionary: D,
 ): I18n<MessageKey<D>> {
-  const pluralRules = new Intl.PluralRules(locale);
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const timeFormat = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const formats = formatsOf(locale);
   const formatNumber = (value: number, fractionDigits: number): string => {
-    let format = numberFormats.get(fractionDigits);
+    let format = formats.numbers.get(fractionDigits);
     if (!format) {
       format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
-      numberFormats.set(fractionDigits, format);
+      formats.numbers.set(fractionDigits, format);
     }
     return format.format(value);
   };
   // Every key of the type is in the dictionary (the typecheck sees to it).
   const text = (key: string, count: number): string => {
     const message = find(dictionary, key)!;
-    return typeof message === 'string' ? message : (message[pluralRules.select(count)] ?? message.other);
+    return typeof message === 'string'
+      ? message
+      : (message[(formats.plural ??= new Intl.PluralRules(locale)).select(count)] ?? message.other);
   };
 
   return {
@@ -118,9 +131,17 @@ export function createI18n<D extends Dictionary>(
     plural: (key, count) => fill(text(key, count), { count: formatNumber(count, 0) }),
     date: (value) => {
       const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);
+      return Number.isNaN(date.getTime())
+        ? String(value)
+        : (formats.date ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
     },
-    time: (value) => timeFormat.format(new Date(value)),
+    time: (value) =>
+      (formats.time ??= new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      })).format(new Date(value)),
     number: (value, fractionDigits = 0) => formatNumber(value, fractionDigits),
   };
 }

@@ -5,7 +5,7 @@ import type { Settings } from '../../common/settings';
 import type { EventListener } from '../event-bus';
 import type { RouterHandlers } from '../ipc/router';
 import { takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
-import type { SettingsStore } from '../ports';
+import type { DeepReadonly, SettingsStore } from '../ports';
 import { applySettingsPatch, settingsPatchSchema, type StoredSettingsPatch } from '../settings/schema';
 
 type SettingsChannel = typeof InvokeChannel.settingsGet | typeof InvokeChannel.settingsSet;
@@ -22,9 +22,15 @@ export interface SettingsFeatureDeps {
   onChangedByUser: () => void;
 }
 
+/**
+ * The stored snapshot as an IPC payload: what goes to the popup is a structured clone, so the popup's
+ * copy is its own to change; in main, the snapshot stays frozen.
+ */
+export const settingsPayload = (settings: DeepReadonly<Settings>): Settings => settings as Settings;
+
 /** Reading and changing settings, for other features (e.g. auth remembers the demo choice). */
 export interface SettingsAccess {
-  get(): Settings;
+  get(): import('../ports').DeepReadonly<Settings>;
   /**
    * The popup's patch, or the main process's own: the accounts (kept in step with the vault) and the
    * alerts (the popup's alert changes go through the alerts channels).
@@ -45,7 +51,7 @@ export function createSettingsFeature(
     get: () => deps.store.get(),
     change,
     handlers: {
-      [InvokeChannel.settingsGet]: () => deps.store.get(),
+      [InvokeChannel.settingsGet]: () => settingsPayload(deps.store.get()),
       [InvokeChannel.settingsSet]: (patch) => {
         const next = change(patch);
         // Poll intervals apply at once; apiBaseUrl applies to the next token set (a stored token stays

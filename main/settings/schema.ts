@@ -15,6 +15,7 @@ import { ACCOUNT_LABEL_MAX_LENGTH, describeViolation } from '../../common/rules'
 import { checkGlobalShortcut } from '../../common/shortcut';
 import type { Exact } from '../../common/type-checks';
 import { alertSettingsSchema } from '../alerts/schema';
+import type { DeepReadonly } from '../ports';
 import { checkApiBaseUrl } from '../api/base-url';
 
 function globalShortcutSchema() {
@@ -122,7 +123,7 @@ export function defaultSettings(): Settings {
 export type StoredSettingsPatch = SettingsPatch & Partial<Pick<Settings, 'apiBaseUrl' | 'accounts' | 'alerts'>>;
 
 /** Applies a validated patch; nested groups merge. */
-export function applySettingsPatch(current: Settings, patch: StoredSettingsPatch): Settings {
+export function applySettingsPatch(current: DeepReadonly<Settings>, patch: StoredSettingsPatch): Settings {
   return settingsSchema.parse({
     ...current,
     ...patch,

@@ -96,4 +96,39 @@ describe('settings store', () => {
     ).toThrow(/idleSeconds|>=|15/);
     expect(settings.get()).toEqual(defaultSettings());
   });
+
+  it('hands out one frozen snapshot per write: reads never copy, and no reader can change it', () => {
+    const { settings } = folder.open();
+    const expectations = Object.fromEntries(
+      Array.from({ length: 5_000 }, (_, i) => [`acc:${i}`, 'should-run' as const]),
+    );
+    settings.set({ ...settings.get(), alerts: { ...settings.get().alerts, expectations } });
+
+    const first = settings.get();
+    expect(settings.get()).toBe(first);
+    expect(settings.get().alerts.expectations).toBe(first.alerts.expectations);
+
+    // Through a read, nothing in the stored settings can be changed, however deep.
+    const writable = first as unknown as {
+      language: string;
+      accounts: unknown[];
+      alerts: { expectations: Record<string, string> };
+    };
+    expect(() => (writable.language = 'cs')).toThrow(TypeError);
+    expect(() => writable.accounts.push({ id: 'x', label: 'x' })).toThrow(TypeError);
+    expect(() => (writable.alerts.expectations['acc:1'] = 'may-stop')).toThrow(TypeError);
+    expect(settings.get().language).toBe('auto');
+    expect(settings.get().alerts.expectations['acc:1']).toBe('should-run');
+
+    // A write makes a new snapshot (frozen too) and leaves the caller's object its own.
+    const change = { ...first, language: 'cs' as const };
+    settings.set(change);
+    const second = settings.get();
+    expect(second).not.toBe(first);
+    expect(second).not.toBe(change);
+    expect(second.language).toBe('cs');
+    expect(Object.isFrozen(second) && Object.isFrozen(second.alerts.expectations)).toBe(true);
+    expect(Object.isFrozen(change)).toBe(false);
+    expect(first.language).toBe('auto');
+  });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
 import type { Settings } from '../../common/settings';
+import type { DeepReadonly } from '../../main/ports';
 import { createSettingsFeature } from '../../main/features/settings';
 import { defaultSettings } from '../../main/settings/schema';
 
 describe('settings feature', () => {
   it('stores a change and tells the popup; only a change from the popup re-reads the poll interval', async () => {
-    let stored: Settings = defaultSettings();
+    let stored: DeepReadonly<Settings> = defaultSettings();
     const told: unknown[] = [];
     const onChangedByUser = vi.fn<() => void>();
     const settings = createSettingsFeature({

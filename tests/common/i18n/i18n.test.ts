@@ -1,5 +1,5 @@
 // The one i18n mechanism: language and locale picking, placeholder filling, plural forms, formats.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n, fill, hasMessage, pickLanguage, pickLocale, type Translation } from '../../../common/i18n/i18n';
 
 const english = {
@@ -93,5 +93,63 @@ describe('createI18n', () => {
     expect(hasMessage(english, 'list.constructor')).toBe(false);
     expect(hasMessage(english, 'constructor.name')).toBe(false);
     expect(hasMessage(english, 'list')).toBe(false);
+  });
+});
+
+describe('the Intl formats', () => {
+  const originals = {
+    PluralRules: Intl.PluralRules,
+    DateTimeFormat: Intl.DateTimeFormat,
+    NumberFormat: Intl.NumberFormat,
+  };
+  const built = { plural: 0, date: 0, number: 0 };
+  beforeEach(() => {
+    // Each constructor counted, as it is called (`new Intl.X(...)`), the formats still real.
+    Object.assign(Intl, {
+      PluralRules: class extends originals.PluralRules {
+        constructor(...args: ConstructorParameters<typeof Intl.PluralRules>) {
+          super(...args);
+          built.plural++;
+        }
+      },
+    });
+    Object.assign(Intl, {
+      DateTimeFormat: class extends originals.DateTimeFormat {
+        constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+          super(...args);
+          built.date++;
+        }
+      },
+    });
+    Object.assign(Intl, {
+      NumberFormat: class extends originals.NumberFormat {
+        constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+          super(...args);
+          built.number++;
+        }
+      },
+    });
+  });
+  afterEach(() => Object.assign(Intl, originals));
+
+  it('are built once per locale, however many times an I18n is made for it, and only when first used', () => {
+    // A locale no other test here uses: the formats are kept for the module's life.
+    const made = [createI18n('cs', 'cs-SK', czech), createI18n('cs', 'cs-SK', czech)];
+    expect(built).toEqual({ plural: 0, date: 0, number: 0 });
+
+    for (const i18n of made) {
+      expect(i18n.plural('list.count', 3)).toBe('3 servery');
+      expect(i18n.t('list.count', { count: 5 })).toBe('5 serverů');
+      expect(i18n.number(1.5, 1)).toBe('1,5');
+      i18n.date(Date.UTC(2026, 0, 2, 3, 4));
+      i18n.time(Date.UTC(2026, 0, 2, 3, 4, 5));
+    }
+    // One PluralRules, a date and a time format, a number format per fraction digits (0 and 1).
+    expect(built).toEqual({ plural: 1, date: 2, number: 2 });
+
+    createI18n('cs', 'cs-SK', czech).plural('list.count', 1);
+    expect(built).toEqual({ plural: 1, date: 2, number: 2 });
+    createI18n('en', 'en-IE', english).plural('list.count', 1);
+    expect(built).toEqual({ plural: 2, date: 2, number: 3 });
   });
 });
