@@ -13,6 +13,7 @@ import { PREVIEW_TOKEN_HEADER, startPreview, type Preview } from '../../dev/prev
 import { parsePreviewArgs, PREVIEW_CLI_OPTIONS } from '../../dev/preview-cli';
 import { PREVIEW_FAULTS } from '../../dev/preview-faults';
 import type { FleetSnapshot } from '../../common/contract';
+import { send } from './send';
 
 const PAGE = `<!doctype html><html><head>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'" />
@@ -38,24 +39,6 @@ function listenSomewhere(): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port }));
-  });
-}
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
   });
 }
 

@@ -2,41 +2,16 @@
 // required on every bridge request, and its own Host. A stand-in build folder (a page and a bridge
 // file) is enough: the server, simulator and core are real.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectBridge, isPreviewToken, PREVIEW_TOKEN_HEADER, startPreview, type Preview } from '../../dev/preview';
+import { send } from './send';
 
 const PAGE = `<!doctype html><html><head>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'" />
 <script type="module" crossorigin src="./assets/index.js"></script>
 </head><body></body></html>`;
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-/** One request with exactly these headers (fetch would not let a test set Host). */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      // The event stream stays open: its status is the answer.
-      if (res.headers['content-type'] === 'text/event-stream') {
-        res.destroy();
-        resolve({ status: res.statusCode ?? 0, body: '' });
-        return;
-      }
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 let assetsDir: string;
 let preview: Preview;
