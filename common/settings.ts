@@ -1,6 +1,7 @@
 // The app's settings as both sides see them, with their defaults: defined once here. The runtime
 // schema that checks stored files and changes from the popup (main/settings/schema.ts) is compiled
 // against these types and built from these defaults.
+import type { HistoryKeepDays } from './history';
 import type { PowerAction } from './statuses';
 
 export const LANGUAGES = ['auto', 'en', 'cs'] as const;
@@ -55,6 +56,10 @@ export interface Settings {
   globalShortcut: string;
   /** Check for a new version at start and every few hours, and download it (where the app can update itself). */
   autoUpdate: boolean;
+  /** How many days of history to keep (common/history.ts); 0 is off. */
+  historyKeepDays: HistoryKeepDays;
+  /** The tray tooltip adds the fleet's uptime over 7 days ("99.7 % up over 7 days, 2 incidents"). */
+  uptimeInTooltip: boolean;
   /** Expected state and alerts; changed through the alerts channels, not `settings.set`. */
   alerts: AlertSettings;
 }

@@ -1,5 +1,5 @@
 // THE IPC contract between the main process and the popup: channel names, request, response and event
-// types, one file per feature (app, auth, fleet, servers, settings, updates, alerts; calls.ts: what they
+// types, one file per feature (app, auth, fleet, servers, settings, updates, alerts, history; calls.ts: what they
 // all share), assembled here. Every other file refers to channels through this one; the compile-time
 // checks at the bottom fail the build when a channel has no entry. Types only at run time: the router
 // validates payloads.
@@ -16,6 +16,8 @@ import { AUTH_BRIDGE_EVENTS, AUTH_CHANNELS, AUTH_EVENTS, AUTH_METHODS } from './
 import type { AuthContract, AuthEventContract } from './auth';
 import { FLEET_BRIDGE_EVENTS, FLEET_CHANNELS, FLEET_EVENTS, FLEET_METHODS } from './fleet';
 import type { FleetContract, FleetEventContract } from './fleet';
+import { HISTORY_BRIDGE_EVENTS, HISTORY_CHANNELS, HISTORY_EVENTS, HISTORY_METHODS } from './history';
+import type { HistoryContract, HistoryEventContract } from './history';
 import { SERVERS_CHANNELS, SERVERS_METHODS } from './servers';
 import type { ServersContract } from './servers';
 import { SETTINGS_BRIDGE_EVENTS, SETTINGS_CHANNELS, SETTINGS_EVENTS, SETTINGS_METHODS } from './settings';
@@ -32,6 +34,7 @@ export type { AppInfo, AppNotice, PopupShown, RequestedView } from './app';
 export type { ShortcutStatus } from './settings';
 export type { UpdateState, UpdateUnavailableReason } from './updates';
 export type { AlertsConfigPatch } from './alerts';
+export type { ExportResult } from './history';
 
 export const InvokeChannel = {
   ...APP_CHANNELS,
@@ -41,6 +44,7 @@ export const InvokeChannel = {
   ...SETTINGS_CHANNELS,
   ...UPDATES_CHANNELS,
   ...ALERTS_CHANNELS,
+  ...HISTORY_CHANNELS,
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -51,6 +55,7 @@ export const EventChannel = {
   ...SETTINGS_EVENTS,
   ...UPDATES_EVENTS,
   ...ALERTS_EVENTS,
+  ...HISTORY_EVENTS,
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
@@ -63,7 +68,8 @@ interface InvokeContract
     ServersContract,
     SettingsContract,
     UpdatesContract,
-    AlertsContract {}
+    AlertsContract,
+    HistoryContract {}
 
 /** Payload of every event channel (main -> renderer). */
 export interface EventContract
@@ -73,7 +79,8 @@ export interface EventContract
     FleetEventContract,
     SettingsEventContract,
     UpdatesEventContract,
-    AlertsEventContract {}
+    AlertsEventContract,
+    HistoryEventContract {}
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
 export type InvokeResponse<C extends InvokeChannel> = InvokeContract[C]['response'];
@@ -91,6 +98,7 @@ export const BRIDGE_METHODS = {
   ...SETTINGS_METHODS,
   ...UPDATES_METHODS,
   ...ALERTS_METHODS,
+  ...HISTORY_METHODS,
 } as const;
 
 export const BRIDGE_EVENTS = {
@@ -100,6 +108,7 @@ export const BRIDGE_EVENTS = {
   ...SETTINGS_BRIDGE_EVENTS,
   ...UPDATES_BRIDGE_EVENTS,
   ...ALERTS_BRIDGE_EVENTS,
+  ...HISTORY_BRIDGE_EVENTS,
 } as const;
 
 type BridgeMethods = typeof BRIDGE_METHODS;

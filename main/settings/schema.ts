@@ -11,6 +11,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../common/settings';
+import { DEFAULT_HISTORY_KEEP_DAYS, HISTORY_KEEP_DAYS } from '../../common/history';
 import { ACCOUNT_LABEL_MAX_LENGTH, describeViolation } from '../../common/rules';
 import { checkGlobalShortcut } from '../../common/shortcut';
 import type { Exact } from '../../common/type-checks';
@@ -86,6 +87,10 @@ export const settingsSchema = z.object({
   globalShortcut: globalShortcutSchema().default(DEFAULT_GLOBAL_SHORTCUT),
   /** Check for a new version at start and every few hours, and download it. */
   autoUpdate: z.boolean().default(true),
+  /** How many days of history to keep; 0 is off. */
+  historyKeepDays: z.union(HISTORY_KEEP_DAYS.map((days) => z.literal(days))).default(DEFAULT_HISTORY_KEEP_DAYS),
+  /** The tray tooltip adds the fleet's uptime over 7 days. */
+  uptimeInTooltip: z.boolean().default(false),
   alerts: alertSettingsSchema.catch(() => alertSettingsSchema.parse({})),
 });
 
@@ -104,6 +109,8 @@ export const settingsPatchSchema = z
     demoMode: z.boolean(),
     globalShortcut: globalShortcutSchema(),
     autoUpdate: z.boolean(),
+    historyKeepDays: settingsSchema.shape.historyKeepDays.unwrap(),
+    uptimeInTooltip: z.boolean(),
   })
   .partial()
   .strict();
