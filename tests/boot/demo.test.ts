@@ -172,8 +172,8 @@ test('a reboot from the tray menu: a native confirmation, one POST at the simula
   // While it rebooted, the menu said so; now it is running again.
   const labelsOverTime = app
     .tray()
-    .menus.flatMap((menu) => menu?.items.filter((item) => item.label.startsWith('db-server-01 — ')) ?? [])
-    .map((item) => item.label);
+    .menus.flatMap((menu) => menu?.items.filter((item) => item.shownLabel.startsWith('db-server-01 — ')) ?? [])
+    .map((item) => item.shownLabel);
   expect(labelsOverTime).toContain('db-server-01 — rebooting ⏳');
   expect(labelsOverTime.at(-1)).toBe('db-server-01 — running');
 

@@ -2,7 +2,9 @@
 // files (settings.json with the API address, vault.json with the encrypted token) are read by the real
 // electron-store and the vault over the stand-in's safeStorage; the app starts signed in, polls the
 // account's API with the token, and keeps the token out of every file it writes. The profile is from
-// before several accounts (no accounts list): the app carries its token over into the list.
+// before several accounts (no accounts list): the app carries its token over into the list. The tray
+// menu is read as the stand-in shows it on every platform: `&` is Electron's mnemonic marker (one `&`
+// vanishes, `&&` shows one), so a server named `R&D web` must reach the menu escaped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -13,6 +15,8 @@ let sim: Simulator;
 const booted = useBootedApp(async () => {
   // Six servers of the seeded account: one stopped, one suspended.
   sim = await startSimulator({ host: '127.0.0.1', port: 0, servers: 6, seed: 1, speed: 60 });
+  // A name with `&`, which Electron's menus read as a mnemonic marker (menu.ts of the stand-in).
+  sim.renameServerUnchecked(sim.listServerIds()[0]!, 'R&D web');
   return { userDataFiles: profileWithStoredToken(sim), afterQuit: () => sim.close() };
 });
 
@@ -25,6 +29,8 @@ test('an account stored earlier: the app starts signed in, polls its API with th
   const labels = trayMenu().labels();
   expect(labels).not.toContain('Demo mode — simulated servers');
   expect(labels.filter((label) => / — .+ ▸$/.test(label))).toHaveLength(6);
+  // The user reads the name as the API gave it: its `&` is neither dropped nor turned into a mnemonic.
+  expect(labels.filter((label) => label.startsWith('R&D web — '))).toHaveLength(1);
 
   // Every request carried the stored token, and the server side saw each one the app sent.
   expect(sim.requests.length).toBeGreaterThan(0);

@@ -220,3 +220,70 @@ describe('tray menu model', () => {
     expect(intents(submenu(model, 'web-01'))[0]).toMatchObject({ confirm: false });
   });
 });
+
+/** Where Electron's Menu.buildFromTemplate would drop a separator (leading, trailing, after another), by path. */
+function droppedSeparators(items: TrayMenuItem[], path = 'menu'): string[] {
+  const found = items.flatMap((item, index) => {
+    const dropped =
+      item.type === 'separator' &&
+      (index === 0 || index === items.length - 1 || items[index - 1]?.type === 'separator');
+    const here = dropped ? [`${path}[${index}]`] : [];
+    return item.type === 'submenu' ? [...here, ...droppedSeparators(item.submenu, `${path} › ${item.label}`)] : here;
+  });
+  return found;
+}
+
+describe('tray menu model under Electron’s template rules', () => {
+  const quiet = { ...fleet.servers[2]!, ref: ref(4), name: 'quiet-01', pending: false, status: 'stopped' as const };
+  const alerting = {
+    ...quiet,
+    ref: ref(5),
+    name: 'alert-01',
+    alert: {
+      expectation: 'should-run' as const,
+      deviation: null,
+      attention: false,
+      canAcknowledge: false,
+      pause: null,
+    },
+  };
+  const summaries: Array<[string, TraySummary]> = [
+    ['the fleet', fleet],
+    ['no token', { ...fleet, auth: 'none', servers: [], serverCount: 0 }],
+    ['the demo, stale', { ...fleet, auth: 'demo', stale: true }],
+    ['no servers', { ...fleet, servers: [], serverCount: 0 }],
+    [
+      'a server without actions or address, and one with only its alert',
+      { ...fleet, servers: [quiet, alerting], serverCount: 2 },
+    ],
+    [
+      'several accounts, one empty',
+      {
+        ...fleet,
+        accounts: [
+          { id: 'acc-1', label: 'Office', trouble: null },
+          { id: 'acc-2', label: 'Lab', trouble: 'offline' },
+        ],
+        alerts: { attention: 0, pauseAll: null },
+      },
+    ],
+  ];
+
+  it.each(
+    summaries.flatMap(([name, summary]) =>
+      ['linux', 'win32', 'darwin'].map((platform) => [name, platform, summary] as const),
+    ),
+  )(
+    '%s on %s: no separator Electron would drop, so the groups the user sees are the ones the model means',
+    (_name, platform, summary) => {
+      expect(droppedSeparators(buildTrayMenuModel(summary, platform, confirmations, en))).toEqual([]);
+    },
+  );
+
+  it('a name with `&` reaches Electron escaped, so the user reads it as the API gave it', () => {
+    const named = { ...fleet, servers: [{ ...fleet.servers[0]!, name: 'R&D web' }], serverCount: 1 };
+    const [first] = buildTrayMenuModel(named, 'win32', confirmations, en);
+    // Electron shows `&&` as one `&` and drops a single `&` (the mnemonic marker).
+    expect(first?.type === 'submenu' && first.label).toBe('R&&D web — running');
+  });
+});

@@ -6,7 +6,11 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { app, requireReady } from './app';
+import { requireReady } from './app';
+import type { StandInMenu } from './menu';
+
+// Menus live in menu.ts (Electron's template rules: separators, `&` mnemonics, roles).
+export { StandInMenu, StandInMenuItem, type StandInMenuItemOptions } from './menu';
 
 // ---- nativeImage ------------------------------------------------------------------------------
 
@@ -46,114 +50,6 @@ function isPngFile(path: string): boolean {
 export const nativeImage = {
   createFromPath: (path: string) => new StandInImage(path, !isPngFile(path)),
 };
-
-// ---- Menu -------------------------------------------------------------------------------------
-
-/** The part of Electron's MenuItemConstructorOptions the app passes. */
-export interface StandInMenuItemOptions {
-  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
-  label?: string;
-  /** A role Electron carries out itself (copy, paste, …; appMenu and editMenu bring their default submenus). */
-  role?: string;
-  enabled?: boolean;
-  click?: () => void;
-  submenu?: StandInMenuItemOptions[];
-}
-
-const MENU_ITEM_TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio']);
-
-/** The default submenus of the menu roles, as Electron's docs list them for macOS (menu-item roles). */
-const DEFAULT_ROLE_SUBMENUS: Record<string, string[]> = {
-  appMenu: ['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit'],
-  editMenu: ['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll'],
-};
-
-export class StandInMenuItem {
-  readonly type: NonNullable<StandInMenuItemOptions['type']>;
-  readonly label: string;
-  readonly enabled: boolean;
-  readonly role: string | null;
-  readonly submenu: StandInMenu | null;
-  readonly #onClick: StandInMenuItemOptions['click'];
-
-  constructor(options: StandInMenuItemOptions) {
-    if (options.type !== undefined && !MENU_ITEM_TYPES.has(options.type))
-      throw new Error(`Unknown menu item type: ${String(options.type)}`);
-    const defaultSubmenu = options.role === undefined ? undefined : DEFAULT_ROLE_SUBMENUS[options.role];
-    const submenu = options.submenu ?? defaultSubmenu?.map((role) => ({ role }));
-    this.type = options.type ?? (submenu ? 'submenu' : 'normal');
-    this.label = options.label ?? '';
-    this.role = options.role ?? null;
-    this.enabled = options.enabled ?? true;
-    this.submenu = submenu === undefined ? null : StandInMenu.buildFromTemplate(submenu);
-    this.#onClick = options.click;
-  }
-
-  /** The user's click: only on an item the native menu would let them click. */
-  click(): void {
-    if (this.type === 'separator' || this.type === 'submenu') throw new Error(`"${this.label}" is not a command`);
-    if (!this.enabled) throw new Error(`"${this.label}" cannot be clicked: it is disabled`);
-    this.#onClick?.();
-  }
-}
-
-export class StandInMenu {
-  static #applicationMenu: StandInMenu | null | undefined = undefined;
-  readonly items: StandInMenuItem[] = [];
-
-  static buildFromTemplate(template: StandInMenuItemOptions[]): StandInMenu {
-    if (!Array.isArray(template)) throw new TypeError('Menu.buildFromTemplate expects an array');
-    const menu = new StandInMenu();
-    for (const options of template) menu.items.push(new StandInMenuItem(options));
-    return menu;
-  }
-
-  static setApplicationMenu(menu: StandInMenu | null): void {
-    // macOS attaches a menu set before ready to nothing, silently (electron#2068).
-    if (menu !== null && process.platform === 'darwin' && !app.isReady()) return;
-    StandInMenu.#applicationMenu = menu;
-  }
-
-  /** `undefined` until the app set one (Electron then shows its default menu). */
-  static getApplicationMenu(): StandInMenu | null | undefined {
-    return StandInMenu.#applicationMenu;
-  }
-
-  /** Every role in the menu and its submenus. */
-  roles(): string[] {
-    return this.items.flatMap((item) => [...(item.role ? [item.role] : []), ...(item.submenu?.roles() ?? [])]);
-  }
-
-  /**
-   * Whether an edit key equivalent (Cmd+C is 'copy', Cmd+V 'paste', …) reaches a focused page. On macOS
-   * it is dispatched only through the application menu, so only an item with that role carries it
-   * (electron#3787); elsewhere the page gets the key itself.
-   */
-  static keyEquivalentReachesPage(role: string): boolean {
-    if (process.platform !== 'darwin') return true;
-    return StandInMenu.#applicationMenu?.roles().includes(role) ?? false;
-  }
-
-  /** Labels, separators as '-', submenus followed by ' ▸'. */
-  labels(): string[] {
-    return this.items.map((item) =>
-      item.type === 'separator' ? '-' : item.type === 'submenu' ? `${item.label} ▸` : item.label,
-    );
-  }
-
-  /** The item at a label path (submenu labels, then the item's), matched exactly or by a pattern. */
-  find(...path: Array<string | RegExp>): StandInMenuItem {
-    const [first, ...rest] = path;
-    if (first === undefined) throw new Error('find() needs a label');
-    const item = this.items.find((candidate) =>
-      typeof first === 'string' ? candidate.label === first : first.test(candidate.label),
-    );
-    if (!item) throw new Error(`No menu item ${String(first)} in: ${this.labels().join(' | ')}`);
-    if (rest.length === 0) return item;
-    if (!item.submenu) throw new Error(`"${item.label}" has no submenu`);
-    return item.submenu.find(...rest);
-  }
-}
 
 // ---- Tray -------------------------------------------------------------------------------------
 
