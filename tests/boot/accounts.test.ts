@@ -4,6 +4,8 @@
 // accounts (simulator B). A wrong token is refused there and nothing is stored; the right one joins:
 // one merged list with each row's account, the tray's servers grouped under both account labels, each
 // simulator polled with its own token, and no token in plain text anywhere in the profile.
+// Platform: Linux (the test machine's), relying on its tray menu leading with the way in, and on menus
+// as Electron builds them (electron-stand-in/menu.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

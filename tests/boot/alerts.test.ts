@@ -4,6 +4,8 @@
 // app has seen it stopped for longer than the hold time, the tray icon turns to attention, the tooltip
 // says so first and ONE notification tells it; started again, ONE "back to normal" and the icon calms.
 // Stopped once more, Acknowledge in the tray menu calms the icon while it stays stopped.
+// Platform: the test machine's own (Linux in CI), with nothing platform-specific relied on beyond the
+// stand-in's menu rules (separators and `&` as Electron builds menus, electron-stand-in/menu.ts).
 import { expect, test } from 'vitest';
 import { useAlertingAccount } from './alerting-account';
 import { oneMorePoll, type BootedApp } from './boot-kit';

@@ -5,6 +5,9 @@
 // a native confirmation) each reach the demo simulator as ONE POST, counted where it receives
 // requests, and end in ONE notification; a second launch shows or toggles the popup; Quit stops the
 // core and the simulator. One boot for all: each boot costs a bundle import and a Chromium.
+// Platform: Linux (the test machine's), relying on its tray: the menu's first item is the way in, and
+// the icon reports zero getBounds(), so the popup is placed by the cursor; menus as Electron builds them
+// (electron-stand-in/menu.ts: extra separators dropped, `&` a mnemonic marker).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';

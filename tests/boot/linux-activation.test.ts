@@ -7,7 +7,7 @@ import { useBootedApp } from './boot-kit';
 
 const booted = useBootedApp();
 
-test('Linux: activating the tray icon opens the popup; activating it again closes it', async () => {
+test('Linux (activation is `click`; the icon reports zero getBounds()): activating the tray icon opens the popup by the cursor; activating it again closes it', async () => {
   const { tray, trayMenu, popupWindow } = booted();
   await expect.poll(() => tray().tooltip, { timeout: 10_000 }).toMatch(/^VPS\.org — demo: /);
   expect(trayMenu().labels()[0]).toBe('Open VPS.org Tray');

@@ -12,7 +12,7 @@ afterAll(() => Object.defineProperty(process, 'platform', realPlatform));
 
 const booted = useBootedApp();
 
-test('macOS: Cmd+Z, Shift+Cmd+Z, Cmd+X, Cmd+C, Cmd+V and Cmd+A reach the popup through a minimal app menu', () => {
+test('macOS (key equivalents reach a page only through an app menu with edit roles): Cmd+Z, Shift+Cmd+Z, Cmd+X, Cmd+C, Cmd+V and Cmd+A reach the popup through a minimal app menu', () => {
   booted();
   const menu = StandInMenu.getApplicationMenu();
   expect(menu?.items.map((item) => item.role)).toEqual(['appMenu', 'editMenu']);

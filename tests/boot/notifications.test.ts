@@ -33,7 +33,7 @@ async function notificationTitled(app: BootedApp, title: string): Promise<StandI
 
 let server: { id: number; name: string };
 
-test('Windows: a should-run server found stopped is told with Start; pressed twice, ONE start reaches VPS.org', async () => {
+test('Windows (a notification shows its buttons and reports a press as `action`): a should-run server found stopped is told with Start; pressed twice, ONE start reaches VPS.org', async () => {
   const app = booted();
   await expect.poll(() => app.tray().tooltip, { timeout: 10_000 }).toMatch(/^VPS\.org — 4 running/);
   server = runningServer();

@@ -4,6 +4,8 @@
 // the popup and counts its rows through the built preload, reboots one demo server (ONE POST at the
 // simulator) and waits for it to settle, round-trips a token through safeStorage, skips what only a
 // packaged app has, prints ONE line of JSON and exits 0 — leaving the profile it was given untouched.
+// Platform: the test machine's own (Linux in CI), with nothing platform-specific relied on beyond the
+// stand-in's menu rules (separators and `&` as Electron builds menus, electron-stand-in/menu.ts).
 import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { useBootedApp, writesIn } from './boot-kit';

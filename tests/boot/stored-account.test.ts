@@ -5,6 +5,8 @@
 // before several accounts (no accounts list): the app carries its token over into the list. The tray
 // menu is read as the stand-in shows it on every platform: `&` is Electron's mnemonic marker (one `&`
 // vanishes, `&&` shows one), so a server named `R&D web` must reach the menu escaped.
+// Platform: the test machine's own (Linux in CI), with nothing platform-specific relied on beyond the
+// stand-in's menu rules (separators and `&` as Electron builds menus, electron-stand-in/menu.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';

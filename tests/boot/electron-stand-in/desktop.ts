@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { requireReady } from './app';
 import type { StandInMenu } from './menu';
+import { StandInBrowserWindow } from './window';
 
 // Menus live in menu.ts (Electron's template rules: separators, `&` mnemonics, roles).
 export { StandInMenu, StandInMenuItem, type StandInMenuItemOptions } from './menu';
@@ -111,8 +112,11 @@ export class StandInTray extends EventEmitter {
   /**
    * The user's click on the icon, as Windows and macOS report it; on Linux, the StatusNotifierItem's
    * activation (a left or a double click, as the host decides), which Electron reports as 'click' too.
+   * On Windows the click lands on the taskbar first: the app's focused window gets `blur` before
+   * `click` (so a popup that hides on blur is already hidden when the click asks it to toggle).
    */
   click(): void {
+    if (process.platform === 'win32') StandInBrowserWindow.getFocusedWindow()?.blur();
     this.emit('click', {}, this.getBounds(), { x: 1890, y: 10 });
   }
 }

@@ -32,7 +32,10 @@
 // - no fuses, no asar, no packaged paths (`app.isPackaged` is false; packaging is checked by
 //   `npm run package:dir`), no auto-updater, no single-instance lock between processes (a second
 //   instance is played by emitting `second-instance`);
-// - the platform is the test machine's (Linux in CI): the app's macOS and Windows branches do not run.
+// - the platform is the test machine's (Linux in CI) unless a journey answers `process.platform` with
+//   'darwin' or 'win32' for its file: then the app's branches for that OS run, against what the stand-in
+//   plays of it (macOS: key equivalents only through the app menu's edit roles; Windows: a tray click
+//   blurs the focused window first, and `StandInBrowserWindow.foregroundDenied`), never the OS itself.
 import { app } from './app';
 import {
   StandInMenu,

@@ -260,9 +260,17 @@ export interface BrowserWindowOptions {
 
 export class StandInBrowserWindow extends EventEmitter {
   static readonly #open = new Set<StandInBrowserWindow>();
+  static #focused: StandInBrowserWindow | null = null;
+  /**
+   * Windows after a tray click: the taskbar keeps the foreground, so a window shown then cannot take it;
+   * `show()` is followed at once by `blur`, and `focus()` gets nothing (gitify#3064). A journey sets it.
+   */
+  static foregroundDenied = false;
   /** Every window ever created, oldest first (destroyed ones too). */
   static readonly created: StandInBrowserWindow[] = [];
   readonly webContents: StandInWebContents;
+  /** How often the window lost focus (`blur`), and how often the app asked for focus. */
+  readonly record = { blurs: 0, focusRequests: 0 };
   #visible = false;
   #destroyed = false;
   #position: [number, number] = [0, 0];
@@ -270,6 +278,11 @@ export class StandInBrowserWindow extends EventEmitter {
 
   static getAllWindows(): StandInBrowserWindow[] {
     return [...StandInBrowserWindow.#open];
+  }
+
+  /** The window that has the keyboard focus, if one of the app's has. */
+  static getFocusedWindow(): StandInBrowserWindow | null {
+    return StandInBrowserWindow.#focused;
   }
 
   constructor(readonly options: BrowserWindowOptions = {}) {
@@ -289,19 +302,33 @@ export class StandInBrowserWindow extends EventEmitter {
     return this.webContents.loadURL(url);
   }
 
-  /** Created hidden (`show: false`), as the app asks. */
+  /** Created hidden (`show: false`), as the app asks; shown, it takes the focus unless the OS denies it. */
   show(): void {
     this.#visible = true;
+    if (!StandInBrowserWindow.foregroundDenied) {
+      StandInBrowserWindow.#focused = this;
+      return;
+    }
+    // Windows reports the refusal as a blur, delivered from its message loop after show() returned.
+    setImmediate(() => {
+      if (!this.#destroyed) this.blur();
+    });
   }
 
   hide(): void {
     this.#visible = false;
+    if (StandInBrowserWindow.#focused === this) StandInBrowserWindow.#focused = null;
   }
 
-  focus(): void {}
+  focus(): void {
+    this.record.focusRequests += 1;
+    if (this.#visible && !StandInBrowserWindow.foregroundDenied) StandInBrowserWindow.#focused = this;
+  }
 
-  /** Focus leaves the window (the user clicked elsewhere). */
+  /** Focus leaves the window (the user clicked elsewhere, or the OS took it). */
   blur(): void {
+    if (StandInBrowserWindow.#focused === this) StandInBrowserWindow.#focused = null;
+    this.record.blurs += 1;
     this.emit('blur');
   }
 
@@ -332,6 +359,7 @@ export class StandInBrowserWindow extends EventEmitter {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#visible = false;
+    if (StandInBrowserWindow.#focused === this) StandInBrowserWindow.#focused = null;
     StandInBrowserWindow.#open.delete(this);
     void this.webContents.destroy();
     this.emit('closed');
