@@ -27,6 +27,7 @@ import { prepareSelfTest, type SelfTestRun } from './desktop/self-test-setup';
 import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
 import { setupTray } from './desktop/tray-setup';
+import { setupTrayHostNotice } from './desktop/tray-host-setup';
 import { setupUpdater } from './desktop/updater-setup';
 import { setupVault } from './desktop/vault-setup';
 import { messagesForSetting } from './i18n';
@@ -118,6 +119,13 @@ async function startUp(state: AppState, logsDirectory: string, selfTest: SelfTes
   state.popup = popup;
   setupIpc({ core, popup, log });
   tray = setupTray({ core, settings, popup, notifier, clipboard, iconsDirectory: paths.trayIcons, logsDirectory, log });
+  // Linux with no tray host (stock GNOME): the icon cannot appear; say so once (after the tray exists).
+  if (!selfTest)
+    setupTrayHostNotice({
+      notifier,
+      messages: () => messagesForSetting(settings.get().language, app.getSystemLocale()),
+      log,
+    });
   setupPowerMonitor({ core });
   if (!selfTest) setupLoginItem({ core, settings, log });
   setupGlobalShortcut({ core, settings, popup, log });

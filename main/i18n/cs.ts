@@ -104,5 +104,8 @@ export const cs: Translation<typeof en> = {
     popupFailedBody:
       'Po znovunačtení selhalo znovu. Restartujte aplikaci; podrobnosti jsou ve složce s logy (nabídka v oznamovací oblasti).',
     retry: 'Zkusit znovu',
+    noTrayHost: 'VPS.org Tray běží bez ikony v oznamovací oblasti',
+    noTrayHostBody:
+      'Tato plocha ikony v oznamovací oblasti nezobrazuje. V GNOME nainstalujte a zapněte rozšíření „AppIndicator and KStatusNotifierItem Support“ a aplikaci restartujte. Do té doby ji otevřete kliknutím sem.',
   },
 };

@@ -105,5 +105,9 @@ export const en = {
     popupFailedBody: 'It failed again after a reload. Restart the app; details are in the log folder (tray menu).',
     /** The button of a failed power action's notification (macOS, Windows): the same action again. */
     retry: 'Retry',
+    /** Linux, first start: no StatusNotifier host (stock GNOME), so the tray icon cannot appear. */
+    noTrayHost: 'VPS.org Tray is running without a tray icon',
+    noTrayHostBody:
+      'This desktop shows no tray icons. On GNOME, install and enable the “AppIndicator and KStatusNotifierItem Support” extension, then restart the app. Until then, click here to open it.',
   },
 } satisfies Dictionary;

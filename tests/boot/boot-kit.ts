@@ -189,6 +189,10 @@ async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
     systemLocale: options.systemLocale ?? 'en-US',
     singleInstanceLock: true,
   });
+  // The app asks the session bus for a tray host (main/desktop/tray-host.ts): the journeys' answer must
+  // not depend on the desktop they run on, so that bus is one that cannot be reached ("unknown": no notice).
+  const sessionBus = process.env.DBUS_SESSION_BUS_ADDRESS;
+  process.env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${join(userData, 'no-session-bus')}`;
   const recorder = recordServerRequests();
   const bundlePath = join(appDir, 'dist', 'main', 'index.js');
   const stopServingRequire = serveStandInToRequire(bundlePath);
@@ -244,6 +248,8 @@ async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
         await app.whenQuit;
         recorder.stop();
         stopServingRequire();
+        if (sessionBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+        else process.env.DBUS_SESSION_BUS_ADDRESS = sessionBus;
         await options.afterQuit?.();
         await rm(userData, { recursive: true, force: true });
       })();
