@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { requireReady } from './app';
 import type { StandInMenu } from './menu';
-import { StandInBrowserWindow } from './window';
+import { keyboardFocus } from './focus';
 
 // Menus live in menu.ts (Electron's template rules: separators, `&` mnemonics, roles).
 export { StandInMenu, StandInMenuItem, type StandInMenuItemOptions } from './menu';
@@ -116,7 +116,7 @@ export class StandInTray extends EventEmitter {
    * `click` (so a popup that hides on blur is already hidden when the click asks it to toggle).
    */
   click(): void {
-    if (process.platform === 'win32') StandInBrowserWindow.getFocusedWindow()?.blur();
+    if (process.platform === 'win32') keyboardFocus.get()?.blur();
     this.emit('click', {}, this.getBounds(), { x: 1890, y: 10 });
   }
 }

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { launchChromium } from '../../../dev/harness';
 import { app, requireNotReady, requireReady } from './app';
 import { nativeTheme } from './desktop';
+import { keyboardFocus } from './focus';
 import { ipcMain, type StandInIpcEvent } from './ipc-main';
 import { rendererInitScript, type PageChannelNames, type PageToNode } from './page';
 
@@ -260,7 +261,6 @@ export interface BrowserWindowOptions {
 
 export class StandInBrowserWindow extends EventEmitter {
   static readonly #open = new Set<StandInBrowserWindow>();
-  static #focused: StandInBrowserWindow | null = null;
   /**
    * Windows after a tray click: the taskbar keeps the foreground, so a window shown then cannot take it;
    * `show()` is followed at once by `blur`, and `focus()` gets nothing (gitify#3064). A journey sets it.
@@ -278,11 +278,6 @@ export class StandInBrowserWindow extends EventEmitter {
 
   static getAllWindows(): StandInBrowserWindow[] {
     return [...StandInBrowserWindow.#open];
-  }
-
-  /** The window that has the keyboard focus, if one of the app's has. */
-  static getFocusedWindow(): StandInBrowserWindow | null {
-    return StandInBrowserWindow.#focused;
   }
 
   constructor(readonly options: BrowserWindowOptions = {}) {
@@ -306,7 +301,7 @@ export class StandInBrowserWindow extends EventEmitter {
   show(): void {
     this.#visible = true;
     if (!StandInBrowserWindow.foregroundDenied) {
-      StandInBrowserWindow.#focused = this;
+      keyboardFocus.take(this);
       return;
     }
     // Windows reports the refusal as a blur, delivered from its message loop after show() returned.
@@ -317,17 +312,17 @@ export class StandInBrowserWindow extends EventEmitter {
 
   hide(): void {
     this.#visible = false;
-    if (StandInBrowserWindow.#focused === this) StandInBrowserWindow.#focused = null;
+    keyboardFocus.release(this);
   }
 
   focus(): void {
     this.record.focusRequests += 1;
-    if (this.#visible && !StandInBrowserWindow.foregroundDenied) StandInBrowserWindow.#focused = this;
+    if (this.#visible && !StandInBrowserWindow.foregroundDenied) keyboardFocus.take(this);
   }
 
   /** Focus leaves the window (the user clicked elsewhere, or the OS took it). */
   blur(): void {
-    if (StandInBrowserWindow.#focused === this) StandInBrowserWindow.#focused = null;
+    keyboardFocus.release(this);
     this.record.blurs += 1;
     this.emit('blur');
   }
@@ -359,7 +354,7 @@ export class StandInBrowserWindow extends EventEmitter {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#visible = false;
-    if (StandInBrowserWindow.#focused === this) StandInBrowserWindow.#focused = null;
+    keyboardFocus.release(this);
     StandInBrowserWindow.#open.delete(this);
     void this.webContents.destroy();
     this.emit('closed');
