@@ -8,7 +8,7 @@ import { EventChannel } from '../../common/contract';
 import type { Log } from '../app-log';
 import type { Core } from '../core';
 import type { SettingsStore } from '../ports';
-import { applyLaunchAtLogin, syncLaunchAtLogin } from './login-item';
+import { applyLaunchAtLogin, keptSwitches, syncLaunchAtLogin } from './login-item';
 
 export function setupLoginItem(deps: { core: Pick<Core, 'onEvent'>; settings: SettingsStore; log: Log }): void {
   syncLaunchAtLogin({
@@ -24,6 +24,7 @@ export function setupLoginItem(deps: { core: Pick<Core, 'onEvent'>; settings: Se
         app,
         executable: process.env.APPIMAGE ?? process.execPath,
         configHome: process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'),
+        switches: keptSwitches(process.argv),
         fs: {
           writeFile: (path, text) => writeFileSync(path, text, { mode: 0o644 }),
           removeFile: (path) => rmSync(path, { force: true }),

@@ -33,9 +33,13 @@ export function desktopEntryExecArgument(argument: string): string {
     .replace(/[\\\n\t\r]/g, (char) => ({ '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' })[char] ?? char);
 }
 
-/** XDG autostart entry: Electron's setLoginItemSettings does nothing on Linux. */
-export function linuxAutostartEntry(executable: string): string {
-  const exec = desktopEntryExecArgument(executable);
+/**
+ * XDG autostart entry: Electron's setLoginItemSettings does nothing on Linux. `switches`: Chromium
+ * switches the app was started with that must hold at login too (`--password-store=…`, which makes a
+ * tiling WM's keyring usable: linux-keyring.ts).
+ */
+export function linuxAutostartEntry(executable: string, switches: readonly string[] = []): string {
+  const exec = [executable, ...switches].map(desktopEntryExecArgument).join(' ');
   return [
     '[Desktop Entry]',
     'Type=Application',
@@ -55,10 +59,17 @@ export interface LoginItemDeps {
   executable: string;
   /** Linux: `$XDG_CONFIG_HOME` or `~/.config`. */
   configHome: string;
+  /** Linux: switches of this start kept for the login start (`keptSwitches`). */
+  switches?: readonly string[];
   fs: LinuxAutostartFs;
 }
 
 export const AUTOSTART_FILE_NAME = 'vps-org-tray.desktop';
+
+/** The keyring the user chose for Chromium (`--password-store=gnome-libsecret`): kept for the login start. */
+export function keptSwitches(argv: readonly string[]): string[] {
+  return argv.filter((argument) => /^--password-store=[a-z0-9-]+$/.test(argument));
+}
 
 /** Makes the OS start the app at login (or not); does nothing when it already matches. */
 export function applyLaunchAtLogin(enabled: boolean, deps: LoginItemDeps): void {
@@ -67,7 +78,7 @@ export function applyLaunchAtLogin(enabled: boolean, deps: LoginItemDeps): void 
     const file = join(directory, AUTOSTART_FILE_NAME);
     if (enabled) {
       deps.fs.mkdir(directory);
-      deps.fs.writeFile(file, linuxAutostartEntry(deps.executable));
+      deps.fs.writeFile(file, linuxAutostartEntry(deps.executable, deps.switches));
     } else if (deps.fs.exists(file)) {
       deps.fs.removeFile(file);
     }

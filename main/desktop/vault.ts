@@ -10,6 +10,7 @@ import { KEYCHAIN_UNAVAILABLE_NOTICE } from '../accounts/token-service';
 import type { AccountInfo, TokenStorageInfo } from '../../common/contract';
 import type { StoredAccount, TokenVault, VaultLoadResult } from '../ports';
 import type { Log } from '../app-log';
+import { KEY_PROBE_TEXT, KEYRING_LABELS, linuxKeySource, type LinuxKeySource } from './linux-keyring';
 import { openSealed, sealToken } from './vault-seal';
 
 /** The part of Electron's `safeStorage` the vault uses (the async API of Electron 45). */
@@ -86,11 +87,8 @@ export function vaultContentProblem(content: Record<string, unknown>): string | 
   return `does not match the vault schema (${issues.join('; ')})`;
 }
 
-/** Linux backends that do not protect the token: Chromium's basic_text uses a fixed, public key. */
-const UNSAFE_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
-
 export const NO_KEYRING_REASON =
-  'No system keyring is available (Linux selected basic_text). Install and unlock GNOME Keyring or KWallet (libsecret) to keep the token between sessions.';
+  'No system keyring is available (Linux encrypts with a fixed key, basic_text). Install and unlock GNOME Keyring or KWallet (libsecret) to keep the token between sessions; on Sway, Hyprland or i3, start the app with --password-store=gnome-libsecret.';
 const UNKNOWN_BACKEND_REASON =
   'The system keyring could not be identified (Linux reported "unknown"). The token is kept for this session only; install and unlock GNOME Keyring or KWallet (libsecret) to keep it between sessions.';
 export const ENCRYPTION_UNAVAILABLE_REASON =
@@ -162,12 +160,30 @@ async function chooseStorage(safeStorage: SafeStoragePort, platform: string, log
   }
   if (!available) return sessionOnly('encryption-unavailable', ENCRYPTION_UNAVAILABLE_REASON);
   const backend = platformBackend(platform, safeStorage);
-  if (platform === 'linux' && UNSAFE_LINUX_BACKENDS.has(backend)) {
-    return backend === 'basic_text'
-      ? sessionOnly('no-keyring', NO_KEYRING_REASON)
-      : sessionOnly('unknown-backend', UNKNOWN_BACKEND_REASON);
+  return platform === 'linux' ? linuxStorage(backend, safeStorage, log) : { backend, persisted: true };
+}
+
+/**
+ * Linux: the key behind a probe's ciphertext decides (linux-keyring.ts), whatever the backend's label
+ * says: a keyring's key persists (also on a desktop Chromium labels basic_text), the fixed key never
+ * does. Only a tag this app does not know leaves it to the label, as before.
+ */
+async function linuxStorage(label: string, safeStorage: SafeStoragePort, log: Log): Promise<TokenStorageInfo> {
+  let source: LinuxKeySource = 'unrecognized';
+  try {
+    source = linuxKeySource(await safeStorage.encryptStringAsync(KEY_PROBE_TEXT));
+  } catch (error) {
+    log('warn', `safeStorage could not encrypt the key probe: ${describeError(error)}`);
   }
-  return { backend, persisted: true };
+  if (source === 'fixed-key') return sessionOnly('no-keyring', NO_KEYRING_REASON);
+  if (source !== 'unrecognized')
+    return {
+      backend: KEYRING_LABELS.has(label) ? label : source === 'secret-portal' ? 'secret_portal' : 'secret_service',
+      persisted: true,
+    };
+  if (label === 'basic_text') return sessionOnly('no-keyring', NO_KEYRING_REASON);
+  if (label === 'unknown') return sessionOnly('unknown-backend', UNKNOWN_BACKEND_REASON);
+  return { backend: label, persisted: true };
 }
 
 /** Why a sealed entry was refused, for the log (never the token or the address). */

@@ -4,6 +4,7 @@ import {
   applyLaunchAtLogin,
   AUTOSTART_FILE_NAME,
   desktopEntryExecArgument,
+  keptSwitches,
   linuxAutostartEntry,
   syncLaunchAtLogin,
   type LaunchAtLoginSyncDeps,
@@ -59,6 +60,21 @@ describe('launch at login', () => {
     applyLaunchAtLogin(false, deps);
     expect(files.has(file)).toBe(false);
     expect(linuxAutostartEntry('/usr/bin/vps-org-tray')).toContain('Exec=/usr/bin/vps-org-tray\n');
+  });
+
+  it('Linux: a keyring chosen with --password-store (Sway, Hyprland, i3) holds at login too; other arguments do not', () => {
+    const { files, fs } = memoryFs();
+    const argv = ['/usr/bin/vps-org-tray', '--toggle', '--password-store=gnome-libsecret', '--password-store=a b'];
+    applyLaunchAtLogin(true, {
+      platform: 'linux',
+      app: { getLoginItemSettings: () => ({ openAtLogin: false }), setLoginItemSettings: () => {} },
+      executable: '/usr/bin/vps-org-tray',
+      configHome: '/home/me/.config',
+      fs,
+      switches: keptSwitches(argv),
+    });
+    const entry = files.get(join('/home/me/.config', 'autostart', AUTOSTART_FILE_NAME));
+    expect(entry).toContain('\nExec=/usr/bin/vps-org-tray --password-store=gnome-libsecret\n');
   });
 });
 

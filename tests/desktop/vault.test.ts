@@ -35,6 +35,8 @@ interface FakeSafeStorageOptions {
   backend?: string;
   failDecrypt?: boolean;
   failEncrypt?: boolean;
+  /** Linux: the version tag Chromium writes first (v10 fixed key, v11 keyring, v12 portal); none by default. */
+  tag?: string;
 }
 
 /** Reversible "encryption" that does not contain the plaintext. The state can change between calls. */
@@ -46,7 +48,10 @@ function fakeSafeStorage(options: FakeSafeStorageOptions = {}) {
     failDecrypt: options.failDecrypt ?? false,
     encryptCalls: 0,
     decryptCalls: 0,
+    /** Every text given to encryptStringAsync. */
+    encrypted: [] as string[],
   };
+  const tag = Buffer.from(options.tag ?? '', 'latin1');
   const port: SafeStoragePort = {
     isAsyncEncryptionAvailable: async () => {
       if (state.availabilityThrows) throw new Error('safeStorage is not ready');
@@ -54,14 +59,16 @@ function fakeSafeStorage(options: FakeSafeStorageOptions = {}) {
     },
     encryptStringAsync: async (plain) => {
       state.encryptCalls += 1;
+      state.encrypted.push(plain);
       if (options.failEncrypt) throw new Error('keychain locked');
-      return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
+      return Buffer.concat([tag, Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]);
     },
     decryptStringAsync: async (encrypted) => {
       state.decryptCalls += 1;
       if (state.failDecrypt)
         throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return { shouldReEncrypt: false, result: Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8') };
+      const data = encrypted.subarray(tag.length);
+      return { shouldReEncrypt: false, result: Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8') };
     },
     getSelectedStorageBackend: () => state.backend,
   };
@@ -110,7 +117,7 @@ describe('token vault', () => {
     expect(info).toEqual({ backend: 'memory', persisted: false, reason: NO_KEYRING_REASON, reasonCode: 'no-keyring' });
     expect(info.reason).toMatch(/GNOME Keyring or KWallet/);
     expect(written).toEqual([]);
-    expect(state.encryptCalls).toBe(0);
+    expect(state.encrypted.filter((text) => text.includes(TOKEN))).toEqual([]);
     const loaded = await vault.load();
     expect(loaded).toMatchObject({ status: 'ok', activeAccountId: 'acc-1', accounts: [{ token: TOKEN }] });
 
@@ -462,5 +469,75 @@ describe('the address is sealed with the token', () => {
       accounts: [{ token: TOKEN }],
     });
     expect(store.get(VAULT_KEY)).toEqual(old);
+  });
+});
+
+describe('Linux: the key behind the ciphertext decides, not the backend label', () => {
+  it.each([
+    // Sway, Hyprland, i3: Chromium's desktop table says basic_text, yet the keyring answered.
+    ['basic_text', 'v11', 'secret_service'],
+    ['basic_text', 'v12', 'secret_portal'],
+    ['unknown', 'v11', 'secret_service'],
+    ['gnome_libsecret', 'v11', 'gnome_libsecret'],
+    ['kwallet6', 'v11', 'kwallet6'],
+  ])('label %s, ciphertext tagged %s: persisted (as %s) and read back next session', async (label, tag, expected) => {
+    const { store, written } = memoryStore();
+    const { port } = fakeSafeStorage({ backend: label, tag });
+    const info = await createTokenVault({ safeStorage: port, store, platform: 'linux' }).save(ACCOUNT, TOKEN);
+    expect(info).toEqual({ backend: expected, persisted: true });
+    for (const text of written) expect(text).not.toContain(TOKEN);
+    await expect(createTokenVault({ safeStorage: port, store, platform: 'linux' }).load()).resolves.toMatchObject({
+      status: 'ok',
+      accounts: [{ token: TOKEN, storage: { backend: expected, persisted: true } }],
+    });
+  });
+
+  it.each(['basic_text', 'gnome_libsecret', 'kwallet5'])(
+    'label %s, ciphertext tagged v10 (the fixed, public key): kept for this session only, never written',
+    async (label) => {
+      const { store, written } = memoryStore();
+      const { port, state } = fakeSafeStorage({ backend: label, tag: 'v10' });
+      const info = await createTokenVault({ safeStorage: port, store, platform: 'linux' }).save(ACCOUNT, TOKEN);
+      expect(info).toEqual({
+        backend: 'memory',
+        persisted: false,
+        reason: NO_KEYRING_REASON,
+        reasonCode: 'no-keyring',
+      });
+      expect(info.reason).toMatch(/--password-store=gnome-libsecret/);
+      expect(written).toEqual([]);
+      // Only the probe was encrypted: the token never went to the fixed key.
+      expect(state.encrypted.filter((text) => text.includes(TOKEN))).toEqual([]);
+    },
+  );
+
+  it('a stored token is kept on disk, unread, while the key is the fixed one (a keyring not running yet)', async () => {
+    const { store } = memoryStore();
+    await createTokenVault({ safeStorage: fakeSafeStorage({ tag: 'v11' }).port, store, platform: 'linux' }).save(
+      ACCOUNT,
+      TOKEN,
+    );
+    const beforeKeyring = fakeSafeStorage({ tag: 'v10' });
+    await expect(
+      createTokenVault({ safeStorage: beforeKeyring.port, store, platform: 'linux' }).load(),
+    ).resolves.toMatchObject({ status: 'unavailable' });
+    expect(beforeKeyring.state.decryptCalls).toBe(0);
+    expect(store.get(VAULT_KEY)).toBeDefined();
+  });
+
+  it('an untagged ciphertext (a tag this app does not know) leaves it to the label, as before', async () => {
+    const { store } = memoryStore();
+    const refused = await createTokenVault({
+      safeStorage: fakeSafeStorage({ backend: 'basic_text' }).port,
+      store,
+      platform: 'linux',
+    }).save(ACCOUNT, TOKEN);
+    expect(refused.persisted).toBe(false);
+    const kept = await createTokenVault({
+      safeStorage: fakeSafeStorage({ backend: 'gnome_libsecret' }).port,
+      store,
+      platform: 'linux',
+    }).save(ACCOUNT, TOKEN);
+    expect(kept).toEqual({ backend: 'gnome_libsecret', persisted: true });
   });
 });

@@ -265,9 +265,10 @@ export const globalShortcut = {
 /**
  * Reversible, NOT secret: a marker and base64. It keeps the plain token out of vault.json (a journey
  * can check that) and refuses anything it did not make, as a keychain would; it proves nothing about
- * a real keychain.
+ * a real keychain. It starts with `v11`, the tag Chromium writes on Linux before data sealed with a
+ * keyring's key (main/desktop/linux-keyring.ts reads it), as the libsecret this stand-in plays would.
  */
-const CIPHER_MARKER = 'electron-stand-in-encrypted:';
+const CIPHER_MARKER = 'v11electron-stand-in-encrypted:';
 
 /** What the stand-in's safeStorage makes of `text`: for profiles prepared before a boot (boot-kit.ts). */
 export function standInCiphertext(text: string): Buffer {
