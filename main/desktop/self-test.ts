@@ -9,6 +9,7 @@
 import type { ActionOutcome } from '../../common/contract/fleet';
 import type { ServerRef } from '../../common/servers';
 import type { TraySummary } from '../tray/summary';
+import { linuxKeySource } from './linux-keyring';
 
 // ---- the verdict
 
@@ -229,7 +230,10 @@ async function safeStorageRoundTrip(ports: SelfTestPorts): Promise<string> {
   const back = await storage.decrypt(sealed);
   if (back !== token) throw new Error('the token read back differs from the one stored');
   const backend = storage.backend();
-  return backend === null ? 'stored and read back' : `stored and read back (${backend})`;
+  // Linux: the label, and where the key really came from (a `fixed-key` means no keyring protects it).
+  return backend === null
+    ? 'stored and read back'
+    : `stored and read back (${backend}, key: ${linuxKeySource(sealed)})`;
 }
 
 async function fuses(ports: SelfTestPorts): Promise<string> {

@@ -64,7 +64,7 @@ test(
     expect(detail('tray')).toBe('25 servers, icon demo');
     expect(detail('first-rows')).toMatch(/^\d+ rows$/);
     expect(detail('reboot')).toMatch(/rebooted/);
-    expect(detail('safe-storage')).toBe('stored and read back (gnome_libsecret)');
+    expect(detail('safe-storage')).toBe('stored and read back (gnome_libsecret, key: secret-service)');
     expect(detail('fuses')).toBe('skipped: not packaged');
 
     expect(writesIn(requests)).toEqual([

@@ -40,8 +40,11 @@ function fakePorts(overrides: Partial<SelfTestPorts> = {}): SelfTestPorts {
     },
     safeStorage: () =>
       Promise.resolve({
-        encrypt: (text: string) => Promise.resolve(Buffer.from(text).map((byte) => byte ^ 0x5a)),
-        decrypt: (data: Uint8Array) => Promise.resolve(Buffer.from(data.map((byte) => byte ^ 0x5a)).toString()),
+        // Tagged v11 as Chromium tags data sealed with a keyring's key on Linux (linux-keyring.ts).
+        encrypt: (text: string) =>
+          Promise.resolve(Buffer.concat([Buffer.from('v11'), Buffer.from(text).map((byte) => byte ^ 0x5a)])),
+        decrypt: (data: Uint8Array) =>
+          Promise.resolve(Buffer.from(data.subarray(3).map((byte) => byte ^ 0x5a)).toString()),
         backend: () => 'gnome_libsecret',
       }),
     packaged: null,
@@ -64,7 +67,7 @@ describe('the self-test checks over their ports', () => {
       ['popup', undefined],
       ['first-rows', '2 rows'],
       ['reboot', 'api-01: api-01 rebooted'],
-      ['safe-storage', 'stored and read back (gnome_libsecret)'],
+      ['safe-storage', 'stored and read back (gnome_libsecret, key: secret-service)'],
       ['fuses', 'skipped: not packaged'],
       ['app-update.yml', 'skipped: not packaged'],
     ]);
