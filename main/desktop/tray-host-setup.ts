@@ -22,7 +22,11 @@ const runCommand: CommandRunner = (file, args, timeoutMs) =>
   });
 
 /** Schedules the check (never before the tray exists: call it after setupTray); returns its cancel. */
-export function setupTrayHostNotice(deps: { notifier: Notifier; messages: () => Messages; log: Log }): () => void {
+export function setupTrayHostNotice(deps: {
+  notifier: Pick<Notifier, 'notify'>;
+  messages: () => Messages;
+  log: Log;
+}): () => void {
   const marker = join(app.getPath('userData'), MARKER_FILE);
   const timer = setTimeout(() => {
     void tellWhenNoTrayHost({

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { messagesFor } from '../../main/i18n';
 
+type ExecFileCallback = (error: Error | null, stdout: string) => void;
+
 const h = vi.hoisted(() => ({
   userData: '',
   /** gdbus's answers: `(false,)` is "no watcher". */
-  execFile: vi.fn(),
+  execFile: vi.fn<(file: string, args: string[], options: unknown, done: ExecFileCallback) => void>(),
 }));
 
 vi.mock('electron', () => ({ app: { getPath: () => h.userData } }));
@@ -27,9 +29,7 @@ beforeEach(() => {
   profiles.push(h.userData);
   h.execFile.mockReset();
   // No StatusNotifierWatcher on the bus (stock GNOME).
-  h.execFile.mockImplementation((_file: string, _args: string[], _options: unknown, done: (...a: unknown[]) => void) =>
-    done(null, '(false,)\n'),
-  );
+  h.execFile.mockImplementation((_file, _args, _options, done) => done(null, '(false,)\n'));
   vi.useFakeTimers();
 });
 afterEach(() => {
@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 function start() {
-  const notify = vi.fn();
+  const notify = vi.fn<(title: string, body: string) => void>();
   const cancel = setupTrayHostNotice({ notifier: { notify }, messages: () => messagesFor('en'), log: () => {} });
   return { notify, cancel };
 }

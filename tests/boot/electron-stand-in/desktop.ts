@@ -11,7 +11,7 @@ import type { StandInMenu } from './menu';
 import { keyboardFocus } from './focus';
 
 // Menus live in menu.ts (Electron's template rules: separators, `&` mnemonics, roles).
-export { StandInMenu, StandInMenuItem, type StandInMenuItemOptions } from './menu';
+export { StandInMenu } from './menu';
 
 // ---- nativeImage ------------------------------------------------------------------------------
 

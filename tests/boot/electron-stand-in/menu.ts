@@ -30,7 +30,7 @@ const DEFAULT_ROLE_SUBMENUS: Record<string, string[]> = {
 };
 
 /** A label as the native menu shows it: each `&` marker gone, `&&` one `&`. */
-export function shownMenuLabel(label: string): string {
+function shownMenuLabel(label: string): string {
   return label.replace(/&(&?)/g, (_marker, escaped: string) => escaped);
 }
 
