@@ -242,6 +242,7 @@ export function createCore(deps: CoreDeps): Core {
     addSecret: redactor.add,
     emit,
     log,
+    onRemoved: (accountId) => historyFeature.history.removeAccount(accountId),
   });
   const auth = createAuthFeature({ accounts });
   const historyFeature = createHistoryFeature({
@@ -254,6 +255,7 @@ export function createCore(deps: CoreDeps): Core {
     emit,
     popupOpen: popupView.isOpen,
     saveFile: deps.saveFile,
+    uptimeInTooltip: () => settings.get().uptimeInTooltip,
   });
   const app = createAppFeature({ appInfo, clipboard, popup });
   const servers = createServersFeature({ sessions, fleet, pollers });
@@ -283,7 +285,8 @@ export function createCore(deps: CoreDeps): Core {
     accountLabels: () => tokenSessions().map((session) => session.account.label),
     updates: updates.state,
   });
-  const tray = createTrayFeed({ fleet, auth: accounts.state, events, alerts });
+  const uptime = { get: historyFeature.trayUptime, onChange: historyFeature.onTrayUptimeChange };
+  const tray = createTrayFeed({ fleet, auth: accounts.state, events, alerts, uptime });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {

@@ -10,6 +10,7 @@ import { createHistory, type History, type HistoryDeps } from '../history/histor
 import type { RouterHandlers } from '../ipc/router';
 import { serverRefSchema, takesNoPayload, withSchema, type PayloadValidators } from '../ipc/validators';
 import type { SaveFilePort } from '../ports';
+import type { TrayUptime } from '../tray/summary';
 
 type HistoryChannel =
   | typeof InvokeChannel.historyDigest
@@ -40,11 +41,17 @@ export interface HistoryFeatureDeps extends Omit<HistoryDeps, 'onRecorded'> {
   popupOpen: () => boolean;
   /** The Save dialog; without one (the preview) an export is handed to the page as a download. */
   saveFile?: SaveFilePort;
+  /** The setting `uptimeInTooltip`. */
+  uptimeInTooltip: () => boolean;
 }
 
 export interface HistoryFeature {
   handlers: Pick<RouterHandlers, HistoryChannel>;
   history: History;
+  /** The tray's uptime line; null while the setting (or the history) is off. */
+  trayUptime(): TrayUptime | null;
+  /** Calls `listener` when the tray's uptime line may have changed (new events, the settings). */
+  onTrayUptimeChange(listener: () => void): void;
 }
 
 export function createHistoryFeature(deps: HistoryFeatureDeps): HistoryFeature {
@@ -55,19 +62,36 @@ export function createHistoryFeature(deps: HistoryFeatureDeps): HistoryFeature {
     },
   });
   const { recorder } = history;
+  const settingsChanged = () => {
+    const keepChanged = deps.keepDays() !== keepDays;
+    if (keepChanged) {
+      keepDays = deps.keepDays();
+      history.keepDaysChanged();
+    }
+    if (keepChanged || deps.uptimeInTooltip() !== uptimeShown) {
+      uptimeShown = deps.uptimeInTooltip();
+      uptimeListeners.forEach((listener) => listener());
+    }
+  };
   let keepDays = deps.keepDays();
+  let uptimeShown = deps.uptimeInTooltip();
+  const uptimeListeners = new Set<() => void>();
+  history.onWritten(() => uptimeListeners.forEach((listener) => listener()));
   deps.events.subscribe((channel, payload) => {
     const { fleetChanged, alertsChanged, actionFinished } = EventChannel;
     if (channel === fleetChanged) recorder.fleetChanged(payload as EventContract[typeof fleetChanged]);
     else if (channel === alertsChanged) recorder.alertsChanged(payload as EventContract[typeof alertsChanged]);
     else if (channel === actionFinished) recorder.actionFinished(payload as EventContract[typeof actionFinished]);
-    else if (channel === EventChannel.settingsChanged && deps.keepDays() !== keepDays) {
-      keepDays = deps.keepDays();
-      history.keepDaysChanged();
-    }
+    else if (channel === EventChannel.settingsChanged) settingsChanged();
   });
   return {
     history,
+    onTrayUptimeChange: (listener) => void uptimeListeners.add(listener),
+    trayUptime() {
+      if (!deps.uptimeInTooltip() || deps.keepDays() === 0) return null;
+      const { permille, incidents } = history.fleetUptime();
+      return { permille, incidents };
+    },
     handlers: {
       [InvokeChannel.historyDigest]: () => history.digest(),
       [InvokeChannel.historyDismissDigest]: () => {

@@ -10,9 +10,10 @@ import type { Log } from '../app-log';
 import type { Names } from './entries';
 import type { HistoryEvent } from './events';
 import type { ExportFile } from './export';
+import { errorCode } from './files';
 import { createMarksFile, createMemoryMarks, type HistoryMarks } from './marks';
 import { createMemoryHistoryStore } from './memory-store';
-import { digestEntries, exportOf, fleetUptime, serverHistory, type FleetUptime, type QueryContext } from './queries';
+import { digestOf, exportOf, fleetUptime, serverHistory, type FleetUptime, type QueryContext } from './queries';
 import { createRecorder, type Recorder } from './recorder';
 import { createHistoryStore, type HistoryStore } from './store';
 
@@ -20,8 +21,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the app writes that it is still running (the next start's "not running" gap begins there). */
 export const HEARTBEAT_MS = 5 * 60 * 1000;
 const UPTIME_CACHE_MS = 10 * 60 * 1000;
-/** At most this many entries in a digest (the newest). */
-const DIGEST_MAX = 200;
 
 export interface HistoryDeps {
   /** `<userData>/history`; null keeps it in memory only. */
@@ -56,10 +55,30 @@ export interface History {
   keepDaysChanged(): void;
   /** The fleet's last 7 days, computed again only after new events. */
   fleetUptime(): FleetUptime;
+  /** Calls `listener` after new events were written. */
+  onWritten(listener: () => void): void;
   /** Every kept event, oldest first (diagnostics). */
   events(): HistoryEvent[];
   /** The file's size in bytes. */
   size(): number;
+}
+
+/** The recorder whose observations each ask for a flush after the synchronous work that made them (a poll's). */
+function flushingAfter(recorder: Recorder, queueFlush: () => void): Recorder {
+  const queued =
+    <A extends unknown[]>(observe: (...args: A) => void) =>
+    (...args: A) => {
+      observe(...args);
+      queueFlush();
+    };
+  return {
+    ...recorder,
+    fleetChanged: queued(recorder.fleetChanged),
+    alertsChanged: queued(recorder.alertsChanged),
+    actionStarted: queued(recorder.actionStarted),
+    actionFinished: queued(recorder.actionFinished),
+    resumed: queued(recorder.resumed),
+  };
 }
 
 export function createHistory(deps: HistoryDeps): History {
@@ -82,6 +101,7 @@ export function createHistory(deps: HistoryDeps): History {
   let notRunningFrom: number | null = null;
   let opening: { since: number | null; at: number; dismissed: boolean } | null = null;
   let uptimeCache: { at: number; value: FleetUptime } | null = null;
+  const written = new Set<() => void>();
 
   const saveMarks = (next: HistoryMarks) => {
     marks = next;
@@ -100,25 +120,14 @@ export function createHistory(deps: HistoryDeps): History {
       if (event.serverId !== undefined)
         refs.set(`${event.accountId}:${event.serverId}`, { accountId: event.accountId, id: event.serverId });
     if (refs.size > 0) deps.onRecorded([...refs.values()]);
+    for (const listener of written) listener();
   }
 
-  // Each observation queues one flush after the synchronous work that made it (a poll's).
-  const queued =
-    <A extends unknown[]>(observe: (...args: A) => void) =>
-    (...args: A) => {
-      observe(...args);
-      if (flushQueued) return;
-      flushQueued = true;
-      defer(flush);
-    };
-  const queuedRecorder: Recorder = {
-    ...recorder,
-    fleetChanged: queued(recorder.fleetChanged),
-    alertsChanged: queued(recorder.alertsChanged),
-    actionStarted: queued(recorder.actionStarted),
-    actionFinished: queued(recorder.actionFinished),
-    resumed: queued(recorder.resumed),
-  };
+  const queuedRecorder = flushingAfter(recorder, () => {
+    if (flushQueued) return;
+    flushQueued = true;
+    defer(flush);
+  });
 
   const context = (): QueryContext => ({
     now: now(),
@@ -169,8 +178,7 @@ export function createHistory(deps: HistoryDeps): History {
     digest() {
       const since = opening ? opening.since : (marks.lastClosedAt ?? null);
       if (since === null || opening?.dismissed || off()) return null;
-      const entries = digestEntries(read({ since }), since, opening?.at ?? now(), deps.names);
-      return entries.length === 0 ? null : { since, entries: entries.slice(0, DIGEST_MAX) };
+      return digestOf(read({ since }), since, opening?.at ?? now(), deps.names);
     },
     dismissDigest() {
       if (opening) opening.dismissed = true;
@@ -185,8 +193,12 @@ export function createHistory(deps: HistoryDeps): History {
     },
     removeAccount(accountId) {
       recorder.forgetAccount(accountId);
-      store.removeAccount(accountId);
       uptimeCache = null;
+      try {
+        store.removeAccount(accountId);
+      } catch (error) {
+        log('warn', `History: could not forget a removed account's events (${errorCode(error)}).`);
+      }
     },
     keepDaysChanged() {
       uptimeCache = null;
@@ -204,6 +216,7 @@ export function createHistory(deps: HistoryDeps): History {
         uptimeCache = { at: now(), value: fleetUptime(read(), deps.servers(), context()) };
       return uptimeCache.value;
     },
+    onWritten: (listener) => void written.add(listener),
     events: () => read(),
     size: () => store.size(),
   };

@@ -2,12 +2,12 @@
 // one server's history (its last 7 days, strips and uptime), the digest's entries, the whole fleet's
 // uptime for the tray's tooltip. Pure: the events, the names and the time come in.
 import type { ExportRequest } from '../../common/contract';
-import type { HistoryEntry, ServerHistory, Uptime } from '../../common/history';
+import type { HistoryDigest, ServerHistory, Uptime } from '../../common/history';
 import type { ServerRef } from '../../common/servers';
 import { APP_WIDE, type HistoryEvent } from './events';
 import { entriesOf, unwatchedSpans, type Names } from './entries';
 import { exportFile, safeFileName, type ExportFile } from './export';
-import { addUptimes, stripOf, uptimeOf, type Observation, type Span } from './uptime';
+import { addUptimes, stripOf, upShare, uptimeOf, type Observation, type Span } from './uptime';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -56,20 +56,29 @@ export function serverHistory(events: readonly HistoryEvent[], ref: ServerRef, c
   };
 }
 
-/** What happened in [since, until], newest first, without "first seen" statuses (nothing changed there). */
-export function digestEntries(
+/** At most this many entries in a digest (the newest). */
+const DIGEST_MAX = 200;
+
+/**
+ * What happened in [since, until], newest first, without "first seen" statuses (nothing changed there);
+ * null when nothing did.
+ */
+export function digestOf(
   events: readonly HistoryEvent[],
   since: number,
   until: number,
   names: Names,
-): HistoryEntry[] {
-  return entriesOf(events, names).filter(
+): HistoryDigest | null {
+  const entries = entriesOf(events, names).filter(
     (entry) => entry.at >= since && entry.at <= until && !(entry.kind === 'status' && entry.from === null),
   );
+  return entries.length === 0 ? null : { since, entries: entries.slice(0, DIGEST_MAX) };
 }
 
 export interface FleetUptime {
   uptime: Uptime;
+  /** The share of the observed time up, in tenths of a percent, rounded down (null: nothing observed). */
+  permille: number | null;
   /** Times a server went down that no action of the app explains. */
   incidents: number;
 }
@@ -98,7 +107,10 @@ export function fleetUptime(
       )
         incidents += 1;
   }
-  return { uptime: addUptimes(uptimes), incidents };
+  const uptime = addUptimes(uptimes);
+  const share = upShare(uptime);
+  // Rounded down: 99.96 % is not "100 %".
+  return { uptime, permille: share === null ? null : Math.floor(share * 1000), incidents };
 }
 
 /** A server's (with `serverId`) or a whole account's kept history as a file. */
