@@ -144,7 +144,8 @@ export function entriesOf(events: readonly HistoryEvent[], names: Names): Histor
         break;
     }
   }
-  return entries.toSorted((a, b) => b.at - a.at);
+  // Newest first; of two at the same moment, the one recorded later first.
+  return entries.toReversed().toSorted((a, b) => b.at - a.at);
 }
 
 /**

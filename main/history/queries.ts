@@ -60,7 +60,7 @@ export function serverHistory(events: readonly HistoryEvent[], ref: ServerRef, c
 const DIGEST_MAX = 200;
 
 /**
- * What happened in [since, until], newest first, without "first seen" statuses (nothing changed there);
+ * What happened in (since, until], newest first, without "first seen" statuses (nothing changed there);
  * null when nothing did.
  */
 export function digestOf(
@@ -70,7 +70,7 @@ export function digestOf(
   names: Names,
 ): HistoryDigest | null {
   const entries = entriesOf(events, names).filter(
-    (entry) => entry.at >= since && entry.at <= until && !(entry.kind === 'status' && entry.from === null),
+    (entry) => entry.at > since && entry.at <= until && !(entry.kind === 'status' && entry.from === null),
   );
   return entries.length === 0 ? null : { since, entries: entries.slice(0, DIGEST_MAX) };
 }

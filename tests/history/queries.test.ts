@@ -61,15 +61,6 @@ describe('serverHistory', () => {
     expect(answer.entries).toEqual([
       { kind: 'status', ref, name: 'web, "main"', at: NOW - 2 * HOUR, from: 'rebooting', to: 'active', until: null },
       {
-        kind: 'status',
-        ref,
-        name: 'web, "main"',
-        at: NOW - 3 * HOUR,
-        from: 'active',
-        to: 'rebooting',
-        until: NOW - 2 * HOUR,
-      },
-      {
         kind: 'action',
         ref,
         name: 'web, "main"',
@@ -78,6 +69,15 @@ describe('serverHistory', () => {
         source: 'keyboard',
         outcome: 'succeeded',
         tookMs: HOUR,
+      },
+      {
+        kind: 'status',
+        ref,
+        name: 'web, "main"',
+        at: NOW - 3 * HOUR,
+        from: 'active',
+        to: 'rebooting',
+        until: NOW - 2 * HOUR,
       },
       {
         kind: 'account',
