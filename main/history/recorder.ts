@@ -52,6 +52,8 @@ export interface Recorder {
   forgetAccount(accountId: string): void;
   /** The batch recorded since the last call, oldest first; the recorder starts a new one. */
   take(): HistoryEvent[];
+  /** How many entries it holds in all (bounded by the fleet, whatever the number of events). */
+  held(): number;
 }
 
 export function createRecorder(now: () => number): Recorder {
@@ -178,6 +180,7 @@ export function createRecorder(now: () => number): Recorder {
       failures.delete(accountId);
       batch = batch.filter((event) => event.accountId !== accountId);
     },
+    held: () => batch.length + statuses.size + failures.size + deviations.size + sources.size,
     take() {
       const taken = batch;
       batch = [];
