@@ -19,7 +19,7 @@ import { createHistoryStore, type HistoryStore } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the app writes that it is still running (the next start's "not running" gap begins there). */
-export const HEARTBEAT_MS = 5 * 60 * 1000;
+const HEARTBEAT_MS = 5 * 60 * 1000;
 const UPTIME_CACHE_MS = 10 * 60 * 1000;
 
 export interface HistoryDeps {

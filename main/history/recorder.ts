@@ -11,7 +11,7 @@ import type { PowerAction, ServerStatus } from '../../common/statuses';
 import { APP_WIDE, type AlertState, type HistoryEvent } from './events';
 
 /** Why an account's list is stale, in the history's words; null when it is not a failure the history keeps. */
-export function accountFailure(stale: FleetStatus['stale']): AccountFailure | null {
+function accountFailure(stale: FleetStatus['stale']): AccountFailure | null {
   if (stale === null) return null;
   switch (stale.kind) {
     case 'unauthorized':
@@ -26,7 +26,7 @@ export function accountFailure(stale: FleetStatus['stale']): AccountFailure | nu
 }
 
 /** `serverKey`'s parts back (an account id never holds the last `:`). */
-export function parseServerKey(key: string): { accountId: string; serverId: number } | null {
+function parseServerKey(key: string): { accountId: string; serverId: number } | null {
   const at = key.lastIndexOf(':');
   const serverId = Number(key.slice(at + 1));
   return at > 0 && Number.isSafeInteger(serverId) && serverId > 0 ? { accountId: key.slice(0, at), serverId } : null;

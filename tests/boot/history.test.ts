@@ -2,7 +2,7 @@
 // app left it when it quit after yesterday's run (history/events.jsonl with a reboot from the tray, its
 // marks: last seen running, popup last closed). Started again, the app answers yesterday's history
 // through the real preload, with names looked up now; the night it was not running is a gap, never up;
-// and the file stays its owner's alone, with ids only.
+// and the file stays its owner's alone, with ids only. An export goes through the Save dialog.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -12,6 +12,7 @@ import type { ServerRef } from '../../common/servers';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../../main/simulator/simulator';
 import { profileWithStoredToken, useBootedApp } from './boot-kit';
+import { saveDialogRecord } from './electron-stand-in/desktop';
 
 const HOUR = 60 * 60 * 1000;
 const yesterday = Date.now() - 24 * HOUR;
@@ -39,6 +40,7 @@ interface PageWithBridge {
     history: {
       server(ref: ServerRef): Promise<Result<ServerHistory>>;
       digest(): Promise<Result<HistoryDigest | null>>;
+      export(request: { accountId: string; serverId: number; format: string }): Promise<Result<unknown>>;
     };
   };
 }
@@ -97,4 +99,16 @@ test('started again, the app answers yesterday’s history through the preload, 
   const file = join(app.userData, 'history', 'events.jsonl');
   expect(statSync(file).mode & 0o777).toBe(0o600);
   expect(readFileSync(file, 'utf8')).not.toContain(name);
+
+  // Exported through the Save dialog: written where the user chose, theirs alone; dismissed, nothing.
+  const exported = join(app.userData, 'exported.csv');
+  saveDialogRecord.paths.push(exported);
+  const request = { accountId: 'default', serverId: serverId, format: 'csv' };
+  const exportOf = (asked: typeof request) => (window as unknown as PageWithBridge).vps.history.export(asked);
+  expect(await page.evaluate(exportOf, request)).toEqual({ ok: true, value: { outcome: 'saved' } });
+  expect(saveDialogRecord.shown.at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/^vps-history-.+\.csv$/) });
+  expect(readFileSync(exported, 'utf8')).toMatch(/^at,until,kind,account,server_id,server,/);
+  expect(readFileSync(exported, 'utf8')).toContain(`,${name},`);
+  expect(statSync(exported).mode & 0o777).toBe(0o600);
+  expect(await page.evaluate(exportOf, request)).toEqual({ ok: true, value: { outcome: 'cancelled' } });
 });
