@@ -63,8 +63,19 @@ export interface History {
   size(): number;
 }
 
-/** The recorder whose observations each ask for a flush after the synchronous work that made them (a poll's). */
-function flushingAfter(recorder: Recorder, queueFlush: () => void): Recorder {
+/** Each server's last status in `events` (oldest first), by server key. */
+function lastStatuses(events: readonly HistoryEvent[]): Array<readonly [string, string]> {
+  const statuses = new Map<string, string>();
+  for (const event of events)
+    if (event.kind === 'status') statuses.set(`${event.accountId}:${event.serverId}`, event.to);
+  return [...statuses];
+}
+
+/**
+ * The recorder whose observations each ask for a flush after the synchronous work that made them (a
+ * poll's); a fleet's delta is seen only once the last statuses are known (`seed`).
+ */
+function flushingAfter(recorder: Recorder, seed: () => void, queueFlush: () => void): Recorder {
   const queued =
     <A extends unknown[]>(observe: (...args: A) => void) =>
     (...args: A) => {
@@ -73,7 +84,10 @@ function flushingAfter(recorder: Recorder, queueFlush: () => void): Recorder {
     };
   return {
     ...recorder,
-    fleetChanged: queued(recorder.fleetChanged),
+    fleetChanged: queued((delta) => {
+      seed();
+      recorder.fleetChanged(delta);
+    }),
     alertsChanged: queued(recorder.alertsChanged),
     actionStarted: queued(recorder.actionStarted),
     actionFinished: queued(recorder.actionFinished),
@@ -123,7 +137,14 @@ export function createHistory(deps: HistoryDeps): History {
     for (const listener of written) listener();
   }
 
-  const queuedRecorder = flushingAfter(recorder, () => {
+  /** Each server's last recorded status, read from the file once, before the first delta is observed. */
+  let seeded = false;
+  const seed = () => {
+    if (seeded || off()) return;
+    seeded = true;
+    recorder.seedStatuses(lastStatuses(store.read()));
+  };
+  const queuedRecorder = flushingAfter(recorder, seed, () => {
     if (flushQueued) return;
     flushQueued = true;
     defer(flush);
@@ -149,10 +170,8 @@ export function createHistory(deps: HistoryDeps): History {
         store.clear();
         return;
       }
-      const statuses = new Map<string, HistoryEvent & { kind: 'status' }>();
-      for (const event of store.read())
-        if (event.kind === 'status') statuses.set(`${event.accountId}:${event.serverId}`, event);
-      recorder.seedStatuses([...statuses].map(([key, event]) => [key, event.to] as const));
+      // Read after the start's own work (the first poll's answer comes later), or by the first delta.
+      defer(seed);
       if (marks.lastSeenAt !== undefined && marks.lastSeenAt < startedAt) {
         notRunningFrom = marks.lastSeenAt;
         recorder.notRunningSince(marks.lastSeenAt);

@@ -62,6 +62,8 @@ function open(overrides: Partial<HistoryDeps> = {}) {
     ...overrides,
   });
   history.start();
+  // The start's own deferred work (reading the last statuses) is done before the first poll's answer.
+  runQueued();
   return history;
 }
 
