@@ -21,6 +21,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the app writes that it is still running (the next start's "not running" gap begins there). */
 const HEARTBEAT_MS = 5 * 60 * 1000;
 const UPTIME_CACHE_MS = 10 * 60 * 1000;
+const UPTIME_STALE_MS = 60 * 1000;
 
 export interface HistoryDeps {
   /** `<userData>/history`; null keeps it in memory only. */
@@ -110,11 +111,12 @@ export function createHistory(deps: HistoryDeps): History {
   let marks: HistoryMarks = {};
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let flushQueued = false;
-  /** This run's start before its first poll: not watched yet (not in the file until the poll). */
   let startedAt: number | null = null;
+  /** From the last run's last sign of life until this run's first poll: not watched (in the file after it). */
   let notRunningFrom: number | null = null;
   let opening: { since: number | null; at: number; dismissed: boolean } | null = null;
-  let uptimeCache: { at: number; value: FleetUptime } | null = null;
+  /** The fleet's uptime as last computed; `stale`: events were written since. */
+  let uptimeCache: { at: number; value: FleetUptime; stale: boolean } | null = null;
   const written = new Set<() => void>();
 
   const saveMarks = (next: HistoryMarks) => {
@@ -128,7 +130,7 @@ export function createHistory(deps: HistoryDeps): History {
     if (batch.length === 0 || off()) return;
     if (batch.some((event) => event.kind === 'gap' && event.reason === 'closed')) notRunningFrom = null;
     store.appendBatch(batch);
-    uptimeCache = null;
+    if (uptimeCache) uptimeCache.stale = true;
     const refs = new Map<string, ServerRef>();
     for (const event of batch)
       if (event.serverId !== undefined)
@@ -166,6 +168,9 @@ export function createHistory(deps: HistoryDeps): History {
     start() {
       marks = marksFile.read();
       startedAt = now();
+      // Written only while the history is on (saveMarks), so turning it on later needs nothing more.
+      heartbeat = setInterval(() => saveMarks({ ...marks, lastSeenAt: now() }), HEARTBEAT_MS);
+      heartbeat.unref?.();
       if (off()) {
         store.clear();
         return;
@@ -177,8 +182,6 @@ export function createHistory(deps: HistoryDeps): History {
         recorder.notRunningSince(marks.lastSeenAt);
       }
       saveMarks({ ...marks, lastSeenAt: startedAt });
-      heartbeat = setInterval(() => saveMarks({ ...marks, lastSeenAt: now() }), HEARTBEAT_MS);
-      heartbeat.unref?.();
     },
     stop() {
       if (heartbeat !== null) clearInterval(heartbeat);
@@ -230,10 +233,12 @@ export function createHistory(deps: HistoryDeps): History {
       defer(() => store.compact());
     },
     fleetUptime() {
-      // The window moves too: computed again after new events, or when the last answer is old.
-      if (uptimeCache === null || now() - uptimeCache.at >= UPTIME_CACHE_MS)
-        uptimeCache = { at: now(), value: fleetUptime(read(), deps.servers(), context()) };
-      return uptimeCache.value;
+      // It reads the whole file: computed again after new events at most once a minute (the tooltip may
+      // lag a change by that), and every 10 minutes as the window moves.
+      const age = uptimeCache === null ? Infinity : now() - uptimeCache.at;
+      if (age >= UPTIME_CACHE_MS || (uptimeCache?.stale && age >= UPTIME_STALE_MS))
+        uptimeCache = { at: now(), value: fleetUptime(read(), deps.servers(), context()), stale: false };
+      return uptimeCache!.value;
     },
     onWritten: (listener) => void written.add(listener),
     events: () => read(),

@@ -199,4 +199,18 @@ describe('history', () => {
     expect(file.content).toContain(',server-7,');
     history.stop();
   });
+
+  it('the fleet’s uptime reads the file again after new events at most once a minute', () => {
+    const history = open();
+    history.recorder.fleetChanged(delta({ 7: 'active' }));
+    time += HOUR;
+    expect(history.fleetUptime().uptime).toMatchObject({ upMs: HOUR, downMs: 0 });
+    history.recorder.fleetChanged(delta({ 7: 'stopped' }));
+    time += 30_000;
+    runQueued();
+    expect(history.fleetUptime().uptime).toMatchObject({ upMs: HOUR, downMs: 0 });
+    time += 30_000;
+    expect(history.fleetUptime().uptime).toMatchObject({ upMs: HOUR, downMs: 60_000 });
+    history.stop();
+  });
 });
