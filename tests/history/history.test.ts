@@ -6,29 +6,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FleetDelta, FleetStatus } from '../../common/contract';
 import type { HistoryKeepDays } from '../../common/history';
 import type { ServerRef } from '../../common/servers';
 import { createHistory, type HistoryDeps } from '../../main/history/history';
 import { makeServer } from '../support/fixtures';
+import { fleetDelta } from './fleet-delta';
 
-const OK: FleetStatus = { lastSuccessAt: 1, stale: null, refreshing: false, loaded: true };
+const delta = fleetDelta;
 const HOUR = 60 * 60 * 1000;
 const START = Date.UTC(2026, 11, 7, 8);
-
-function delta(statuses: Record<number, string>): FleetDelta {
-  return {
-    upserted: Object.entries(statuses).map(([id, status]) => ({
-      key: `a1:${id}`,
-      accountId: 'a1',
-      server: makeServer(Number(id), { status }),
-      pending: null,
-    })),
-    removed: [],
-    status: OK,
-    accounts: { a1: OK },
-  };
-}
 
 let root: string;
 let time: number;

@@ -3,25 +3,11 @@
 // where they started and how long they took, and the app's own gaps.
 import { describe, expect, it } from 'vitest';
 import type { AlertsSnapshot, Deviation } from '../../common/alerts';
-import type { FleetDelta, FleetStatus } from '../../common/contract';
+import type { FleetStatus } from '../../common/contract';
 import { createRecorder } from '../../main/history/recorder';
-import { makeServer } from '../support/fixtures';
+import { fleetDelta, POLLED } from './fleet-delta';
 
-const OK: FleetStatus = { lastSuccessAt: 1, stale: null, refreshing: false, loaded: true };
-
-function delta(statuses: Record<number, string>, accounts: Record<string, FleetStatus> = { a1: OK }): FleetDelta {
-  return {
-    upserted: Object.entries(statuses).map(([id, status]) => ({
-      key: `a1:${id}`,
-      accountId: 'a1',
-      server: makeServer(Number(id), { status }),
-      pending: null,
-    })),
-    removed: [],
-    status: OK,
-    accounts,
-  };
-}
+const delta = fleetDelta;
 
 function clock(start = 1000) {
   let time = start;
@@ -69,13 +55,13 @@ describe('history recorder', () => {
     const time = clock();
     const recorder = createRecorder(time.now);
     const failing: FleetStatus = {
-      ...OK,
+      ...POLLED,
       stale: { kind: 'rate-limited', message: 'slow down', since: 900, retryAfterSeconds: 30 },
     };
     recorder.fleetChanged(delta({}, { a1: failing }));
     recorder.fleetChanged(delta({}, { a1: failing }));
     time.set(5000);
-    recorder.fleetChanged(delta({}, { a1: OK }));
+    recorder.fleetChanged(delta({}, { a1: POLLED }));
     expect(recorder.take()).toEqual([
       { at: 900, accountId: 'a1', kind: 'account', change: 'failed', failure: 'rate-limited' },
       { at: 5000, accountId: 'a1', kind: 'account', change: 'recovered' },
@@ -89,7 +75,7 @@ describe('history recorder', () => {
     ['server', 'server-error'],
   ] as const)('words a %s failure as %s', (kind, failure) => {
     const recorder = createRecorder(clock().now);
-    recorder.fleetChanged(delta({}, { a1: { ...OK, stale: { kind, message: '', since: 1 } } }));
+    recorder.fleetChanged(delta({}, { a1: { ...POLLED, stale: { kind, message: '', since: 1 } } }));
     expect(recorder.take()).toEqual([expect.objectContaining({ failure })]);
   });
 
@@ -148,7 +134,7 @@ describe('history recorder', () => {
     const time = clock();
     const recorder = createRecorder(time.now);
     recorder.notRunningSince(100);
-    recorder.fleetChanged(delta({}, { a1: { ...OK, lastSuccessAt: null } }));
+    recorder.fleetChanged(delta({}, { a1: { ...POLLED, lastSuccessAt: null } }));
     expect(recorder.take()).toEqual([]);
     time.set(1500);
     recorder.fleetChanged(delta({}));
