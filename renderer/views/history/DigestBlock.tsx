@@ -54,7 +54,9 @@ export function DigestBlock() {
   const history = historyOf(store.historyBridge);
   const shownCount = navigation.shownCount.value;
   const [unfolded, setUnfolded] = useState(false);
+  const [digest, setDigest] = useState(history.digest);
   const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => history.onDigest(setDigest), [history]);
   useEffect(() => {
     setUnfolded(false);
     void history.loadDigest(shownCount);
@@ -65,7 +67,6 @@ export function DigestBlock() {
     const first = listRef.current?.children[FOLDED_COUNT];
     (first?.querySelector<HTMLElement>('button') ?? document.getElementById('digest-title'))?.focus();
   }, [unfolded]);
-  const digest = history.digest.value;
   if (!digest || digest.entries.length === 0) return null;
   const now = Date.now();
   const entries = unfolded ? digest.entries : digest.entries.slice(0, FOLDED_COUNT);
