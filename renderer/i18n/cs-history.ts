@@ -76,8 +76,8 @@ export const csHistory: Translation<typeof enHistory> = {
   export: {
     csv: 'Export CSV',
     json: 'Export JSON',
-    serverLabel: 'Exportovat historii tohoto serveru jako {format}',
-    accountLabel: 'Exportovat historii účtu {label} jako {format}',
+    serverLabel: 'Exportovat historii tohoto serveru',
+    accountLabel: 'Exportovat historii účtu {label}',
     saved: 'Uloženo.',
     failed: 'Export se nezdařil: {message}',
   },

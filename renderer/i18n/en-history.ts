@@ -83,8 +83,8 @@ export const enHistory = {
   export: {
     csv: 'Export CSV',
     json: 'Export JSON',
-    serverLabel: 'Export this server’s history as {format}',
-    accountLabel: 'Export the history of {label} as {format}',
+    serverLabel: 'Export this server’s history',
+    accountLabel: 'Export the history of {label}',
     saved: 'Saved.',
     failed: 'Could not export: {message}',
   },

@@ -74,7 +74,9 @@ export function DigestBlock() {
   return (
     <section class="digest" aria-labelledby="digest-title" data-testid="digest">
       <div class="digest-head">
-        <h3 id="digest-title" tabIndex={-1}>{t('history.digestTitle')}</h3>
+        <h3 id="digest-title" tabIndex={-1}>
+          {t('history.digestTitle')}
+        </h3>
         <button
           type="button"
           class="icon-button small"

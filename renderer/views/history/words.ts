@@ -48,7 +48,9 @@ export function dayLabel(i18n: I18n, ms: number, now: number): string {
 }
 
 /** Entries (newest first) grouped by their local day, in the same order. */
-export function groupByDay<E extends { at: number }>(entries: readonly E[]): Array<{ key: string; at: number; entries: E[] }> {
+export function groupByDay<E extends { at: number }>(
+  entries: readonly E[],
+): Array<{ key: string; at: number; entries: E[] }> {
   const groups: Array<{ key: string; at: number; entries: E[] }> = [];
   for (const entry of entries) {
     const key = dayKey(entry.at);
@@ -98,7 +100,9 @@ export function whatText(i18n: I18n, entry: HistoryEntry): string {
         ? `${i18n.t(`deviation.${entry.alert}`)} ${i18n.t('history.paused')}`
         : i18n.t(`deviation.${entry.alert}`);
     case 'account':
-      return entry.until === null ? i18n.t(`failure.${entry.failure}`) : `${i18n.t(`failure.${entry.failure}`)} ${durationText(entry.until - entry.at)}`;
+      return entry.until === null
+        ? i18n.t(`failure.${entry.failure}`)
+        : `${i18n.t(`failure.${entry.failure}`)} ${durationText(entry.until - entry.at)}`;
     case 'gap':
       return i18n.t(`gap.${entry.reason}`);
   }
