@@ -17,9 +17,12 @@ const clocksByLocale = new Map<string, Clocks>();
 function clocks(locale: string): Clocks {
   let found = clocksByLocale.get(locale);
   if (!found) {
+    // A 24-hour clock reads "03:12" (and its ranges are written so); a 12-hour one "3:12 AM".
+    const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    const hour = cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
     found = {
-      time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }),
-      dayTime: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }),
+      time: new Intl.DateTimeFormat(locale, { hour, minute: '2-digit' }),
+      dayTime: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour, minute: '2-digit' }),
       day: new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }),
     };
     clocksByLocale.set(locale, found);
@@ -72,7 +75,9 @@ export function whenText(i18n: I18n, entry: HistoryEntry, now: number, withDay: 
   const until = 'until' in entry ? entry.until : undefined;
   if (until === null) return i18n.t('history.since', { time: format.format(entry.at) });
   if (until === undefined || until <= entry.at) return i18n.t('history.at', { time: format.format(entry.at) });
-  return format.formatRange(entry.at, until);
+  // Joined by hand, not Intl's formatRange: its ranges may write hours unlike its single times ("3:12–3:16" by "03:12").
+  const end = dayKey(until) === dayKey(entry.at) ? formats.time : formats.dayTime;
+  return `${format.format(entry.at)}–${end.format(until)}`;
 }
 
 /** A duration: "42 s", "10 min", "3 h 5 min", "2 d 4 h" (the units read the same in both languages). */
