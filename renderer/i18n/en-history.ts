@@ -15,7 +15,7 @@ export const enHistory = {
     /** A server no longer in the list. */
     goneServer: '#{id}',
     /** When: a moment, a span that ended, one still going on. */
-    at: '{time}',
+    at: 'at {time}',
     since: 'since {time}',
     title: 'History',
     timeline: 'Last 7 days',
