@@ -82,8 +82,8 @@ export function whenText(i18n: I18n, entry: HistoryEntry, now: number, withDay: 
 
 /** A duration: "42 s", "10 min", "3 h 5 min", "2 d 4 h" (the units read the same in both languages). */
 export function durationText(ms: number): string {
+  if (ms < 59_500) return `${Math.max(0, Math.round(ms / 1000))} s`;
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))} s`;
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
