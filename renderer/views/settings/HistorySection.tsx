@@ -2,7 +2,7 @@
 // history of each account exported, and clearing it all (asked first, like signing out). Kept only on
 // this computer, which the section says.
 import { h } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HISTORY_KEEP_DAYS, type HistoryKeepDays } from '../../../common/history';
 import type { Settings } from '../../../common/settings';
 import { useStore } from '../../hooks/use-store';
@@ -76,6 +76,11 @@ function ClearHistory() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const clearButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The question is asked where the keyboard is: on its Clear button (autofocus is not kept on later insertions).
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
 
   function close(): void {
     setConfirming(false);
@@ -122,7 +127,7 @@ function ClearHistory() {
             <button
               type="button"
               class="danger"
-              autoFocus
+              ref={confirmButton}
               aria-disabled={busy ? 'true' : undefined}
               onClick={() => void clear()}
             >
