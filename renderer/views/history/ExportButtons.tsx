@@ -11,7 +11,7 @@ import { errorText } from '../../i18n/sentences';
 import { historyOf } from '../../state/history';
 
 /** Offers `file` as a download from the page (an <a download> of a Blob, clicked once). */
-export function offerDownload(file: Extract<ExportResult, { outcome: 'download' }>): void {
+function offerDownload(file: Extract<ExportResult, { outcome: 'download' }>): void {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;

@@ -31,7 +31,7 @@ function clocks(locale: string): Clocks {
 }
 
 /** The local calendar day of `ms` ("2026-3-29"): days are counted by the calendar, never as 24 h. */
-export function dayKey(ms: number): string {
+function dayKey(ms: number): string {
   const date = new Date(ms);
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
@@ -114,7 +114,7 @@ export function whatText(i18n: I18n, entry: HistoryEntry): string {
 }
 
 /** The server an entry is about, if any: its name now, or `#id` when it is no longer in the list. */
-export function serverName(i18n: I18n, entry: HistoryEntry): string | null {
+function serverName(i18n: I18n, entry: HistoryEntry): string | null {
   if (entry.kind !== 'status' && entry.kind !== 'action' && entry.kind !== 'alert') return null;
   return entry.name ?? i18n.t('history.goneServer', { id: entry.ref.id });
 }
@@ -133,7 +133,7 @@ export function entryWhen(i18n: I18n, entry: HistoryEntry, now: number, withDay:
 }
 
 /** Uptime as the share of the observed time up ("99.7 %"); null when nothing was observed (never 100 % of nothing). */
-export function uptimeShare(uptime: Uptime): number | null {
+function uptimeShare(uptime: Uptime): number | null {
   const observed = uptime.upMs + uptime.downMs;
   if (observed <= 0) return null;
   // Rounded down: a server that was down at all never shows 100 %.

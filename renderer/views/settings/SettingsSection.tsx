@@ -6,7 +6,7 @@ import { h, type ComponentChildren } from 'preact';
 export const SECTION_IDS = ['general', 'accounts', 'alerts', 'history', 'updates', 'support'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
-export const sectionTitleId = (id: SectionId) => `settings-${id}-title`;
+const sectionTitleId = (id: SectionId) => `settings-${id}-title`;
 
 /** The section Settings opens at next (a link from another view, e.g. the detail's "Settings → History"). */
 let openAt: SectionId | null = null;
