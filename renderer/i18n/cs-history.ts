@@ -18,6 +18,12 @@ export const csHistory: Translation<typeof enHistory> = {
     today: 'Dnes',
     yesterday: 'Včera',
     empty: 'Za posledních 7 dní se nic nestalo.',
+    showEarlier: {
+      one: 'Zobrazit 1 starší záznam',
+      few: 'Zobrazit {count} starší záznamy',
+      many: 'Zobrazit {count} starších záznamů',
+      other: 'Zobrazit {count} starších záznamů',
+    },
     loading: 'Načítám historii…',
     failed: 'Historii nešlo načíst: {message}',
     off: 'Historie je vypnutá.',

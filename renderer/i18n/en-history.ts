@@ -22,6 +22,7 @@ export const enHistory = {
     today: 'Today',
     yesterday: 'Yesterday',
     empty: 'Nothing happened in the last 7 days.',
+    showEarlier: { one: 'Show 1 earlier entry', other: 'Show {count} earlier entries' },
     loading: 'Loading history…',
     failed: 'Could not load the history: {message}',
     off: 'History is off.',

@@ -66,12 +66,12 @@ function bridgeWith(digest: HistoryDigest | null, language: 'en' | 'cs' = 'en'):
 const entriesOf = (region: HTMLElement) =>
   queryAllByRole(region, 'listitem').map((item) => item.textContent?.replace(/\s+/g, ' ').trim());
 
-const savedTz = process.env.TZ;
 beforeAll(() => {
-  process.env.TZ = 'UTC';
+  // Node reads TZ again when it is set.
+  vi.stubEnv('TZ', 'UTC');
 });
 afterAll(() => {
-  process.env.TZ = savedTz;
+  vi.unstubAllEnvs();
 });
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });

@@ -4,7 +4,7 @@
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventChannel, InvokeChannel, type ExportResult } from '../../../../common/contract';
-import type { HistoryEntry, ServerHistory } from '../../../../common/history';
+import type { HistoryEntry, ServerHistory, StripSpan } from '../../../../common/history';
 import { click, getByRole, hasText, popupUnderTest, queryAllByRole, queryByRole } from '../../dom';
 import { createFakeBridge, emptyHistory, fail, ok, viewsByName, type FakeBridge } from '../../fake-bridge';
 
@@ -79,12 +79,12 @@ async function openHistory(fake: FakeBridge) {
   return { ...rendered, region: getByRole(rendered.root, 'region', 'History') };
 }
 
-const savedTz = process.env.TZ;
 beforeAll(() => {
-  process.env.TZ = 'UTC';
+  // Node reads TZ again when it is set.
+  vi.stubEnv('TZ', 'UTC');
 });
 afterAll(() => {
-  process.env.TZ = savedTz;
+  vi.unstubAllEnvs();
 });
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -129,6 +129,41 @@ describe('a server’s history in its detail', () => {
     expect(today[2]!.querySelector('.status-off')?.textContent).toBe('■');
     expect(days[1]!.textContent).toContain('not watched: the computer was asleep');
     expect(days[2]!.textContent).toContain('CPU use is over its threshold · (acknowledged)');
+  });
+
+  it('draws a busy week’s newest entries first and the rest on demand, and a strip of thousands of spans in slices that keep a short outage', async () => {
+    const busy: HistoryEntry[] = Array.from({ length: 120 }, (_, index) => ({
+      kind: 'status',
+      ref,
+      name: 'web-01',
+      at: NOW - (index + 1) * 80 * 60_000,
+      from: 'active',
+      to: 'stopped',
+      until: NOW - (index + 1) * 80 * 60_000 + 60_000,
+    }));
+    // A week of 5-minute spans, up but for four minutes down in the middle.
+    const week: StripSpan[] = Array.from({ length: 2016 }, (_, index) => ({
+      from: NOW - 168 * HOUR + index * 300_000,
+      until: NOW - 168 * HOUR + (index + 1) * 300_000,
+      state: index === 1000 ? 'down' : 'up',
+    }));
+    week[1000]!.until -= 60_000;
+    week[1001]!.from -= 60_000;
+    const { region } = await openHistory(bridgeWith({ ...HISTORY, entries: busy, strip: { day: [], week } }));
+    const entries = () => region.querySelectorAll('.timeline-entry').length;
+    expect(entries()).toBe(50);
+    await click(getByRole(region, 'button', 'Show 50 earlier entries'));
+    expect(entries()).toBe(100);
+    await click(getByRole(region, 'button', 'Show 20 earlier entries'));
+    expect(entries()).toBe(120);
+    expect(queryByRole(region, 'button', /earlier/)).toBeNull();
+    // The keyboard goes on from the last day shown, not from <body>.
+    expect(document.activeElement).toBe([...region.querySelectorAll('.timeline-day h5')].at(-1));
+
+    const strip = queryAllByRole(region, 'img').at(-1)!;
+    expect(strip.children.length).toBeLessThanOrEqual(160);
+    expect([...strip.children].map((slice) => slice.className)).toEqual(['strip-up', 'strip-down', 'strip-up']);
+    expect(strip.getAttribute('aria-label')).toBe('Last 7 days: up 6 d 23 h, down 4 min, unknown 0 s');
   });
 
   it('is fetched again when main records something for this server, not for another', async () => {

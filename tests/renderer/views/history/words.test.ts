@@ -1,6 +1,6 @@
 // The history in words (renderer/views/history/words): days counted by the local calendar across a DST
 // change, times as the locale writes them, uptime never 100 % of nothing, Czech plurals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../../../../common/history';
 import { loadLanguage, loadViewMessages, popupI18n } from '../../../../renderer/i18n';
 import { dayLabel, groupByDay, uptimeText, whatText, whenText } from '../../../../renderer/views/history/words';
@@ -26,13 +26,13 @@ const stopped = (at: number, until: number | null): HistoryEntry => ({
   until,
 });
 
-const savedTz = process.env.TZ;
 beforeAll(() => {
   // Prague moves its clocks forward on 29 March 2026 at 02:00: that Sunday is 23 hours long.
-  process.env.TZ = 'Europe/Prague';
+  // Node reads TZ again when it is set.
+  vi.stubEnv('TZ', 'Europe/Prague');
 });
 afterAll(() => {
-  process.env.TZ = savedTz;
+  vi.unstubAllEnvs();
 });
 
 describe('history words', () => {
