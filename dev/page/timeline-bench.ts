@@ -9,6 +9,7 @@ import { loadViewMessages } from '../../renderer/i18n';
 import { StoreContext } from '../../renderer/hooks/use-store';
 import { createAppStore } from '../../renderer/state/store';
 import { HistoryPanel } from '../../renderer/views/history/HistoryPanel';
+import { paintedWhen } from './painted';
 
 declare global {
   interface Window {
@@ -59,25 +60,13 @@ function denseHistory(ref: ServerRef, count: number, now: number): ServerHistory
   }
   const uptime = { upMs: 5 * DAY, downMs: DAY, unknownMs: DAY };
   return {
-    ...{ ref, name: 'web-01' },
+    ref,
+    name: 'web-01',
     entries,
     strip: { day: week.filter((span) => span.from >= now - DAY), week },
     uptime: { day: uptime, week: uptime, month: uptime },
     off: false,
   };
-}
-
-/** Resolves at the end of the first frame in which `ready()` holds (a message posted from rAF comes after its paint). */
-function paintedWhen(ready: () => boolean): Promise<number> {
-  return new Promise((resolve) => {
-    const frame = () => {
-      if (!ready()) return void requestAnimationFrame(frame);
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      requestAnimationFrame(() => channel.port2.postMessage(null));
-    };
-    requestAnimationFrame(frame);
-  });
 }
 
 window.vpsTimelineBench = async (count, runs) => {
