@@ -6,10 +6,9 @@ import type { DeviationKind } from './alerts';
 import type { ServerRef } from './servers';
 import type { PowerAction, ServerStatus } from './statuses';
 
-/** How long the history keeps events, in days; 0 is off (nothing recorded, the file removed). */
-export const HISTORY_KEEP_DAYS = [7, 30, 90, 0] as const;
-export type HistoryKeepDays = (typeof HISTORY_KEEP_DAYS)[number];
-export const DEFAULT_HISTORY_KEEP_DAYS: HistoryKeepDays = 90;
+// How long the history keeps events: defined with the settings (which may not import this file: alerts.ts,
+// imported here, imports them), offered here too.
+export { DEFAULT_HISTORY_KEEP_DAYS, HISTORY_KEEP_DAYS, type HistoryKeepDays } from './settings';
 
 /** Where a power action was started. */
 export const ACTION_SOURCES = ['popup', 'tray', 'notification', 'keyboard'] as const;

@@ -1,8 +1,12 @@
 // The app's settings as both sides see them, with their defaults: defined once here. The runtime
 // schema that checks stored files and changes from the popup (main/settings/schema.ts) is compiled
 // against these types and built from these defaults.
-import type { HistoryKeepDays } from './history';
 import type { PowerAction } from './statuses';
+
+/** How long the history keeps events, in days; 0 is off (nothing recorded, the file removed). */
+export const HISTORY_KEEP_DAYS = [7, 30, 90, 0] as const;
+export type HistoryKeepDays = (typeof HISTORY_KEEP_DAYS)[number];
+export const DEFAULT_HISTORY_KEEP_DAYS: HistoryKeepDays = 90;
 
 export const LANGUAGES = ['auto', 'en', 'cs'] as const;
 export type LanguageSetting = (typeof LANGUAGES)[number];

@@ -2,7 +2,7 @@
 // sessions, one module per feature) and wires them; the features hold the logic. The desktop edge
 // (main/index.ts) and the end-to-end harness both build on this.
 import { createAccounts } from './accounts/accounts';
-import { createAccountRecords } from './accounts/records';
+import { createAccountRecords, type SessionCollection } from './accounts/records';
 import { createTokenService } from './accounts/token-service';
 import type { VpsClient, VpsClientOptions } from './api/client';
 import { createEventBus, type EventListener } from './event-bus';
@@ -10,6 +10,7 @@ import { alertsValidators, createAlertsFeature, type AlertsFeature } from './fea
 import { authValidators, createAuthFeature } from './features/auth';
 import { appValidators, createAppFeature, describeApp } from './features/app';
 import { createDiagnosticsFeature, diagnosticsValidators, type DiagnosticsPort } from './features/diagnostics';
+import { createHistoryFeature, historyValidators, type HistoryFeatureDeps } from './features/history';
 import { createOutcomeReport } from './features/outcomes';
 import { createPopupView, popupViewValidators } from './features/popup-view';
 import { createPowerFeature, powerValidators } from './features/power';
@@ -19,12 +20,21 @@ import { createShortcutFeature, shortcutValidators } from './features/shortcut';
 import { createTrayFeed, type TrayFeed } from './tray/feed';
 import { createUpdatesFeature, updatesValidators, type UpdatesControl } from './features/updates';
 import { startDemo, type StartSimulatorFn } from './fleet/demo';
-import { createFleetState } from './fleet/state';
+import { createFleetState, type FleetState } from './fleet/state';
 import { messagesForSetting } from './i18n';
 import { resultOf } from './ipc/errors';
 import { createRouter, type IpcRouter, type RouterHandlers, type SenderInfo } from './ipc/router';
 import type { PayloadValidators } from './ipc/validators';
-import type { AppInfoPort, ClipboardPort, Notifier, PopupPort, SettingsStore, TokenVault } from './ports';
+import type {
+  AppInfoPort,
+  ClipboardPort,
+  DeepReadonly,
+  Notifier,
+  PopupPort,
+  SaveFilePort,
+  SettingsStore,
+  TokenVault,
+} from './ports';
 import { createRedactor, type Redactor } from './redactor';
 import { createPollers } from './sessions/pollers';
 import { createSession } from './sessions/session';
@@ -38,9 +48,10 @@ import type {
   ShortcutStatus,
 } from '../common/contract';
 import { EventChannel } from '../common/contract';
-import { DEFAULT_API_BASE_URL } from '../common/settings';
+import { DEFAULT_API_BASE_URL, type Settings } from '../common/settings';
 import type { Log } from './app-log';
-import type { ServerRef } from '../common/servers';
+import type { ActionSource } from '../common/history';
+import { serverKey, type ServerRef } from '../common/servers';
 import type { PowerAction } from '../common/statuses';
 
 export interface CoreDeps {
@@ -74,6 +85,10 @@ export interface CoreDeps {
   updater?: UpdaterPort;
   /** Electron's facts and the log's last warnings and errors, for "Copy diagnostics". */
   diagnostics?: DiagnosticsPort;
+  /** The history's folder (`<userData>/history`). Default: none, the history kept in memory only. */
+  historyDirectory?: string;
+  /** The Save dialog of a history export. Default: none, the export handed to the page as a download. */
+  saveFile?: SaveFilePort;
 }
 
 export type CoreEventListener = EventListener<EventContract>;
@@ -99,7 +114,8 @@ export interface Core {
   reportShortcut(status: ShortcutStatus): void;
   /** Joins the poll in flight. */
   refreshNow(): Promise<void>;
-  powerAction(ref: ServerRef, action: PowerAction): Promise<Result<AcceptedAction>>;
+  /** `source`: where it was started (the history keeps it); default the tray menu. */
+  powerAction(ref: ServerRef, action: PowerAction, source?: ActionSource): Promise<Result<AcceptedAction>>;
   system: { suspend(): void; resume(): void; unlock(): void };
   /** The current auth state (also sent as authChanged events). */
   authState(): AuthState;
@@ -133,7 +149,33 @@ function createClientLazily(options: VpsClientOptions): VpsClient {
 const startSimulatorLazily: StartSimulatorFn = async (options) =>
   (await import('./simulator/simulator')).startSimulator(options);
 
+/** One call that makes two (the history hears suspend and resume before the pollers act on them). */
+const both =
+  (first: () => void, second: () => void): (() => void) =>
+  () => {
+    first();
+    second();
+  };
+
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/** Where the history looks up names (when it answers, never stored) and the servers in the list now. */
+function historySources(
+  fleet: FleetState,
+  sessions: SessionCollection,
+  settings: { get(): DeepReadonly<Settings> },
+): Pick<HistoryFeatureDeps, 'names' | 'servers'> {
+  return {
+    names: {
+      server: (ref) => fleet.get(serverKey(ref.accountId, ref.id))?.server.name ?? null,
+      account: (accountId) =>
+        sessions.get(accountId)?.account.label ??
+        settings.get().accounts.find((account) => account.id === accountId)?.label ??
+        null,
+    },
+    servers: () => [...fleet.views()].map((view) => ({ accountId: view.accountId, id: view.server.id })),
+  };
+}
 
 /** Every feature's payload checks, joined into the router's table; a channel none brings fails the typecheck. */
 export const payloadValidators: PayloadValidators = {
@@ -147,6 +189,7 @@ export const payloadValidators: PayloadValidators = {
   ...updatesValidators,
   ...diagnosticsValidators,
   ...alertsValidators,
+  ...historyValidators,
 };
 
 export function createCore(deps: CoreDeps): Core {
@@ -199,11 +242,25 @@ export function createCore(deps: CoreDeps): Core {
     addSecret: redactor.add,
     emit,
     log,
+    onRemoved: (accountId) => historyFeature.history.removeAccount(accountId),
   });
   const auth = createAuthFeature({ accounts });
+  const historyFeature = createHistoryFeature({
+    directory: deps.historyDirectory ?? null,
+    now,
+    log,
+    keepDays: () => settings.get().historyKeepDays,
+    ...historySources(fleet, sessions, settings),
+    events,
+    emit,
+    popupOpen: popupView.isOpen,
+    saveFile: deps.saveFile,
+    uptimeInTooltip: () => settings.get().uptimeInTooltip,
+  });
   const app = createAppFeature({ appInfo, clipboard, popup });
   const servers = createServersFeature({ sessions, fleet, pollers });
-  const power = createPowerFeature({ sessions });
+  const { history } = historyFeature;
+  const power = createPowerFeature({ sessions, onSent: history.recorder.actionStarted });
   const shortcut = createShortcutFeature({ emit });
   const updates = createUpdatesFeature({
     updater: deps.updater ?? unavailableUpdater('development'),
@@ -228,7 +285,8 @@ export function createCore(deps: CoreDeps): Core {
     accountLabels: () => tokenSessions().map((session) => session.account.label),
     updates: updates.state,
   });
-  const tray = createTrayFeed({ fleet, auth: accounts.state, events, alerts });
+  const uptime = { get: historyFeature.trayUptime, onChange: historyFeature.onTrayUptimeChange };
+  const tray = createTrayFeed({ fleet, auth: accounts.state, events, alerts, uptime });
 
   // Each feature brings the handlers of its channels; a channel none brings fails the typecheck.
   const handlers: RouterHandlers = {
@@ -242,6 +300,7 @@ export function createCore(deps: CoreDeps): Core {
     ...updates.handlers,
     ...diagnostics.handlers,
     ...alerts.handlers,
+    ...historyFeature.handlers,
   };
   const router = createRouter(handlers, deps.isTrustedSender ?? (() => false), {
     validators: payloadValidators,
@@ -255,19 +314,29 @@ export function createCore(deps: CoreDeps): Core {
     tray,
     start: (options = {}) => {
       updates.start();
+      history.start();
       return accounts.start(options);
     },
-    stop: () => {
+    stop: async () => {
       updates.stop();
       alerts.stop();
-      return accounts.stop();
+      await accounts.stop();
+      history.stop();
     },
-    setPopupOpen: popupView.setOpen,
+    setPopupOpen: (open) => {
+      if (open && !popupView.isOpen()) history.popupShown();
+      if (!open && popupView.isOpen()) history.popupHidden();
+      popupView.setOpen(open);
+    },
     requestView: popupView.requestView,
     reportShortcut: shortcut.report,
     refreshNow: pollers.refresh,
-    powerAction: (ref, action) => resultOf(power.power(ref, action), redact),
-    system: { suspend: pollers.suspend, resume: pollers.resume, unlock: pollers.resume },
+    powerAction: (ref, action, source = 'tray') => resultOf(power.power(ref, action, source), redact),
+    system: {
+      suspend: both(history.recorder.suspended, pollers.suspend),
+      resume: both(history.recorder.resumed, pollers.resume),
+      unlock: pollers.resume,
+    },
     authState: accounts.state,
     updates,
     alerts,

@@ -2,6 +2,7 @@
 // feature (main/desktop/*-setup.ts), the Electron-free core in the middle. Flags: `--demo` starts the
 // simulator instead of the API; a second launch with `--toggle` toggles the running instance's popup;
 // `--self-test` checks the app in a temporary profile and exits (desktop/self-test-setup.ts).
+import { join } from 'node:path';
 import { app, dialog, Menu } from 'electron';
 import type { Log } from './app-log';
 import { consoleSink, createAppLog, type LogSink } from './app-log';
@@ -21,6 +22,7 @@ import { setupNotifier } from './desktop/notifications-setup';
 import { setupPopup } from './desktop/popup-setup';
 import type { PopupController } from './desktop/popup-window';
 import { setupPowerMonitor } from './desktop/power-monitor-setup';
+import { setupSaveFile } from './desktop/save-file-setup';
 import { refuseRemoteDebugging } from './desktop/remote-debugging';
 import { installProcessHandlers } from './desktop/process-handlers';
 import { prepareSelfTest, type SelfTestRun } from './desktop/self-test-setup';
@@ -102,6 +104,9 @@ async function startUp(state: AppState, logsDirectory: string, selfTest: SelfTes
     redactor,
     updater: setupUpdater({ log }),
     diagnostics: setupDiagnostics(recentLines),
+    // Beside settings.json, in the profile (a self-test's is temporary).
+    historyDirectory: join(app.getPath('userData'), 'history'),
+    saveFile: setupSaveFile(),
   });
   state.core = core;
   const popup = setupPopup({

@@ -90,3 +90,15 @@ export interface AppInfoPort {
   /** Start-up notices from the desktop edge (e.g. a corrupt settings file moved aside). */
   notices?: AppNotice[];
 }
+
+/** A file the app offers to save (a history export). */
+export interface FileToSave {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+/** Saves a file where the user chooses (a Save dialog, then written 0600); absent where there is no dialog. */
+export interface SaveFilePort {
+  save(file: FileToSave): Promise<'saved' | 'cancelled'>;
+}

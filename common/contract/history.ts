@@ -5,7 +5,7 @@ import type { ExportFormat, HistoryDigest, ServerHistory } from '../history';
 import type { ServerRef } from '../servers';
 import type { Empty } from './calls';
 
-interface ExportRequest {
+export interface ExportRequest {
   /** One server's history, or (without `serverId`) the whole account's. */
   accountId: string;
   serverId?: number;

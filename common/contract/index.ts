@@ -34,7 +34,7 @@ export type { AppInfo, AppNotice, PopupShown, RequestedView } from './app';
 export type { ShortcutStatus } from './settings';
 export type { UpdateState, UpdateUnavailableReason } from './updates';
 export type { AlertsConfigPatch } from './alerts';
-export type { ExportResult } from './history';
+export type { ExportRequest, ExportResult } from './history';
 
 export const InvokeChannel = {
   ...APP_CHANNELS,

@@ -1,6 +1,7 @@
 // One server's own calls: its detail, create, replace, update, delete, and the power actions (tracked
 // to completion, their end told by the fleet's `actionFinished`). `window.vps.servers.*`.
 import type { CreateServerInput, ReplaceServerInput, UpdateServerPatch } from '../rules';
+import type { ActionSource } from '../history';
 import type { ServerDetail, ServerFilter, ServerRef } from '../servers';
 import type { ServerView } from './fleet';
 
@@ -13,6 +14,11 @@ interface DeleteServerRequest {
 export interface AcceptedAction {
   /** The API's message, e.g. "Server is rebooting". */
   message: string;
+}
+
+/** A power action's server, and how the popup started it (the history keeps it): absent is a click. */
+export interface PowerRequest extends ServerRef {
+  source?: Extract<ActionSource, 'popup' | 'keyboard'>;
 }
 
 export const SERVERS_CHANNELS = {
@@ -37,9 +43,9 @@ export interface ServersContract {
   [SERVERS_CHANNELS.serversUpdate]: { request: { ref: ServerRef; patch: UpdateServerPatch }; response: ServerDetail };
   /** `confirmName`: the name the user typed; main refuses the delete unless it is the server's current name. */
   [SERVERS_CHANNELS.serversDelete]: { request: DeleteServerRequest; response: null };
-  [SERVERS_CHANNELS.serversStart]: { request: ServerRef; response: AcceptedAction };
-  [SERVERS_CHANNELS.serversStop]: { request: ServerRef; response: AcceptedAction };
-  [SERVERS_CHANNELS.serversReboot]: { request: ServerRef; response: AcceptedAction };
+  [SERVERS_CHANNELS.serversStart]: { request: PowerRequest; response: AcceptedAction };
+  [SERVERS_CHANNELS.serversStop]: { request: PowerRequest; response: AcceptedAction };
+  [SERVERS_CHANNELS.serversReboot]: { request: PowerRequest; response: AcceptedAction };
 }
 
 export const SERVERS_METHODS = {

@@ -33,6 +33,8 @@ export interface AccountsDeps {
   addSecret: (secret: string) => void;
   emit: EventListener<EventContract>;
   log: Log;
+  /** The account was removed: what is kept about it elsewhere (its history) goes too. */
+  onRemoved?: (accountId: string) => void;
   /** A new account's id. Default: a random UUID (an id is never reused, so nothing keyed by it carries over). */
   newAccountId?: () => string;
 }
@@ -73,9 +75,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     deps.emit(EventChannel.authChanged, auth);
   };
   const opening = createSessionOpening({ ...deps, onEnded: publish });
-  const onLoaded = (notice: AuthNotice | null) => {
-    vaultNotice = notice;
-  };
+  const onLoaded = (notice: AuthNotice | null) => void (vaultNotice = notice);
   const resume = async (demoWhenEmpty: boolean) => {
     await resumeFromVault({ records, list, opening, tokens, settings, onLoaded }, { demoWhenEmpty });
     publish();
@@ -130,6 +130,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     list.save(list.current().filter((account) => account.id !== id));
     list.dropAlertsOf(id);
     records.forget(id);
+    deps.onRemoved?.(id);
   };
 
   return {

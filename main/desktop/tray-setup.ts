@@ -87,7 +87,7 @@ export function setupTray(deps: {
       });
       return response === 0;
     },
-    powerAction: (ref, action) => core.powerAction(ref, action),
+    powerAction: (ref, action, source) => core.powerAction(ref, action, source),
     notify: (title, body) => deps.notifier.notify(title, body),
     alerts: core.alerts,
     log: deps.log,

@@ -52,6 +52,12 @@ interface HistoryFilter {
 export interface HistoryStore {
   /** Adds one event; false (and a warning) when it is not a valid event or could not be written. */
   append(event: HistoryEvent): boolean;
+  /** Adds a poll's events in one write; false when they could not be written (a wrong one is left out). */
+  appendBatch(events: readonly HistoryEvent[]): boolean;
+  /** How long an event is kept from now on (the setting changed); the next compaction applies it. */
+  setRetention(ms: number): void;
+  /** The file's size in bytes (0 when there is none). */
+  size(): number;
   /** The kept events that match, oldest first. */
   read(filter?: HistoryFilter): HistoryEvent[];
   /** Drops what retention and the size cap no longer keep (also done by `append` when due). */
@@ -62,14 +68,14 @@ export interface HistoryStore {
   removeAccount(accountId: string): void;
 }
 
-const matches = (filter: HistoryFilter) => (event: HistoryEvent) =>
+export const matchesFilter = (filter: HistoryFilter) => (event: HistoryEvent) =>
   (filter.accountId === undefined || event.accountId === filter.accountId) &&
   (filter.serverId === undefined || event.serverId === filter.serverId) &&
   (filter.since === undefined || event.at >= filter.since);
 
 export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   const { directory } = options;
-  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  let retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const now = options.now ?? Date.now;
   const log: Log = options.log ?? ((level, message) => console[level](message));
@@ -128,15 +134,13 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     }
   }
 
-  function append(event: HistoryEvent): boolean {
-    const checked = readHistoryEvent(event);
-    if (checked === null) {
-      log('warn', 'History: an event that is not valid was not written.');
-      return false;
-    }
+  function appendBatch(events: readonly HistoryEvent[]): boolean {
+    const checked = events.map(readHistoryEvent).filter((event) => event !== null);
+    if (checked.length < events.length) log('warn', 'History: an event that is not valid was not written.');
+    if (checked.length === 0) return false;
     try {
       const known = prepared();
-      const text = (known.endsWithNewline ? '' : '\n') + toLine(checked);
+      const text = (known.endsWithNewline ? '' : '\n') + checked.map(toLine).join('');
       file = null;
       appendFileSync(path, text, { mode: FILE_MODE });
       file = { size: known.size + Buffer.byteLength(text), endsWithNewline: true };
@@ -145,7 +149,15 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       return false;
     }
     if (file.size > maxBytes || now() - lastCompaction >= DAY_MS) compact();
-    return true;
+    return checked.length === events.length;
+  }
+
+  function fileSize(): number {
+    try {
+      return statSync(path).size;
+    } catch {
+      return 0;
+    }
   }
 
   function read(filter: HistoryFilter = {}): HistoryEvent[] {
@@ -157,7 +169,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       return [];
     }
     const cutoff = now() - retentionMs;
-    const wanted = matches(filter);
+    const wanted = matchesFilter(filter);
     return parseLines(text)
       .events.filter((event) => event.at >= cutoff && wanted(event))
       .toSorted((a, b) => a.at - b.at);
@@ -174,5 +186,14 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     rewrite((event) => event.accountId !== accountId);
   }
 
-  return { append, read, compact, clear, removeAccount };
+  return {
+    append: (event) => appendBatch([event]),
+    appendBatch,
+    setRetention: (ms) => void (retentionMs = ms),
+    size: fileSize,
+    read,
+    compact,
+    clear,
+    removeAccount,
+  };
 }

@@ -38,6 +38,11 @@ export const cs: Translation<typeof en> = {
   tooltipAccounts: {
     failing: { one: '{count} účet selhává', few: '{count} účty selhávají', other: '{count} účtů selhává' },
   },
+  tooltipUptime: {
+    share: 'Za 7 dní v provozu {percent} %',
+    unknown: 'Dostupnost za 7 dní zatím není známa',
+    incidents: { one: ', {count} výpadek', few: ', {count} výpadky', other: ', {count} výpadků' },
+  },
   tooltipAlert: {
     attention: {
       one: '{count} server vyžaduje pozornost',

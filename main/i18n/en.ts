@@ -31,6 +31,12 @@ export const en = {
   tooltipAccounts: {
     failing: { one: '{count} account failing', other: '{count} accounts failing' },
   },
+  /** The tooltip's line of the fleet's uptime (Settings → History → uptime in the tooltip). */
+  tooltipUptime: {
+    share: '{percent} % up over 7 days',
+    unknown: 'Uptime over 7 days not known yet',
+    incidents: { one: ', {count} incident', other: ', {count} incidents' },
+  },
   /** The tooltip's count of servers that deviate from what the user expects (before the other counts). */
   tooltipAlert: {
     attention: { other: '{count} need attention' },

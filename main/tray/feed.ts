@@ -5,7 +5,7 @@ import { EventChannel, type AuthState, type EventContract } from '../../common/c
 import type { AlertsSnapshot } from '../../common/alerts';
 import type { EventBus } from '../event-bus';
 import type { FleetState } from '../fleet/state';
-import { computeTraySummary, createTraySummaryTracker, type TraySummary } from './summary';
+import { computeTraySummary, createTraySummaryTracker, type TraySummary, type TrayUptime } from './summary';
 
 export interface TrayFeed {
   getState(): TraySummary;
@@ -19,20 +19,34 @@ export interface TrayFeedDeps {
   events: Pick<EventBus<EventContract>, 'subscribe'>;
   /** Expected-state alerts (deviations turn the icon to attention); none when absent. */
   alerts?: { snapshot(): AlertsSnapshot };
+  /** The fleet's uptime line (null: the setting is off), and when it may have changed (new history, the setting). */
+  uptime?: { get(): TrayUptime | null; onChange(listener: () => void): void };
 }
 
 export function createTrayFeed(deps: TrayFeedDeps): TrayFeed {
   const { fleet, auth } = deps;
   const listeners = new Set<(summary: TraySummary) => void>();
-  const compute = () =>
-    computeTraySummary(auth(), fleet.views(), fleet.status(), fleet.accountStatuses(), deps.alerts?.snapshot());
+  const compute = () => {
+    const computed = computeTraySummary(
+      auth(),
+      fleet.views(),
+      fleet.status(),
+      fleet.accountStatuses(),
+      deps.alerts?.snapshot(),
+    );
+    const uptime = deps.uptime?.get() ?? null;
+    return uptime === null ? computed : { ...computed, uptime };
+  };
   const summary = createTraySummaryTracker(compute());
   const followed = new Set<string>([EventChannel.authChanged, EventChannel.fleetChanged, EventChannel.alertsChanged]);
-  deps.events.subscribe((channel) => {
-    if (!followed.has(channel)) return;
+  const recompute = () => {
     const next = summary.update(compute());
     if (next) for (const listener of listeners) listener(next);
+  };
+  deps.events.subscribe((channel) => {
+    if (followed.has(channel)) recompute();
   });
+  deps.uptime?.onChange(recompute);
   return {
     getState: () => summary.get(),
     onChange(listener) {

@@ -22,7 +22,15 @@ export type TrayIntent =
   | { intent: 'restart-update' }
   | { intent: 'quit' }
   | { intent: 'copy-ip'; ip: string }
-  | { intent: 'power'; ref: ServerRef; serverName: string; action: PowerAction; confirm: boolean }
+  /** `source`: absent from the menu; a notification's button says so (the history keeps it). */
+  | {
+      intent: 'power';
+      ref: ServerRef;
+      serverName: string;
+      action: PowerAction;
+      confirm: boolean;
+      source?: 'notification';
+    }
   | { intent: 'expect'; ref: ServerRef; expectation: Expectation }
   | { intent: 'acknowledge'; ref: ServerRef }
   /** `ref` null: the whole tray. */
@@ -44,9 +52,11 @@ export interface TrayIntentDeps {
   getMessages(): Messages;
   /** Native confirmation; resolves true when the user agreed. */
   confirm(message: string, detail: string, confirmLabel: string, cancelLabel: string): Promise<boolean>;
+  /** `source`: the tray menu, or a notification's button (the history keeps it). */
   powerAction(
     ref: ServerRef,
     action: PowerAction,
+    source: 'tray' | 'notification',
   ): Promise<{ ok: true } | { ok: false; error: Pick<IpcError, 'kind' | 'message' | 'conflict'> }>;
   notify(title: string, body: string): void;
   /** Expected-state alerts: the expectation switch, Acknowledge and Pause alerts. */
@@ -126,7 +136,7 @@ export async function runTrayIntent(intent: TrayIntent, deps: TrayIntentDeps): P
           );
           if (!agreed) return;
         }
-        const result = await deps.powerAction(intent.ref, intent.action);
+        const result = await deps.powerAction(intent.ref, intent.action, intent.source ?? 'tray');
         if (!result.ok && REFUSED_UNSENT.has(result.error.kind))
           deps.notify(
             messages.t('notification.powerFailed', {
@@ -170,7 +180,7 @@ export function createNoticeActions(
     busy.add(key);
     try {
       const confirm = deps.confirmations()[offer.action];
-      await deps.run({ intent: 'power', ref, serverName, action: offer.action, confirm });
+      await deps.run({ intent: 'power', ref, serverName, action: offer.action, confirm, source: 'notification' });
     } finally {
       busy.delete(key);
     }

@@ -64,6 +64,16 @@ export interface TraySummary {
   accounts?: TrayAccount[];
   /** Servers calling for attention, and the whole tray's pause; absent: none. */
   alerts?: { attention: number; pauseAll: AlertPause | null };
+  /**
+   * The fleet's last 7 days (the setting `uptimeInTooltip`): the share up in tenths of a percent (null:
+   * nothing observed yet) and the incidents; absent when the setting is off.
+   */
+  uptime?: TrayUptime;
+}
+
+export interface TrayUptime {
+  permille: number | null;
+  incidents: number;
 }
 
 export type TrayIconState = TraySummary['icon'];

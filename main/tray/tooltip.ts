@@ -1,6 +1,6 @@
 // The tray icon's tooltip, worded from the summary's headline in the user's language.
 import type { CountKind, Messages } from '../i18n';
-import type { TraySummary } from './summary';
+import type { TraySummary, TrayUptime } from './summary';
 
 const COUNT_ORDER: readonly CountKind[] = ['running', 'stopped', 'busy', 'suspended', 'other'];
 
@@ -10,8 +10,23 @@ export function clockTime(ms: number): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
-/** e.g. "VPS.org — 3 running, 1 stopped" / "VPS.org — 3 servery běží" / "VPS.org — offline (last update 12:03)" */
+/** "99.7 % up over 7 days, 2 incidents": the fleet's uptime line (setting `uptimeInTooltip`). */
+export function uptimeLine(uptime: TrayUptime, messages: Messages): string {
+  if (uptime.permille === null) return messages.t('tooltipUptime.unknown');
+  const share = messages.t('tooltipUptime.share', { percent: messages.number(uptime.permille / 10, 1) });
+  return uptime.incidents > 0 ? `${share}${messages.plural('tooltipUptime.incidents', uptime.incidents)}` : share;
+}
+
+/**
+ * e.g. "VPS.org — 3 running, 1 stopped" / "VPS.org — 3 servery běží" / "VPS.org — offline (last update 12:03)",
+ * and the uptime line below when the setting asks for it.
+ */
 export function trayTooltip(summary: TraySummary, messages: Messages): string {
+  const headline = headlineText(summary, messages);
+  return summary.uptime && summary.auth !== 'none' ? `${headline}\n${uptimeLine(summary.uptime, messages)}` : headline;
+}
+
+function headlineText(summary: TraySummary, messages: Messages): string {
   const { t } = messages;
   const headline = summary.headline;
   if (headline.kind === 'no-token') return t('tooltip.noToken');

@@ -81,6 +81,13 @@ const isRef = (value: unknown): value is { accountId: string; id: number } =>
   value.accountId.length <= 200 &&
   isServerId(value.id);
 
+/** A power request: a ServerRef, and how the popup started it. */
+const isPowerRequest = (value: unknown): boolean => {
+  if (!isPlainObject(value)) return false;
+  const { source, ...ref } = value;
+  return isRef(ref) && (source === undefined || source === 'popup' || source === 'keyboard');
+};
+
 const isObjectLike = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -178,9 +185,9 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
     typeof payload.confirmName === 'string' &&
     payload.confirmName.length >= 1 &&
     payload.confirmName.length <= 1000,
-  [InvokeChannel.serversStart]: isRef,
-  [InvokeChannel.serversStop]: isRef,
-  [InvokeChannel.serversReboot]: isRef,
+  [InvokeChannel.serversStart]: isPowerRequest,
+  [InvokeChannel.serversStop]: isPowerRequest,
+  [InvokeChannel.serversReboot]: isPowerRequest,
   [InvokeChannel.settingsGet]: noPayload,
   [InvokeChannel.settingsSet]: (payload) => settingsPatchSchema.safeParse(payload).success,
   // An address, or the ssh command to one (main/features/app.ts).
@@ -217,6 +224,18 @@ const ALLOWED: Record<InvokeChannel, (payload: unknown) => boolean | undefined> 
       : false,
   [InvokeChannel.alertsConfigure]: (payload) =>
     isPlainObject(payload) && onlyKeys(payload, ['holdSeconds', 'thresholds']) ? undefined : false,
+  [InvokeChannel.historyDigest]: noPayload,
+  [InvokeChannel.historyDismissDigest]: noPayload,
+  [InvokeChannel.historyServer]: isRef,
+  [InvokeChannel.historyExport]: (payload) =>
+    isPlainObject(payload) &&
+    onlyKeys(payload, ['accountId', 'serverId', 'format']) &&
+    typeof payload.accountId === 'string' &&
+    payload.accountId.length >= 1 &&
+    payload.accountId.length <= 200 &&
+    (payload.serverId === undefined || isServerId(payload.serverId)) &&
+    (payload.format === 'csv' || payload.format === 'json'),
+  [InvokeChannel.historyClear]: noPayload,
 };
 
 /** The server ids a payload names (a client call about any other server is a mix-up). */

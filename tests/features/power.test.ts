@@ -8,7 +8,7 @@ describe('power feature', () => {
   it('without a session, rejects with NoSession (never throws at the caller)', async () => {
     const power = createPowerFeature({ sessions: createAccountRecords().sessions });
     const ref = { accountId: 'default', id: 1 };
-    const call = power.power(ref, 'start');
+    const call = power.power(ref, 'start', 'popup');
     expect(call).toBeInstanceOf(Promise);
     await expect(call).rejects.toBeInstanceOf(NoSession);
     await expect(power.handlers[InvokeChannel.serversReboot](ref)).rejects.toBeInstanceOf(NoSession);

@@ -11,6 +11,7 @@ import { settingsValidators } from '../../main/features/settings';
 import { shortcutValidators } from '../../main/features/shortcut';
 import { updatesValidators } from '../../main/features/updates';
 import { diagnosticsValidators } from '../../main/features/diagnostics';
+import { historyValidators } from '../../main/features/history';
 
 describe('feature slices', () => {
   it('every channel’s payload check comes from exactly one feature', () => {
@@ -25,6 +26,7 @@ describe('feature slices', () => {
       updatesValidators,
       diagnosticsValidators,
       alertsValidators,
+      historyValidators,
     ];
     const channels = slices.flatMap((slice) => Object.keys(slice));
     expect(channels.toSorted()).toEqual(Object.values(InvokeChannel).toSorted());

@@ -49,6 +49,11 @@ function makeHandlers(overrides: Partial<RouterHandlers> = {}): RouterHandlers {
     [InvokeChannel.alertsPause]: fail,
     [InvokeChannel.alertsConfigure]: fail,
     [InvokeChannel.alertsServerThresholds]: fail,
+    [InvokeChannel.historyDigest]: fail,
+    [InvokeChannel.historyDismissDigest]: fail,
+    [InvokeChannel.historyServer]: fail,
+    [InvokeChannel.historyExport]: fail,
+    [InvokeChannel.historyClear]: fail,
   };
   return { ...base, ...overrides };
 }

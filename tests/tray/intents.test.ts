@@ -32,7 +32,7 @@ describe('tray intents', () => {
       'Cancel',
     );
     expect(d.powerAction).toHaveBeenCalledTimes(1);
-    expect(d.powerAction).toHaveBeenCalledWith(ref(1), 'reboot');
+    expect(d.powerAction).toHaveBeenCalledWith(ref(1), 'reboot', 'tray');
   });
 
   it('sends nothing when the user cancels', async () => {

@@ -283,6 +283,17 @@ export interface MessageBoxOptions {
 /** Dialogs shown, and the answers the user will give (button indexes, in order). */
 export const dialogRecord = { shown: [] as MessageBoxOptions[], answers: [] as number[] };
 
+/** Save dialogs shown (their options), and the paths the user will choose, in order. */
+export const saveDialogRecord = { shown: [] as Array<{ defaultPath?: string }>, paths: [] as string[] };
+
+/** `dialog.showSaveDialog([window,] options)`: no path queued is the user cancelling. */
+function showSaveDialog(...args: unknown[]) {
+  const options = (args.length > 1 ? args[1] : args[0]) as { defaultPath?: string };
+  saveDialogRecord.shown.push(options);
+  const filePath = saveDialogRecord.paths.shift();
+  return Promise.resolve(filePath === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath });
+}
+
 export const dialog = {
   showMessageBox(options: MessageBoxOptions) {
     dialogRecord.shown.push(options);
@@ -290,6 +301,7 @@ export const dialog = {
     const response = dialogRecord.answers.shift() ?? options.cancelId ?? 0;
     return Promise.resolve({ response, checkboxChecked: false });
   },
+  showSaveDialog,
 };
 
 /** Opening a folder succeeds (Electron answers '' for no error). */

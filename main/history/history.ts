@@ -1,0 +1,223 @@
+// The history of one profile, put together: the recorder's batches written after the poll's synchronous
+// work (one append per batch), the store (store.ts, or memory-store.ts without a folder), the marks that
+// survive a restart (marks.ts), the retention from the `historyKeepDays` setting (0: nothing recorded,
+// the file removed), and the answers (queries.ts) with names looked up when asked.
+import { renameSync } from 'node:fs';
+import type { HistoryDigest, HistoryKeepDays, ServerHistory } from '../../common/history';
+import type { ExportRequest } from '../../common/contract';
+import type { ServerRef } from '../../common/servers';
+import type { Log } from '../app-log';
+import type { Names } from './entries';
+import type { HistoryEvent } from './events';
+import type { ExportFile } from './export';
+import { errorCode } from './files';
+import { createMarksFile, createMemoryMarks, type HistoryMarks } from './marks';
+import { createMemoryHistoryStore } from './memory-store';
+import { digestOf, exportOf, fleetUptime, serverHistory, type FleetUptime, type QueryContext } from './queries';
+import { createRecorder, type Recorder } from './recorder';
+import { createHistoryStore, type HistoryStore } from './store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How often the app writes that it is still running (the next start's "not running" gap begins there). */
+export const HEARTBEAT_MS = 5 * 60 * 1000;
+const UPTIME_CACHE_MS = 10 * 60 * 1000;
+
+export interface HistoryDeps {
+  /** `<userData>/history`; null keeps it in memory only. */
+  directory: string | null;
+  now: () => number;
+  log: Log;
+  keepDays: () => HistoryKeepDays;
+  names: Names;
+  /** The servers in the list now (the tooltip's fleet). */
+  servers: () => ServerRef[];
+  /** New events were written for these servers. */
+  onRecorded: (refs: ServerRef[]) => void;
+  /** Runs a task after the current synchronous work (default setImmediate); tests pass their own. */
+  defer?: (task: () => void) => void;
+}
+
+export interface History {
+  recorder: Recorder;
+  start(): void;
+  stop(): void;
+  /** Writes the recorded batch now (also done by itself after each observation). */
+  flush(): void;
+  popupShown(): void;
+  popupHidden(): void;
+  digest(): HistoryDigest | null;
+  dismissDigest(): void;
+  server(ref: ServerRef): ServerHistory;
+  exportOf(request: ExportRequest): ExportFile;
+  clear(): void;
+  removeAccount(accountId: string): void;
+  /** The setting changed: applies the retention, or turns the history off (the file removed). */
+  keepDaysChanged(): void;
+  /** The fleet's last 7 days, computed again only after new events. */
+  fleetUptime(): FleetUptime;
+  /** Calls `listener` after new events were written. */
+  onWritten(listener: () => void): void;
+  /** Every kept event, oldest first (diagnostics). */
+  events(): HistoryEvent[];
+  /** The file's size in bytes. */
+  size(): number;
+}
+
+/** The recorder whose observations each ask for a flush after the synchronous work that made them (a poll's). */
+function flushingAfter(recorder: Recorder, queueFlush: () => void): Recorder {
+  const queued =
+    <A extends unknown[]>(observe: (...args: A) => void) =>
+    (...args: A) => {
+      observe(...args);
+      queueFlush();
+    };
+  return {
+    ...recorder,
+    fleetChanged: queued(recorder.fleetChanged),
+    alertsChanged: queued(recorder.alertsChanged),
+    actionStarted: queued(recorder.actionStarted),
+    actionFinished: queued(recorder.actionFinished),
+    resumed: queued(recorder.resumed),
+  };
+}
+
+export function createHistory(deps: HistoryDeps): History {
+  const { now, log, directory } = deps;
+  const defer = deps.defer ?? ((task) => void setImmediate(task));
+  const retention = () => Math.max(1, deps.keepDays()) * DAY_MS;
+  const store: HistoryStore =
+    directory === null
+      ? createMemoryHistoryStore(now, retention())
+      : createHistoryStore({ directory, retentionMs: retention(), now, log });
+  const marksFile = directory === null ? createMemoryMarks() : createMarksFile(directory, log, renameSync);
+  const recorder = createRecorder(now);
+  const off = () => deps.keepDays() === 0;
+
+  let marks: HistoryMarks = {};
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+  let flushQueued = false;
+  /** This run's start before its first poll: not watched yet (not in the file until the poll). */
+  let startedAt: number | null = null;
+  let notRunningFrom: number | null = null;
+  let opening: { since: number | null; at: number; dismissed: boolean } | null = null;
+  let uptimeCache: { at: number; value: FleetUptime } | null = null;
+  const written = new Set<() => void>();
+
+  const saveMarks = (next: HistoryMarks) => {
+    marks = next;
+    if (!off()) marksFile.write(marks);
+  };
+
+  function flush(): void {
+    flushQueued = false;
+    const batch = recorder.take();
+    if (batch.length === 0 || off()) return;
+    if (batch.some((event) => event.kind === 'gap' && event.reason === 'closed')) notRunningFrom = null;
+    store.appendBatch(batch);
+    uptimeCache = null;
+    const refs = new Map<string, ServerRef>();
+    for (const event of batch)
+      if (event.serverId !== undefined)
+        refs.set(`${event.accountId}:${event.serverId}`, { accountId: event.accountId, id: event.serverId });
+    if (refs.size > 0) deps.onRecorded([...refs.values()]);
+    for (const listener of written) listener();
+  }
+
+  const queuedRecorder = flushingAfter(recorder, () => {
+    if (flushQueued) return;
+    flushQueued = true;
+    defer(flush);
+  });
+
+  const context = (): QueryContext => ({
+    now: now(),
+    names: deps.names,
+    unwatchedNow: notRunningFrom === null ? [] : [{ from: notRunningFrom, until: now() }],
+    off: off(),
+  });
+  const read = (filter?: Parameters<HistoryStore['read']>[0]) => {
+    flush();
+    return off() ? [] : store.read(filter);
+  };
+
+  return {
+    recorder: queuedRecorder,
+    start() {
+      marks = marksFile.read();
+      startedAt = now();
+      if (off()) {
+        store.clear();
+        return;
+      }
+      const statuses = new Map<string, HistoryEvent & { kind: 'status' }>();
+      for (const event of store.read())
+        if (event.kind === 'status') statuses.set(`${event.accountId}:${event.serverId}`, event);
+      recorder.seedStatuses([...statuses].map(([key, event]) => [key, event.to] as const));
+      if (marks.lastSeenAt !== undefined && marks.lastSeenAt < startedAt) {
+        notRunningFrom = marks.lastSeenAt;
+        recorder.notRunningSince(marks.lastSeenAt);
+      }
+      saveMarks({ ...marks, lastSeenAt: startedAt });
+      heartbeat = setInterval(() => saveMarks({ ...marks, lastSeenAt: now() }), HEARTBEAT_MS);
+      heartbeat.unref?.();
+    },
+    stop() {
+      if (heartbeat !== null) clearInterval(heartbeat);
+      heartbeat = null;
+      flush();
+      if (startedAt !== null) saveMarks({ ...marks, lastSeenAt: now() });
+    },
+    flush,
+    popupShown() {
+      opening = { since: marks.lastClosedAt ?? null, at: now(), dismissed: false };
+    },
+    popupHidden() {
+      opening = null;
+      saveMarks({ ...marks, lastClosedAt: now() });
+    },
+    digest() {
+      const since = opening ? opening.since : (marks.lastClosedAt ?? null);
+      if (since === null || opening?.dismissed || off()) return null;
+      return digestOf(read({ since }), since, opening?.at ?? now(), deps.names);
+    },
+    dismissDigest() {
+      if (opening) opening.dismissed = true;
+      else saveMarks({ ...marks, lastClosedAt: now() });
+    },
+    server: (ref) => serverHistory(read(), ref, context()),
+    exportOf: (request) => exportOf(read(), request, deps.names),
+    clear() {
+      recorder.take();
+      store.clear();
+      uptimeCache = null;
+    },
+    removeAccount(accountId) {
+      recorder.forgetAccount(accountId);
+      uptimeCache = null;
+      try {
+        store.removeAccount(accountId);
+      } catch (error) {
+        log('warn', `History: could not forget a removed account's events (${errorCode(error)}).`);
+      }
+    },
+    keepDaysChanged() {
+      uptimeCache = null;
+      if (off()) {
+        recorder.take();
+        store.clear();
+        return;
+      }
+      store.setRetention(retention());
+      defer(() => store.compact());
+    },
+    fleetUptime() {
+      // The window moves too: computed again after new events, or when the last answer is old.
+      if (uptimeCache === null || now() - uptimeCache.at >= UPTIME_CACHE_MS)
+        uptimeCache = { at: now(), value: fleetUptime(read(), deps.servers(), context()) };
+      return uptimeCache.value;
+    },
+    onWritten: (listener) => void written.add(listener),
+    events: () => read(),
+    size: () => store.size(),
+  };
+}
