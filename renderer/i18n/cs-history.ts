@@ -47,6 +47,7 @@ export const csHistory: Translation<typeof enHistory> = {
     noData: '— (neznámo)',
     unknownShare: '{value} % neznámo',
     unknownSmall: '< 1 % neznámo',
+    unknownLarge: '> 99 % neznámo',
     legendUp: 'běžel',
     legendDown: 'neběžel',
     legendUnknown: 'neznámo (nesledováno)',

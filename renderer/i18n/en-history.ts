@@ -46,6 +46,7 @@ export const enHistory = {
     noData: '— (unknown)',
     unknownShare: '{value} % unknown',
     unknownSmall: '< 1 % unknown',
+    unknownLarge: '> 99 % unknown',
     legendUp: 'up',
     legendDown: 'down',
     legendUnknown: 'unknown (not watched)',

@@ -69,7 +69,9 @@ export function DigestBlock() {
   }, [unfolded]);
   if (!digest || digest.entries.length === 0) return null;
   const now = Date.now();
-  const entries = unfolded ? digest.entries : digest.entries.slice(0, FOLDED_COUNT);
+  // Folding away a single entry would save nothing: "and 1 more" takes its line.
+  const fold = !unfolded && digest.entries.length > FOLDED_COUNT + 1;
+  const entries = fold ? digest.entries.slice(0, FOLDED_COUNT) : digest.entries;
   const folded = digest.entries.length - entries.length;
   return (
     <section class="digest" aria-labelledby="digest-title" data-testid="digest">

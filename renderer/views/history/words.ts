@@ -140,7 +140,7 @@ function uptimeShare(uptime: Uptime): number | null {
   return Math.floor((uptime.upMs / observed) * 1000) / 10;
 }
 
-/** The uptime's words: "99.7 %" or "— (unknown)", and the unknown share when there is one. */
+/** The uptime's words: "99.7 %" or "— (unknown)", and the unknown share when there is one (never a rounded 0 or 100 %). */
 export function uptimeText(i18n: I18n, uptime: Uptime): { share: string; unknown: string | null } {
   const share = uptimeShare(uptime);
   const total = uptime.upMs + uptime.downMs + uptime.unknownMs;
@@ -150,7 +150,9 @@ export function uptimeText(i18n: I18n, uptime: Uptime): { share: string; unknown
       ? null
       : unknownPercent < 1
         ? i18n.t('history.unknownSmall')
-        : i18n.t('history.unknownShare', { value: i18n.number(Math.round(unknownPercent)) });
+        : unknownPercent > 99
+          ? i18n.t('history.unknownLarge')
+          : i18n.t('history.unknownShare', { value: i18n.number(Math.round(unknownPercent)) });
   return {
     share: share === null ? i18n.t('history.noData') : i18n.t('history.percent', { value: i18n.number(share, 1) }),
     unknown,

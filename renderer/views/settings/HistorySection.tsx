@@ -55,7 +55,7 @@ function HistoryExports() {
   if (accounts.length === 0) return null;
   return (
     <div class="field">
-      <h4>{t('historySettings.export')}</h4>
+      <h4 class="field-title">{t('historySettings.export')}</h4>
       <ul class="history-exports">
         {accounts.map((account) => (
           <li key={account.id}>

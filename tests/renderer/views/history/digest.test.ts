@@ -116,6 +116,13 @@ describe('since you last looked', () => {
     expect(queryByRole(region, 'button', 'Open #9')).toBeNull();
   });
 
+  it('folds nothing when only one entry would fold', async () => {
+    const { root } = await popup.render(bridgeWith({ ...DIGEST, entries: DIGEST.entries.slice(0, 4) }));
+    const region = getByRole(root, 'region', 'Since you last looked');
+    expect(entriesOf(region)).toHaveLength(4);
+    expect(queryByRole(region, 'button', /more/)).toBeNull();
+  });
+
   it('opens a server’s detail from its name', async () => {
     const { root } = await popup.render(bridgeWith(DIGEST));
     await click(getByRole(getByRole(root, 'region', 'Since you last looked'), 'button', 'Open db-01'));

@@ -83,6 +83,8 @@ describe('history words', () => {
       share: '100 %',
       unknown: '10 % unknown',
     });
+    // Watched a few seconds of a day: the unknown share is not rounded to 100 %.
+    expect(uptimeText(en, { upMs: 9_000, downMs: 1_000, unknownMs: 24 * hour }).unknown).toBe('> 99 % unknown');
     // Down for a moment in a month: rounded down, never up to 100 %.
     expect(uptimeText(en, { upMs: 720 * hour, downMs: 60_000, unknownMs: 0 }).share).toBe('99.9 %');
     expect(uptimeText(en, { upMs: 0, downMs: 0, unknownMs: 24 * hour })).toEqual({
