@@ -77,7 +77,9 @@ export function whenText(i18n: I18n, entry: HistoryEntry, now: number, withDay: 
   if (until === undefined || until <= entry.at) return i18n.t('history.at', { time: format.format(entry.at) });
   // Joined by hand, not Intl's formatRange: its ranges may write hours unlike its single times ("3:12–3:16" by "03:12").
   const end = dayKey(until) === dayKey(entry.at) ? formats.time : formats.dayTime;
-  return `${format.format(entry.at)}–${end.format(until)}`;
+  const [from, to] = [format.format(entry.at), end.format(until)];
+  // Within the same minute, a range would say one time twice.
+  return from === to ? i18n.t('history.at', { time: from }) : `${from}–${to}`;
 }
 
 /** A duration: "42 s", "10 min", "3 h 5 min", "2 d 4 h" (the units read the same in both languages). */

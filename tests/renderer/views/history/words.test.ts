@@ -67,6 +67,7 @@ describe('history words', () => {
       '3:12 PM–3:16 PM',
     );
     expect(whenText(cs, stopped(local(12, 7, 10, 2), null), now, true)).toBe('od 10:02');
+    expect(whenText(en, stopped(local(12, 7, 10, 2), local(12, 7, 10, 2) + 20_000), now, true)).toBe('at 10:02');
     // The digest reaches back days: an older one says its date.
     expect(whenText(en, stopped(local(12, 5, 10, 2), null), now, true)).toBe('since 5 Dec, 10:02');
     expect(whenText(en, stopped(local(12, 5, 10, 2), null), now, false)).toBe('since 10:02');
