@@ -24,6 +24,7 @@ const steps: Script[][] = [
     { file: 'bench/heap.ts', args: ['baseline'], nodeArgs: ['--expose-gc'] },
   ],
   [{ file: 'bench/popup.ts' }],
+  [{ file: 'bench/history.ts' }],
   [{ file: 'bench/timeline.ts' }],
 ];
 

@@ -56,6 +56,8 @@ export interface BackendOptions {
    * core starts. Default: the simulator's own. The preview puts a switchable relay in front (offline).
    */
   apiBaseUrl?: (sim: Simulator, index: number) => Promise<string>;
+  /** The core's history folder (default: the history kept in memory), and what to do before the core starts. */
+  history?: { directory: string; beforeStart?: (sims: readonly Simulator[]) => void };
 }
 
 /** The Node side: simulator + core + static server for the renderer. */
@@ -117,7 +119,9 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     // As in main/index.ts: only the app's own page may call the router.
     isTrustedSender: (sender) => isAppPageUrl(sender.url, pageUrl),
     ...(options.demoSpeed ? { demoSpeed: options.demoSpeed } : {}),
+    ...(options.history && { historyDirectory: options.history.directory }),
   });
+  options.history?.beforeStart?.(sims);
   await core.start();
   return {
     sim,

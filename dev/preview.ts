@@ -20,7 +20,9 @@
 // Usage: npm run preview -- --help   (the options: dev/preview-cli.ts)
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildE2eAssets, DEFAULT_ASSETS_DIR, freshAssetsDir, readBridgeScript, removeAssetsDir } from './assets';
 import { startBackend, type Backend } from './harness';
@@ -37,6 +39,7 @@ import {
 } from './preview-cli';
 import { createFaultSwitch, type FaultSwitch, type PreviewFault } from './preview-faults';
 import { createShell, readPanelScript, readPanelStyle, SHELL_EVENTS_PATH } from './preview-shell';
+import { seedWeek } from './preview-history';
 import { startRelay, type Relay } from './relay';
 
 export { DEFAULT_PREVIEW_PORT } from './preview-cli';
@@ -313,6 +316,7 @@ async function startPreviewFrom(
   };
 
   const port = options.port ?? DEFAULT_PREVIEW_PORT;
+  const historyDirectory = mkdtempSync(join(tmpdir(), 'vps-preview-history-'));
   try {
     backend = await startBackend({
       assetsDir,
@@ -324,6 +328,7 @@ async function startPreviewFrom(
       transformIndex: (html) => injectBridge(html, token),
       extraRoute: route,
       // The app talks to each simulator through a relay, which `offline` switches off.
+      history: { directory: historyDirectory, beforeStart: (sims) => seedWeek(historyDirectory, sims) },
       apiBaseUrl: async (sim) => {
         const relay = await startRelay(sim.baseUrl);
         relays.push(relay);
@@ -333,6 +338,7 @@ async function startPreviewFrom(
     });
   } catch (error) {
     for (const relay of relays) await relay.close();
+    rmSync(historyDirectory, { recursive: true, force: true });
     throw explainListenError(error, port);
   }
   const started = backend;
@@ -364,6 +370,7 @@ async function startPreviewFrom(
       await started.close();
       for (const relay of relays) await relay.close();
       if (ownBuild !== undefined) await removeAssetsDir(ownBuild);
+      rmSync(historyDirectory, { recursive: true, force: true });
     },
   };
 }

@@ -159,13 +159,15 @@ const both =
 
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
-/** Where the history looks up names (when it answers, never stored) and the servers in the list now. */
+/** Where the history looks up names (when it answers, never stored), the servers in the list now, its settings. */
 function historySources(
   fleet: FleetState,
   sessions: SessionCollection,
   settings: { get(): DeepReadonly<Settings> },
-): Pick<HistoryFeatureDeps, 'names' | 'servers'> {
+): Pick<HistoryFeatureDeps, 'names' | 'servers' | 'keepDays' | 'uptimeInTooltip'> {
   return {
+    keepDays: () => settings.get().historyKeepDays,
+    uptimeInTooltip: () => settings.get().uptimeInTooltip,
     names: {
       server: (ref) => fleet.get(serverKey(ref.accountId, ref.id))?.server.name ?? null,
       account: (accountId) =>
@@ -245,17 +247,16 @@ export function createCore(deps: CoreDeps): Core {
     onRemoved: (accountId) => historyFeature.history.removeAccount(accountId),
   });
   const auth = createAuthFeature({ accounts });
+  const historyLookups = historySources(fleet, sessions, settings);
   const historyFeature = createHistoryFeature({
     directory: deps.historyDirectory ?? null,
     now,
     log,
-    keepDays: () => settings.get().historyKeepDays,
-    ...historySources(fleet, sessions, settings),
+    ...historyLookups,
     events,
     emit,
     popupOpen: popupView.isOpen,
     saveFile: deps.saveFile,
-    uptimeInTooltip: () => settings.get().uptimeInTooltip,
   });
   const app = createAppFeature({ appInfo, clipboard, popup });
   const servers = createServersFeature({ sessions, fleet, pollers });
@@ -284,6 +285,7 @@ export function createCore(deps: CoreDeps): Core {
     accountCount: () => tokenSessions().length,
     accountLabels: () => tokenSessions().map((session) => session.account.label),
     updates: updates.state,
+    history: { events: history.events, size: history.size, names: historyLookups.names },
   });
   const uptime = { get: historyFeature.trayUptime, onChange: historyFeature.onTrayUptimeChange };
   const tray = createTrayFeed({ fleet, auth: accounts.state, events, alerts, uptime });

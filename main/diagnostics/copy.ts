@@ -5,6 +5,7 @@ import type { FleetState } from '../fleet/state';
 import type { AppInfoPort } from '../ports';
 import type { SettingsAccess } from '../features/settings';
 import { describeEnvironment, type DiagnosticsEnvironment } from './environment';
+import { historyFacts, type HistorySources } from './history-facts';
 import type { RecentLine } from './recent-log';
 import { buildDiagnosticsReport, type Scrubbing } from './report';
 
@@ -26,6 +27,8 @@ export interface ReportSources {
   /** Labels of the open accounts: taken out of the log lines like server names. */
   accountLabels: () => string[];
   updates: () => UpdateState;
+  /** The history's events and file (counted; listed with names only when they are included). */
+  history?: HistorySources;
   redact: (text: string) => string;
   now: () => number;
 }
@@ -81,6 +84,7 @@ export function createDiagnosticsReport(deps: ReportSources): (includeServerName
         autoUpdate: settings.autoUpdate,
         updates: deps.updates(),
         recent: deps.port?.recentLines?.() ?? [],
+        ...(deps.history && { history: historyFacts(deps.history, settings.historyKeepDays, includeServerNames) }),
         now: deps.now(),
       },
       { redact: deps.redact, includeServerNames, known: known() },

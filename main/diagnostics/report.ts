@@ -5,6 +5,7 @@
 import type { UpdateState } from '../../common/contract';
 import type { PollIntervals } from '../../common/settings';
 import type { DiagnosticsEnvironment } from './environment';
+import { historyLines, type HistoryFacts } from './history-facts';
 import type { RecentLine } from './recent-log';
 
 export interface DiagnosticsFacts {
@@ -21,6 +22,8 @@ export interface DiagnosticsFacts {
   autoUpdate: boolean;
   updates: UpdateState;
   recent: RecentLine[];
+  /** The history's size, and its last events when names are included; absent: no history. */
+  history?: HistoryFacts;
   /** ms since epoch */
   now: number;
 }
@@ -101,6 +104,7 @@ export function buildDiagnosticsReport(facts: DiagnosticsFacts, scrubbing: Scrub
     `Notifications: ${facts.notifications ? 'on' : 'off'}`,
     `Updates: ${updatesLine(facts)}`,
     `Server names and addresses: ${scrubbing.includeServerNames ? 'included' : 'left out'}`,
+    ...(facts.history ? historyLines(facts.history) : []),
     '',
     facts.recent.length === 0
       ? 'Recent warnings and errors: none'

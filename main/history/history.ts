@@ -88,7 +88,7 @@ export function createHistory(deps: HistoryDeps): History {
   const store: HistoryStore =
     directory === null
       ? createMemoryHistoryStore(now, retention())
-      : createHistoryStore({ directory, retentionMs: retention(), now, log });
+      : createHistoryStore({ directory, retentionMs: retention(), now, log, scheduleCompaction: defer });
   const marksFile = directory === null ? createMemoryMarks() : createMarksFile(directory, log, renameSync);
   const recorder = createRecorder(now);
   const off = () => deps.keepDays() === 0;

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Log } from '../app-log';
 import { ensureFolder, errorCode, writeAtomically, type Rename } from './files';
 
+export const MARKS_FILE = 'marks.json';
+
 export interface HistoryMarks {
   /** The last time the app was seen running (ms since the epoch). */
   lastSeenAt?: number;
@@ -23,7 +25,7 @@ const isTime = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 export function createMarksFile(directory: string, log: Log, rename: Rename): MarksFile {
-  const path = join(directory, 'marks.json');
+  const path = join(directory, MARKS_FILE);
   return {
     read() {
       try {

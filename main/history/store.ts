@@ -40,6 +40,11 @@ export interface HistoryStoreOptions {
   log?: Log;
   /** The temp file's rename over the file (a test fails it to play a crash between write and rename). */
   rename?: Rename;
+  /**
+   * Runs a compaction an append found due: the app's history defers it past the poll's work (history.ts).
+   * Default: at once, inside the append.
+   */
+  scheduleCompaction?: (compact: () => void) => void;
 }
 
 interface HistoryFilter {
@@ -80,6 +85,8 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   const now = options.now ?? Date.now;
   const log: Log = options.log ?? ((level, message) => console[level](message));
   const rename = options.rename ?? renameSync;
+  const scheduleCompaction = options.scheduleCompaction ?? ((task) => task());
+  let compactionScheduled = false;
   const path = join(directory, HISTORY_FILE);
 
   /** What is known of the file since it was last looked at; null: look again before the next write. */
@@ -148,7 +155,13 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       log('warn', `History: could not write an event (${errorCode(error)}).`);
       return false;
     }
-    if (file.size > maxBytes || now() - lastCompaction >= DAY_MS) compact();
+    if ((file.size > maxBytes || now() - lastCompaction >= DAY_MS) && !compactionScheduled) {
+      compactionScheduled = true;
+      scheduleCompaction(() => {
+        compactionScheduled = false;
+        compact();
+      });
+    }
     return checked.length === events.length;
   }
 

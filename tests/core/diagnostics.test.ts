@@ -109,4 +109,21 @@ describe('copy diagnostics', () => {
     expect(result.ok).toBe(false);
     expect(h.ports.clipboard.texts).toEqual([]);
   });
+
+  it('counts the history’s events always, and lists the last ones with names only when names are included', async () => {
+    const h = await startHarness();
+    const web = { accountId: 'default', id: 12345 };
+    await h.core.powerAction(web, 'reboot');
+    await h.settle();
+    const left = await copied(h, false);
+    expect(left).toMatch(
+      /^History: 90 days kept, \d+ events \(status \d+, action 1, alert \d+, account 0, gap 0\), 0 bytes$/m,
+    );
+    expect(left).not.toContain('Recent history');
+    expect(left).not.toContain('web-server-01');
+    const named = await copied(h, true);
+    expect(named).toMatch(/^Recent history \(\d+\):$/m);
+    expect(named).toMatch(/ reboot web-server-01 from the tray: sent$/m);
+    expect(named).not.toContain(h.sim.token);
+  });
 });

@@ -216,7 +216,7 @@ export function trayDepsOverCore(harness: Harness, confirm: TrayIntentDeps['conf
     writeClipboard: () => {},
     getMessages: () => messagesFor('en'),
     confirm,
-    powerAction: (ref, action) => harness.core.powerAction(ref, action),
+    powerAction: (ref, action, source) => harness.core.powerAction(ref, action, source),
     notify: (title, body) => harness.ports.notifier.notify(title, body),
   };
 }

@@ -72,4 +72,20 @@ describe('history in the core', () => {
       expect.arrayContaining([expect.objectContaining({ kind: 'status', server: 'web-server-01' })]),
     );
   });
+
+  it('the tray’s uptime line follows the setting: there once it is on, gone when it is off', async () => {
+    const h = await startHarness();
+    await until(() => true);
+    expect(h.core.tray.getState().uptime).toBeUndefined();
+    okValue(await invoke(h, InvokeChannel.settingsSet, { uptimeInTooltip: true }));
+    expect(h.core.tray.getState().uptime).toEqual({ permille: null, incidents: 0 });
+    await h.advance(11 * 60_000);
+    await h.core.powerAction(WEB, 'reboot');
+    // The seeded account has stopped and suspended servers: some of the time seen is down.
+    await until(() => typeof h.core.tray.getState().uptime?.permille === 'number', 'the time seen');
+    expect(h.core.tray.getState().uptime?.permille).toBeGreaterThan(0);
+    expect(h.core.tray.getState().uptime?.permille).toBeLessThan(1000);
+    okValue(await invoke(h, InvokeChannel.settingsSet, { uptimeInTooltip: false }));
+    expect(h.core.tray.getState().uptime).toBeUndefined();
+  });
 });

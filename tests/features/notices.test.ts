@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
 import type { ServerNotice } from '../../main/ports';
 import { createNoticeActions, runTrayIntent, type TrayIntentDeps } from '../../main/tray/intents';
-import { type Harness, invoke, trayDepsOverCore, useHarnessPerTest } from '../core/harness';
+import { type Harness, invoke, okValue, trayDepsOverCore, useHarnessPerTest } from '../core/harness';
+import type { ServerHistory } from '../../common/history';
 
 const startHarness = useHarnessPerTest();
 
@@ -79,5 +80,19 @@ describe('a notification about an action', () => {
     await unasked.press(offered);
     expect(unasked.confirm).not.toHaveBeenCalled();
     expect(h.postsTo(REBOOT)).toBe(2);
+  });
+
+  it('the history keeps a Retry as started from the notification', async () => {
+    const h = await startHarness();
+    const notice = await failedReboot(h);
+    const { press } = noticeActions(h, true);
+    await press({ ...notice, offer: notice.offer! });
+    await h.settle();
+    const answer = okValue(await invoke(h, InvokeChannel.historyServer, WEB)) as ServerHistory;
+    const actions = answer.entries.filter((entry) => entry.kind === 'action');
+    expect(actions.map((entry) => [entry.source, entry.outcome])).toEqual([
+      ['notification', 'sent'],
+      ['popup', 'failed'],
+    ]);
   });
 });

@@ -131,6 +131,18 @@ describe('history store', () => {
     expect(kept[0]!.at).toBe(NOW - kept.length);
   });
 
+  it('a compaction an append finds due runs where the caller schedules it (the app: after the poll), once', () => {
+    const tasks: (() => void)[] = [];
+    const store = open({ maxBytes: 1000, scheduleCompaction: (task) => void tasks.push(task) });
+    store.appendBatch(Array.from({ length: 40 }, (_, index) => status(NOW - 40 + index)));
+    store.append(status(NOW));
+    expect(fileLines()).toHaveLength(41);
+    expect(tasks).toHaveLength(1);
+    tasks[0]!();
+    expect(statSync(file).size).toBeLessThanOrEqual(1000);
+    expect(store.read().at(-1)).toEqual(status(NOW));
+  });
+
   it('leaves the old file whole when a compaction fails between the write and the rename', () => {
     writeEvents([status(NOW - 100 * DAY), status(NOW - DAY)]);
     const before = readFileSync(file);

@@ -54,3 +54,17 @@ describe('tray tooltip', () => {
     expect(trayTooltip(error, en)).toBe('VPS.org — demo: error');
   });
 });
+
+describe('the uptime line (setting uptimeInTooltip)', () => {
+  it('adds the fleet’s 7 days below the headline, in both languages, incidents counted in plural', () => {
+    const withUptime = (permille: number | null, incidents: number): TraySummary => ({
+      ...counts({ running: 2 }),
+      uptime: { permille, incidents },
+    });
+    expect(trayTooltip(withUptime(997, 2), en)).toBe('VPS.org — 2 running\n99.7 % up over 7 days, 2 incidents');
+    expect(trayTooltip(withUptime(1000, 0), en)).toBe('VPS.org — 2 running\n100 % up over 7 days');
+    expect(trayTooltip(withUptime(null, 0), en)).toBe('VPS.org — 2 running\nUptime over 7 days not known yet');
+    expect(trayTooltip(withUptime(997, 3), cs)).toBe('VPS.org — 2 servery běží\nZa 7 dní v provozu 99,7 %, 3 výpadky');
+    expect(trayTooltip(counts({ running: 2 }), en)).toBe('VPS.org — 2 running');
+  });
+});
