@@ -58,7 +58,12 @@ function createHistoryState(bridge: HistoryBridge) {
     export: (accountId: string, format: ExportFormat, serverId?: number): Promise<Result<ExportResult>> =>
       bridge.export(serverId === undefined ? { accountId, format } : { accountId, serverId, format }),
 
-    clear: (): Promise<Result<null>> => bridge.clear(),
+    /** Forgets every account's history; what the digest said is gone with it. */
+    async clear(): Promise<Result<null>> {
+      const result = await bridge.clear();
+      if (result.ok) setDigest(null);
+      return result;
+    },
   };
 }
 

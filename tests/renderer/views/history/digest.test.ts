@@ -154,6 +154,16 @@ describe('since you last looked', () => {
     expect(entriesOf(getByRole(root, 'region', 'Since you last looked'))).toEqual(['db-01: rebooted by you at 09:40']);
   });
 
+  it('is gone once the history is cleared in Settings', async () => {
+    const { root } = await popup.render(bridgeWith(DIGEST));
+    await click(getByRole(root, 'button', 'Settings'));
+    await click(getByRole(root, 'button', 'Clear history'));
+    await click(getByRole(getByRole(root, 'group', 'Clear history'), 'button', 'Clear'));
+    await click(getByRole(root, 'button', 'Back'));
+    expect(queryByRole(root, 'list', 'Servers')).not.toBeNull();
+    expect(queryByRole(root, 'region', 'Since you last looked')).toBeNull();
+  });
+
   it('shows nothing when nothing happened', async () => {
     const { root, fake } = await popup.render(bridgeWith(null));
     expect(fake.callsTo(InvokeChannel.historyDigest)).toHaveLength(1);
