@@ -8,7 +8,7 @@ export const csHistory: Translation<typeof enHistory> = {
     dismissDigest: 'Zavřít „Od vaší poslední návštěvy“',
     more: { one: 'a {count} další', few: 'a {count} další', many: 'a {count} dalších', other: 'a {count} dalších' },
     open: 'Otevřít {name}',
-    entry: '{who}: {what} {when}',
+    entry: '{who}: {what}',
     account: 'účet {label}',
     goneServer: '#{id}',
     at: 'v {time}',

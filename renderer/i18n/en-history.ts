@@ -9,8 +9,8 @@ export const enHistory = {
     dismissDigest: 'Dismiss “Since you last looked”',
     more: 'and {count} more',
     open: 'Open {name}',
-    /** An entry of the digest: who, then what and when. */
-    entry: '{who}: {what} {when}',
+    /** A server's (or account's) part of the digest: who, then what happened when. */
+    entry: '{who}: {what}',
     account: 'account {label}',
     /** A server no longer in the list. */
     goneServer: '#{id}',

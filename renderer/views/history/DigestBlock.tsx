@@ -9,24 +9,25 @@ import type { HistoryEntry } from '../../../common/history';
 import { refKey } from '../../../common/servers';
 import { useStore } from '../../hooks/use-store';
 import { historyOf } from '../../state/history';
-import { entryWhen, whatText, whoText } from './words';
+import { entryWhen, groupByWho, whatText, whoText } from './words';
 
-/** Entries shown before the rest fold behind "and N more". */
+/** Servers (or accounts) shown before the rest fold behind "and N more". */
 const FOLDED_COUNT = 3;
 
 /** Stands for `{who}` while the sentence is split around it. */
 const WHO = '\u0000';
 
-function DigestEntry({ entry, now }: { entry: HistoryEntry; now: number }) {
+/** One server's, account's or the app's part of the digest: named once, then what happened to it. */
+function DigestEntry({ entries, now }: { entries: readonly HistoryEntry[]; now: number }) {
   const { i18n, fleet, navigation, t } = useStore();
   const texts = i18n.value;
-  const who = whoText(texts, entry);
-  const what = whatText(texts, entry);
-  const when = entryWhen(texts, entry, now, true);
-  if (who === null) return <li>{`${what} ${when}`}</li>;
-  const [before = '', after = ''] = t('history.entry', { who: WHO, what, when }).split(WHO);
+  const first = entries[0]!;
+  const who = whoText(texts, first);
+  const what = entries.map((entry) => `${whatText(texts, entry)} ${entryWhen(texts, entry, now, true)}`).join(', ');
+  if (who === null) return <li>{what}</li>;
+  const [before = '', after = ''] = t('history.entry', { who: WHO, what }).split(WHO);
   // A server still in the list is a way to its detail; an account, or a server gone, is just named.
-  const key = entry.kind === 'account' || entry.kind === 'gap' ? null : refKey(entry.ref);
+  const key = first.kind === 'account' || first.kind === 'gap' ? null : refKey(first.ref);
   const known = key !== null && fleet.find(key) !== undefined;
   return (
     <li>
@@ -69,10 +70,11 @@ export function DigestBlock() {
   }, [unfolded]);
   if (!digest || digest.entries.length === 0) return null;
   const now = Date.now();
-  // Folding away a single entry would save nothing: "and 1 more" takes its line.
-  const fold = !unfolded && digest.entries.length > FOLDED_COUNT + 1;
-  const entries = fold ? digest.entries.slice(0, FOLDED_COUNT) : digest.entries;
-  const folded = digest.entries.length - entries.length;
+  const groups = groupByWho(digest.entries);
+  // Folding away a single one would save nothing: "and 1 more" takes its line.
+  const fold = !unfolded && groups.length > FOLDED_COUNT + 1;
+  const shown = fold ? groups.slice(0, FOLDED_COUNT) : groups;
+  const folded = groups.length - shown.length;
   return (
     <section class="digest" aria-labelledby="digest-title" data-testid="digest">
       <div class="digest-head">
@@ -93,8 +95,8 @@ export function DigestBlock() {
         </button>
       </div>
       <ul class="digest-entries" ref={listRef}>
-        {entries.map((entry, index) => (
-          <DigestEntry key={`${entry.kind}:${entry.at}:${index}`} entry={entry} now={now} />
+        {shown.map((group, index) => (
+          <DigestEntry key={`${group[0]!.kind}:${group[0]!.at}:${index}`} entries={group} now={now} />
         ))}
         {folded > 0 && (
           <li>

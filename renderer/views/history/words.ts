@@ -167,3 +167,34 @@ export function stripTotals(spans: readonly StripSpan[]): Record<UptimeState, nu
   for (const span of spans) totals[span.state] += Math.max(0, span.until - span.from);
   return totals;
 }
+
+/** Whose an entry is, as a key: a server's, an account's, or the app's (a gap of the whole app). */
+function whoKey(entry: HistoryEntry): string {
+  if (entry.kind === 'account') return `account:${entry.accountId}`;
+  if (entry.kind === 'gap') return entry.accountId === undefined ? 'app' : `account:${entry.accountId}`;
+  return `server:${entry.ref.accountId}:${entry.ref.id}`;
+}
+
+/**
+ * The digest's entries by whom they concern, in the order each first appears (newest first), so a
+ * server is named once however much happened to it. "Running again" is left out where its own outage,
+ * ended, says it already ("stopped 03:12–03:16").
+ */
+export function groupByWho(entries: readonly HistoryEntry[]): HistoryEntry[][] {
+  const groups = new Map<string, HistoryEntry[]>();
+  for (const entry of entries) {
+    const key = whoKey(entry);
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  const told = [...groups.values()].map((group) =>
+    group.filter(
+      (entry) =>
+        !(
+          entry.kind === 'status' &&
+          entry.to === 'active' &&
+          group.some((other) => other.kind === 'status' && other.to !== 'active' && other.until === entry.at)
+        ),
+    ),
+  );
+  return told.filter((group) => group.length > 0);
+}

@@ -14,7 +14,7 @@ const at = (hour: number, minute: number) => Date.UTC(2026, 11, 7, hour, minute)
 const web = { accountId: 'acct', id: 1 };
 const db = { accountId: 'acct', id: 2 };
 
-/** Newest first, as main sends it: five entries, so two fold. */
+/** Newest first, as main sends it: five servers, accounts or the app, so two fold. */
 const DIGEST: HistoryDigest = {
   since: at(1, 0),
   entries: [
@@ -29,6 +29,8 @@ const DIGEST: HistoryDigest = {
       outcome: 'succeeded',
       tookMs: 40_000,
     },
+    // Said already by the outage that ended then: left out.
+    { kind: 'status', ref: web, name: 'web-01', at: at(3, 16), from: 'stopped', to: 'active', until: null },
     { kind: 'status', ref: web, name: 'web-01', at: at(3, 12), from: 'active', to: 'stopped', until: at(3, 16) },
     {
       kind: 'alert',
@@ -50,6 +52,7 @@ const DIGEST: HistoryDigest = {
       to: 'stopped',
       until: null,
     },
+    { kind: 'gap', at: at(1, 0), until: at(1, 30), reason: 'not-running' },
   ] satisfies HistoryEntry[],
 };
 
@@ -96,7 +99,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'account Work: offline 10 min at 10:00',
       'db-01: rebooted by you at 09:40',
-      'web-01: stopped 03:12–03:16',
+      'web-01: stopped 03:12–03:16, should be running but is stopped 03:12–03:16',
       'and 2 more',
     ]);
     // It takes no focus from the list.
@@ -106,18 +109,18 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'account Work: offline 10 min at 10:00',
       'db-01: rebooted by you at 09:40',
-      'web-01: stopped 03:12–03:16',
-      'web-01: should be running but is stopped 03:12–03:16',
+      'web-01: stopped 03:12–03:16, should be running but is stopped 03:12–03:16',
       '#9: stopped since 02:00',
+      'not watched: the app was not running 01:00–01:30',
     ]);
-    // The keyboard goes on to the first entry that was folded.
-    expect(document.activeElement).toBe(queryAllByRole(region, 'button', 'Open web-01')[1]);
+    // The keyboard goes on from the first entry that was folded (a server gone has no link: the heading).
+    expect(document.activeElement).toBe(getByRole(region, 'heading', 'Since you last looked'));
     // A server no longer in the list is named, not linked.
     expect(queryByRole(region, 'button', 'Open #9')).toBeNull();
   });
 
   it('folds nothing when only one entry would fold', async () => {
-    const { root } = await popup.render(bridgeWith({ ...DIGEST, entries: DIGEST.entries.slice(0, 4) }));
+    const { root } = await popup.render(bridgeWith({ ...DIGEST, entries: DIGEST.entries.slice(0, 6) }));
     const region = getByRole(root, 'region', 'Since you last looked');
     expect(entriesOf(region)).toHaveLength(4);
     expect(queryByRole(region, 'button', /more/)).toBeNull();
@@ -176,7 +179,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'účet Work: bez připojení 10 min v 10:00',
       'db-01: restartovali jste v 09:40',
-      'web-01: zastaven 03:12–03:16',
+      'web-01: zastaven 03:12–03:16, má běžet, ale je zastaven 03:12–03:16',
       'a 2 další',
     ]);
   });
