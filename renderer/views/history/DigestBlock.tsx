@@ -23,7 +23,11 @@ function DigestEntry({ entries, now }: { entries: readonly HistoryEntry[]; now: 
   const texts = i18n.value;
   const first = entries[0]!;
   const who = whoText(texts, first);
-  const what = entries.map((entry) => `${whatText(texts, entry)} ${entryWhen(texts, entry, now, true)}`).join(', ');
+  // Oldest first within one server, as a story is told; the servers newest first.
+  const what = entries
+    .toReversed()
+    .map((entry) => `${whatText(texts, entry)} ${entryWhen(texts, entry, now, true)}`)
+    .join(', ');
   if (who === null) return <li>{what}</li>;
   const [before = '', after = ''] = t('history.entry', { who: WHO, what }).split(WHO);
   // A server still in the list is a way to its detail; an account, or a server gone, is just named.

@@ -31,18 +31,18 @@ const DIGEST: HistoryDigest = {
     },
     // Said already by the outage that ended then: left out.
     { kind: 'status', ref: web, name: 'web-01', at: at(3, 16), from: 'stopped', to: 'active', until: null },
-    { kind: 'status', ref: web, name: 'web-01', at: at(3, 12), from: 'active', to: 'stopped', until: at(3, 16) },
     {
       kind: 'alert',
       ref: web,
       name: 'web-01',
-      at: at(3, 12),
+      at: at(3, 13),
       alert: 'stopped',
       severity: 'hard',
       acknowledged: false,
       paused: false,
       until: at(3, 16),
     },
+    { kind: 'status', ref: web, name: 'web-01', at: at(3, 12), from: 'active', to: 'stopped', until: at(3, 16) },
     {
       kind: 'status',
       ref: { accountId: 'acct', id: 9 },
@@ -99,7 +99,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'account Work: offline 10 min at 10:00',
       'db-01: rebooted by you at 09:40',
-      'web-01: stopped 03:12–03:16, should be running but is stopped 03:12–03:16',
+      'web-01: stopped 03:12–03:16, should be running but is stopped 03:13–03:16',
       'and 2 more',
     ]);
     // It takes no focus from the list.
@@ -109,7 +109,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'account Work: offline 10 min at 10:00',
       'db-01: rebooted by you at 09:40',
-      'web-01: stopped 03:12–03:16, should be running but is stopped 03:12–03:16',
+      'web-01: stopped 03:12–03:16, should be running but is stopped 03:13–03:16',
       '#9: stopped since 02:00',
       'not watched: the app was not running 01:00–01:30',
     ]);
@@ -179,7 +179,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'účet Work: bez připojení 10 min v 10:00',
       'db-01: restartovali jste v 09:40',
-      'web-01: zastaven 03:12–03:16, má běžet, ale je zastaven 03:12–03:16',
+      'web-01: zastaven 03:12–03:16, má běžet, ale je zastaven 03:13–03:16',
       'a 2 další',
     ]);
   });
