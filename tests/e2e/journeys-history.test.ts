@@ -41,13 +41,14 @@ test('a server that stopped while the popup was closed is in the digest, its tim
   // Opened again: what happened meanwhile, at the top of the list.
   backend.core.setPopupOpen(true);
   const digest = page.getByRole('region', { name: 'Since you last looked' });
+  // The server named once, with what happened to it (its stop, then the alert).
   await digest
-    .getByText(/web-server-01: stopped/)
-    .first()
+    .getByRole('listitem')
+    .filter({ hasText: /^web-server-01: .*stopped since/ })
     .waitFor();
 
   // Its name leads to its detail: the stop in today's timeline, and the uptime no longer 100 %.
-  await digest.getByRole('button', { name: 'Open web-server-01' }).first().click();
+  await digest.getByRole('button', { name: 'Open web-server-01' }).click();
   await page.getByRole('heading', { name: 'web-server-01', level: 2 }).waitFor();
   await history.locator('.timeline-day').first().getByText('Today').waitFor();
   await history
