@@ -18,10 +18,10 @@ import { pathToFileURL } from 'node:url';
 /**
  * Passed tests each vitest project must reach, a little below the counts of the day they were set
  * (2026-11-29, after the reshaping: node 762, renderer 175, e2e 23; boot 15 with the accounts and
- * alerts journeys; boot 22 with the self-test and platform journeys).
+ * alerts journeys; boot 22 with the self-test and platform journeys; boot 23 with the history journey).
  * They only go up: raise them when tests are added; never lower them to make a run pass.
  */
-export const MINIMUM_PASSED: Readonly<Record<string, number>> = { node: 900, renderer: 190, e2e: 26, boot: 22 };
+export const MINIMUM_PASSED: Readonly<Record<string, number>> = { node: 900, renderer: 190, e2e: 26, boot: 23 };
 
 export interface ProjectCounts {
   passed: number;

@@ -17,7 +17,7 @@ export interface AcceptedAction {
 }
 
 /** A power action's server, and how the popup started it (the history keeps it): absent is a click. */
-export interface PowerRequest extends ServerRef {
+interface PowerRequest extends ServerRef {
   source?: Extract<ActionSource, 'popup' | 'keyboard'>;
 }
 

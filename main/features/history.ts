@@ -3,7 +3,7 @@
 // bus, the power actions where they start (`actionStarted`), and suspend and resume from the core. The
 // popup hears `historyChanged` for the servers that got new events while it is open.
 import { z } from 'zod';
-import { EventChannel, InvokeChannel, type EventContract } from '../../common/contract';
+import { EventChannel, InvokeChannel, type EventContract, type ExportResult } from '../../common/contract';
 import { EXPORT_FORMATS } from '../../common/history';
 import type { EventBus, EventListener } from '../event-bus';
 import { createHistory, type History, type HistoryDeps } from '../history/history';
@@ -99,7 +99,7 @@ export function createHistoryFeature(deps: HistoryFeatureDeps): HistoryFeature {
         return null;
       },
       [InvokeChannel.historyServer]: (ref) => history.server(ref),
-      [InvokeChannel.historyExport]: async (request) => {
+      [InvokeChannel.historyExport]: async (request): Promise<ExportResult> => {
         const file = history.exportOf(request);
         if (!deps.saveFile) return { outcome: 'download', ...file };
         return { outcome: await deps.saveFile.save(file) };

@@ -3,9 +3,11 @@
 // and a gap says why. Names are looked up now (`Names`), never stored. Also the spans a server was not
 // watched, for the uptime maths (uptime.ts).
 import type {
+  AccountEntry,
   AccountFailure,
   ActionEntry,
   AlertEntry,
+  GapEntry,
   GapReason,
   HistoryEntry,
   StatusEntry,
@@ -35,14 +37,21 @@ export function entriesOf(events: readonly HistoryEvent[], names: Names): Histor
   const lastStatus = new Map<string, StatusEntry>();
   const openActions = new Map<string, ActionEntry>();
   const openAlerts = new Map<string, AlertEntry>();
-  const openAccounts = new Map<string, Extract<HistoryEntry, { kind: 'account' }>>();
+  const openAccounts = new Map<string, AccountEntry>();
   const named = (accountId: string, serverId: number) => {
     const ref = { accountId, id: serverId };
     return { ref, name: names.server(ref) };
   };
   const fail = (at: number, accountId: string, failure: AccountFailure) => {
     if (openAccounts.has(accountId)) return;
-    const entry = { kind: 'account' as const, at, accountId, label: names.account(accountId), failure, until: null };
+    const entry: AccountEntry = {
+      kind: 'account',
+      at,
+      accountId,
+      label: names.account(accountId),
+      failure,
+      until: null,
+    };
     openAccounts.set(accountId, entry);
     entries.push(entry);
   };
@@ -133,15 +142,17 @@ export function entriesOf(events: readonly HistoryEvent[], names: Names): Histor
         }
         break;
       }
-      case 'gap':
-        entries.push({
+      case 'gap': {
+        const gap: GapEntry = {
           kind: 'gap',
           at: event.at,
           until: event.until,
           reason: GAP_REASON[event.reason],
           ...(event.accountId !== APP_WIDE && { accountId: event.accountId }),
-        });
+        };
+        entries.push(gap);
         break;
+      }
     }
   }
   // Newest first; of two at the same moment, the one recorded later first.

@@ -19,8 +19,9 @@ import { createHistoryStore, type HistoryStore } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the app writes that it is still running (the next start's "not running" gap begins there). */
-export const HEARTBEAT_MS = 5 * 60 * 1000;
+const HEARTBEAT_MS = 5 * 60 * 1000;
 const UPTIME_CACHE_MS = 10 * 60 * 1000;
+const UPTIME_STALE_MS = 60 * 1000;
 
 export interface HistoryDeps {
   /** `<userData>/history`; null keeps it in memory only. */
@@ -63,8 +64,19 @@ export interface History {
   size(): number;
 }
 
-/** The recorder whose observations each ask for a flush after the synchronous work that made them (a poll's). */
-function flushingAfter(recorder: Recorder, queueFlush: () => void): Recorder {
+/** Each server's last status in `events` (oldest first), by server key. */
+function lastStatuses(events: readonly HistoryEvent[]): Array<readonly [string, string]> {
+  const statuses = new Map<string, string>();
+  for (const event of events)
+    if (event.kind === 'status') statuses.set(`${event.accountId}:${event.serverId}`, event.to);
+  return [...statuses];
+}
+
+/**
+ * The recorder whose observations each ask for a flush after the synchronous work that made them (a
+ * poll's); a fleet's delta is seen only once the last statuses are known (`seed`).
+ */
+function flushingAfter(recorder: Recorder, seed: () => void, queueFlush: () => void): Recorder {
   const queued =
     <A extends unknown[]>(observe: (...args: A) => void) =>
     (...args: A) => {
@@ -73,7 +85,10 @@ function flushingAfter(recorder: Recorder, queueFlush: () => void): Recorder {
     };
   return {
     ...recorder,
-    fleetChanged: queued(recorder.fleetChanged),
+    fleetChanged: queued((delta) => {
+      seed();
+      recorder.fleetChanged(delta);
+    }),
     alertsChanged: queued(recorder.alertsChanged),
     actionStarted: queued(recorder.actionStarted),
     actionFinished: queued(recorder.actionFinished),
@@ -96,11 +111,12 @@ export function createHistory(deps: HistoryDeps): History {
   let marks: HistoryMarks = {};
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let flushQueued = false;
-  /** This run's start before its first poll: not watched yet (not in the file until the poll). */
   let startedAt: number | null = null;
+  /** From the last run's last sign of life until this run's first poll: not watched (in the file after it). */
   let notRunningFrom: number | null = null;
   let opening: { since: number | null; at: number; dismissed: boolean } | null = null;
-  let uptimeCache: { at: number; value: FleetUptime } | null = null;
+  /** The fleet's uptime as last computed; `stale`: events were written since. */
+  let uptimeCache: { at: number; value: FleetUptime; stale: boolean } | null = null;
   const written = new Set<() => void>();
 
   const saveMarks = (next: HistoryMarks) => {
@@ -114,7 +130,7 @@ export function createHistory(deps: HistoryDeps): History {
     if (batch.length === 0 || off()) return;
     if (batch.some((event) => event.kind === 'gap' && event.reason === 'closed')) notRunningFrom = null;
     store.appendBatch(batch);
-    uptimeCache = null;
+    if (uptimeCache) uptimeCache.stale = true;
     const refs = new Map<string, ServerRef>();
     for (const event of batch)
       if (event.serverId !== undefined)
@@ -123,7 +139,14 @@ export function createHistory(deps: HistoryDeps): History {
     for (const listener of written) listener();
   }
 
-  const queuedRecorder = flushingAfter(recorder, () => {
+  /** Each server's last recorded status, read from the file once, before the first delta is observed. */
+  let seeded = false;
+  const seed = () => {
+    if (seeded || off()) return;
+    seeded = true;
+    recorder.seedStatuses(lastStatuses(store.read()));
+  };
+  const queuedRecorder = flushingAfter(recorder, seed, () => {
     if (flushQueued) return;
     flushQueued = true;
     defer(flush);
@@ -145,21 +168,20 @@ export function createHistory(deps: HistoryDeps): History {
     start() {
       marks = marksFile.read();
       startedAt = now();
+      // Written only while the history is on (saveMarks), so turning it on later needs nothing more.
+      heartbeat = setInterval(() => saveMarks({ ...marks, lastSeenAt: now() }), HEARTBEAT_MS);
+      heartbeat.unref?.();
       if (off()) {
         store.clear();
         return;
       }
-      const statuses = new Map<string, HistoryEvent & { kind: 'status' }>();
-      for (const event of store.read())
-        if (event.kind === 'status') statuses.set(`${event.accountId}:${event.serverId}`, event);
-      recorder.seedStatuses([...statuses].map(([key, event]) => [key, event.to] as const));
+      // Read after the start's own work (the first poll's answer comes later), or by the first delta.
+      defer(seed);
       if (marks.lastSeenAt !== undefined && marks.lastSeenAt < startedAt) {
         notRunningFrom = marks.lastSeenAt;
         recorder.notRunningSince(marks.lastSeenAt);
       }
       saveMarks({ ...marks, lastSeenAt: startedAt });
-      heartbeat = setInterval(() => saveMarks({ ...marks, lastSeenAt: now() }), HEARTBEAT_MS);
-      heartbeat.unref?.();
     },
     stop() {
       if (heartbeat !== null) clearInterval(heartbeat);
@@ -211,10 +233,12 @@ export function createHistory(deps: HistoryDeps): History {
       defer(() => store.compact());
     },
     fleetUptime() {
-      // The window moves too: computed again after new events, or when the last answer is old.
-      if (uptimeCache === null || now() - uptimeCache.at >= UPTIME_CACHE_MS)
-        uptimeCache = { at: now(), value: fleetUptime(read(), deps.servers(), context()) };
-      return uptimeCache.value;
+      // It reads the whole file: computed again after new events at most once a minute (the tooltip may
+      // lag a change by that), and every 10 minutes as the window moves.
+      const age = uptimeCache === null ? Infinity : now() - uptimeCache.at;
+      if (age >= UPTIME_CACHE_MS || (uptimeCache?.stale && age >= UPTIME_STALE_MS))
+        uptimeCache = { at: now(), value: fleetUptime(read(), deps.servers(), context()), stale: false };
+      return uptimeCache!.value;
     },
     onWritten: (listener) => void written.add(listener),
     events: () => read(),

@@ -11,7 +11,7 @@ import type { PowerAction, ServerStatus } from '../../common/statuses';
 import { APP_WIDE, type AlertState, type HistoryEvent } from './events';
 
 /** Why an account's list is stale, in the history's words; null when it is not a failure the history keeps. */
-export function accountFailure(stale: FleetStatus['stale']): AccountFailure | null {
+function accountFailure(stale: FleetStatus['stale']): AccountFailure | null {
   if (stale === null) return null;
   switch (stale.kind) {
     case 'unauthorized':
@@ -26,7 +26,7 @@ export function accountFailure(stale: FleetStatus['stale']): AccountFailure | nu
 }
 
 /** `serverKey`'s parts back (an account id never holds the last `:`). */
-export function parseServerKey(key: string): { accountId: string; serverId: number } | null {
+function parseServerKey(key: string): { accountId: string; serverId: number } | null {
   const at = key.lastIndexOf(':');
   const serverId = Number(key.slice(at + 1));
   return at > 0 && Number.isSafeInteger(serverId) && serverId > 0 ? { accountId: key.slice(0, at), serverId } : null;
@@ -52,6 +52,8 @@ export interface Recorder {
   forgetAccount(accountId: string): void;
   /** The batch recorded since the last call, oldest first; the recorder starts a new one. */
   take(): HistoryEvent[];
+  /** How many entries it holds in all (bounded by the fleet, whatever the number of events). */
+  held(): number;
 }
 
 export function createRecorder(now: () => number): Recorder {
@@ -178,6 +180,7 @@ export function createRecorder(now: () => number): Recorder {
       failures.delete(accountId);
       batch = batch.filter((event) => event.accountId !== accountId);
     },
+    held: () => batch.length + statuses.size + failures.size + deviations.size + sources.size,
     take() {
       const taken = batch;
       batch = [];

@@ -11,7 +11,7 @@ export function clockTime(ms: number): string {
 }
 
 /** "99.7 % up over 7 days, 2 incidents": the fleet's uptime line (setting `uptimeInTooltip`). */
-export function uptimeLine(uptime: TrayUptime, messages: Messages): string {
+function uptimeLine(uptime: TrayUptime, messages: Messages): string {
   if (uptime.permille === null) return messages.t('tooltipUptime.unknown');
   const share = messages.t('tooltipUptime.share', { percent: messages.number(uptime.permille / 10, 1) });
   return uptime.incidents > 0 ? `${share}${messages.plural('tooltipUptime.incidents', uptime.incidents)}` : share;

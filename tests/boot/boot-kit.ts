@@ -16,10 +16,10 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server } from 'node:http';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, vi } from 'vitest';
 import { app, configureStandIn } from './electron-stand-in/app';
@@ -37,7 +37,10 @@ import {
 import { StandInBrowserWindow } from './electron-stand-in/window';
 
 export interface BootOptions {
-  /** Files written to the user-data folder before start (JSON values); none is a first start. */
+  /**
+   * Files written to the user-data folder before start (JSON values; a string is written as it is, so a
+   * file of lines fits, and a path may name a folder: `history/events.jsonl`); none is a first start.
+   */
   userDataFiles?: Record<string, unknown>;
   /** What the OS reports as its locale; default en-US. */
   systemLocale?: string;
@@ -181,8 +184,10 @@ async function bootBuiltApp(options: BootOptions = {}): Promise<BootedApp> {
   booted = true;
   const appDir = inject('bootAppDir');
   const userData = await mkdtemp(join(tmpdir(), 'vps-tray-boot-'));
-  for (const [name, content] of Object.entries(options.userDataFiles ?? {}))
-    await writeFile(join(userData, name), JSON.stringify(content, null, 2));
+  for (const [name, content] of Object.entries(options.userDataFiles ?? {})) {
+    await mkdir(dirname(join(userData, name)), { recursive: true });
+    await writeFile(join(userData, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
   configureStandIn({
     appPath: appDir,
     userData,

@@ -13,6 +13,7 @@ import { PREVIEW_TOKEN_HEADER, startPreview, type Preview } from '../../dev/prev
 import { parsePreviewArgs, PREVIEW_CLI_OPTIONS } from '../../dev/preview-cli';
 import { PREVIEW_FAULTS } from '../../dev/preview-faults';
 import type { FleetSnapshot } from '../../common/contract';
+import type { HistoryDigest } from '../../common/history';
 import { send } from './send';
 
 const PAGE = `<!doctype html><html><head>
@@ -233,5 +234,18 @@ describe('desktop notifications', () => {
     const fromApp = openPanelStream(preview, { referer: preview.url });
     await expect.poll(() => fromApp.status()).toBe(403);
     fromApp.close();
+  });
+});
+
+describe('history', () => {
+  it('the seeded week answers through the bridge: a digest since the popup was last closed', async () => {
+    const answer = await send(new URL('__ipc/vps%3Ahistory%3Adigest', preview.url).toString(), {
+      method: 'POST',
+      headers: { ...shellHeaders(), referer: preview.url },
+      body: '{}',
+    });
+    expect(answer.status).toBe(200);
+    const digest = (JSON.parse(answer.body) as { value: HistoryDigest | null }).value;
+    expect(digest?.entries.length).toBeGreaterThan(0);
   });
 });

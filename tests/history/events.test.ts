@@ -11,6 +11,16 @@ const EVERY_KIND: HistoryEvent[] = [
   { at: 5, accountId: 'a1', kind: 'alert', alert: 'gone', state: 'ended' },
   { at: 6, accountId: 'a1', kind: 'account', change: 'token-refused' },
   { at: 7, accountId: 'a1', kind: 'gap', until: 9, reason: 'suspended' },
+  // This version's fields: where an action started and how long it took, an alert's later states and
+  // its pause, why an account failed.
+  { at: 8, accountId: 'a1', serverId: 7, kind: 'action', action: 'stop', outcome: 'sent', source: 'keyboard' },
+  { at: 9, accountId: 'a1', serverId: 7, kind: 'action', action: 'stop', outcome: 'failed', source: 'tray', tookMs: 0 },
+  { at: 10, accountId: 'a1', serverId: 7, kind: 'alert', alert: 'stopped', state: 'raised', paused: true },
+  { at: 11, accountId: 'a1', serverId: 7, kind: 'alert', alert: 'stopped', state: 'hard' },
+  { at: 12, accountId: 'a1', serverId: 7, kind: 'alert', alert: 'stopped', state: 'acknowledged' },
+  { at: 13, accountId: 'a1', kind: 'account', change: 'failed', failure: 'rate-limited' },
+  { at: 14, accountId: 'a1', kind: 'account', change: 'recovered' },
+  { at: 15, accountId: '*', kind: 'gap', until: 16, reason: 'closed' },
 ];
 
 describe('readHistoryEvent', () => {
@@ -37,6 +47,23 @@ describe('readHistoryEvent', () => {
     ['a gap ending before it starts', { at: 5, accountId: 'a1', kind: 'gap', until: 4, reason: 'closed' }],
   ])('skips %s', (_, record) => {
     expect(readHistoryEvent(record)).toBeNull();
+  });
+
+  it('reads an optional field it does not understand (a newer source or failure) as absent, keeping the event', () => {
+    expect(
+      readHistoryEvent({
+        at: 1,
+        accountId: 'a1',
+        serverId: 7,
+        kind: 'action',
+        action: 'reboot',
+        outcome: 'sent',
+        source: 'voice',
+      }),
+    ).toEqual({ at: 1, accountId: 'a1', serverId: 7, kind: 'action', action: 'reboot', outcome: 'sent' });
+    expect(
+      readHistoryEvent({ at: 1, accountId: 'a1', kind: 'account', change: 'failed', failure: 'dns', tookMs: -1 }),
+    ).toEqual({ at: 1, accountId: 'a1', kind: 'account', change: 'failed' });
   });
 
   it('keeps only the fields it knows, so a name or an address never comes back', () => {

@@ -70,3 +70,23 @@ describe('safeFileName', () => {
     expect(safeFileName('///')).toBe('history');
   });
 });
+
+const named = (name: string): HistoryEntry => ({
+  kind: 'status',
+  ref,
+  name,
+  at: 0,
+  from: null,
+  to: 'active',
+  until: null,
+});
+
+const row = (name: string) => exportFile([named(name)], 'csv', 'x', label).content.split('\r\n')[1];
+
+describe('CSV quoting', () => {
+  it('quotes a field with only a quote, or only a line break, and leaves a plain one bare', () => {
+    expect(row('db "primary"')).toContain(',"db ""primary""",');
+    expect(row('db\nprimary')).toContain(',"db\nprimary",');
+    expect(row('db-primary')).toContain(',db-primary,');
+  });
+});

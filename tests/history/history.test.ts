@@ -62,6 +62,8 @@ function open(overrides: Partial<HistoryDeps> = {}) {
     ...overrides,
   });
   history.start();
+  // The start's own deferred work (reading the last statuses) is done before the first poll's answer.
+  runQueued();
   return history;
 }
 
@@ -195,6 +197,20 @@ describe('history', () => {
     const file = history.exportOf({ accountId: 'a1', serverId: 7, format: 'csv' });
     expect(file.fileName).toBe('vps-history-server-7.csv');
     expect(file.content).toContain(',server-7,');
+    history.stop();
+  });
+
+  it('the fleet’s uptime reads the file again after new events at most once a minute', () => {
+    const history = open();
+    history.recorder.fleetChanged(delta({ 7: 'active' }));
+    time += HOUR;
+    expect(history.fleetUptime().uptime).toMatchObject({ upMs: HOUR, downMs: 0 });
+    history.recorder.fleetChanged(delta({ 7: 'stopped' }));
+    time += 30_000;
+    runQueued();
+    expect(history.fleetUptime().uptime).toMatchObject({ upMs: HOUR, downMs: 0 });
+    time += 30_000;
+    expect(history.fleetUptime().uptime).toMatchObject({ upMs: HOUR, downMs: 60_000 });
     history.stop();
   });
 });

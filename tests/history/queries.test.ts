@@ -2,6 +2,7 @@
 // their outcome, alerts with their end), its strips and uptime with every unwatched span unknown, the
 // digest since the popup was last closed, and the fleet's line for the tooltip. Names come from now.
 import { describe, expect, it } from 'vitest';
+import { GAP_REASONS } from '../../common/history';
 import type { HistoryEvent } from '../../main/history/events';
 import type { Names } from '../../main/history/entries';
 import { digestOf, fleetUptime, serverHistory } from '../../main/history/queries';
@@ -144,5 +145,21 @@ describe('fleetUptime', () => {
     expect(fleet.uptime).toEqual({ upMs: 14 * DAY - 2 * HOUR, downMs: 2 * HOUR, unknownMs: 0 });
     expect(fleet.incidents).toBe(1);
     expect(fleet.permille).toBe(994);
+  });
+});
+
+describe('gaps', () => {
+  it('are answered with the contract’s reasons, app-wide ones without an account', () => {
+    const events: HistoryEvent[] = [
+      { at: 1, accountId: '*', kind: 'gap', until: 2, reason: 'closed' },
+      { at: 3, accountId: '*', kind: 'gap', until: 4, reason: 'suspended' },
+      { at: 5, accountId: 'a1', kind: 'gap', until: 6, reason: 'offline' },
+    ];
+    const gaps = serverHistory(events, ref, { ...context, now: 10 }).entries;
+    expect(gaps.map((entry) => (entry.kind === 'gap' ? entry.reason : null)).toReversed()).toEqual([...GAP_REASONS]);
+    expect(gaps.find((entry) => entry.kind === 'gap' && entry.reason === 'account-failing')).toMatchObject({
+      accountId: 'a1',
+    });
+    expect(gaps.find((entry) => entry.kind === 'gap' && entry.reason === 'asleep')).not.toHaveProperty('accountId');
   });
 });
