@@ -145,7 +145,8 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
 
       {live && <AlertPanel serverKey={serverKey} serverRef={serverRef} />}
 
-      {live && <HistoryPanel serverRef={serverRef} />}
+      {/* One per server: another server's history (or how far its timeline was unfolded) never shows here. */}
+      {live && <HistoryPanel key={serverKey} serverRef={serverRef} />}
 
       {server && <MoreFields server={server} detail={detail} />}
 
