@@ -145,8 +145,7 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
 
       {live && <AlertPanel serverKey={serverKey} serverRef={serverRef} />}
 
-      {/* One per server: another server's history (or how far its timeline was unfolded) never shows here. */}
-      {live && <HistoryPanel key={serverKey} serverRef={serverRef} />}
+      {live && <HistoryPanel serverRef={serverRef} />}
 
       {server && <MoreFields server={server} detail={detail} />}
 
