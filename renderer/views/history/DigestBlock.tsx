@@ -59,7 +59,7 @@ export function DigestBlock() {
   const history = historyOf(store.historyBridge);
   const shownCount = navigation.shownCount.value;
   const [unfolded, setUnfolded] = useState(false);
-  const [digest, setDigest] = useState(history.digest);
+  const [digest, setDigest] = useState(() => history.digest());
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => history.onDigest(setDigest), [history]);
   useEffect(() => {
