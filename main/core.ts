@@ -319,11 +319,11 @@ export function createCore(deps: CoreDeps): Core {
       history.start();
       return accounts.start(options);
     },
-    stop: async () => {
+    stop: () => {
       updates.stop();
       alerts.stop();
-      await accounts.stop();
-      history.stop();
+      history.stop(); // first: its last write happens now, however long ending the sessions takes
+      return accounts.stop();
     },
     setPopupOpen: (open) => {
       if (open && !popupView.isOpen()) history.popupShown();

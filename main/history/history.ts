@@ -96,15 +96,24 @@ function flushingAfter(recorder: Recorder, seed: () => void, queueFlush: () => v
   };
 }
 
+/** The file store and marks in `directory`, or both in memory without one. */
+function openStorage(deps: HistoryDeps, retentionMs: number, scheduleCompaction: (task: () => void) => void) {
+  const { directory, now, log } = deps;
+  if (directory === null) return { store: createMemoryHistoryStore(now, retentionMs), marksFile: createMemoryMarks() };
+  return {
+    store: createHistoryStore({ directory, retentionMs, now, log, scheduleCompaction }),
+    marksFile: createMarksFile(directory, log, renameSync),
+  };
+}
+
 export function createHistory(deps: HistoryDeps): History {
-  const { now, log, directory } = deps;
+  const { now, log } = deps;
   const defer = deps.defer ?? ((task) => void setImmediate(task));
   const retention = () => Math.max(1, deps.keepDays()) * DAY_MS;
-  const store: HistoryStore =
-    directory === null
-      ? createMemoryHistoryStore(now, retention())
-      : createHistoryStore({ directory, retentionMs: retention(), now, log, scheduleCompaction: defer });
-  const marksFile = directory === null ? createMemoryMarks() : createMarksFile(directory, log, renameSync);
+  /** After stop() nothing is written: the profile may be gone (a self-test removes its own). */
+  let stopped = false;
+  const whileRunning = (task: () => void) => defer(() => void (stopped || task()));
+  const { store, marksFile } = openStorage(deps, retention(), whileRunning);
   const recorder = createRecorder(now);
   const off = () => deps.keepDays() === 0;
 
@@ -121,13 +130,13 @@ export function createHistory(deps: HistoryDeps): History {
 
   const saveMarks = (next: HistoryMarks) => {
     marks = next;
-    if (!off()) marksFile.write(marks);
+    if (!off() && !stopped) marksFile.write(marks);
   };
 
   function flush(): void {
     flushQueued = false;
     const batch = recorder.take();
-    if (batch.length === 0 || off()) return;
+    if (batch.length === 0 || off() || stopped) return;
     if (batch.some((event) => event.kind === 'gap' && event.reason === 'closed')) notRunningFrom = null;
     store.appendBatch(batch);
     if (uptimeCache) uptimeCache.stale = true;
@@ -188,6 +197,7 @@ export function createHistory(deps: HistoryDeps): History {
       heartbeat = null;
       flush();
       if (startedAt !== null) saveMarks({ ...marks, lastSeenAt: now() });
+      stopped = true;
     },
     flush,
     popupShown() {
@@ -230,7 +240,7 @@ export function createHistory(deps: HistoryDeps): History {
         return;
       }
       store.setRetention(retention());
-      defer(() => store.compact());
+      whileRunning(() => store.compact());
     },
     fleetUptime() {
       // It reads the whole file: computed again after new events at most once a minute (the tooltip may

@@ -213,4 +213,15 @@ describe('history', () => {
     expect(history.fleetUptime().uptime).toMatchObject({ upMs: HOUR, downMs: 60_000 });
     history.stop();
   });
+
+  it('writes nothing after stop, so a removed profile is not made again (a self-test removes its own)', () => {
+    const history = open();
+    history.recorder.fleetChanged(delta({ 7: 'active' }));
+    history.stop();
+    rmSync(root, { recursive: true, force: true });
+    history.recorder.fleetChanged(delta({ 7: 'stopped' }));
+    runQueued();
+    history.flush();
+    expect(existsSync(root)).toBe(false);
+  });
 });
