@@ -25,6 +25,7 @@ const steps: Script[][] = [
   ],
   [{ file: 'bench/popup.ts' }],
   [{ file: 'bench/history.ts' }],
+  [{ file: 'bench/timeline.ts' }],
 ];
 
 function run(script: Script): Promise<{ stdout: string; ok: boolean }> {

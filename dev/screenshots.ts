@@ -6,7 +6,8 @@
 // Error states in English light and Czech dark too: the list kept but stale while VPS.org answers 503
 // (`stale-…`) and token setup after VPS.org revoked the token (`revoked-…`). And the preview's page
 // (`npm run preview`), English light only: the popup in its frame, the fault panel and a desktop
-// notification as a toast (`preview-en-light.png`).
+// notification as a toast (`preview-en-light.png`). The history's, in both languages and schemes:
+// dev/screenshots-history.ts.
 //
 // Usage: npm run screenshots -- [--out docs/screenshots]
 import { mkdir } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { buildE2eAssets, freshAssetsDir, removeAssetsDir } from './assets';
 import { launchChromium, openPopup, startBackend, watchPageErrors, type Backend } from './harness';
 import { defaultSettings } from '../main/settings/schema';
 import { startPreview } from './preview';
+import { shootHistory } from './screenshots-history';
 
 export const POPUP_SIZE = { width: 380, height: 560 };
 export const LANGUAGES = [
@@ -206,6 +208,15 @@ async function shootLanguage(
       written.push(await shootAccounts(browser, assetsDir, outDir, language, scheme));
     if (ERROR_SHOTS.has(`${language.language}-${scheme}`))
       written.push(...(await shootErrors(browser, assetsDir, outDir, language, scheme)));
+    written.push(
+      ...(await shootHistory(
+        browser,
+        assetsDir,
+        { viewport: POPUP_SIZE, capture: (page, name) => capture(page, outDir, name) },
+        language,
+        scheme,
+      )),
+    );
   } finally {
     for (const backend of backends) await backend.close();
   }

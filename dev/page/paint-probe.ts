@@ -3,6 +3,8 @@
 // trips are never part of a figure. "Painted" is the end of the first animation frame in which the
 // change is in the DOM: a message posted from requestAnimationFrame arrives after that frame's paint.
 
+import { paintedWhen } from './painted';
+
 declare global {
   interface Window {
     vpsBench: PaintProbe;
@@ -30,21 +32,6 @@ const ROWS = '.server-list li';
 
 /** The rows' text, to tell when they changed. */
 const rowsText = () => [...document.querySelectorAll(ROWS)].map((row) => row.textContent).join('\n');
-
-/** Resolves after the paint of the first frame in which `ready()` holds. */
-function paintedWhen(ready: () => boolean): Promise<number> {
-  return new Promise((resolve) => {
-    const frame = () => {
-      if (!ready()) return void requestAnimationFrame(frame);
-      const channel = new MessageChannel();
-      channel.port1.addEventListener('message', () => resolve(performance.now()));
-      channel.port1.start();
-      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a MessagePort has no target origin
-      channel.port2.postMessage(null);
-    };
-    requestAnimationFrame(frame);
-  });
-}
 
 const longTasks: number[] = [];
 new PerformanceObserver((list) => {

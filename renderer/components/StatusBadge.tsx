@@ -4,7 +4,14 @@ import { useStore } from '../hooks/use-store';
 import { statusTone, type StatusTone } from '../state/fleet';
 import { statusLabel } from '../../common/i18n/sentences';
 
-const STATUS_ICON: Record<StatusTone, string> = { ok: '●', off: '■', busy: '◔', watch: '◆', alert: '⚠', unknown: '?' };
+export const STATUS_ICON: Record<StatusTone, string> = {
+  ok: '●',
+  off: '■',
+  busy: '◔',
+  watch: '◆',
+  alert: '⚠',
+  unknown: '?',
+};
 
 /**
  * Status as icon + text + colour, so it never depends on colour alone. The colour is the app's verdict

@@ -2,6 +2,7 @@
 // fails the typecheck. Loaded with those views when the popup speaks Czech (./index).
 import type { Translation } from '../../common/i18n/i18n';
 import type { enViews } from './en-views';
+import { csHistory } from './cs-history';
 
 export const csViews: Translation<typeof enViews> = {
   // The list's folded filters and its account filter (chunks loaded with the views).
@@ -250,4 +251,5 @@ export const csViews: Translation<typeof enViews> = {
     'dismissLabel.settings-reset': 'Zavřít oznámení o nastavení',
     'dismissLabel.vault-reset': 'Zavřít oznámení o uloženém tokenu',
   },
+  ...csHistory,
 };

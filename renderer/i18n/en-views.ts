@@ -3,6 +3,7 @@
 // bundle carries only the first glance's messages (./en). A group may continue one of ./en's: the popup
 // looks its messages up in both.
 import type { Dictionary } from '../../common/i18n/i18n';
+import { enHistory } from './en-history';
 
 export const enViews = {
   // The list's folded filters and its account filter (chunks loaded with the views).
@@ -256,4 +257,6 @@ export const enViews = {
     'dismissLabel.settings-reset': 'Dismiss the settings notice',
     'dismissLabel.vault-reset': 'Dismiss the saved token notice',
   },
+  // The history (issue #20): its own file, spread in.
+  ...enHistory,
 } satisfies Dictionary;

@@ -89,6 +89,8 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
     updates,
     alerts,
     announcement: announcements.announcement,
+    /** The history's calls, wrapped by ./history (loaded with the views that show history). */
+    historyBridge: { ...bridge.history, onChange: bridge.onHistoryChange },
 
     /**
      * Subscribes to main's events, then asks for the state to start from: one call (the bootstrap), so

@@ -29,6 +29,8 @@ export const lazyViews = {
   listNotes: lazyView(() => import('./list/ListNotes').then((module) => module.ListNotes)),
   // The list's status and location filters, folded behind its Filters button.
   filtersPanel: lazyView(() => import('./list/FiltersPanel').then((module) => module.FiltersPanel)),
+  // "Since you last looked" at the top of the list: fetched once the first rows are up.
+  digest: lazyView(() => import('./history/DigestBlock').then((module) => module.DigestBlock)),
 };
 
 /** Fetches every lazy view; resolves when all are here. */

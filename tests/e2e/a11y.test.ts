@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import type { Popup } from '../../dev/harness';
-import { useJourney } from './journey-kit';
+import { serverIdByName, useJourney } from './journey-kit';
 
 interface AxeViolation {
   id: string;
@@ -82,9 +82,31 @@ async function auditScreens(
   found.listConfirm = await seriousViolations(page);
   await page.getByRole('group', { name: 'Reboot web-server-01?' }).getByRole('button', { name: 'Cancel' }).click();
 
+  // "Since you last looked": a server stopped elsewhere while the popup was closed, seen on opening.
+  backend.core.setPopupOpen(false);
+  const stop = await fetch(`${backend.sim.baseUrl}/servers/${serverIdByName(backend.sim, 'db-server-01')}/stop/`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${backend.sim.token}` },
+  });
+  expect(stop.ok).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        await backend.core.refreshNow();
+        return backend.sim.getServer(serverIdByName(backend.sim, 'db-server-01'));
+      },
+      { timeout: 20_000 },
+    )
+    .toMatchObject({ status: 'stopped' });
+  await backend.core.refreshNow();
+  backend.core.setPopupOpen(true);
+  await page.getByRole('region', { name: 'Since you last looked' }).waitFor();
+  found.digest = await seriousViolations(page);
+
   await list.getByRole('button', { name: /^web-server-01 / }).click();
   await page.getByRole('heading', { name: 'web-server-01', exact: true }).waitFor();
   await page.getByRole('heading', { name: 'Resource usage' }).waitFor();
+  await page.getByRole('region', { name: 'History' }).locator('.uptime').waitFor();
   found.detail = await seriousViolations(page);
 
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -115,6 +137,7 @@ const NO_VIOLATIONS = {
   tokenSetupError: [],
   list: [],
   listConfirm: [],
+  digest: [],
   detail: [],
   edit: [],
   create: [],

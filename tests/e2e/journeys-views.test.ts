@@ -195,11 +195,12 @@ test('settings: contents lead to each section in order; one Accounts section; Sa
     'General',
     'Accounts',
     'Alerts',
+    'History',
     'Updates',
     'Reporting a problem',
   ]);
   const headings = await page.locator('.settings-section > h3').allInnerTexts();
-  expect(headings).toEqual(['General', 'Accounts', 'Alerts', 'Updates', 'Reporting a problem']);
+  expect(headings).toEqual(['General', 'Accounts', 'Alerts', 'History', 'Updates', 'Reporting a problem']);
   expect(await page.getByRole('heading', { name: 'Account', exact: true }).count()).toBe(0);
 
   // A link moves focus (and the view) to its section.

@@ -22,7 +22,8 @@ import { defaultSettings } from '../../main/settings/schema';
 import type { AlertsSnapshot } from '../../common/alerts';
 import { makeDetail, makeServer } from '../support/fixtures';
 
-import type { Server } from '../../common/servers';
+import type { ServerHistory } from '../../common/history';
+import type { Server, ServerRef } from '../../common/servers';
 import type { ServerStatus } from '../../common/statuses';
 import type { Settings } from '../../common/settings';
 
@@ -176,6 +177,12 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
     [InvokeChannel.updatesState]: () =>
       ok(init.updates ?? { unavailable: null, phase: 'up-to-date', version: null, checkedAt: null }),
     [InvokeChannel.alertsState]: () => ok(init.alerts ?? { servers: {}, pauseAll: null, attention: [] }),
+    // Nothing happened while the popup was closed, and no server has a history yet.
+    [InvokeChannel.historyDigest]: () => ok(null),
+    [InvokeChannel.historyDismissDigest]: () => ok(null),
+    [InvokeChannel.historyServer]: (ref) => ok(emptyHistory(ref)),
+    [InvokeChannel.historyExport]: () => ok({ outcome: 'cancelled' }),
+    [InvokeChannel.historyClear]: () => ok(null),
   };
 
   /** A handler's answer, not recorded as a call (the bootstrap's parts). */
@@ -213,6 +220,19 @@ export function createFakeBridge(init: FakeBridgeInit = {}): FakeBridge {
       for (const listener of listeners.get(channel) ?? []) (listener as (payload: EventPayload<C>) => void)(payload);
     },
     listenerCount: (channel) => listeners.get(channel)?.size ?? 0,
+  };
+}
+
+/** A server's history with nothing recorded: no entries, nothing observed. */
+export function emptyHistory(ref: ServerRef): ServerHistory {
+  const nothing = { upMs: 0, downMs: 0, unknownMs: 0 };
+  return {
+    ref,
+    name: null,
+    entries: [],
+    strip: { day: [], week: [] },
+    uptime: { day: nothing, week: nothing, month: nothing },
+    off: false,
   };
 }
 

@@ -1,6 +1,7 @@
 // One server in full, in the order a glance needs it: status and power actions, the addresses and
-// hostname (the list's while the detail loads), usage against the plan, the expectation and alerts, the
-// other fields, then Edit and Delete (behind a typed-name check). Inline rename in the heading.
+// hostname (the list's while the detail loads), usage against the plan, the expectation and alerts, its
+// history (uptime, timeline, export), the other fields, then Edit and Delete (behind a typed-name
+// check). Inline rename in the heading.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IpcError, ServerView } from '../../../common/contract';
@@ -13,6 +14,7 @@ import { BackButton } from '../../components/ViewHead';
 import { useServerDetail } from '../../hooks/use-server-detail';
 import { useStore } from '../../hooks/use-store';
 import { errorText } from '../../i18n/sentences';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { AlertPanel } from './AlertPanel';
 import { ManageRow } from './DeleteConfirm';
 import { GlanceFields, MoreFields } from './DetailFields';
@@ -142,6 +144,8 @@ export function DetailView({ serverKey, serverRef }: { serverKey: string; server
       </UsageMeters>
 
       {live && <AlertPanel serverKey={serverKey} serverRef={serverRef} />}
+
+      {live && <HistoryPanel serverRef={serverRef} />}
 
       {server && <MoreFields server={server} detail={detail} />}
 

@@ -59,6 +59,9 @@ export function ListView() {
   const TokenStorageBanners = tokenNews ? lazyViews.tokenBanners.component : null;
   const i18n = store.i18n.value;
   const status = fleet.status.value;
+  // "Since you last looked" (a chunk): fetched after the first rows are painted, so it never delays them.
+  useArrived(status?.loaded ? lazyViews.digest : null);
+  const Digest = status?.loaded ? lazyViews.digest.component : null;
   const refreshing = fleet.refreshing.value;
   const pollSeconds = store.settings.current.value?.pollIntervals.openSeconds ?? DEFAULT_POLL_INTERVALS.openSeconds;
   const all = fleet.sorted.value;
@@ -170,6 +173,7 @@ export function ListView() {
       {filters.error.value && <ErrorLine text={t('list.filterFailed', { message: filters.error.value })} />}
       <ErrorLine text={fleet.error.value} />
       {ListNotes && <ListNotes />}
+      {Digest && <Digest />}
 
       {!status?.loaded
         ? !status?.stale && <Placeholder text={t('app.loading')} />

@@ -102,7 +102,7 @@ function LanguageField({ language, save }: { language: Settings['language']; sav
 }
 
 /** A switch saved when flipped, with its note beside it. */
-function Switch({
+export function Switch({
   id,
   label,
   checked,

@@ -1,6 +1,6 @@
 // Settings, one page in sections a short table of contents leads to: General (language, switches,
 // shortcut, confirmations, polling), Accounts (the one place to add, rename and sign out of accounts),
-// Alerts, Updates (and the version), and Reporting a problem. Each change is saved at once with a patch
+// Alerts, History, Updates (and the version), and Reporting a problem. Each change is saved at once with a patch
 // of just that setting (state/settings.ts) and said once, next to its control, in the current language
 // (./notes).
 import { h } from 'preact';
@@ -13,13 +13,15 @@ import { AccountsSection } from './AccountsSection';
 import { AlertSettings } from './AlertSettings';
 import { NotesProvider, useNotes } from './notes';
 import { GeneralSection, UpdatesSection, type SaveSetting } from './PreferencesForm';
-import { SECTION_IDS, sectionTitleId, type SectionId } from './SettingsSection';
+import { focusRequestedSection, focusSection, SECTION_IDS, type SectionId } from './SettingsSection';
+import { HistorySection } from './HistorySection';
 import { SupportSection } from './SupportSection';
 
 const SECTION_TITLES: Record<SectionId, MessageKey> = {
   general: 'settings.general',
   accounts: 'accounts.title',
   alerts: 'alerts.title',
+  history: 'history.title',
   updates: 'settings.updates',
   support: 'settings.support',
 };
@@ -36,9 +38,7 @@ function Contents() {
               href={`#settings-${id}`}
               onClick={(event) => {
                 event.preventDefault();
-                const heading = document.getElementById(sectionTitleId(id));
-                heading?.focus();
-                heading?.scrollIntoView({ block: 'start' });
+                focusSection(id);
               }}
             >
               {t(SECTION_TITLES[id])}
@@ -55,6 +55,11 @@ function SettingsBody() {
   const settings = store.settings.current.value;
   const notes = useNotes();
   useEffect(() => void store.updates.load(), [store]);
+  // Opened from a link to one of its sections (the detail's "Settings → History"), once it is drawn.
+  const drawn = settings !== null;
+  useEffect(() => {
+    if (drawn) focusRequestedSection();
+  }, [drawn]);
   const save: SaveSetting = async (patch, at) => notes.report(at, await store.settings.save(patch));
   const loading = <Placeholder text={store.t('app.loading')} />;
   return (
@@ -63,6 +68,7 @@ function SettingsBody() {
       {settings ? <GeneralSection settings={settings} save={save} /> : loading}
       <AccountsSection />
       {settings && <AlertSettings alerts={settings.alerts} />}
+      {settings && <HistorySection settings={settings} save={save} />}
       {settings && <UpdatesSection settings={settings} save={save} />}
       <SupportSection />
     </div>
