@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createVpsClient } from '../main/api/client';
 import { median, type FigurePart } from './results';
 import type { SimulatorProcess } from './simulator-process';
+import { fullOrQuick } from './scale';
 
 export interface PollSubject {
   /** One poll, to its end (including what it sends to the popup). */
@@ -15,9 +16,10 @@ export interface PollSubject {
   sentBytes(): number;
 }
 
-export const SERVERS = 5000;
-export const PAGE_SIZE = 500;
-const ROUNDS = 10;
+export const SERVERS = fullOrQuick(5000, 500);
+export const PAGE_SIZE = fullOrQuick(500, 100);
+const ROUNDS = fullOrQuick(10, 1);
+const WARM_POLLS = fullOrQuick(3, 1);
 const CHANGED_PER_ROUND = SERVERS / 100;
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -32,7 +34,7 @@ export async function measurePolls(
   const active = (await driver.listServers()).results.filter((server) => server.status === 'active');
   if (active.length < ROUNDS * CHANGED_PER_ROUND) throw new Error('not enough active servers to change');
 
-  for (let warm = 0; warm < 3; warm++) await subject.poll();
+  for (let warm = 0; warm < WARM_POLLS; warm++) await subject.poll();
   const blocks = monitorEventLoopDelay({ resolution: 1 });
   blocks.enable();
 
