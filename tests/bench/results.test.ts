@@ -49,10 +49,10 @@ describe('bench results', () => {
   });
 });
 
-describe('bench targets set against the same run', () => {
-  const targetsOf = (parts: FigurePart[]) =>
-    Object.fromEntries(mergeFigures(parts).map((figure) => [figure.name, figure.target]));
+const targetsOf = (parts: FigurePart[]) =>
+  Object.fromEntries(mergeFigures(parts).map((figure) => [figure.name, figure.target]));
 
+describe('bench targets set against the same run', () => {
   it("applies issue 17's table: the naive baseline's figure, a cap, or the bare fetch plus 5 ms", () => {
     const targets = targetsOf([
       { name: 'popup.firstRows.25.ms', unit: 'ms', baseline: 163 },
