@@ -50,7 +50,8 @@ async function startDriver(sim: SimulatorProcess) {
  */
 function startCpuBlockMeter(): { stop(): number } {
   const threadCpuMs = () => {
-    const used = process.threadCpuUsage();
+    // The main thread's alone from Node 23.9 (@types/node does not name it yet); the process's before.
+    const used = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
     return (used.user + used.system) / 1000;
   };
   let last = threadCpuMs();
