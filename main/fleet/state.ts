@@ -151,6 +151,13 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
    */
   const byAccount = new Map<string, Map<number, ServerView>>();
   const statuses = new Map<string, FleetStatus>();
+  /** Counts the changes of the views: any put, drop or list that changed one. */
+  let revision = 0;
+  /**
+   * Each account's list as last applied, and the revision it left: the very same list (the client hands
+   * back the same object for an unchanged one) with no view changed since changes nothing again.
+   */
+  const applied = new Map<string, { servers: readonly Server[]; revision: number; unsettled: boolean }>();
 
   const overall = () => summarizeStatuses([...statuses.values()]);
   const copyStatuses = (): Record<string, FleetStatus> =>
@@ -162,12 +169,14 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
 
   /** Stores a view (new or changed) under its key and its account. */
   const put = (view: ServerView): void => {
+    revision++;
     entries.set(view.key, view);
     let servers = byAccount.get(view.accountId);
     if (!servers) byAccount.set(view.accountId, (servers = new Map()));
     servers.set(view.server.id, view);
   };
   const drop = (view: ServerView): void => {
+    revision++;
     entries.delete(view.key);
     const servers = byAccount.get(view.accountId);
     servers?.delete(view.server.id);
@@ -218,6 +227,18 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       return false;
     },
     applyList(accountId, servers, statusPatch, pendingOf, options = {}) {
+      const unsettled = options.unsettled === true;
+      const last = applied.get(accountId);
+      if (last?.servers === servers && last.revision === revision && last.unsettled === unsettled) {
+        // Nothing to compare: every view is what this list made of it. Still the account polled last.
+        const mine = byAccount.get(accountId);
+        if (mine) {
+          byAccount.delete(accountId);
+          byAccount.set(accountId, mine);
+        }
+        mergeStatus(accountId, statusPatch);
+        return emit([], []);
+      }
       const before = byAccount.get(accountId) ?? new Map<number, ServerView>();
       // One view per server in the list's order: a later reading of the same id replaces the earlier one
       // in its place.
@@ -238,7 +259,7 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       for (const [id, view] of before) {
         if (next.has(id)) continue;
         // Missing from a list that changed while it was read: that alone does not make it gone.
-        if (options.unsettled) next.set(id, view);
+        if (unsettled) next.set(id, view);
         else {
           removed.push(view.key);
           entries.delete(view.key);
@@ -248,6 +269,8 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       // This account's servers now come after the other accounts'.
       byAccount.delete(accountId);
       if (next.size > 0) byAccount.set(accountId, next);
+      if (upserted.length > 0 || removed.length > 0) revision++;
+      applied.set(accountId, { servers, revision, unsettled });
       mergeStatus(accountId, statusPatch);
       return emit(upserted, removed);
     },
@@ -283,8 +306,13 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       const removed: string[] = [];
       for (const view of views()) if (accountId === undefined || view.accountId === accountId) removed.push(view.key);
       for (const key of removed) drop(entries.get(key)!);
-      if (accountId === undefined) statuses.clear();
-      else statuses.delete(accountId);
+      if (accountId === undefined) {
+        statuses.clear();
+        applied.clear();
+      } else {
+        statuses.delete(accountId);
+        applied.delete(accountId);
+      }
       return emit([], removed);
     },
   };
