@@ -43,17 +43,18 @@ async function startDriver(sim: SimulatorProcess) {
   };
 }
 
+/** CPU of the main thread alone from Node 23.9 (@types/node does not name it yet); of the process before. */
+function threadCpuMs(): number {
+  const used = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
 /**
  * The most CPU the main thread used between two turns of the event loop (the ticks of a 1 ms timer):
  * how long the code itself held the loop, without the time the process waited for a core, which the
  * wall-clock blocks of monitorEventLoopDelay include on a busy machine.
  */
 function startCpuBlockMeter(): { stop(): number } {
-  const threadCpuMs = () => {
-    // The main thread's alone from Node 23.9 (@types/node does not name it yet); the process's before.
-    const used = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
-    return (used.user + used.system) / 1000;
-  };
   let last = threadCpuMs();
   let longest = 0;
   const timer = setInterval(() => {

@@ -240,11 +240,9 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     const before = memory.evaluatedWith;
     if (before === null || before === settings) return before === settings;
     if (!sameAlertSettings({ ...before, expectations: settings.expectations }, settings)) return false;
-    const keys = new Set([...Object.keys(before.expectations), ...Object.keys(settings.expectations)]);
-    for (const key of keys) {
-      const remembering = remembered.get(key);
-      if ((before.expectations[key] ?? remembering) !== (settings.expectations[key] ?? remembering)) return false;
-    }
+    const [was, now] = [before.expectations, settings.expectations];
+    for (const key in now) if (now[key] !== (was[key] ?? remembered.get(key))) return false;
+    for (const key in was) if (!(key in now) && was[key] !== remembered.get(key)) return false;
     return true;
   }
 
