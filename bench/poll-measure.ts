@@ -54,15 +54,21 @@ function threadCpuMs(): number {
  * how long the code itself held the loop, without the time the process waited for a core, which the
  * wall-clock blocks of monitorEventLoopDelay include on a busy machine.
  */
-function startCpuBlockMeter(): { stop(): number } {
+function startCpuBlockMeter(): { pause(): void; resume(): void; stop(): number } {
   let last = threadCpuMs();
   let longest = 0;
+  let paused = false;
   const timer = setInterval(() => {
     const now = threadCpuMs();
-    longest = Math.max(longest, now - last);
+    if (!paused) longest = Math.max(longest, now - last);
     last = now;
   }, 1);
   return {
+    pause: () => void (paused = true),
+    resume() {
+      paused = false;
+      last = threadCpuMs();
+    },
     stop() {
       clearInterval(timer);
       return longest;
@@ -70,10 +76,28 @@ function startCpuBlockMeter(): { stop(): number } {
   };
 }
 
+/** CPU of this process to fetch the list's pages with a bare `fetch` and nothing else. */
+async function bareFetchMs(sim: SimulatorProcess): Promise<number> {
+  const headers = { Authorization: `Bearer ${sim.token}`, Accept: 'application/json' };
+  const cpu = process.cpuUsage();
+  for (let page = 1; page <= SERVERS / PAGE_SIZE; page++)
+    await (await fetch(`${sim.baseUrl}/servers/?page=${page}`, { headers })).arrayBuffer();
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * The poll figures of one side. `withFetchOnly` (ours): after each unchanged poll, the same pages are
+ * fetched bare (`poll.fetchOnly.5000.ms`, the least any poll of this list costs here, to set
+ * `poll.unchanged.5000.ms` against), in the same state of the heap as the polls: the collector's work
+ * is most of a poll's cost beyond its own code, and it depends on what ran before. The block figures
+ * do not count those fetches.
+ */
 export async function measurePolls(
   sim: SimulatorProcess,
   subject: PollSubject,
   side: 'ours' | 'baseline',
+  withFetchOnly = false,
 ): Promise<FigurePart[]> {
   const driver = await startDriver(sim);
   if (driver.active < ROUNDS * CHANGED_PER_ROUND) throw new Error('not enough active servers to change');
@@ -92,7 +116,16 @@ export async function measurePolls(
   };
 
   const unchanged = [];
-  for (let round = 0; round < ROUNDS; round++) unchanged.push(await timed());
+  const bare: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    unchanged.push(await timed());
+    if (!withFetchOnly) continue;
+    blocks.disable();
+    cpuBlocks.pause();
+    bare.push(await bareFetchMs(sim));
+    cpuBlocks.resume();
+    blocks.enable();
+  }
   const changed = [];
   for (let round = 0; round < ROUNDS; round++) {
     await driver.reboot(round);
@@ -116,7 +149,16 @@ export async function measurePolls(
   );
   const figure = (name: string, unit: string, value: number) =>
     side === 'ours' ? { name, unit, ours: value } : { name, unit, baseline: value };
+  const fetchOnly: FigurePart[] = [];
+  if (withFetchOnly) {
+    const fetchOnlyMs = median(bare);
+    console.log(
+      `bare fetch of the same ${SERVERS / PAGE_SIZE} pages, between the unchanged polls: ${fetchOnlyMs.toFixed(1)} ms CPU`,
+    );
+    fetchOnly.push({ name: 'poll.fetchOnly.5000.ms', unit: 'ms', ours: round1(fetchOnlyMs) });
+  }
   return [
+    ...fetchOnly,
     figure('poll.unchanged.5000.ms', 'ms', round1(unchangedMs)),
     figure('poll.changed1pct.5000.ms', 'ms', round1(changedMs)),
     figure('poll.longestBlock.ms', 'ms', round1(longestBlockMs)),
@@ -124,23 +166,4 @@ export async function measurePolls(
     figure('ipc.unchanged.bytes', 'bytes', unchangedBytes),
     figure('ipc.perChangedServer.bytes', 'bytes', Math.round(perChanged)),
   ];
-}
-
-/**
- * CPU of this process to fetch the same pages with a bare `fetch` and nothing else (no reading, no core):
- * the least any poll of this list costs here, to set `poll.unchanged.5000.ms` against.
- */
-export async function measureFetchOnly(sim: SimulatorProcess): Promise<FigurePart> {
-  const headers = { Authorization: `Bearer ${sim.token}`, Accept: 'application/json' };
-  const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const cpu = process.cpuUsage();
-    for (let page = 1; page <= SERVERS / PAGE_SIZE; page++)
-      await (await fetch(`${sim.baseUrl}/servers/?page=${page}`, { headers })).arrayBuffer();
-    const used = process.cpuUsage(cpu);
-    samples.push((used.user + used.system) / 1000);
-  }
-  const fetchOnlyMs = median(samples);
-  console.log(`bare fetch of the same ${SERVERS / PAGE_SIZE} pages: ${fetchOnlyMs.toFixed(1)} ms CPU`);
-  return { name: 'poll.fetchOnly.5000.ms', unit: 'ms', ours: round1(fetchOnlyMs) };
 }
