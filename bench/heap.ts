@@ -9,12 +9,13 @@ import { createMemoryPorts, createMemoryVault } from '../dev/memory-ports';
 import { createNaiveCore } from './baseline/naive-core';
 import { createMemoryApi } from './memory-api';
 import { reportFigures } from './results';
+import { fullOrQuick } from './scale';
 
-const SERVERS = 5000;
+const SERVERS = fullOrQuick(5000, 500);
 /** `ours`, `baseline` or both (default): bench/run.ts runs the two sides in two processes at once. */
 const SIDE = process.argv[2] ?? 'both';
-const POLLS = Number(process.argv[3] ?? 1000);
-const WARM_UP = 50;
+const POLLS = Number(process.argv[3] ?? fullOrQuick(1000, 10));
+const WARM_UP = fullOrQuick(50, 5);
 
 const exposedGc = globalThis.gc;
 if (!exposedGc) throw new Error('run with node --expose-gc');

@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { median, reportFigures } from './results';
+import { fullOrQuick } from './scale';
 
-const RUNS = Number(process.argv[2] ?? 15);
+const RUNS = fullOrQuick(Number(process.argv[2] ?? 15), 1);
 const bundle = resolve('dist/main/index.js');
 const bundleUrl = pathToFileURL(bundle).href;
 const probe = `const t = performance.now(); await import(${JSON.stringify(bundleUrl)}); console.log(performance.now() - t); process.exit(0);`;

@@ -2,11 +2,14 @@
 // (bench/baseline/poll.ts) against a simulator of 5 000 servers in a child process:
 // CPU of this process per poll (process.cpuUsage) with nothing changed and with 1 % changed, the longest
 // event-loop block over all of them (monitorEventLoopDelay), and the bytes sent to the popup, as
-// structured clone would carry them (v8.serialize).
+// structured clone would carry them (v8.serialize). The servers are changed from a third process
+// (bench/poll-driver.ts): this one only polls, as the tray does.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createVpsClient } from '../main/api/client';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { median, type FigurePart } from './results';
 import type { SimulatorProcess } from './simulator-process';
+import { fullOrQuick } from './scale';
 
 export interface PollSubject {
   /** One poll, to its end (including what it sends to the popup). */
@@ -15,26 +18,94 @@ export interface PollSubject {
   sentBytes(): number;
 }
 
-export const SERVERS = 5000;
-export const PAGE_SIZE = 500;
-const ROUNDS = 10;
+export const SERVERS = fullOrQuick(5000, 500);
+export const PAGE_SIZE = fullOrQuick(500, 100);
+const ROUNDS = fullOrQuick(10, 1);
+const WARM_POLLS = fullOrQuick(3, 1);
 const CHANGED_PER_ROUND = SERVERS / 100;
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
+/** bench/poll-driver.ts, forked: it reboots each round's servers from its own process. */
+async function startDriver(sim: SimulatorProcess) {
+  const child = fork('bench/poll-driver.ts', [sim.baseUrl, sim.token, String(CHANGED_PER_ROUND)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [ready] = (await once(child, 'message')) as [{ active: number }];
+  return {
+    active: ready.active,
+    async reboot(round: number): Promise<void> {
+      child.send({ round });
+      await once(child, 'message');
+    },
+    close: () => child.disconnect(),
+  };
+}
+
+/** CPU of the main thread alone from Node 23.9 (@types/node does not name it yet); of the process before. */
+function threadCpuMs(): number {
+  const used = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * The most CPU the main thread used between two turns of the event loop (the ticks of a 1 ms timer):
+ * how long the code itself held the loop, without the time the process waited for a core, which the
+ * wall-clock blocks of monitorEventLoopDelay include on a busy machine.
+ */
+function startCpuBlockMeter(): { pause(): void; resume(): void; stop(): number } {
+  let last = threadCpuMs();
+  let longest = 0;
+  let paused = false;
+  const timer = setInterval(() => {
+    const now = threadCpuMs();
+    if (!paused) longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  return {
+    pause: () => void (paused = true),
+    resume() {
+      paused = false;
+      last = threadCpuMs();
+    },
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
+
+/** CPU of this process to fetch the list's pages with a bare `fetch` and nothing else. */
+async function bareFetchMs(sim: SimulatorProcess): Promise<number> {
+  const headers = { Authorization: `Bearer ${sim.token}`, Accept: 'application/json' };
+  const cpu = process.cpuUsage();
+  for (let page = 1; page <= SERVERS / PAGE_SIZE; page++)
+    await (await fetch(`${sim.baseUrl}/servers/?page=${page}`, { headers })).arrayBuffer();
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * The poll figures of one side. `withFetchOnly` (ours): after each unchanged poll, the same pages are
+ * fetched bare (`poll.fetchOnly.5000.ms`, the least any poll of this list costs here, to set
+ * `poll.unchanged.5000.ms` against), in the same state of the heap as the polls: the collector's work
+ * is most of a poll's cost beyond its own code, and it depends on what ran before. The block figures
+ * do not count those fetches.
+ */
 export async function measurePolls(
   sim: SimulatorProcess,
   subject: PollSubject,
   side: 'ours' | 'baseline',
+  withFetchOnly = false,
 ): Promise<FigurePart[]> {
-  // Out-of-band client (not measured) that picks the servers to change and reboots them.
-  const driver = createVpsClient({ baseUrl: sim.baseUrl, token: sim.token, retry: { limit: 0 } });
-  const active = (await driver.listServers()).results.filter((server) => server.status === 'active');
-  if (active.length < ROUNDS * CHANGED_PER_ROUND) throw new Error('not enough active servers to change');
+  const driver = await startDriver(sim);
+  if (driver.active < ROUNDS * CHANGED_PER_ROUND) throw new Error('not enough active servers to change');
 
-  for (let warm = 0; warm < 3; warm++) await subject.poll();
+  for (let warm = 0; warm < WARM_POLLS; warm++) await subject.poll();
   const blocks = monitorEventLoopDelay({ resolution: 1 });
   blocks.enable();
+  const cpuBlocks = startCpuBlockMeter();
 
   const timed = async () => {
     const cpu = process.cpuUsage();
@@ -45,21 +116,30 @@ export async function measurePolls(
   };
 
   const unchanged = [];
-  for (let round = 0; round < ROUNDS; round++) unchanged.push(await timed());
+  const bare: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    unchanged.push(await timed());
+    if (!withFetchOnly) continue;
+    blocks.disable();
+    cpuBlocks.pause();
+    bare.push(await bareFetchMs(sim));
+    cpuBlocks.resume();
+    blocks.enable();
+  }
   const changed = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const batch = active.slice(round * CHANGED_PER_ROUND, (round + 1) * CHANGED_PER_ROUND);
-    // At speed 1 a reboot lasts far longer than the bench: each round changes exactly these servers.
-    await Promise.all(batch.map((server) => driver.powerAction(server.id, 'reboot')));
+    await driver.reboot(round);
     changed.push(await timed());
   }
   blocks.disable();
+  const longestCpuBlockMs = cpuBlocks.stop();
+  driver.close();
 
   const unchangedMs = median(unchanged.map((entry) => entry.ms));
   const changedMs = median(changed.map((entry) => entry.ms));
   const longestBlockMs = blocks.max / 1e6;
   console.log(
-    `event-loop delay p50 ${(blocks.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(blocks.percentile(99) / 1e6).toFixed(1)} ms, max ${longestBlockMs.toFixed(1)} ms`,
+    `event-loop delay p50 ${(blocks.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(blocks.percentile(99) / 1e6).toFixed(1)} ms, max ${longestBlockMs.toFixed(1)} ms; most main-thread CPU between two turns ${longestCpuBlockMs.toFixed(1)} ms`,
   );
   const unchangedBytes = median(unchanged.map((entry) => entry.bytes));
   const perChanged = median(changed.map((entry) => entry.bytes)) / CHANGED_PER_ROUND;
@@ -69,30 +149,21 @@ export async function measurePolls(
   );
   const figure = (name: string, unit: string, value: number) =>
     side === 'ours' ? { name, unit, ours: value } : { name, unit, baseline: value };
+  const fetchOnly: FigurePart[] = [];
+  if (withFetchOnly) {
+    const fetchOnlyMs = median(bare);
+    console.log(
+      `bare fetch of the same ${SERVERS / PAGE_SIZE} pages, between the unchanged polls: ${fetchOnlyMs.toFixed(1)} ms CPU`,
+    );
+    fetchOnly.push({ name: 'poll.fetchOnly.5000.ms', unit: 'ms', ours: round1(fetchOnlyMs) });
+  }
   return [
+    ...fetchOnly,
     figure('poll.unchanged.5000.ms', 'ms', round1(unchangedMs)),
     figure('poll.changed1pct.5000.ms', 'ms', round1(changedMs)),
     figure('poll.longestBlock.ms', 'ms', round1(longestBlockMs)),
+    figure('poll.longestBlock.cpu.ms', 'ms', round1(longestCpuBlockMs)),
     figure('ipc.unchanged.bytes', 'bytes', unchangedBytes),
     figure('ipc.perChangedServer.bytes', 'bytes', Math.round(perChanged)),
   ];
-}
-
-/**
- * CPU of this process to fetch the same pages with a bare `fetch` and nothing else (no reading, no core):
- * the least any poll of this list costs here, to set `poll.unchanged.5000.ms` against.
- */
-export async function measureFetchOnly(sim: SimulatorProcess): Promise<FigurePart> {
-  const headers = { Authorization: `Bearer ${sim.token}`, Accept: 'application/json' };
-  const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const cpu = process.cpuUsage();
-    for (let page = 1; page <= SERVERS / PAGE_SIZE; page++)
-      await (await fetch(`${sim.baseUrl}/servers/?page=${page}`, { headers })).arrayBuffer();
-    const used = process.cpuUsage(cpu);
-    samples.push((used.user + used.system) / 1000);
-  }
-  const fetchOnlyMs = median(samples);
-  console.log(`bare fetch of the same ${SERVERS / PAGE_SIZE} pages: ${fetchOnlyMs.toFixed(1)} ms CPU`);
-  return { name: 'poll.fetchOnly.5000.ms', unit: 'ms', ours: round1(fetchOnlyMs) };
 }

@@ -5,7 +5,7 @@ import { serialize } from 'node:v8';
 import { createCore } from '../main/core';
 import { EventChannel } from '../common/contract';
 import { createMemoryPorts, createMemoryVault } from '../dev/memory-ports';
-import { measureFetchOnly, measurePolls, PAGE_SIZE, SERVERS } from './poll-measure';
+import { measurePolls, PAGE_SIZE, SERVERS } from './poll-measure';
 import { reportFigures } from './results';
 import { startSimulatorProcess } from './simulator-process';
 
@@ -25,8 +25,7 @@ core.onEvent((channel, payload) => {
 try {
   await core.start();
   await core.refreshNow();
-  const polls = await measurePolls(sim, { poll: core.refreshNow, sentBytes: () => sent }, 'ours');
-  reportFigures([...polls, await measureFetchOnly(sim)]);
+  reportFigures(await measurePolls(sim, { poll: core.refreshNow, sentBytes: () => sent }, 'ours', true));
 } finally {
   await core.stop();
   await sim.close();

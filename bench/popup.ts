@@ -25,14 +25,17 @@ import { startStaticServer, type ExtraRoute } from '../dev/static-server';
 import { CONTENT_SECURITY_POLICY } from '../main/desktop/security';
 import { rendererBundle } from '../scripts/bundles';
 import { median, reportFigures, type FigurePart } from './results';
+import { fullOrQuick } from './scale';
 
-const COUNTS = [25, 5000] as const;
-const FIRST_ROWS_RUNS = 5;
+/** A glance's fleet, and the large one typed and clicked in. */
+const [FEW, MANY] = fullOrQuick([25, 5000], [25, 500]);
+const COUNTS = [FEW, MANY];
+const FIRST_ROWS_RUNS = fullOrQuick(5, 1);
 /** Each typed into the search, then erased key by key: 22 keystrokes, narrowing then widening to every server. */
 const TYPED = ['web-10', 'api-2'];
-const CLICKS = 20;
+const CLICKS = fullOrQuick(20, 2);
 /** Warm opens of the kept window timed (median). */
-const WARM_SHOWS = 21;
+const WARM_SHOWS = fullOrQuick(21, 2);
 /** Kept in step with dev/page/port-bridge.ts. */
 const RECORDED_MAIN_PATH = '/__bench/recorded-main.js';
 const RECORDED_MAIN_NAME = 'vps-recorded-main';
@@ -260,8 +263,9 @@ async function measure(
       await page.goto(`${server.url}index.html`);
       const firstRowsMs = await Promise.race([
         page.evaluate(() => window.vpsBench.firstRowsAt),
+        // Unref'd: a guard that never fired must not hold the script's exit for 30 s.
         new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error(`${subject.side}: no rows after 30 s`)), 30_000),
+          setTimeout(() => reject(new Error(`${subject.side}: no rows after 30 s`)), 30_000).unref(),
         ),
       ]);
       return { page, firstRowsMs };
@@ -284,11 +288,11 @@ async function measure(
     const heapBytes = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
 
     const figures: PopupFigures = { firstRowsMs: median(firstRows), domRows, heapBytes };
-    if (servers < 5000) {
+    if (servers < MANY) {
       if (subject.side === 'ours') figures.warmShowMs = await warmShows(page, fleetOf(answers));
       figures.hiddenWindowBytes = await keptWindowBytes(page, cdp);
     }
-    if (servers >= 5000) {
+    if (servers >= MANY) {
       const typing = await typeInSearch(page, servers);
       figures.keystrokeP95Ms = typing.p95Ms;
       figures.longestTaskMs = typing.longestTaskMs;

@@ -12,8 +12,9 @@ import { createNaiveCore } from './baseline/naive-core';
 import { installFakeClock } from './fake-clock';
 import { createMemoryApi, REBOOT_MS } from './memory-api';
 import { median, reportFigures } from './results';
+import { fullOrQuick } from './scale';
 
-const HOURS = 24;
+const HOURS = fullOrQuick(24, 2);
 const HOUR = 3_600_000;
 const SERVERS = 25;
 
@@ -157,7 +158,7 @@ const open = await ours(true);
 const naive = (await baselineOver(HOURS * HOUR)) / HOURS;
 // A person clicks at any moment of the polls' waits: the reboot figures are the medians over clicks at
 // these times after the start-up poll (every phase of the naive 5 s, and across our idle minute).
-const CLICK_OFFSETS_MS = Array.from({ length: 9 }, (_, index) => index * 7000);
+const CLICK_OFFSETS_MS = Array.from({ length: fullOrQuick(9, 1) }, (_, index) => index * 7000);
 const reboots: RebootFigures[] = [];
 const naiveReboots: { untilSettled: number; seenAfterSettleMs: number }[] = [];
 for (const offset of CLICK_OFFSETS_MS) {

@@ -1,8 +1,13 @@
 // `npm run bench`: every figure script in turn, each in its own process so one's heap does not skew the
 // next, then bench/results.json. Numbers only, no pass/fail: docs/benchmarks.md's table is copied from it.
+// `npm run bench -- --quick` (CI): the same scripts on small inputs, once each (bench/scale.ts), into
+// bench/results.quick.json; it fails only when a script fails, never on a number.
 // The older diagnostic scripts (bench/simulator.ts, client.ts, fleet-diff.ts) still run on their own.
 import { spawn } from 'node:child_process';
 import { FIGURE_CATALOGUE, mergeFigures, readFigureParts, writeResults, type FigurePart } from './results';
+
+const quick = process.argv.includes('--quick');
+const resultsFile = quick ? 'bench/results.quick.json' : 'bench/results.json';
 
 interface Script {
   file: string;
@@ -33,7 +38,7 @@ function run(script: Script): Promise<{ stdout: string; ok: boolean }> {
     const child = spawn(
       process.execPath,
       [...(script.nodeArgs ?? []), '--import', 'tsx', script.file, ...(script.args ?? [])],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['ignore', 'pipe', 'inherit'], env: quick ? { ...process.env, BENCH_QUICK: '1' } : process.env },
     );
     let stdout = '';
     child.stdout.setEncoding('utf8');
@@ -59,11 +64,11 @@ for (const step of steps) {
   console.log(`(${((performance.now() - stepStarted) / 1000).toFixed(1)} s)`);
 }
 
-const results = writeResults('bench/results.json', mergeFigures(parts));
+const results = writeResults(resultsFile, mergeFigures(parts));
 const notMeasured = FIGURE_CATALOGUE.filter((entry) => !parts.some((part) => part.name === entry.name)).map(
   (entry) => entry.name,
 );
-console.log(`\nbench/results.json: ${results.figures.length} figures, ${results.machine}`);
+console.log(`\n${resultsFile}: ${results.figures.length} figures, ${results.machine}`);
 if (notMeasured.length > 0) console.log(`not measured: ${notMeasured.join(', ')}`);
 console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

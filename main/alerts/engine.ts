@@ -231,11 +231,26 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     else restless.delete(key);
   }
 
+  /**
+   * Whether `settings` evaluate every server as the last evaluation's did. Expectations are compared as
+   * read (stored, else learned): storing what was learned (withLearned) changes no evaluation, so it does
+   * not send every server through again.
+   */
+  function sameAsEvaluated(settings: AlertSettings): boolean {
+    const before = memory.evaluatedWith;
+    if (before === null || before === settings) return before === settings;
+    if (!sameAlertSettings({ ...before, expectations: settings.expectations }, settings)) return false;
+    const [was, now] = [before.expectations, settings.expectations];
+    for (const key in now) if (now[key] !== (was[key] ?? remembered.get(key))) return false;
+    for (const key in was) if (!(key in now) && was[key] !== remembered.get(key)) return false;
+    return true;
+  }
+
   /** Evaluates the servers whose observation changed and the restless ones; every server when `all`. */
   function evaluate(all: boolean, accountsChanged = false): ObserveResult {
     const now = deps.now();
     const settings = deps.settings();
-    const everyServer = all || accountsChanged || !sameAlertSettings(memory.evaluatedWith, settings);
+    const everyServer = all || accountsChanged || !sameAsEvaluated(settings);
     memory.evaluatedWith = settings;
     const events: AlertEvent[] = [];
     const learned: Record<string, Expectation> = {};

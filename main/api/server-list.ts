@@ -4,7 +4,8 @@
 // - A `next` page must have the base URL's origin: the token is never sent anywhere but the configured API.
 // - A poll asks for the whole list again and again, and mostly nothing changed: a page whose bytes are the
 //   same as at the last unfiltered list is neither decoded nor parsed again (its servers, never mutated,
-//   are reused).
+//   are reused), and when every page is, the list is the very same ServerList as the last one (never
+//   mutated either), so a caller can tell "nothing changed" by identity.
 // - The list may change while its pages are read (a server created or deleted shifts the rest across the
 //   page boundaries): a server met on two pages is listed once, with its later reading; and a list whose
 //   pages disagree on `count`, or that holds fewer servers than it said, comes back `unsettled` (a server
@@ -73,6 +74,8 @@ export function createServerList(transport: Transport, options: ServerListOption
 
   /** Pages of the last unfiltered list, by address, with their bytes. */
   let lastListPages = new Map<string, RememberedPage>();
+  /** The last unfiltered list and the page reads it was made of, in order. */
+  let lastList: { reads: ListPageRead[]; list: ServerList } | null = null;
 
   async function listServers(filter: ServerFilter = {}, requestOptions: RequestOptions = {}): Promise<ServerList> {
     const first = transport.serversUrl();
@@ -83,14 +86,7 @@ export function createServerList(transport: Transport, options: ServerListOption
     const remembering = first.search === '';
     const pagesRead = new Map<string, RememberedPage>();
     const visited = new Set<string>();
-    const results: Server[] = [];
-    /** Where each server id is in `results`: a server met again replaces its earlier reading. */
-    const positions = new Map<number, number>();
-    let skipped = 0;
-    /** Entries of a server met earlier in this read (merged into that one, never a second row). */
-    let repeats = 0;
-    let count: number | null = null;
-    let unsettled = false;
+    const reads: ListPageRead[] = [];
     let url: URL | undefined = first;
     for (let page = 1; url; page++) {
       const call: Call = { method: 'GET', url, purpose: purpose('list', 'list servers'), ...signalOf(requestOptions) };
@@ -108,34 +104,16 @@ export function createServerList(transport: Transport, options: ServerListOption
           ? remembered.page
           : await readPage(call, response, page);
       if (remembering) pagesRead.set(url.href, { bytes: response.bytes, page: read });
-      if (page === 1) count = read.count;
-      // A later page that counts the list otherwise: it changed since page 1 was read.
-      else if (read.count !== null && count !== null && read.count !== count) unsettled = true;
-      for (const server of read.servers) {
-        const position = positions.get(server.id);
-        if (position === undefined) {
-          positions.set(server.id, results.length);
-          results.push(server);
-        } else {
-          // Met on an earlier page too: it moved across a page boundary while the list was read.
-          results[position] = server;
-          repeats++;
-          unsettled = true;
-        }
-      }
-      skipped += read.skipped;
+      reads.push(read);
       url = read.next ? nextPageUrl(read.next, url, visited, transport.base) : undefined;
       if (url) await yieldToLoop();
     }
-    if (remembering) lastListPages = pagesRead;
-    // Fewer servers than the list said it holds: one may have slid onto a page already read.
-    if (count !== null && visited.size > 1 && results.length + skipped < count) unsettled = true;
-    return {
-      count: count ?? results.length + skipped + repeats,
-      results,
-      skipped,
-      ...(unsettled ? { unsettled: true } : {}),
-    };
+    if (!remembering) return joinPages(reads);
+    lastListPages = pagesRead;
+    // Every page as last time: the same list.
+    if (lastList && sameReads(lastList.reads, reads)) return lastList.list;
+    lastList = { reads, list: joinPages(reads) };
+    return lastList.list;
   }
 
   /**
@@ -163,6 +141,49 @@ export function createServerList(transport: Transport, options: ServerListOption
 
   return listServers;
 }
+
+/**
+ * The list the pages make, in their order. A server met on two pages is listed once, with its later
+ * reading, and makes the list unsettled (it moved across a page boundary while the list was read), as do
+ * pages that disagree on `count` and fewer servers than the list said it holds.
+ */
+function joinPages(reads: readonly ListPageRead[]): ServerList {
+  const results: Server[] = [];
+  /** Where each server id is in `results`. */
+  const positions = new Map<number, number>();
+  let skipped = 0;
+  /** Entries of a server met earlier in this read (merged into that one, never a second row). */
+  let repeats = 0;
+  const count = reads[0]?.count ?? null;
+  let unsettled = false;
+  for (const read of reads) {
+    // A later page that counts the list otherwise: it changed since page 1 was read.
+    if (read.count !== null && count !== null && read.count !== count) unsettled = true;
+    for (const server of read.servers) {
+      const position = positions.get(server.id);
+      if (position === undefined) {
+        positions.set(server.id, results.length);
+        results.push(server);
+      } else {
+        results[position] = server;
+        repeats++;
+        unsettled = true;
+      }
+    }
+    skipped += read.skipped;
+  }
+  // Fewer servers than the list said it holds: one may have slid onto a page already read.
+  if (count !== null && reads.length > 1 && results.length + skipped < count) unsettled = true;
+  return {
+    count: count ?? results.length + skipped + repeats,
+    results,
+    skipped,
+    ...(unsettled ? { unsettled: true } : {}),
+  };
+}
+
+const sameReads = (a: readonly ListPageRead[], b: readonly ListPageRead[]): boolean =>
+  a.length === b.length && a.every((read, index) => read === b[index]);
 
 function nextPageUrl(next: string, current: URL, visited: Set<string>, base: URL): URL {
   let url: URL;

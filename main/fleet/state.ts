@@ -142,6 +142,46 @@ function viewAfter(
   return { key, accountId, server, pending };
 }
 
+/** Puts `key` last in `map` (a Map keeps insertion order) with `value`, or drops it when there is none. */
+function putLast<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
+  map.delete(key);
+  if (value !== undefined) map.set(key, value);
+}
+
+/**
+ * An account's views after its list: one per server in the list's order (a later reading of the same id
+ * replaces the earlier one in its place), the ones new or changed, and the ones gone (none when the list
+ * is `unsettled`: missing from a list that changed while it was read does not make a server gone).
+ */
+function diffList(
+  accountId: string,
+  servers: readonly Server[],
+  before: ReadonlyMap<number, ServerView>,
+  pendingOf: ((key: string) => PendingAction | null) | undefined,
+  unsettled: boolean,
+): { next: Map<number, ServerView>; upserted: ServerView[]; gone: ServerView[] } {
+  const next = new Map<number, ServerView>();
+  const upserted: ServerView[] = [];
+  for (const server of servers) {
+    const previous = before.get(server.id);
+    const view = viewAfter(accountId, server, previous, pendingOf);
+    const earlier = next.get(server.id);
+    next.set(server.id, view);
+    const at = earlier === undefined ? -1 : upserted.indexOf(earlier);
+    if (at < 0) {
+      if (view !== previous) upserted.push(view);
+    } else if (view !== previous) upserted[at] = view;
+    else upserted.splice(at, 1);
+  }
+  const gone: ServerView[] = [];
+  for (const [id, view] of before) {
+    if (next.has(id)) continue;
+    if (unsettled) next.set(id, view);
+    else gone.push(view);
+  }
+  return { next, upserted, gone };
+}
+
 export function createFleetState(deps: FleetStateDeps = {}): FleetState {
   /** Every server by key. */
   const entries = new Map<string, ServerView>();
@@ -151,6 +191,13 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
    */
   const byAccount = new Map<string, Map<number, ServerView>>();
   const statuses = new Map<string, FleetStatus>();
+  /** Counts the changes of the views: any put, drop or list that changed one. */
+  let revision = 0;
+  /**
+   * Each account's list as last applied, and the revision it left: the very same list (the client hands
+   * back the same object for an unchanged one) with no view changed since changes nothing again.
+   */
+  const applied = new Map<string, { servers: readonly Server[]; revision: number; unsettled: boolean }>();
 
   const overall = () => summarizeStatuses([...statuses.values()]);
   const copyStatuses = (): Record<string, FleetStatus> =>
@@ -162,12 +209,14 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
 
   /** Stores a view (new or changed) under its key and its account. */
   const put = (view: ServerView): void => {
+    revision++;
     entries.set(view.key, view);
     let servers = byAccount.get(view.accountId);
     if (!servers) byAccount.set(view.accountId, (servers = new Map()));
     servers.set(view.server.id, view);
   };
   const drop = (view: ServerView): void => {
+    revision++;
     entries.delete(view.key);
     const servers = byAccount.get(view.accountId);
     servers?.delete(view.server.id);
@@ -218,36 +267,23 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       return false;
     },
     applyList(accountId, servers, statusPatch, pendingOf, options = {}) {
+      const unsettled = options.unsettled === true;
+      const last = applied.get(accountId);
+      if (last?.servers === servers && last.revision === revision && last.unsettled === unsettled) {
+        // Nothing to compare: every view is what this list made of it. Still the account polled last.
+        putLast(byAccount, accountId, byAccount.get(accountId));
+        mergeStatus(accountId, statusPatch);
+        return emit([], []);
+      }
       const before = byAccount.get(accountId) ?? new Map<number, ServerView>();
-      // One view per server in the list's order: a later reading of the same id replaces the earlier one
-      // in its place.
-      const next = new Map<number, ServerView>();
-      const upserted: ServerView[] = [];
-      for (const server of servers) {
-        const previous = before.get(server.id);
-        const view = viewAfter(accountId, server, previous, pendingOf);
-        const earlier = next.get(server.id);
-        next.set(server.id, view);
-        const at = earlier === undefined ? -1 : upserted.indexOf(earlier);
-        if (at < 0) {
-          if (view !== previous) upserted.push(view);
-        } else if (view !== previous) upserted[at] = view;
-        else upserted.splice(at, 1);
-      }
-      const removed: string[] = [];
-      for (const [id, view] of before) {
-        if (next.has(id)) continue;
-        // Missing from a list that changed while it was read: that alone does not make it gone.
-        if (options.unsettled) next.set(id, view);
-        else {
-          removed.push(view.key);
-          entries.delete(view.key);
-        }
-      }
+      const { next, upserted, gone } = diffList(accountId, servers, before, pendingOf, unsettled);
+      const removed = gone.map((view) => view.key);
+      for (const key of removed) entries.delete(key);
       for (const view of upserted) entries.set(view.key, view);
       // This account's servers now come after the other accounts'.
-      byAccount.delete(accountId);
-      if (next.size > 0) byAccount.set(accountId, next);
+      putLast(byAccount, accountId, next.size > 0 ? next : undefined);
+      if (upserted.length > 0 || removed.length > 0) revision++;
+      applied.set(accountId, { servers, revision, unsettled });
       mergeStatus(accountId, statusPatch);
       return emit(upserted, removed);
     },
@@ -283,8 +319,13 @@ export function createFleetState(deps: FleetStateDeps = {}): FleetState {
       const removed: string[] = [];
       for (const view of views()) if (accountId === undefined || view.accountId === accountId) removed.push(view.key);
       for (const key of removed) drop(entries.get(key)!);
-      if (accountId === undefined) statuses.clear();
-      else statuses.delete(accountId);
+      if (accountId === undefined) {
+        statuses.clear();
+        applied.clear();
+      } else {
+        statuses.delete(accountId);
+        applied.delete(accountId);
+      }
       return emit([], removed);
     },
   };

@@ -58,6 +58,27 @@ describe('alert engine: expectations and status deviations', () => {
     expect(t.poll().learned).toEqual({ 'a:3': 'should-run' });
   });
 
+  it('storing what it learned is no settings change: the next poll evaluates only the server that changed', () => {
+    const t = setup();
+    for (let id = 1; id <= 50; id++) t.put(id, 'active');
+    t.poll(); // learns 50 expectations, which setup stores as the alerts feature does
+    // Every evaluation of a server reads that server's pause: the reads name the servers evaluated.
+    const evaluated: string[] = [];
+    const serverPauses = new Proxy<AlertSettings['serverPauses']>(
+      {},
+      {
+        get(target, key) {
+          if (typeof key === 'string') evaluated.push(key);
+          return Reflect.get(target, key) as unknown;
+        },
+      },
+    );
+    t.change({ serverPauses });
+    t.put(7, 'stopped');
+    t.poll();
+    expect(evaluated).toEqual(['a:7']);
+  });
+
   it('a should-run server that stops: one notification after the hold time, one on recovery, never per poll', () => {
     const t = setup();
     t.put(1, 'active');

@@ -54,6 +54,26 @@ describe('listServers', () => {
     expect((await c.listServers()).results[1]).toBe(changed.results[1]);
   });
 
+  it('an unfiltered list whose every page is unchanged is the very same list, so callers skip it by identity', async () => {
+    let secondPageStatus = 'active';
+    s.stub.setHandler((req, origin) =>
+      req.url.includes('page=2')
+        ? { status: 200, json: page([listServer(2, { status: secondPageStatus })]) }
+        : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
+    );
+    const c = client();
+    const first = await c.listServers();
+    expect(await c.listServers()).toBe(first);
+    secondPageStatus = 'stopped';
+    const changed = await c.listServers();
+    expect(changed).not.toBe(first);
+    expect(changed.results.map((server) => server.status)).toEqual(['active', 'stopped']);
+    // Filtered lists are never remembered: each is its own.
+    const filtered = await c.listServers({ status: 'active' });
+    expect(await c.listServers({ status: 'active' })).not.toBe(filtered);
+    expect(await c.listServers()).toBe(changed);
+  });
+
   it('lists a server that moved to the next page while the list was read once, and says the list changed', async () => {
     // Pages of two. Server 1 is read on page 1; then a new server 0 lands in front, pushing 2 onto page 2.
     s.stub.setHandler((req, origin) => {

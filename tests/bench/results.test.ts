@@ -1,6 +1,6 @@
 // The plumbing of `npm run bench` (no timing here: benchmarks are scripts, never tests).
 import { describe, expect, it } from 'vitest';
-import { mergeFigures, readFigureParts, reportFigures } from '../../bench/results';
+import { mergeFigures, readFigureParts, reportFigures, type FigurePart } from '../../bench/results';
 import { installFakeClock } from '../../bench/fake-clock';
 
 describe('bench results', () => {
@@ -46,6 +46,52 @@ describe('bench results', () => {
       [{ name: 'heap', unit: 'B', target: 10 }],
     );
     expect(figure).toEqual({ name: 'heap', unit: 'B', ours: 7, baseline: 11, target: 10 });
+  });
+});
+
+const targetsOf = (parts: FigurePart[]) =>
+  Object.fromEntries(mergeFigures(parts).map((figure) => [figure.name, figure.target]));
+
+describe('bench targets set against the same run', () => {
+  it("applies issue 17's table: the naive baseline's figure, a cap, or the bare fetch plus 5 ms", () => {
+    const targets = targetsOf([
+      { name: 'popup.firstRows.25.ms', unit: 'ms', baseline: 163 },
+      { name: 'popup.firstRows.5000.ms', unit: 'ms', baseline: 1598 },
+      { name: 'poll.changed1pct.5000.ms', unit: 'ms', baseline: 62 },
+      { name: 'poll.longestBlock.ms', unit: 'ms', baseline: 31.5 },
+      { name: 'poll.fetchOnly.5000.ms', unit: 'ms', ours: 9.7 },
+      { name: 'requests.reboot.untilSettled', unit: 'requests', baseline: 12 },
+      { name: 'popup.heap.25.bytes', unit: 'bytes', baseline: 1_633_600 },
+    ]);
+    expect(targets).toMatchObject({
+      'popup.firstRows.25.ms': 130.4,
+      'popup.firstRows.5000.ms': 799,
+      // ≤ the naive core and ≤ 40 ms: the cap is the lower here, the baseline in the next figure.
+      'poll.changed1pct.5000.ms': 40,
+      'poll.longestBlock.ms': 31.5,
+      'poll.unchanged.5000.ms': 14.7,
+      'requests.reboot.untilSettled': 12,
+      'popup.heap.25.bytes': 1_633_600,
+      'main.import.ms': 100,
+      'popup.show.warm.ms': 16,
+      'requests.reboot.seenAfterSettle.ms': 5000,
+    });
+  });
+
+  it('falls back to the cap when the baseline was not measured, and has none when nothing bounds it', () => {
+    const targets = targetsOf([{ name: 'poll.unchanged.5000.ms', unit: 'ms', ours: 12 }]);
+    expect(targets['poll.longestBlock.ms']).toBe(50);
+    expect(targets['poll.changed1pct.5000.ms']).toBe(40);
+    expect(targets['popup.firstRows.25.ms']).toBeNull();
+    expect(targets['poll.unchanged.5000.ms']).toBeNull();
+  });
+
+  it('never rounds a target up past its bound', () => {
+    const [figure] = mergeFigures(
+      [{ name: 'a', unit: 'ms', baseline: 33.33 }],
+      [{ name: 'a', unit: 'ms', target: { naiveTimes: 0.5 } }],
+    );
+    expect(figure!.target).toBe(16.6);
   });
 });
 

@@ -55,6 +55,32 @@ describe('fleet state diff', () => {
     expect(state.size()).toBe(2);
   });
 
+  it('the very same list again, with no view changed since, walks no server; any change in between, and it does', () => {
+    const { state, deltas } = recorder();
+    const list = [makeServer(1), makeServer(2)];
+    const asked: string[] = [];
+    const pendingOf = (key: string) => {
+      asked.push(key);
+      return null;
+    };
+    state.applyList('default', list, { loaded: true, lastSuccessAt: 1 }, pendingOf);
+    asked.length = 0;
+    state.applyList('default', list, { loaded: true, lastSuccessAt: 2 }, pendingOf);
+    expect(asked).toEqual([]);
+    expect(state.status().lastSuccessAt).toBe(2);
+    expect(deltas).toHaveLength(1);
+
+    // A pending mark set between two polls of the same list: the list is walked again and decides it.
+    state.setPending('default:1', { action: 'reboot', startedAt: 3 });
+    state.applyList('default', list, { loaded: true, lastSuccessAt: 3 }, pendingOf);
+    expect(asked).toEqual(['default:1', 'default:2']);
+    expect(state.get('default:1')?.pending).toBeNull();
+    // The same list, marked unsettled this time, is walked too.
+    asked.length = 0;
+    state.applyList('default', list, {}, pendingOf, { unsettled: true });
+    expect(asked).toHaveLength(2);
+  });
+
   it('notices a change even when updated_at did not move', () => {
     const { state, deltas } = recorder();
     state.applyList('default', [makeServer(1, { ip_address: null })]);
