@@ -126,8 +126,8 @@ export interface Core {
 }
 
 /**
- * The API client, loaded when the first request is made: the tray is up by then, and a start never waits
- * for it. Each method waits for the one load.
+ * The API client, loaded with its HTTP library (ky, and Node's fetch under it) when the first request is
+ * made: the tray is up by then, and a start never waits for it. Each method waits for the one load.
  */
 function createClientLazily(options: VpsClientOptions): VpsClient {
   let loading: Promise<VpsClient> | null = null;

@@ -1,14 +1,12 @@
-// The transport under the VPS.org endpoints: one request sent with `fetch` (Node's undici) with the token,
-// the timeout, the GET retries with Retry-After, and every failure mapped to a VpsApiError
-// (transport-errors.ts). No HTTP library over fetch: this loop already does the retries, the timeout and
-// the status handling, and one would only add a Request copy, a second abort signal and option merging
-// to every request of a poll (issue 17: a poll of an unchanged list costs what its fetches cost).
+// The transport under the VPS.org endpoints: one request sent over `ky` with the token, the timeout,
+// the GET retries with Retry-After, and every failure mapped to a VpsApiError (transport-errors.ts).
 // The endpoints (server-list.ts, server-reads.ts, server-writes.ts, power.ts) only say what to send and
 // read what came back.
 //
 // Decisions (the contract is silent on these):
-// - Only GET is retried automatically (network error, 5xx, 429), at most `retry.limit` times, by the
-//   loop here (with an injectable sleep). A 429/503 Retry-After (seconds or HTTP date) is honoured up to `maxRetryAfterMs`;
+// - Only GET is retried automatically (network error, 5xx, 429), at most `retry.limit` times. ky's own
+//   retry is off (`retry: 0`): ky would also retry PUT/DELETE and cannot take an injected sleep, so the
+//   loop lives here. A 429/503 Retry-After (seconds or HTTP date) is honoured up to `maxRetryAfterMs`;
 //   longer -> fail at once with the error (rate-limited for 429) instead of waiting. Otherwise
 //   exponential backoff with full jitter. A timed-out GET is not retried (the next poll asks again).
 // - POST/PUT/PATCH/DELETE are sent exactly once. If they time out, lose the connection after sending,
@@ -23,6 +21,7 @@
 //   Power actions have no input, yet they send the body `{}`, not an empty one: a header that says JSON
 //   over an empty body is not JSON, which strict parsers refuse (400), while the API description says a
 //   power action's body, if any, is ignored, so `{}` is accepted by the contract and by any parser.
+import ky, { type KyInstance } from 'ky';
 import { VpsApiError } from './errors';
 import {
   abortableSleep,
@@ -100,13 +99,19 @@ export function createTransport(options: TransportOptions): Transport {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const headers: Record<string, string> = {
     Authorization: `Bearer ${token}`,
     Accept: 'application/json',
     'User-Agent': appUserAgent(options.appVersion),
   };
-  const jsonHeaders: Record<string, string> = { ...headers, 'Content-Type': 'application/json' };
+  const http: KyInstance = ky.create({
+    headers,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    redirect: 'manual',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 
   // ---- one attempt: send, then read the whole body, all inside one timeout window ----
   async function attemptOnce(call: Call): Promise<RawResponse> {
@@ -114,13 +119,12 @@ export function createTransport(options: TransportOptions): Transport {
     const timer = setTimeout(() => timeoutController.abort(new AttemptTimeout()), timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, timeoutController.signal]) : timeoutController.signal;
     try {
+      // ky sends `json` as the body with `Content-Type: application/json`.
       const json = JSON_BODY_METHODS.has(call.method) ? (call.json ?? {}) : call.json;
-      const response = await fetchImpl(call.url, {
+      const response = await http(call.url, {
         method: call.method,
-        headers: json === undefined ? headers : jsonHeaders,
-        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
         signal,
-        redirect: 'manual',
+        ...(json === undefined ? {} : { json }),
       });
       // Bytes first: a list page equal to the last one is then never decoded (server-list.ts).
       return rawResponse(response.status, response.headers, new Uint8Array(await response.arrayBuffer()));

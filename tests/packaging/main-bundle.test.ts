@@ -1,5 +1,5 @@
 // Issue "Faster than a naive tray app", point 4: the main process starts on a small bundle. What the first
-// tray paint does not need (electron-updater, the API client, the demo simulator, the "Copy
+// tray paint does not need (electron-updater, the API client with ky, the demo simulator, the "Copy
 // diagnostics" report) is a chunk of its own beside it, imported when first used. Built with the configuration `npm run build` uses.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,7 @@ describe('the main bundle', () => {
   it('starts without electron-updater, the API client, the simulator and the diagnostics report', () => {
     for (const part of [
       'node_modules/electron-updater/',
+      'node_modules/ky/',
       'main/api/transport.ts',
       'main/simulator/',
       'main/diagnostics/copy.ts',
