@@ -29,7 +29,7 @@ export type { ConflictInfo, IpcError, PendingAction, Result } from './calls';
 export type { AccountInfo, AccountState, AuthNotice, AuthState } from './auth';
 export type { TokenStorageInfo } from './auth';
 export type { ActionOutcome, FleetDelta, FleetSnapshot, FleetStatus, ServerView } from './fleet';
-export type { AcceptedAction } from './servers';
+export type { AcceptedAction, PowerSource } from './servers';
 export type { AppInfo, AppNotice, PopupShown, RequestedView } from './app';
 export type { ShortcutStatus } from './settings';
 export type { UpdateState, UpdateUnavailableReason } from './updates';

@@ -16,9 +16,12 @@ export interface AcceptedAction {
   message: string;
 }
 
+/** How the popup started a power action: a pointer's click, or Enter/Space on the button. */
+export type PowerSource = Extract<ActionSource, 'popup' | 'keyboard'>;
+
 /** A power action's server, and how the popup started it (the history keeps it): absent is a click. */
 interface PowerRequest extends ServerRef {
-  source?: Extract<ActionSource, 'popup' | 'keyboard'>;
+  source?: PowerSource;
 }
 
 export const SERVERS_CHANNELS = {

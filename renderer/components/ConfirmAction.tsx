@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import { useStore } from '../hooks/use-store';
-import { isRepeatClick, useServerLabel } from './PowerButtons';
+import { clickSource, isRepeatClick, useServerLabel } from './PowerButtons';
 
 /**
  * "Reboot web-01? [Reboot] [Cancel]" — shown in place, focused on open, Escape cancels. When it closes
@@ -40,7 +40,7 @@ export function ConfirmAction({
         class={`danger confirm-${action}`}
         data-control={`confirm:${action}`}
         onClick={(event) => {
-          if (!isRepeatClick(event)) void power.perform(view.key, action);
+          if (!isRepeatClick(event)) void power.perform(view.key, action, clickSource(event));
         }}
       >
         {t(`action.${action}`)}

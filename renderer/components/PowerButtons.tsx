@@ -1,6 +1,6 @@
 import { batch } from '@preact/signals';
 import { h } from 'preact';
-import type { ServerView } from '../../common/contract';
+import type { PowerSource, ServerView } from '../../common/contract';
 import { allowedPowerActions, type PowerAction } from '../../common/statuses';
 import { useStore } from '../hooks/use-store';
 import { Icon } from './icons';
@@ -13,6 +13,8 @@ const ACTION_ORDER: readonly PowerAction[] = ['start', 'reboot', 'stop'];
  * lands on may have moved there since (a confirmation, another row, another view). Ignored.
  */
 export const isRepeatClick = (event: MouseEvent): boolean => event.detail > 1;
+/** Enter or Space on a button clicks it with `detail` 0 (no pointer): the history says "by keyboard". */
+export const clickSource = (event: MouseEvent): PowerSource => (event.detail === 0 ? 'keyboard' : 'popup');
 
 /**
  * The server's name as its controls say it: with several accounts and another server of the same name,
@@ -62,7 +64,7 @@ export function PowerButtons({ view, compact, tabIndex }: { view: ServerView; co
               // The row keeps its place while the user acts on it (asked, sent, carried out).
               batch(() => {
                 filters.hold(view.key);
-                void power.request(view.key, action);
+                void power.request(view.key, action, clickSource(event));
               });
             }}
           >

@@ -2,7 +2,7 @@
 // then sent once. Never retried: a failure is shown at the server, and the user decides.
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { VpsBridge } from '../../common/bridge';
-import type { IpcError, PendingAction, ServerView } from '../../common/contract';
+import type { IpcError, PendingAction, PowerSource, ServerView } from '../../common/contract';
 import type { PowerAction } from '../../common/statuses';
 import type { I18n } from '../i18n';
 import { refOf } from './fleet';
@@ -43,7 +43,7 @@ export function createPower({ bridge, i18n, fleet, settings, notices }: PowerDep
   }
 
   /** Sends one power request, unless one is on its way or main tracks an action of this server. */
-  async function perform(key: string, action: PowerAction): Promise<void> {
+  async function perform(key: string, action: PowerAction, source: PowerSource = 'popup'): Promise<void> {
     const target = fleet.find(key);
     if (!target || requesting.value.has(key) || target.pending) return;
     batch(() => {
@@ -51,7 +51,7 @@ export function createPower({ bridge, i18n, fleet, settings, notices }: PowerDep
       requesting.value = new Map(requesting.value).set(key, action);
       notices.show(key, null);
     });
-    const result = await bridge.servers[action](refOf(target));
+    const result = await bridge.servers[action]({ ...refOf(target), source });
     batch(() => {
       const next = new Map(requesting.value);
       next.delete(key);
@@ -81,8 +81,8 @@ export function createPower({ bridge, i18n, fleet, settings, notices }: PowerDep
     },
 
     /** A click on a power button: asks first when the settings say so, else sends. */
-    async request(key: string, action: PowerAction): Promise<void> {
-      if (!settings.needsConfirmation(action)) return perform(key, action);
+    async request(key: string, action: PowerAction, source: PowerSource = 'popup'): Promise<void> {
+      if (!settings.needsConfirmation(action)) return perform(key, action, source);
       batch(() => {
         confirming.value = { key, action };
         notices.show(key, null);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../main/settings/schema';
 import { EventChannel, InvokeChannel, type AcceptedAction, type Result } from '../../common/contract';
 import { createFakeBridge, deferred, fail, loadedStatus, makeView, viewsByName } from './fake-bridge';
-import { click, getByRole, hasText, press, queryByRole, settle, popupUnderTest } from './dom';
+import { click, getByRole, hasText, pointerClick, press, queryByRole, settle, popupUnderTest } from './dom';
 import { makeServer } from '../support/fixtures';
 
 const popup = popupUnderTest();
@@ -52,9 +52,10 @@ describe('power actions', () => {
   it('sends exactly one request on confirm and shows the API’s answer at the row', async () => {
     const rendered = await popup.render({ servers: [makeView(makeServer(1, { name: 'web-01' }))] });
     const { root, fake } = rendered;
-    await click(getByRole(root, 'button', 'Stop web-01'));
-    await click(getByRole(getByRole(root, 'group', 'Stop web-01?'), 'button', 'Stop'));
-    expect(fake.callsTo(InvokeChannel.serversStop)).toEqual([{ accountId: 'acct', id: 1 }]);
+    await pointerClick(getByRole(root, 'button', 'Stop web-01'));
+    await pointerClick(getByRole(getByRole(root, 'group', 'Stop web-01?'), 'button', 'Stop'));
+    // A mouse click: the history records it as from the popup.
+    expect(fake.callsTo(InvokeChannel.serversStop)).toEqual([{ accountId: 'acct', id: 1, source: 'popup' }]);
     // Sent and accepted is not done: no green ✓ until the outcome says what finished.
     expect(hasText(rowOf(root, 'web-01'), 'Stop of web-01 sent; waiting for it to finish…')).toBe(true);
     expect(rowOf(root, 'web-01').querySelector('.notice-progress')).not.toBeNull();

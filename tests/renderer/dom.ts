@@ -188,9 +188,18 @@ export function hasText(container: Element, text: string | RegExp): boolean {
   return typeof text === 'string' ? content.includes(text) : text.test(content);
 }
 
+/** A click with no pointer (`detail` 0), as Enter or Space on a focused button makes one. */
 export async function click(element: HTMLElement): Promise<void> {
   await act(() => {
     element.click();
+  });
+  await settle();
+}
+
+/** A click of the mouse (`detail` 1: the first click at that spot). */
+export async function pointerClick(element: HTMLElement): Promise<void> {
+  await act(() => {
+    element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1 }));
   });
   await settle();
 }
