@@ -1,6 +1,8 @@
 // Entry of the popup page: one store over the preload bridge, one render, then the code of the views
 // not shown at first (views/lazy.ts).
 // JSX compiles to classic `h(...)` calls (scripts/bundles.ts, tsconfig.web.json), so every .tsx imports `h`.
+// First: it sends the bootstrap's message before the rest of the code below runs.
+import { earlyBootstrap } from './early-bootstrap';
 import { h, render } from 'preact';
 import { App } from './shell/App';
 import type { KeyValueStorage } from './state/local';
@@ -18,8 +20,8 @@ function pageStorage(): KeyValueStorage | null {
 
 const root = document.getElementById('app');
 if (root) {
-  const store = createAppStore(window.vps, { storage: pageStorage() });
-  // The bootstrap's message leaves first (start() sends it at once): main answers while the page renders.
+  const store = createAppStore(window.vps, { storage: pageStorage(), bootstrap: earlyBootstrap });
+  // The bootstrap's message left first (./early-bootstrap): main answers while the page renders.
   // Once the first view is up and painted (when the page is next idle), the code of the other views is
   // fetched, so that opening another is instant without the chunks' loading delaying the first rows.
   void store.start().then(() => requestIdleCallback(preloadViews, { timeout: 1000 }));
