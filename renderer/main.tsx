@@ -30,6 +30,9 @@ if (root) {
   // Once the first view is painted, the code of the other views is fetched when the page is next idle,
   // so that opening another is instant without the chunks' loading delaying the first rows. (Idle alone
   // could come before that paint: the page is idle while it waits for the frame.)
-  void store.start().then(afterNextPaint).then(() => requestIdleCallback(preloadViews, { timeout: 1000 }));
+  void store
+    .start()
+    .then(afterNextPaint)
+    .then(() => requestIdleCallback(preloadViews, { timeout: 1000 }));
   render(<App store={store} />, root);
 }

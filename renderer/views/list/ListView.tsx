@@ -63,7 +63,9 @@ export function ListView() {
   // A delete just done, an account without servers, the way out of an empty result (a chunk): fetched
   // when there is no server or no match, not before the first rows. A delete is done from the detail
   // view, whose code brings the notes' chunk with it, so once here they are always rendered.
-  useArrived((status?.loaded && all.length === 0) || (all.length > 0 && views.length === 0) ? lazyViews.listNotes : null);
+  useArrived(
+    (status?.loaded && all.length === 0) || (all.length > 0 && views.length === 0) ? lazyViews.listNotes : null,
+  );
   const ListNotes = lazyViews.listNotes.component;
   // Enter or ↓ in the search box: to the top match's row (its actions are the next tab stops). Bumped
   // per press, so the list moves focus each time.

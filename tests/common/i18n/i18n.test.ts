@@ -154,10 +154,12 @@ describe('the Intl formats', () => {
     expect(built).toEqual({ plural: 2, date: 2, number: 3 });
   });
 
+  /** What Intl itself writes (the real NumberFormat, not the counting one). */
+  const expected = (locale: string, value: number, digits: number) =>
+    new originals.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+
   it('write a whole number under 1 000 as Intl would, without building a number format', () => {
     const locales = ['en', 'en-US', 'en-GB', 'en-IN', 'en-IE', 'cs', 'cs-CZ', 'cs-SK'];
-    const expected = (locale: string, value: number, digits: number) =>
-      new originals.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
     for (const locale of locales) {
       const i18n = createI18n(locale.startsWith('cs') ? 'cs' : 'en', locale, locale.startsWith('cs') ? czech : english);
       built.number = 0;
@@ -169,8 +171,7 @@ describe('the Intl formats', () => {
       expect(i18n.plural('list.count', 25)).toContain('25');
       expect(built.number).toBe(0);
       // Anything else is Intl's: grouping, fractions, signs.
-      for (const value of [1000, 12_345, 2.5, -3, -0])
-        expect(i18n.number(value, 1)).toBe(expected(locale, value, 1));
+      for (const value of [1000, 12_345, 2.5, -3, -0]) expect(i18n.number(value, 1)).toBe(expected(locale, value, 1));
     }
     // A locale that asks for other digits gets them.
     expect(createI18n('en', 'en-u-nu-arab', english).number(25)).toBe(expected('en-u-nu-arab', 25, 0));
