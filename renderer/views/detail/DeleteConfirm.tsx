@@ -10,8 +10,7 @@ import { isTransitional } from '../../../common/statuses';
 import { ErrorLine } from '../../components/lines';
 import { useEscapeLayer } from '../../hooks/use-escape-layer';
 import { useStore } from '../../hooks/use-store';
-import { sayDeleted } from '../list/ListNotes';
-import { lazyViews } from '../lazy';
+import { sayDeleted } from '../list/deleted-note';
 import { errorText } from '../../i18n/sentences';
 
 /** Why the server cannot be deleted now, or null when it can (main refuses the same: one action at a time). */
@@ -50,10 +49,8 @@ function DeleteConfirm({
     const result = await servers.remove(serverRef, typed);
     setDeleting(false);
     if (result.ok) {
-      // The list says it, where the row was: with its notes' code counted as here (this chunk brought
-      // it; the list fetches it only for a note), so that the list shows the note as it comes back.
+      // The list says it, where the row was.
       sayDeleted(name);
-      await lazyViews.listNotes.load();
       navigation.navigate({ name: 'list' });
     } else setError(errorText(i18n.value, result.error, { write: true }));
   }

@@ -11,6 +11,7 @@ import { GlanceLine } from './GlanceLine';
 import { Icon } from '../../components/icons';
 import { useArrived } from '../../hooks/use-lazy';
 import { lazyViews } from '../lazy';
+import { isDeletedNoteDue } from './deleted-note';
 
 export const SEARCH_INPUT_ID = 'server-search';
 const FILTERS_PANEL_ID = 'list-filters';
@@ -61,11 +62,9 @@ export function ListView() {
   const all = fleet.sorted.value;
   const views = filters.visible.value;
   // A delete just done, an account without servers, the way out of an empty result (a chunk): fetched
-  // when there is no server or no match, not before the first rows. A delete is done from the detail
-  // view, whose code brings the notes' chunk with it, so once here they are always rendered.
-  useArrived(
-    (status?.loaded && all.length === 0) || (all.length > 0 && views.length === 0) ? lazyViews.listNotes : null,
-  );
+  // when one is due, not for the first rows; once here, always rendered (it shows only what is due).
+  const notesDue = isDeletedNoteDue() || (status?.loaded && all.length === 0) || (all.length > 0 && views.length === 0);
+  useArrived(notesDue ? lazyViews.listNotes : null);
   const ListNotes = lazyViews.listNotes.component;
   // Enter or ↓ in the search box: to the top match's row (its actions are the next tab stops). Bumped
   // per press, so the list moves focus each time.
