@@ -1,7 +1,6 @@
 // What the list says besides its rows, fetched when one is due (or with the views once the popup is up):
-// that a server was just deleted (./deleted-note; until
-// dismissed or the list is left), that the account has no servers yet (with New server), and, when the
-// search and filters leave nothing, a way to clear them.
+// that a server was just deleted (./deleted-note; until dismissed or the list is left), that the account
+// has no servers yet (with New server), and, when the search and filters leave nothing, a way to clear them.
 import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
 import { NoticeLine } from '../../components/lines';
