@@ -30,7 +30,7 @@ for (const chunk of chunks.toSorted((a, b) => a.fileName.localeCompare(b.fileNam
   const atStart = startNames.has(chunk.fileName);
   totalJs += size;
   if (atStart) startJs += size;
-  console.log(`renderer ${chunk.fileName}: ${size} bytes gzip${atStart ? ' (at start)' : ''}`);
+  console.log(`renderer ${chunk.fileName} (${chunk.name}): ${size} bytes gzip${atStart ? ' (at start)' : ''}`);
 }
 const assetsDir = join(RENDERER_DIR, 'assets');
 const css = readdirSync(assetsDir)

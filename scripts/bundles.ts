@@ -62,6 +62,9 @@ export function rendererBundle(outDir = 'dist/renderer'): InlineConfig {
       sourcemap: false,
       // Electron's Chromium supports <link rel="modulepreload">; the polyfill would be dead weight.
       modulePreload: { polyfill: false },
+      // The lazy chunks named by their hash alone: the start bundle lists each one's file (its imports
+      // and the preload map), and a name there is bytes of the start budget.
+      rolldownOptions: { output: { chunkFileNames: 'assets/[hash].js' } },
     },
   };
 }

@@ -471,6 +471,7 @@ describe('composition root', () => {
         nodeIntegration: false,
         webSecurity: true,
         spellcheck: false,
+        v8CacheOptions: 'bypassHeatCheck',
         // Development (the fake app is not packaged): DevTools stay available.
         devTools: true,
       },

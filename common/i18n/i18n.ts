@@ -102,6 +102,17 @@ function formatsOf(locale: string): Formats {
   return formats;
 }
 
+/**
+ * Whether `value` is written the same in every locale of ours as its plain digits: a whole number from
+ * 0 to 999 (no grouping, no sign, no fraction) in Latin digits, which every English and Czech locale
+ * uses unless a Unicode extension (`-u-nu-…`) asks for another numbering system. The first
+ * Intl.NumberFormat of a process loads ICU's number data (16–95 ms measured in a fresh popup renderer),
+ * and the counts of a first glance are such numbers.
+ */
+function isPlainDigits(value: number, locale: string): boolean {
+  return Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0) && !/-u-/i.test(locale);
+}
+
 export function createI18n<D extends Dictionary>(
   language: Language,
   locale: string,
@@ -109,6 +120,7 @@ export function createI18n<D extends Dictionary>(
 ): I18n<MessageKey<D>> {
   const formats = formatsOf(locale);
   const formatNumber = (value: number, fractionDigits: number): string => {
+    if (isPlainDigits(value, locale)) return String(value);
     let format = formats.numbers.get(fractionDigits);
     if (!format) {
       format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });

@@ -32,6 +32,8 @@ export interface AppStoreOptions {
   storage?: KeyValueStorage | null;
   /** Runs `run` after `ms`; returns a cancel. Defaults to setTimeout (tests pass a manual clock). */
   scheduleLater?: (run: () => void, ms: number) => () => void;
+  /** The bootstrap, when it was asked for before the store was made (renderer/early-bootstrap.ts). */
+  bootstrap?: ReturnType<VpsBridge['popup']['bootstrap']>;
 }
 
 function defaultScheduleLater(run: () => void, ms: number): () => void {
@@ -108,7 +110,7 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         bridge.onUpdatesChange(updates.adopt),
         bridge.onAlertsChange(alerts.adopt),
       );
-      const booting = bridge.popup.bootstrap();
+      const booting = options.bootstrap ?? bridge.popup.bootstrap();
       // Not awaited: alerts are not needed for the first view.
       void alerts.load();
       const boot = await booting;

@@ -10,7 +10,7 @@ import { isTransitional } from '../../../common/statuses';
 import { ErrorLine } from '../../components/lines';
 import { useEscapeLayer } from '../../hooks/use-escape-layer';
 import { useStore } from '../../hooks/use-store';
-import { sayDeleted } from '../list/ListNotes';
+import { sayDeleted } from '../list/deleted-note';
 import { errorText } from '../../i18n/sentences';
 
 /** Why the server cannot be deleted now, or null when it can (main refuses the same: one action at a time). */

@@ -1,26 +1,11 @@
-// What the list says besides its rows, fetched with the views: that a server was just deleted (until
-// dismissed or the list is left), that the account has no servers yet (with New server), and, when the
-// search and filters leave nothing, a way to clear them.
+// What the list says besides its rows, fetched when one is due (or with the views once the popup is up):
+// that a server was just deleted (./deleted-note; until dismissed or the list is left), that the account
+// has no servers yet (with New server), and, when the search and filters leave nothing, a way to clear them.
 import { Fragment, h } from 'preact';
 import { useState } from 'preact/hooks';
 import { NoticeLine } from '../../components/lines';
 import { useStore } from '../../hooks/use-store';
-
-/**
- * The server deleted just now, until the list takes it (said once). Here, not in the store: only lazily
- * loaded views use it (the detail's Delete, the list's notes), so it stays out of the start bundle.
- */
-let deletedJustNow: string | null = null;
-
-export function sayDeleted(name: string): void {
-  deletedJustNow = name;
-}
-
-function takeDeleted(): string | null {
-  const name = deletedJustNow;
-  deletedJustNow = null;
-  return name;
-}
+import { takeDeleted } from './deleted-note';
 
 export function ListNotes() {
   const { t, filters, fleet, navigation } = useStore();

@@ -11,6 +11,7 @@ import { GlanceLine } from './GlanceLine';
 import { Icon } from '../../components/icons';
 import { useArrived } from '../../hooks/use-lazy';
 import { lazyViews } from '../lazy';
+import { isDeletedNoteDue } from './deleted-note';
 
 export const SEARCH_INPUT_ID = 'server-search';
 const FILTERS_PANEL_ID = 'list-filters';
@@ -38,9 +39,6 @@ function useReturnFocus(): void {
 export function ListView() {
   const store = useStore();
   const { t, fleet, filters, navigation, accounts } = store;
-  // A delete just done, an account without servers, the way out of an empty result (a chunk, fetched
-  // with the views).
-  const ListNotes = useArrived(lazyViews.listNotes) ? lazyViews.listNotes.component : null;
   // Several accounts: the filter by account and the per-account banners, fetched when first needed.
   const several = accounts.labels.value !== null;
   useArrived(several ? lazyViews.accountFilter : null);
@@ -66,6 +64,11 @@ export function ListView() {
   const pollSeconds = store.settings.current.value?.pollIntervals.openSeconds ?? DEFAULT_POLL_INTERVALS.openSeconds;
   const all = fleet.sorted.value;
   const views = filters.visible.value;
+  // A delete just done, an account without servers, the way out of an empty result (a chunk): fetched
+  // when one is due, not for the first rows; once here, always rendered (it shows only what is due).
+  const notesDue = isDeletedNoteDue() || (status?.loaded && all.length === 0) || (all.length > 0 && views.length === 0);
+  useArrived(notesDue ? lazyViews.listNotes : null);
+  const ListNotes = lazyViews.listNotes.component;
   // Enter or ↓ in the search box: to the top match's row (its actions are the next tab stops). Bumped
   // per press, so the list moves focus each time.
   const [toTopMatch, setToTopMatch] = useState(0);

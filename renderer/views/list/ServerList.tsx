@@ -2,7 +2,7 @@
 // navigation. Focus never falls to <body> under the user (row-focus.ts), a row's message is as tall as
 // its text (measured).
 import { h } from 'preact';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ServerView } from '../../../common/contract';
 import { useStore } from '../../hooks/use-store';
 import { computeLayout, scrollToReveal, totalHeight, visibleRange } from './virtual';
@@ -12,6 +12,7 @@ import { ServerRow } from './ServerRow';
 /** px; must match .row / .row-extra heights in styles.css (the extra line's least height). */
 const ROW_HEIGHT = 60;
 const ROW_EXTRA_HEIGHT = 40;
+/** Rows rendered beyond the view on each side, once the list's first frame is painted (none in it). */
 const OVERSCAN = 6;
 /** Used until the scroller is measured (and in DOMs without layout). */
 const FALLBACK_VIEWPORT = 400;
@@ -43,6 +44,10 @@ export function ServerList({ views, focusTopRequest = 0 }: { views: ServerView[]
   const listRef = useRef<HTMLUListElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(FALLBACK_VIEWPORT);
+  // The first frame shows only the rows in view: the rows beyond (for scrolling) are added after its
+  // paint (an effect runs after it), so they do not delay the first rows.
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => setOverscan(OVERSCAN), []);
   const focusActiveRow = useRef(false);
   const noticesByKey = notices.byKey.value;
   const confirming = power.confirming.value;
@@ -63,7 +68,7 @@ export function ServerList({ views, focusTopRequest = 0 }: { views: ServerView[]
   const activeKey = navigation.activeKey.value;
   const foundIndex = activeKey === null ? -1 : views.findIndex((view) => view.key === activeKey);
   const activeIndex = foundIndex >= 0 ? foundIndex : 0;
-  const [start, end] = visibleRange(layout, scrollTop, viewportHeight, OVERSCAN);
+  const [start, end] = visibleRange(layout, scrollTop, viewportHeight, overscan);
   // The active row is always rendered, so the one tabbable row never disappears from the tab order.
   const indexes: number[] = [];
   if (activeIndex < start) indexes.push(activeIndex);

@@ -144,12 +144,36 @@ describe('the Intl formats', () => {
       i18n.date(Date.UTC(2026, 0, 2, 3, 4));
       i18n.time(Date.UTC(2026, 0, 2, 3, 4, 5));
     }
-    // One PluralRules, a date and a time format, a number format per fraction digits (0 and 1).
-    expect(built).toEqual({ plural: 1, date: 2, number: 2 });
+    // One PluralRules, a date and a time format, a number format for one fraction digit (3 and 5 are
+    // written as their digits, without one).
+    expect(built).toEqual({ plural: 1, date: 2, number: 1 });
 
-    createI18n('cs', 'cs-SK', czech).plural('list.count', 1);
+    createI18n('cs', 'cs-SK', czech).plural('list.count', 1_500);
     expect(built).toEqual({ plural: 1, date: 2, number: 2 });
-    createI18n('en', 'en-IE', english).plural('list.count', 1);
+    createI18n('en', 'en-IE', english).plural('list.count', 1_500);
     expect(built).toEqual({ plural: 2, date: 2, number: 3 });
+  });
+
+  /** What Intl itself writes (the real NumberFormat, not the counting one). */
+  const expected = (locale: string, value: number, digits: number) =>
+    new originals.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+
+  it('write a whole number under 1 000 as Intl would, without building a number format', () => {
+    const locales = ['en', 'en-US', 'en-GB', 'en-IN', 'en-IE', 'cs', 'cs-CZ', 'cs-SK'];
+    for (const locale of locales) {
+      const i18n = createI18n(locale.startsWith('cs') ? 'cs' : 'en', locale, locale.startsWith('cs') ? czech : english);
+      built.number = 0;
+      const values = Array.from({ length: 1000 }, (_, value) => value);
+      for (const digits of [0, 1]) {
+        const intl = new originals.NumberFormat(locale, { maximumFractionDigits: digits });
+        expect(values.map((value) => i18n.number(value, digits))).toEqual(values.map((value) => intl.format(value)));
+      }
+      expect(i18n.plural('list.count', 25)).toContain('25');
+      expect(built.number).toBe(0);
+      // Anything else is Intl's: grouping, fractions, signs.
+      for (const value of [1000, 12_345, 2.5, -3, -0]) expect(i18n.number(value, 1)).toBe(expected(locale, value, 1));
+    }
+    // A locale that asks for other digits gets them.
+    expect(createI18n('en', 'en-u-nu-arab', english).number(25)).toBe(expected('en-u-nu-arab', 25, 0));
   });
 });

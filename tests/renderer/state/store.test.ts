@@ -99,6 +99,31 @@ describe('the popup start', () => {
     expect(fake.callsTo(InvokeChannel.fleetSubscribe)).toHaveLength(0);
   });
 
+  it('starts from the bootstrap the page asked for before it made the store, without asking main again', async () => {
+    const fake = createFakeBridge({ servers: viewsByName({ 'web-01': 'active', 'db-01': 'stopped' }) });
+    // renderer/early-bootstrap.ts: the page's first act.
+    const early = fake.bridge.popup.bootstrap();
+    const store = createAppStore(fake.bridge, { storage: createMemoryStorage(), bootstrap: early });
+    const root = document.createElement('div');
+    document.body.append(root);
+    mounted.push(() => {
+      render(null, root);
+      store.dispose();
+      root.remove();
+    });
+    await act(async () => {
+      const started = store.start();
+      render(h(App, { store }), root);
+      await started;
+    });
+    await settle();
+    const rows = [...root.querySelectorAll('.server-list li')].map((row) => row.textContent ?? '').join(' ');
+    expect(rows).toContain('web-01');
+    expect(rows).toContain('db-01');
+    expect(fake.callsTo(InvokeChannel.popupBootstrap)).toHaveLength(1);
+    expect(fake.callsTo(InvokeChannel.fleetSubscribe)).toHaveLength(0);
+  });
+
   it('a failed bootstrap says so instead of showing an empty list', async () => {
     const fake = createFakeBridge({ servers: viewsByName({ 'web-01': 'active' }) });
     const popup = startPopup(fake);
