@@ -31,7 +31,6 @@ export const csHistory: Translation<typeof enHistory> = {
     runningAgain: 'znovu běží',
     paused: '(upozornění pozastavena)',
     acknowledged: '(vzato na vědomí)',
-    fromSource: 'z {source}',
     took: 'trvalo {elapsed}',
     strip: 'Běh a výpadky',
     strip24h: '24 h',
@@ -64,10 +63,10 @@ export const csHistory: Translation<typeof enHistory> = {
   },
   // Genitive, after "z": "z nabídky v liště".
   source: {
-    popup: 'okna aplikace',
-    tray: 'nabídky v liště',
-    notification: 'oznámení',
-    keyboard: 'klávesové zkratky',
+    popup: 'z okna aplikace',
+    tray: 'z nabídky v liště',
+    notification: 'z oznámení',
+    keyboard: 'z klávesnice',
   },
   failure: {
     offline: 'bez připojení',

@@ -30,7 +30,6 @@ export const enHistory = {
     runningAgain: 'running again',
     paused: '(alerts paused)',
     acknowledged: '(acknowledged)',
-    fromSource: 'from the {source}',
     took: 'took {elapsed}',
     strip: 'Up and down',
     strip24h: '24 h',
@@ -64,10 +63,10 @@ export const enHistory = {
   },
   /** Where an action was started. */
   source: {
-    popup: 'popup',
-    tray: 'tray menu',
-    notification: 'notification',
-    keyboard: 'keyboard shortcut',
+    popup: 'from the popup',
+    tray: 'from the tray menu',
+    notification: 'from a notification',
+    keyboard: 'from the keyboard',
   },
   /** Why an account's list could not be read. */
   failure: {

@@ -31,7 +31,7 @@ function Glyph({ entry }: { entry: HistoryEntry }) {
 /** What the timeline adds to an entry's words: where an action was started and how long it took. */
 function detailText(i18n: I18n, entry: HistoryEntry): string[] {
   if (entry.kind === 'action') {
-    const parts = [i18n.t('history.fromSource', { source: i18n.t(`source.${entry.source}`) })];
+    const parts = [i18n.t(`source.${entry.source}`)];
     if (entry.tookMs !== null) parts.push(i18n.t('history.took', { elapsed: durationText(entry.tookMs) }));
     return parts;
   }
