@@ -72,9 +72,9 @@ export function DigestBlock() {
     const first = listRef.current?.children[FOLDED_COUNT];
     (first?.querySelector<HTMLElement>('button') ?? document.getElementById('digest-title'))?.focus();
   }, [unfolded]);
-  if (!digest || digest.entries.length === 0) return null;
+  const groups = digest ? groupByWho(digest.entries) : [];
+  if (groups.length === 0) return null;
   const now = Date.now();
-  const groups = groupByWho(digest.entries);
   // Folding away a single one would save nothing: "and 1 more" takes its line.
   const fold = !unfolded && groups.length > FOLDED_COUNT + 1;
   const shown = fold ? groups.slice(0, FOLDED_COUNT) : groups;

@@ -175,10 +175,29 @@ function whoKey(entry: HistoryEntry): string {
   return `server:${entry.ref.accountId}:${entry.ref.id}`;
 }
 
+/** A gap shorter than this is not worth a line of the digest (a restart); the timeline and uptime keep it. */
+const DIGEST_GAP_MIN_MS = 10 * 60_000;
+
+/** The alerts a status says already: "stopped 03:12–03:16" needs no "should be running but is stopped". */
+const STATUS_ALERTS: ReadonlySet<string> = new Set(['stopped', 'suspended']);
+
+/** Whether the digest leaves an entry out because another in its group says it, or it is too small. */
+function saidOtherwise(entry: HistoryEntry, group: readonly HistoryEntry[]): boolean {
+  if (entry.kind === 'gap') return entry.until - entry.at < DIGEST_GAP_MIN_MS;
+  if (entry.kind === 'alert')
+    return STATUS_ALERTS.has(entry.alert) && group.some((other) => other.kind === 'status' && other.to === entry.alert);
+  return (
+    entry.kind === 'status' &&
+    entry.to === 'active' &&
+    group.some((other) => other.kind === 'status' && other.to !== 'active' && other.until === entry.at)
+  );
+}
+
 /**
  * The digest's entries by whom they concern, in the order each first appears (newest first), so a
- * server is named once however much happened to it. "Running again" is left out where its own outage,
- * ended, says it already ("stopped 03:12–03:16").
+ * server is named once however much happened to it. Left out: what another entry of the group says
+ * already ("running again" where its outage, ended, says it: "stopped 03:12–03:16"; the alert of a
+ * server stopped when the stop is told), and the app's short gaps (a restart).
  */
 export function groupByWho(entries: readonly HistoryEntry[]): HistoryEntry[][] {
   const groups = new Map<string, HistoryEntry[]>();
@@ -186,15 +205,6 @@ export function groupByWho(entries: readonly HistoryEntry[]): HistoryEntry[][] {
     const key = whoKey(entry);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
-  const told = [...groups.values()].map((group) =>
-    group.filter(
-      (entry) =>
-        !(
-          entry.kind === 'status' &&
-          entry.to === 'active' &&
-          group.some((other) => other.kind === 'status' && other.to !== 'active' && other.until === entry.at)
-        ),
-    ),
-  );
+  const told = [...groups.values()].map((group) => group.filter((entry) => !saidOtherwise(entry, group)));
   return told.filter((group) => group.length > 0);
 }

@@ -31,6 +31,7 @@ const DIGEST: HistoryDigest = {
     },
     // Said already by the outage that ended then: left out.
     { kind: 'status', ref: web, name: 'web-01', at: at(3, 16), from: 'stopped', to: 'active', until: null },
+    // Said already by the stop it reports: left out.
     {
       kind: 'alert',
       ref: web,
@@ -53,6 +54,8 @@ const DIGEST: HistoryDigest = {
       until: null,
     },
     { kind: 'gap', at: at(1, 0), until: at(1, 30), reason: 'not-running' },
+    // A restart's minute: too small for the digest (the timeline keeps it).
+    { kind: 'gap', at: at(0, 30), until: at(0, 31), reason: 'not-running' },
   ] satisfies HistoryEntry[],
 };
 
@@ -99,7 +102,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'account Work: offline 10 min at 10:00',
       'db-01: rebooted by you at 09:40',
-      'web-01: stopped 03:12–03:16, should be running but is stopped 03:13–03:16',
+      'web-01: stopped 03:12–03:16',
       'and 2 more',
     ]);
     // It takes no focus from the list.
@@ -109,7 +112,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'account Work: offline 10 min at 10:00',
       'db-01: rebooted by you at 09:40',
-      'web-01: stopped 03:12–03:16, should be running but is stopped 03:13–03:16',
+      'web-01: stopped 03:12–03:16',
       '#9: stopped since 02:00',
       'not watched: the app was not running 01:00–01:30',
     ]);
@@ -167,6 +170,16 @@ describe('since you last looked', () => {
     expect(queryByRole(root, 'region', 'Since you last looked')).toBeNull();
   });
 
+  it('shows nothing when all that happened was a restart of the app', async () => {
+    const restart: HistoryDigest = {
+      since: at(11, 0),
+      entries: [{ kind: 'gap', at: at(11, 30), until: at(11, 31), reason: 'not-running' }],
+    };
+    const { root, fake } = await popup.render(bridgeWith(restart));
+    expect(fake.callsTo(InvokeChannel.historyDigest)).toHaveLength(1);
+    expect(queryByRole(root, 'region', 'Since you last looked')).toBeNull();
+  });
+
   it('shows nothing when nothing happened', async () => {
     const { root, fake } = await popup.render(bridgeWith(null));
     expect(fake.callsTo(InvokeChannel.historyDigest)).toHaveLength(1);
@@ -179,7 +192,7 @@ describe('since you last looked', () => {
     expect(entriesOf(region)).toEqual([
       'účet Work: bez připojení 10 min v 10:00',
       'db-01: restartovali jste v 09:40',
-      'web-01: zastaven 03:12–03:16, má běžet, ale je zastaven 03:13–03:16',
+      'web-01: zastaven 03:12–03:16',
       'a 2 další',
     ]);
   });
