@@ -7,6 +7,7 @@ import { createCore } from '../main/core';
 import { EventChannel } from '../common/contract';
 import { createMemoryPorts, createMemoryVault } from '../dev/memory-ports';
 import { createNaiveCore } from './baseline/naive-core';
+import { temporaryHistoryFolder } from './history-folder';
 import { createMemoryApi } from './memory-api';
 import { reportFigures } from './results';
 import { fullOrQuick } from './scale';
@@ -21,7 +22,17 @@ const exposedGc = globalThis.gc;
 if (!exposedGc) throw new Error('run with node --expose-gc');
 const gc = (): void => void exposedGc();
 
-async function growth(poll: () => Promise<void>, change: (round: number) => void): Promise<number> {
+/**
+ * One poll, then a turn of the event loop: the in-memory API answers without I/O, where a real poll's
+ * HTTP lets the loop turn, and what the app defers to after a poll's work (the history's append) runs then.
+ */
+const polled = (poll: () => Promise<void>) => async (): Promise<void> => {
+  await poll();
+  await new Promise<void>((resolve) => setImmediate(resolve));
+};
+
+async function growth(pollOnce: () => Promise<void>, change: (round: number) => void): Promise<number> {
+  const poll = polled(pollOnce);
   for (let round = 0; round < WARM_UP; round++) {
     change(round);
     await poll();
@@ -44,7 +55,13 @@ async function ours(): Promise<number> {
   const vault = createMemoryVault([
     { account: { id: 'default', label: 'VPS.org', baseUrl: 'https://admin.vps.org/api/v1' }, token: 'bench-token' },
   ]);
-  const core = createCore({ ...createMemoryPorts({ vault }), createClient: () => memory.api, random: () => 1 });
+  const history = temporaryHistoryFolder();
+  const core = createCore({
+    ...createMemoryPorts({ vault }),
+    createClient: () => memory.api,
+    random: () => 1,
+    historyDirectory: history.directory,
+  });
   let sent = 0;
   core.onEvent((channel, payload) => {
     if (channel === EventChannel.fleetChanged) sent += serialize(payload).length;
@@ -54,6 +71,7 @@ async function ours(): Promise<number> {
     return await growth(core.refreshNow, (round) => memory.change(0.01, round));
   } finally {
     await core.stop();
+    history.remove();
     console.log(`(ours sent ${sent} B)`);
   }
 }

@@ -5,6 +5,7 @@ import { serialize } from 'node:v8';
 import { createCore } from '../main/core';
 import { EventChannel } from '../common/contract';
 import { createMemoryPorts, createMemoryVault } from '../dev/memory-ports';
+import { temporaryHistoryFolder } from './history-folder';
 import { measurePolls, PAGE_SIZE, SERVERS } from './poll-measure';
 import { reportFigures } from './results';
 import { startSimulatorProcess } from './simulator-process';
@@ -13,10 +14,12 @@ const sim = await startSimulatorProcess({ servers: SERVERS, pageSize: PAGE_SIZE,
 const vault = createMemoryVault([
   { account: { id: 'default', label: 'VPS.org', baseUrl: sim.baseUrl }, token: sim.token },
 ]);
+const history = temporaryHistoryFolder();
 const core = createCore({
   ...createMemoryPorts({ vault }),
   clientOptions: { retry: { limit: 0 } },
   random: () => 1,
+  historyDirectory: history.directory,
 });
 let sent = 0;
 core.onEvent((channel, payload) => {
@@ -29,4 +32,5 @@ try {
 } finally {
   await core.stop();
   await sim.close();
+  history.remove();
 }
