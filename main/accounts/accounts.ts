@@ -97,15 +97,20 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     if (auth.mode !== 'demo') publish();
   };
 
+  /** For the stored accounts, now and at later starts; its made-up servers leave no history behind. */
+  const leaveDemo = async (demo: NonNullable<ReturnType<typeof opening.demo>>) => {
+    await opening.end(demo);
+    deps.onRemoved?.(demo.account.id);
+    list.rememberDemoChoice(false);
+    await resume(false);
+  };
+
   /** A token stored for an account: leaves the demo (resuming every stored account) or (re)opens it. */
   const useStoredToken = async (active: ActiveAccount) => {
     vaultNotice = null;
     const demo = opening.demo();
     if (demo) {
-      await opening.end(demo);
-      // The user has an account now: later starts without a token show token setup, not the demo.
-      list.rememberDemoChoice(false);
-      await resume(false);
+      await leaveDemo(demo);
     } else {
       await opening.openToken(active);
       publish();
@@ -183,11 +188,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     stopDemo: () =>
       change(async () => {
         const demo = opening.demo();
-        if (!demo) return;
-        await opening.end(demo);
-        // The user just left the demo (to connect an account): neither now nor at the next start.
-        list.rememberDemoChoice(false);
-        await resume(false);
+        if (demo) await leaveDemo(demo);
       }),
     add: (input) =>
       change(async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventChannel, InvokeChannel } from '../../common/contract';
 import type { ServerHistory } from '../../common/history';
-import { type Harness, invoke, okValue, until, useHarnessPerTest } from './harness';
+import { fleetSnapshot, type Harness, invoke, okValue, until, useHarnessPerTest } from './harness';
 
 const startHarness = useHarnessPerTest();
 const WEB = { accountId: 'default', id: 12345 }; // active, "web-server-01"
@@ -62,6 +62,18 @@ describe('history in the core', () => {
     expect((await historyOf(h)).entries.length).toBeGreaterThan(0);
     okValue(await invoke(h, InvokeChannel.accountRemove, { id: 'default' }));
     expect((await historyOf(h)).entries).toEqual([]);
+  });
+
+  it('leaving the demo forgets the demo’s history (its servers are made up)', async () => {
+    const h = await startHarness({ withToken: false, deps: { demoSpeed: 600 } });
+    expect(h.core.authState().mode).toBe('demo');
+    await h.settle();
+    const demoServer = (await fleetSnapshot(h)).servers.find((view) => view.accountId === 'demo')!;
+    const ref = { accountId: 'demo', id: demoServer.server.id };
+    await until(() => true);
+    expect((await historyOf(h, ref)).entries.length).toBeGreaterThan(0);
+    okValue(await invoke(h, InvokeChannel.demoStop));
+    expect((await historyOf(h, ref)).entries).toEqual([]);
   });
 
   it('an export without a Save dialog (the preview) is handed to the page as a download', async () => {
