@@ -76,7 +76,10 @@ export function createHistoryFeature(deps: HistoryFeatureDeps): HistoryFeature {
   let keepDays = deps.keepDays();
   let uptimeShown = deps.uptimeInTooltip();
   const uptimeListeners = new Set<() => void>();
-  history.onWritten(() => uptimeListeners.forEach((listener) => listener()));
+  // New events change the tray's uptime line only while it is shown.
+  history.onWritten(() => {
+    if (uptimeShown && keepDays !== 0) uptimeListeners.forEach((listener) => listener());
+  });
   deps.events.subscribe((channel, payload) => {
     const { fleetChanged, alertsChanged, actionFinished } = EventChannel;
     if (channel === fleetChanged) recorder.fleetChanged(payload as EventContract[typeof fleetChanged]);
