@@ -28,4 +28,45 @@ describe('tray feed', () => {
     events.emit(EventChannel.authChanged, auth);
     expect(heard).toHaveLength(2);
   });
+
+  it('recomputes once, in a later turn, for the changes one poll makes (fleet, then alerts); getState is current at once', () => {
+    const events = createEventBus<EventContract>(() => undefined);
+    const fleet = createFleetState({ onDelta: (delta) => events.emit(EventChannel.fleetChanged, delta) });
+    const auth: EventContract[typeof EventChannel.authChanged] = {
+      mode: 'demo',
+      account: { id: 'demo', label: 'Demo account', baseUrl: 'http://127.0.0.1:1' },
+    };
+    const later: Array<() => void> = [];
+    let computed = 0;
+    const views = () => {
+      computed++;
+      return fleet.views();
+    };
+    const tray = createTrayFeed({
+      fleet: { ...fleet, views },
+      auth: () => auth,
+      events,
+      defer: (task) => later.push(task),
+    });
+    const heard: TraySummary[] = [];
+    tray.onChange((summary) => void heard.push(summary));
+    computed = 0;
+
+    fleet.applyList('demo', [makeServer(1)], { loaded: true });
+    events.emit(EventChannel.alertsChanged, { servers: {}, pauseAll: null, attention: [] });
+    // The poll's own turn: nothing computed yet, one recompute waiting.
+    expect(computed).toBe(0);
+    expect(later).toHaveLength(1);
+    later.shift()!();
+    expect(computed).toBe(1);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ headline: { kind: 'counts', counts: { running: 1 } } });
+
+    // Asked before its turn came, the state is current (and the waiting recompute does nothing more).
+    fleet.applyList('demo', [makeServer(1), makeServer(2)], { loaded: true });
+    expect(tray.getState()).toMatchObject({ headline: { kind: 'counts', counts: { running: 2 } } });
+    later.shift()!();
+    expect(computed).toBe(2);
+    expect(heard).toHaveLength(2);
+  });
 });
