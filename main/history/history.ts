@@ -184,9 +184,7 @@ export function createHistory(deps: HistoryDeps): History {
         store.clear();
         return;
       }
-      // After the start's own work (the first poll's answer comes later): the day's compaction (retention,
-      // size cap), so that it is not due at the first poll's append, then the read of the last statuses
-      // (or by the first delta).
+      // After the start's work: the day's compaction (not due at the first append), the last statuses read.
       whileRunning(() => store.compact());
       defer(seed);
       if (marks.lastSeenAt !== undefined && marks.lastSeenAt < startedAt) {
