@@ -226,7 +226,7 @@ export const csViews: Translation<typeof enViews> = {
     pausedUntil: 'Upozornění pozastavena do {time}.',
     pausedIndefinitely: 'Upozornění pozastavena, dokud je znovu nezapnete.',
     holdTime: 'Doba trvání (minuty)',
-    holdHint: 'Odchylka se počítá, až když trvá alespoň takto dlouho (0–1440).',
+    holdHint: 'Odchylka se počítá, až když trvá alespoň takto dlouho (0–{max}).',
     cpu: 'Vytížení CPU nad (%)',
     disk: 'Zaplnění disku nad (% úložiště tarifu)',
     bandwidth: 'Přenesená data nad (% měsíčního limitu tarifu)',

@@ -232,7 +232,7 @@ export const enViews = {
     pausedUntil: 'Alerts paused until {time}.',
     pausedIndefinitely: 'Alerts paused until you resume them.',
     holdTime: 'Hold time (minutes)',
-    holdHint: 'A deviation counts once it lasts this long (0–1440).',
+    holdHint: 'A deviation counts once it lasts this long (0–{max}).',
     cpu: 'CPU use above (%)',
     disk: 'Disk use above (% of the plan’s storage)',
     bandwidth: 'Traffic above (% of the plan’s monthly bandwidth)',

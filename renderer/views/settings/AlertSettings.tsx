@@ -34,7 +34,9 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
 
   const holdText = drafts.hold ?? String(current.holdSeconds / 60);
   const holdMinutes = readHoldMinutes(holdText);
-  const holdError = drafts.hold !== undefined && holdMinutes === undefined ? t('alerts.holdHint') : undefined;
+  // Its bounds from the one place they are set (common/settings.ts).
+  const holdHint = t('alerts.holdHint', { max: String(HOLD_MAX_MINUTES) });
+  const holdError = drafts.hold !== undefined && holdMinutes === undefined ? holdHint : undefined;
 
   return (
     <SettingsSection id="alerts" title={t('alerts.title')}>
@@ -56,7 +58,7 @@ export function AlertSettings({ alerts: current }: { alerts: AlertSettings }) {
           }}
         />
         <p class="hint" id="alerts-hold-hint">
-          {t('alerts.holdHint')}
+          {holdHint}
         </p>
         {holdError && (
           <p class="field-error" id="alerts-hold-error">
