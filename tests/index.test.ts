@@ -12,6 +12,7 @@ import { DEFAULT_GLOBAL_SHORTCUT } from '../common/settings';
 import {
   EventChannel,
   InvokeChannel,
+  type AppNotice,
   type EventPayload,
   type RequestedView,
   type Result,
@@ -295,6 +296,7 @@ function fakeCore() {
     },
     setPopupOpen: (open: boolean) => log.push(`popupOpen ${open}`),
     requestView: (view: RequestedView) => log.push(`requestView ${view}`),
+    addNotice: (notice: AppNotice) => log.push(`notice ${notice.code}`),
     reportShortcut: (status: ShortcutStatus) => log.push(`shortcut ${status.state}`),
     refreshNow: async () => {},
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
@@ -430,9 +432,10 @@ describe('composition root', () => {
     expect(current.log).toContain('start demo=false');
     const notices = captured!.appInfo.notices ?? [];
     expect(notices.map((notice) => notice.code)).toEqual(['settings-reset', 'vault-reset']);
-    expect(readFileSync(notices[0]!.backupPath, 'utf8')).toBe(settingsBytes);
-    expect(readFileSync(notices[1]!.backupPath, 'utf8')).toBe(vaultBytes);
-    expect(notices.every((notice) => notice.backupPath.startsWith(h.state.userData))).toBe(true);
+    const backups = notices.map((notice) => ('backupPath' in notice ? notice.backupPath : ''));
+    expect(readFileSync(backups[0]!, 'utf8')).toBe(settingsBytes);
+    expect(readFileSync(backups[1]!, 'utf8')).toBe(vaultBytes);
+    expect(backups.every((path) => path.startsWith(h.state.userData))).toBe(true);
     // The vault opened empty: the popup asks for a token.
     await expect(captured!.vault.load()).resolves.toEqual({ status: 'none' });
     expect(existsSync(join(h.state.userData, 'settings.json'))).toBe(true);
