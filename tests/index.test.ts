@@ -336,6 +336,18 @@ vi.mock('../main/core', () => ({
   },
 }));
 
+// The unsigned-build check (its own test: tests/desktop/mac-signature-setup.test.ts): when it is set up,
+// and where its notice goes.
+const macCheck = vi.hoisted(() => ({
+  calls: [] as Array<{ traysAtCall: number; addNotice: (notice: AppNotice) => void }>,
+}));
+vi.mock('../main/desktop/mac-signature-setup', () => ({
+  setupMacSignatureNotice: (deps: { addNotice: (notice: AppNotice) => void }) => {
+    macCheck.calls.push({ traysAtCall: h.FakeTray.instances.length, addNotice: deps.addNotice });
+    return () => {};
+  },
+}));
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // main/index.ts installs handlers on the real process: each test removes the ones it added.
@@ -359,6 +371,7 @@ beforeEach(() => {
   h.state.lock = true;
   current = fakeCore();
   captured = null;
+  macCheck.calls.length = 0;
 });
 afterEach(() => {
   for (const event of PROCESS_EVENTS) {
@@ -377,6 +390,13 @@ async function startApp() {
 }
 
 describe('composition root', () => {
+  it('sets the unsigned-build check up once, after the tray exists; its notice goes to the core', async () => {
+    await startApp();
+    expect(macCheck.calls.map((call) => call.traysAtCall)).toEqual([1]);
+    macCheck.calls[0]!.addNotice({ code: 'notifications-unsigned', version: '0.1.0' });
+    expect(current.log).toContain('notice notifications-unsigned');
+  });
+
   it('a second instance quits at once and builds nothing', async () => {
     h.state.lock = false;
     await import('../main/index');
