@@ -5,6 +5,7 @@
 // "not signed at all") is an answer, a missing codesign or a timeout is not.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppNotice } from '../../common/contract';
+import type { Log } from '../../main/app-log';
 
 type ExecFileCallback = (
   error: (Error & { code?: unknown; killed?: boolean }) | null,
@@ -50,7 +51,7 @@ afterEach(() => {
 
 function start() {
   const addNotice = vi.fn<(notice: AppNotice) => void>();
-  const log = vi.fn();
+  const log = vi.fn<Log>();
   const cancel = setupMacSignatureNotice({ addNotice, log });
   return { addNotice, log, cancel };
 }

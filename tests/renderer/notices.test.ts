@@ -115,8 +115,9 @@ describe('start-up notices', () => {
   });
 });
 
+const unsigned = (version: string) => ({ code: 'notifications-unsigned' as const, version });
+
 describe('an unsigned macOS build (no notifications)', () => {
-  const unsigned = (version: string) => ({ code: 'notifications-unsigned' as const, version });
   const NOTICE = 'This build is not signed, so macOS does not show its notifications.';
   const ATTENTION = 'The tray icon still turns to ⚠ when a server needs attention.';
   const SETTINGS_LINE = 'macOS does not show notifications of this unsigned build; the tray icon still shows ⚠.';
