@@ -3,7 +3,6 @@
 // Rare, so a chunk of its own with its messages (renderer/views/lazy), not part of the start bundle.
 import { Fragment, h } from 'preact';
 import { useStore } from '../hooks/use-store';
-import { noticeId } from '../state/app';
 
 /** Something found at start-up (a file reset, an unsigned macOS build), shown until dismissed. */
 export function AppNoticeBanners() {
@@ -11,7 +10,7 @@ export function AppNoticeBanners() {
   return (
     <Fragment>
       {app.notices.value.map((notice) => (
-        <div class="banner banner-warning banner-notice" key={noticeId(notice)} role="status">
+        <div class="banner banner-warning banner-notice" key={JSON.stringify(notice)} role="status">
           <p>{t(`notice.${notice.code}`, { path: 'backupPath' in notice ? notice.backupPath : '' })}</p>
           <button
             type="button"

@@ -9,7 +9,7 @@ import { readOnly } from './read-only';
 const DISMISSED_NOTICES_KEY = 'notices:dismissed';
 
 /** A notice's identity: a reset's backup file, or the unsigned build's version (told once per version). */
-export function noticeId(notice: AppNotice): string {
+function noticeId(notice: AppNotice): string {
   return `${notice.code}:${'backupPath' in notice ? notice.backupPath : notice.version}`;
 }
 
