@@ -243,7 +243,7 @@ export const csViews: Translation<typeof enViews> = {
     en: 'English',
     cs: 'Čeština',
   },
-  // The start-up notices (a settings or vault file reset): rare, a chunk with the banners.
+  // The app's notices (a settings or vault file reset, an unsigned macOS build): rare, a chunk with the banners.
   notice: {
     'settings-reset':
       'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí. Původní soubor je uschován jako {path}.',

@@ -249,7 +249,7 @@ export const enViews = {
     en: 'English',
     cs: 'Čeština',
   },
-  // The start-up notices (a settings or vault file reset): rare, a chunk with the banners.
+  // The app's notices (a settings or vault file reset, an unsigned macOS build): rare, a chunk with the banners.
   notice: {
     'settings-reset':
       'Your settings file could not be read and was reset to defaults. The old file was kept as {path}.',
