@@ -8,7 +8,7 @@ import type { VpsClient, VpsClientOptions } from './api/client';
 import { createEventBus, type EventListener } from './event-bus';
 import { alertsValidators, createAlertsFeature, type AlertsFeature } from './features/alerts';
 import { authValidators, createAuthFeature } from './features/auth';
-import { appValidators, createAppFeature, describeApp } from './features/app';
+import { appValidators, createAppFeature } from './features/app';
 import { createDiagnosticsFeature, diagnosticsValidators, type DiagnosticsPort } from './features/diagnostics';
 import { createHistoryFeature, historyValidators, type HistoryFeatureDeps } from './features/history';
 import { createOutcomeReport } from './features/outcomes';
@@ -41,6 +41,7 @@ import { createSession } from './sessions/session';
 import { unavailableUpdater, type UpdaterPort } from './updates/service';
 import type {
   AcceptedAction,
+  AppNotice,
   AuthState,
   EventContract,
   RequestedView,
@@ -110,6 +111,8 @@ export interface Core {
    * lasts until the popup is hidden: a page still loading gets it in the popup's bootstrap.
    */
   requestView(view: RequestedView): void;
+  /** A notice found after start (an unsigned macOS build): each popup shown from now on gets it, once. */
+  addNotice(notice: AppNotice): void;
   /** The desktop edge's global shortcut registered, turned off or refused: the popup's Settings show it. */
   reportShortcut(status: ShortcutStatus): void;
   /** Joins the poll in flight. */
@@ -218,7 +221,7 @@ export function createCore(deps: CoreDeps): Core {
     emit,
     onOpenChanged: pollers.reschedule,
     bootstrap: {
-      info: () => describeApp(deps.appInfo),
+      info: () => app.info(),
       auth: () => accounts.state(),
       settings: () => settingsPayload(settings.get()),
       fleet: () => fleet.snapshot(),
@@ -230,13 +233,12 @@ export function createCore(deps: CoreDeps): Core {
   const alerts = createAlertsFeature(alertDeps);
   const onOutcome = createOutcomeReport({ settings: deps.settings, notifier, appInfo, emit, log, redact });
   const sessionDeps = { fleet, now, random: deps.random, popupOpen: popupView.isOpen, onOutcome, redact, log };
-  // Each session's poller reads the usage the alerts' thresholds watch (one schedule for every request).
-  const usage = alerts.usage;
   const accounts = createAccounts({
     records,
     tokens: createTokenService({ vault: deps.vault, createApi, baseUrl: () => settings.get().apiBaseUrl }),
     createSession: (spec) =>
-      createSession({ ...sessionDeps, usage, pollIntervals: () => settings.get().pollIntervals }, spec),
+      // Each session's poller reads the usage the alerts' thresholds watch (one schedule for every request).
+      createSession({ ...sessionDeps, usage: alerts.usage, pollIntervals: () => settings.get().pollIntervals }, spec),
     createApi,
     startDemo: () =>
       startDemo({ startSimulator: deps.startSimulator ?? startSimulatorLazily, createApi, speed: deps.demoSpeed }),
@@ -331,6 +333,7 @@ export function createCore(deps: CoreDeps): Core {
       popupView.setOpen(open);
     },
     requestView: popupView.requestView,
+    addNotice: app.addNotice,
     reportShortcut: shortcut.report,
     refreshNow: pollers.refresh,
     powerAction: (ref, action, source = 'tray') => resultOf(power.power(ref, action, source), redact),

@@ -30,6 +30,7 @@ import { setupSecurity } from './desktop/security-setup';
 import { setupStores } from './desktop/stores-setup';
 import { setupTray } from './desktop/tray-setup';
 import { setupTrayHostNotice } from './desktop/tray-host-setup';
+import { setupMacSignatureNotice } from './desktop/mac-signature-setup';
 import { setupUpdater } from './desktop/updater-setup';
 import { setupVault } from './desktop/vault-setup';
 import { messagesForSetting } from './i18n';
@@ -125,12 +126,15 @@ async function startUp(state: AppState, logsDirectory: string, selfTest: SelfTes
   setupIpc({ core, popup, log });
   tray = setupTray({ core, settings, popup, notifier, clipboard, iconsDirectory: paths.trayIcons, logsDirectory, log });
   // Linux with no tray host (stock GNOME): the icon cannot appear; say so once (after the tray exists).
-  if (!selfTest)
+  if (!selfTest) {
     setupTrayHostNotice({
       notifier,
       messages: () => messagesForSetting(settings.get().language, app.getSystemLocale()),
       log,
     });
+    // macOS shows no notifications of an unsigned build: the popup says so (after the tray exists).
+    setupMacSignatureNotice({ addNotice: core.addNotice, log });
+  }
   setupPowerMonitor({ core });
   if (!selfTest) setupLoginItem({ core, settings, log });
   setupGlobalShortcut({ core, settings, popup, log });

@@ -12,6 +12,7 @@ import { DEFAULT_GLOBAL_SHORTCUT } from '../common/settings';
 import {
   EventChannel,
   InvokeChannel,
+  type AppNotice,
   type EventPayload,
   type RequestedView,
   type Result,
@@ -295,6 +296,7 @@ function fakeCore() {
     },
     setPopupOpen: (open: boolean) => log.push(`popupOpen ${open}`),
     requestView: (view: RequestedView) => log.push(`requestView ${view}`),
+    addNotice: (notice: AppNotice) => log.push(`notice ${notice.code}`),
     reportShortcut: (status: ShortcutStatus) => log.push(`shortcut ${status.state}`),
     refreshNow: async () => {},
     powerAction: async () => ({ ok: true as const, value: { message: '' } }),
@@ -334,6 +336,18 @@ vi.mock('../main/core', () => ({
   },
 }));
 
+// The unsigned-build check (its own test: tests/desktop/mac-signature-setup.test.ts): when it is set up,
+// and where its notice goes.
+const macCheck = vi.hoisted(() => ({
+  calls: [] as Array<{ traysAtCall: number; addNotice: (notice: AppNotice) => void }>,
+}));
+vi.mock('../main/desktop/mac-signature-setup', () => ({
+  setupMacSignatureNotice: (deps: { addNotice: (notice: AppNotice) => void }) => {
+    macCheck.calls.push({ traysAtCall: h.FakeTray.instances.length, addNotice: deps.addNotice });
+    return () => {};
+  },
+}));
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // main/index.ts installs handlers on the real process: each test removes the ones it added.
@@ -357,6 +371,7 @@ beforeEach(() => {
   h.state.lock = true;
   current = fakeCore();
   captured = null;
+  macCheck.calls.length = 0;
 });
 afterEach(() => {
   for (const event of PROCESS_EVENTS) {
@@ -375,6 +390,13 @@ async function startApp() {
 }
 
 describe('composition root', () => {
+  it('sets the unsigned-build check up once, after the tray exists; its notice goes to the core', async () => {
+    await startApp();
+    expect(macCheck.calls.map((call) => call.traysAtCall)).toEqual([1]);
+    macCheck.calls[0]!.addNotice({ code: 'notifications-unsigned', version: '0.1.0' });
+    expect(current.log).toContain('notice notifications-unsigned');
+  });
+
   it('a second instance quits at once and builds nothing', async () => {
     h.state.lock = false;
     await import('../main/index');
@@ -430,9 +452,10 @@ describe('composition root', () => {
     expect(current.log).toContain('start demo=false');
     const notices = captured!.appInfo.notices ?? [];
     expect(notices.map((notice) => notice.code)).toEqual(['settings-reset', 'vault-reset']);
-    expect(readFileSync(notices[0]!.backupPath, 'utf8')).toBe(settingsBytes);
-    expect(readFileSync(notices[1]!.backupPath, 'utf8')).toBe(vaultBytes);
-    expect(notices.every((notice) => notice.backupPath.startsWith(h.state.userData))).toBe(true);
+    const backups = notices.map((notice) => ('backupPath' in notice ? notice.backupPath : ''));
+    expect(readFileSync(backups[0]!, 'utf8')).toBe(settingsBytes);
+    expect(readFileSync(backups[1]!, 'utf8')).toBe(vaultBytes);
+    expect(backups.every((path) => path.startsWith(h.state.userData))).toBe(true);
     // The vault opened empty: the popup asks for a token.
     await expect(captured!.vault.load()).resolves.toEqual({ status: 'none' });
     expect(existsSync(join(h.state.userData, 'settings.json'))).toBe(true);

@@ -7,12 +7,13 @@ import type { AuthState } from './auth';
 import type { Empty } from './calls';
 import type { FleetSnapshot } from './fleet';
 
-/** Something the user must know about that happened at start-up (shown once in the popup). */
-export interface AppNotice {
-  /** settings-reset / vault-reset: the file was unreadable; it was moved aside to `backupPath` and defaults used. */
-  code: 'settings-reset' | 'vault-reset';
-  backupPath: string;
-}
+/**
+ * Something the user must know about, found at start-up or shortly after (shown in the popup until
+ * dismissed). settings-reset / vault-reset: the file was unreadable; it was moved aside to `backupPath`
+ * and defaults used. notifications-unsigned: macOS shows no notifications of this unsigned `version`.
+ */
+export type AppNotice =
+  { code: 'settings-reset' | 'vault-reset'; backupPath: string } | { code: 'notifications-unsigned'; version: string };
 
 export interface AppInfo {
   version: string;
@@ -32,6 +33,8 @@ export type RequestedView = 'settings' | 'search' | { server: ServerRef };
 export interface PopupShown {
   /** Navigate here; null keeps the current view, so a half-filled form is not lost. */
   view: RequestedView | null;
+  /** On opening: the notices as they are now (one found after the page loaded reaches it here). */
+  notices?: AppNotice[];
 }
 
 /**

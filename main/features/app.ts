@@ -1,6 +1,6 @@
 // The app's small channels: what the app is (version, platform, start-up notices), copying a text for
 // the user (an address, or the ssh command to it), hiding the popup. Each goes straight to its port.
-import { InvokeChannel, type AppInfo } from '../../common/contract';
+import { InvokeChannel, type AppInfo, type AppNotice } from '../../common/contract';
 import type { RouterHandlers } from '../ipc/router';
 import { invalid, takesNoPayload, type PayloadValidators } from '../ipc/validators';
 import type { AppInfoPort, ClipboardPort, PopupPort } from '../ports';
@@ -42,20 +42,32 @@ export interface AppFeatureDeps {
   popup: PopupPort;
 }
 
-/** What the app is, as the popup gets it (appInfo, and the popup's bootstrap). */
-export function describeApp(appInfo: AppInfoPort): AppInfo {
-  return {
-    version: appInfo.version,
-    platform: appInfo.platform,
-    systemLocale: appInfo.systemLocale,
-    notices: appInfo.notices ?? [],
-  };
+export interface AppFeature {
+  handlers: Pick<RouterHandlers, AppChannel>;
+  /** What the app is, as the popup gets it (appInfo, and the popup's bootstrap). */
+  info(): AppInfo;
+  /**
+   * A notice found after start (an unsigned macOS build), beside the start-up ones: every popup asking
+   * or shown from now on gets it; the same notice twice is kept once.
+   */
+  addNotice(notice: AppNotice): void;
 }
 
-export function createAppFeature(deps: AppFeatureDeps): { handlers: Pick<RouterHandlers, AppChannel> } {
+export function createAppFeature(deps: AppFeatureDeps): AppFeature {
+  const notices = [...(deps.appInfo.notices ?? [])];
+  const info = (): AppInfo => ({
+    version: deps.appInfo.version,
+    platform: deps.appInfo.platform,
+    systemLocale: deps.appInfo.systemLocale,
+    notices: [...notices],
+  });
   return {
+    info,
+    addNotice(notice) {
+      if (!notices.some((known) => JSON.stringify(known) === JSON.stringify(notice))) notices.push(notice);
+    },
     handlers: {
-      [InvokeChannel.appInfo]: () => describeApp(deps.appInfo),
+      [InvokeChannel.appInfo]: info,
       [InvokeChannel.clipboardWrite]: (text) => {
         deps.clipboard.writeText(text);
         return null;

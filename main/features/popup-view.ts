@@ -1,7 +1,8 @@
 // Whether the popup is open, and the view it was asked to open (the tray's Settings…). The request
 // reaches the popup as `popupShown` when it opens, or in the bootstrap when its page was still loading
 // (it missed the event); it lasts until the popup is hidden. The bootstrap is the page's one call before
-// its first rows: the app, auth, settings and fleet as they are now, in one answer.
+// its first rows: the app, auth, settings and fleet as they are now, in one answer. On opening, the
+// app's notices come with `popupShown` too (when there are any), for a page loaded before one was found.
 import {
   EventChannel,
   InvokeChannel,
@@ -64,7 +65,11 @@ export function createPopupView(deps: PopupViewDeps): PopupView {
     setOpen(next) {
       const wasOpen = open;
       open = next;
-      if (next && !wasOpen) deps.emit(EventChannel.popupShown, { view: requestedView });
+      if (next && !wasOpen) {
+        // A page loaded before a notice was found (an unsigned macOS build) gets it when it is shown.
+        const { notices } = bootstrap.info();
+        deps.emit(EventChannel.popupShown, { view: requestedView, ...(notices.length > 0 ? { notices } : {}) });
+      }
       if (!next) requestedView = null;
       deps.onOpenChanged();
     },

@@ -177,6 +177,7 @@ export const csViews: Translation<typeof enViews> = {
     pollHint: 'Když je okno zavřené a nic se neděje (15–3600).',
     confirmations: 'Ptát se před',
     notifications: 'Zobrazovat oznámení',
+    notificationsUnsigned: 'macOS nezobrazuje oznámení této nepodepsané verze; ikona v liště přesto ukáže ⚠.',
     launchAtLogin: 'Spouštět po přihlášení',
     demoMode: 'Bez uloženého tokenu spouštět ukázkový režim',
     language: 'Jazyk',
@@ -242,14 +243,17 @@ export const csViews: Translation<typeof enViews> = {
     en: 'English',
     cs: 'Čeština',
   },
-  // The start-up notices (a settings or vault file reset): rare, a chunk with the banners.
+  // The app's notices (a settings or vault file reset, an unsigned macOS build): rare, a chunk with the banners.
   notice: {
     'settings-reset':
       'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí. Původní soubor je uschován jako {path}.',
     'vault-reset':
       'Uložený token nešlo přečíst a byl odložen stranou; vložte ho prosím znovu. Původní soubor je uschován jako {path}.',
     'dismissLabel.settings-reset': 'Zavřít oznámení o nastavení',
+    'notifications-unsigned':
+      'Tato verze není podepsaná, a proto macOS nezobrazuje její oznámení. Ikona v liště se přesto změní na ⚠, když server potřebuje pozornost.',
     'dismissLabel.vault-reset': 'Zavřít oznámení o uloženém tokenu',
+    'dismissLabel.notifications-unsigned': 'Zavřít upozornění na nepodepsanou verzi',
   },
   ...csHistory,
 };

@@ -179,6 +179,7 @@ export const enViews = {
     pollHint: 'While the popup is closed and nothing is happening (15–3600).',
     confirmations: 'Ask before',
     notifications: 'Show notifications',
+    notificationsUnsigned: 'macOS does not show notifications of this unsigned build; the tray icon still shows ⚠.',
     launchAtLogin: 'Launch at login',
     demoMode: 'Start in demo mode when no token is stored',
     language: 'Language',
@@ -248,14 +249,17 @@ export const enViews = {
     en: 'English',
     cs: 'Čeština',
   },
-  // The start-up notices (a settings or vault file reset): rare, a chunk with the banners.
+  // The app's notices (a settings or vault file reset, an unsigned macOS build): rare, a chunk with the banners.
   notice: {
     'settings-reset':
       'Your settings file could not be read and was reset to defaults. The old file was kept as {path}.',
     'vault-reset':
       'Your saved token could not be read and was set aside; please paste it again. The old file was kept as {path}.',
     'dismissLabel.settings-reset': 'Dismiss the settings notice',
+    'notifications-unsigned':
+      'This build is not signed, so macOS does not show its notifications. The tray icon still turns to ⚠ when a server needs attention.',
     'dismissLabel.vault-reset': 'Dismiss the saved token notice',
+    'dismissLabel.notifications-unsigned': 'Dismiss the unsigned build notice',
   },
   // The history (issue #20): its own file, spread in.
   ...enHistory,

@@ -1,16 +1,17 @@
-// What happened at start-up (a settings or vault file was reset), shown above every view until dismissed.
+// What happened at start-up (a settings or vault file was reset, an unsigned macOS build found), shown
+// above every view until dismissed.
 // Rare, so a chunk of its own with its messages (renderer/views/lazy), not part of the start bundle.
 import { Fragment, h } from 'preact';
 import { useStore } from '../hooks/use-store';
 
-/** Something that happened at start-up (a settings or vault file was reset), shown until dismissed. */
+/** Something found at start-up (a file reset, an unsigned macOS build), shown until dismissed. */
 export function AppNoticeBanners() {
   const { t, app } = useStore();
   return (
     <Fragment>
       {app.notices.value.map((notice) => (
-        <div class="banner banner-warning banner-notice" key={`${notice.code}:${notice.backupPath}`} role="status">
-          <p>{t(`notice.${notice.code}`, { path: notice.backupPath })}</p>
+        <div class="banner banner-warning banner-notice" key={JSON.stringify(notice)} role="status">
+          <p>{t(`notice.${notice.code}`, { path: 'backupPath' in notice ? notice.backupPath : '' })}</p>
           <button
             type="button"
             aria-label={t(`notice.dismissLabel.${notice.code}`)}

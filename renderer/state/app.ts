@@ -1,6 +1,6 @@
 // What main tells the popup about the app at start: version, platform, the OS locale, and notices of
-// things that happened at start-up (shown once: a dismissal is remembered across popup windows, as
-// main repeats them to every new window of the same run).
+// things found at start-up or shortly after (shown once: a dismissal is remembered across popup windows,
+// as main repeats them to every new window of the same run, and with each showing of the popup).
 import { computed, signal } from '@preact/signals';
 import type { AppInfo, AppNotice } from '../../common/contract';
 import type { LocalStore } from './local';
@@ -8,8 +8,9 @@ import { readOnly } from './read-only';
 
 const DISMISSED_NOTICES_KEY = 'notices:dismissed';
 
+/** A notice's identity: a reset's backup file, or the unsigned build's version (told once per version). */
 function noticeId(notice: AppNotice): string {
-  return `${notice.code}:${notice.backupPath}`;
+  return `${notice.code}:${'backupPath' in notice ? notice.backupPath : notice.version}`;
 }
 
 export function createAppState(local: LocalStore) {
@@ -30,8 +31,16 @@ export function createAppState(local: LocalStore) {
     startupError: readOnly(startupError),
     /** Start-up notices not dismissed yet. */
     notices,
+    /** macOS shows none of this build's notifications (it is unsigned): said under Settings' switch. */
+    notificationsUnsigned: computed(() =>
+      (info.value?.notices ?? []).some((notice) => notice.code === 'notifications-unsigned'),
+    ),
     adoptInfo(next: AppInfo): void {
       info.value = next;
+    },
+    /** The notices as main has them now (sent when the popup is shown: one may be found after start). */
+    adoptNotices(next: AppNotice[]): void {
+      if (info.value) info.value = { ...info.value, notices: next };
     },
     startFailed(text: string): void {
       startupError.value = text;

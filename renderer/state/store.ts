@@ -105,7 +105,10 @@ export function createAppStore(bridge: VpsBridge, options: AppStoreOptions = {})
         bridge.onActionFinished(notices.showOutcome),
         bridge.onAuthChange((next) => void auth.apply(next)),
         bridge.onSettingsChange(settings.adopt),
-        bridge.onPopupShown(navigation.showPopup),
+        bridge.onPopupShown((shown) => {
+          if (shown.notices) app.adoptNotices(shown.notices);
+          navigation.showPopup(shown);
+        }),
         bridge.onShortcutChange(shortcut.adopt),
         bridge.onUpdatesChange(updates.adopt),
         bridge.onAlertsChange(alerts.adopt),

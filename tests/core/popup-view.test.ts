@@ -70,3 +70,22 @@ describe('popupShown and requested views', () => {
     });
   });
 });
+
+describe('a notice found after start (an unsigned macOS build)', () => {
+  const unsigned = { code: 'notifications-unsigned' as const, version: '1.4.0' };
+
+  it('reaches a page loaded before it when the popup is next shown, and every later bootstrap, once', async () => {
+    const h = await startHarness();
+    h.core.setPopupOpen(true);
+    h.core.setPopupOpen(false);
+    h.core.addNotice(unsigned);
+    h.core.addNotice(unsigned);
+    h.core.setPopupOpen(true);
+    expect(h.eventsOf(EventChannel.popupShown)).toEqual([{ view: null }, { view: null, notices: [unsigned] }]);
+    expect(await invoke(h, InvokeChannel.popupBootstrap)).toMatchObject({
+      ok: true,
+      value: { info: { notices: [unsigned] } },
+    });
+    expect(await invoke(h, InvokeChannel.appInfo)).toMatchObject({ ok: true, value: { notices: [unsigned] } });
+  });
+});

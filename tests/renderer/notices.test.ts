@@ -1,7 +1,9 @@
 // What the user must know about storage: a session-only token (lasting banner), where a new token was
-// stored (once), start-up resets of settings or vault (once, dismissible), and Settings before a token.
+// stored (once), start-up resets of settings or vault (once, dismissible), an unsigned macOS build (once
+// per version, and in Settings while it holds), and Settings before a token.
+import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { InvokeChannel, type AuthState } from '../../common/contract';
+import { EventChannel, InvokeChannel, type AuthState } from '../../common/contract';
 import { createMemoryStorage } from '../../renderer/state/local';
 import { TOKEN_AUTH, createFakeBridge, makeView, ok } from './fake-bridge';
 import { choose, click, getByRole, hasText, queryByRole, typeInto, popupUnderTest } from './dom';
@@ -110,5 +112,67 @@ describe('start-up notices', () => {
     expect(hasText(rendered.root, 'Soubor s nastavením nešlo přečíst, nastavení bylo vráceno na výchozí.')).toBe(true);
     expect(hasText(rendered.root, 'Uložený token nešlo přečíst')).toBe(true);
     expect(getByRole(rendered.root, 'textbox', 'API token')).toBeTruthy();
+  });
+});
+
+const unsigned = (version: string) => ({ code: 'notifications-unsigned' as const, version });
+
+describe('an unsigned macOS build (no notifications)', () => {
+  const NOTICE = 'This build is not signed, so macOS does not show its notifications.';
+  const ATTENTION = 'The tray icon still turns to ⚠ when a server needs attention.';
+  const SETTINGS_LINE = 'macOS does not show notifications of this unsigned build; the tray icon still shows ⚠.';
+
+  it('says so once per version, and under Settings → Show notifications for as long as it holds', async () => {
+    const storage = createMemoryStorage();
+    const appInfo = { platform: 'darwin', notices: [unsigned('1.4.0')] };
+    const first = await popup.render({ appInfo, servers: [makeView(makeServer(1))] }, { storage });
+    expect(hasText(first.root, NOTICE)).toBe(true);
+    expect(hasText(first.root, ATTENTION)).toBe(true);
+    await click(getByRole(first.root, 'button', 'Dismiss the unsigned build notice'));
+    expect(hasText(first.root, NOTICE)).toBe(false);
+    // Dismissed, it still holds: Settings say it under the notifications switch.
+    await click(getByRole(first.root, 'button', 'Settings'));
+    const line = first.root.querySelector<HTMLElement>('#settings-notifications-unsigned')!;
+    expect(line.textContent).toBe(SETTINGS_LINE);
+    expect(line.previousElementSibling?.querySelector('#settings-notifications')).not.toBeNull();
+    first.unmount();
+
+    // The next start of the same version stays quiet; a new version that is still unsigned says it again.
+    const again = await popup.render({ appInfo, servers: [makeView(makeServer(1))] }, { storage });
+    expect(hasText(again.root, NOTICE)).toBe(false);
+    again.unmount();
+    const next = { platform: 'darwin', notices: [unsigned('1.5.0')] };
+    const newer = await popup.render({ appInfo: next, servers: [makeView(makeServer(1))] }, { storage });
+    expect(hasText(newer.root, NOTICE)).toBe(true);
+  });
+
+  it('found after the page loaded: shown when the popup is next shown; no line in Settings before', async () => {
+    const rendered = await popup.render({ appInfo: { platform: 'darwin' }, servers: [makeView(makeServer(1))] });
+    await click(getByRole(rendered.root, 'button', 'Settings'));
+    expect(getByRole(rendered.root, 'checkbox', 'Show notifications')).toBeTruthy();
+    expect(rendered.root.querySelector('#settings-notifications-unsigned')).toBeNull();
+    await act(() => rendered.fake.emit(EventChannel.popupShown, { view: null, notices: [unsigned('1.4.0')] }));
+    await vi.waitFor(() => expect(hasText(rendered.root, NOTICE)).toBe(true), { timeout: 10_000 });
+    expect(rendered.root.querySelector('#settings-notifications-unsigned')?.textContent).toBe(SETTINGS_LINE);
+  });
+
+  it('words the notice and the Settings line in Czech', async () => {
+    const appInfo = { platform: 'darwin', notices: [unsigned('1.4.0')], systemLocale: 'cs-CZ' };
+    const rendered = await popup.render({ appInfo, servers: [makeView(makeServer(1))] });
+    await vi.waitFor(
+      () =>
+        expect(
+          hasText(
+            rendered.root,
+            'Tato verze není podepsaná, a proto macOS nezobrazuje její oznámení. Ikona v liště se přesto změní na ⚠, když server potřebuje pozornost.',
+          ),
+        ).toBe(true),
+      { timeout: 10_000 },
+    );
+    expect(getByRole(rendered.root, 'button', 'Zavřít upozornění na nepodepsanou verzi')).toBeTruthy();
+    await click(getByRole(rendered.root, 'button', 'Nastavení'));
+    expect(rendered.root.querySelector('#settings-notifications-unsigned')?.textContent).toBe(
+      'macOS nezobrazuje oznámení této nepodepsané verze; ikona v liště přesto ukáže ⚠.',
+    );
   });
 });

@@ -124,7 +124,7 @@ export function Switch({
 }
 
 export function GeneralSection({ settings, save }: { settings: Settings; save: SaveSetting }) {
-  const { t } = useStore();
+  const { t, app } = useStore();
   return (
     <SettingsSection id="general" title={t('settings.general')}>
       <form noValidate onSubmit={(event) => event.preventDefault()}>
@@ -136,6 +136,11 @@ export function GeneralSection({ settings, save }: { settings: Settings; save: S
           patch={(notifications) => ({ notifications })}
           save={save}
         />
+        {app.notificationsUnsigned.value && (
+          <p class="hint" id="settings-notifications-unsigned">
+            {t('settings.notificationsUnsigned')}
+          </p>
+        )}
         <Switch
           id="settings-login"
           label={t('settings.launchAtLogin')}
