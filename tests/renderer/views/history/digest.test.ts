@@ -2,7 +2,8 @@
 // of the list, asked for once the rows are there and again at each opening; folded when long; each server
 // a way to its detail; dismissed by its close button without losing the keyboard.
 import { act } from 'preact/test-utils';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useClockAt } from './clock';
 import { EventChannel, InvokeChannel } from '../../../../common/contract';
 import type { HistoryDigest, HistoryEntry } from '../../../../common/history';
 import { defaultSettings } from '../../../../main/settings/schema';
@@ -72,20 +73,7 @@ function bridgeWith(digest: HistoryDigest | null, language: 'en' | 'cs' = 'en'):
 const entriesOf = (region: HTMLElement) =>
   queryAllByRole(region, 'listitem').map((item) => item.textContent?.replace(/\s+/g, ' ').trim());
 
-beforeAll(() => {
-  // Node reads TZ again when it is set.
-  vi.stubEnv('TZ', 'UTC');
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(at(12, 0));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useClockAt(at(12, 0));
 
 describe('since you last looked', () => {
   it('shows what happened at the top of the list, asked for after the rows, folded after three', async () => {

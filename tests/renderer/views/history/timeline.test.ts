@@ -2,7 +2,8 @@
 // text alternative, the last 7 days under their local days with the list's glyphs, a refresh when main
 // records something for this server, "off" with the way to Settings → History, and export.
 import { act } from 'preact/test-utils';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useClockAt } from './clock';
 import { EventChannel, InvokeChannel, type ExportResult } from '../../../../common/contract';
 import type { HistoryEntry, ServerHistory, StripSpan } from '../../../../common/history';
 import { click, getByRole, hasText, popupUnderTest, queryAllByRole, queryByRole } from '../../dom';
@@ -79,19 +80,8 @@ async function openHistory(fake: FakeBridge) {
   return { ...rendered, region: getByRole(rendered.root, 'region', 'History') };
 }
 
-beforeAll(() => {
-  // Node reads TZ again when it is set.
-  vi.stubEnv('TZ', 'UTC');
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
+useClockAt(NOW);
 afterEach(() => {
-  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
