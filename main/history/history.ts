@@ -148,12 +148,12 @@ export function createHistory(deps: HistoryDeps): History {
     for (const listener of written) listener();
   }
 
-  /** Each server's last recorded status, read from the file once, before the first delta is observed. */
+  /** Each server's last recorded status, from the file once (`events` when just read), before the first delta is observed. */
   let seeded = false;
-  const seed = () => {
+  const seed = (events?: readonly HistoryEvent[]) => {
     if (seeded || off()) return;
     seeded = true;
-    recorder.seedStatuses(lastStatuses(store.read()));
+    recorder.seedStatuses(lastStatuses(events ?? store.read()));
   };
   const queuedRecorder = flushingAfter(recorder, seed, () => {
     if (flushQueued) return;
@@ -184,9 +184,9 @@ export function createHistory(deps: HistoryDeps): History {
         store.clear();
         return;
       }
-      // After the start's work: the day's compaction (not due at the first append), the last statuses read.
-      whileRunning(() => store.compact());
-      defer(seed);
+      // After the start's work, one read: the day's compaction (so not due at the first append), whose
+      // kept events give the last statuses (null: the file could not be read; seed reads it again).
+      whileRunning(() => seed(store.compact() ?? undefined));
       if (marks.lastSeenAt !== undefined && marks.lastSeenAt < startedAt) {
         notRunningFrom = marks.lastSeenAt;
         recorder.notRunningSince(marks.lastSeenAt);

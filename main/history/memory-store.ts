@@ -21,7 +21,7 @@ export function createMemoryHistoryStore(now: () => number, retentionMs: number)
       kept()
         .filter(matchesFilter(filter))
         .toSorted((a, b) => a.at - b.at),
-    compact: () => void (events = kept()),
+    compact: () => (events = kept()),
     clear: () => void (events = []),
     removeAccount: (accountId) => void (events = events.filter((event) => event.accountId !== accountId)),
   };

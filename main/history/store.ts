@@ -67,8 +67,11 @@ export interface HistoryStore {
   size(): number;
   /** The kept events that match, oldest first. */
   read(filter?: HistoryFilter): HistoryEvent[];
-  /** Drops what retention and the size cap no longer keep (also done by `append` when due). */
-  compact(): void;
+  /**
+   * Drops what retention and the size cap no longer keep (also done by `append` when due). Returns the
+   * events kept, in the file's order, or null when the file could not be read or rewritten.
+   */
+  compact(): HistoryEvent[] | null;
   /** Forgets everything. Throws when the file could not be removed. */
   clear(): void;
   /** Forgets one account's events. Throws when the file could not be rewritten. */
@@ -114,32 +117,36 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     }
   }
 
-  /** Rewrites the file with the events `keep` keeps, within retention and the size cap; atomic. */
-  function rewrite(keep: (event: HistoryEvent) => boolean): void {
+  /** Rewrites the file with the events `keep` keeps, within retention and the size cap; atomic. Returns them. */
+  function rewrite(keep: (event: HistoryEvent) => boolean): HistoryEvent[] {
     prepared();
     const { events, skipped } = parseLines(readText());
     const cutoff = now() - retentionMs;
-    const lines = events.filter((event) => event.at >= cutoff && keep(event)).map(toLine);
+    const wanted = events.filter((event) => event.at >= cutoff && keep(event));
+    const lines = wanted.map(toLine);
     let bytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
     let first = 0;
     if (bytes > maxBytes)
       while (first < lines.length && bytes > maxBytes * SIZE_CAP_KEEPS) bytes -= Buffer.byteLength(lines[first++]!);
     const kept = lines.slice(first);
-    if (kept.length === events.length && skipped === 0 && file?.endsWithNewline) return;
+    const keptEvents = wanted.slice(first);
+    if (kept.length === events.length && skipped === 0 && file?.endsWithNewline) return keptEvents;
     file = null;
     writeAtomically(path, kept.join(''), rename);
     file = { size: bytes, endsWithNewline: true };
     const dropped = events.length - kept.length;
     if (dropped > 0 || skipped > 0)
       log('info', `History compacted: ${dropped} events dropped, ${skipped} unreadable lines.`);
+    return keptEvents;
   }
 
-  function compact(): void {
+  function compact(): HistoryEvent[] | null {
     lastCompaction = now();
     try {
-      rewrite(() => true);
+      return rewrite(() => true);
     } catch (error) {
       log('warn', `History: could not compact the file (${errorCode(error)}); it is kept as it was.`);
+      return null;
     }
   }
 
