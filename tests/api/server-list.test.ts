@@ -12,6 +12,17 @@ const TOKEN = 'tok_live_5ecret-Abc123';
 const s = useStubClient(TOKEN);
 const { client } = s;
 
+/** Two pages of one server each; the second server's status is `status`, changed between lists. */
+function twoPages(): { status: string } {
+  const secondPage = { status: 'active' };
+  s.stub.setHandler((req, origin) =>
+    req.url.includes('page=2')
+      ? { status: 200, json: page([listServer(2, { status: secondPage.status })]) }
+      : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
+  );
+  return secondPage;
+}
+
 describe('listServers', () => {
   it('follows next pages, concatenates results and reports the first page count', async () => {
     s.stub.setHandler((req, origin) => {
@@ -31,12 +42,7 @@ describe('listServers', () => {
   });
 
   it('reads a page again only when its bytes changed since the last unfiltered list', async () => {
-    let secondPageStatus = 'active';
-    s.stub.setHandler((req, origin) =>
-      req.url.includes('page=2')
-        ? { status: 200, json: page([listServer(2, { status: secondPageStatus })]) }
-        : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
-    );
+    const secondPage = twoPages();
     const c = client();
     const first = await c.listServers();
     const same = await c.listServers();
@@ -44,7 +50,7 @@ describe('listServers', () => {
     expect(s.stub.requests).toHaveLength(4);
     expect(same.results[0]).toBe(first.results[0]);
     expect(same.results[1]).toBe(first.results[1]);
-    secondPageStatus = 'stopped';
+    secondPage.status = 'stopped';
     const changed = await c.listServers();
     expect(changed.results[0]).toBe(first.results[0]);
     expect(changed.results[1]).toMatchObject({ id: 2, status: 'stopped' });
@@ -55,16 +61,11 @@ describe('listServers', () => {
   });
 
   it('an unfiltered list whose every page is unchanged is the very same list, so callers skip it by identity', async () => {
-    let secondPageStatus = 'active';
-    s.stub.setHandler((req, origin) =>
-      req.url.includes('page=2')
-        ? { status: 200, json: page([listServer(2, { status: secondPageStatus })]) }
-        : { status: 200, json: page([listServer(1)], `${origin}/api/v1/servers/?page=2`) },
-    );
+    const secondPage = twoPages();
     const c = client();
     const first = await c.listServers();
     expect(await c.listServers()).toBe(first);
-    secondPageStatus = 'stopped';
+    secondPage.status = 'stopped';
     const changed = await c.listServers();
     expect(changed).not.toBe(first);
     expect(changed.results.map((server) => server.status)).toEqual(['active', 'stopped']);
