@@ -62,6 +62,8 @@ export function createHistoryFeature(deps: HistoryFeatureDeps): HistoryFeature {
     },
   });
   const { recorder } = history;
+  /** The tray's uptime line is shown: the setting is on and the history kept. */
+  const shownUptime = () => deps.uptimeInTooltip() && deps.keepDays() !== 0;
   const settingsChanged = () => {
     const keepChanged = deps.keepDays() !== keepDays;
     if (keepChanged) {
@@ -78,7 +80,7 @@ export function createHistoryFeature(deps: HistoryFeatureDeps): HistoryFeature {
   const uptimeListeners = new Set<() => void>();
   // New events change the tray's uptime line only while it is shown.
   history.onWritten(() => {
-    if (uptimeShown && keepDays !== 0) uptimeListeners.forEach((listener) => listener());
+    if (shownUptime()) uptimeListeners.forEach((listener) => listener());
   });
   deps.events.subscribe((channel, payload) => {
     const { fleetChanged, alertsChanged, actionFinished } = EventChannel;
@@ -91,7 +93,7 @@ export function createHistoryFeature(deps: HistoryFeatureDeps): HistoryFeature {
     history,
     onTrayUptimeChange: (listener) => void uptimeListeners.add(listener),
     trayUptime() {
-      if (!deps.uptimeInTooltip() || deps.keepDays() === 0) return null;
+      if (!shownUptime()) return null;
       const { permille, incidents } = history.fleetUptime();
       return { permille, incidents };
     },
